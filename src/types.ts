@@ -1,0 +1,169 @@
+/**
+ * The shapes that flow through the core: parse → pair → metrics → statistics → gates → render.
+ * Everything here is plain data; the core has no `@actions/*` import.
+ */
+
+/** Input formats of SPEC §1; each may also be gzip-compressed (`.gz`). */
+export type Format = 'jsonl' | 'csv' | 'tsv' | 'json'
+
+/** Names of the fields in a prediction file (SPEC §1, `id-field` …). */
+export interface FieldNames {
+  id: string
+  label: string
+  prediction: string
+  score: string
+}
+
+export const DEFAULT_FIELDS: FieldNames = { id: 'id', label: 'label', prediction: 'prediction', score: 'score' }
+
+/** Where a prediction file comes from: a path on disk, or bytes in memory (an artifact) with a display name. */
+export interface PredictionSource {
+  /** Shown in messages (`candidate.jsonl:17: …`) and used to pick the format by extension. */
+  name: string
+  /** Read from here when `data` is absent. */
+  path?: string
+  /** Bytes already in memory (e.g. a file read from an artifact zip). */
+  data?: Uint8Array
+}
+
+/**
+ * Interns label texts to small integer codes, shared by both files of a comparison so that codes agree.
+ * Codes are in first-seen order; `labelOrder` (src/labels.ts) gives the report order.
+ */
+export class LabelDictionary {
+  readonly names: string[] = []
+  private readonly codes = new Map<string, number>()
+
+  /** The code of `text`, adding it when new. */
+  code(text: string): number {
+    let c = this.codes.get(text)
+    if (c === undefined) {
+      c = this.names.length
+      this.codes.set(text, c)
+      this.names.push(text)
+    }
+    return c
+  }
+
+  /** The code of `text`, or -1 when it was never seen. */
+  find(text: string): number {
+    return this.codes.get(text) ?? -1
+  }
+
+  get size(): number {
+    return this.names.length
+  }
+}
+
+/**
+ * One prediction file, column-wise (one typed array per field, so a million rows stay small).
+ * Labels are normalised to text (SPEC §1) and interned in the shared LabelDictionary.
+ */
+export interface PredictionFile {
+  /** Display name, as in messages. */
+  name: string
+  /** Number of rows (blank lines skipped). */
+  n: number
+  /** Example ids as text (a JSON integer 17 and a CSV cell "17" are the same id); null when no row has the id field. */
+  ids: string[] | null
+  /** 1-based line (JSONL/CSV/TSV: the line where the row starts; JSON array: the line of the element's opening brace). */
+  line: Uint32Array
+  /** True label codes. */
+  truth: Uint32Array
+  /** Predicted label codes. */
+  pred: Uint32Array
+  /** Binary: probability of the positive class per row; null when the file has no `score` field. */
+  score: Float64Array | null
+  /**
+   * Multiclass: label text → probability, per row (row-major, `labels.length` per row); null when absent.
+   * `labels` are the keys as they appear (normalised to text), in first-seen order.
+   */
+  scores: { labels: string[]; values: Float64Array } | null
+}
+
+export type Task = 'binary' | 'multiclass'
+
+/** `log_loss` and `brier` are better when lower; every other metric when higher (SPEC §3). */
+export type Direction = 'higher' | 'lower'
+
+/** One metric of the report (SPEC §7 `metrics.NAME`). Statistics fields are null without a baseline. */
+export interface MetricReport {
+  candidate: number | null
+  baseline: number | null
+  delta: number | null
+  /** Two-sided (1 − alpha) interval of delta. */
+  ci: [number, number] | null
+  /** Two-sided p-value for "no difference". */
+  pValue: number | null
+  /** (1 − alpha) interval of the candidate's own value. */
+  candidateCi: [number, number] | null
+  /** Name of the test behind pValue: `mcnemar-exact`, `permutation`, `delong`, `paired-t`. */
+  test: string | null
+  /** Added field: which way is better. */
+  direction: Direction
+  /** Added field: one-sided p-value for a change in the worse direction (used by `no-regression`). */
+  pValueWorse: number | null
+  /** Added field: one-sided (1 − alpha) confidence bound of delta on the worse side (used by `non-inferior`). */
+  worseBound: number | null
+  /** Added field: how ci was made: `bootstrap-percentile`, `delong`, `paired-t`. */
+  ciMethod: string | null
+}
+
+export interface GateResult {
+  rule: string
+  metric: string
+  status: 'pass' | 'fail' | 'skip'
+  /** The observed value (threshold rules) or delta (delta, no-regression, non-inferior rules). */
+  observed: number | null
+  /** Holm-adjusted one-sided p (no-regression). */
+  pValue: number | null
+  /** One-sided bound of delta on the worse side (non-inferior). */
+  bound: number | null
+  detail: string
+}
+
+/** Where the two models disagree (paired examples only). */
+export interface Disagreement {
+  /** Baseline right, candidate wrong. */
+  rightToWrong: number
+  /** Baseline wrong, candidate right. */
+  wrongToRight: number
+  /** Both wrong with different predictions. */
+  bothWrongDiffer: number
+  /** Ids of the first right → wrong examples, in candidate file order. */
+  firstRegressions: string[]
+  /** Ids of the first wrong → right examples, in candidate file order. */
+  firstImprovements: string[]
+}
+
+/** The JSON report (SPEC §7). Fields may be added; these may not change meaning. */
+export interface Report {
+  schemaVersion: 1
+  passed: boolean
+  task: Task
+  labels: string[]
+  positiveLabel: string | null
+  counts: {
+    candidate: number
+    baseline: number | null
+    paired: number | null
+    candidateOnly: number | null
+    baselineOnly: number | null
+    labelConflicts: number | null
+  }
+  metrics: Record<string, MetricReport>
+  confusionMatrix: { labels: string[]; candidate: number[][]; baseline: number[][] | null }
+  gates: GateResult[]
+  warnings: string[]
+  /** Added: null without a baseline. */
+  disagreement: Disagreement | null
+  /** Added: everything needed to reproduce the numbers. */
+  settings: {
+    alpha: number
+    resamples: number
+    seed: number
+    version: string
+    candidate: string
+    baseline: string | null
+  }
+}
