@@ -1,0 +1,94 @@
+/**
+ * The confusion-matrix metrics of SPEC §3 by name, each a function of a K×K confusion matrix.
+ *
+ * Aggregate metrics are evaluated on the full matrix; per-class metrics of class L on the 2×2 matrix of
+ * "is L" (index 1) against "is not L" (index 0), which gives the same value and lets resampling work on 8 cells
+ * per class instead of K³.
+ */
+import type { Task } from '../types.js'
+import {
+  accuracy,
+  balancedAccuracy,
+  classSums,
+  cohenKappa,
+  f1Avg,
+  f1Of,
+  mcc,
+  precisionAvg,
+  precisionOf,
+  recallAvg,
+  recallOf,
+  type ClassSums
+} from './confusion.js'
+
+/** A metric of a confusion matrix; NaN where it is undefined (reported as null). */
+export type CmMetric = (cm: Float64Array, s: ClassSums) => number
+
+export interface NamedCmMetric {
+  name: string
+  fn: CmMetric
+}
+
+/**
+ * The aggregate metrics for a task. Binary: `precision`, `recall`, `f1` are of the positive class and
+ * `specificity` the recall of the negative one; multiclass: `precision`, `recall`, `f1` are macro averages.
+ */
+export function aggregateMetrics(task: Task, k: number, positive: number | null): NamedCmMetric[] {
+  const list: NamedCmMetric[] = [
+    { name: 'accuracy', fn: (_cm, s) => accuracy(s) },
+    { name: 'balanced_accuracy', fn: (_cm, s) => balancedAccuracy(s) },
+    { name: 'mcc', fn: (_cm, s) => mcc(s) },
+    { name: 'cohen_kappa', fn: (cm, s) => cohenKappa(cm, s) }
+  ]
+  if (task === 'binary' && positive !== null) {
+    const negative = k === 2 ? 1 - positive : -1
+    list.push(
+      { name: 'precision', fn: (_cm, s) => precisionOf(s, positive) },
+      { name: 'recall', fn: (_cm, s) => recallOf(s, positive) },
+      { name: 'f1', fn: (_cm, s) => f1Of(s, positive) },
+      { name: 'specificity', fn: (_cm, s) => (negative < 0 ? 0 : recallOf(s, negative)) }
+    )
+  } else {
+    list.push(
+      { name: 'precision', fn: (_cm, s) => precisionAvg(s, 'macro') },
+      { name: 'recall', fn: (_cm, s) => recallAvg(s, 'macro') },
+      { name: 'f1', fn: (_cm, s) => f1Avg(s, 'macro') }
+    )
+  }
+  for (const average of ['macro', 'micro', 'weighted'] as const) {
+    list.push(
+      { name: `precision_${average}`, fn: (_cm, s) => precisionAvg(s, average) },
+      { name: `recall_${average}`, fn: (_cm, s) => recallAvg(s, average) },
+      { name: `f1_${average}`, fn: (_cm, s) => f1Avg(s, average) }
+    )
+  }
+  return list
+}
+
+/** Per-class metrics of one class on its collapsed 2×2 matrix (index 1 = the class). `support` is the true count. */
+export function perClassMetrics(label: string): NamedCmMetric[] {
+  return [
+    { name: `precision[${label}]`, fn: (_cm, s) => precisionOf(s, 1) },
+    { name: `recall[${label}]`, fn: (_cm, s) => recallOf(s, 1) },
+    { name: `f1[${label}]`, fn: (_cm, s) => f1Of(s, 1) },
+    { name: `support[${label}]`, fn: (_cm, s) => s.truth[1] }
+  ]
+}
+
+/**
+ * Collapses a K×K confusion matrix to the 2×2 matrix of class c against the rest.
+ * @example collapse([[5, 1, 0], [2, 7, 1], [0, 3, 9]], 3, 1) // [[15, 3], [3, 7]] (rows: not 1, is 1)
+ */
+export function collapse(cm: ArrayLike<number>, k: number, c: number, out = new Float64Array(4)): Float64Array {
+  out.fill(0)
+  for (let t = 0; t < k; t++) {
+    for (let p = 0; p < k; p++) out[(t === c ? 2 : 0) + (p === c ? 1 : 0)] += cm[t * k + p]
+  }
+  return out
+}
+
+/** Evaluates named metrics on one matrix. */
+export function evaluate(metrics: readonly NamedCmMetric[], cm: Float64Array, k: number): Map<string, number> {
+  const s = classSums(cm, k)
+  return new Map(metrics.map((m) => [m.name, m.fn(cm, s)]))
+}

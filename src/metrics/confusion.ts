@@ -1,0 +1,158 @@
+/**
+ * Classification metrics from a confusion matrix, with scikit-learn 1.2's definitions and edge cases
+ * (`zero_division=0`).
+ *
+ * The matrix is a K×K Float64Array, row-major, rows true labels and columns predicted labels (label order).
+ * Every metric of SPEC §3 that does not need scores is a function of it alone, which is what makes resampling
+ * cheap: a resample only redraws the matrix.
+ */
+
+/** Per-class sums of a confusion matrix. */
+export interface ClassSums {
+  k: number
+  total: number
+  correct: number
+  /** True count per class (row sums): the support. */
+  truth: Float64Array
+  /** Predicted count per class (column sums). */
+  predicted: Float64Array
+  /** Diagonal. */
+  tp: Float64Array
+}
+
+/** Row, column and diagonal sums. Cost O(K²). */
+export function classSums(cm: ArrayLike<number>, k: number, out?: ClassSums): ClassSums {
+  const s = out ?? { k, total: 0, correct: 0, truth: new Float64Array(k), predicted: new Float64Array(k), tp: new Float64Array(k) }
+  s.truth.fill(0)
+  s.predicted.fill(0)
+  let total = 0
+  let correct = 0
+  for (let t = 0; t < k; t++) {
+    let row = 0
+    for (let p = 0; p < k; p++) {
+      const v = cm[t * k + p]
+      row += v
+      s.predicted[p] += v
+    }
+    s.truth[t] = row
+    s.tp[t] = cm[t * k + t]
+    total += row
+    correct += cm[t * k + t]
+  }
+  s.total = total
+  s.correct = correct
+  return s
+}
+
+const safeDiv = (a: number, b: number): number => (b === 0 ? 0 : a / b)
+
+/** Precision of class c: tp / predicted, 0 when nothing was predicted c. */
+export function precisionOf(s: ClassSums, c: number): number {
+  return safeDiv(s.tp[c], s.predicted[c])
+}
+
+/** Recall of class c: tp / support, 0 when the class has no examples. */
+export function recallOf(s: ClassSums, c: number): number {
+  return safeDiv(s.tp[c], s.truth[c])
+}
+
+/** F1 of class c as scikit-learn computes it: 2·P·R / (P + R), 0 when P + R = 0. */
+export function f1Of(s: ClassSums, c: number): number {
+  const p = precisionOf(s, c)
+  const r = recallOf(s, c)
+  const denom = p + r
+  return denom === 0 ? 0 : (2 * p * r) / denom
+}
+
+/** Accuracy: trace / n. */
+export function accuracy(s: ClassSums): number {
+  return safeDiv(s.correct, s.total)
+}
+
+/**
+ * Balanced accuracy (scikit-learn, adjusted=False): the mean recall over the classes that have examples.
+ * @example balanced accuracy of [[3, 1], [2, 4]] = (3/4 + 4/6) / 2 = 0.7083333333333333
+ */
+export function balancedAccuracy(s: ClassSums): number {
+  let sum = 0
+  let m = 0
+  for (let c = 0; c < s.k; c++) {
+    if (s.truth[c] === 0) continue
+    sum += s.tp[c] / s.truth[c]
+    m++
+  }
+  return safeDiv(sum, m)
+}
+
+/**
+ * Matthews correlation coefficient, the multiclass form of scikit-learn (Gorodkin 2004):
+ * (c·n − Σ tₖpₖ) / √((n² − Σ pₖ²)(n² − Σ tₖ²)), 0 when a factor of the denominator is 0.
+ */
+export function mcc(s: ClassSums): number {
+  const n = s.total
+  let tp = 0
+  let pp = 0
+  let tt = 0
+  for (let c = 0; c < s.k; c++) {
+    tp += s.truth[c] * s.predicted[c]
+    pp += s.predicted[c] * s.predicted[c]
+    tt += s.truth[c] * s.truth[c]
+  }
+  const cov = s.correct * n - tp
+  const denom = (n * n - pp) * (n * n - tt)
+  if (denom === 0) return 0
+  const v = cov / Math.sqrt(denom)
+  return Number.isNaN(v) ? 0 : v
+}
+
+/**
+ * Cohen's kappa as scikit-learn computes it: 1 − Σ w·C / Σ w·E with w = 1 − I and E = outer(col sums, row sums)/n.
+ * NaN (reported as null) when the expected disagreement is 0, as scikit-learn returns nan.
+ */
+export function cohenKappa(cm: ArrayLike<number>, s: ClassSums): number {
+  const k = s.k
+  const n = s.total
+  let observed = 0
+  let expected = 0
+  for (let t = 0; t < k; t++) {
+    for (let p = 0; p < k; p++) {
+      if (t === p) continue
+      observed += cm[t * k + p]
+      expected += (s.predicted[t] * s.truth[p]) / n
+    }
+  }
+  return 1 - observed / expected
+}
+
+export type Average = 'macro' | 'micro' | 'weighted'
+type PerClass = (s: ClassSums, c: number) => number
+
+function averaged(s: ClassSums, of: PerClass, average: Average, micro: () => number): number {
+  if (average === 'micro') return micro()
+  let sum = 0
+  if (average === 'macro') {
+    for (let c = 0; c < s.k; c++) sum += of(s, c)
+    return safeDiv(sum, s.k)
+  }
+  for (let c = 0; c < s.k; c++) sum += of(s, c) * s.truth[c]
+  return safeDiv(sum, s.total)
+}
+
+/** Precision averaged over classes: macro (mean), weighted (by support), micro (Σtp / Σpredicted). */
+export function precisionAvg(s: ClassSums, average: Average): number {
+  return averaged(s, precisionOf, average, () => safeDiv(s.correct, s.total))
+}
+
+/** Recall averaged over classes: macro, weighted, micro (Σtp / Σsupport). */
+export function recallAvg(s: ClassSums, average: Average): number {
+  return averaged(s, recallOf, average, () => safeDiv(s.correct, s.total))
+}
+
+/** F1 averaged over classes: macro and weighted average the per-class F1; micro is F1 of the micro P and R. */
+export function f1Avg(s: ClassSums, average: Average): number {
+  return averaged(s, f1Of, average, () => {
+    const p = precisionAvg(s, 'micro')
+    const r = recallAvg(s, 'micro')
+    return p + r === 0 ? 0 : (2 * p * r) / (p + r)
+  })
+}

@@ -1,0 +1,191 @@
+/**
+ * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
+ * whose true label differs between the two files are left out and counted as label conflicts; examples on one
+ * side only are counted and the first few named.
+ */
+import { InputError } from './errors.js'
+import type { PredictionFile } from './types.js'
+
+/** How many ids of one-sided or conflicting examples a warning names. */
+export const NAMED_IDS = 5
+
+export interface Pairing {
+  /** Paired examples, in candidate file order. */
+  n: number
+  /** Row index in the candidate file of each pair. */
+  cand: Uint32Array
+  /** Row index in the baseline file of each pair. */
+  base: Uint32Array
+  candidateOnly: number
+  baselineOnly: number
+  labelConflicts: number
+  /** The first few ids of each kind, in file order. */
+  candidateOnlyIds: string[]
+  baselineOnlyIds: string[]
+  conflictIds: string[]
+}
+
+/**
+ * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
+ *
+ * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
+ * at all); otherwise one Map over the baseline's ids.
+ */
+export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): Pairing {
+  const cIds = requireIds(candidate)
+  const bIds = requireIds(baseline)
+  if (sameStrictlyIncreasing(cIds, bIds)) return pairInOrder(candidate, baseline)
+
+  const index = indexIds(baseline, bIds)
+  const matchedBy = new Int32Array(baseline.n).fill(-1)
+  const candOnlySeen = new Map<string, number>()
+  const cand = new Uint32Array(candidate.n)
+  const base = new Uint32Array(candidate.n)
+  let n = 0
+  let conflicts = 0
+  const conflictIds: string[] = []
+  const candidateOnlyIds: string[] = []
+  for (let i = 0; i < candidate.n; i++) {
+    const id = cIds[i]
+    const j = index.get(id)
+    if (j === undefined) {
+      const earlier = candOnlySeen.get(id)
+      if (earlier !== undefined) throw duplicate(candidate, earlier, i, id)
+      candOnlySeen.set(id, i)
+      if (candidateOnlyIds.length < NAMED_IDS) candidateOnlyIds.push(id)
+      continue
+    }
+    if (matchedBy[j] >= 0) throw duplicate(candidate, matchedBy[j], i, id)
+    matchedBy[j] = i
+    if (candidate.truth[i] !== baseline.truth[j]) {
+      conflicts++
+      if (conflictIds.length < NAMED_IDS) conflictIds.push(id)
+      continue
+    }
+    cand[n] = i
+    base[n] = j
+    n++
+  }
+  const baselineOnlyIds: string[] = []
+  let baselineOnly = 0
+  for (let j = 0; j < baseline.n; j++) {
+    if (matchedBy[j] >= 0) continue
+    baselineOnly++
+    if (baselineOnlyIds.length < NAMED_IDS) baselineOnlyIds.push(bIds[j])
+  }
+  return {
+    n,
+    cand: cand.subarray(0, n),
+    base: base.subarray(0, n),
+    candidateOnly: candOnlySeen.size,
+    baselineOnly,
+    labelConflicts: conflicts,
+    candidateOnlyIds,
+    baselineOnlyIds,
+    conflictIds
+  }
+}
+
+/**
+ * Checks that a file's ids are unique (when it has ids at all). Used without a baseline, where a repeated id
+ * still means a broken file.
+ */
+export function checkUniqueIds(file: PredictionFile): void {
+  const ids = file.ids
+  if (ids === null || strictlyIncreasing(ids)) return
+  indexIds(file, ids)
+}
+
+function requireIds(file: PredictionFile): string[] {
+  if (file.ids === null) {
+    throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file')
+  }
+  return file.ids
+}
+
+function indexIds(file: PredictionFile, ids: string[]): Map<string, number> {
+  const index = new Map<string, number>()
+  for (let i = 0; i < ids.length; i++) {
+    const before = index.size
+    index.set(ids[i], index.get(ids[i]) ?? i)
+    if (index.size === before) throw duplicate(file, index.get(ids[i]) as number, i, ids[i])
+  }
+  return index
+}
+
+function duplicate(file: PredictionFile, first: number, second: number, id: string): InputError {
+  return new InputError(file.name, file.line[second], 'id', `repeats the id ${JSON.stringify(id)} of line ${file.line[first]}`)
+}
+
+function pairInOrder(candidate: PredictionFile, baseline: PredictionFile): Pairing {
+  const cand = new Uint32Array(candidate.n)
+  const base = new Uint32Array(candidate.n)
+  const ids = candidate.ids as string[]
+  let n = 0
+  let conflicts = 0
+  const conflictIds: string[] = []
+  for (let i = 0; i < candidate.n; i++) {
+    if (candidate.truth[i] !== baseline.truth[i]) {
+      conflicts++
+      if (conflictIds.length < NAMED_IDS) conflictIds.push(ids[i])
+      continue
+    }
+    cand[n] = i
+    base[n] = i
+    n++
+  }
+  return {
+    n,
+    cand: cand.subarray(0, n),
+    base: base.subarray(0, n),
+    candidateOnly: 0,
+    baselineOnly: 0,
+    labelConflicts: conflicts,
+    candidateOnlyIds: [],
+    baselineOnlyIds: [],
+    conflictIds
+  }
+}
+
+/** Both lists equal element by element and strictly increasing (so free of repeats). */
+function sameStrictlyIncreasing(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return strictlyIncreasing(a)
+}
+
+/**
+ * Strictly increasing in one total order: canonical integers (no leading zeros, no `-0`) first, by value;
+ * then every other text by UTF-16 code unit. Equal in this order means the same text, so a strictly increasing
+ * list has no repeats.
+ */
+function strictlyIncreasing(ids: string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (compareIds(ids[i - 1], ids[i]) >= 0) return false
+  return true
+}
+
+function compareIds(a: string, b: string): number {
+  const ia = canonicalInteger(a)
+  const ib = canonicalInteger(b)
+  if (ia !== null && ib !== null) return ia - ib
+  if (ia !== null) return -1
+  if (ib !== null) return 1
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The value of a canonical safe integer text (`0`, `17`, `-3`), else null. */
+function canonicalInteger(s: string): number | null {
+  const len = s.length
+  if (len === 0 || len > 15) return null
+  let i = s.charCodeAt(0) === 45 ? 1 : 0
+  if (i === len) return null
+  const first = s.charCodeAt(i)
+  if (first === 48 && (len > i + 1 || i === 1)) return null
+  let v = 0
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return null
+    v = v * 10 + c
+  }
+  return s.charCodeAt(0) === 45 ? -v : v
+}
