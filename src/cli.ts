@@ -1,1 +1,48 @@
-console.log('eval-gate: not yet')
+/**
+ * The command line: `eval-gate compare …` (SPEC §6). A thin shell around compare() and the renderer.
+ * Exit status: 0 every gate passes, 1 a gate fails, 2 bad input or usage, 3 an internal error (a bug).
+ */
+import path from 'node:path'
+import { writeFileAtomic } from './atomicWrite.js'
+import { HELP, parseCli } from './cli/args.js'
+import { compare } from './compare.js'
+import { ConfigError, isUserError } from './errors.js'
+import { renderMarkdown } from './render/index.js'
+import { VERSION } from './version.js'
+
+async function main(argv: readonly string[]): Promise<number> {
+  const request = parseCli(argv)
+  if (request.kind === 'help') {
+    process.stdout.write(HELP)
+    return 0
+  }
+  if (request.kind === 'version') {
+    process.stdout.write(`eval-gate ${VERSION}\n`)
+    return 0
+  }
+  const inputs = [request.options.candidate.path, request.options.baseline?.path].filter((p): p is string => !!p).map((p) => path.resolve(p))
+  for (const [option, out] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
+    if (out && inputs.includes(path.resolve(out))) throw new ConfigError(`${option} ${out} is an input file: refusing to overwrite it`)
+  }
+  const report = await compare(request.options)
+  const markdown = renderMarkdown(report, 'comment')
+  if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
+  if (request.markdown) await writeFileAtomic(request.markdown, markdown)
+  process.stdout.write(markdown)
+  return report.passed ? 0 : 1
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (isUserError(error)) {
+      process.stderr.write(`eval-gate: ${error.message}\n`)
+      process.exitCode = 2
+    } else {
+      process.stderr.write(`eval-gate: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      process.exitCode = 3
+    }
+  }
+)

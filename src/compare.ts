@@ -1,4 +1,20 @@
-import type { FieldNames, Format, PredictionSource, Report, Task } from './types.js'
+/**
+ * The core, end to end: parse → pair → metrics → statistics → gates. Pure: no `@actions/*` import; the CLI
+ * and the action are thin shells around `compare()`.
+ */
+import { countCells, type CellTable } from './cells.js'
+import { ConfigError } from './errors.js'
+import { DEFAULT_GATES, evaluateGates, parseGates } from './gates.js'
+import { metricNames } from './metrics/names.js'
+import { checkUniqueIds, pairByIds, type Pairing } from './pair.js'
+import { readPredictions } from './read/index.js'
+import { scoreStatistics } from './scoreStatistics.js'
+import { confusionMatrices } from './stats/resample.js'
+import { confusionStatistics } from './statistics.js'
+import { chooseTask } from './task.js'
+import { LabelDictionary, type FieldNames, type Format, type MetricReport, type PredictionFile, type PredictionSource, type Report, type Task } from './types.js'
+import { VERSION } from './version.js'
+import { disagreementOf, warningsFor } from './warnings.js'
 
 /** Everything a comparison needs besides the files (CLI options / action inputs, already validated). */
 export interface CompareOptions {
@@ -19,6 +35,107 @@ export interface CompareOptions {
 
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
 export async function compare(options: CompareOptions): Promise<Report> {
-  void options
-  throw new Error('compare: not yet implemented')
+  checkSettings(options)
+  const dictionary = new LabelDictionary()
+  const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null }
+  const candidate = await readPredictions(options.candidate, readOptions)
+  const baseline = options.baseline ? await readPredictions(options.baseline, readOptions) : null
+
+  let pairing: Pairing | null = null
+  if (baseline) pairing = pairByIds(candidate, baseline)
+  else checkUniqueIds(candidate)
+
+  const used = usedCodes(dictionary.size, candidate, baseline, pairing)
+  const choice = chooseTask(
+    dictionary.names,
+    dictionary.names.filter((_, code) => used[code]),
+    options.positiveLabel,
+    options.task
+  )
+  const { task, labels, positiveLabel } = choice
+  const remap = Int32Array.from(dictionary.names, (name) => labels.indexOf(name))
+  const hasScores = candidate.score !== null || candidate.scores !== null
+  const rules = parseGates(options.gates ?? DEFAULT_GATES, { metrics: metricNames(task, labels, hasScores), labels })
+
+  const k = labels.length
+  const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
+  const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel)
+  const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
+  const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: baseline !== null }, settings)
+  const scored = hasScores
+    ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
+    : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+
+  const metrics: Record<string, MetricReport> = {}
+  for (const name of metricNames(task, labels, hasScores)) {
+    const m = confusion.get(name) ?? scored.metrics.get(name)
+    if (m) metrics[name] = m
+  }
+  const gates = evaluateGates(rules, metrics, {
+    alpha: options.alpha,
+    hasBaseline: baseline !== null,
+    missingBaseline: options.missingBaseline
+  })
+  const { baseline: cmB, candidate: cmC } = matrices(table)
+  return {
+    schemaVersion: 1,
+    passed: gates.every((g) => g.status !== 'fail'),
+    task,
+    labels,
+    positiveLabel,
+    counts: {
+      candidate: candidate.n,
+      baseline: baseline ? baseline.n : null,
+      paired: pairing ? pairing.n : null,
+      candidateOnly: pairing ? pairing.candidateOnly : null,
+      baselineOnly: pairing ? pairing.baselineOnly : null,
+      labelConflicts: pairing ? pairing.labelConflicts : null
+    },
+    metrics,
+    confusionMatrix: { labels, candidate: cmC, baseline: baseline ? cmB : null },
+    gates,
+    warnings: [
+      ...warningsFor({ pairing, table, task, positive, labels, metrics, gates, settings, candidate, baseline }),
+      ...scored.warnings
+    ],
+    disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
+    settings: {
+      alpha: options.alpha,
+      resamples: options.resamples,
+      seed: options.seed,
+      version: VERSION,
+      candidate: options.candidate.name,
+      baseline: options.baseline ? options.baseline.name : null
+    }
+  }
+}
+
+/** Alpha, resamples and seed, checked before any file is read. */
+function checkSettings(options: CompareOptions): void {
+  if (!(options.alpha > 0 && options.alpha < 1)) throw new ConfigError(`alpha must be a number between 0 and 1 (exclusive), got ${options.alpha}`)
+  if (!Number.isInteger(options.resamples) || options.resamples < 1 || options.resamples > 1_000_000) {
+    throw new ConfigError(`resamples must be a whole number from 1 to 1000000, got ${options.resamples}`)
+  }
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new ConfigError(`seed must be a whole number ≥ 0, got ${options.seed}`)
+}
+
+/** Which dictionary codes occur in the compared examples (all candidate rows without a baseline). */
+function usedCodes(size: number, candidate: PredictionFile, baseline: PredictionFile | null, pairing: Pairing | null): Uint8Array {
+  const used = new Uint8Array(size)
+  if (!baseline || !pairing) {
+    for (let i = 0; i < candidate.n; i++) used[candidate.truth[i]] = used[candidate.pred[i]] = 1
+    return used
+  }
+  for (let p = 0; p < pairing.n; p++) {
+    const i = pairing.cand[p]
+    used[candidate.truth[i]] = used[candidate.pred[i]] = used[baseline.pred[pairing.base[p]]] = 1
+  }
+  return used
+}
+
+function matrices(table: CellTable): { baseline: number[][]; candidate: number[][] } {
+  const { k } = table
+  const { baseline, candidate } = confusionMatrices(table.counts, k)
+  const rows = (cm: Float64Array): number[][] => Array.from({ length: k }, (_, t) => Array.from(cm.subarray(t * k, t * k + k)))
+  return { baseline: rows(baseline), candidate: rows(candidate) }
 }

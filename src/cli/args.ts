@@ -1,0 +1,130 @@
+/**
+ * Command-line arguments of `eval-gate compare` (SPEC §6), parsed into CompareOptions. Every problem is a
+ * ConfigError naming the option; `--help` text lists every option with its default.
+ */
+import { parseArgs } from 'node:util'
+import type { CompareOptions } from '../compare.js'
+import { ConfigError } from '../errors.js'
+import { DEFAULT_FIELDS, type Format, type Task } from '../types.js'
+
+export interface CliCommand {
+  kind: 'compare'
+  options: CompareOptions
+  json?: string
+  markdown?: string
+}
+
+export type CliRequest = CliCommand | { kind: 'help' } | { kind: 'version' }
+
+export const HELP = `Usage: eval-gate compare --candidate FILE [--baseline FILE] [options]
+
+Compares a candidate model's predictions with a baseline's, paired by example id, and checks the gates.
+Prints the Markdown report. Exit status: 0 every gate passes, 1 a gate fails, 2 bad input or usage.
+
+Files
+  --candidate FILE         the candidate model's predictions (required)
+  --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
+  --format F               jsonl | csv | tsv | json (default: from the extension; .gz is unpacked)
+  --id-field NAME          example id field (default: id)
+  --label-field NAME       true label field (default: label)
+  --prediction-field NAME  predicted label field (default: prediction)
+  --score-field NAME       positive-class probability, or an object label -> probability (default: score)
+
+Task
+  --positive-label L       the positive class of a binary task (default: 1 or true when present)
+  --task T                 binary | multiclass (default: binary when at most two labels and a positive class)
+
+Gates and statistics
+  --gates RULES            rules separated by ';' or newlines, e.g. "recall no-regression; f1 >= 0.8"
+                           (default: accuracy, precision, recall and f1 no-regression)
+  --missing-baseline M     skip | fail: what rules that need a baseline do without one (default: skip)
+  --alpha A                significance level (default: 0.05)
+  --resamples N            bootstrap and permutation resamples (default: 10000)
+  --seed S                 random seed; the same inputs and seed give the same report (default: 0)
+
+Output
+  --json OUT.json          also write the JSON report
+  --markdown OUT.md        also write the Markdown report, in the form posted as the pull-request comment
+  -h, --help               this help
+  -v, --version            the version
+`
+
+/** Parses `argv` (without `node` and the script). */
+export function parseCli(argv: readonly string[]): CliRequest {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        candidate: { type: 'string' },
+        baseline: { type: 'string' },
+        gates: { type: 'string' },
+        alpha: { type: 'string' },
+        resamples: { type: 'string' },
+        seed: { type: 'string' },
+        'positive-label': { type: 'string' },
+        task: { type: 'string' },
+        format: { type: 'string' },
+        'id-field': { type: 'string' },
+        'label-field': { type: 'string' },
+        'prediction-field': { type: 'string' },
+        'score-field': { type: 'string' },
+        'missing-baseline': { type: 'string' },
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' }
+      }
+    })
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message.replace(/\. To specify.*$/s, '')} (see --help)`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { kind: 'help' }
+  if (values.version) return { kind: 'version' }
+  if (positionals.length === 0) throw new ConfigError('missing command: eval-gate compare --candidate FILE … (see --help)')
+  if (positionals[0] !== 'compare') throw new ConfigError(`unknown command "${positionals[0]}": the command is "compare" (see --help)`)
+  if (positionals.length > 1) throw new ConfigError(`unexpected argument "${positionals[1]}" (see --help)`)
+  if (!values.candidate) throw new ConfigError('--candidate FILE is required (see --help)')
+
+  const options: CompareOptions = {
+    candidate: { name: values.candidate, path: values.candidate },
+    baseline: values.baseline ? { name: values.baseline, path: values.baseline } : null,
+    format: oneOf('--format', values.format, ['jsonl', 'csv', 'tsv', 'json'] as const) as Format | undefined,
+    fields: {
+      id: field('--id-field', values['id-field'], DEFAULT_FIELDS.id),
+      label: field('--label-field', values['label-field'], DEFAULT_FIELDS.label),
+      prediction: field('--prediction-field', values['prediction-field'], DEFAULT_FIELDS.prediction),
+      score: field('--score-field', values['score-field'], DEFAULT_FIELDS.score)
+    },
+    positiveLabel: values['positive-label'],
+    task: oneOf('--task', values.task, ['binary', 'multiclass'] as const) as Task | undefined,
+    gates: values.gates,
+    alpha: numberOption('--alpha', values.alpha, 0.05, (x) => x > 0 && x < 1, 'a number between 0 and 1'),
+    resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
+    seed: numberOption('--seed', values.seed, 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
+    missingBaseline: (oneOf('--missing-baseline', values['missing-baseline'], ['skip', 'fail'] as const) ?? 'skip') as 'skip' | 'fail'
+  }
+  return { kind: 'compare', options, json: values.json, markdown: values.markdown }
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined
+  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`)
+  return value as T
+}
+
+function field(name: string, value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback
+  if (value.trim() === '') throw new ConfigError(`${name} must not be empty`)
+  return value
+}
+
+function numberOption(name: string, value: string | undefined, fallback: number, ok: (x: number) => boolean, what: string): number {
+  if (value === undefined) return fallback
+  const x = value.trim() === '' ? NaN : Number(value)
+  if (!ok(x)) throw new ConfigError(`${name} must be ${what}, got "${value}"`)
+  return x
+}

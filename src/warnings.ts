@@ -1,0 +1,133 @@
+/**
+ * Warnings in plain words (issue 4): examples on one side only, label conflicts, a test set too small to see a
+ * 1-point drop, a p-value too close to alpha for the number of resamples. And the disagreement summary.
+ */
+import { discordant, type CellTable } from './cells.js'
+import { NAMED_IDS, type Pairing } from './pair.js'
+import { minimumDetectableEffect } from './stats/power.js'
+import type { Disagreement, GateResult, MetricReport, PredictionFile, Task } from './types.js'
+
+export interface WarningContext {
+  pairing: Pairing | null
+  table: CellTable
+  task: Task
+  positive: number | null
+  labels: readonly string[]
+  metrics: Record<string, MetricReport>
+  gates: readonly GateResult[]
+  settings: { alpha: number; resamples: number }
+  candidate: PredictionFile
+  baseline: PredictionFile | null
+}
+
+const plural = (n: number, one: string, many = one + 's'): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+const idList = (ids: readonly string[], total: number): string =>
+  ids.map((id) => JSON.stringify(id)).join(', ') + (total > ids.length ? ', …' : '')
+
+/** The warnings of a comparison, in a fixed order. */
+export function warningsFor(ctx: WarningContext): string[] {
+  const out: string[] = []
+  const { pairing } = ctx
+  if (pairing) {
+    if (pairing.candidateOnly > 0) {
+      out.push(
+        `${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
+          `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`
+      )
+    }
+    if (pairing.baselineOnly > 0) {
+      out.push(
+        `${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
+          `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`
+      )
+    }
+    if (pairing.labelConflicts > 0) {
+      out.push(
+        `${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
+          `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`
+      )
+    }
+    if (pairing.n === 0) out.push('No example is in both files with the same true label: nothing can be compared.')
+    else out.push(...powerWarnings(ctx))
+  }
+  out.push(...undefinedMetrics(ctx.metrics))
+  out.push(...closeToAlpha(ctx))
+  return out
+}
+
+/**
+ * Connor (1987): the smallest drop the exact McNemar test could detect with 80% power at one-sided alpha,
+ * for accuracy and recall; a warning when it is above 1 point.
+ */
+function powerWarnings(ctx: WarningContext): string[] {
+  const out: string[] = []
+  const check = (name: string, truths: number[] | null): void => {
+    const d = discordant(ctx.table, truths)
+    if (d.n === 0) return
+    const psi = (d.b + d.c) / d.n
+    const mde = minimumDetectableEffect(psi, d.n, ctx.settings.alpha, 0.8)
+    if (!(mde > 0.01)) return
+    out.push(
+      `This test set is too small to see a 1-point drop in ${name}: with ${plural(d.n, 'example')} and the models disagreeing on ` +
+        `${pct(psi)} of them, the smallest drop it can detect with 80% power at α = ${ctx.settings.alpha} is ${points(mde)}.`
+    )
+  }
+  check('accuracy', null)
+  if (ctx.task === 'binary' && ctx.positive !== null) check('recall', [ctx.positive])
+  return out
+}
+
+function undefinedMetrics(metrics: Record<string, MetricReport>): string[] {
+  const missing = Object.entries(metrics)
+    .filter(([, m]) => m.candidate === null)
+    .map(([name]) => name)
+  return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`]
+}
+
+/**
+ * A resampled p-value within 3 Monte Carlo standard errors (√(α(1 − α)/R)) of alpha, for a gated metric: more
+ * resamples could flip the verdict.
+ */
+function closeToAlpha(ctx: WarningContext): string[] {
+  const { alpha, resamples } = ctx.settings
+  const se = Math.sqrt((alpha * (1 - alpha)) / resamples)
+  const out: string[] = []
+  const seen = new Set<string>()
+  for (const gate of ctx.gates) {
+    const m = ctx.metrics[gate.metric]
+    if (!m || m.test !== 'permutation' || gate.pValue === null || seen.has(gate.metric)) continue
+    if (Math.abs((m.pValueWorse ?? 1) - alpha) < 3 * se) {
+      seen.add(gate.metric)
+      out.push(
+        `The p-value of ${gate.metric} (${m.pValueWorse?.toFixed(4)}) is within the resampling error of α = ${alpha} ` +
+          `(±${(3 * se).toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples): rerun with more resamples before trusting the verdict.`
+      )
+    }
+  }
+  return out
+}
+
+/** How many paired examples went right → wrong and wrong → right, with the first ids of each. */
+export function disagreementOf(candidate: PredictionFile, baseline: PredictionFile, pairing: Pairing): Disagreement {
+  const ids = candidate.ids ?? []
+  const d: Disagreement = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] }
+  const limit = NAMED_IDS * 2
+  for (let p = 0; p < pairing.n; p++) {
+    const i = pairing.cand[p]
+    const truth = candidate.truth[i]
+    const c = candidate.pred[i]
+    const b = baseline.pred[pairing.base[p]]
+    if (b === c) continue
+    if (b === truth) {
+      d.rightToWrong++
+      if (d.firstRegressions.length < limit) d.firstRegressions.push(ids[i])
+    } else if (c === truth) {
+      d.wrongToRight++
+      if (d.firstImprovements.length < limit) d.firstImprovements.push(ids[i])
+    } else d.bothWrongDiffer++
+  }
+  return d
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`
+const points = (x: number): string => `${(100 * x).toFixed(1)} points`
