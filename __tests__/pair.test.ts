@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { InputError } from '../src/errors.js'
+import { checkUniqueIds, pairByIds } from '../src/pair.js'
+import { LabelDictionary, type PredictionFile } from '../src/types.js'
+
+const dict = new LabelDictionary()
+function file(name: string, rows: [string, string, string][]): PredictionFile {
+  return {
+    name,
+    n: rows.length,
+    ids: rows.map((r) => r[0]),
+    line: Uint32Array.from(rows, (_, i) => i + 1),
+    truth: Uint32Array.from(rows, (r) => dict.code(r[1])),
+    pred: Uint32Array.from(rows, (r) => dict.code(r[2])),
+    score: null,
+    scores: null
+  }
+}
+
+describe('pairByIds (SPEC §4)', () => {
+  it('pairs files in the same order without a map', () => {
+    const c = file('c.jsonl', [['1', 'a', 'a'], ['2', 'b', 'a'], ['10', 'a', 'b']])
+    const b = file('b.jsonl', [['1', 'a', 'b'], ['2', 'b', 'b'], ['10', 'a', 'a']])
+    const p = pairByIds(c, b)
+    expect(p.n).toBe(3)
+    expect([...p.cand]).toEqual([0, 1, 2])
+    expect([...p.base]).toEqual([0, 1, 2])
+  })
+  it('pairs shuffled files, counts one-sided examples and label conflicts, names the first ids', () => {
+    const c = file('c.jsonl', [['x1', 'a', 'a'], ['x2', 'b', 'a'], ['x3', 'a', 'b'], ['x4', 'a', 'a'], ['only-c', 'a', 'a']])
+    const b = file('b.jsonl', [['x3', 'a', 'a'], ['x1', 'a', 'b'], ['only-b', 'b', 'b'], ['x2', 'a', 'b'], ['x4', 'a', 'a']])
+    const p = pairByIds(c, b)
+    expect(p.n).toBe(3)
+    expect([...p.cand]).toEqual([0, 2, 3])
+    expect([...p.base]).toEqual([1, 0, 4])
+    expect(p).toMatchObject({ candidateOnly: 1, baselineOnly: 1, labelConflicts: 1, candidateOnlyIds: ['only-c'], baselineOnlyIds: ['only-b'], conflictIds: ['x2'] })
+  })
+  it('names both lines of a duplicate id in either file', () => {
+    const c = file('c.jsonl', [['x1', 'a', 'a'], ['x2', 'a', 'a'], ['x1', 'a', 'a']])
+    const b = file('b.jsonl', [['x1', 'a', 'a'], ['x2', 'a', 'a']])
+    expect(() => pairByIds(c, b)).toThrow(new InputError('c.jsonl', 3, 'id', 'repeats the id "x1" of line 1'))
+    expect(() => pairByIds(b, c)).toThrow('c.jsonl:3: field "id" repeats the id "x1" of line 1')
+    const onlyC = file('c.jsonl', [['y', 'a', 'a'], ['y', 'a', 'a']])
+    expect(() => pairByIds(onlyC, b)).toThrow('c.jsonl:2: field "id" repeats the id "y" of line 1')
+  })
+  it('does not take equal-looking ids in increasing order for unique ("01" and "1" are different ids)', () => {
+    const c = file('c.jsonl', [['1', 'a', 'a'], ['01', 'a', 'a']])
+    expect(() => checkUniqueIds(c)).not.toThrow()
+    const d = file('d.jsonl', [['1', 'a', 'a'], ['2', 'a', 'a'], ['1', 'a', 'a']])
+    expect(() => checkUniqueIds(d)).toThrow('d.jsonl:3: field "id" repeats the id "1" of line 1')
+  })
+  it('asks for ids when a file has none', () => {
+    const c = { ...file('c.csv', [['1', 'a', 'a']]), ids: null }
+    expect(() => pairByIds(c, file('b.csv', [['1', 'a', 'a']]))).toThrow(/c\.csv:1: has no ids/)
+  })
+})
