@@ -38,7 +38,7 @@ async function run(name: string): Promise<{ report: Report; expected: Expected }
     candidate: source('candidate'),
     baseline: source('baseline'),
     fields: DEFAULT_FIELDS,
-    positiveLabel: expected.positiveLabel,
+    positiveLabel: expected.positiveLabel ?? undefined,
     alpha: 0.05,
     resamples: 10000,
     seed: 0,

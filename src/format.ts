@@ -1,0 +1,57 @@
+/**
+ * How numbers read in the report and in gate details: one place, so the gates table and the metrics table agree.
+ * Deltas of metrics on a 0–1 scale are in points (hundredths), with a true minus sign.
+ */
+
+/** Metrics whose values are not on a 0–1 scale, shown as plain numbers rather than percentages or points. */
+const PLAIN = new Set(['log_loss'])
+
+const isPlain = (metric: string): boolean => PLAIN.has(metric) || metric.startsWith('support[')
+
+const minus = (text: string): string => text.replace(/^-/, '−')
+
+/** A metric's value: `93.2%` for proportions, `0.4123` for log loss, `186` for support. */
+export function formatValue(metric: string, value: number | null): string {
+  if (value === null) return '—'
+  if (metric.startsWith('support[')) return value.toLocaleString('en-US')
+  if (isPlain(metric)) return minus(value.toFixed(4))
+  if (metric === 'mcc' || metric === 'cohen_kappa') return minus(value.toFixed(3))
+  return `${(100 * value).toFixed(1)}%`
+}
+
+/** A delta: `+1.3 pts`, `−11.8 pts`, or `−0.0123` for log loss. */
+export function formatDelta(metric: string, delta: number | null): string {
+  if (delta === null) return '—'
+  if (isPlain(metric)) return (delta >= 0 ? '+' : '') + minus(delta.toFixed(4))
+  if (metric === 'mcc' || metric === 'cohen_kappa') return (delta >= 0 ? '+' : '') + minus(delta.toFixed(3))
+  const pts = 100 * delta
+  const text = Math.abs(pts) < 0.05 ? '0.0' : (pts > 0 ? '+' : '') + minus(pts.toFixed(1))
+  return `${text} pts`
+}
+
+/** An interval of a delta: `−16.4 to −7.5 pts`. */
+export function formatInterval(metric: string, ci: readonly [number, number] | null): string {
+  if (ci === null) return '—'
+  const [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''))
+  return isPlain(metric) || metric === 'mcc' || metric === 'cohen_kappa' ? `${lo} to ${hi}` : `${lo} to ${hi} pts`
+}
+
+/** An interval of a value: `88.1% to 95.0%`. */
+export function formatValueInterval(metric: string, ci: readonly [number, number] | null): string {
+  if (ci === null) return '—'
+  return `${formatValue(metric, ci[0])} to ${formatValue(metric, ci[1])}`
+}
+
+/** A p-value: `0.004`, `0.0312`, `< 0.0001`. */
+export function formatP(p: number | null): string {
+  if (p === null) return '—'
+  if (p < 0.0001) return '< 0.0001'
+  if (p >= 0.995) return '1.00'
+  if (p >= 0.01) return p.toFixed(3)
+  return p.toFixed(4)
+}
+
+/** Plain number for thresholds in gate details. */
+export function formatNumber(x: number): string {
+  return minus(String(Number(x.toPrecision(6))))
+}

@@ -1,0 +1,155 @@
+/**
+ * CSV (RFC 4180) and TSV. Fields are separated by `,` (CSV) or a tab (TSV); a field may be quoted with `"`, with
+ * `""` for a quote inside and newlines allowed inside quotes (TSV accepts the same quoting, as pandas writes it).
+ * The first record is the header. CRLF and LF line ends; blank lines skipped. `line` is the physical line where a
+ * record starts (the header is line 1).
+ */
+import { InputError } from '../errors.js'
+import type { FieldNames } from '../types.js'
+import type { RowBuilder } from './rows.js'
+
+export async function readDelimited(chunks: AsyncIterable<string>, rows: RowBuilder, fields: FieldNames, delimiter: ',' | '\t'): Promise<void> {
+  let header: string[] | null = null
+  let columns: { id: number; label: number; prediction: number; score: number; scores: number } | null = null
+  const onRecord = (cells: string[], lineNo: number): void => {
+    if (header === null) {
+      header = cells.map((c) => c.trim())
+      const at = (name: string): number => (header as string[]).indexOf(name)
+      columns = { id: at(fields.id), label: at(fields.label), prediction: at(fields.prediction), score: at(fields.score), scores: at('scores') }
+      for (const required of [fields.label, fields.prediction]) {
+        if (at(required) < 0) throw new InputError(rows.file, lineNo, required, `is missing from the header (columns: ${header.join(', ')})`)
+      }
+      return
+    }
+    if (cells.length !== header.length) {
+      throw new InputError(rows.file, lineNo, null, `has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}, but the header has ${header.length}`)
+    }
+    const c = columns as NonNullable<typeof columns>
+    rows.add(
+      lineNo,
+      c.id >= 0 ? cells[c.id] : undefined,
+      cells[c.label],
+      cells[c.prediction],
+      c.score >= 0 ? cells[c.score] : undefined,
+      c.scores >= 0 ? cells[c.scores] : undefined
+    )
+  }
+  const parser = new DelimitedParser(rows.file, delimiter, onRecord)
+  for await (const chunk of chunks) parser.push(chunk)
+  parser.end()
+  if (header === null) throw new InputError(rows.file, null, null, 'is empty: no header and no rows')
+}
+
+/** An incremental RFC 4180 record parser. */
+export class DelimitedParser {
+  private rest = ''
+  /** Line number of the first character of `rest`. */
+  private line = 1
+
+  constructor(
+    private readonly file: string,
+    private readonly delimiter: string,
+    private readonly onRecord: (cells: string[], line: number) => void
+  ) {}
+
+  push(chunk: string): void {
+    this.rest = this.parse(this.rest.length > 0 ? this.rest + chunk : chunk, false)
+  }
+
+  end(): void {
+    if (this.rest.length > 0) this.parse(this.rest, true)
+    this.rest = ''
+  }
+
+  /** Parses the complete records of `text`; returns what is left (an incomplete last record). */
+  private parse(text: string, final: boolean): string {
+    let pos = 0
+    const len = text.length
+    while (pos < len) {
+      const nl = text.indexOf('\n', pos)
+      if (nl === -1 && !final) break
+      const lineEnd = nl === -1 ? len : nl
+      const quote = text.indexOf('"', pos)
+      if (quote === -1 || quote > lineEnd) {
+        // Fast path: a record on one line without quotes.
+        let end = lineEnd
+        if (end > pos && text.charCodeAt(end - 1) === 13) end--
+        const raw = text.slice(pos, end)
+        if (raw.trim().length > 0) this.onRecord(raw.split(this.delimiter), this.line)
+        this.line++
+        pos = lineEnd + 1
+        continue
+      }
+      const record = this.quotedRecord(text, pos, final)
+      if (record === null) break
+      if (record.cells.length > 1 || record.cells[0].length > 0) this.onRecord(record.cells, this.line)
+      this.line += record.lines
+      pos = record.next
+    }
+    return pos >= len ? '' : text.slice(pos)
+  }
+
+  /** Parses one record that has quotes, from `pos`; null when it is not complete in `text`. */
+  private quotedRecord(text: string, pos: number, final: boolean): { cells: string[]; next: number; lines: number } | null {
+    const cells: string[] = []
+    const len = text.length
+    const delim = this.delimiter.charCodeAt(0)
+    let lines = 1
+    let i = pos
+    for (;;) {
+      if (i < len && text.charCodeAt(i) === 34) {
+        // Quoted field.
+        let value = ''
+        let j = i + 1
+        for (;;) {
+          const q = text.indexOf('"', j)
+          if (q === -1) {
+            if (!final) return null
+            throw new InputError(this.file, this.line, null, 'has a quoted field that is never closed')
+          }
+          value += text.slice(j, q)
+          if (q + 1 < len && text.charCodeAt(q + 1) === 34) {
+            value += '"'
+            j = q + 2
+            continue
+          }
+          if (q + 1 >= len && !final) return null
+          j = q + 1
+          break
+        }
+        for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) lines++
+        lines += 0
+        cells.push(value)
+        i = j
+        const c = i < len ? text.charCodeAt(i) : -1
+        if (c === delim) {
+          i++
+          continue
+        }
+        if (c === 13 && i + 1 < len && text.charCodeAt(i + 1) === 10) return { cells, next: i + 2, lines: lines }
+        if (c === 10) return { cells, next: i + 1, lines }
+        if (c === -1) return final ? { cells, next: i, lines } : null
+        if (c === 13 && i + 1 >= len && !final) return null
+        if (c === 13) return { cells, next: i + 1, lines }
+        throw new InputError(this.file, this.line, null, `has a character after a closing quote (${JSON.stringify(text[i])}); a quote inside a quoted field is written ""`)
+      }
+      // Unquoted field: up to the delimiter or the end of the line.
+      let j = i
+      while (j < len) {
+        const c = text.charCodeAt(j)
+        if (c === delim || c === 10) break
+        if (c === 34) throw new InputError(this.file, this.line, null, 'has a quote inside an unquoted field; quote the whole field and write the quote as ""')
+        j++
+      }
+      if (j >= len && !final) return null
+      let end = j
+      if (end > i && text.charCodeAt(end - 1) === 13 && (j >= len || text.charCodeAt(j) === 10)) end--
+      cells.push(text.slice(i, end))
+      if (j < len && text.charCodeAt(j) === delim) {
+        i = j + 1
+        continue
+      }
+      return { cells, next: j < len ? j + 1 : j, lines }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Reading prediction files (SPEC §1): the parse stage. Format by extension (or the `format` option), gzip by
+ * `.gz` or magic bytes, streamed by chunks; every bad input is an InputError naming file, line and field.
+ */
+import { InputError } from '../errors.js'
+import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSource } from '../types.js'
+import { readDelimited } from './csv.js'
+import { readJsonArray } from './json.js'
+import { readJsonl } from './jsonl.js'
+import { RowBuilder } from './rows.js'
+import { textChunks } from './source.js'
+
+export interface ReadOptions {
+  /** Overrides the extension. */
+  format?: Format
+  fields: FieldNames
+  /** Shared by both files so that label codes agree. */
+  dictionary: LabelDictionary
+  /** True when a baseline is compared: a missing or empty id is an error. */
+  requireId: boolean
+}
+
+const EXTENSIONS: Record<string, Format> = { jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv', tsv: 'tsv', json: 'json' }
+
+/**
+ * The format and compression of a file from its name.
+ * @example formatOf('preds.csv.gz') // { format: 'csv', gzip: true }
+ */
+export function formatOf(name: string, override?: Format): { format: Format; gzip: boolean } {
+  const lower = name.toLowerCase()
+  const gzip = lower.endsWith('.gz')
+  const base = gzip ? lower.slice(0, -3) : lower
+  const ext = base.slice(base.lastIndexOf('.') + 1)
+  const format = override ?? EXTENSIONS[ext]
+  if (!format) {
+    throw new InputError(name, null, null, 'has an extension that names no known format (.jsonl, .ndjson, .csv, .tsv, .json, optionally .gz): set format (CLI --format)')
+  }
+  return { format, gzip }
+}
+
+/** Reads one prediction file into columns. */
+export async function readPredictions(source: PredictionSource, options: ReadOptions): Promise<PredictionFile> {
+  const { format, gzip } = formatOf(source.name, options.format)
+  const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv')
+  const chunks = textChunks(source, gzip)
+  switch (format) {
+    case 'jsonl':
+      await readJsonl(chunks, rows, options.fields)
+      break
+    case 'json':
+      await readJsonArray(chunks, rows, options.fields)
+      break
+    case 'csv':
+      await readDelimited(chunks, rows, options.fields, ',')
+      break
+    case 'tsv':
+      await readDelimited(chunks, rows, options.fields, '\t')
+      break
+  }
+  return rows.finish()
+}

@@ -1,0 +1,207 @@
+/**
+ * Builds the columns of a PredictionFile row by row, checking each value (SPEC §1): labels and ids normalised to
+ * text, scores numbers in [0, 1] on all rows or none. Typed arrays grow by doubling.
+ */
+import { InputError } from '../errors.js'
+import { labelText } from '../labels.js'
+import type { FieldNames, LabelDictionary, PredictionFile } from '../types.js'
+
+/** How a format hands one cell to the builder: a JSON value, or CSV text (undefined when the column is absent). */
+export type Cell = unknown
+
+export class RowBuilder {
+  n = 0
+  private cap = 1024
+  private line: Uint32Array = new Uint32Array(this.cap)
+  private truth: Uint32Array = new Uint32Array(this.cap)
+  private pred: Uint32Array = new Uint32Array(this.cap)
+  private score: Float64Array | null = null
+  private ids: string[] | null = null
+  private idsSeen = false
+  /** Whether rows carry a binary score, a multiclass scores object, or nothing; fixed by the first row. */
+  private scoreKind: 'none' | 'score' | 'scores' | null = null
+  private scoreLabels: string[] = []
+  private scoreValues: Float64Array | null = null
+  private readonly numberCodes = new Map<number, number>()
+  private trueCode = -1
+  private falseCode = -1
+
+  constructor(
+    readonly file: string,
+    readonly fields: FieldNames,
+    readonly dictionary: LabelDictionary,
+    readonly requireId: boolean,
+    /** CSV/TSV: cells are text as written, scores are parsed from text. */
+    readonly textCells: boolean
+  ) {}
+
+  /**
+   * Adds a row. `score` is the value of the score field, `scores` the value of a `scores` field (JSON only).
+   */
+  add(lineNo: number, id: Cell, label: Cell, prediction: Cell, score: Cell, scores: Cell): void {
+    const i = this.n
+    if (i === this.cap) this.grow()
+    this.line[i] = lineNo
+    this.truth[i] = this.code(label, lineNo, this.fields.label)
+    this.pred[i] = this.code(prediction, lineNo, this.fields.prediction)
+    this.addId(id, lineNo, i)
+    this.addScore(score, scores, lineNo, i)
+    this.n = i + 1
+  }
+
+  /** The finished file; an InputError when it has no rows. */
+  finish(): PredictionFile {
+    if (this.n === 0) throw new InputError(this.file, null, null, 'is empty: no prediction rows')
+    const n = this.n
+    let ids = this.ids
+    if (ids !== null) ids.length = n
+    if (!this.idsSeen) ids = null
+    return {
+      name: this.file,
+      n,
+      ids,
+      line: this.line.slice(0, n),
+      truth: this.truth.slice(0, n),
+      pred: this.pred.slice(0, n),
+      score: this.scoreKind === 'score' && this.score ? this.score.slice(0, n) : null,
+      scores:
+        this.scoreKind === 'scores' && this.scoreValues
+          ? { labels: this.scoreLabels, values: this.scoreValues.slice(0, n * this.scoreLabels.length) }
+          : null
+    }
+  }
+
+  private grow(): void {
+    this.cap *= 2
+    const grow32 = (a: Uint32Array): Uint32Array => {
+      const b = new Uint32Array(this.cap)
+      b.set(a)
+      return b
+    }
+    this.line = grow32(this.line)
+    this.truth = grow32(this.truth)
+    this.pred = grow32(this.pred)
+    if (this.score) {
+      const b = new Float64Array(this.cap)
+      b.set(this.score)
+      this.score = b
+    }
+    if (this.scoreValues) {
+      const b = new Float64Array(this.cap * this.scoreLabels.length)
+      b.set(this.scoreValues)
+      this.scoreValues = b
+    }
+  }
+
+  /** The dictionary code of a label value; JSON numbers and booleans are cached so most rows make no string. */
+  private code(value: Cell, lineNo: number, field: string): number {
+    if (typeof value === 'string') {
+      if (value.length === 0 || (this.textCells && value.trim().length === 0)) throw new InputError(this.file, lineNo, field, 'is empty')
+      return this.dictionary.code(value)
+    }
+    if (typeof value === 'number') {
+      let c = this.numberCodes.get(value)
+      if (c === undefined) {
+        const text = labelText(value)
+        if (text === null) throw new InputError(this.file, lineNo, field, `must be a finite number, got ${value}`)
+        c = this.dictionary.code(text)
+        this.numberCodes.set(value, c)
+      }
+      return c
+    }
+    if (typeof value === 'boolean') {
+      if (value) return this.trueCode >= 0 ? this.trueCode : (this.trueCode = this.dictionary.code('true'))
+      return this.falseCode >= 0 ? this.falseCode : (this.falseCode = this.dictionary.code('false'))
+    }
+    if (value === undefined) throw new InputError(this.file, lineNo, field, 'is missing')
+    throw new InputError(this.file, lineNo, field, `must be a string, number or boolean, got ${describe(value)}`)
+  }
+
+  private addId(value: Cell, lineNo: number, i: number): void {
+    if (value === undefined || value === '' || (this.textCells && typeof value === 'string' && value.trim() === '')) {
+      if (this.requireId) throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing' : 'is empty')
+      if (this.idsSeen) throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing (other rows have an id)' : 'is empty')
+      return
+    }
+    let text: string | null
+    if (typeof value === 'string') text = value
+    else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : null
+    else text = null
+    if (text === null) throw new InputError(this.file, lineNo, this.fields.id, `must be a string or an integer, got ${describe(value)}`)
+    if (!this.idsSeen) {
+      if (i > 0) throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`)
+      this.idsSeen = true
+      this.ids = []
+    }
+    ;(this.ids as string[])[i] = text
+  }
+
+  private addScore(score: Cell, scores: Cell, lineNo: number, i: number): void {
+    const field = this.fields.score
+    const scoresField = score !== undefined && score !== '' && isObjectCell(score, this.textCells) ? field : 'scores'
+    const objectValue = scoresField === field ? score : scores
+    const kind: 'none' | 'score' | 'scores' =
+      objectValue !== undefined && objectValue !== '' && isObjectCell(objectValue, this.textCells) ? 'scores' : score === undefined || score === '' ? 'none' : 'score'
+    if (this.scoreKind === null) {
+      this.scoreKind = kind
+      if (kind === 'score') this.score = new Float64Array(this.cap)
+    } else if (kind !== this.scoreKind) {
+      const first = this.line[0]
+      if (this.scoreKind === 'none') throw new InputError(this.file, lineNo, kind === 'score' ? field : scoresField, `is present, but the earlier rows (from line ${first}) have no scores: give scores on all rows or none`)
+      const expected = this.scoreKind === 'score' ? field : scoresField
+      throw new InputError(this.file, lineNo, expected, `is missing, but the earlier rows (from line ${first}) have it: give scores on all rows or none`)
+    }
+    if (kind === 'score') (this.score as Float64Array)[i] = this.probability(score, lineNo, field)
+    else if (kind === 'scores') this.addScores(objectValue, lineNo, i, scoresField)
+  }
+
+  private addScores(value: Cell, lineNo: number, i: number, field: string): void {
+    let object: Record<string, unknown>
+    if (typeof value === 'string') {
+      try {
+        object = JSON.parse(value) as Record<string, unknown>
+      } catch {
+        throw new InputError(this.file, lineNo, field, 'is not a valid JSON object of label → probability')
+      }
+    } else object = value as Record<string, unknown>
+    const keys = Object.keys(object)
+    if (i === 0) {
+      if (keys.length === 0) throw new InputError(this.file, lineNo, field, 'is an empty object: give a probability per label')
+      this.scoreLabels = keys
+      this.scoreValues = new Float64Array(this.cap * keys.length)
+    }
+    const labels = this.scoreLabels
+    const values = this.scoreValues as Float64Array
+    if (keys.length !== labels.length) {
+      const extra = keys.find((k) => !labels.includes(k))
+      if (extra !== undefined) throw new InputError(this.file, lineNo, field, `has the label ${JSON.stringify(extra)}, which the first row's scores do not have`)
+    }
+    for (let j = 0; j < labels.length; j++) {
+      const v = object[labels[j]]
+      if (v === undefined) throw new InputError(this.file, lineNo, field, `has no probability for the label ${JSON.stringify(labels[j])}`)
+      values[i * labels.length + j] = this.probability(v, lineNo, `${field}.${labels[j]}`)
+    }
+  }
+
+  private probability(value: Cell, lineNo: number, field: string): number {
+    let x: number
+    if (typeof value === 'number') x = value
+    else if (this.textCells && typeof value === 'string' && value.trim() !== '') x = Number(value)
+    else throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${describe(value)}`)
+    if (!(x >= 0 && x <= 1)) throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${typeof value === 'string' ? JSON.stringify(value) : value}`)
+    return x
+  }
+}
+
+function isObjectCell(value: Cell, textCells: boolean): boolean {
+  if (textCells) return typeof value === 'string' && value.trimStart().startsWith('{')
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object'
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  return String(value)
+}

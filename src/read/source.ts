@@ -1,0 +1,82 @@
+/**
+ * Opens a prediction source as a stream of UTF-8 text chunks: from disk or memory, gunzipped when it is gzip
+ * (by the `.gz` extension or the magic bytes 1f 8b), with a leading byte-order mark removed. Every failure is an
+ * InputError naming the file.
+ */
+import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import { createGunzip } from 'node:zlib'
+import { InputError } from '../errors.js'
+import type { PredictionSource } from '../types.js'
+
+const CHUNK = 1 << 20
+
+/** Text chunks of the source, in order. */
+export async function* textChunks(source: PredictionSource, gzipByName: boolean): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8')
+  let first = true
+  let gzip: boolean | null = gzipByName ? true : null
+  let stream: AsyncIterable<Buffer> = rawStream(source)
+  try {
+    if (gzip === null) {
+      // Peek at the first bytes for the gzip magic number.
+      const iterator = stream[Symbol.asyncIterator]()
+      const head = await iterator.next()
+      const firstChunk = head.done ? Buffer.alloc(0) : Buffer.from(head.value)
+      gzip = firstChunk.length >= 2 && firstChunk[0] === 0x1f && firstChunk[1] === 0x8b
+      stream = (async function* () {
+        if (firstChunk.length > 0) yield firstChunk
+        for (;;) {
+          const next = await iterator.next()
+          if (next.done) return
+          yield Buffer.from(next.value)
+        }
+      })()
+    }
+    const bytes = gzip ? Readable.from(stream).pipe(createGunzip({ chunkSize: CHUNK })) : stream
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      let text = decoder.write(chunk)
+      if (first && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+        first = false
+      }
+      if (text.length > 0) yield text
+    }
+    const rest = decoder.end()
+    if (rest.length > 0) yield rest
+  } catch (error) {
+    throw sourceError(source, error)
+  }
+}
+
+function rawStream(source: PredictionSource): AsyncIterable<Buffer> {
+  if (source.data) {
+    const data = source.data
+    return (async function* () {
+      for (let i = 0; i < data.length; i += CHUNK) yield Buffer.from(data.buffer, data.byteOffset + i, Math.min(CHUNK, data.length - i))
+    })()
+  }
+  if (!source.path) throw new InputError(source.name, null, null, 'has neither a path nor data')
+  return createReadStream(source.path, { highWaterMark: CHUNK })
+}
+
+function sourceError(source: PredictionSource, error: unknown): Error {
+  if (error instanceof InputError) return error
+  const e = error as NodeJS.ErrnoException
+  switch (e?.code) {
+    case 'ENOENT':
+      return new InputError(source.name, null, null, 'file not found')
+    case 'EISDIR':
+      return new InputError(source.name, null, null, 'is a directory, not a file')
+    case 'EACCES':
+      return new InputError(source.name, null, null, 'cannot be read (permission denied)')
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'Z_NEED_DICT':
+      return new InputError(source.name, null, null, `is not valid gzip (${e.message})`)
+    default:
+      if (typeof e?.code === 'string' && e.code.startsWith('Z_')) return new InputError(source.name, null, null, `is not valid gzip (${e.message})`)
+      return new InputError(source.name, null, null, `cannot be read: ${e?.message ?? String(error)}`)
+  }
+}

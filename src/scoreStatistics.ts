@@ -1,0 +1,171 @@
+/**
+ * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval,
+ * `log_loss` and `brier` with the paired t-test on per-example loss differences (and a t interval), and
+ * `average_precision` with the paired bootstrap and approximate randomization (src/stats/scoreResampling.ts).
+ * Values are on the paired examples only.
+ */
+import { direction } from './metrics/names.js'
+import { averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro } from './metrics/scores.js'
+import type { Pairing } from './pair.js'
+import { delongPaired } from './stats/delong.js'
+import { pairedT } from './stats/pairedT.js'
+import { streamFor } from './stats/random.js'
+import { apStatistics } from './stats/scoreResampling.js'
+import type { MetricReport, PredictionFile, Task } from './types.js'
+
+export interface ScoreContext {
+  task: Task
+  labels: readonly string[]
+  positive: number | null
+  remap: Int32Array
+  candidate: PredictionFile
+  baseline: PredictionFile | null
+  pairing: Pairing | null
+}
+
+export interface ScoreResults {
+  metrics: Map<string, MetricReport>
+  warnings: string[]
+}
+
+const empty = (name: string): MetricReport => ({
+  candidate: null,
+  baseline: null,
+  delta: null,
+  ci: null,
+  pValue: null,
+  candidateCi: null,
+  test: null,
+  direction: direction(name),
+  pValueWorse: null,
+  worseBound: null,
+  ciMethod: null
+})
+
+const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null)
+
+export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; resamples: number; seed: number }): ScoreResults {
+  const { candidate, baseline, pairing } = ctx
+  const warnings: string[] = []
+  const candRows = pairing ? pairing.cand : Uint32Array.from({ length: candidate.n }, (_, i) => i)
+  const baseRows = pairing ? pairing.base : null
+  const n = candRows.length
+  const truth = new Uint32Array(n)
+  for (let p = 0; p < n; p++) truth[p] = ctx.remap[candidate.truth[candRows[p]]]
+  const compareBaseline = baseline !== null && baseRows !== null
+  const baselineHasScores = compareBaseline && (baseline.score !== null || baseline.scores !== null)
+  if (compareBaseline && !baselineHasScores) warnings.push(`The baseline file has no scores: score metrics are shown for the candidate only.`)
+  const out = new Map<string, MetricReport>()
+  const { alpha } = settings
+
+  const lossMetric = (name: string, cand: Float64Array, base: Float64Array | null): void => {
+    const m = empty(name)
+    m.candidate = finite(mean(cand))
+    m.candidateCi = pairedT(cand, alpha)?.ci ?? null
+    if (base) {
+      m.baseline = finite(mean(base))
+      const d = new Float64Array(n)
+      for (let i = 0; i < n; i++) d[i] = cand[i] - base[i]
+      m.delta = m.candidate !== null && m.baseline !== null ? m.candidate - m.baseline : null
+      const t = pairedT(d, alpha)
+      if (t) {
+        m.ci = t.ci
+        m.pValue = t.pValue
+        m.pValueWorse = t.pGreater
+        m.worseBound = t.upper
+        m.test = 'paired-t'
+        m.ciMethod = 'paired-t'
+      }
+    }
+    out.set(name, m)
+  }
+
+  if (ctx.task === 'binary' && ctx.positive !== null) {
+    if (candidate.score === null) {
+      warnings.push('The candidate file has multiclass scores in a binary task: score metrics are left out (give "score", the probability of the positive class).')
+      return { metrics: out, warnings }
+    }
+    const pos = new Uint8Array(n)
+    for (let p = 0; p < n; p++) pos[p] = truth[p] === ctx.positive ? 1 : 0
+    const cand = gather(candidate.score, candRows)
+    const base = compareBaseline && baseline.score ? gather(baseline.score, baseRows) : null
+
+    const auc = empty('roc_auc')
+    const delong = delongPaired(pos, base ?? cand, cand, alpha)
+    auc.candidate = rocAuc(pos, cand)
+    if (delong) auc.candidateCi = delong.ciB
+    if (base) {
+      auc.baseline = rocAuc(pos, base)
+      if (auc.candidate !== null && auc.baseline !== null && delong) {
+        auc.delta = auc.candidate - auc.baseline
+        auc.ci = delong.ci
+        auc.pValue = delong.pValue
+        auc.pValueWorse = delong.pLess
+        auc.worseBound = delong.lower
+        auc.test = 'delong'
+        auc.ciMethod = 'delong'
+      }
+    }
+    out.set('roc_auc', auc)
+
+    const ap = empty('average_precision')
+    ap.candidate = averagePrecision(pos, cand)
+    if (base) {
+      ap.baseline = averagePrecision(pos, base)
+      if (ap.candidate !== null && ap.baseline !== null) {
+        ap.delta = ap.candidate - ap.baseline
+        const s = apStatistics(pos, base, cand, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'))
+        if (s) {
+          Object.assign(ap, { ci: s.ci, candidateCi: s.candidateCi, worseBound: s.worseBound, pValue: s.pValue, pValueWorse: s.pValueWorse, test: s.test, ciMethod: s.method })
+          if (s.resamples < settings.resamples) {
+            warnings.push(
+              `average_precision was resampled ${s.resamples.toLocaleString('en-US')} times, not ${settings.resamples.toLocaleString('en-US')}: each resample is a pass over all ` +
+                `${n.toLocaleString('en-US')} examples. ${s.method === 'bootstrap-normal' ? 'Its interval and p-value use the normal approximation with the bootstrap standard error.' : ''}`.trim()
+            )
+          }
+        }
+      }
+    }
+    out.set('average_precision', ap)
+
+    lossMetric('log_loss', logLossesBinary(pos, cand), base ? logLossesBinary(pos, base) : null)
+    lossMetric('brier', brierLosses(pos, cand), base ? brierLosses(pos, base) : null)
+    return { metrics: out, warnings }
+  }
+
+  // Multiclass: scores are objects label → probability.
+  const k = ctx.labels.length
+  const probs = (file: PredictionFile, rows: Uint32Array): Float64Array | null => {
+    if (!file.scores) return null
+    const { labels, values } = file.scores
+    const width = labels.length
+    const column = ctx.labels.map((l) => labels.indexOf(l))
+    const missing = ctx.labels.filter((_, i) => column[i] < 0)
+    if (missing.length > 0) {
+      warnings.push(`${file.name}: the scores have no probability for ${missing.map((l) => JSON.stringify(l)).join(', ')}: roc_auc and log_loss are left out.`)
+      return null
+    }
+    const out = new Float64Array(rows.length * k)
+    for (let p = 0; p < rows.length; p++) for (let c = 0; c < k; c++) out[p * k + c] = values[rows[p] * width + column[c]]
+    return out
+  }
+  const cand = probs(candidate, candRows)
+  if (!cand) return { metrics: out, warnings }
+  const base = compareBaseline ? probs(baseline, baseRows) : null
+  const auc = empty('roc_auc')
+  auc.candidate = rocAucOvrMacro(truth, cand, k)
+  if (base) {
+    auc.baseline = rocAucOvrMacro(truth, base, k)
+    if (auc.candidate !== null && auc.baseline !== null) auc.delta = auc.candidate - auc.baseline
+    warnings.push('Multiclass roc_auc (one-vs-rest macro) has no paired test yet: its delta is shown without an interval or p-value.')
+  }
+  out.set('roc_auc', auc)
+  lossMetric('log_loss', logLossesMulticlass(truth, cand, k), base ? logLossesMulticlass(truth, base, k) : null)
+  return { metrics: out, warnings }
+}
+
+function gather(values: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length)
+  for (let p = 0; p < rows.length; p++) out[p] = values[rows[p]]
+  return out
+}
