@@ -4,7 +4,7 @@
  */
 
 /** Metrics whose values are not on a 0–1 scale, shown as plain numbers rather than percentages or points. */
-const PLAIN = new Set(['log_loss'])
+const PLAIN = new Set(['log_loss', 'brier'])
 
 const isPlain = (metric: string): boolean => PLAIN.has(metric) || metric.startsWith('support[')
 

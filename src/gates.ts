@@ -161,7 +161,7 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
       const significant = worse && p < alpha
       const ci = m.ci ? ` (${level} CI ${formatInterval(name, m.ci)})` : ''
       const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression'
-      return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p = ${formatP(p)} after Holm: ${verdict}`, { observed: m.delta, pValue: p })
+      return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after Holm: ${verdict}`, { observed: m.delta, pValue: p })
     }
     // non-inferior
     const margin = rule.margin as number
@@ -178,9 +178,15 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
   })
 }
 
+/** `= 0.004` or `< 0.0001`. */
+function pText(p: number): string {
+  const text = formatP(p)
+  return text.startsWith('<') ? text : `= ${text}`
+}
+
 function describeChange(name: string, m: MetricReport): string {
   const d = m.delta as number
   if (d === 0) return `${name} is unchanged at ${formatValue(name, m.candidate)}`
   const verb = d > 0 ? 'rose' : 'fell'
-  return `${name} ${verb} ${formatDelta(name, Math.abs(d)).replace(/^\+/, '')} (${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)})`
+  return `${name} ${verb} ${formatDelta(name, Math.abs(d)).replace(/^\+/, '')}, ${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`
 }
