@@ -1,0 +1,140 @@
+/**
+ * The command line as a user runs it: `node dist/cli.js compare …` (SPEC §6), exit status 0 / 1 / 2, messages
+ * without stack traces, the JSON report, and byte-identical reruns (SPEC §4: seeded resampling).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { VERSION } from '../src/version.js'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const cli = path.join(root, 'dist/cli.js')
+const example = (model: string) => path.join(root, 'examples/spam', `${model}.jsonl`)
+const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cli-'))
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const demo = ['compare', '--candidate', example('candidate'), '--baseline', example('baseline'), '--positive-label', 'spam']
+
+describe('eval-gate compare', () => {
+  it('fails the demo on its recall regression (exit 1) and prints the report', () => {
+    const r = run(...demo, '--resamples', '2000')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^### ❌ Eval Gate: failed — \*\*recall no-regression\*\*/)
+    expect(r.stdout).toContain('| recall | 92.5% | 80.6% | −11.8 pts ▼ |')
+    expect(r.stderr).toBe('')
+  })
+  it('passes (exit 0) when the gates pass', () => {
+    const r = run(...demo, '--resamples', '2000', '--gates', 'precision no-regression; accuracy >= 0.9')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^### ✅ Eval Gate: passed/)
+  })
+  it('writes the JSON report and the Markdown report', () => {
+    const json = path.join(dir, 'report.json')
+    const md = path.join(dir, 'report.md')
+    const r = run(...demo, '--resamples', '2000', '--json', json, '--markdown', md)
+    expect(r.code).toBe(1)
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(report).toMatchObject({ schemaVersion: 1, passed: false, task: 'binary', labels: ['ham', 'spam'], positiveLabel: 'spam' })
+    expect(report.counts).toEqual({ candidate: 600, baseline: 600, paired: 600, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0 })
+    expect(report.confusionMatrix.candidate).toEqual([[404, 10], [36, 150]])
+    expect(readFileSync(md, 'utf8')).toBe(r.stdout)
+  })
+  it('gives a byte-identical report for the same seed, and changes only resampled numbers with another', () => {
+    const a = path.join(dir, 'a.json')
+    const b = path.join(dir, 'b.json')
+    const c = path.join(dir, 'c.json')
+    run(...demo, '--resamples', '1000', '--json', a)
+    run(...demo, '--resamples', '1000', '--json', b)
+    run(...demo, '--resamples', '1000', '--json', c, '--seed', '7')
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'))
+    const ra = JSON.parse(readFileSync(a, 'utf8'))
+    const rc = JSON.parse(readFileSync(c, 'utf8'))
+    expect(rc.metrics.f1.ci).not.toEqual(ra.metrics.f1.ci)
+    for (const [name, m] of Object.entries(ra.metrics) as [string, Record<string, unknown>][]) {
+      for (const field of ['candidate', 'baseline', 'delta']) expect(rc.metrics[name][field], `${name}.${field}`).toEqual(m[field])
+      // Exact tests do not resample: their p-values do not depend on the seed.
+      if (m.test === 'mcnemar-exact' || m.test === 'delong' || m.test === 'paired-t') expect(rc.metrics[name].pValue).toEqual(m.pValue)
+    }
+    expect(rc.confusionMatrix).toEqual(ra.confusionMatrix)
+  })
+  it('runs without a baseline: statistics are null, baseline rules skipped', () => {
+    const json = path.join(dir, 'alone.json')
+    const r = run('compare', '--candidate', example('candidate'), '--positive-label', 'spam', '--resamples', '500', '--json', json)
+    expect(r.code).toBe(0)
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(report.counts.baseline).toBeNull()
+    expect(report.metrics.recall).toMatchObject({ baseline: null, delta: null, ci: null, pValue: null })
+    expect(report.metrics.recall.candidateCi).toHaveLength(2)
+    expect(report.gates.every((g: { status: string }) => g.status === 'skip')).toBe(true)
+    const failing = run('compare', '--candidate', example('candidate'), '--positive-label', 'spam', '--resamples', '500', '--missing-baseline', 'fail')
+    expect(failing.code).toBe(1)
+  })
+})
+
+describe('bad input and usage: exit 2, one line, no stack trace', () => {
+  const bad = (r: ReturnType<typeof run>, message: string | RegExp) => {
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  }
+  it('a missing file', () => bad(run('compare', '--candidate', 'nope.jsonl'), /^eval-gate: nope\.jsonl: file not found\n$/))
+  it('a malformed row', () => {
+    const f = path.join(dir, 'broken.jsonl')
+    writeFileSync(f, '{"id": 1, "label": "a", "prediction": "a"}\n{"id": 2, "label": "a"}\n')
+    bad(run('compare', '--candidate', f), /broken\.jsonl:2: field "prediction" is missing/)
+  })
+  it('a duplicate id names both lines', () => {
+    const f = path.join(dir, 'dup.jsonl')
+    writeFileSync(f, '{"id": "a", "label": "x", "prediction": "x"}\n{"id": "b", "label": "y", "prediction": "x"}\n{"id": "a", "label": "x", "prediction": "y"}\n')
+    bad(run('compare', '--candidate', f, '--baseline', example('baseline'), '--positive-label', 'spam'), /dup\.jsonl:3: field "id" repeats the id "a" of line 1/)
+  })
+  it('two labels and no positive class', () =>
+    bad(run('compare', '--candidate', example('candidate'), '--baseline', example('baseline')), /neither is "1" or "true": set positive-label/))
+  it('a malformed gate rule is quoted', () =>
+    bad(run(...demo, '--gates', 'recall no-regresion'), /gate "recall no-regresion": cannot read "no-regresion"/))
+  it('an unknown class in a gate', () => bad(run(...demo, '--gates', 'recall[eggs] >= 0.5'), /gate "recall\[eggs\] >= 0.5": unknown class "eggs"; the classes are "ham", "spam"/))
+  it('bad options', () => {
+    bad(run(...demo, '--alpha', '2'), /--alpha must be a number between 0 and 1, got "2"/)
+    bad(run(...demo, '--resamples', 'many'), /--resamples must be a whole number/)
+    bad(run(...demo, '--frobnicate'), /Unknown option '--frobnicate'/)
+    bad(run('--candidate', 'x.jsonl'), /missing command/)
+    bad(run('compare'), /--candidate FILE is required/)
+  })
+  it('never overwrites an input file with a report', () => {
+    const f = path.join(dir, 'keep.jsonl')
+    writeFileSync(f, readFileSync(example('candidate')))
+    bad(run('compare', '--candidate', f, '--positive-label', 'spam', '--json', f), /--json .* is an input file: refusing to overwrite it/)
+    expect(readFileSync(f, 'utf8')).toBe(readFileSync(example('candidate'), 'utf8'))
+  })
+  it('leaves no report behind when the input is bad', () => {
+    const json = path.join(dir, 'never.json')
+    run('compare', '--candidate', 'nope.jsonl', '--json', json)
+    expect(existsSync(json)).toBe(false)
+  })
+})
+
+describe('--help and --version', () => {
+  it('lists every option with its default', () => {
+    const r = run('--help')
+    expect(r.code).toBe(0)
+    for (const option of ['--candidate', '--baseline', '--gates', '--alpha', '--resamples', '--seed', '--positive-label', '--task', '--format', '--id-field', '--label-field', '--prediction-field', '--score-field', '--json', '--markdown', '--missing-baseline']) {
+      expect(r.stdout).toContain(option)
+    }
+    expect(r.stdout).toContain('(default: 0.05)')
+    expect(r.stdout).toContain('(default: 10000)')
+  })
+  it('prints the version of package.json', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+    expect(VERSION).toBe(pkg.version)
+    expect(run('--version').stdout).toBe(`eval-gate ${pkg.version}\n`)
+  })
+})
