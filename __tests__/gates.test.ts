@@ -1,0 +1,135 @@
+/** SPEC §5: the four rule forms, Holm over no-regression rules, non-inferiority, missing baselines, bad rules. */
+import { describe, expect, it } from 'vitest'
+import { ConfigError } from '../src/errors.js'
+import { DEFAULT_GATES, evaluateGates, parseGates, splitRules } from '../src/gates.js'
+import { metricNames } from '../src/metrics/names.js'
+import { holm } from '../src/stats/holm.js'
+import type { MetricReport } from '../src/types.js'
+
+const labels = ['ham', 'spam', 'a;b #1']
+const known = { metrics: metricNames('binary', labels, true), labels }
+
+const metric = (over: Partial<MetricReport>): MetricReport => ({
+  candidate: 0.8,
+  baseline: 0.8,
+  delta: 0,
+  ci: [-0.02, 0.02],
+  pValue: 1,
+  candidateCi: [0.75, 0.85],
+  test: 'permutation',
+  direction: 'higher',
+  pValueWorse: 0.5,
+  worseBound: -0.015,
+  ciMethod: 'bootstrap-percentile',
+  ...over
+})
+
+const withBaseline = { alpha: 0.05, hasBaseline: true, missingBaseline: 'skip' as const }
+
+describe('holm', () => {
+  it('matches METHODS.md: [.01, .04, .03, .005] → [.03, .06, .06, .02]', () => {
+    const adjusted = holm([0.01, 0.04, 0.03, 0.005])
+    ;[0.03, 0.06, 0.06, 0.02].forEach((want, i) => expect(adjusted[i]).toBeCloseTo(want, 15))
+  })
+  it('follows the step-down definition on unsorted input and caps at 1', () => {
+    // By hand from Holm (1979): sorted 0.01·4 = 0.04, 0.03·3 = 0.09, 0.2·2 = 0.4, 0.6·1 = 0.6, already monotone.
+    const adjusted = holm([0.2, 0.01, 0.6, 0.03])
+    ;[0.4, 0.04, 0.6, 0.09].forEach((want, i) => expect(adjusted[i]).toBeCloseTo(want, 15))
+    expect(holm([0.6, 0.7])).toEqual([1, 1])
+    expect(holm([])).toEqual([])
+  })
+})
+
+describe('parsing rules', () => {
+  it('splits on newlines and ";", drops comments, but not inside brackets', () => {
+    expect(splitRules('recall no-regression; f1 >= 0.8 # the floor\n\n# only a comment\naccuracy delta > -0.01;')).toEqual(['recall no-regression', 'f1 >= 0.8', 'accuracy delta > -0.01'])
+    expect(splitRules('recall[a;b #1] >= 0.5; f1 no-regression')).toEqual(['recall[a;b #1] >= 0.5', 'f1 no-regression'])
+  })
+  it('reads the four forms with every operator', () => {
+    expect(parseGates('f1 >= 0.8; f1 > 0.8; f1<=0.8; f1 < 0.8', known).map((r) => [r.kind, r.op, r.value])).toEqual([
+      ['threshold', '>=', 0.8],
+      ['threshold', '>', 0.8],
+      ['threshold', '<=', 0.8],
+      ['threshold', '<', 0.8]
+    ])
+    expect(parseGates('accuracy delta >= -0.01', known)[0]).toMatchObject({ kind: 'delta', op: '>=', value: -0.01, metric: 'accuracy' })
+    expect(parseGates('recall no-regression', known)[0]).toMatchObject({ kind: 'no-regression', metric: 'recall' })
+    expect(parseGates('log_loss non-inferior 0.02', known)[0]).toMatchObject({ kind: 'non-inferior', margin: 0.02 })
+    expect(parseGates('recall[a;b #1] >= 0.5', known)[0]).toMatchObject({ metric: 'recall[a;b #1]', kind: 'threshold' })
+  })
+  it('has the default rules of SPEC §5', () => {
+    expect(parseGates(DEFAULT_GATES, known).map((r) => r.text)).toEqual(['accuracy no-regression', 'precision no-regression', 'recall no-regression', 'f1 no-regression'])
+  })
+  const refuse = (rule: string, message: RegExp) => {
+    expect(() => parseGates(rule, known)).toThrow(ConfigError)
+    expect(() => parseGates(rule, known)).toThrow(message)
+  }
+  it('refuses malformed rules, quoting them', () => {
+    refuse('recall', /^gate "recall": has a metric but no condition/)
+    refuse('recall >= high', /^gate "recall >= high": the threshold "high" is not a number/)
+    refuse('recall no-regresion', /^gate "recall no-regresion": cannot read "no-regresion"/)
+    refuse('recall non-inferior', /^gate "recall non-inferior": non-inferior needs a margin/)
+    refuse('recall non-inferior -0.1', /the margin must not be negative/)
+    refuse('>= 0.8', /^gate ">= 0.8": does not start with a metric name/)
+  })
+  it('refuses unknown metrics and classes, and score metrics without scores', () => {
+    refuse('recal >= 0.8', /^gate "recal >= 0.8": unknown metric "recal"/)
+    refuse('recall[eggs] >= 0.8', /^gate "recall\[eggs\] >= 0.8": unknown class "eggs"; the classes are "ham", "spam", "a;b #1"/)
+    expect(() => parseGates('roc_auc no-regression', { metrics: metricNames('binary', labels, false), labels })).toThrow(/roc_auc needs scores/)
+    expect(() => parseGates('specificity >= 0.5', { metrics: metricNames('multiclass', labels, false), labels })).toThrow(/unknown metric "specificity"/)
+  })
+})
+
+describe('evaluating rules', () => {
+  const evalOne = (rule: string, m: MetricReport, options = withBaseline) => evaluateGates(parseGates(rule, known), { f1: m, recall: m, log_loss: m, accuracy: m }, options)[0]
+
+  it('threshold: the candidate value against X', () => {
+    expect(evalOne('f1 >= 0.8', metric({ candidate: 0.8 })).status).toBe('pass')
+    expect(evalOne('f1 > 0.8', metric({ candidate: 0.8 })).status).toBe('fail')
+    expect(evalOne('f1 <= 0.8', metric({ candidate: 0.81 })).status).toBe('fail')
+    expect(evalOne('f1 < 0.9', metric({ candidate: 0.81 }))).toMatchObject({ status: 'pass', observed: 0.81, detail: 'f1 is 81.0%, meeting < 0.9' })
+  })
+  it('delta: candidate − baseline against X', () => {
+    expect(evalOne('f1 delta >= -0.01', metric({ delta: -0.005 })).status).toBe('pass')
+    expect(evalOne('f1 delta >= -0.01', metric({ delta: -0.02, baseline: 0.82 }))).toMatchObject({ status: 'fail', observed: -0.02 })
+  })
+  it('no-regression fails only for a significant change in the worse direction', () => {
+    expect(evalOne('recall no-regression', metric({ delta: -0.05, pValueWorse: 0.01 })).status).toBe('fail')
+    expect(evalOne('recall no-regression', metric({ delta: -0.05, pValueWorse: 0.2 })).status).toBe('pass')
+    // A significant improvement is not a regression.
+    expect(evalOne('recall no-regression', metric({ delta: 0.05, pValueWorse: 0.001 })).status).toBe('pass')
+    // Lower is better for log loss: a rise is the worse direction.
+    expect(evalOne('log_loss no-regression', metric({ direction: 'lower', delta: 0.05, pValueWorse: 0.01 })).status).toBe('fail')
+  })
+  it('no-regression p-values are Holm-adjusted over all no-regression rules of the run', () => {
+    const metrics = {
+      accuracy: metric({ delta: -0.01, pValueWorse: 0.01 }),
+      f1: metric({ delta: -0.01, pValueWorse: 0.04 }),
+      recall: metric({ delta: -0.01, pValueWorse: 0.03 }),
+      precision: metric({ delta: -0.01, pValueWorse: 0.005 })
+    }
+    const results = evaluateGates(parseGates('accuracy no-regression; f1 no-regression; recall no-regression; precision no-regression; f1 >= 0.5', known), metrics, withBaseline)
+    expect(results.map((r) => r.pValue)).toEqual([0.03, 0.06, 0.06, 0.02, null].map((p) => (p === null ? null : expect.closeTo(p, 15))))
+    expect(results.map((r) => r.status)).toEqual(['fail', 'pass', 'pass', 'fail', 'pass'])
+    expect(results[0].detail).toMatch(/^accuracy fell 1\.0 pts, 80\.0% → 80\.0% \(95% CI −2\.0 to \+2\.0 pts\), one-sided p = 0\.030 after Holm: significant regression$/)
+  })
+  it('non-inferior: the worse-side bound within the margin, on both sides of it', () => {
+    expect(evalOne('f1 non-inferior 0.02', metric({ delta: -0.01, worseBound: -0.019 }))).toMatchObject({ status: 'pass', bound: -0.019 })
+    expect(evalOne('f1 non-inferior 0.02', metric({ delta: -0.01, worseBound: -0.021 })).status).toBe('fail')
+    expect(evalOne('log_loss non-inferior 0.02', metric({ direction: 'lower', delta: 0.01, worseBound: 0.019 })).status).toBe('pass')
+    expect(evalOne('log_loss non-inferior 0.02', metric({ direction: 'lower', delta: 0.01, worseBound: 0.021 })).status).toBe('fail')
+  })
+  it('without a baseline, baseline rules skip or fail as missing-baseline says; thresholds still apply', () => {
+    const alone = metric({ baseline: null, delta: null, pValueWorse: null, worseBound: null })
+    const skip = { alpha: 0.05, hasBaseline: false, missingBaseline: 'skip' as const }
+    const fail = { ...skip, missingBaseline: 'fail' as const }
+    for (const rule of ['f1 no-regression', 'f1 delta > 0', 'f1 non-inferior 0.01']) {
+      expect(evalOne(rule, alone, skip).status).toBe('skip')
+      expect(evalOne(rule, alone, fail).status).toBe('fail')
+    }
+    expect(evalOne('f1 >= 0.5', alone, fail).status).toBe('pass')
+  })
+  it('a metric undefined on the data fails its rule with a plain reason', () => {
+    expect(evalOne('f1 >= 0.5', metric({ candidate: null }))).toMatchObject({ status: 'fail', detail: 'f1 is undefined on this data, so the rule cannot pass' })
+  })
+})
