@@ -24,7 +24,7 @@ const metric = (over: Partial<MetricReport>): MetricReport => ({
   ...over
 })
 
-const withBaseline = { alpha: 0.05, hasBaseline: true, missingBaseline: 'skip' as const }
+const withBaseline: { alpha: number; hasBaseline: boolean; missingBaseline: 'skip' | 'fail' } = { alpha: 0.05, hasBaseline: true, missingBaseline: 'skip' }
 
 describe('holm', () => {
   it('matches METHODS.md: [.01, .04, .03, .005] → [.03, .06, .06, .02]', () => {

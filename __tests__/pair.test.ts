@@ -49,6 +49,16 @@ describe('pairByIds (SPEC §4)', () => {
     const d = file('d.jsonl', [['1', 'a', 'a'], ['2', 'a', 'a'], ['1', 'a', 'a']])
     expect(() => checkUniqueIds(d)).toThrow('d.jsonl:3: field "id" repeats the id "1" of line 1')
   })
+  it('pairs integer ids of one file with the same ids as text in the other', () => {
+    const c = { ...file('c.jsonl', [['17', 'a', 'a'], ['3', 'a', 'b']]), ids: Float64Array.of(17, 3) }
+    const b = file('b.csv', [['3', 'a', 'a'], ['17', 'a', 'a'], ['4', 'a', 'a']])
+    const p = pairByIds(c, b)
+    expect([...p.cand]).toEqual([0, 1])
+    expect([...p.base]).toEqual([1, 0])
+    expect(p.baselineOnlyIds).toEqual(['4'])
+    const d = { ...file('d.jsonl', [['1', 'a', 'a'], ['2', 'a', 'a'], ['1', 'a', 'a']]), ids: Float64Array.of(1, 2, 1) }
+    expect(() => checkUniqueIds(d)).toThrow('d.jsonl:3: field "id" repeats the id "1" of line 1')
+  })
   it('asks for ids when a file has none', () => {
     const c = { ...file('c.csv', [['1', 'a', 'a']]), ids: null }
     expect(() => pairByIds(c, file('b.csv', [['1', 'a', 'a']]))).toThrow(/c\.csv:1: has no ids/)

@@ -4,7 +4,11 @@
  * side only are counted and the first few named.
  */
 import { InputError } from './errors.js'
-import type { PredictionFile } from './types.js'
+import { idText, type PredictionFile } from './types.js'
+
+/** Ids as the reader keeps them: numbers when every id of the file is a JSON integer, else text. */
+type Ids = string[] | Float64Array
+type Key = string | number
 
 /** How many ids of one-sided or conflicting examples a warning names. */
 export const NAMED_IDS = 5
@@ -32,13 +36,18 @@ export interface Pairing {
  * at all); otherwise one Map over the baseline's ids.
  */
 export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): Pairing {
-  const cIds = requireIds(candidate)
-  const bIds = requireIds(baseline)
+  let cIds: Ids = requireIds(candidate)
+  let bIds: Ids = requireIds(baseline)
+  if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
+    // One file has integer ids, the other text: compare as text (17 and "17" are the same id).
+    cIds = asText(cIds)
+    bIds = asText(bIds)
+  }
   if (sameStrictlyIncreasing(cIds, bIds)) return pairInOrder(candidate, baseline)
 
   const index = indexIds(baseline, bIds)
   const matchedBy = new Int32Array(baseline.n).fill(-1)
-  const candOnlySeen = new Map<string, number>()
+  const candOnlySeen = new Map<Key, number>()
   const cand = new Uint32Array(candidate.n)
   const base = new Uint32Array(candidate.n)
   let n = 0
@@ -52,14 +61,14 @@ export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): 
       const earlier = candOnlySeen.get(id)
       if (earlier !== undefined) throw duplicate(candidate, earlier, i, id)
       candOnlySeen.set(id, i)
-      if (candidateOnlyIds.length < NAMED_IDS) candidateOnlyIds.push(id)
+      if (candidateOnlyIds.length < NAMED_IDS) candidateOnlyIds.push(String(id))
       continue
     }
     if (matchedBy[j] >= 0) throw duplicate(candidate, matchedBy[j], i, id)
     matchedBy[j] = i
     if (candidate.truth[i] !== baseline.truth[j]) {
       conflicts++
-      if (conflictIds.length < NAMED_IDS) conflictIds.push(id)
+      if (conflictIds.length < NAMED_IDS) conflictIds.push(String(id))
       continue
     }
     cand[n] = i
@@ -71,7 +80,7 @@ export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): 
   for (let j = 0; j < baseline.n; j++) {
     if (matchedBy[j] >= 0) continue
     baselineOnly++
-    if (baselineOnlyIds.length < NAMED_IDS) baselineOnlyIds.push(bIds[j])
+    if (baselineOnlyIds.length < NAMED_IDS) baselineOnlyIds.push(String(bIds[j]))
   }
   return {
     n,
@@ -96,15 +105,19 @@ export function checkUniqueIds(file: PredictionFile): void {
   indexIds(file, ids)
 }
 
-function requireIds(file: PredictionFile): string[] {
+function asText(ids: Ids): string[] {
+  return ids instanceof Float64Array ? Array.from(ids, String) : ids
+}
+
+function requireIds(file: PredictionFile): Ids {
   if (file.ids === null) {
     throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file')
   }
   return file.ids
 }
 
-function indexIds(file: PredictionFile, ids: string[]): Map<string, number> {
-  const index = new Map<string, number>()
+function indexIds(file: PredictionFile, ids: Ids): Map<Key, number> {
+  const index = new Map<Key, number>()
   for (let i = 0; i < ids.length; i++) {
     const before = index.size
     index.set(ids[i], index.get(ids[i]) ?? i)
@@ -113,21 +126,21 @@ function indexIds(file: PredictionFile, ids: string[]): Map<string, number> {
   return index
 }
 
-function duplicate(file: PredictionFile, first: number, second: number, id: string): InputError {
-  return new InputError(file.name, file.line[second], 'id', `repeats the id ${JSON.stringify(id)} of line ${file.line[first]}`)
+function duplicate(file: PredictionFile, first: number, second: number, id: Key): InputError {
+  return new InputError(file.name, file.line[second], 'id', `repeats the id ${JSON.stringify(String(id))} of line ${file.line[first]}`)
 }
 
 function pairInOrder(candidate: PredictionFile, baseline: PredictionFile): Pairing {
   const cand = new Uint32Array(candidate.n)
   const base = new Uint32Array(candidate.n)
-  const ids = candidate.ids as string[]
+  const ids = candidate.ids as Ids
   let n = 0
   let conflicts = 0
   const conflictIds: string[] = []
   for (let i = 0; i < candidate.n; i++) {
     if (candidate.truth[i] !== baseline.truth[i]) {
       conflicts++
-      if (conflictIds.length < NAMED_IDS) conflictIds.push(ids[i])
+      if (conflictIds.length < NAMED_IDS) conflictIds.push(idText(ids, i))
       continue
     }
     cand[n] = i
@@ -148,7 +161,7 @@ function pairInOrder(candidate: PredictionFile, baseline: PredictionFile): Pairi
 }
 
 /** Both lists equal element by element and strictly increasing (so free of repeats). */
-function sameStrictlyIncreasing(a: string[], b: string[]): boolean {
+function sameStrictlyIncreasing(a: Ids, b: Ids): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return strictlyIncreasing(a)
@@ -159,7 +172,11 @@ function sameStrictlyIncreasing(a: string[], b: string[]): boolean {
  * then every other text by UTF-16 code unit. Equal in this order means the same text, so a strictly increasing
  * list has no repeats.
  */
-function strictlyIncreasing(ids: string[]): boolean {
+function strictlyIncreasing(ids: Ids): boolean {
+  if (ids instanceof Float64Array) {
+    for (let i = 1; i < ids.length; i++) if (!(ids[i - 1] < ids[i])) return false
+    return true
+  }
   for (let i = 1; i < ids.length; i++) if (compareIds(ids[i - 1], ids[i]) >= 0) return false
   return true
 }

@@ -64,8 +64,11 @@ export interface PredictionFile {
   name: string
   /** Number of rows (blank lines skipped). */
   n: number
-  /** Example ids as text (a JSON integer 17 and a CSV cell "17" are the same id); null when no row has the id field. */
-  ids: string[] | null
+  /**
+   * Example ids; null when no row has the id field. Ids are compared as text (a JSON integer 17 and a CSV cell
+   * "17" are the same id), but a file whose ids are all JSON integers keeps them as numbers (no text per row).
+   */
+  ids: string[] | Float64Array | null
   /** 1-based line (JSONL/CSV/TSV: the line where the row starts; JSON array: the line of the element's opening brace). */
   line: Uint32Array
   /** True label codes. */
@@ -166,4 +169,9 @@ export interface Report {
     candidate: string
     baseline: string | null
   }
+}
+
+/** The text of id i of a file (the id column must exist). */
+export function idText(ids: string[] | Float64Array, i: number): string {
+  return typeof ids[i] === 'number' ? String(ids[i]) : (ids[i] as string)
 }

@@ -5,7 +5,7 @@
 import { discordant, type CellTable } from './cells.js'
 import { NAMED_IDS, type Pairing } from './pair.js'
 import { minimumDetectableEffect } from './stats/power.js'
-import type { Disagreement, GateResult, MetricReport, PredictionFile, Task } from './types.js'
+import { idText, type Disagreement, type GateResult, type MetricReport, type PredictionFile, type Task } from './types.js'
 
 export interface WarningContext {
   pairing: Pairing | null
@@ -110,6 +110,7 @@ function closeToAlpha(ctx: WarningContext): string[] {
 /** How many paired examples went right → wrong and wrong → right, with the first ids of each. */
 export function disagreementOf(candidate: PredictionFile, baseline: PredictionFile, pairing: Pairing): Disagreement {
   const ids = candidate.ids ?? []
+  const text = (i: number): string => idText(ids, i)
   const d: Disagreement = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] }
   const limit = NAMED_IDS * 2
   for (let p = 0; p < pairing.n; p++) {
@@ -120,10 +121,10 @@ export function disagreementOf(candidate: PredictionFile, baseline: PredictionFi
     if (b === c) continue
     if (b === truth) {
       d.rightToWrong++
-      if (d.firstRegressions.length < limit) d.firstRegressions.push(ids[i])
+      if (d.firstRegressions.length < limit) d.firstRegressions.push(text(i))
     } else if (c === truth) {
       d.wrongToRight++
-      if (d.firstImprovements.length < limit) d.firstImprovements.push(ids[i])
+      if (d.firstImprovements.length < limit) d.firstImprovements.push(text(i))
     } else d.bothWrongDiffer++
   }
   return d

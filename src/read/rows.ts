@@ -17,6 +17,8 @@ export class RowBuilder {
   private pred: Uint32Array = new Uint32Array(this.cap)
   private score: Float64Array | null = null
   private ids: string[] | null = null
+  /** Ids while every id so far is a safe integer (JSON number); switched to text at the first other id. */
+  private numericIds: Float64Array | null = null
   private idsSeen = false
   /** Whether rows carry a binary score, a multiclass scores object, or nothing; fixed by the first row. */
   private scoreKind: 'none' | 'score' | 'scores' | null = null
@@ -53,9 +55,14 @@ export class RowBuilder {
   finish(): PredictionFile {
     if (this.n === 0) throw new InputError(this.file, null, null, 'is empty: no prediction rows')
     const n = this.n
-    let ids = this.ids
-    if (ids !== null) ids.length = n
-    if (!this.idsSeen) ids = null
+    let ids: string[] | Float64Array | null = null
+    if (this.idsSeen) {
+      if (this.numericIds) ids = this.numericIds.slice(0, n)
+      else {
+        ids = this.ids as string[]
+        ids.length = n
+      }
+    }
     return {
       name: this.file,
       n,
@@ -85,6 +92,11 @@ export class RowBuilder {
       const b = new Float64Array(this.cap)
       b.set(this.score)
       this.score = b
+    }
+    if (this.numericIds) {
+      const b = new Float64Array(this.cap)
+      b.set(this.numericIds)
+      this.numericIds = b
     }
     if (this.scoreValues) {
       const b = new Float64Array(this.cap * this.scoreLabels.length)
@@ -123,6 +135,17 @@ export class RowBuilder {
       if (this.idsSeen) throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing (other rows have an id)' : 'is empty')
       return
     }
+    if (typeof value === 'number' && this.numericIds !== null && Number.isSafeInteger(value)) {
+      this.numericIds[i] = value
+      return
+    }
+    if (!this.idsSeen && typeof value === 'number' && Number.isSafeInteger(value)) {
+      if (i > 0) throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`)
+      this.idsSeen = true
+      this.numericIds = new Float64Array(this.cap)
+      this.numericIds[i] = value
+      return
+    }
     let text: string | null
     if (typeof value === 'string') text = value
     else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : null
@@ -132,6 +155,12 @@ export class RowBuilder {
       if (i > 0) throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`)
       this.idsSeen = true
       this.ids = []
+    }
+    if (this.numericIds) {
+      // A text id after numeric ones: from here on every id is text.
+      const numbers = this.numericIds
+      this.ids = Array.from({ length: i }, (_, j) => String(numbers[j]))
+      this.numericIds = null
     }
     ;(this.ids as string[])[i] = text
   }
