@@ -6,6 +6,7 @@ import path from 'node:path'
 import { writeFileAtomic } from './atomicWrite.js'
 import { HELP, parseCli } from './cli/args.js'
 import { compare } from './compare.js'
+import { isReadWorker, serveReadRequest } from './read/parallel.js'
 import { ConfigError, isUserError } from './errors.js'
 import { renderMarkdown } from './render/index.js'
 import { VERSION } from './version.js'
@@ -24,7 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const [option, out] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
     if (out && inputs.includes(path.resolve(out))) throw new ConfigError(`${option} ${out} is an input file: refusing to overwrite it`)
   }
-  const report = await compare(request.options)
+  const report = await compare({ ...request.options, readerScript: new URL(import.meta.url) })
   const markdown = renderMarkdown(report, 'comment')
   if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
   if (request.markdown) await writeFileAtomic(request.markdown, markdown)
@@ -32,17 +33,23 @@ async function main(argv: readonly string[]): Promise<number> {
   return report.passed ? 0 : 1
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (isUserError(error)) {
-      process.stderr.write(`eval-gate: ${error.message}\n`)
-      process.exitCode = 2
-    } else {
-      process.stderr.write(`eval-gate: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-      process.exitCode = 3
+if (isReadWorker()) void serveReadRequest()
+else start()
+
+/** The CLI proper; a reader worker (the same bundle, started by compare) answers its request instead. */
+function start(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      if (isUserError(error)) {
+        process.stderr.write(`eval-gate: ${error.message}\n`)
+        process.exitCode = 2
+      } else {
+        process.stderr.write(`eval-gate: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+        process.exitCode = 3
+      }
     }
-  }
-)
+  )
+}

@@ -7,7 +7,9 @@ import { ConfigError } from './errors.js'
 import { DEFAULT_GATES, evaluateGates, parseGates } from './gates.js'
 import { metricNames } from './metrics/names.js'
 import { checkUniqueIds, pairByIds, type Pairing } from './pair.js'
-import { readPredictions } from './read/index.js'
+import { stat } from 'node:fs/promises'
+import { readPredictions, type ReadOptions } from './read/index.js'
+import { readInWorker } from './read/parallel.js'
 import { scoreStatistics } from './scoreStatistics.js'
 import { confusionMatrices } from './stats/resample.js'
 import { confusionStatistics } from './statistics.js'
@@ -31,15 +33,22 @@ export interface CompareOptions {
   resamples: number
   seed: number
   missingBaseline: 'skip' | 'fail'
+  /**
+   * A script that answers `serveReadRequest()` (the CLI bundle): with it, a large baseline file is read on a
+   * second core while this thread reads the candidate. Without it, the files are read one after the other.
+   */
+  readerScript?: string | URL
 }
+
+/** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
+const PARALLEL_BYTES = 4 << 20
 
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
 export async function compare(options: CompareOptions): Promise<Report> {
   checkSettings(options)
   const dictionary = new LabelDictionary()
   const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null }
-  const candidate = await readPredictions(options.candidate, readOptions)
-  const baseline = options.baseline ? await readPredictions(options.baseline, readOptions) : null
+  const [candidate, baseline] = await readBoth(options, readOptions)
 
   let pairing: Pairing | null = null
   if (baseline) pairing = pairByIds(candidate, baseline)
@@ -107,6 +116,29 @@ export async function compare(options: CompareOptions): Promise<Report> {
       candidate: options.candidate.name,
       baseline: options.baseline ? options.baseline.name : null
     }
+  }
+}
+
+/** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
+async function readBoth(options: CompareOptions, readOptions: ReadOptions): Promise<[PredictionFile, PredictionFile | null]> {
+  const base = options.baseline
+  if (!base) return [await readPredictions(options.candidate, readOptions), null]
+  if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
+    const pending = readInWorker(options.readerScript, base, readOptions)
+    // Keep a rejection of the worker from going unhandled while the candidate is read.
+    pending.catch(() => undefined)
+    const candidate = await readPredictions(options.candidate, readOptions)
+    return [candidate, await pending]
+  }
+  const candidate = await readPredictions(options.candidate, readOptions)
+  return [candidate, await readPredictions(base, readOptions)]
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size
+  } catch {
+    return 0
   }
 }
 

@@ -17,6 +17,9 @@ import { confusionMatrices, resampleFamily, type CellFamily, type ResampleSettin
 import { wilson } from './stats/wilson.js'
 import type { MetricReport, Task } from './types.js'
 
+/** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
+const SMALL_K = 4
+
 export interface ConfusionContext {
   task: Task
   labels: readonly string[]
@@ -30,15 +33,16 @@ export interface ConfusionContext {
 /** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
 export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSettings): Map<string, MetricReport> {
   const { k } = ctx.table
-  const families: CellFamily[] = [
-    { name: 'table', k, counts: ctx.table.counts, metrics: aggregateMetrics(ctx.task, k, ctx.positive) },
-    ...ctx.labels.map((label, i) => ({
-      name: `class:${label}`,
-      k: 2,
-      counts: collapseCells(ctx.table, i),
-      metrics: perClassMetrics(label)
-    }))
-  ]
+  const aggregate = aggregateMetrics(ctx.task, k, ctx.positive)
+  // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
+  // with the aggregate ones. With many, each class gets its own 8-cell table.
+  const families: CellFamily[] =
+    k <= SMALL_K
+      ? [{ name: 'table', k, counts: ctx.table.counts, metrics: [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))] }]
+      : [
+          { name: 'table', k, counts: ctx.table.counts, metrics: aggregate },
+          ...ctx.labels.map((label, i) => ({ name: `class:${label}`, k: 2, counts: collapseCells(ctx.table, i), metrics: perClassMetrics(label) }))
+        ]
   const out = new Map<string, MetricReport>()
   for (const family of families) {
     const values = familyValues(family)

@@ -65,13 +65,16 @@ export function aggregateMetrics(task: Task, k: number, positive: number | null)
   return list
 }
 
-/** Per-class metrics of one class on its collapsed 2×2 matrix (index 1 = the class). `support` is the true count. */
-export function perClassMetrics(label: string): NamedCmMetric[] {
+/**
+ * Per-class metrics of one class: of class `c` of the matrix they are evaluated on (1 on the collapsed 2×2
+ * matrix of the class against the rest). `support` is the true count.
+ */
+export function perClassMetrics(label: string, c = 1): NamedCmMetric[] {
   return [
-    { name: `precision[${label}]`, fn: (_cm, s) => precisionOf(s, 1) },
-    { name: `recall[${label}]`, fn: (_cm, s) => recallOf(s, 1) },
-    { name: `f1[${label}]`, fn: (_cm, s) => f1Of(s, 1) },
-    { name: `support[${label}]`, fn: (_cm, s) => s.truth[1] }
+    { name: `precision[${label}]`, fn: (_cm, s) => precisionOf(s, c) },
+    { name: `recall[${label}]`, fn: (_cm, s) => recallOf(s, c) },
+    { name: `f1[${label}]`, fn: (_cm, s) => f1Of(s, c) },
+    { name: `support[${label}]`, fn: (_cm, s) => s.truth[c] }
   ]
 }
 

@@ -25,6 +25,8 @@ export class RowBuilder {
   private scoreLabels: string[] = []
   private scoreValues: Float64Array | null = null
   private readonly numberCodes = new Map<number, number>()
+  /** Codes of the labels 0 … 255 written as JSON numbers (−1: not seen yet): no map look-up for the common case. */
+  private readonly smallIntCodes = new Int32Array(256).fill(-1)
   private trueCode = -1
   private falseCode = -1
 
@@ -112,12 +114,17 @@ export class RowBuilder {
       return this.dictionary.code(value)
     }
     if (typeof value === 'number') {
+      if ((value & 255) === value) {
+        const cached = this.smallIntCodes[value]
+        if (cached >= 0) return cached
+      }
       let c = this.numberCodes.get(value)
       if (c === undefined) {
         const text = labelText(value)
         if (text === null) throw new InputError(this.file, lineNo, field, `must be a finite number, got ${value}`)
         c = this.dictionary.code(text)
         this.numberCodes.set(value, c)
+        if ((value & 255) === value && !Object.is(value, -0)) this.smallIntCodes[value] = c
       }
       return c
     }
@@ -166,6 +173,11 @@ export class RowBuilder {
   }
 
   private addScore(score: Cell, scores: Cell, lineNo: number, i: number): void {
+    if (this.scoreKind === 'none' && score === undefined && scores === undefined) return
+    if (this.scoreKind === 'score' && typeof score === 'number' && score >= 0 && score <= 1) {
+      ;(this.score as Float64Array)[i] = score
+      return
+    }
     const field = this.fields.score
     const scoresField = score !== undefined && score !== '' && isObjectCell(score, this.textCells) ? field : 'scores'
     const objectValue = scoresField === field ? score : scores

@@ -1,0 +1,80 @@
+/**
+ * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
+ * main thread reads the candidate, then hands its columns over without copying (transferred buffers). The worker
+ * is the CLI bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { InputError } from '../errors.js'
+import { LabelDictionary, type FieldNames, type Format, type PredictionFile, type PredictionSource } from '../types.js'
+import { readPredictions } from './index.js'
+
+interface ReadRequest {
+  evalGateRead: true
+  source: PredictionSource
+  format?: Format
+  fields: FieldNames
+  requireId: boolean
+}
+
+type ReadReply =
+  | { ok: true; file: PredictionFile; labels: string[] }
+  | { ok: false; input: boolean; file?: string; line?: number | null; field?: string | null; reason?: string; message: string }
+
+/** True in a worker started by `readInWorker`. */
+export function isReadWorker(): boolean {
+  return !isMainThread && (workerData as ReadRequest | undefined)?.evalGateRead === true
+}
+
+/** In a read worker: reads the requested file and posts its columns back. */
+export async function serveReadRequest(): Promise<void> {
+  const request = workerData as ReadRequest
+  const dictionary = new LabelDictionary()
+  let reply: ReadReply
+  const transfer: ArrayBuffer[] = []
+  try {
+    const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId })
+    for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null]) {
+      if (column) transfer.push(column.buffer as ArrayBuffer)
+    }
+    reply = { ok: true, file, labels: dictionary.names }
+  } catch (error) {
+    reply =
+      error instanceof InputError
+        ? { ok: false, input: true, file: error.file, line: error.line, field: error.field, reason: error.reason, message: error.message }
+        : { ok: false, input: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
+  }
+  parentPort?.postMessage(reply, transfer)
+}
+
+/**
+ * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
+ * Errors come back as they would from readPredictions.
+ */
+export function readInWorker(
+  script: string | URL,
+  source: PredictionSource,
+  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean }
+): Promise<PredictionFile> {
+  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: request })
+    worker.once('message', (reply: ReadReply) => {
+      void worker.terminate()
+      if (!reply.ok) {
+        reject(reply.input ? new InputError(reply.file as string, reply.line ?? null, reply.field ?? null, reply.reason as string) : new Error(reply.message))
+        return
+      }
+      const { file, labels } = reply
+      const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name))
+      for (let i = 0; i < file.n; i++) {
+        file.truth[i] = codes[file.truth[i]]
+        file.pred[i] = codes[file.pred[i]]
+      }
+      resolve(file)
+    })
+    worker.once('error', reject)
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the reader thread stopped with code ${code}`))
+    })
+  })
+}
