@@ -5,7 +5,7 @@
  * Values are on the paired examples only.
  */
 import { direction } from './metrics/names.js'
-import { averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro } from './metrics/scores.js'
+import { ascendingOrder, averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro } from './metrics/scores.js'
 import type { Pairing } from './pair.js'
 import { delongPaired } from './stats/delong.js'
 import { pairedT } from './stats/pairedT.js'
@@ -90,12 +90,15 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
     const cand = gather(candidate.score, candRows)
     const base = compareBaseline && baseline.score ? gather(baseline.score, baseRows) : null
 
+    const orderC = ascendingOrder(cand)
+    const orderB = base ? ascendingOrder(base) : orderC
     const auc = empty('roc_auc')
-    const delong = delongPaired(pos, base ?? cand, cand, alpha)
-    auc.candidate = rocAuc(pos, cand)
+    const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC)
+    // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.
+    auc.candidate = delong ? delong.aucB : rocAuc(pos, cand, orderC)
     if (delong) auc.candidateCi = delong.ciB
     if (base) {
-      auc.baseline = rocAuc(pos, base)
+      auc.baseline = delong ? delong.aucA : null
       if (auc.candidate !== null && auc.baseline !== null && delong) {
         auc.delta = auc.candidate - auc.baseline
         auc.ci = delong.ci
@@ -109,12 +112,12 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
     out.set('roc_auc', auc)
 
     const ap = empty('average_precision')
-    ap.candidate = averagePrecision(pos, cand)
+    ap.candidate = averagePrecision(pos, cand, orderC)
     if (base) {
-      ap.baseline = averagePrecision(pos, base)
+      ap.baseline = averagePrecision(pos, base, orderB)
       if (ap.candidate !== null && ap.baseline !== null) {
         ap.delta = ap.candidate - ap.baseline
-        const s = apStatistics(pos, base, cand, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'))
+        const s = apStatistics(pos, base, cand, orderB, orderC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'))
         if (s) {
           Object.assign(ap, { ci: s.ci, candidateCi: s.candidateCi, worseBound: s.worseBound, pValue: s.pValue, pValueWorse: s.pValueWorse, test: s.test, ciMethod: s.method })
           if (s.resamples < settings.resamples) {

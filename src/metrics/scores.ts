@@ -4,11 +4,55 @@
  * Cost: O(n log n) for the ranking metrics (one sort), O(n) for the others.
  */
 
-/** Example indices sorted by ascending score (ties by index, so the order is deterministic). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+/**
+ * Example indices sorted by ascending score, ties by index (so the order is deterministic).
+ * Method: LSD radix sort on the IEEE-754 bits (16-bit digits, 4 stable passes; the bits of a double order like
+ * the number once negative values have all bits flipped and others the sign bit). Cost: O(n), about 4 passes.
+ * @example ascendingOrder([0.3, 0.1, 0.3, 0]) // Uint32Array [3, 1, 0, 2]
+ */
 export function ascendingOrder(score: ArrayLike<number>): Uint32Array {
-  const order = new Uint32Array(score.length)
-  for (let i = 0; i < order.length; i++) order[i] = i
-  return order.sort((a, b) => score[a] - score[b] || a - b)
+  const n = score.length
+  let order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  if (!LITTLE_ENDIAN || n < 64) return order.sort((a, b) => score[a] - score[b] || a - b)
+  const bits = new Float64Array(n)
+  for (let i = 0; i < n; i++) bits[i] = score[i] === 0 ? 0 : score[i]
+  const words = new Uint32Array(bits.buffer)
+  const lo = new Uint32Array(n)
+  const hi = new Uint32Array(n)
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1]
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0
+      lo[i] = ~words[2 * i] >>> 0
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0
+      lo[i] = words[2 * i]
+    }
+  }
+  let next = new Uint32Array(n)
+  const count = new Uint32Array(65536)
+  for (const [key, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    count.fill(0)
+    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++
+    if (count[(key[0] >>> shift) & 0xffff] === n) continue // every key has this digit: the pass changes nothing
+    let sum = 0
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d]
+      count[d] = sum
+      sum += c
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]
+      next[count[(key[i] >>> shift) & 0xffff]++] = i
+    }
+    const t = order
+    order = next
+    next = t
+  }
+  return order
 }
 
 /**

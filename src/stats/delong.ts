@@ -16,9 +16,8 @@ interface Placements {
   v01: Float64Array
 }
 
-function placements(positive: Uint8Array, score: ArrayLike<number>, nPos: number, nNeg: number): Placements {
+function placements(positive: Uint8Array, score: ArrayLike<number>, nPos: number, nNeg: number, order = ascendingOrder(score)): Placements {
   const n = positive.length
-  const order = ascendingOrder(score)
   const v10 = new Float64Array(nPos)
   const v01 = new Float64Array(nNeg)
   const posIndex = new Int32Array(n)
@@ -93,13 +92,20 @@ export interface DelongResult {
  * Paired DeLong test of model B (candidate) against model A (baseline) on the same examples.
  * @returns null when only one class is present.
  */
-export function delongPaired(positive: Uint8Array, scoreA: ArrayLike<number>, scoreB: ArrayLike<number>, alpha: number): DelongResult | null {
+export function delongPaired(
+  positive: Uint8Array,
+  scoreA: ArrayLike<number>,
+  scoreB: ArrayLike<number>,
+  alpha: number,
+  orderA = ascendingOrder(scoreA),
+  orderB = ascendingOrder(scoreB)
+): DelongResult | null {
   let nPos = 0
   for (let i = 0; i < positive.length; i++) nPos += positive[i]
   const nNeg = positive.length - nPos
   if (nPos === 0 || nNeg === 0) return null
-  const a = placements(positive, scoreA, nPos, nNeg)
-  const b = placements(positive, scoreB, nPos, nNeg)
+  const a = placements(positive, scoreA, nPos, nNeg, orderA)
+  const b = placements(positive, scoreB, nPos, nNeg, orderB)
   const s = (x: Placements, y: Placements): number => covariance(x.v10, y.v10) / nPos + covariance(x.v01, y.v01) / nNeg
   const sAA = s(a, a)
   const sBB = s(b, b)

@@ -8,15 +8,15 @@
  * into one sorted list of 2n, each permuted model's ranking is a subsequence of it, so one pass gives both APs.
  * Cost: O(n) per resample, after O(n log n) once. Because that is a pass over every example per resample, the
  * number of resamples is capped at WORK / n (see `resamplesFor`); below 1,000 resamples the interval and the test
- * use the normal approximation with the bootstrap standard error.
+ * use the normal approximation with the bootstrap standard error, and the weights are Poisson(1) draws made in
+ * order (the Poisson bootstrap) rather than an exact multinomial, which would write memory at random.
  */
-import { ascendingOrder, averagePrecision } from '../metrics/scores.js'
 import { normalCdf, normalQuantile } from './normal.js'
 import { percentileInterval, quantileSorted7 } from './quantile.js'
 import type { Xoshiro128 } from './random.js'
 
 /** Example-resamples of work allowed for one per-example metric (resamples × n). */
-export const WORK = 50_000_000
+export const WORK = 20_000_000
 
 /** The resamples a per-example metric gets: all of them up to n = WORK / resamples, then fewer (at least 20). */
 export function resamplesFor(resamples: number, n: number): number {
@@ -34,10 +34,67 @@ export interface ApStatistics {
   test: 'permutation' | 'bootstrap-normal'
 }
 
+/** One model's examples in score order, with what the weighted AP pass needs, read sequentially. */
+interface Ranked {
+  /** positive[order[k]] */
+  pos: Uint8Array
+  /** 1 where position k starts a group of equal scores (walking down from the top, a group ends there). */
+  start: Uint8Array
+}
+
+function ranked(positive: Uint8Array, score: Float64Array, order: Uint32Array): Ranked {
+  const n = order.length
+  const pos = new Uint8Array(n)
+  const start = new Uint8Array(n)
+  for (let k = 0; k < n; k++) {
+    pos[k] = positive[order[k]]
+    start[k] = k === 0 || score[order[k - 1]] !== score[order[k]] ? 1 : 0
+  }
+  return { pos, start }
+}
+
+/**
+ * Weighted AP from the top down: position k has weight w[map[k]] (map null: w[k]). Null without positive
+ * weight. Written without callbacks: it runs n steps per resample.
+ */
+function weightedAp(r: Ranked, w: Uint32Array, map: Uint32Array | null): number | null {
+  const n = r.pos.length
+  const { pos, start } = r
+  let total = 0
+  let tp = 0
+  let fp = 0
+  let group = 0
+  let ap = 0
+  // First pass: the total positive weight.
+  if (map === null) {
+    for (let k = 0; k < n; k++) if (pos[k]) total += w[k]
+  } else {
+    for (let k = 0; k < n; k++) if (pos[k]) total += w[map[k]]
+  }
+  if (total === 0) return null
+  for (let k = n - 1; k >= 0; k--) {
+    const weight = map === null ? w[k] : w[map[k]]
+    if (pos[k]) group += weight
+    else fp += weight
+    if (start[k] && group > 0) {
+      tp += group
+      ap += (group / total) * (tp / (tp + fp))
+      group = 0
+    }
+  }
+  return ap
+}
+
+/**
+ * Bootstrap interval, candidate interval, worse-side bound and p-values of AP_B − AP_A (B the candidate).
+ * `orderA`/`orderB` are the ascending score orders (src/metrics/scores.ts `ascendingOrder`).
+ */
 export function apStatistics(
   positive: Uint8Array,
   scoreA: Float64Array,
   scoreB: Float64Array,
+  orderA: Uint32Array,
+  orderB: Uint32Array,
   observedDelta: number,
   resamples: number,
   alpha: number,
@@ -46,20 +103,32 @@ export function apStatistics(
 ): ApStatistics | null {
   const n = positive.length
   const R = resamplesFor(resamples, n)
-  const orderA = ascendingOrder(scoreA)
-  const orderB = ascendingOrder(scoreB)
-  const weights = new Uint32Array(n)
+  const a = ranked(positive, scoreA, orderA)
+  const b = ranked(positive, scoreB, orderB)
+  // Weights live in A's order (a resample draws positions, which is drawing examples); B reads them through mapB.
+  const rankA = new Uint32Array(n)
+  for (let k = 0; k < n; k++) rankA[orderA[k]] = k
+  const mapB = new Uint32Array(n)
+  for (let k = 0; k < n; k++) mapB[k] = rankA[orderB[k]]
+  const w = new Uint32Array(n)
   const deltas = new Float64Array(R)
   const cands = new Float64Array(R)
   let kept = 0
+  const poisson = R < 1000
   for (let r = 0; r < R; r++) {
-    weights.fill(0)
-    for (let i = 0; i < n; i++) weights[Math.floor(rngBoot.nextDouble() * n)]++
-    const a = averagePrecision(positive, scoreA, orderA, weights)
-    const b = averagePrecision(positive, scoreB, orderB, weights)
-    if (a === null || b === null) continue
-    deltas[kept] = b - a
-    cands[kept] = b
+    if (poisson) {
+      // Large n: Poisson(1) weights, drawn in order (Hanley & MacGibbon 2006) — the multinomial bootstrap
+      // conditioned on nothing; at this n the two agree, and this one reads and writes memory in sequence.
+      for (let k = 0; k < n; k++) w[k] = poissonOne(rngBoot.nextDouble())
+    } else {
+      w.fill(0)
+      for (let i = 0; i < n; i++) w[Math.floor(rngBoot.nextDouble() * n)]++
+    }
+    const apA = weightedAp(a, w, null)
+    const apB = weightedAp(b, w, mapB)
+    if (apA === null || apB === null) continue
+    deltas[kept] = apB - apA
+    cands[kept] = apB
     kept++
   }
   if (kept < 2) return null
@@ -89,6 +158,21 @@ export function apStatistics(
   }
 }
 
+const E_INV = Math.exp(-1)
+
+/** A Poisson(1) draw by inversion of its CDF from a uniform u. */
+function poissonOne(u: number): number {
+  let k = 0
+  let p = E_INV
+  let F = p
+  while (u > F && k < 30) {
+    k++
+    p /= k
+    F += p
+  }
+  return k
+}
+
 function mean(x: Float64Array): number {
   let s = 0
   for (const v of x) s += v
@@ -114,12 +198,25 @@ function permutationP(
   rng: Xoshiro128
 ): { pValue: number; pValueWorse: number } {
   const n = positive.length
-  // Merge the two ascending orders into one list of 2n entries: e < n is (example e, model A), e ≥ n is (e − n, B).
-  const merged = new Uint32Array(2 * n)
-  const scoreOf = (e: number): number => (e < n ? scoreA[e] : scoreB[e - n])
+  // Merge the two ascending orders into one list of 2n entries (example, is-B), with group starts by score.
+  const example = new Uint32Array(2 * n)
+  const isB = new Uint8Array(2 * n)
+  const pos = new Uint8Array(2 * n)
+  const start = new Uint8Array(2 * n)
+  let previous = NaN
   for (let i = 0, j = 0, k = 0; k < 2 * n; k++) {
-    if (j >= n || (i < n && scoreA[orderA[i]] <= scoreB[orderB[j]])) merged[k] = orderA[i++]
-    else merged[k] = orderB[j++] + n
+    let s: number
+    if (j >= n || (i < n && scoreA[orderA[i]] <= scoreB[orderB[j]])) {
+      example[k] = orderA[i]
+      s = scoreA[orderA[i++]]
+    } else {
+      example[k] = orderB[j]
+      isB[k] = 1
+      s = scoreB[orderB[j++]]
+    }
+    pos[k] = positive[example[k]]
+    start[k] = s !== previous ? 1 : 0
+    previous = s
   }
   let totalPos = 0
   for (let i = 0; i < n; i++) totalPos += positive[i]
@@ -132,32 +229,34 @@ function permutationP(
       const bits = rng.nextUint32()
       for (let b = 0; b < 32 && i + b < n; b++) swap[i + b] = (bits >>> b) & 1
     }
-    // Walk from the highest score down, in tie groups; an entry belongs to model B when (is B) xor (swapped).
+    // Walk from the highest score down; an entry belongs to model B when (is B) xor (swapped).
     let tpA = 0
     let fpA = 0
     let tpB = 0
     let fpB = 0
+    let gA = 0
+    let gB = 0
     let apA = 0
     let apB = 0
-    for (let k = 2 * n - 1; k >= 0; ) {
-      const s = scoreOf(merged[k])
-      let gA = 0
-      let gB = 0
-      while (k >= 0 && scoreOf(merged[k]) === s) {
-        const e = merged[k]
-        const i = e < n ? e : e - n
-        const toB = (e >= n ? 1 : 0) ^ swap[i]
-        if (toB) {
-          if (positive[i]) gB++
-          else fpB++
-        } else if (positive[i]) gA++
-        else fpA++
-        k--
+    for (let k = 2 * n - 1; k >= 0; k--) {
+      const toB = isB[k] ^ swap[example[k]]
+      if (toB) {
+        if (pos[k]) gB++
+        else fpB++
+      } else if (pos[k]) gA++
+      else fpA++
+      if (start[k]) {
+        if (gA > 0) {
+          tpA += gA
+          apA += (gA / totalPos) * (tpA / (tpA + fpA))
+          gA = 0
+        }
+        if (gB > 0) {
+          tpB += gB
+          apB += (gB / totalPos) * (tpB / (tpB + fpB))
+          gB = 0
+        }
       }
-      tpA += gA
-      tpB += gB
-      if (gA > 0) apA += (gA / totalPos) * (tpA / (tpA + fpA))
-      if (gB > 0) apB += (gB / totalPos) * (tpB / (tpB + fpB))
     }
     const d = apB - apA
     if (Math.abs(d) >= Math.abs(observed) - gamma) hits++
