@@ -131,6 +131,10 @@ class LabelDictionary {
         return this.names.length;
     }
 }
+/** The text of id i of a file (the id column must exist). */
+function idText(ids, i) {
+    return typeof ids[i] === 'number' ? String(ids[i]) : ids[i];
+}
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
@@ -657,6 +661,7 @@ function describeChange(name, m) {
  * side only are counted and the first few named.
  */
 
+
 /** How many ids of one-sided or conflicting examples a warning names. */
 const NAMED_IDS = 5;
 /**
@@ -666,8 +671,13 @@ const NAMED_IDS = 5;
  * at all); otherwise one Map over the baseline's ids.
  */
 function pairByIds(candidate, baseline) {
-    const cIds = requireIds(candidate);
-    const bIds = requireIds(baseline);
+    let cIds = requireIds(candidate);
+    let bIds = requireIds(baseline);
+    if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
+        // One file has integer ids, the other text: compare as text (17 and "17" are the same id).
+        cIds = asText(cIds);
+        bIds = asText(bIds);
+    }
     if (sameStrictlyIncreasing(cIds, bIds))
         return pairInOrder(candidate, baseline);
     const index = indexIds(baseline, bIds);
@@ -688,7 +698,7 @@ function pairByIds(candidate, baseline) {
                 throw duplicate(candidate, earlier, i, id);
             candOnlySeen.set(id, i);
             if (candidateOnlyIds.length < NAMED_IDS)
-                candidateOnlyIds.push(id);
+                candidateOnlyIds.push(String(id));
             continue;
         }
         if (matchedBy[j] >= 0)
@@ -697,7 +707,7 @@ function pairByIds(candidate, baseline) {
         if (candidate.truth[i] !== baseline.truth[j]) {
             conflicts++;
             if (conflictIds.length < NAMED_IDS)
-                conflictIds.push(id);
+                conflictIds.push(String(id));
             continue;
         }
         cand[n] = i;
@@ -711,7 +721,7 @@ function pairByIds(candidate, baseline) {
             continue;
         baselineOnly++;
         if (baselineOnlyIds.length < NAMED_IDS)
-            baselineOnlyIds.push(bIds[j]);
+            baselineOnlyIds.push(String(bIds[j]));
     }
     return {
         n,
@@ -735,6 +745,9 @@ function checkUniqueIds(file) {
         return;
     indexIds(file, ids);
 }
+function asText(ids) {
+    return ids instanceof Float64Array ? Array.from(ids, String) : ids;
+}
 function requireIds(file) {
     if (file.ids === null) {
         throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file');
@@ -752,7 +765,7 @@ function indexIds(file, ids) {
     return index;
 }
 function duplicate(file, first, second, id) {
-    return new InputError(file.name, file.line[second], 'id', `repeats the id ${JSON.stringify(id)} of line ${file.line[first]}`);
+    return new InputError(file.name, file.line[second], 'id', `repeats the id ${JSON.stringify(String(id))} of line ${file.line[first]}`);
 }
 function pairInOrder(candidate, baseline) {
     const cand = new Uint32Array(candidate.n);
@@ -765,7 +778,7 @@ function pairInOrder(candidate, baseline) {
         if (candidate.truth[i] !== baseline.truth[i]) {
             conflicts++;
             if (conflictIds.length < NAMED_IDS)
-                conflictIds.push(ids[i]);
+                conflictIds.push(idText(ids, i));
             continue;
         }
         cand[n] = i;
@@ -799,6 +812,12 @@ function sameStrictlyIncreasing(a, b) {
  * list has no repeats.
  */
 function strictlyIncreasing(ids) {
+    if (ids instanceof Float64Array) {
+        for (let i = 1; i < ids.length; i++)
+            if (!(ids[i - 1] < ids[i]))
+                return false;
+        return true;
+    }
     for (let i = 1; i < ids.length; i++)
         if (compareIds(ids[i - 1], ids[i]) >= 0)
             return false;
@@ -1227,12 +1246,16 @@ class RowBuilder {
     pred = new Uint32Array(this.cap);
     score = null;
     ids = null;
+    /** Ids while every id so far is a safe integer (JSON number); switched to text at the first other id. */
+    numericIds = null;
     idsSeen = false;
     /** Whether rows carry a binary score, a multiclass scores object, or nothing; fixed by the first row. */
     scoreKind = null;
     scoreLabels = [];
     scoreValues = null;
     numberCodes = new Map();
+    /** Codes of the labels 0 … 255 written as JSON numbers (−1: not seen yet): no map look-up for the common case. */
+    smallIntCodes = new Int32Array(256).fill(-1);
     trueCode = -1;
     falseCode = -1;
     constructor(file, fields, dictionary, requireId, 
@@ -1263,11 +1286,15 @@ class RowBuilder {
         if (this.n === 0)
             throw new InputError(this.file, null, null, 'is empty: no prediction rows');
         const n = this.n;
-        let ids = this.ids;
-        if (ids !== null)
-            ids.length = n;
-        if (!this.idsSeen)
-            ids = null;
+        let ids = null;
+        if (this.idsSeen) {
+            if (this.numericIds)
+                ids = this.numericIds.slice(0, n);
+            else {
+                ids = this.ids;
+                ids.length = n;
+            }
+        }
         return {
             name: this.file,
             n,
@@ -1296,6 +1323,11 @@ class RowBuilder {
             b.set(this.score);
             this.score = b;
         }
+        if (this.numericIds) {
+            const b = new Float64Array(this.cap);
+            b.set(this.numericIds);
+            this.numericIds = b;
+        }
         if (this.scoreValues) {
             const b = new Float64Array(this.cap * this.scoreLabels.length);
             b.set(this.scoreValues);
@@ -1310,6 +1342,11 @@ class RowBuilder {
             return this.dictionary.code(value);
         }
         if (typeof value === 'number') {
+            if ((value & 255) === value) {
+                const cached = this.smallIntCodes[value];
+                if (cached >= 0)
+                    return cached;
+            }
             let c = this.numberCodes.get(value);
             if (c === undefined) {
                 const text = labelText(value);
@@ -1317,6 +1354,8 @@ class RowBuilder {
                     throw new InputError(this.file, lineNo, field, `must be a finite number, got ${value}`);
                 c = this.dictionary.code(text);
                 this.numberCodes.set(value, c);
+                if ((value & 255) === value && !Object.is(value, -0))
+                    this.smallIntCodes[value] = c;
             }
             return c;
         }
@@ -1337,6 +1376,18 @@ class RowBuilder {
                 throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing (other rows have an id)' : 'is empty');
             return;
         }
+        if (typeof value === 'number' && this.numericIds !== null && Number.isSafeInteger(value)) {
+            this.numericIds[i] = value;
+            return;
+        }
+        if (!this.idsSeen && typeof value === 'number' && Number.isSafeInteger(value)) {
+            if (i > 0)
+                throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`);
+            this.idsSeen = true;
+            this.numericIds = new Float64Array(this.cap);
+            this.numericIds[i] = value;
+            return;
+        }
         let text;
         if (typeof value === 'string')
             text = value;
@@ -1352,10 +1403,23 @@ class RowBuilder {
             this.idsSeen = true;
             this.ids = [];
         }
+        if (this.numericIds) {
+            // A text id after numeric ones: from here on every id is text.
+            const numbers = this.numericIds;
+            this.ids = Array.from({ length: i }, (_, j) => String(numbers[j]));
+            this.numericIds = null;
+        }
         ;
         this.ids[i] = text;
     }
     addScore(score, scores, lineNo, i) {
+        if (this.scoreKind === 'none' && score === undefined && scores === undefined)
+            return;
+        if (this.scoreKind === 'score' && typeof score === 'number' && score >= 0 && score <= 1) {
+            ;
+            this.score[i] = score;
+            return;
+        }
         const field = this.fields.score;
         const scoresField = score !== undefined && score !== '' && isObjectCell(score, this.textCells) ? field : 'scores';
         const objectValue = scoresField === field ? score : scores;
@@ -1586,18 +1650,134 @@ async function readPredictions(source, options) {
     return rows.finish();
 }
 
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/read/parallel.ts
+/**
+ * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
+ * main thread reads the candidate, then hands its columns over without copying (transferred buffers). The worker
+ * is the CLI bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
+ */
+
+
+
+
+/** True in a worker started by `readInWorker`. */
+function isReadWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateRead === true;
+}
+/** In a read worker: reads the requested file and posts its columns back. */
+async function serveReadRequest() {
+    const request = external_node_worker_threads_namespaceObject.workerData;
+    const dictionary = new LabelDictionary();
+    let reply;
+    const transfer = [];
+    try {
+        const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId });
+        for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null]) {
+            if (column)
+                transfer.push(column.buffer);
+        }
+        reply = { ok: true, file, labels: dictionary.names };
+    }
+    catch (error) {
+        reply =
+            error instanceof InputError
+                ? { ok: false, input: true, file: error.file, line: error.line, field: error.field, reason: error.reason, message: error.message }
+                : { ok: false, input: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    external_node_worker_threads_namespaceObject.parentPort?.postMessage(reply, transfer);
+}
+/**
+ * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
+ * Errors come back as they would from readPredictions.
+ */
+function readInWorker(script, source, options) {
+    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId };
+    return new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
+        worker.once('message', (reply) => {
+            void worker.terminate();
+            if (!reply.ok) {
+                reject(reply.input ? new InputError(reply.file, reply.line ?? null, reply.field ?? null, reply.reason) : new Error(reply.message));
+                return;
+            }
+            const { file, labels } = reply;
+            const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name));
+            for (let i = 0; i < file.n; i++) {
+                file.truth[i] = codes[file.truth[i]];
+                file.pred[i] = codes[file.pred[i]];
+            }
+            resolve(file);
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+            if (code !== 0)
+                reject(new Error(`the reader thread stopped with code ${code}`));
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/scores.ts
 /**
  * Score-based metrics with scikit-learn 1.2's definitions: ROC AUC, average precision, log loss, Brier score.
  * `positive` is 1 for an example of the positive class; `score` the model's probability of it.
  * Cost: O(n log n) for the ranking metrics (one sort), O(n) for the others.
  */
-/** Example indices sorted by ascending score (ties by index, so the order is deterministic). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * Example indices sorted by ascending score, ties by index (so the order is deterministic).
+ * Method: LSD radix sort on the IEEE-754 bits (16-bit digits, 4 stable passes; the bits of a double order like
+ * the number once negative values have all bits flipped and others the sign bit). Cost: O(n), about 4 passes.
+ * @example ascendingOrder([0.3, 0.1, 0.3, 0]) // Uint32Array [3, 1, 0, 2]
+ */
 function ascendingOrder(score) {
-    const order = new Uint32Array(score.length);
-    for (let i = 0; i < order.length; i++)
+    const n = score.length;
+    let order = new Uint32Array(n);
+    for (let i = 0; i < n; i++)
         order[i] = i;
-    return order.sort((a, b) => score[a] - score[b] || a - b);
+    if (!LITTLE_ENDIAN || n < 64)
+        return order.sort((a, b) => score[a] - score[b] || a - b);
+    const bits = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        bits[i] = score[i] === 0 ? 0 : score[i];
+    const words = new Uint32Array(bits.buffer);
+    const lo = new Uint32Array(n);
+    const hi = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+        const h = words[2 * i + 1];
+        if (h & 0x80000000) {
+            hi[i] = ~h >>> 0;
+            lo[i] = ~words[2 * i] >>> 0;
+        }
+        else {
+            hi[i] = (h | 0x80000000) >>> 0;
+            lo[i] = words[2 * i];
+        }
+    }
+    let next = new Uint32Array(n);
+    const count = new Uint32Array(65536);
+    for (const [key, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]]) {
+        count.fill(0);
+        for (let i = 0; i < n; i++)
+            count[(key[i] >>> shift) & 0xffff]++;
+        if (count[(key[0] >>> shift) & 0xffff] === n)
+            continue; // every key has this digit: the pass changes nothing
+        let sum = 0;
+        for (let d = 0; d < 65536; d++) {
+            const c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (let k = 0; k < n; k++) {
+            const i = order[k];
+            next[count[(key[i] >>> shift) & 0xffff]++] = i;
+        }
+        const t = order;
+        order = next;
+        next = t;
+    }
+    return order;
 }
 /**
  * ROC AUC as `roc_auc_score`: the Mann–Whitney statistic with midranks for ties, which equals the trapezoidal
@@ -1839,9 +2019,8 @@ function normalQuantile(p) {
  */
 
 
-function placements(positive, score, nPos, nNeg) {
+function placements(positive, score, nPos, nNeg, order = ascendingOrder(score)) {
     const n = positive.length;
-    const order = ascendingOrder(score);
     const v10 = new Float64Array(nPos);
     const v01 = new Float64Array(nNeg);
     const posIndex = new Int32Array(n);
@@ -1901,15 +2080,15 @@ function covariance(a, b) {
  * Paired DeLong test of model B (candidate) against model A (baseline) on the same examples.
  * @returns null when only one class is present.
  */
-function delongPaired(positive, scoreA, scoreB, alpha) {
+function delongPaired(positive, scoreA, scoreB, alpha, orderA = ascendingOrder(scoreA), orderB = ascendingOrder(scoreB)) {
     let nPos = 0;
     for (let i = 0; i < positive.length; i++)
         nPos += positive[i];
     const nNeg = positive.length - nPos;
     if (nPos === 0 || nNeg === 0)
         return null;
-    const a = placements(positive, scoreA, nPos, nNeg);
-    const b = placements(positive, scoreB, nPos, nNeg);
+    const a = placements(positive, scoreA, nPos, nNeg, orderA);
+    const b = placements(positive, scoreB, nPos, nNeg, orderB);
     const s = (x, y) => covariance(x.v10, y.v10) / nPos + covariance(x.v01, y.v01) / nNeg;
     const sAA = s(a, a);
     const sBB = s(b, b);
@@ -2304,36 +2483,105 @@ function percentileInterval(values, alpha) {
  * into one sorted list of 2n, each permuted model's ranking is a subsequence of it, so one pass gives both APs.
  * Cost: O(n) per resample, after O(n log n) once. Because that is a pass over every example per resample, the
  * number of resamples is capped at WORK / n (see `resamplesFor`); below 1,000 resamples the interval and the test
- * use the normal approximation with the bootstrap standard error.
+ * use the normal approximation with the bootstrap standard error, and the weights are Poisson(1) draws made in
+ * order (the Poisson bootstrap) rather than an exact multinomial, which would write memory at random.
  */
 
 
-
 /** Example-resamples of work allowed for one per-example metric (resamples × n). */
-const WORK = 50_000_000;
+const WORK = 20_000_000;
 /** The resamples a per-example metric gets: all of them up to n = WORK / resamples, then fewer (at least 20). */
 function resamplesFor(resamples, n) {
     return Math.min(resamples, Math.max(20, Math.floor(WORK / Math.max(1, n))));
 }
-function apStatistics(positive, scoreA, scoreB, observedDelta, resamples, alpha, rngBoot, rngPerm) {
+function ranked(positive, score, order) {
+    const n = order.length;
+    const pos = new Uint8Array(n);
+    const start = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+        pos[k] = positive[order[k]];
+        start[k] = k === 0 || score[order[k - 1]] !== score[order[k]] ? 1 : 0;
+    }
+    return { pos, start };
+}
+/**
+ * Weighted AP from the top down: position k has weight w[map[k]] (map null: w[k]). Null without positive
+ * weight. Written without callbacks: it runs n steps per resample.
+ */
+function weightedAp(r, w, map) {
+    const n = r.pos.length;
+    const { pos, start } = r;
+    let total = 0;
+    let tp = 0;
+    let fp = 0;
+    let group = 0;
+    let ap = 0;
+    // First pass: the total positive weight.
+    if (map === null) {
+        for (let k = 0; k < n; k++)
+            if (pos[k])
+                total += w[k];
+    }
+    else {
+        for (let k = 0; k < n; k++)
+            if (pos[k])
+                total += w[map[k]];
+    }
+    if (total === 0)
+        return null;
+    for (let k = n - 1; k >= 0; k--) {
+        const weight = map === null ? w[k] : w[map[k]];
+        if (pos[k])
+            group += weight;
+        else
+            fp += weight;
+        if (start[k] && group > 0) {
+            tp += group;
+            ap += (group / total) * (tp / (tp + fp));
+            group = 0;
+        }
+    }
+    return ap;
+}
+/**
+ * Bootstrap interval, candidate interval, worse-side bound and p-values of AP_B − AP_A (B the candidate).
+ * `orderA`/`orderB` are the ascending score orders (src/metrics/scores.ts `ascendingOrder`).
+ */
+function apStatistics(positive, scoreA, scoreB, orderA, orderB, observedDelta, resamples, alpha, rngBoot, rngPerm) {
     const n = positive.length;
     const R = resamplesFor(resamples, n);
-    const orderA = ascendingOrder(scoreA);
-    const orderB = ascendingOrder(scoreB);
-    const weights = new Uint32Array(n);
+    const a = ranked(positive, scoreA, orderA);
+    const b = ranked(positive, scoreB, orderB);
+    // Weights live in A's order (a resample draws positions, which is drawing examples); B reads them through mapB.
+    const rankA = new Uint32Array(n);
+    for (let k = 0; k < n; k++)
+        rankA[orderA[k]] = k;
+    const mapB = new Uint32Array(n);
+    for (let k = 0; k < n; k++)
+        mapB[k] = rankA[orderB[k]];
+    const w = new Uint32Array(n);
     const deltas = new Float64Array(R);
     const cands = new Float64Array(R);
     let kept = 0;
+    const poisson = R < 1000;
     for (let r = 0; r < R; r++) {
-        weights.fill(0);
-        for (let i = 0; i < n; i++)
-            weights[Math.floor(rngBoot.nextDouble() * n)]++;
-        const a = averagePrecision(positive, scoreA, orderA, weights);
-        const b = averagePrecision(positive, scoreB, orderB, weights);
-        if (a === null || b === null)
+        if (poisson) {
+            // Large n: Poisson(1) weights, drawn in order (Hanley & MacGibbon 2006) — the multinomial bootstrap
+            // conditioned on nothing; at this n the two agree, and this one reads and writes memory in sequence.
+            for (let k = 0; k < n; k++)
+                w[k] = poissonOne(rngBoot.nextDouble());
+        }
+        else {
+            w.fill(0);
+            for (let i = 0; i < n; i++)
+                w[Math.floor(rngBoot.nextDouble() * n)]++;
+        }
+        const apA = weightedAp(a, w, null);
+        const apB = weightedAp(b, w, mapB);
+        if (apA === null || apB === null)
             continue;
-        deltas[kept] = b - a;
-        cands[kept] = b;
+        deltas[kept] = apB - apA;
+        cands[kept] = apB;
         kept++;
     }
     if (kept < 2)
@@ -2363,6 +2611,19 @@ function apStatistics(positive, scoreA, scoreB, observedDelta, resamples, alpha,
         test: 'bootstrap-normal'
     };
 }
+const E_INV = Math.exp(-1);
+/** A Poisson(1) draw by inversion of its CDF from a uniform u. */
+function poissonOne(u) {
+    let k = 0;
+    let p = E_INV;
+    let F = p;
+    while (u > F && k < 30) {
+        k++;
+        p /= k;
+        F += p;
+    }
+    return k;
+}
 function scoreResampling_mean(x) {
     let s = 0;
     for (const v of x)
@@ -2379,14 +2640,26 @@ function sd(x) {
 /** Approximate randomization p-values of AP_B − AP_A, two-sided and one-sided for B worse. */
 function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng) {
     const n = positive.length;
-    // Merge the two ascending orders into one list of 2n entries: e < n is (example e, model A), e ≥ n is (e − n, B).
-    const merged = new Uint32Array(2 * n);
-    const scoreOf = (e) => (e < n ? scoreA[e] : scoreB[e - n]);
+    // Merge the two ascending orders into one list of 2n entries (example, is-B), with group starts by score.
+    const example = new Uint32Array(2 * n);
+    const isB = new Uint8Array(2 * n);
+    const pos = new Uint8Array(2 * n);
+    const start = new Uint8Array(2 * n);
+    let previous = NaN;
     for (let i = 0, j = 0, k = 0; k < 2 * n; k++) {
-        if (j >= n || (i < n && scoreA[orderA[i]] <= scoreB[orderB[j]]))
-            merged[k] = orderA[i++];
-        else
-            merged[k] = orderB[j++] + n;
+        let s;
+        if (j >= n || (i < n && scoreA[orderA[i]] <= scoreB[orderB[j]])) {
+            example[k] = orderA[i];
+            s = scoreA[orderA[i++]];
+        }
+        else {
+            example[k] = orderB[j];
+            isB[k] = 1;
+            s = scoreB[orderB[j++]];
+        }
+        pos[k] = positive[example[k]];
+        start[k] = s !== previous ? 1 : 0;
+        previous = s;
     }
     let totalPos = 0;
     for (let i = 0; i < n; i++)
@@ -2401,39 +2674,39 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
             for (let b = 0; b < 32 && i + b < n; b++)
                 swap[i + b] = (bits >>> b) & 1;
         }
-        // Walk from the highest score down, in tie groups; an entry belongs to model B when (is B) xor (swapped).
+        // Walk from the highest score down; an entry belongs to model B when (is B) xor (swapped).
         let tpA = 0;
         let fpA = 0;
         let tpB = 0;
         let fpB = 0;
+        let gA = 0;
+        let gB = 0;
         let apA = 0;
         let apB = 0;
-        for (let k = 2 * n - 1; k >= 0;) {
-            const s = scoreOf(merged[k]);
-            let gA = 0;
-            let gB = 0;
-            while (k >= 0 && scoreOf(merged[k]) === s) {
-                const e = merged[k];
-                const i = e < n ? e : e - n;
-                const toB = (e >= n ? 1 : 0) ^ swap[i];
-                if (toB) {
-                    if (positive[i])
-                        gB++;
-                    else
-                        fpB++;
-                }
-                else if (positive[i])
-                    gA++;
+        for (let k = 2 * n - 1; k >= 0; k--) {
+            const toB = isB[k] ^ swap[example[k]];
+            if (toB) {
+                if (pos[k])
+                    gB++;
                 else
-                    fpA++;
-                k--;
+                    fpB++;
             }
-            tpA += gA;
-            tpB += gB;
-            if (gA > 0)
-                apA += (gA / totalPos) * (tpA / (tpA + fpA));
-            if (gB > 0)
-                apB += (gB / totalPos) * (tpB / (tpB + fpB));
+            else if (pos[k])
+                gA++;
+            else
+                fpA++;
+            if (start[k]) {
+                if (gA > 0) {
+                    tpA += gA;
+                    apA += (gA / totalPos) * (tpA / (tpA + fpA));
+                    gA = 0;
+                }
+                if (gB > 0) {
+                    tpB += gB;
+                    apB += (gB / totalPos) * (tpB / (tpB + fpB));
+                    gB = 0;
+                }
+            }
         }
         const d = apB - apA;
         if (Math.abs(d) >= Math.abs(observed) - gamma)
@@ -2518,13 +2791,16 @@ function scoreStatistics(ctx, settings) {
             pos[p] = truth[p] === ctx.positive ? 1 : 0;
         const cand = gather(candidate.score, candRows);
         const base = compareBaseline && baseline.score ? gather(baseline.score, baseRows) : null;
+        const orderC = ascendingOrder(cand);
+        const orderB = base ? ascendingOrder(base) : orderC;
         const auc = empty('roc_auc');
-        const delong = delongPaired(pos, base ?? cand, cand, alpha);
-        auc.candidate = rocAuc(pos, cand);
+        const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC);
+        // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.
+        auc.candidate = delong ? delong.aucB : rocAuc(pos, cand, orderC);
         if (delong)
             auc.candidateCi = delong.ciB;
         if (base) {
-            auc.baseline = rocAuc(pos, base);
+            auc.baseline = delong ? delong.aucA : null;
             if (auc.candidate !== null && auc.baseline !== null && delong) {
                 auc.delta = auc.candidate - auc.baseline;
                 auc.ci = delong.ci;
@@ -2537,12 +2813,12 @@ function scoreStatistics(ctx, settings) {
         }
         out.set('roc_auc', auc);
         const ap = empty('average_precision');
-        ap.candidate = averagePrecision(pos, cand);
+        ap.candidate = averagePrecision(pos, cand, orderC);
         if (base) {
-            ap.baseline = averagePrecision(pos, base);
+            ap.baseline = averagePrecision(pos, base, orderB);
             if (ap.candidate !== null && ap.baseline !== null) {
                 ap.delta = ap.candidate - ap.baseline;
-                const s = apStatistics(pos, base, cand, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'));
+                const s = apStatistics(pos, base, cand, orderB, orderC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'));
                 if (s) {
                     Object.assign(ap, { ci: s.ci, candidateCi: s.candidateCi, worseBound: s.worseBound, pValue: s.pValue, pValueWorse: s.pValueWorse, test: s.test, ciMethod: s.method });
                     if (s.resamples < settings.resamples) {
@@ -3090,13 +3366,16 @@ function aggregateMetrics(task, k, positive) {
     }
     return list;
 }
-/** Per-class metrics of one class on its collapsed 2×2 matrix (index 1 = the class). `support` is the true count. */
-function perClassMetrics(label) {
+/**
+ * Per-class metrics of one class: of class `c` of the matrix they are evaluated on (1 on the collapsed 2×2
+ * matrix of the class against the rest). `support` is the true count.
+ */
+function perClassMetrics(label, c = 1) {
     return [
-        { name: `precision[${label}]`, fn: (_cm, s) => precisionOf(s, 1) },
-        { name: `recall[${label}]`, fn: (_cm, s) => recallOf(s, 1) },
-        { name: `f1[${label}]`, fn: (_cm, s) => f1Of(s, 1) },
-        { name: `support[${label}]`, fn: (_cm, s) => s.truth[1] }
+        { name: `precision[${label}]`, fn: (_cm, s) => precisionOf(s, c) },
+        { name: `recall[${label}]`, fn: (_cm, s) => recallOf(s, c) },
+        { name: `f1[${label}]`, fn: (_cm, s) => f1Of(s, c) },
+        { name: `support[${label}]`, fn: (_cm, s) => s.truth[c] }
     ];
 }
 /**
@@ -3233,18 +3512,20 @@ function wilson(k, n, alpha) {
 
 
 
+/** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
+const SMALL_K = 4;
 /** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
 function confusionStatistics(ctx, settings) {
     const { k } = ctx.table;
-    const families = [
-        { name: 'table', k, counts: ctx.table.counts, metrics: aggregateMetrics(ctx.task, k, ctx.positive) },
-        ...ctx.labels.map((label, i) => ({
-            name: `class:${label}`,
-            k: 2,
-            counts: collapseCells(ctx.table, i),
-            metrics: perClassMetrics(label)
-        }))
-    ];
+    const aggregate = aggregateMetrics(ctx.task, k, ctx.positive);
+    // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
+    // with the aggregate ones. With many, each class gets its own 8-cell table.
+    const families = k <= SMALL_K
+        ? [{ name: 'table', k, counts: ctx.table.counts, metrics: [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))] }]
+        : [
+            { name: 'table', k, counts: ctx.table.counts, metrics: aggregate },
+            ...ctx.labels.map((label, i) => ({ name: `class:${label}`, k: 2, counts: collapseCells(ctx.table, i), metrics: perClassMetrics(label) }))
+        ];
     const out = new Map();
     for (const family of families) {
         const values = familyValues(family);
@@ -3384,6 +3665,7 @@ function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
 
 
 
+
 const plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const idList = (ids, total) => ids.map((id) => JSON.stringify(id)).join(', ') + (total > ids.length ? ', …' : '');
 /** The warnings of a comparison, in a fixed order. */
@@ -3464,6 +3746,7 @@ function closeToAlpha(ctx) {
 /** How many paired examples went right → wrong and wrong → right, with the first ids of each. */
 function disagreementOf(candidate, baseline, pairing) {
     const ids = candidate.ids ?? [];
+    const text = (i) => idText(ids, i);
     const d = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] };
     const limit = NAMED_IDS * 2;
     for (let p = 0; p < pairing.n; p++) {
@@ -3476,12 +3759,12 @@ function disagreementOf(candidate, baseline, pairing) {
         if (b === truth) {
             d.rightToWrong++;
             if (d.firstRegressions.length < limit)
-                d.firstRegressions.push(ids[i]);
+                d.firstRegressions.push(text(i));
         }
         else if (c === truth) {
             d.wrongToRight++;
             if (d.firstImprovements.length < limit)
-                d.firstImprovements.push(ids[i]);
+                d.firstImprovements.push(text(i));
         }
         else
             d.bothWrongDiffer++;
@@ -3509,13 +3792,16 @@ const points = (x) => `${(100 * x).toFixed(1)} points`;
 
 
 
+
+
+/** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
+const PARALLEL_BYTES = 4 << 20;
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
 async function compare(options) {
     checkSettings(options);
     const dictionary = new LabelDictionary();
     const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null };
-    const candidate = await readPredictions(options.candidate, readOptions);
-    const baseline = options.baseline ? await readPredictions(options.baseline, readOptions) : null;
+    const [candidate, baseline] = await readBoth(options, readOptions);
     let pairing = null;
     if (baseline)
         pairing = pairByIds(candidate, baseline);
@@ -3578,6 +3864,29 @@ async function compare(options) {
             baseline: options.baseline ? options.baseline.name : null
         }
     };
+}
+/** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
+async function readBoth(options, readOptions) {
+    const base = options.baseline;
+    if (!base)
+        return [await readPredictions(options.candidate, readOptions), null];
+    if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
+        const pending = readInWorker(options.readerScript, base, readOptions);
+        // Keep a rejection of the worker from going unhandled while the candidate is read.
+        pending.catch(() => undefined);
+        const candidate = await readPredictions(options.candidate, readOptions);
+        return [candidate, await pending];
+    }
+    const candidate = await readPredictions(options.candidate, readOptions);
+    return [candidate, await readPredictions(base, readOptions)];
+}
+async function sizeOf(file) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(file)).size;
+    }
+    catch {
+        return 0;
+    }
 }
 /** Alpha, resamples and seed, checked before any file is read. */
 function checkSettings(options) {
@@ -3904,6 +4213,7 @@ function footer(report) {
 
 
 
+
 async function main(argv) {
     const request = parseCli(argv);
     if (request.kind === 'help') {
@@ -3919,7 +4229,7 @@ async function main(argv) {
         if (out && inputs.includes(external_node_path_default().resolve(out)))
             throw new ConfigError(`${option} ${out} is an input file: refusing to overwrite it`);
     }
-    const report = await compare(request.options);
+    const report = await compare({ ...request.options, readerScript: new URL(import.meta.url) });
     const markdown = renderMarkdown(report, 'comment');
     if (request.json)
         await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n');
@@ -3928,16 +4238,23 @@ async function main(argv) {
     process.stdout.write(markdown);
     return report.passed ? 0 : 1;
 }
-main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-}, (error) => {
-    if (isUserError(error)) {
-        process.stderr.write(`eval-gate: ${error.message}\n`);
-        process.exitCode = 2;
-    }
-    else {
-        process.stderr.write(`eval-gate: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        process.exitCode = 3;
-    }
-});
+if (isReadWorker())
+    void serveReadRequest();
+else
+    start();
+/** The CLI proper; a reader worker (the same bundle, started by compare) answers its request instead. */
+function start() {
+    main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    }, (error) => {
+        if (isUserError(error)) {
+            process.stderr.write(`eval-gate: ${error.message}\n`);
+            process.exitCode = 2;
+        }
+        else {
+            process.stderr.write(`eval-gate: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+            process.exitCode = 3;
+        }
+    });
+}
 

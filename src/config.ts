@@ -1,0 +1,138 @@
+/**
+ * The action's inputs (SPEC §9), read once into a typed object and validated; every message names the input.
+ * Nothing is read at module level.
+ */
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
+import { ConfigError } from './errors.js'
+import type { FieldNames, Format, Task } from './types.js'
+
+export interface ActionConfig {
+  predictions: string
+  baseline: { kind: 'artifact' } | { kind: 'file'; path: string } | { kind: 'none' }
+  artifactName: string
+  artifactPath: string | null
+  baselineBranch: string | null
+  baselineWorkflow: string | null
+  gates: string | undefined
+  alpha: number
+  resamples: number
+  seed: number
+  positiveLabel: string | undefined
+  task: Task | undefined
+  format: Format | undefined
+  fields: FieldNames
+  missingBaseline: 'skip' | 'fail'
+  comment: boolean
+  commentKey: string
+  failOnGate: boolean
+  token: string
+}
+
+/** What the runner tells about the run (environment and event payload). */
+export interface RunContext {
+  owner: string
+  repo: string
+  runId: number | null
+  eventName: string
+  /** The pull request, on pull_request events. */
+  pullRequest: { number: number; baseRef: string; baseSha: string; headRepoFork: boolean } | null
+  defaultBranch: string | null
+  runnerTemp: string
+}
+
+export function readConfig(): ActionConfig {
+  const text = (name: string): string => core.getInput(name).trim()
+  const optional = (name: string): string | undefined => text(name) || undefined
+  const predictions = text('predictions')
+  if (!predictions) throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
+  const baselineInput = text('baseline') || 'artifact'
+  const baseline: ActionConfig['baseline'] =
+    baselineInput === 'artifact' ? { kind: 'artifact' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
+  const token = core.getInput('github-token')
+  if (token) core.setSecret(token)
+  return {
+    predictions,
+    baseline,
+    artifactName: text('artifact-name') || 'predictions',
+    artifactPath: optional('artifact-path') ?? null,
+    baselineBranch: optional('baseline-branch') ?? null,
+    baselineWorkflow: optional('baseline-workflow') ?? null,
+    gates: optional('gates'),
+    alpha: number('alpha', 0.05, (x) => x > 0 && x < 1, 'a number between 0 and 1'),
+    resamples: number('resamples', 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
+    seed: number('seed', 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
+    positiveLabel: optional('positive-label'),
+    task: oneOf('task', ['binary', 'multiclass'] as const),
+    format: oneOf('format', ['jsonl', 'csv', 'tsv', 'json'] as const),
+    fields: {
+      id: text('id-field') || 'id',
+      label: text('label-field') || 'label',
+      prediction: text('prediction-field') || 'prediction',
+      score: text('score-field') || 'score'
+    },
+    missingBaseline: oneOf('missing-baseline', ['skip', 'fail'] as const) ?? 'skip',
+    comment: boolean('comment', true),
+    commentKey: text('comment-key') || 'default',
+    failOnGate: boolean('fail-on-gate', true),
+    token
+  }
+}
+
+function number(name: string, fallback: number, ok: (x: number) => boolean, what: string): number {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return fallback
+  const x = Number(raw)
+  if (!ok(x)) throw new ConfigError(`input "${name}" must be ${what}, got "${raw}"`)
+  return x
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return undefined
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`input "${name}" must be one of ${allowed.join(', ')}, got "${raw}"`)
+  return raw as T
+}
+
+function boolean(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase()
+  if (raw === '') return fallback
+  if (raw === 'true') return true
+  if (raw === 'false') return false
+  throw new ConfigError(`input "${name}" must be true or false, got "${raw}"`)
+}
+
+/** Reads the run's context from the runner's environment and the event payload. */
+export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!owner || !repo) throw new ConfigError('GITHUB_REPOSITORY is not set (owner/repo): run this action on GitHub Actions')
+  let event: Record<string, unknown> = {}
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>
+    } catch (error) {
+      throw new ConfigError(`cannot read the event payload at GITHUB_EVENT_PATH: ${(error as Error).message}`)
+    }
+  }
+  const pr = event.pull_request as
+    | { number: number; base: { ref: string; sha: string; repo?: { full_name?: string } }; head: { repo?: { full_name?: string; fork?: boolean } | null } }
+    | undefined
+  const repository = event.repository as { default_branch?: string } | undefined
+  const runId = Number(env.GITHUB_RUN_ID)
+  return {
+    owner,
+    repo,
+    runId: Number.isSafeInteger(runId) && runId > 0 ? runId : null,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    pullRequest: pr
+      ? {
+          number: pr.number,
+          baseRef: pr.base.ref,
+          baseSha: pr.base.sha,
+          headRepoFork: !!pr.head.repo?.fork || (pr.head.repo?.full_name !== undefined && pr.head.repo.full_name !== pr.base.repo?.full_name)
+        }
+      : null,
+    defaultBranch: repository?.default_branch ?? null,
+    runnerTemp: env.RUNNER_TEMP ?? process.cwd()
+  }
+}
