@@ -40532,8 +40532,8 @@ function unzipSync(data, opts) {
  */
 
 
-/** The default cap on the unpacked size of the chosen file: 1 GiB. */
-const MAX_UNPACKED = 1 << 30;
+/** The default cap on the unpacked size of the chosen file: 512 MiB (a million scored rows take about 60 MB). */
+const MAX_UNPACKED = 512 << 20;
 function entries(zip, where) {
     const names = [];
     const unzip = new Unzip((file) => names.push(file.name));
@@ -40665,13 +40665,18 @@ async function findBaseline(client, q) {
             throw error;
         }
         const where = `artifact "${q.artifactName}" of run ${run.id}`;
-        const entry = readZipEntry(zip, q.artifactPath, where);
+        const entry = readZipEntry(zip, q.artifactPath, where, maxUnpacked());
         const why = atBase
             ? `run ${run.id} built the pull request's base commit ${run.head_sha.slice(0, 7)}`
             : `run ${run.id} (commit ${run.head_sha.slice(0, 7)}) is the newest successful push run on ${q.branch} with the artifact${q.baseSha ? '; no run at the base commit had it' : ''}`;
         return { runId: run.id, name: `${where}: ${entry.name}`, data: entry.data, why };
     }
     return null;
+}
+/** The cap on the unpacked baseline file; `EVAL_GATE_MAX_UNPACKED_BYTES` lowers it (tests), it is not an input. */
+function maxUnpacked(env = process.env) {
+    const x = Number(env.EVAL_GATE_MAX_UNPACKED_BYTES);
+    return Number.isSafeInteger(x) && x > 0 ? x : MAX_UNPACKED;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js

@@ -4,7 +4,7 @@
  * artifact-name wins (an artifact that answers 410 Gone counts as expired). Its zip is read in memory.
  */
 import * as core from '@actions/core'
-import { readZipEntry } from './zip.js'
+import { MAX_UNPACKED, readZipEntry } from './zip.js'
 import type { Client } from './client.js'
 
 export interface BaselineQuery {
@@ -81,11 +81,17 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
       throw error
     }
     const where = `artifact "${q.artifactName}" of run ${run.id}`
-    const entry = readZipEntry(zip, q.artifactPath, where)
+    const entry = readZipEntry(zip, q.artifactPath, where, maxUnpacked())
     const why = atBase
       ? `run ${run.id} built the pull request's base commit ${run.head_sha.slice(0, 7)}`
       : `run ${run.id} (commit ${run.head_sha.slice(0, 7)}) is the newest successful push run on ${q.branch} with the artifact${q.baseSha ? '; no run at the base commit had it' : ''}`
     return { runId: run.id, name: `${where}: ${entry.name}`, data: entry.data, why }
   }
   return null
+}
+
+/** The cap on the unpacked baseline file; `EVAL_GATE_MAX_UNPACKED_BYTES` lowers it (tests), it is not an input. */
+function maxUnpacked(env: NodeJS.ProcessEnv = process.env): number {
+  const x = Number(env.EVAL_GATE_MAX_UNPACKED_BYTES)
+  return Number.isSafeInteger(x) && x > 0 ? x : MAX_UNPACKED
 }

@@ -6,8 +6,8 @@
 import { Unzip, UnzipInflate } from 'fflate'
 import { InputError } from '../errors.js'
 
-/** The default cap on the unpacked size of the chosen file: 1 GiB. */
-export const MAX_UNPACKED = 1 << 30
+/** The default cap on the unpacked size of the chosen file: 512 MiB (a million scored rows take about 60 MB). */
+export const MAX_UNPACKED = 512 << 20
 
 function entries(zip: Uint8Array, where: string): string[] {
   const names: string[] = []

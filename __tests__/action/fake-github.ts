@@ -1,0 +1,276 @@
+/**
+ * A local HTTP server that speaks the part of GitHub's REST API Eval Gate uses, with in-memory state and fault
+ * injection. Every JSON body it sends is built from, and checked against, GitHub's own OpenAPI description
+ * (`@octokit/openapi`): required properties present with the declared types, status codes declared.
+ */
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+
+type Schema = { type?: string | string[]; required?: string[]; properties?: Record<string, Schema>; items?: Schema; nullable?: boolean; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; enum?: unknown[] }
+
+const ROUTES = {
+  getRun: ['/repos/{owner}/{repo}/actions/runs/{run_id}', 'get'],
+  listRuns: ['/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', 'get'],
+  listArtifacts: ['/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', 'get'],
+  download: ['/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', 'get'],
+  listComments: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'get'],
+  createComment: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'post'],
+  updateComment: ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'patch']
+} as const
+type Route = keyof typeof ROUTES
+
+let spec: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>> } | null = null
+function operations() {
+  if (!spec) {
+    const require = createRequire(import.meta.url)
+    const full = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.deref.json'), 'utf8'))
+    spec = { paths: {} }
+    for (const [p, method] of Object.values(ROUTES)) spec.paths[p] = { ...spec.paths[p], [method]: full.paths[p][method] }
+  }
+  return spec
+}
+
+function responseSchema(route: Route, status: number): Schema | null {
+  const [p, method] = ROUTES[route]
+  const responses = operations().paths[p][method].responses
+  if (!(String(status) in responses)) throw new Error(`OpenAPI: ${method.toUpperCase()} ${p} does not declare status ${status}`)
+  return responses[String(status)].content?.['application/json']?.schema ?? null
+}
+
+const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v)
+
+/** Checks required properties and declared types, recursively. Returns the problems found. */
+export function validate(schema: Schema, value: unknown, at = '$'): string[] {
+  if (schema.anyOf || schema.oneOf) {
+    const options = (schema.anyOf ?? schema.oneOf) as Schema[]
+    return options.some((s) => validate(s, value, at).length === 0) ? [] : [`${at}: matches none of ${options.length} schemas`]
+  }
+  if (schema.allOf) return schema.allOf.flatMap((s) => validate(s, value, at))
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]
+  if (value === null) return schema.nullable || types.includes('null') || types.length === 0 ? [] : [`${at}: null is not allowed`]
+  const t = typeOf(value)
+  if (types.length > 0 && !types.some((x) => x === t || (x === 'number' && t === 'integer'))) return [`${at}: ${t}, expected ${types.join('|')}`]
+  const problems: string[] = []
+  if (t === 'object') {
+    const object = value as Record<string, unknown>
+    for (const name of schema.required ?? []) if (!(name in object)) problems.push(`${at}.${name}: required, missing`)
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) if (name in object) problems.push(...validate(sub, object[name], `${at}.${name}`))
+  }
+  if (t === 'array' && schema.items) (value as unknown[]).forEach((v, i) => problems.push(...validate(schema.items as Schema, v, `${at}[${i}]`)))
+  return problems
+}
+
+/** The smallest value with every required property of the schema, then `over` laid on top. */
+export function fromSchema(schema: Schema, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const make = (s: Schema): unknown => {
+    if (s.allOf) return Object.assign({}, ...s.allOf.map((x) => make(x)))
+    if (s.anyOf || s.oneOf) return make(((s.anyOf ?? s.oneOf) as Schema[])[0])
+    if (s.enum) return s.enum[0]
+    const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type
+    switch (type) {
+      case 'object': {
+        const o: Record<string, unknown> = {}
+        for (const name of s.required ?? []) o[name] = make((s.properties ?? {})[name] ?? {})
+        return o
+      }
+      case 'array':
+        return []
+      case 'integer':
+      case 'number':
+        return 1
+      case 'boolean':
+        return false
+      case 'string':
+        return 'x'
+      default:
+        return null
+    }
+  }
+  return { ...(make(schema) as Record<string, unknown>), ...over }
+}
+
+export interface FakeRun {
+  id: number
+  workflowId: number
+  branch: string
+  headSha: string
+  event: string
+  conclusion: string
+}
+export interface FakeArtifact {
+  id: number
+  runId: number
+  name: string
+  expired: boolean
+  /** Answer 410 Gone on download even though the listing says not expired. */
+  gone?: boolean
+  zip: Uint8Array
+}
+export interface FakeComment {
+  id: number
+  issue: number
+  body: string
+}
+
+export class FakeGitHub {
+  runs: FakeRun[] = []
+  artifacts: FakeArtifact[] = []
+  comments: FakeComment[] = []
+  /** Every request, as `METHOD /path?query`. */
+  requests: string[] = []
+  /** Statuses to answer the next requests of a route with, before answering normally. */
+  faults: Partial<Record<Route | 'blob', number[]>> = {}
+  /** Answer 403 to comment writes (a fork's read-only token). */
+  readOnly = false
+  /** Every schema problem found in what the server sent. */
+  problems: string[] = []
+  authorization = new Set<string>()
+  private server: Server | null = null
+  private nextId = 1000
+  url = ''
+
+  async start(): Promise<void> {
+    operations()
+    this.server = createServer((req, res) => {
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        try {
+          this.handle(req, res, body)
+        } catch (error) {
+          res.writeHead(500, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ message: String(error) }))
+        }
+      })
+    })
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  private send(res: ServerResponse, route: Route, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const schema = responseSchema(route, status)
+    if (schema && body !== undefined) this.problems.push(...validate(schema, body).map((p) => `${route} ${status}: ${p}`))
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    res.end(body === undefined ? '' : JSON.stringify(body))
+  }
+
+  private fault(route: Route | 'blob'): number | null {
+    const list = this.faults[route]
+    return list && list.length > 0 ? (list.shift() as number) : null
+  }
+
+  private page<T>(items: T[], url: URL): { slice: T[]; link: Record<string, string> } {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30)
+    const page = Number(url.searchParams.get('page') ?? 1)
+    const slice = items.slice((page - 1) * perPage, page * perPage)
+    if (page * perPage >= items.length) return { slice, link: {} }
+    const next = new URL(url)
+    next.searchParams.set('page', String(page + 1))
+    return { slice, link: { link: `<${this.url}${next.pathname}${next.search}>; rel="next"` } }
+  }
+
+  private run(r: FakeRun) {
+    const schema = responseSchema('getRun', 200) as Schema
+    return fromSchema(schema, { id: r.id, workflow_id: r.workflowId, head_branch: r.branch, head_sha: r.headSha, event: r.event, status: 'completed', conclusion: r.conclusion, html_url: `${this.url}/runs/${r.id}` })
+  }
+
+  private comment(c: FakeComment) {
+    const schema = responseSchema('createComment', 201) as Schema
+    return fromSchema(schema, { id: c.id, body: c.body, html_url: `https://github.test/o/r/pull/${c.issue}#issuecomment-${c.id}` })
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse, body: string): void {
+    const url = new URL(req.url ?? '/', this.url)
+    this.requests.push(`${req.method} ${url.pathname}${url.search}`)
+    if (req.headers.authorization) this.authorization.add(req.headers.authorization)
+    const p = url.pathname
+    let m: RegExpExecArray | null
+    const faulted = (route: Route): boolean => {
+      const status = this.fault(route)
+      if (status === null) return false
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ message: `injected ${status}` }))
+      return true
+    }
+    if ((m = /^\/blobs\/(\d+)$/.exec(p))) {
+      const a = this.artifacts.find((x) => x.id === Number(m?.[1]))
+      res.writeHead(a ? 200 : 404, { 'content-type': 'application/zip' })
+      res.end(a ? Buffer.from(a.zip) : '')
+      return
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/.exec(p))) {
+      if (faulted('getRun')) return
+      const r = this.runs.find((x) => x.id === Number(m?.[1]))
+      if (!r) {
+        res.writeHead(404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: 'Not Found' }))
+        return
+      }
+      return this.send(res, 'getRun', 200, this.run(r))
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/runs$/.exec(p))) {
+      if (faulted('listRuns')) return
+      const wf = decodeURIComponent(m[1])
+      const q = url.searchParams
+      const runs = this.runs
+        .filter((r) => String(r.workflowId) === wf || `${r.workflowId}.yml` === wf)
+        .filter((r) => !q.get('branch') || r.branch === q.get('branch'))
+        .filter((r) => !q.get('event') || r.event === q.get('event'))
+        .filter((r) => !q.get('status') || r.conclusion === q.get('status'))
+        .sort((a, b) => b.id - a.id)
+      const { slice, link } = this.page(runs, url)
+      return this.send(res, 'listRuns', 200, { total_count: runs.length, workflow_runs: slice.map((r) => this.run(r)) }, link)
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)\/artifacts$/.exec(p))) {
+      if (faulted('listArtifacts')) return
+      const name = url.searchParams.get('name')
+      const list = this.artifacts.filter((a) => a.runId === Number(m?.[1]) && (!name || a.name === name))
+      const schema = (responseSchema('listArtifacts', 200) as Schema).properties?.artifacts?.items as Schema
+      const artifacts = list.map((a) =>
+        fromSchema(schema, { id: a.id, name: a.name, expired: a.expired, size_in_bytes: a.zip.length, archive_download_url: `${this.url}/repos/o/r/actions/artifacts/${a.id}/zip` })
+      )
+      return this.send(res, 'listArtifacts', 200, { total_count: artifacts.length, artifacts })
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/.exec(p))) {
+      if (faulted('download')) return
+      const a = this.artifacts.find((x) => x.id === Number(m?.[1]))
+      if (!a || a.expired || a.gone) return this.send(res, 'download', 410, { message: 'Artifact has expired', documentation_url: 'x' })
+      this.send(res, 'download', 302, undefined, { location: `${this.url}/blobs/${a.id}` })
+      return
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(p))) {
+      const issue = Number(m[1])
+      if (req.method === 'GET') {
+        if (faulted('listComments')) return
+        const { slice, link } = this.page(this.comments.filter((c) => c.issue === issue), url)
+        return this.send(res, 'listComments', 200, slice.map((c) => this.comment(c)), link)
+      }
+      if (faulted('createComment')) return
+      if (this.readOnly) return this.send(res, 'createComment', 403, { message: 'Resource not accessible by integration', documentation_url: 'x' })
+      const c = { id: this.nextId++, issue, body: JSON.parse(body).body as string }
+      this.comments.push(c)
+      return this.send(res, 'createComment', 201, this.comment(c))
+    }
+    if (req.method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(p))) {
+      if (faulted('updateComment')) return
+      if (this.readOnly) {
+        // GitHub answers 403 here for a read-only token, though the OpenAPI description declares only 200 and 422.
+        res.writeHead(403, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: 'Resource not accessible by integration' }))
+        return
+      }
+      const c = this.comments.find((x) => x.id === Number(m?.[1]))
+      if (!c) return this.send(res, 'updateComment', 422, { message: 'Not Found', documentation_url: 'x' })
+      c.body = JSON.parse(body).body
+      return this.send(res, 'updateComment', 200, this.comment(c))
+    }
+    res.writeHead(404, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ message: `no route for ${req.method} ${p}` }))
+  }
+}
