@@ -40,6 +40,7 @@ interface Result {
 }
 
 let github: FakeGitHub
+let runs = 0
 let dir: string
 
 beforeEach(async () => {
@@ -72,8 +73,9 @@ function runAction(inputs: Record<string, string> = {}, event: 'pull_request' | 
       ? { pull_request: { number: 42, base: { ref: 'main', sha: 'base-sha', repo: { full_name: 'o/r' } }, head: { repo: { full_name: 'o/r', fork: false } } }, repository: { default_branch: 'main' } }
       : { repository: { default_branch: 'main' } }
   writeFileSync(eventPath, JSON.stringify(payload))
-  const outputFile = path.join(dir, `output-${Date.now()}-${Math.random()}`.replace('.', ''))
-  const summaryFile = path.join(dir, `summary-${Date.now()}`)
+  runs++
+  const outputFile = path.join(dir, `output-${runs}`)
+  const summaryFile = path.join(dir, `summary-${runs}`)
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const env: Record<string, string> = {
