@@ -36526,6 +36526,10 @@ const empty = (name) => ({
     worseBound: null,
     ciMethod: null
 });
+/** Fills the statistics fields of a metric from its test. */
+function setTest(m, test, s, ciMethod = test) {
+    Object.assign(m, { ci: s.ci, pValue: s.pValue, pValueWorse: s.pValueWorse, worseBound: s.worseBound, test, ciMethod });
+}
 const finite = (x) => (x !== null && Number.isFinite(x) ? x : null);
 function scoreStatistics(ctx, settings) {
     const { candidate, baseline, pairing } = ctx;
@@ -36553,14 +36557,8 @@ function scoreStatistics(ctx, settings) {
                 d[i] = cand[i] - base[i];
             m.delta = m.candidate !== null && m.baseline !== null ? m.candidate - m.baseline : null;
             const t = pairedT(d, alpha);
-            if (t) {
-                m.ci = t.ci;
-                m.pValue = t.pValue;
-                m.pValueWorse = t.pGreater;
-                m.worseBound = t.upper;
-                m.test = 'paired-t';
-                m.ciMethod = 'paired-t';
-            }
+            if (t)
+                setTest(m, 'paired-t', { ci: t.ci, pValue: t.pValue, pValueWorse: t.pGreater, worseBound: t.upper });
         }
         out.set(name, m);
     };
@@ -36586,12 +36584,7 @@ function scoreStatistics(ctx, settings) {
             auc.baseline = delong ? delong.aucA : null;
             if (auc.candidate !== null && auc.baseline !== null && delong) {
                 auc.delta = auc.candidate - auc.baseline;
-                auc.ci = delong.ci;
-                auc.pValue = delong.pValue;
-                auc.pValueWorse = delong.pLess;
-                auc.worseBound = delong.lower;
-                auc.test = 'delong';
-                auc.ciMethod = 'delong';
+                setTest(auc, 'delong', { ci: delong.ci, pValue: delong.pValue, pValueWorse: delong.pLess, worseBound: delong.lower });
             }
         }
         out.set('roc_auc', auc);
@@ -36603,7 +36596,8 @@ function scoreStatistics(ctx, settings) {
                 ap.delta = ap.candidate - ap.baseline;
                 const s = apStatistics(pos, base, cand, orderB, orderC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'));
                 if (s) {
-                    Object.assign(ap, { ci: s.ci, candidateCi: s.candidateCi, worseBound: s.worseBound, pValue: s.pValue, pValueWorse: s.pValueWorse, test: s.test, ciMethod: s.method });
+                    setTest(ap, s.test, s, s.method);
+                    ap.candidateCi = s.candidateCi;
                     if (s.resamples < settings.resamples) {
                         warnings.push(`average_precision was resampled ${s.resamples.toLocaleString('en-US')} times, not ${settings.resamples.toLocaleString('en-US')}: each resample is a pass over all ` +
                             `${n.toLocaleString('en-US')} examples. ${s.method === 'bootstrap-normal' ? 'Its interval and p-value use the normal approximation with the bootstrap standard error.' : ''}`.trim());
