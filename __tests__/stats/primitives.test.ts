@@ -237,3 +237,25 @@ describe('multinomial sampler (conditional binomial)', () => {
     expect(stat, `χ² = ${stat.toFixed(1)} on ${df} df`).toBeLessThan(chi999(df))
   })
 })
+
+describe('McNemar χ² and Tango (METHODS.md vectors)', () => {
+  it('b = 1, c = 7: corrected χ² 3.125 (p 0.07709987174354202), uncorrected 4.5 (p 0.033894853524689295)', async () => {
+    const { mcnemarChiSquare } = await import('../../src/stats/mcnemar.js')
+    const corrected = mcnemarChiSquare(1, 7, true)
+    expect(corrected.statistic).toBe(3.125)
+    expect(Math.abs(corrected.pValue / 0.07709987174354202 - 1)).toBeLessThan(1e-12)
+    const plain = mcnemarChiSquare(1, 7, false)
+    expect(plain.statistic).toBe(4.5)
+    expect(Math.abs(plain.pValue / 0.033894853524689295 - 1)).toBeLessThan(1e-12)
+    expect(mcnemarChiSquare(0, 0, true)).toEqual({ statistic: 0, pValue: 1 })
+  })
+  it('Tango interval (b = 1, c = 7, n = 21) → (0.026003, 0.517232); non-inferiority b = 30, c = 22, n = 2000, margin 0.01: Z = 1.6040, p = 0.0544', async () => {
+    const { tangoInterval, tangoNonInferiority } = await import('../../src/stats/tango.js')
+    const [lo, hi] = tangoInterval(1, 7, 21, 0.05)
+    expect(lo).toBeCloseTo(0.026003, 6)
+    expect(hi).toBeCloseTo(0.517232, 6)
+    const ni = tangoNonInferiority(30, 22, 2000, 0.01)
+    expect(ni.z).toBeCloseTo(1.604, 4)
+    expect(ni.pValue).toBeCloseTo(0.0544, 4)
+  })
+})

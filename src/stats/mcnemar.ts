@@ -12,6 +12,7 @@
  * @example mcnemarExact(1, 7) // 0.0703125
  */
 import { binomialPmf } from './gamma.js'
+import { erfc } from './normal.js'
 
 /** P(X ≤ k) for X ~ Bin(m, 1/2). */
 export function binomialHalfCdf(k: number, m: number): number {
@@ -68,4 +69,17 @@ export function mcnemarDrop(b: number, c: number): number {
 export function mcnemarMidP(b: number, c: number): number {
   if (b + c === 0) return 1
   return mcnemarExact(b, c) - binomialHalfPmf(Math.min(b, c), b + c)
+}
+
+/**
+ * McNemar's χ² test: X² = (|b − c| − k)²/(b + c), k = 1 with Edwards' continuity correction, 0 without;
+ * p = P(χ²₁ > X²) = erfc(√(X²/2)). b = c = 0 gives X² = 0 and p = 1 (statsmodels' corrected version returns
+ * p = 0 there, which is wrong). Cost: O(1).
+ * @example mcnemarChiSquare(1, 7, true) // { statistic: 3.125, pValue: 0.07709987174354202 }
+ */
+export function mcnemarChiSquare(b: number, c: number, correction: boolean): { statistic: number; pValue: number } {
+  if (b + c === 0) return { statistic: 0, pValue: 1 }
+  const d = Math.max(0, Math.abs(b - c) - (correction ? 1 : 0))
+  const statistic = (d * d) / (b + c)
+  return { statistic, pValue: erfc(Math.sqrt(statistic / 2)) }
 }
