@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { incompleteBeta } from '../../src/stats/beta.js'
 import { pairedT } from '../../src/stats/pairedT.js'
-import { studentTCdf, studentTQuantile, studentTSf } from '../../src/stats/studentt.js'
+import { hillTail, studentTCdf, studentTQuantile, studentTSf, studentTTailBeta } from '../../src/stats/studentt.js'
 
 const t1 = (t: number) => 0.5 + Math.atan(t) / Math.PI
 const t2 = (t: number) => 0.5 + t / (2 * Math.sqrt(2 + t * t))
@@ -39,8 +39,7 @@ describe('Student t', () => {
     for (const df of [1, 2, 3, 5, 30, 1000, 1e6]) {
       for (const p of [0.001, 0.025, 0.5, 0.8, 0.975, 0.9999]) {
         const q = studentTQuantile(p, df)
-        // The continued fraction with a = df/2 = 5e5 keeps about 11 digits: 1e-11 there, 1e-12 elsewhere.
-        expect(Math.abs(studentTCdf(q, df) - p), `df ${df}, p ${p}`).toBeLessThan(df > 1e5 ? 1e-11 : 1e-12)
+        expect(Math.abs(studentTCdf(q, df) - p), `df ${df}, p ${p}`).toBeLessThan(1e-12)
       }
     }
     // Even df have a finite-sum CDF: F(t) = 1/2 + t/(2√(ν + t²))·Σ_{j<ν/2} aⱼxʲ, x = ν/(ν + t²), a₀ = 1,
@@ -59,6 +58,22 @@ describe('Student t', () => {
     for (const t of [-3, 0.5, 2.2, 7]) expect(Math.abs(studentTCdf(t, 10) - even(t, 10))).toBeLessThan(1e-13)
     // Fisher & Yates table: t(0.95, 5) = 2.015.
     expect(studentTQuantile(0.95, 5)).toBeCloseTo(2.015, 3)
+  })
+})
+
+describe('Student t at a million degrees of freedom', () => {
+  it('two independent methods agree where both are good: the incomplete beta and Hill (1970), ν = 100 … 10,000', () => {
+    for (const nu of [100, 300, 1000, 10000]) for (const t of [0.5, 1.96, 4, 8]) expect(Math.abs(hillTail(t, nu) - studentTTailBeta(t, nu)), `ν ${nu}, t ${t}`).toBeLessThan(2e-15)
+  })
+  it('is within the known distance of the normal: F_t(t) − Φ(t) ≈ −t(t² + 1)φ(t)/(4ν) (Abramowitz & Stegun 26.7.8)', async () => {
+    const { normalCdf } = await import('../../src/stats/normal.js')
+    for (const t of [-3, -1.5, 0.7, 2.5]) {
+      const nu = 1e6
+      const phi = Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI)
+      const expected = normalCdf(t) - (t * (t * t + 1) * phi) / (4 * nu)
+      // The next term is O(1/ν²) ≈ 1e-12·(a few): the first-order expansion is good to 1e-11 here.
+      expect(Math.abs(studentTCdf(t, nu) - expected), `t ${t}`).toBeLessThan(1e-11)
+    }
   })
 })
 

@@ -70,3 +70,13 @@ export function binomialPmf(x: number, n: number, p: number): number {
   const lf = Math.log(2 * Math.PI) + Math.log(x) + Math.log1p(-x / n)
   return Math.exp(lc - 0.5 * lf)
 }
+
+/**
+ * ln Γ(a + b) − ln Γ(a) without cancellation for large a: with δ Stirling's error,
+ * δ(a + b − 1) − δ(a − 1) + (a − ½)·ln(1 + b/(a − 1)) + b·ln(a + b − 1) − b. Cost: O(1).
+ * @example logGammaRatio(10, 0.5) // ln Γ(10.5) − ln Γ(10)
+ */
+export function logGammaRatio(a: number, b: number): number {
+  if (a < 20) return logGamma(a + b) - logGamma(a)
+  return stirlingError(a + b - 1) - stirlingError(a - 1) + (a - 0.5) * Math.log1p(b / (a - 1)) + b * Math.log(a + b - 1) - b
+}
