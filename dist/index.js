@@ -46315,10 +46315,10 @@ function perClass(report, max) {
         return `${formatValue(metric, m.baseline)} → ${formatValue(metric, m.candidate)} (${formatDelta(metric, m.delta)})`;
     };
     const body = table(['Class', 'Support', 'Precision', 'Recall', 'F1'], shownRows.map((r) => [shown(r.label), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1')]), [':---', '---:', '---:', '---:', '---:']);
-    return `#### Per class\n\n${body}${cut}\n\n${chart(report, shownRows, hasBaseline)}`;
+    return `#### Per class\n\n${body}${cut}\n\n${chart(shownRows, hasBaseline)}`;
 }
 /** A Mermaid bar chart of per-class F1: one bar per model and class, baseline then candidate. */
-function chart(report, rows, hasBaseline) {
+function chart(rows, hasBaseline) {
     const names = [];
     const values = [];
     for (const r of rows) {
@@ -46334,7 +46334,6 @@ function chart(report, rows, hasBaseline) {
     }
     if (names.length === 0)
         return '';
-    void report;
     return [
         '```mermaid',
         'xychart-beta',

@@ -157,11 +157,11 @@ function perClass(report: Report, max: number): string {
     shownRows.map((r) => [shown(r.label), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1')]),
     [':---', '---:', '---:', '---:', '---:']
   )
-  return `#### Per class\n\n${body}${cut}\n\n${chart(report, shownRows, hasBaseline)}`
+  return `#### Per class\n\n${body}${cut}\n\n${chart(shownRows, hasBaseline)}`
 }
 
 /** A Mermaid bar chart of per-class F1: one bar per model and class, baseline then candidate. */
-function chart(report: Report, rows: ClassRow[], hasBaseline: boolean): string {
+function chart(rows: ClassRow[], hasBaseline: boolean): string {
   const names: string[] = []
   const values: string[] = []
   for (const r of rows) {
@@ -175,7 +175,6 @@ function chart(report: Report, rows: ClassRow[], hasBaseline: boolean): string {
     values.push(((f1.candidate ?? 0) as number).toFixed(4))
   }
   if (names.length === 0) return ''
-  void report
   return [
     '```mermaid',
     'xychart-beta',
