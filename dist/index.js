@@ -34759,7 +34759,6 @@ class DelimitedParser {
                 for (let k = i; k < j; k++)
                     if (text.charCodeAt(k) === 10)
                         lines++;
-                lines += 0;
                 cells.push(value);
                 i = j;
                 const c = i < len ? text.charCodeAt(i) : -1;
@@ -34768,7 +34767,7 @@ class DelimitedParser {
                     continue;
                 }
                 if (c === 13 && i + 1 < len && text.charCodeAt(i + 1) === 10)
-                    return { cells, next: i + 2, lines: lines };
+                    return { cells, next: i + 2, lines };
                 if (c === 10)
                     return { cells, next: i + 1, lines };
                 if (c === -1)
@@ -37005,12 +37004,14 @@ function confusionMatrices(counts, k) {
  * Bootstrap interval and permutation p-value of every metric of a family.
  * @param directions which way each metric is better
  */
-function resampleFamily(family, directions, settings) {
+function resampleFamily(family, directions, settings, 
+/** False without a baseline: the permutation test has nothing to swap and is skipped (p-values null). */
+withTest = true) {
     const { metrics } = family;
     const R = settings.resamples;
     const observed = observe(family);
     const boot = bootstrapDraws(family, R, settings.seed);
-    const perm = permutationHits(family, observed, directions, R, settings.seed);
+    const perm = withTest ? permutationHits(family, observed, directions, R, settings.seed) : null;
     const out = new Map();
     metrics.forEach((m, i) => {
         const obs = observed[i];
@@ -37028,8 +37029,8 @@ function resampleFamily(family, directions, settings) {
             ci,
             candidateCi: cands.length > 0 ? percentileInterval(cands, settings.alpha) : null,
             worseBound,
-            pValue: (perm.twoSided[i] + 1) / (R + 1),
-            pValueWorse: (perm.worse[i] + 1) / (R + 1)
+            pValue: perm ? (perm.twoSided[i] + 1) / (R + 1) : null,
+            pValueWorse: perm ? (perm.worse[i] + 1) / (R + 1) : null
         });
     });
     return out;
@@ -37357,7 +37358,7 @@ function confusionStatistics(ctx, settings) {
     const out = new Map();
     for (const family of families) {
         const values = familyValues(family);
-        const resampled = resampleFamily(family, direction, settings);
+        const resampled = resampleFamily(family, direction, settings, ctx.hasBaseline);
         for (const m of family.metrics) {
             const v = values.get(m.name);
             const r = resampled.get(m.name);
@@ -46370,11 +46371,7 @@ function render_matrices(report, max) {
 function warnings(report) {
     if (report.warnings.length === 0)
         return '';
-    return '#### Warnings\n\n' + report.warnings.map((w) => `- ⚠️ ${shownWarning(w)}`).join('\n');
-}
-/** Warnings quote ids and labels in JSON quotes; escape the whole line. */
-function shownWarning(w) {
-    return shown(w, 2000);
+    return '#### Warnings\n\n' + report.warnings.map((w) => `- ⚠️ ${shown(w, 2000)}`).join('\n');
 }
 function footer(report) {
     const s = report.settings;

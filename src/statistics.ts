@@ -46,7 +46,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
   const out = new Map<string, MetricReport>()
   for (const family of families) {
     const values = familyValues(family)
-    const resampled = resampleFamily(family, direction, settings)
+    const resampled = resampleFamily(family, direction, settings, ctx.hasBaseline)
     for (const m of family.metrics) {
       const v = values.get(m.name) as { candidate: number; baseline: number }
       const r = resampled.get(m.name)

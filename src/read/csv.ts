@@ -118,7 +118,6 @@ export class DelimitedParser {
           break
         }
         for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) lines++
-        lines += 0
         cells.push(value)
         i = j
         const c = i < len ? text.charCodeAt(i) : -1
@@ -126,7 +125,7 @@ export class DelimitedParser {
           i++
           continue
         }
-        if (c === 13 && i + 1 < len && text.charCodeAt(i + 1) === 10) return { cells, next: i + 2, lines: lines }
+        if (c === 13 && i + 1 < len && text.charCodeAt(i + 1) === 10) return { cells, next: i + 2, lines }
         if (c === 10) return { cells, next: i + 1, lines }
         if (c === -1) return final ? { cells, next: i, lines } : null
         if (c === 13 && i + 1 >= len && !final) return null

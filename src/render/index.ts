@@ -211,13 +211,9 @@ function matrices(report: Report, max: number): string {
 
 function warnings(report: Report): string {
   if (report.warnings.length === 0) return ''
-  return '#### Warnings\n\n' + report.warnings.map((w) => `- ⚠️ ${shownWarning(w)}`).join('\n')
+  return '#### Warnings\n\n' + report.warnings.map((w) => `- ⚠️ ${shown(w, 2000)}`).join('\n')
 }
 
-/** Warnings quote ids and labels in JSON quotes; escape the whole line. */
-function shownWarning(w: string): string {
-  return shown(w, 2000)
-}
 
 function footer(report: Report): string {
   const s = report.settings

@@ -75,13 +75,15 @@ export function confusionMatrices(counts: ArrayLike<number>, k: number): { basel
 export function resampleFamily(
   family: CellFamily,
   directions: (name: string) => Direction,
-  settings: ResampleSettings
+  settings: ResampleSettings,
+  /** False without a baseline: the permutation test has nothing to swap and is skipped (p-values null). */
+  withTest = true
 ): Map<string, ResampledMetric> {
   const { metrics } = family
   const R = settings.resamples
   const observed = observe(family)
   const boot = bootstrapDraws(family, R, settings.seed)
-  const perm = permutationHits(family, observed, directions, R, settings.seed)
+  const perm = withTest ? permutationHits(family, observed, directions, R, settings.seed) : null
   const out = new Map<string, ResampledMetric>()
   metrics.forEach((m, i) => {
     const obs = observed[i]
@@ -99,8 +101,8 @@ export function resampleFamily(
       ci,
       candidateCi: cands.length > 0 ? percentileInterval(cands, settings.alpha) : null,
       worseBound,
-      pValue: (perm.twoSided[i] + 1) / (R + 1),
-      pValueWorse: (perm.worse[i] + 1) / (R + 1)
+      pValue: perm ? (perm.twoSided[i] + 1) / (R + 1) : null,
+      pValueWorse: perm ? (perm.worse[i] + 1) / (R + 1) : null
     })
   })
   return out
