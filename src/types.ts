@@ -160,6 +160,11 @@ export interface Report {
   warnings: string[]
   /** Added: null without a baseline. */
   disagreement: Disagreement | null
+  /**
+   * Added by the action (SPEC §9 provenance): which baseline run and commit were compared, and how that commit
+   * relates to the pull request's base commit. Absent in the CLI's report.
+   */
+  baseline?: BaselineProvenance
   /** Added: everything needed to reproduce the numbers. */
   settings: {
     alpha: number
@@ -169,6 +174,28 @@ export interface Report {
     candidate: string
     baseline: string | null
   }
+}
+
+/** Where the baseline of a report came from (SPEC §9 provenance). */
+export interface BaselineProvenance {
+  /** `artifact`: a workflow run's artifact; `file`: a path given as the baseline input; `none`: no baseline. */
+  source: 'artifact' | 'file' | 'none'
+  /** The workflow run whose artifact was read, its web URL and number (artifact only). */
+  runId: number | null
+  runUrl: string | null
+  runNumber: number | null
+  /** The commit that run built (artifact only). */
+  commit: string | null
+  /** The pull request's base commit, and the candidate's commit (the pull request's head), when known. */
+  baseCommit: string | null
+  headCommit: string | null
+  /**
+   * How `commit` relates to `baseCommit` (the compare API): `same`; `behind` (an ancestor of the base commit, by
+   * `behindBy` commits: a warning); `ahead` or `diverged` (not an ancestor); `unknown` (no base commit, or the API
+   * did not say).
+   */
+  relation: 'same' | 'behind' | 'ahead' | 'diverged' | 'unknown'
+  behindBy: number | null
 }
 
 /** The text of id i of a file (the id column must exist). */
