@@ -24,6 +24,11 @@ export interface PredictionSource {
   path?: string
   /** Bytes already in memory (e.g. a file read from an artifact zip). */
   data?: Uint8Array
+  /**
+   * A cap on the bytes the reader will decode from this source after any gzip layer (an artifact's file is
+   * capped as a whole, however many layers of compression it has). Past it the read stops with an InputError.
+   */
+  maxUnpackedBytes?: number
 }
 
 /**
