@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -5,6 +6,20 @@ export default defineConfig({
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    pool: 'forks'
-  }
+    pool: 'forks',
+    // @actions/workflow-parser imports its JSON schemas without an import attribute (it is written for bundlers):
+    // let Vite transform it instead of Node loading it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } }
+  },
+  plugins: [
+    {
+      // Its published source maps name sources it does not ship: load it without them rather than print 60 warnings.
+      name: 'workflow-parser-without-source-maps',
+      enforce: 'pre',
+      load(id: string) {
+        if (id.includes('@actions/workflow-parser/') && id.endsWith('.js')) return { code: readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, ''), map: null }
+        return undefined
+      }
+    }
+  ]
 })
