@@ -8,6 +8,9 @@ import { ConfigError } from './errors.js'
 import type { FieldNames, Format, Task } from './types.js'
 
 export interface ActionConfig {
+  /** `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (SPEC §9, forks). */
+  mode: 'gate' | 'publish'
+  /** Empty in mode `publish`, which reads no predictions. */
   predictions: string
   baseline: { kind: 'artifact' } | { kind: 'file'; path: string } | { kind: 'none' }
   artifactName: string
@@ -26,8 +29,15 @@ export interface ActionConfig {
   comment: boolean
   commentKey: string
   failOnGate: boolean
+  /** Empty when not given: only what uses the API needs it (see `needToken`). */
   token: string
 }
+
+/**
+ * Inputs of SPEC §10–§14 that action.yml declares but this version does not implement yet: setting one stops
+ * the run with a message rather than being ignored.
+ */
+export const NOT_YET = ['score-metrics', 'repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train', 'train-predictions', 'text-field'] as const
 
 /** What the runner tells about the run (environment and event payload). */
 export interface RunContext {
@@ -36,22 +46,45 @@ export interface RunContext {
   runId: number | null
   eventName: string
   /** The pull request, on pull_request events. */
-  pullRequest: { number: number; baseRef: string; baseSha: string; headRepoFork: boolean } | null
+  pullRequest: { number: number; baseRef: string; baseSha: string; headSha: string | null; headRepoFork: boolean } | null
   defaultBranch: string | null
   runnerTemp: string
+  /** GITHUB_STEP_SUMMARY: the job summary file (null outside a runner, e.g. under @github/local-action). */
+  summaryPath: string | null
+  /** GITHUB_SERVER_URL, for links to runs and commits. */
+  serverUrl: string
+  /** The workflow run that triggered this one (a `workflow_run` event), for mode `publish`. */
+  workflowRun: WorkflowRunEvent | null
+}
+
+/** The part of a `workflow_run` event payload that mode `publish` uses. */
+export interface WorkflowRunEvent {
+  id: number
+  event: string
+  headSha: string
+  headBranch: string | null
+  /** owner/name of the repository the head commit is in (the fork). */
+  headRepository: string | null
+  /** Pull requests GitHub associated with the run (empty for forks: GitHub fills it only for same-repo branches). */
+  pullRequests: number[]
 }
 
 export function readConfig(): ActionConfig {
   const text = (name: string): string => core.getInput(name).trim()
   const optional = (name: string): string | undefined => text(name) || undefined
+  const mode = oneOf('mode', ['gate', 'publish'] as const) ?? 'gate'
   const predictions = text('predictions')
-  if (!predictions) throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
+  if (!predictions && mode === 'gate') throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
+  for (const name of NOT_YET) {
+    if (text(name)) throw new ConfigError(`input "${name}" is not supported by this version of Eval Gate yet (SPEC §10–§14); remove it`)
+  }
   const baselineInput = text('baseline') || 'artifact'
   const baseline: ActionConfig['baseline'] =
     baselineInput === 'artifact' ? { kind: 'artifact' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
   return {
+    mode,
     predictions,
     baseline,
     artifactName: text('artifact-name') || 'predictions',
@@ -115,10 +148,13 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     }
   }
   const pr = event.pull_request as
-    | { number: number; base: { ref: string; sha: string; repo?: { full_name?: string } }; head: { repo?: { full_name?: string; fork?: boolean } | null } }
+    | { number: number; base: { ref: string; sha: string; repo?: { full_name?: string } }; head: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } }
     | undefined
   const repository = event.repository as { default_branch?: string } | undefined
   const runId = Number(env.GITHUB_RUN_ID)
+  const wr = event.workflow_run as
+    | { id: number; event: string; head_sha: string; head_branch?: string | null; head_repository?: { full_name?: string } | null; pull_requests?: { number: number }[] }
+    | undefined
   return {
     owner,
     repo,
@@ -129,10 +165,23 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
           number: pr.number,
           baseRef: pr.base.ref,
           baseSha: pr.base.sha,
+          headSha: pr.head.sha ?? null,
           headRepoFork: !!pr.head.repo?.fork || (pr.head.repo?.full_name !== undefined && pr.head.repo.full_name !== pr.base.repo?.full_name)
         }
       : null,
     defaultBranch: repository?.default_branch ?? null,
-    runnerTemp: env.RUNNER_TEMP ?? process.cwd()
+    runnerTemp: env.RUNNER_TEMP ?? process.cwd(),
+    summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    workflowRun: wr
+      ? {
+          id: wr.id,
+          event: wr.event,
+          headSha: wr.head_sha,
+          headBranch: wr.head_branch ?? null,
+          headRepository: wr.head_repository?.full_name ?? null,
+          pullRequests: (wr.pull_requests ?? []).map((p) => p.number).filter((n) => Number.isSafeInteger(n))
+        }
+      : null
   }
 }
