@@ -80,31 +80,51 @@ function powerWarnings(ctx: WarningContext): string[] {
 function undefinedMetrics(metrics: Record<string, MetricReport>): string[] {
   const missing = Object.entries(metrics)
     .filter(([, m]) => m.candidate === null)
-    .map(([name]) => name)
+    .map(([name]) => JSON.stringify(name))
   return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`]
 }
 
 /**
- * A resampled p-value within 3 Monte Carlo standard errors (√(α(1 − α)/R)) of alpha, for a gated metric: more
- * resamples could flip the verdict.
+ * A resampled p-value whose Monte Carlo error could flip a gate. A no-regression rule fails when its one-sided p,
+ * Holm-adjusted, is below alpha: for the rule of rank i (ascending p) among m, when p·(m − i + 1) < alpha, i.e.
+ * p < alpha / c with c = m − i + 1. The warning is given when p is within 3 Monte Carlo standard errors
+ * (√(q(1 − q)/R) at q = alpha / c) of that threshold. Cost O(m log m). Example: alpha 0.05, 10,000 resamples, one
+ * rule: p within ±0.0065 of 0.05.
  */
 function closeToAlpha(ctx: WarningContext): string[] {
   const { alpha, resamples } = ctx.settings
-  const se = Math.sqrt((alpha * (1 - alpha)) / resamples)
+  const tested = ctx.gates
+    .filter((g) => g.pValue !== null)
+    .map((g) => ({ gate: g, p: ctx.metrics[g.metric]?.pValueWorse ?? 1 }))
+    .sort((a, b) => a.p - b.p)
   const out: string[] = []
   const seen = new Set<string>()
-  for (const gate of ctx.gates) {
+  tested.forEach(({ gate, p }, i) => {
     const m = ctx.metrics[gate.metric]
-    if (!m || m.test !== 'permutation' || gate.pValue === null || seen.has(gate.metric)) continue
-    if (Math.abs((m.pValueWorse ?? 1) - alpha) < 3 * se) {
-      seen.add(gate.metric)
-      out.push(
-        `The p-value of ${gate.metric} (${m.pValueWorse?.toFixed(4)}) is within the resampling error of α = ${alpha} ` +
-          `(±${(3 * se).toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples): rerun with more resamples before trusting the verdict.`
-      )
-    }
-  }
+    if (!m || m.test !== 'permutation' || seen.has(gate.metric)) return
+    const threshold = alpha / (tested.length - i)
+    const margin = 3 * Math.sqrt((threshold * (1 - threshold)) / resamples)
+    if (Math.abs(p - threshold) >= margin) return
+    seen.add(gate.metric)
+    const holm = tested.length > 1 ? ` (α = ${alpha} after the Holm adjustment of rank ${i + 1} of ${tested.length})` : ` (α = ${alpha})`
+    out.push(
+      `The one-sided p-value of ${JSON.stringify(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
+        `(±${margin.toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples) of its threshold ${Number(threshold.toPrecision(4))}${holm}: ` +
+        `rerun with more resamples before trusting the verdict.`
+    )
+  })
   return out
+}
+
+/**
+ * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
+ * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
+ * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
+ * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
+ */
+export function verdictChanging(text: string, passed: boolean): boolean {
+  if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit/.test(text)) return true
+  return passed && /too small to see a 1-point drop/.test(text)
 }
 
 /** How many paired examples went right → wrong and wrong → right, with the first ids of each. */

@@ -1,0 +1,44 @@
+/**
+ * The gates table: failing and inconclusive rules first, one short line each; the test and the adjustment named
+ * once under it.
+ */
+import { formatDelta, formatValue } from '../format.js'
+import type { GateResult, Report } from '../types.js'
+import { dataSpan, proseText } from './escape.js'
+import { level, shownDelta, testsOf, values } from './names.js'
+import { pText, sortedGates } from './verdict.js'
+import { table } from './table.js'
+
+const RESULT: Record<string, string> = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' }
+
+export function gatesSection(report: Report): string {
+  if (report.gates.length === 0) return ''
+  const rows = sortedGates(report).map((g) => [RESULT[g.status] ?? proseText(g.status), dataSpan(g.rule, 80), observed(g, report), evidence(g, report)])
+  const noRegression = report.gates.filter((g) => g.pValue !== null)
+  const notes: string[] = []
+  if (noRegression.length > 0) {
+    const metrics = [...new Set(noRegression.map((g) => g.metric))]
+    notes.push(
+      `Holm p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) Holm-adjusted over the ` +
+        `${noRegression.length} no-regression rule${noRegression.length === 1 ? '' : 's'}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
+    )
+  }
+  if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)
+  return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', 'Holm p / bound'], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`
+}
+
+function observed(g: GateResult, report: Report): string {
+  const m = report.metrics[g.metric]
+  if (!m || g.status === 'skip') return '—'
+  if (m.baseline === null || m.delta === null || g.observed === m.candidate) return formatValue(g.metric, m.candidate)
+  return `${shownDelta(g.metric, m)} (${values(g.metric, m)})`
+}
+
+function evidence(g: GateResult, report: Report): string {
+  if (g.status === 'skip') return proseText(g.detail, 120)
+  if (g.pValue !== null) return `p ${pText(g.pValue)}`
+  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}`
+  const m = report.metrics[g.metric]
+  if (m && m.candidate === null) return 'undefined on this data'
+  return '—'
+}

@@ -1,0 +1,38 @@
+/**
+ * The headline metrics (open) and the rest (folded): one p-value per row, two-sided, with its meaning in the
+ * header; Δ from the shown values with better/worse as a word.
+ */
+import { formatInterval, formatP, formatValue, formatValueInterval } from '../format.js'
+import { parsePerClass } from '../metrics/names.js'
+import type { MetricReport, Report } from '../types.js'
+import { level, metricName, shownDelta, testsOf, word } from './names.js'
+import { folded, table } from './table.js'
+
+const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss']
+
+function row(name: string, m: MetricReport, hasBaseline: boolean): string[] {
+  if (!hasBaseline) return [metricName(name), formatValue(name, m.candidate), formatValueInterval(name, m.candidateCi)]
+  const w = word(name, m)
+  const delta = shownDelta(name, m) + (w === 'better' || w === 'worse' ? ` ${w}` : '')
+  return [metricName(name), formatValue(name, m.baseline), formatValue(name, m.candidate), delta, formatInterval(name, m.ci), formatP(m.pValue)]
+}
+
+export function metricsSection(report: Report): { headline: string; rest: string } {
+  const hasBaseline = report.counts.baseline !== null
+  const names = Object.keys(report.metrics).filter((n) => parsePerClass(n) === null)
+  const headline = HEADLINE.filter((n) => names.includes(n))
+  const rest = names.filter((n) => !headline.includes(n))
+  const header = hasBaseline
+    ? ['Metric', 'Baseline', 'Candidate', 'Δ', `${level(report)} CI of Δ`, 'p (two-sided)']
+    : ['Metric', 'Candidate', `${level(report)} CI`]
+  const align = hasBaseline ? [':---', '---:', '---:', '---:', '---:', '---:'] : [':---', '---:', '---:']
+  const rows = (list: string[]) => list.map((n) => row(n, report.metrics[n], hasBaseline))
+  const legend = hasBaseline
+    ? `<sub>Δ: candidate − baseline, of the values shown; better or worse by the metric's direction (lower is better for log_loss and brier). ` +
+      `p (two-sided): no difference (${testsOf(headline, report)}). The gates use one-sided, Holm-adjusted p.</sub>`
+    : `<sub>Intervals: Wilson for proportions, bootstrap percentile otherwise.</sub>`
+  return {
+    headline: `#### Metrics\n\n${table(header, rows(headline), align)}\n\n${legend}`,
+    rest: rest.length > 0 ? folded(`All ${rest.length} other metrics`, table(header, rows(rest), align)) : ''
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * How metric names and numbers read in every section, so the headline, the gates and the tables agree.
+ */
+import { formatInterval, formatShownDelta, formatValue, formatValueInterval, changeWord } from '../format.js'
+import { parsePerClass } from '../metrics/names.js'
+import type { MetricReport, Report } from '../types.js'
+import { dataSpan, markdownText } from './escape.js'
+
+/** A metric name: plain for the fixed names, a code span for per-class names (they hold a label). */
+export function metricName(name: string): string {
+  return parsePerClass(name) ? dataSpan(name, 80) : markdownText(name)
+}
+
+/** `95%` for alpha 0.05. */
+export const level = (report: Report): string => `${Math.round((1 - report.settings.alpha) * 1000) / 10}%`
+
+/** `92.5% → 80.6%`, or the candidate's value alone without a baseline. */
+export function values(name: string, m: MetricReport): string {
+  return m.baseline === null ? formatValue(name, m.candidate) : `${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`
+}
+
+/** `−11.9 pts` from the shown values. */
+export const shownDelta = (name: string, m: MetricReport): string => formatShownDelta(name, m.baseline, m.candidate)
+
+/** `better`, `worse`, `same` for the shown change. */
+export const word = (name: string, m: MetricReport): string => changeWord(name, m.baseline, m.candidate, m.direction)
+
+/**
+ * The decisive numbers of one metric: `recall 92.5% → 80.6% (−11.9 pts, 95% CI −16.8 to −7.6 pts` — the caller
+ * closes the bracket after adding its own evidence — or `accuracy 75.0% (95% CI 72.2% to 77.6%` without a baseline.
+ */
+export function change(name: string, m: MetricReport, report: Report): string {
+  if (m.baseline === null || m.delta === null) {
+    return `${metricName(name)} ${formatValue(name, m.candidate)}${m.candidateCi ? ` (${level(report)} CI ${formatValueInterval(name, m.candidateCi)}` : ' ('}`
+  }
+  const ci = m.ci ? `, ${level(report)} CI ${formatInterval(name, m.ci)}` : ''
+  return `${metricName(name)} ${values(name, m)} (${shownDelta(name, m)}${ci}`
+}
+
+/** Human names of the tests behind `MetricReport.test`. */
+export const TEST_NAMES: Record<string, string> = {
+  'mcnemar-exact': 'exact McNemar',
+  permutation: 'paired approximate randomization',
+  delong: 'DeLong',
+  'paired-t': 'paired t'
+}
+
+/** `exact McNemar: accuracy, recall; paired approximate randomization: precision, f1` for the given metrics. */
+export function testsOf(names: readonly string[], report: Report): string {
+  const byTest = new Map<string, string[]>()
+  for (const name of names) {
+    const test = report.metrics[name]?.test
+    if (!test) continue
+    const list = byTest.get(test) ?? []
+    if (!list.includes(name)) list.push(name)
+    byTest.set(test, list)
+  }
+  return [...byTest].map(([test, list]) => `${TEST_NAMES[test] ?? markdownText(test)}: ${list.map(metricName).join(', ')}`).join('; ')
+}

@@ -1,0 +1,75 @@
+/**
+ * The first screen: the verdict, one line of decisive numbers per failing (or inconclusive) gate — or, when every
+ * gate passes, the gate closest to failing — the scope, and the warnings that could change the verdict.
+ */
+import { formatDelta, formatP } from '../format.js'
+import type { GateResult, Report } from '../types.js'
+import { verdictChanging } from '../warnings.js'
+import { dataSpan, proseText } from './escape.js'
+import { change, level } from './names.js'
+
+/** A gate's status as text (SPEC §12 adds `inconclusive`). */
+const statusOf = (g: GateResult): string => g.status
+
+/** Order of gate results everywhere: what blocks the merge first. */
+export const STATUS_ORDER: Record<string, number> = { fail: 0, inconclusive: 1, pass: 2, skip: 3 }
+
+export const sortedGates = (report: Report): GateResult[] =>
+  report.gates.map((g, i) => ({ g, i })).sort((a, b) => (STATUS_ORDER[a.g.status] ?? 9) - (STATUS_ORDER[b.g.status] ?? 9) || a.i - b.i).map((x) => x.g)
+
+/** The numbers behind one gate's result, in words: `recall 92.5% → 80.6% (−11.9 pts, 95% CI …, one-sided p < 0.0001 after Holm)`. */
+export function reason(gate: GateResult, report: Report): string {
+  const m = report.metrics[gate.metric]
+  if (gate.status === 'skip' || !m || (m.candidate === null && m.baseline === null)) return proseText(gate.detail, 300)
+  let evidence = ''
+  if (gate.pValue !== null) evidence = `, one-sided p ${pText(gate.pValue)} after Holm`
+  else if (gate.bound !== null) evidence = `, one-sided ${level(report)} bound ${formatDelta(gate.metric, gate.bound)}`
+  return `${change(gate.metric, m, report)}${evidence})`.replace(/ \(\)$/, '')
+}
+
+export const pText = (p: number): string => {
+  const t = formatP(p)
+  return t.startsWith('<') ? t : `= ${t}`
+}
+
+export function verdict(report: Report): string {
+  const gates = sortedGates(report)
+  const blocking = gates.filter((g) => statusOf(g) === 'fail' || statusOf(g) === 'inconclusive')
+  const counted = gates.filter((g) => g.status !== 'skip').length
+  const skipped = gates.length - counted
+  const skipNote = skipped ? `, ${skipped} skipped` : ''
+  const lines: string[] = []
+  if (!report.passed || blocking.length > 0) {
+    const failed = blocking.filter((g) => statusOf(g) === 'fail').length
+    const title = failed > 0 ? 'failed' : 'inconclusive'
+    lines.push(`### ${failed > 0 ? '❌' : '⚠️'} Eval Gate: ${title} — ${blocking.length} of ${counted} gates${skipNote}`)
+    lines.push(
+      blocking
+        .slice(0, 3)
+        .map((g) => `${statusOf(g) === 'fail' ? '❌' : '⚠️'} ${dataSpan(g.rule, 80)}: **${reason(g, report)}**`)
+        .join('  \n') + (blocking.length > 3 ? `  \n… and ${blocking.length - 3} more (Gates, below)` : '')
+    )
+  } else {
+    lines.push(`### ✅ Eval Gate: passed — ${counted} of ${counted} gates${skipNote}`)
+    const closest = closestToFailing(gates.filter((g) => g.status === 'pass'))
+    if (closest) lines.push(`Closest to failing: ${dataSpan(closest.rule, 80)}: **${reason(closest, report)}**`)
+  }
+  lines.push(scope(report))
+  const decisive = report.warnings.filter((w) => verdictChanging(w, report.passed))
+  if (decisive.length > 0) lines.push(decisive.map((w) => `> ⚠️ ${proseText(w)}`).join('\n>\n'))
+  return lines.join('\n\n')
+}
+
+/** The passing gate nearest its threshold: the smallest Holm p, else the first gate with a baseline comparison. */
+function closestToFailing(gates: GateResult[]): GateResult | undefined {
+  const tested = gates.filter((g) => g.pValue !== null).sort((a, b) => (a.pValue as number) - (b.pValue as number))
+  return tested[0] ?? gates.find((g) => g.observed !== null) ?? gates[0]
+}
+
+function scope(report: Report): string {
+  const c = report.counts
+  const task = report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`
+  if (c.paired === null) return `No baseline: candidate alone on ${c.candidate.toLocaleString('en-US')} examples · ${task}`
+  return `${c.paired.toLocaleString('en-US')} paired examples · ${task}`
+}
+
