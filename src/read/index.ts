@@ -1,6 +1,7 @@
 /**
  * Reading prediction files (SPEC §1): the parse stage. Format by extension (or the `format` option), gzip by
- * `.gz` or magic bytes, streamed by chunks; every bad input is an InputError naming file, line and field.
+ * `.gz` or magic bytes, streamed by chunks; every bad input is an InputError naming file, line and field. Memory is
+ * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
 import { InputError } from '../errors.js'
 import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSource } from '../types.js'
@@ -8,6 +9,7 @@ import { readDelimited } from './csv.js'
 import { readJsonArray } from './json.js'
 import { readJsonl } from './jsonl.js'
 import { RowBuilder } from './rows.js'
+import { maxRowBytes } from './limits.js'
 import { textChunks } from './source.js'
 
 export interface ReadOptions {
@@ -18,6 +20,8 @@ export interface ReadOptions {
   dictionary: LabelDictionary
   /** True when a baseline is compared: a missing or empty id is an error. */
   requireId: boolean
+  /** The limit on one row (line, record, array element) in UTF-8 bytes; default `maxRowBytes()` (64 MiB). */
+  maxRowBytes?: number
 }
 
 const EXTENSIONS: Record<string, Format> = { jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv', tsv: 'tsv', json: 'json' }
@@ -43,18 +47,19 @@ export async function readPredictions(source: PredictionSource, options: ReadOpt
   const { format, gzip } = formatOf(source.name, options.format)
   const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv')
   const chunks = textChunks(source, gzip)
+  const limit = options.maxRowBytes ?? maxRowBytes()
   switch (format) {
     case 'jsonl':
-      await readJsonl(chunks, rows, options.fields)
+      await readJsonl(chunks, rows, options.fields, limit)
       break
     case 'json':
-      await readJsonArray(chunks, rows, options.fields)
+      await readJsonArray(chunks, rows, options.fields, limit)
       break
     case 'csv':
-      await readDelimited(chunks, rows, options.fields, ',')
+      await readDelimited(chunks, rows, options.fields, ',', limit)
       break
     case 'tsv':
-      await readDelimited(chunks, rows, options.fields, '\t')
+      await readDelimited(chunks, rows, options.fields, '\t', limit)
       break
   }
   return rows.finish()

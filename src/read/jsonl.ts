@@ -1,15 +1,16 @@
 /**
  * JSON Lines: one JSON object per line; blank lines skipped; CRLF accepted. Lines are split by hand on chunk
- * boundaries (faster than readline) and each parsed with JSON.parse.
+ * boundaries (faster than readline) and each parsed with JSON.parse. A line is at most `limit` UTF-8 bytes: a
+ * longer one stops the read at its line as soon as the limit is passed (memory: the limit plus one chunk).
  */
-import { InputError } from '../errors.js'
+import { InputError, inert, quote } from '../errors.js'
 import type { FieldNames } from '../types.js'
+import { bytes, overLimit, Pending } from './limits.js'
 import type { RowBuilder } from './rows.js'
 
-export async function readJsonl(chunks: AsyncIterable<string>, rows: RowBuilder, fields: FieldNames): Promise<void> {
+export async function readJsonl(chunks: AsyncIterable<string>, rows: RowBuilder, fields: FieldNames, limit: number): Promise<void> {
   const { id, label, prediction, score } = fields
   let lineNo = 0
-  let rest = ''
   const take = (text: string): void => {
     lineNo++
     let end = text.length
@@ -23,22 +24,38 @@ export async function readJsonl(chunks: AsyncIterable<string>, rows: RowBuilder,
       throw new InputError(rows.file, lineNo, null, `is not valid JSON: ${jsonMessage(error)}`)
     }
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`)
+      throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`)
     }
     const r = row as Record<string, unknown>
     rows.add(lineNo, r[id], r[label], r[prediction], r[score], r.scores)
   }
+  const tooLong = (): InputError => new InputError(rows.file, lineNo + 1, null, `is longer than ${bytes(limit)}, the limit for one line: refused`)
+  /** The start of a line that the chunks so far have not ended. */
+  const pending = new Pending(limit)
   for await (const chunk of chunks) {
-    const text = rest.length > 0 ? rest + chunk : chunk
     let start = 0
-    let nl: number
-    while ((nl = text.indexOf('\n', start)) !== -1) {
-      take(text.slice(start, nl))
+    let nl = chunk.indexOf('\n')
+    if (!pending.empty) {
+      if (nl === -1) {
+        if (!pending.add(chunk)) throw tooLong()
+        continue
+      }
+      const head = chunk.slice(0, nl)
+      if (pending.overWith(head)) throw tooLong()
+      take(pending.take(head))
       start = nl + 1
+      nl = chunk.indexOf('\n', start)
     }
-    rest = text.slice(start)
+    while (nl !== -1) {
+      const line = chunk.slice(start, nl)
+      if (overLimit(line, limit)) throw tooLong()
+      take(line)
+      start = nl + 1
+      nl = chunk.indexOf('\n', start)
+    }
+    if (start < chunk.length && !pending.add(start === 0 ? chunk : chunk.slice(start))) throw tooLong()
   }
-  if (rest.length > 0) take(rest)
+  if (!pending.empty) take(pending.take())
 }
 
 function isBlank(line: string): boolean {
@@ -48,8 +65,26 @@ function isBlank(line: string): boolean {
   return line.trim().length === 0
 }
 
-/** JSON.parse's message without the engine's echo of the whole input. */
+/**
+ * A parsed JSON value that is not an object, for a message: `an array`, `an object`, a number, `true`, `null`, or a
+ * string quoted and cut to 80 characters.
+ * @example describeJson('x'.repeat(1e6)) // '"xxx…xxx"…' (80 characters of it)
+ */
+export function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (value === null) return 'null'
+  if (typeof value === 'object') return 'an object'
+  if (typeof value === 'string') return quote(value)
+  return String(value)
+}
+
+/**
+ * JSON.parse's message without the engine's echo of the input (`Unexpected token 'x', "{"a": x…" is not valid
+ * JSON`, or with `..."` when the input is long), with raw control or line characters in it escaped, and cut.
+ * @example jsonMessage(new SyntaxError('Unexpected token \'}\', "{"a": }" is not valid JSON')) // "Unexpected token '}'"
+ */
 export function jsonMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  return message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/^JSON\.parse: /, '')
+  const echo = message.search(/, (\.\.\.)?"[\s\S]*is not valid JSON$/)
+  return inert((echo >= 0 ? message.slice(0, echo) : message).replace(/^JSON\.parse: /, ''), 200)
 }

@@ -2,9 +2,10 @@
  * Builds the columns of a PredictionFile row by row, checking each value (SPEC §1): labels and ids normalised to
  * text, scores numbers in [0, 1] on all rows or none. Typed arrays grow by doubling.
  */
-import { InputError } from '../errors.js'
+import { InputError, quote } from '../errors.js'
 import { labelText } from '../labels.js'
 import type { FieldNames, LabelDictionary, PredictionFile } from '../types.js'
+import { parseDecimal } from './number.js'
 
 /** How a format hands one cell to the builder: a JSON value, or CSV text (undefined when the column is absent). */
 export type Cell = unknown
@@ -215,11 +216,11 @@ export class RowBuilder {
     const values = this.scoreValues as Float64Array
     if (keys.length !== labels.length) {
       const extra = keys.find((k) => !labels.includes(k))
-      if (extra !== undefined) throw new InputError(this.file, lineNo, field, `has the label ${JSON.stringify(extra)}, which the first row's scores do not have`)
+      if (extra !== undefined) throw new InputError(this.file, lineNo, field, `has the label ${quote(extra)}, which the first row's scores do not have`)
     }
     for (let j = 0; j < labels.length; j++) {
       const v = object[labels[j]]
-      if (v === undefined) throw new InputError(this.file, lineNo, field, `has no probability for the label ${JSON.stringify(labels[j])}`)
+      if (v === undefined) throw new InputError(this.file, lineNo, field, `has no probability for the label ${quote(labels[j])}`)
       values[i * labels.length + j] = this.probability(v, lineNo, `${field}.${labels[j]}`)
     }
   }
@@ -227,9 +228,9 @@ export class RowBuilder {
   private probability(value: Cell, lineNo: number, field: string): number {
     let x: number
     if (typeof value === 'number') x = value
-    else if (this.textCells && typeof value === 'string' && value.trim() !== '') x = Number(value)
+    else if (this.textCells && typeof value === 'string') x = parseDecimal(value)
     else throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${describe(value)}`)
-    if (!(x >= 0 && x <= 1)) throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${typeof value === 'string' ? JSON.stringify(value) : value}`)
+    if (!(x >= 0 && x <= 1)) throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${describe(value)}`)
     return x
   }
 }
@@ -243,6 +244,6 @@ function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (typeof value === 'string') return quote(value)
   return String(value)
 }

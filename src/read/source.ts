@@ -1,13 +1,15 @@
 /**
  * Opens a prediction source as a stream of UTF-8 text chunks: from disk or memory, gunzipped when it is gzip
  * (by the `.gz` extension or the magic bytes 1f 8b), with a leading byte-order mark removed. Every failure is an
- * InputError naming the file.
+ * InputError naming the file. With `maxUnpackedBytes`, the bytes after the gzip layer (or the plain bytes) are
+ * counted as they come and the read stops as soon as they pass it: at most one chunk (1 MiB) past the cap is held.
  */
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../errors.js'
+import { bytes } from './limits.js'
 import type { PredictionSource } from '../types.js'
 
 const CHUNK = 1 << 20
@@ -34,8 +36,12 @@ export async function* textChunks(source: PredictionSource, gzipByName: boolean)
         }
       })()
     }
-    const bytes = gzip ? Readable.from(stream).pipe(createGunzip({ chunkSize: CHUNK })) : stream
-    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+    const cap = source.maxUnpackedBytes
+    if (cap !== undefined && !gzip && source.data && source.data.length > cap) throw tooBig(source, false, cap)
+    let total = 0
+    for await (const chunk of (gzip ? gunzip(stream) : stream) as AsyncIterable<Buffer>) {
+      total += chunk.length
+      if (cap !== undefined && total > cap) throw tooBig(source, gzip, cap)
       let text = decoder.write(chunk)
       if (first && text.length > 0) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
@@ -48,6 +54,19 @@ export async function* textChunks(source: PredictionSource, gzipByName: boolean)
   } catch (error) {
     throw sourceError(source, error)
   }
+}
+
+/** The gunzipped bytes of `stream`; an error reading `stream` fails the result too (`pipe` alone would hang). */
+function gunzip(stream: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  const input = Readable.from(stream)
+  const output = createGunzip({ chunkSize: CHUNK })
+  input.once('error', (error) => output.destroy(error))
+  return input.pipe(output)
+}
+
+/** `artifact.zip: predictions.jsonl.gz: unpacks to more than 536,870,912 bytes: refused (a gzip bomb?)` */
+function tooBig(source: PredictionSource, gzip: boolean, cap: number): InputError {
+  return new InputError(source.name, null, null, gzip ? `unpacks to more than ${bytes(cap)}: refused (a gzip bomb?)` : `is larger than ${bytes(cap)}: refused`)
 }
 
 function rawStream(source: PredictionSource): AsyncIterable<Buffer> {
