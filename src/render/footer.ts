@@ -7,7 +7,7 @@ import type { BaselineProvenance, Report } from '../types.js'
 import { dataSpan } from './escape.js'
 
 /** A commit id as a short SHA code span; anything that is not a hex id is shown as data. */
-const sha = (commit: string): string => (/^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : dataSpan(commit, 20))
+const sha = (commit: string): string => (/^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : dataSpan(commit, 48))
 
 /** Only plain https URLs without spaces, brackets or quotes are links. */
 const safeUrl = (url: string | null): url is string => url !== null && /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~%/+=&?-]*)?$/.test(url)
@@ -40,8 +40,9 @@ function provenance(report: Report): string[] {
   }
   const parts: string[] = []
   if (p.source === 'artifact') {
-    const number = p.runNumber !== null && Number.isSafeInteger(p.runNumber) ? `#${p.runNumber}` : p.runId !== null ? String(p.runId) : ''
-    const run = safeUrl(p.runUrl) ? `[run ${number || 'link'}](${p.runUrl})` : `run ${number}`
+    // `#42` only inside the link: as plain text GitHub would read it as a reference to issue 42.
+    const number = p.runNumber !== null && Number.isSafeInteger(p.runNumber) ? String(p.runNumber) : p.runId !== null && Number.isSafeInteger(p.runId) ? String(p.runId) : ''
+    const run = safeUrl(p.runUrl) ? `[run ${number ? `#${number}` : ''}](${p.runUrl})`.replace('[run ]', '[run]') : `run ${number}`.trim()
     parts.push(`baseline: ${run}${p.commit ? ` of ${sha(p.commit)}` : ''}${relation(p)}`)
   } else if (p.source === 'file') {
     parts.push(`baseline: file ${dataSpan(baseName(s.baseline ?? ''), 60)}${relation(p)}`)
