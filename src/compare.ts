@@ -2,10 +2,10 @@
  * The core, end to end: parse → pair → metrics → statistics → gates. Pure: no `@actions/*` import; the CLI
  * and the action are thin shells around `compare()`.
  */
-import { countCells, type CellTable } from './cells.js'
+import { confusionEntries, countCells, type CellTable } from './cells.js'
 import { ConfigError } from './errors.js'
 import { DEFAULT_GATES, evaluateGates, parseGates } from './gates.js'
-import { metricNames } from './metrics/names.js'
+import { metricNames, parsePerClass } from './metrics/names.js'
 import { checkUniqueIds, pairByIds, type Pairing } from './pair.js'
 import { stat } from 'node:fs/promises'
 import { readPredictions, type ReadOptions } from './read/index.js'
@@ -62,7 +62,8 @@ export async function compare(options: CompareOptions): Promise<Report> {
     options.task
   )
   const { task, labels, positiveLabel } = choice
-  const remap = Int32Array.from(dictionary.names, (name) => labels.indexOf(name))
+  const index = new Map(labels.map((label, i) => [label, i]))
+  const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1)
   const hasScores = candidate.score !== null || candidate.scores !== null
   const rules = parseGates(options.gates ?? DEFAULT_GATES, { metrics: metricNames(task, labels, hasScores), labels })
 
@@ -70,14 +71,20 @@ export async function compare(options: CompareOptions): Promise<Report> {
   const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
   const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel)
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
-  const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: baseline !== null }, settings)
+  const gatedClasses = new Set<number>()
+  for (const rule of rules) {
+    const perClass = parsePerClass(rule.metric)
+    const i = perClass ? index.get(perClass.label) : undefined
+    if (i !== undefined) gatedClasses.add(i)
+  }
+  const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: baseline !== null, gatedClasses }, settings)
   const scored = hasScores
     ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
     : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
 
   const metrics: Record<string, MetricReport> = {}
   for (const name of metricNames(task, labels, hasScores)) {
-    const m = confusion.get(name) ?? scored.metrics.get(name)
+    const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
     if (m) metrics[name] = m
   }
   const gates = evaluateGates(rules, metrics, {
@@ -85,7 +92,7 @@ export async function compare(options: CompareOptions): Promise<Report> {
     hasBaseline: baseline !== null,
     missingBaseline: options.missingBaseline
   })
-  const { baseline: cmB, candidate: cmC } = matrices(table)
+  const matrix = confusionMatrixOf(table, labels, baseline !== null)
   return {
     schemaVersion: 1,
     passed: gates.every((g) => g.status !== 'fail'),
@@ -101,10 +108,18 @@ export async function compare(options: CompareOptions): Promise<Report> {
       labelConflicts: pairing ? pairing.labelConflicts : null
     },
     metrics,
-    confusionMatrix: { labels, candidate: cmC, baseline: baseline ? cmB : null },
+    confusionMatrix: matrix,
     gates,
     warnings: [
       ...warningsFor({ pairing, table, task, positive, labels, metrics, gates, settings, candidate, baseline }),
+      ...confusion.warnings,
+      ...(k > DENSE_MATRIX_CLASSES
+        ? [
+            `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
+              `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
+              `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
+          ]
+        : []),
       ...scored.warnings
     ],
     disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
@@ -165,9 +180,21 @@ function usedCodes(size: number, candidate: PredictionFile, baseline: Prediction
   return used
 }
 
-function matrices(table: CellTable): { baseline: number[][]; candidate: number[][] } {
+/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
+export const DENSE_MATRIX_CLASSES = 1000
+
+/**
+ * The report's `confusionMatrix`: dense rows up to {@link DENSE_MATRIX_CLASSES} classes (a million numbers per
+ * model); above, `candidate` and `baseline` are null and `entries` lists the non-zero cells of each matrix as
+ * [true index, predicted index, count] (indices into `labels`). Cost O(cells + K²) dense, O(cells·log) sparse.
+ */
+function confusionMatrixOf(table: CellTable, labels: string[], hasBaseline: boolean): Report['confusionMatrix'] {
   const { k } = table
-  const { baseline, candidate } = confusionMatrices(table.counts, k)
+  if (k > DENSE_MATRIX_CLASSES) {
+    const entries = confusionEntries(table)
+    return { labels, candidate: null, baseline: null, entries: { candidate: entries.candidate, baseline: hasBaseline ? entries.baseline : null } }
+  }
+  const { baseline, candidate } = confusionMatrices(table)
   const rows = (cm: Float64Array): number[][] => Array.from({ length: k }, (_, t) => Array.from(cm.subarray(t * k, t * k + k)))
-  return { baseline: rows(baseline), candidate: rows(candidate) }
+  return { labels, candidate: rows(candidate), baseline: hasBaseline ? rows(baseline) : null }
 }

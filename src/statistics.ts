@@ -8,17 +8,26 @@
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
  */
-import { collapseCells, discordant, type CellTable } from './cells.js'
+import { classTables, discordantByClass, discordant, fromDense, type CellTable } from './cells.js'
 import { aggregateMetrics, perClassMetrics, type NamedCmMetric } from './metrics/classification.js'
-import { classSums } from './metrics/confusion.js'
 import { direction } from './metrics/names.js'
 import { mcnemarDrop, mcnemarExact } from './stats/mcnemar.js'
-import { confusionMatrices, resampleFamily, type CellFamily, type ResampleSettings } from './stats/resample.js'
+import { classSumsOfCells, resampleFamily, type CellFamily, type ResampledMetric, type ResampleSettings } from './stats/resample.js'
 import { wilson } from './stats/wilson.js'
 import type { MetricReport, Task } from './types.js'
 
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
 const SMALL_K = 4
+
+/**
+ * Work caps, so that no input file can make a run take minutes (SECURITY.md: the candidate file is the pull
+ * request's own). Per-class families: classes × resamples; above the cap only the classes named in gates are
+ * resampled. The full table: (non-empty cells + classes) × resamples, the cost of a resample; above the cap it
+ * is resampled fewer times. Every number given is the one an uncapped run gives (each family has its own
+ * random stream), except that a capped table has fewer resamples; a warning says what was capped.
+ */
+export const CLASS_RESAMPLE_CAP = 20_000_000
+export const TABLE_RESAMPLE_CAP = 400_000_000
 
 export interface ConfusionContext {
   task: Task
@@ -28,66 +37,97 @@ export interface ConfusionContext {
   table: CellTable
   /** False: the table's baseline column is a copy of the candidate's, and only candidate statistics are made. */
   hasBaseline: boolean
+  /** Report indices of the classes whose per-class metrics a gate names: always resampled. */
+  gatedClasses?: ReadonlySet<number>
+}
+
+export interface ConfusionResults {
+  metrics: Map<string, MetricReport>
+  warnings: string[]
 }
 
 /** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
-export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSettings): Map<string, MetricReport> {
+export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSettings): ConfusionResults {
   const { k } = ctx.table
+  const R = settings.resamples
+  const warnings: string[] = []
   const aggregate = aggregateMetrics(ctx.task, k, ctx.positive)
+  const out = new Map<string, MetricReport>()
+  const tableWork = (ctx.table.size + k) * R
+  const tableR = tableWork > TABLE_RESAMPLE_CAP ? Math.max(100, Math.floor(TABLE_RESAMPLE_CAP / (ctx.table.size + k))) : R
+  if (tableR < R) {
+    warnings.push(
+      `The metrics over all classes were resampled ${tableR.toLocaleString('en-US')} times, not ${R.toLocaleString('en-US')}: ` +
+        `the table of (true label, baseline, candidate) has ${ctx.table.size.toLocaleString('en-US')} distinct cells over ` +
+        `${k.toLocaleString('en-US')} classes, and each resample costs one pass over them.`
+    )
+  }
   // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
   // with the aggregate ones. With many, each class gets its own 8-cell table.
-  const families: CellFamily[] =
-    k <= SMALL_K
-      ? [{ name: 'table', k, counts: ctx.table.counts, metrics: [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))] }]
-      : [
-          { name: 'table', k, counts: ctx.table.counts, metrics: aggregate },
-          ...ctx.labels.map((label, i) => ({ name: `class:${label}`, k: 2, counts: collapseCells(ctx.table, i), metrics: perClassMetrics(label) }))
-        ]
-  const out = new Map<string, MetricReport>()
-  for (const family of families) {
-    const values = familyValues(family)
-    const resampled = resampleFamily(family, direction, settings, ctx.hasBaseline)
-    for (const m of family.metrics) {
-      const v = values.get(m.name) as { candidate: number; baseline: number }
-      const r = resampled.get(m.name)
-      const isSupport = m.name.startsWith('support[')
-      const candidate = finiteOrNull(v.candidate)
-      const baseline = ctx.hasBaseline ? finiteOrNull(v.baseline) : null
-      out.set(m.name, {
-        candidate,
-        baseline,
-        delta: candidate !== null && baseline !== null ? candidate - baseline : null,
-        ci: ctx.hasBaseline && !isSupport ? (r?.ci ?? null) : null,
-        pValue: ctx.hasBaseline && !isSupport ? (r?.pValue ?? null) : null,
-        candidateCi: isSupport ? null : (r?.candidateCi ?? null),
-        test: ctx.hasBaseline && !isSupport && r?.pValue != null ? 'permutation' : null,
-        direction: direction(m.name),
-        pValueWorse: ctx.hasBaseline && !isSupport ? (r?.pValueWorse ?? null) : null,
-        worseBound: ctx.hasBaseline && !isSupport ? (r?.worseBound ?? null) : null,
-        ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? 'bootstrap-percentile' : null
-      })
+  if (k <= SMALL_K) {
+    const metrics = [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))]
+    report(ctx, { name: 'table', cells: ctx.table, metrics }, { ...settings, resamples: tableR }, true, out)
+  } else {
+    report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate }, { ...settings, resamples: tableR }, true, out)
+    const blocks = classTables(ctx.table)
+    const everyClass = k * R <= CLASS_RESAMPLE_CAP
+    const gated = ctx.gatedClasses ?? new Set<number>()
+    ctx.labels.forEach((label, i) => {
+      const cells = fromDense(2, blocks.subarray(i * 8, i * 8 + 8))
+      report(ctx, { name: `class:${label}`, cells, metrics: perClassMetrics(label) }, settings, everyClass || gated.has(i), out)
+    })
+    if (!everyClass) {
+      warnings.push(
+        `Per-class metrics of ${k.toLocaleString('en-US')} classes with ${R.toLocaleString('en-US')} resamples each would take too long: ` +
+          `their bootstrap intervals and permutation p-values are left out${gated.size > 0 ? ' except for the classes named in gates' : ''} ` +
+          `(values, Wilson intervals and the McNemar test of recall[L] are given; at most ${CLASS_RESAMPLE_CAP.toLocaleString('en-US')} classes × resamples).`
+      )
     }
   }
   applyExactTests(ctx, out, settings.alpha)
-  return out
+  return { metrics: out, warnings }
+}
+
+/** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */
+function report(ctx: ConfusionContext, family: CellFamily, settings: ResampleSettings, resample: boolean, out: Map<string, MetricReport>): void {
+  const values = familyValues(family)
+  const resampled: Map<string, ResampledMetric> = resample ? resampleFamily(family, direction, settings, ctx.hasBaseline) : new Map()
+  for (const m of family.metrics) {
+    const v = values.get(m.name) as { candidate: number; baseline: number }
+    const r = resampled.get(m.name)
+    const isSupport = m.name.startsWith('support[')
+    const candidate = finiteOrNull(v.candidate)
+    const baseline = ctx.hasBaseline ? finiteOrNull(v.baseline) : null
+    out.set(m.name, {
+      candidate,
+      baseline,
+      delta: candidate !== null && baseline !== null ? candidate - baseline : null,
+      ci: ctx.hasBaseline && !isSupport ? (r?.ci ?? null) : null,
+      pValue: ctx.hasBaseline && !isSupport ? (r?.pValue ?? null) : null,
+      candidateCi: isSupport ? null : (r?.candidateCi ?? null),
+      test: ctx.hasBaseline && !isSupport && r?.pValue != null ? 'permutation' : null,
+      direction: direction(m.name),
+      pValueWorse: ctx.hasBaseline && !isSupport ? (r?.pValueWorse ?? null) : null,
+      worseBound: ctx.hasBaseline && !isSupport ? (r?.worseBound ?? null) : null,
+      ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? 'bootstrap-percentile' : null
+    })
+  }
 }
 
 function familyValues(family: CellFamily): Map<string, { candidate: number; baseline: number }> {
-  const { baseline, candidate } = confusionMatrices(family.counts, family.k)
-  const sb = classSums(baseline, family.k)
-  const sc = classSums(candidate, family.k)
-  return new Map(family.metrics.map((m: NamedCmMetric) => [m.name, { candidate: m.fn(candidate, sc), baseline: m.fn(baseline, sb) }]))
+  const sb = classSumsOfCells(family.cells, 'baseline')
+  const sc = classSumsOfCells(family.cells, 'candidate')
+  return new Map(family.metrics.map((m: NamedCmMetric) => [m.name, { candidate: m.fn(sc), baseline: m.fn(sb) }]))
 }
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null)
 
-/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. */
+/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
 function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, alpha: number): void {
   const { table, labels } = ctx
-  const mcnemar = (name: string, truths: number[] | null): void => {
+  const mcnemar = (name: string, d: { b: number; c: number; n: number; bothRight: number }): void => {
     const m = out.get(name)
     if (!m) return
-    const d = discordant(table, truths)
     m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha)
     if (!ctx.hasBaseline) return
     m.pValue = mcnemarExact(d.b, d.c)
@@ -98,17 +138,18 @@ function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, 
     const m = out.get(name)
     if (m) m.candidateCi = wilson(successes, trials, alpha)
   }
-  const { candidate } = confusionMatrices(table.counts, table.k)
-  const s = classSums(candidate, table.k)
-  mcnemar('accuracy', null)
+  const s = classSumsOfCells(table, 'candidate')
+  const byClass = discordantByClass(table)
+  const ofClass = (i: number) => ({ b: byClass.b[i], c: byClass.c[i], n: byClass.n[i], bothRight: byClass.bothRight[i] })
+  mcnemar('accuracy', discordant(table, null))
   labels.forEach((label, i) => {
-    mcnemar(`recall[${label}]`, [i])
+    mcnemar(`recall[${label}]`, ofClass(i))
     wilsonOf(`precision[${label}]`, s.tp[i], s.predicted[i])
   })
   if (ctx.task === 'binary' && ctx.positive !== null) {
     const pos = ctx.positive
-    mcnemar('recall', [pos])
+    mcnemar('recall', ofClass(pos))
     wilsonOf('precision', s.tp[pos], s.predicted[pos])
-    if (table.k === 2) mcnemar('specificity', [1 - pos])
+    if (table.k === 2) mcnemar('specificity', ofClass(1 - pos))
   }
 }

@@ -160,7 +160,16 @@ export interface Report {
     labelConflicts: number | null
   }
   metrics: Record<string, MetricReport>
-  confusionMatrix: { labels: string[]; candidate: number[][]; baseline: number[][] | null }
+  /**
+   * Rows true labels, columns predicted, in label order. Above 1,000 classes `candidate` and `baseline` are null
+   * and `entries` (added) lists each matrix's non-zero cells as [true index, predicted index, count].
+   */
+  confusionMatrix: {
+    labels: string[]
+    candidate: number[][] | null
+    baseline: number[][] | null
+    entries?: { candidate: [number, number, number][]; baseline: [number, number, number][] | null }
+  }
   gates: GateResult[]
   warnings: string[]
   /** Added: null without a baseline. */

@@ -1,5 +1,6 @@
 /**
- * The confusion-matrix metrics of SPEC §3 by name, each a function of a K×K confusion matrix.
+ * The confusion-matrix metrics of SPEC §3 by name, each a function of a K×K confusion matrix through its row,
+ * column and diagonal sums (ClassSums), so no metric costs more than O(K).
  *
  * Aggregate metrics are evaluated on the full matrix; per-class metrics of class L on the 2×2 matrix of
  * "is L" (index 1) against "is not L" (index 0), which gives the same value and lets resampling work on 8 cells
@@ -21,8 +22,8 @@ import {
   type ClassSums
 } from './confusion.js'
 
-/** A metric of a confusion matrix; NaN where it is undefined (reported as null). */
-export type CmMetric = (cm: Float64Array, s: ClassSums) => number
+/** A metric of a confusion matrix, from its row, column and diagonal sums; NaN where it is undefined (reported as null). */
+export type CmMetric = (s: ClassSums) => number
 
 export interface NamedCmMetric {
   name: string
@@ -35,31 +36,31 @@ export interface NamedCmMetric {
  */
 export function aggregateMetrics(task: Task, k: number, positive: number | null): NamedCmMetric[] {
   const list: NamedCmMetric[] = [
-    { name: 'accuracy', fn: (_cm, s) => accuracy(s) },
-    { name: 'balanced_accuracy', fn: (_cm, s) => balancedAccuracy(s) },
-    { name: 'mcc', fn: (_cm, s) => mcc(s) },
-    { name: 'cohen_kappa', fn: (cm, s) => cohenKappa(cm, s) }
+    { name: 'accuracy', fn: (s) => accuracy(s) },
+    { name: 'balanced_accuracy', fn: (s) => balancedAccuracy(s) },
+    { name: 'mcc', fn: (s) => mcc(s) },
+    { name: 'cohen_kappa', fn: (s) => cohenKappa(s) }
   ]
   if (task === 'binary' && positive !== null) {
     const negative = k === 2 ? 1 - positive : -1
     list.push(
-      { name: 'precision', fn: (_cm, s) => precisionOf(s, positive) },
-      { name: 'recall', fn: (_cm, s) => recallOf(s, positive) },
-      { name: 'f1', fn: (_cm, s) => f1Of(s, positive) },
-      { name: 'specificity', fn: (_cm, s) => (negative < 0 ? 0 : recallOf(s, negative)) }
+      { name: 'precision', fn: (s) => precisionOf(s, positive) },
+      { name: 'recall', fn: (s) => recallOf(s, positive) },
+      { name: 'f1', fn: (s) => f1Of(s, positive) },
+      { name: 'specificity', fn: (s) => (negative < 0 ? 0 : recallOf(s, negative)) }
     )
   } else {
     list.push(
-      { name: 'precision', fn: (_cm, s) => precisionAvg(s, 'macro') },
-      { name: 'recall', fn: (_cm, s) => recallAvg(s, 'macro') },
-      { name: 'f1', fn: (_cm, s) => f1Avg(s, 'macro') }
+      { name: 'precision', fn: (s) => precisionAvg(s, 'macro') },
+      { name: 'recall', fn: (s) => recallAvg(s, 'macro') },
+      { name: 'f1', fn: (s) => f1Avg(s, 'macro') }
     )
   }
   for (const average of ['macro', 'micro', 'weighted'] as const) {
     list.push(
-      { name: `precision_${average}`, fn: (_cm, s) => precisionAvg(s, average) },
-      { name: `recall_${average}`, fn: (_cm, s) => recallAvg(s, average) },
-      { name: `f1_${average}`, fn: (_cm, s) => f1Avg(s, average) }
+      { name: `precision_${average}`, fn: (s) => precisionAvg(s, average) },
+      { name: `recall_${average}`, fn: (s) => recallAvg(s, average) },
+      { name: `f1_${average}`, fn: (s) => f1Avg(s, average) }
     )
   }
   return list
@@ -71,10 +72,10 @@ export function aggregateMetrics(task: Task, k: number, positive: number | null)
  */
 export function perClassMetrics(label: string, c = 1): NamedCmMetric[] {
   return [
-    { name: `precision[${label}]`, fn: (_cm, s) => precisionOf(s, c) },
-    { name: `recall[${label}]`, fn: (_cm, s) => recallOf(s, c) },
-    { name: `f1[${label}]`, fn: (_cm, s) => f1Of(s, c) },
-    { name: `support[${label}]`, fn: (_cm, s) => s.truth[c] }
+    { name: `precision[${label}]`, fn: (s) => precisionOf(s, c) },
+    { name: `recall[${label}]`, fn: (s) => recallOf(s, c) },
+    { name: `f1[${label}]`, fn: (s) => f1Of(s, c) },
+    { name: `support[${label}]`, fn: (s) => s.truth[c] }
   ]
 }
 
@@ -93,5 +94,5 @@ export function collapse(cm: ArrayLike<number>, k: number, c: number, out = new 
 /** Evaluates named metrics on one matrix. */
 export function evaluate(metrics: readonly NamedCmMetric[], cm: Float64Array, k: number): Map<string, number> {
   const s = classSums(cm, k)
-  return new Map(metrics.map((m) => [m.name, m.fn(cm, s)]))
+  return new Map(metrics.map((m) => [m.name, m.fn(s)]))
 }

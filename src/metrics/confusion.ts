@@ -105,21 +105,34 @@ export function mcc(s: ClassSums): number {
   return Number.isNaN(v) ? 0 : v
 }
 
+/** Up to this many classes Cohen's kappa sums the expected disagreement cell by cell (scikit-learn's order). */
+export const KAPPA_DENSE_K = 64
+
 /**
  * Cohen's kappa as scikit-learn computes it: 1 − Σ w·C / Σ w·E with w = 1 − I and E = outer(col sums, row sums)/n.
- * NaN (reported as null) when the expected disagreement is 0, as scikit-learn returns nan.
+ * The observed disagreement Σ w·C is n − trace; the expected one needs only the row and column sums.
+ * Method: for K ≤ 64, Σ_{t≠p} P_t·T_p / n term by term in row-major order, O(K²); above, the same sum in closed
+ * form (n² − Σ_t P_t·T_t) / n, O(K), exact in integers below 2⁵³ and rounded once (so it may differ from the
+ * term-by-term sum in the last bits). NaN (reported as null) when the expected disagreement is 0, as scikit-learn
+ * returns nan.
+ * @example kappa of [[3, 1], [2, 4]]: observed 3, expected (P₀·T₁ + P₁·T₀) / n = (5·6 + 5·4) / 10 = 5, kappa 1 − 3/5 = 0.4
  */
-export function cohenKappa(cm: ArrayLike<number>, s: ClassSums): number {
+export function cohenKappa(s: ClassSums): number {
   const k = s.k
   const n = s.total
-  let observed = 0
+  const observed = n - s.correct
   let expected = 0
-  for (let t = 0; t < k; t++) {
-    for (let p = 0; p < k; p++) {
-      if (t === p) continue
-      observed += cm[t * k + p]
-      expected += (s.predicted[t] * s.truth[p]) / n
+  if (k <= KAPPA_DENSE_K) {
+    for (let t = 0; t < k; t++) {
+      for (let p = 0; p < k; p++) {
+        if (t === p) continue
+        expected += (s.predicted[t] * s.truth[p]) / n
+      }
     }
+  } else {
+    let same = 0
+    for (let c = 0; c < k; c++) same += s.predicted[c] * s.truth[c]
+    expected = (n * n - same) / n
   }
   return 1 - observed / expected
 }

@@ -8,26 +8,32 @@
  *   of cell (t, b, c) to cell (t, c, b), independently across cells.
  * Both are exact: they give the same distribution as resampling the examples one by one.
  *
- * Cost per resample: O(cells + K² + metrics) instead of O(n). One seeded stream per family of cells
- * (`bootstrap:NAME`, `permutation:NAME`), so adding a metric changes no other number.
+ * The cells are sparse (src/cells.ts): only the non-empty ones are visited, in the order of the dense index, and
+ * the random numbers are drawn for them in the order the dense table would have drawn them (the bootstrap over
+ * the non-empty cells largest first, the permutation one binomial per non-empty off-diagonal cell in index
+ * order; empty cells never consumed a number), so the numbers do not depend on how the table is stored.
+ *
+ * Cost per resample: O(non-empty cells + K·metrics) instead of O(n): the metrics need only the row, column and
+ * diagonal sums of the two confusion matrices, which a resample updates cell by cell. One seeded stream per
+ * family of cells (`bootstrap:NAME`, `permutation:NAME`), so adding a metric changes no other number.
  *
  * References: Efron & Tibshirani (1993), ch. 13 (percentile interval); Noreen (1989) and Riezler & Maxwell
  * (2005) (approximate randomization); Phipson & Smyth (2010) (p = (hits + 1) / (R + 1)).
  */
+import type { CellTable } from '../cells.js'
 import type { Direction } from '../types.js'
-import { classSums, type ClassSums } from '../metrics/confusion.js'
+import type { ClassSums } from '../metrics/confusion.js'
 import type { NamedCmMetric } from '../metrics/classification.js'
 import { binomial } from './binomial.js'
 import { multinomial } from './multinomial.js'
 import { percentileInterval, quantileSorted7 } from './quantile.js'
 import { streamFor } from './random.js'
 
-/** Cell counts over (true, baseline, candidate), index (t·k + b)·k + c, with the metrics that depend on them. */
+/** Sparse cell counts over (true, baseline, candidate), with the metrics that depend on them. */
 export interface CellFamily {
   /** Names the random streams: `table` for the full table, `class:L` for class L against the rest. */
   name: string
-  k: number
-  counts: Float64Array
+  cells: CellTable
   metrics: readonly NamedCmMetric[]
 }
 
@@ -51,19 +57,50 @@ export interface ResampledMetric {
   pValueWorse: number | null
 }
 
-/** Baseline and candidate confusion matrices (K×K, rows true) of a cell table. */
-export function confusionMatrices(counts: ArrayLike<number>, k: number): { baseline: Float64Array; candidate: Float64Array } {
+/** Empty sums for k classes. */
+export function newClassSums(k: number): ClassSums {
+  return { k, total: 0, correct: 0, truth: new Float64Array(k), predicted: new Float64Array(k), tp: new Float64Array(k) }
+}
+
+/**
+ * Row, column and diagonal sums of one model's confusion matrix (`baseline` or `candidate`), straight from the
+ * cells. Cost O(cells + K); the counts are integers, so the sums are exact in any order.
+ * @example classSumsOfCells(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2]), 'candidate').tp // [3, 2]
+ */
+export function classSumsOfCells(cells: CellTable, model: 'baseline' | 'candidate', out = newClassSums(cells.k)): ClassSums {
+  const pred = model === 'baseline' ? cells.b : cells.c
+  out.truth.fill(0)
+  out.predicted.fill(0)
+  out.tp.fill(0)
+  let correct = 0
+  for (let j = 0; j < cells.size; j++) {
+    const x = cells.count[j]
+    const t = cells.t[j]
+    const p = pred[j]
+    out.truth[t] += x
+    out.predicted[p] += x
+    if (p === t) {
+      out.tp[t] += x
+      correct += x
+    }
+  }
+  out.total = cells.total
+  out.correct = correct
+  return out
+}
+
+/**
+ * Baseline and candidate confusion matrices (dense K×K, rows true) of a cell table. Cost O(cells + K²): for
+ * reports and tests, never inside a resampling loop.
+ */
+export function confusionMatrices(cells: CellTable): { baseline: Float64Array; candidate: Float64Array } {
+  const { k } = cells
   const baseline = new Float64Array(k * k)
   const candidate = new Float64Array(k * k)
-  for (let t = 0; t < k; t++) {
-    for (let b = 0; b < k; b++) {
-      for (let c = 0; c < k; c++) {
-        const x = counts[(t * k + b) * k + c]
-        if (x === 0) continue
-        baseline[t * k + b] += x
-        candidate[t * k + c] += x
-      }
-    }
+  for (let j = 0; j < cells.size; j++) {
+    const x = cells.count[j]
+    baseline[cells.t[j] * k + cells.b[j]] += x
+    candidate[cells.t[j] * k + cells.c[j]] += x
   }
   return { baseline, candidate }
 }
@@ -110,72 +147,72 @@ export function resampleFamily(
 
 /** Observed candidate − baseline of each metric. */
 function observe(family: CellFamily): Float64Array {
-  const { baseline, candidate } = confusionMatrices(family.counts, family.k)
-  const sb = classSums(baseline, family.k)
-  const sc = classSums(candidate, family.k)
-  return Float64Array.from(family.metrics, (m) => m.fn(candidate, sc) - m.fn(baseline, sb))
+  const sb = classSumsOfCells(family.cells, 'baseline')
+  const sc = classSumsOfCells(family.cells, 'candidate')
+  return Float64Array.from(family.metrics, (m) => m.fn(sc) - m.fn(sb))
 }
 
-/** The non-zero cells, largest first (the order the conditional binomial method wants). */
-function nonZeroCells(counts: Float64Array): Int32Array {
-  const cells: number[] = []
-  for (let j = 0; j < counts.length; j++) if (counts[j] > 0) cells.push(j)
-  cells.sort((a, b) => counts[b] - counts[a] || a - b)
-  return Int32Array.from(cells)
-}
-
-interface Accumulator {
-  k: number
-  cmB: Float64Array
-  cmC: Float64Array
-  sB: ClassSums
-  sC: ClassSums
-}
-
-function accumulator(k: number): Accumulator {
-  const cmB = new Float64Array(k * k)
-  const cmC = new Float64Array(k * k)
-  return { k, cmB, cmC, sB: classSums(cmB, k), sC: classSums(cmC, k) }
-}
-
-/** Fills both confusion matrices and their sums from the counts of the listed cells. */
-function fill(acc: Accumulator, cells: Int32Array, values: ArrayLike<number>, valueAtCell: boolean): void {
-  const { k, cmB, cmC } = acc
-  cmB.fill(0)
-  cmC.fill(0)
-  const kk = k * k
-  for (let j = 0; j < cells.length; j++) {
-    const x = valueAtCell ? values[cells[j]] : values[j]
-    if (x === 0) continue
-    const cell = cells[j]
-    const t = (cell / kk) | 0
-    const b = ((cell / k) | 0) % k
-    const c = cell % k
-    cmB[t * k + b] += x
-    cmC[t * k + c] += x
-  }
-  classSums(cmB, k, acc.sB)
-  classSums(cmC, k, acc.sC)
+/** Positions of the cells, largest count first, ties in index order (the order the conditional binomial method wants). */
+function largestFirst(cells: CellTable): Int32Array {
+  const order = Int32Array.from({ length: cells.size }, (_, j) => j)
+  const { count } = cells
+  order.sort((a, b) => count[b] - count[a] || a - b)
+  return order
 }
 
 /** R bootstrap resamples: per metric, the deltas and the candidate's values. */
 function bootstrapDraws(family: CellFamily, R: number, seed: number): { deltas: Float64Array[]; candidates: Float64Array[] } {
-  const { k, counts, metrics } = family
+  const { cells, metrics } = family
   const rng = streamFor(seed, `bootstrap:${family.name}`)
-  const cells = nonZeroCells(counts)
-  const weights = Float64Array.from(cells, (j) => counts[j])
+  const order = largestFirst(cells)
+  const m = order.length
+  const weights = Float64Array.from(order, (j) => cells.count[j])
+  const ts = Int32Array.from(order, (j) => cells.t[j])
+  const bs = Int32Array.from(order, (j) => cells.b[j])
+  const cs = Int32Array.from(order, (j) => cells.c[j])
   let n = 0
   for (const w of weights) n += w
-  const draw = new Float64Array(cells.length)
-  const acc = accumulator(k)
+  const draw = new Float64Array(m)
+  const sB = newClassSums(cells.k)
+  const sC = newClassSums(cells.k)
   const deltas = metrics.map(() => new Float64Array(R))
   const candidates = metrics.map(() => new Float64Array(R))
   for (let r = 0; r < R; r++) {
     multinomial(rng, n, weights, draw)
-    fill(acc, cells, draw, false)
+    sB.truth.fill(0)
+    sB.predicted.fill(0)
+    sB.tp.fill(0)
+    sC.predicted.fill(0)
+    sC.tp.fill(0)
+    let total = 0
+    let correctB = 0
+    let correctC = 0
+    for (let j = 0; j < m; j++) {
+      const x = draw[j]
+      if (x === 0) continue
+      const t = ts[j]
+      const b = bs[j]
+      const c = cs[j]
+      total += x
+      sB.truth[t] += x
+      sB.predicted[b] += x
+      sC.predicted[c] += x
+      if (b === t) {
+        sB.tp[t] += x
+        correctB += x
+      }
+      if (c === t) {
+        sC.tp[t] += x
+        correctC += x
+      }
+    }
+    sC.truth.set(sB.truth)
+    sB.total = sC.total = total
+    sB.correct = correctB
+    sC.correct = correctC
     for (let i = 0; i < metrics.length; i++) {
-      const vc = metrics[i].fn(acc.cmC, acc.sC)
-      deltas[i][r] = vc - metrics[i].fn(acc.cmB, acc.sB)
+      const vc = metrics[i].fn(sC)
+      deltas[i][r] = vc - metrics[i].fn(sB)
       candidates[i][r] = vc
     }
   }
@@ -185,6 +222,8 @@ function bootstrapDraws(family: CellFamily, R: number, seed: number): { deltas: 
 /**
  * R random swaps: per metric, how often |δ*| ≥ |δ| − γ (two-sided) and δ* is at least as far on the worse
  * side as δ (one-sided), with γ = max(1e-14, 1e-14·|δ|) so that ties in floating point count as hits.
+ * A swap of s of the examples of cell (t, b, c) moves them to (t, c, b): the baseline predicts c instead of b
+ * and the candidate b instead of c, so only the predicted and diagonal sums of classes b and c change.
  */
 function permutationHits(
   family: CellFamily,
@@ -193,32 +232,56 @@ function permutationHits(
   R: number,
   seed: number
 ): { twoSided: Float64Array; worse: Float64Array } {
-  const { k, counts, metrics } = family
+  const { cells, metrics } = family
   const rng = streamFor(seed, `permutation:${family.name}`)
-  const swapOf = (j: number): number => {
-    const c = j % k
-    const b = ((j / k) | 0) % k
-    return j - b * k - c + c * k + b
-  }
-  const source = nonZeroCells(counts).filter((j) => swapOf(j) !== j)
-  source.sort((a, b) => a - b)
-  const active = Int32Array.from(new Set([...nonZeroCells(counts), ...Array.from(source, swapOf)]))
-  const moved = new Float64Array(counts.length)
-  const acc = accumulator(k)
+  // The off-diagonal (b ≠ c) non-empty cells, in index order: one binomial each per resample.
+  const source: number[] = []
+  for (let j = 0; j < cells.size; j++) if (cells.b[j] !== cells.c[j]) source.push(j)
+  const ts = Int32Array.from(source, (j) => cells.t[j])
+  const bs = Int32Array.from(source, (j) => cells.b[j])
+  const cs = Int32Array.from(source, (j) => cells.c[j])
+  const ns = Float64Array.from(source, (j) => cells.count[j])
+  const b0 = classSumsOfCells(cells, 'baseline')
+  const c0 = classSumsOfCells(cells, 'candidate')
+  const sB = classSumsOfCells(cells, 'baseline')
+  const sC = classSumsOfCells(cells, 'candidate')
   const twoSided = new Float64Array(metrics.length)
   const worse = new Float64Array(metrics.length)
   const gamma = Float64Array.from(observed, (d) => Math.max(1e-14, 1e-14 * Math.abs(d)))
   const lowerBetter = metrics.map((m) => directions(m.name) === 'lower')
   for (let r = 0; r < R; r++) {
-    for (const j of active) moved[j] = counts[j]
-    for (const j of source) {
-      const s = binomial(rng, counts[j], 0.5)
-      moved[j] -= s
-      moved[swapOf(j)] += s
+    sB.predicted.set(b0.predicted)
+    sB.tp.set(b0.tp)
+    sC.predicted.set(c0.predicted)
+    sC.tp.set(c0.tp)
+    let correctB = b0.correct
+    let correctC = c0.correct
+    for (let j = 0; j < ns.length; j++) {
+      const s = binomial(rng, ns[j], 0.5)
+      if (s === 0) continue
+      const t = ts[j]
+      const b = bs[j]
+      const c = cs[j]
+      sB.predicted[b] -= s
+      sB.predicted[c] += s
+      sC.predicted[c] -= s
+      sC.predicted[b] += s
+      if (b === t) {
+        sB.tp[t] -= s
+        sC.tp[t] += s
+        correctB -= s
+        correctC += s
+      } else if (c === t) {
+        sB.tp[t] += s
+        sC.tp[t] -= s
+        correctB += s
+        correctC -= s
+      }
     }
-    fill(acc, active, moved, true)
+    sB.correct = correctB
+    sC.correct = correctC
     for (let i = 0; i < metrics.length; i++) {
-      const d = metrics[i].fn(acc.cmC, acc.sC) - metrics[i].fn(acc.cmB, acc.sB)
+      const d = metrics[i].fn(sC) - metrics[i].fn(sB)
       const obs = observed[i]
       if (Math.abs(d) >= Math.abs(obs) - gamma[i]) twoSided[i]++
       if (lowerBetter[i] ? d >= obs - gamma[i] : d <= obs + gamma[i]) worse[i]++
