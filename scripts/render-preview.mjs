@@ -2,7 +2,7 @@
 // snapshots, __tests__/__snapshots__) as GitHub shows a comment — GFM (marked), the tags and attributes GitHub's
 // sanitizer keeps (__tests__/fixtures/render/github-sanitizer.json), github-markdown-css in a 900 px column,
 // Mermaid for ```mermaid blocks — into OUT_DIR (default: preview/, git-ignored): NAME.html, NAME.png (the first
-// screen, 900 × 1000) and NAME-full.png (the whole page), with Debian's Chromium through playwright-core
+// screen, 900 × 1000), NAME-full.png (the whole page) and NAME-open.png (every <details> open), with Debian's Chromium through playwright-core
 // (apt-get install chromium). Prints each report's length in characters.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -67,6 +67,9 @@ for (const file of files) {
     await tab.waitForTimeout(markdown.includes('```mermaid') ? 1500 : 100)
     await tab.screenshot({ path: path.join(output, `${name}.png`) })
     await tab.screenshot({ path: path.join(output, `${name}-full.png`), fullPage: true })
+    // And with every <details> open, to look at the folded sections too.
+    await tab.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)))
+    await tab.screenshot({ path: path.join(output, `${name}-open.png`), fullPage: true })
     await tab.close()
   }
   console.log(`${name}: ${[...markdown].length.toLocaleString('en-US')} characters → ${path.relative(process.cwd(), html)}`)

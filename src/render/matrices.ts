@@ -14,10 +14,15 @@ export function matricesSection(report: Report, max: number): string {
   if (labels.length > max || !candidate) {
     return `<sub>Confusion matrices are not shown for ${labels.length} classes (more than ${max}); they are in the JSON report (confusionMatrix).</sub>`
   }
-  const heads = labels.map((l) => dataSpan(l, 24))
+  const names = labels.map((l) => dataSpan(l, 24))
+  // Labels as column heads while they fit the column (code spans do not wrap); else columns are numbered and each
+  // row names its label with its number.
+  const wide = labels.reduce((sum, l) => sum + Math.min([...l].length, 24) + 2, 0) > 60
+  const heads = wide ? labels.map((_, i) => String(i + 1)) : names
+  const rowHeads = wide ? names.map((n, i) => `${i + 1} ${n}`) : names
   const align = [':---', ...labels.map(() => '---:')]
   const one = (cm: number[][], fmt: (x: number, t: number, p: number) => string): string =>
-    table(['true ↓ predicted →', ...heads], cm.map((row, t) => [heads[t], ...row.map((x, p) => fmt(x, t, p))]), align)
+    table([wide ? 'true ↓ predicted → (numbered)' : 'true ↓ predicted →', ...heads], cm.map((row, t) => [rowHeads[t], ...row.map((x, p) => fmt(x, t, p))]), align)
   if (!baseline) return folded('Confusion matrix', one(candidate, (x, t, p) => (t === p ? `**${count(x)}**` : count(x))))
   const delta = candidate.map((row, t) => row.map((x, p) => x - baseline[t][p]))
   const body = [
