@@ -68,7 +68,7 @@ for (const file of files) {
     await tab.screenshot({ path: path.join(output, `${name}.png`) })
     await tab.screenshot({ path: path.join(output, `${name}-full.png`), fullPage: true })
     // And with every <details> open, to look at the folded sections too.
-    await tab.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)))
+    await tab.$$eval('details', (all) => all.forEach((d) => (d.open = true)))
     await tab.screenshot({ path: path.join(output, `${name}-open.png`), fullPage: true })
     await tab.close()
   }
