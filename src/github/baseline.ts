@@ -104,7 +104,7 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
         `is ${found.size_in_bytes.toLocaleString('en-US')} bytes, more than the cap of ${maxZipBytes.toLocaleString('en-US')} bytes on a baseline artifact: refused before downloading (upload the predictions in an artifact of their own)`
       )
     }
-    const zip = await downloadArtifactZip(client, { owner: q.owner, repo: q.repo, artifactId: found.id, where, maxBytes: maxZipBytes, fetch: q.fetch })
+    const zip = await downloadArtifactZip(client, { owner: q.owner, repo: q.repo, artifactId: found.id, where, maxBytes: maxZipBytes, expectedBytes: found.size_in_bytes, fetch: q.fetch })
     if (zip === null) {
       core.info(`run ${run.id}: artifact ${artifact} has expired (410), trying the next run`)
       continue
@@ -182,6 +182,8 @@ export interface DownloadQuery {
   where: string
   /** Refuse a zip larger than this, while receiving it. */
   maxBytes: number
+  /** The size the listing gave (size_in_bytes): the first guess when the response has no Content-Length. */
+  expectedBytes?: number
   fetch?: typeof fetch
 }
 
@@ -233,13 +235,14 @@ export async function downloadArtifactZip(client: Client, q: DownloadQuery): Pro
     await body.cancel().catch(() => undefined)
     throw new InputError(q.where, null, null, `is ${length.toLocaleString('en-US')} bytes (Content-Length), more than the cap of ${q.maxBytes.toLocaleString('en-US')} bytes: refused`)
   }
-  return readCapped(body, q.maxBytes, Number.isFinite(length) ? length : null, q.where)
+  return readCapped(body, q.maxBytes, Number.isFinite(length) ? length : (q.expectedBytes ?? null), q.where)
 }
 
 /**
  * Reads a byte stream into one array, refusing (and cancelling the stream) as soon as it passes `maxBytes`.
- * The array starts at the expected length (capped) and doubles when more arrives; memory ≤ 2 × maxBytes in the
- * worst case, the received size when the length is right. Cost O(bytes).
+ * The array starts at the expected length (capped) and doubles when more arrives: memory is the received size
+ * when the length is right, at most 1.5 × maxBytes when it lies (measured: 770 MiB RSS for an endless body and
+ * the 512 MiB cap). Cost O(bytes).
  */
 async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, expected: number | null, where: string): Promise<Uint8Array> {
   let buffer = new Uint8Array(Math.min(expected ?? 1 << 20, maxBytes))
@@ -267,7 +270,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, ex
   } finally {
     reader.releaseLock()
   }
-  return total === buffer.length ? buffer : buffer.slice(0, total)
+  // A view, not a copy: the pages past `total` were never written, so they take no memory.
+  return buffer.subarray(0, total)
 }
 
 /** The fetch the client was built with (@actions/github's, which honours the runner's proxy settings). */
