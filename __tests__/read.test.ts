@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../src/errors.js'
+import { ConfigError, InputError, quote } from '../src/errors.js'
 import { formatOf, readPredictions } from '../src/read/index.js'
+import { parseDecimal } from '../src/read/number.js'
 import { DEFAULT_FIELDS, LabelDictionary, type FieldNames, type PredictionFile } from '../src/types.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-read-'))
@@ -166,5 +167,89 @@ describe('awkward valid input', () => {
     const jsonl = rows.map((r) => JSON.stringify(r)).join('\n')
     const csv = 'id,label,prediction,score\n' + rows.map((r) => `${r.id},${r.label},${r.prediction},${r.score}`).join('\n')
     expect(view(await read('same.csv', csv))).toEqual(view(await read('same.jsonl', jsonl)))
+  })
+})
+
+describe('scores written as text are decimal numbers only (SECURITY: CSV score 0x1, 0b0)', () => {
+  it('refuses what Number() takes but no prediction file means, naming file, line and field', async () => {
+    for (const bad of ['0x1', '0b0', '0o1', '1_000', 'Infinity', 'NaN', '1e', '.', '\u00a00.5', '٠']) {
+      expect(await error('c.csv', `id,label,prediction,score\n1,a,a,0.5\n2,a,a,${bad}\n`)).toBe(`c.csv:3: field "score" must be a number in [0, 1], got ${JSON.stringify(bad)}`)
+    }
+  })
+  it('refuses 1e400: a decimal, but Infinity, so out of [0, 1] (in CSV and in JSON)', async () => {
+    expect(await error('c.csv', 'id,label,prediction,score\n1,a,a,1e400\n')).toBe('c.csv:2: field "score" must be a number in [0, 1], got "1e400"')
+    expect(await error('c.jsonl', '{"id": 1, "label": "a", "prediction": "a", "score": 1e400}\n')).toBe('c.jsonl:1: field "score" must be a number in [0, 1], got Infinity')
+  })
+  it('accepts the decimal forms writers use: sign, leading or trailing point, exponent, spaces or tabs around', async () => {
+    const f = await read('d.csv', 'id,label,prediction,score\n1,a,a,+0.5\n2,a,a,.25\n3,a,a,1.\n4,a,a,5E-1\n5,a,a, 0.75 \n6,a,a,-0\n7,a,a,007e-3\n')
+    expect(f.score ? [...f.score] : null).toEqual([0.5, 0.25, 1, 0.5, 0.75, -0, 0.007])
+    const t = await read('t.csv', 'id,label,prediction,score\n1,a,a,\t0.5\t\n')
+    expect(t.score ? [...t.score] : null).toEqual([0.5])
+  })
+  it('parseDecimal follows the documented grammar', () => {
+    expect([parseDecimal('0.25'), parseDecimal(' 1e-3 '), parseDecimal('-.5'), parseDecimal('1e400')]).toEqual([0.25, 0.001, -0.5, Infinity])
+    for (const bad of ['', ' ', '0x1', '0b0', '1_0', 'Infinity', '+', '-', '1e+', '1.2.3', '1 2', '\n1']) expect(parseDecimal(bad)).toBeNaN()
+  })
+})
+
+/** True when `text` could start a workflow command or a line of its own in a log. */
+const unsafeForLog = (text: string): boolean => /[\r\n\u2028\u2029]/.test(text) || text.startsWith('::')
+
+describe('messages quote input: short, escaped, one line (SECURITY: messages)', () => {
+  it('quotes at most 80 characters of a 5 MB line that is not an object', async () => {
+    const m = await error('big.jsonl', JSON.stringify('x'.repeat(5_000_000)) + '\n')
+    expect(m).toBe(`big.jsonl:1: must be a JSON object, got "${'x'.repeat(80)}"…`)
+    expect(m.length).toBeLessThan(200)
+  })
+  it('does not echo a 5 MB line that is not valid JSON', async () => {
+    const m = await error('bad.jsonl', '{"id": ' + 'y'.repeat(5_000_000) + '}\n')
+    expect(m).toMatch(/^bad\.jsonl:1: is not valid JSON: Unexpected token 'y'/)
+    expect(m.length).toBeLessThan(200)
+  })
+  it('keeps a header cell like ::error title=x::a (raw or after a quoted line feed) off a line of its own', async () => {
+    const plain = await error('h.csv', 'id,label,::error title=x::a\n1,a,a\n')
+    expect(plain).toBe('h.csv:1: field "prediction" is missing from the header (columns: id, label, ::error title=x::a)')
+    const split = await error('h.csv', 'id,label,"p\n::error title=x::a"\n1,a,a\n')
+    expect(split).toBe('h.csv:1: field "prediction" is missing from the header (columns: id, label, "p\\n::error title=x::a")')
+    for (const m of [plain, split]) expect(unsafeForLog(m)).toBe(false)
+  })
+  it('escapes a line feed, CR, U+2028 and bidi overrides from JSON text', async () => {
+    const cases = [
+      // A JSON array whose element is a string holding an escaped newline and a workflow command.
+      await error('a.json', '[\n{"id": 1, "label": "a", "prediction": "a"},\n"\\n::error::boom"\n]'),
+      // The same with a raw line feed inside the string: invalid JSON.
+      await error('b.json', '[\n{"id": 1, "label": "a", "prediction": "a"},\n"\n::error::boom"\n]'),
+      // JSON.parse's own message quotes the offending character raw.
+      await error('c.jsonl', '{"id": \u2028::error::x}\n'),
+      await error('d.jsonl', '{"id": 1, "label": "a\\u202e", "prediction": "a", "score": "\\r\\n::warning::x"}\n')
+    ]
+    expect(cases[0]).toBe('a.json:3: element 2 must be a JSON object, got "\\n::error::boom"')
+    expect(cases[1]).toMatch(/^b\.json:3: is not valid JSON: Bad control character in string literal/)
+    expect(cases[2]).toBe("c.jsonl:1: is not valid JSON: Unexpected token '\\u2028'")
+    expect(cases[3]).toBe('d.jsonl:1: field "score" must be a number in [0, 1], got "\\r\\n::warning::x"')
+    for (const m of cases) expect(unsafeForLog(m)).toBe(false)
+  })
+  it('quotes a file or field name that holds a line feed, and a label in a scores object', async () => {
+    const m = new InputError('x\n::error::y.jsonl', 3, 'a\rb', 'is missing').message
+    expect(m).toBe('"x\\n::error::y.jsonl":3: field "a\\rb" is missing')
+    expect(() => formatOf('p\n::error::q.txt')).toThrow(/^"p\\n::error::q\.txt": has an extension/)
+    const label = 'z'.repeat(100) + '\n'
+    const s = await error('s.jsonl', `{"id": 1, "label": "a", "prediction": "a", "scores": {"a": 1}}\n{"id": 2, "label": "a", "prediction": "a", "scores": {"a": 0, ${JSON.stringify(label)}: 1}}\n`)
+    expect(s).toBe(`s.jsonl:2: field "scores" has the label "${'z'.repeat(80)}"…, which the first row's scores do not have`)
+    expect(unsafeForLog(m) || unsafeForLog(s)).toBe(false)
+  })
+  it('escapes the reason of an InputError and a ConfigError message as a safety net', () => {
+    expect(new ConfigError('gate "x\n::error::y": unknown').message).toBe('gate "x\\n::error::y": unknown')
+    expect(new InputError('f.csv', 2, null, 'has "\r\n::error::z\u2029"').message).toBe('f.csv:2: has "\\r\\n::error::z\\u2029"')
+  })
+  it('quote: a JSON string literal of at most max characters, escapes JSON leaves raw, the cut marked …', () => {
+    expect(quote('spam')).toBe('"spam"')
+    expect(quote('say "hi"\\')).toBe('"say \\"hi\\"\\\\"')
+    expect(quote('a\u2028b\u2029c\u202ed\u200be\u0085f\u007f')).toBe('"a\\u2028b\\u2029c\\u202ed\\u200be\\u0085f\\u007f"')
+    expect(quote('abcdef', 3)).toBe('"abc"…')
+    // A cut never splits a surrogate pair: '😀' is two UTF-16 units.
+    expect(quote('a😀b', 2)).toBe('"a"…')
+    // Uncut, the result is a JSON string literal of the input.
+    for (const text of ['plain', 'line\nfeed', 'tab\tquote"', '\u2028\u202e', 'é😀']) expect(JSON.parse(quote(text))).toBe(text)
   })
 })
