@@ -30,6 +30,10 @@ for (const entry of entries) {
   if (entry.shebang) await chmod(path.join(dist, entry.output), 0o755)
   for (const [name, asset] of Object.entries(assets ?? {})) {
     if (name === 'licenses.txt') licenses.set(entry.output, asset.source.toString())
+    // A chunk of a lazy import(): @azure/storage-blob (under @actions/artifact, for the fork flow's upload) loads
+    // apache-arrow only to parse Arrow-format blob listings, which Eval Gate never asks for. It must sit beside
+    // the entry; an external would become a static import that fails at start.
+    else if (/^\d+\.index\.js$/.test(name) && entry.output === 'index.js') await writeFile(path.join(dist, name), asset.source)
     else if (name !== 'package.json') throw new Error(`unexpected asset ${name} from ${entry.input}`)
   }
 }

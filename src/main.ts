@@ -19,6 +19,7 @@ import { logSafe } from './github/log.js'
 import { artifactProvenance, localProvenance, provenanceWarning } from './github/provenance.js'
 import { publish } from './github/publish.js'
 import { uploadReport } from './github/reportArtifact.js'
+import { setStatus } from './github/status.js'
 import { renderMarkdown } from './render/index.js'
 import type { BaselineProvenance, PredictionSource, Report } from './types.js'
 
@@ -64,6 +65,7 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
   const reportPath = await writeReport(report, context, config.commentKey)
   await writeSummary(report, context)
   const commentUrl = await commentOrHandOver(report, config, context, api)
+  await statusOnHead(report, config, context, api, commentUrl)
   setOutputs(report, reportPath, commentUrl)
   if (!report.passed) {
     const message = `Eval Gate failed: ${failedRules(report)}`
@@ -174,6 +176,23 @@ async function commentOrHandOver(report: Report, config: ActionConfig, context: 
     }
   }
   return ''
+}
+
+/**
+ * The commit status on the pull request's head commit, when the token may set it (`statuses: write`); a fork's
+ * read-only token cannot, and mode publish sets it then.
+ */
+async function statusOnHead(report: Report, config: ActionConfig, context: RunContext, api: Api, commentUrl: string): Promise<void> {
+  const pr = context.pullRequest
+  if (!pr?.headSha || !config.token) return
+  try {
+    const status = await setStatus(api('the commit status'), { owner: context.owner, repo: context.repo }, pr.headSha, config.commentKey, report, commentUrl || null)
+    core.info(`Commit status ${logSafe(status.context)} = ${status.state} on ${pr.headSha}`)
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    if (status !== 403 && status !== 404) throw error
+    core.info(`No commit status (HTTP ${status}: the token has no "statuses: write"${pr.headRepoFork ? ', as on a fork: mode publish sets it' : ''}).`)
+  }
 }
 
 async function writeReport(report: Report, context: RunContext, key: string): Promise<string> {

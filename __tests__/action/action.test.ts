@@ -1,129 +1,82 @@
 /**
- * The action end to end, as the runner runs it: `node dist/index.js` with INPUT_* variables (defaults taken from
- * action.yml), a pull_request event payload, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP, and GITHUB_API_URL
- * pointing at a local fake of GitHub's REST API whose responses are checked against GitHub's OpenAPI description.
+ * The action end to end (see run-action.ts), on the machine's Node and on Node 24, against a local fake of
+ * GitHub's REST API whose responses are checked against GitHub's OpenAPI description, and of the results service
+ * that @actions/artifact uploads to.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { actionDefaults } from './action-yml.js'
 import { FakeGitHub } from './fake-github.js'
+import { NODE24, NODES, root, runAction, TOKEN, type Event } from './run-action.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const TOKEN = 'ghs_secretTokenThatMustNeverBeLogged123'
 const candidate = readFileSync(path.join(root, 'examples/spam/candidate.jsonl'))
 const baseline = readFileSync(path.join(root, 'examples/spam/baseline.jsonl'))
 
-/** Input defaults as action.yml declares them (read from the file so they cannot drift). */
-function actionDefaults(): Record<string, string> {
-  const text = readFileSync(path.join(root, 'action.yml'), 'utf8')
-  const inputs = text.slice(text.indexOf('\ninputs:'), text.indexOf('\noutputs:'))
-  const defaults: Record<string, string> = {}
-  let current = ''
-  for (const line of inputs.split('\n')) {
-    const name = /^ {2}([a-z-]+):\s*$/.exec(line)
-    if (name) current = name[1]
-    const value = /^ {4}default:\s*(.*)$/.exec(line)
-    if (value && current) defaults[current] = value[1].replace(/^'(.*)'$/, '$1')
-  }
-  return defaults
-}
-
-interface Result {
-  code: number | null
-  stdout: string
-  outputs: Record<string, string>
-  summary: string
-}
-
-let github: FakeGitHub
-let runs = 0
-let dir: string
-
-beforeEach(async () => {
-  github = new FakeGitHub()
-  await github.start()
-  dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-action-'))
-  writeFileSync(path.join(dir, 'predictions.jsonl'), candidate)
-  // The current run (workflow 7) and two earlier successful push runs on main: 11 at the PR's base commit.
-  github.runs.push(
-    { id: 500, workflowId: 7, branch: 'feature', headSha: 'f00', event: 'pull_request', conclusion: 'success' },
-    { id: 10, workflowId: 7, branch: 'main', headSha: 'aaa', event: 'push', conclusion: 'success' },
-    { id: 11, workflowId: 7, branch: 'main', headSha: 'base-sha', event: 'push', conclusion: 'success' },
-    { id: 12, workflowId: 7, branch: 'main', headSha: 'ccc', event: 'push', conclusion: 'failure' }
-  )
-  github.artifacts.push(
-    { id: 101, runId: 10, name: 'predictions', expired: false, zip: zipSync({ 'predictions.jsonl': baseline }) },
-    { id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ 'predictions.jsonl': baseline }) }
-  )
+it('Node 24 is really Node 24', () => {
+  expect(execFileSync(NODE24, ['--version']).toString()).toMatch(/^v24\./)
 })
 
-afterEach(async () => {
-  await github.stop()
-  expect(github.problems, 'responses that do not match GitHub\'s OpenAPI description').toEqual([])
+it('the e2e tests take the defaults from action.yml as parsed', () => {
+  expect(actionDefaults()).toMatchObject({ baseline: 'artifact', 'artifact-name': 'predictions', alpha: '0.05', resamples: '10000', 'missing-baseline': 'skip', comment: 'true', 'fail-on-gate': 'true', mode: 'gate' })
 })
 
-function runAction(inputs: Record<string, string> = {}, event: 'pull_request' | 'push' = 'pull_request', extraEnv: Record<string, string> = {}): Promise<Result> {
-  const eventPath = path.join(dir, 'event.json')
-  const payload =
-    event === 'pull_request'
-      ? { pull_request: { number: 42, base: { ref: 'main', sha: 'base-sha', repo: { full_name: 'o/r' } }, head: { repo: { full_name: 'o/r', fork: false } } }, repository: { default_branch: 'main' } }
-      : { repository: { default_branch: 'main' } }
-  writeFileSync(eventPath, JSON.stringify(payload))
-  runs++
-  const outputFile = path.join(dir, `output-${runs}`)
-  const summaryFile = path.join(dir, `summary-${runs}`)
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_API_URL: github.url,
-    GITHUB_REPOSITORY: 'o/r',
-    GITHUB_RUN_ID: '500',
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: dir,
-    EVAL_GATE_RETRY_BASE_MS: '10',
-    ...extraEnv
-  }
-  const all = { ...actionDefaults(), 'github-token': TOKEN, predictions: path.join(dir, 'predictions.jsonl'), 'positive-label': 'spam', resamples: '1000', ...inputs }
-  for (const [name, value] of Object.entries(all)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'dist/index.js')], { env, cwd: dir })
-    let stdout = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stdout += d))
-    child.on('close', (code) => {
-      const outputs: Record<string, string> = {}
-      const text = readFileSync(outputFile, 'utf8')
-      for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3]
-      resolve({ code, stdout, outputs, summary: readFileSync(summaryFile, 'utf8') })
-    })
-  })
-}
+describe.each(NODES)('the action on $name', ({ bin }) => {
+  let github: FakeGitHub
+  let dir: string
 
-const ours = () => github.comments.filter((c) => c.body.startsWith('<!-- eval-gate:'))
-
-describe('the action', () => {
-  it('uses the defaults of action.yml', () => {
-    expect(actionDefaults()).toMatchObject({ baseline: 'artifact', 'artifact-name': 'predictions', alpha: '0.05', resamples: '10000', 'missing-baseline': 'skip', comment: 'true', 'fail-on-gate': 'true' })
+  beforeEach(async () => {
+    github = new FakeGitHub()
+    await github.start()
+    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-action-'))
+    writeFileSync(path.join(dir, 'predictions.jsonl'), candidate)
+    // The current run (workflow 7) and earlier successful push runs on main: 11 at the PR's base commit.
+    github.runs.push(
+      { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
+      { id: 10, workflowId: 7, branch: 'main', headSha: 'aaa', event: 'push', conclusion: 'success' },
+      { id: 11, workflowId: 7, branch: 'main', headSha: 'base-sha', event: 'push', conclusion: 'success' },
+      { id: 12, workflowId: 7, branch: 'main', headSha: 'ccc', event: 'push', conclusion: 'failure' }
+    )
+    github.artifacts.push(
+      { id: 101, runId: 10, name: 'predictions', expired: false, zip: zipSync({ 'predictions.jsonl': baseline }) },
+      { id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ 'predictions.jsonl': baseline }) }
+    )
+    github.runBackendIds['run-backend-500'] = 500
   })
 
-  it('first run: takes the base commit\'s artifact, comments, writes the summary, fails on the recall regression', async () => {
-    const r = await runAction()
+  afterEach(async () => {
+    await github.stop()
+    expect(github.problems, 'responses that do not match GitHub\'s OpenAPI description').toEqual([])
+  })
+
+  const run = (options: { inputs?: Record<string, string>; event?: Event; payload?: Record<string, unknown>; env?: Record<string, string> } = {}) =>
+    runAction(github, dir, { node: bin, ...options })
+  const ours = () => github.comments.filter((c) => c.body.startsWith('<!-- eval-gate:'))
+  const report = (r: { outputs: Record<string, string> }) => JSON.parse(readFileSync(r.outputs.report, 'utf8'))
+  /** Lines of the log that the runner would read as a workflow command. */
+  const commands = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('::'))
+
+  it('first run: takes the base commit\'s artifact, comments, sets the status, writes the summary, fails on the recall regression', async () => {
+    const r = await run()
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('baseline: artifact "predictions" of run 11: predictions.jsonl — run 11 built the pull request\'s base commit base-sh')
     expect(r.stdout).toMatch(/::error::Eval Gate failed: recall no-regression/)
-    expect(r.outputs).toMatchObject({ passed: 'false', 'baseline-run-id': '11', 'comment-url': expect.stringContaining('#issuecomment-') })
-    expect(JSON.parse(readFileSync(r.outputs.report, 'utf8'))).toMatchObject({ schemaVersion: 1, passed: false })
+    expect(r.outputs).toMatchObject({ passed: 'false', verdict: 'fail', 'baseline-run-id': '11', 'comment-url': expect.stringContaining('#issuecomment-') })
+    expect(report(r)).toMatchObject({
+      schemaVersion: 1,
+      passed: false,
+      baseline: { source: 'artifact', runId: 11, commit: 'base-sha', baseCommit: 'base-sha', headCommit: 'head-sha', relation: 'same', behindBy: 0 }
+    })
     expect(ours()).toHaveLength(1)
-    expect(ours()[0].body).toMatch(/^<!-- eval-gate:default -->\n### ❌ Eval Gate: failed/)
-    expect(r.summary).toContain('### ❌ Eval Gate: failed')
+    expect(ours()[0].body).toMatch(/^<!-- eval-gate:default -->\n/)
+    expect(ours()[0].body).toContain('Eval Gate')
+    expect(r.summary).toContain('Eval Gate')
+    expect(github.statuses).toEqual([
+      { sha: 'head-sha', state: 'failure', context: 'eval-gate', description: expect.stringContaining('failed: recall no-regression'), targetUrl: r.outputs['comment-url'] }
+    ])
     // The token is only ever named to the runner to be masked (::add-mask::), which the runner does not print.
     expect(r.stdout.split('\n').filter((line) => line.includes(TOKEN))).toEqual([`::add-mask::${TOKEN}`])
     expect([...github.authorization]).toEqual([`token ${TOKEN}`])
@@ -131,107 +84,262 @@ describe('the action', () => {
 
   it('a rerun edits the same comment: never a second copy, even past the first page of comments', async () => {
     for (let i = 0; i < 130; i++) github.comments.push({ id: i + 1, issue: 42, body: `someone else's comment ${i}` })
-    await runAction()
+    await run()
     const first = ours()[0]
-    await runAction({ gates: 'precision no-regression' })
+    await run({ inputs: { gates: 'precision no-regression' } })
     expect(ours()).toHaveLength(1)
     expect(ours()[0].id).toBe(first.id)
-    expect(ours()[0].body).toContain('✅ Eval Gate: passed')
+    expect(ours()[0].body).toMatch(/passed/i)
+    expect(github.requests.filter((q) => q.startsWith('PATCH'))).toHaveLength(1)
+    expect(github.statuses.map((s) => s.state)).toEqual(['failure', 'success'])
+  })
+
+  it('never edits a person\'s comment that holds the marker: it writes its own, and edits only that', async () => {
+    github.comments.push({ id: 1, issue: 42, body: '<!-- eval-gate:default -->\nI pasted an old report here', author: { login: 'alice', type: 'User' } })
+    await run()
+    await run()
+    expect(ours()).toHaveLength(2)
+    expect(ours()[0]).toMatchObject({ id: 1, body: '<!-- eval-gate:default -->\nI pasted an old report here' })
+    expect(ours()[1].author).toEqual({ login: 'github-actions[bot]', type: 'Bot' })
+    expect(github.requests.filter((q) => q.startsWith('PATCH'))).toEqual([`PATCH /repos/o/r/issues/comments/${ours()[1].id}`])
+  })
+
+  it('with a personal access token, edits that person\'s own marked comment', async () => {
+    github.tokenUser = github.writer = { login: 'alice', type: 'User' }
+    await run()
+    await run()
+    expect(ours()).toHaveLength(1)
+    expect(ours()[0].author).toEqual({ login: 'alice', type: 'User' })
     expect(github.requests.filter((q) => q.startsWith('PATCH'))).toHaveLength(1)
   })
 
   it('passes with passed=true when the gates pass', async () => {
-    const r = await runAction({ gates: 'precision no-regression\naccuracy >= 0.9' })
+    const r = await run({ inputs: { gates: 'precision no-regression\naccuracy >= 0.9' } })
     expect(r.code).toBe(0)
-    expect(r.outputs.passed).toBe('true')
+    expect(r.outputs).toMatchObject({ passed: 'true', verdict: 'pass' })
   })
 
   it('does not fail the step with fail-on-gate: false', async () => {
-    const r = await runAction({ 'fail-on-gate': 'false' })
+    const r = await run({ inputs: { 'fail-on-gate': 'false' } })
     expect(r.code).toBe(0)
     expect(r.outputs.passed).toBe('false')
   })
 
-  it('gives a second comment-key its own comment', async () => {
-    await runAction()
-    await runAction({ 'comment-key': 'recall-gate', gates: 'recall >= 0.5' })
+  it('gives a second comment-key its own comment and status', async () => {
+    await run()
+    await run({ inputs: { 'comment-key': 'recall-gate', gates: 'recall >= 0.5' } })
     expect(ours().map((c) => c.body.split('\n')[0])).toEqual(['<!-- eval-gate:default -->', '<!-- eval-gate:recall-gate -->'])
+    expect(github.statuses.map((s) => s.context)).toEqual(['eval-gate', 'eval-gate/recall-gate'])
   })
 
-  it('a fork\'s read-only token: warns, writes the summary, and the gate still decides', async () => {
-    github.readOnly = true
-    const r = await runAction({ gates: 'precision no-regression' })
-    expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/::warning::Could not comment on pull request #42 \(HTTP 403\)/)
-    expect(r.summary).toContain('Eval Gate: passed')
-    expect(r.outputs['comment-url']).toBe('')
+  it('runs without a token when nothing uses the API, and names the input when something does', async () => {
+    writeFileSync(path.join(dir, 'baseline.jsonl'), baseline)
+    const local = await run({ inputs: { 'github-token': '', baseline: path.join(dir, 'baseline.jsonl'), comment: 'false', gates: 'precision no-regression' } })
+    expect(local.code).toBe(0)
+    expect(local.outputs.passed).toBe('true')
+    expect(github.requests).toEqual([])
+    const none = await run({ inputs: { 'github-token': '', baseline: 'none', comment: 'false' } })
+    expect(none.code).toBe(0)
+    const artifact = await run({ inputs: { 'github-token': '' } })
+    expect(artifact.code).toBe(1)
+    expect(commands(artifact.stdout).filter((line) => line.startsWith('::error::'))).toEqual([
+      expect.stringMatching(/^::error::input "github-token" is empty, but finding the baseline artifact \(baseline: artifact\) uses GitHub's REST API/)
+    ])
+    const comment = await run({ inputs: { 'github-token': '', baseline: 'none' } })
+    expect(comment.stdout).toMatch(/::error::input "github-token" is empty, but commenting on the pull request \(comment: true\) uses GitHub's REST API/)
+    expect(comment.stdout).not.toContain('internal error')
   })
 
-  it('without a baseline: skip passes, fail fails', async () => {
-    github.artifacts = []
-    const skip = await runAction()
-    expect(skip.code).toBe(0)
-    expect(skip.stdout).toMatch(/::warning::No baseline: no successful push run of workflow 7 on main has an unexpired artifact "predictions"/)
-    expect(skip.outputs['baseline-run-id']).toBe('')
-    const fail = await runAction({ 'missing-baseline': 'fail' })
-    expect(fail.code).toBe(1)
-    expect(fail.outputs.passed).toBe('false')
+  it('when retries on a 502 are exhausted: one line naming the request and the status', async () => {
+    github.faults.listRuns = [502, 502, 502, 502]
+    const r = await run()
+    expect(r.code).toBe(1)
+    expect(github.requests.filter((q) => q.includes('/workflows/7/runs')).length).toBe(4)
+    const errors = commands(r.stdout).filter((line) => line.startsWith('::error::'))
+    expect(errors).toEqual([expect.stringMatching(/^::error::GitHub's API failed: GET \/repos\/o\/r\/actions\/workflows\/7\/runs\?\S+ answered HTTP 502 .* after 3 retries/)])
+    expect(r.stdout).not.toMatch(/internal error|\n\s+at /)
   })
 
-  it('an expired artifact at base.sha falls back to the next run, as does a 410 on download', async () => {
-    github.artifacts[1].expired = true
-    const r = await runAction()
-    expect(r.outputs['baseline-run-id']).toBe('10')
-    expect(r.stdout).toContain('run 11 (at the base commit): no unexpired artifact "predictions"')
-    github.artifacts[1].expired = false
-    github.artifacts[1].gone = true
-    const gone = await runAction()
-    expect(gone.outputs['baseline-run-id']).toBe('10')
-    expect(gone.stdout).toContain('run 11: artifact "predictions" has expired (410)')
-  })
-
-  it('retries a 502', async () => {
+  it('retries a 502 and goes on', async () => {
     github.faults.listRuns = [502]
     github.faults.createComment = [502]
-    const r = await runAction()
+    const r = await run()
     expect(r.outputs['baseline-run-id']).toBe('11')
     expect(github.requests.filter((q) => q.includes('/workflows/7/runs')).length).toBe(2)
     expect(ours()).toHaveLength(1)
   })
 
-  it('a missing predictions file fails naming it', async () => {
-    const r = await runAction({ predictions: path.join(dir, 'nope.jsonl') })
-    expect(r.code).toBe(1)
-    expect(r.stdout).toContain(`::error::${path.join(dir, 'nope.jsonl')}: file not found`)
-    expect(r.stdout).not.toMatch(/\n\s+at /)
+  it('without a baseline: skip passes, fail fails', async () => {
+    github.artifacts = []
+    const skip = await run()
+    expect(skip.code).toBe(0)
+    expect(skip.stdout).toMatch(/::warning::No baseline: no successful push run of workflow 7 on main has an unexpired artifact "predictions"/)
+    expect(skip.outputs['baseline-run-id']).toBe('')
+    expect(report(skip).baseline).toMatchObject({ source: 'none', runId: null })
+    const fail = await run({ inputs: { 'missing-baseline': 'fail' } })
+    expect(fail.code).toBe(1)
+    expect(fail.outputs.passed).toBe('false')
+  })
+
+  it('an expired artifact at base.sha falls back to the next run, as does a 410 on download; the report says how far behind it is', async () => {
+    github.artifacts[1].expired = true
+    github.comparisons['aaa...base-sha'] = { status: 'ahead', aheadBy: 3, behindBy: 0 }
+    const r = await run()
+    expect(r.outputs['baseline-run-id']).toBe('10')
+    expect(r.stdout).toContain('run 11 (at the base commit): no unexpired artifact "predictions"')
+    expect(report(r).baseline).toMatchObject({ runId: 10, commit: 'aaa', baseCommit: 'base-sha', relation: 'behind', behindBy: 3, runUrl: `${github.url}/runs/10` })
+    expect(r.stdout).toMatch(/::warning::The baseline comes from run (#\d+|10), built from commit aaa, 3 commits behind the base commit base-sh/)
+    expect(report(r).warnings[0]).toMatch(/3 commits behind/)
+    github.artifacts[1].expired = false
+    github.artifacts[1].gone = true
+    const gone = await run()
+    expect(gone.outputs['baseline-run-id']).toBe('10')
+    expect(gone.stdout).toContain('run 11: artifact "predictions" has expired (410)')
+  })
+
+  it('reads a zip made by @actions/artifact\'s own zip code: a nested path, found by the predictions path as written', async () => {
+    mkdirSync(path.join(dir, 'eval'))
+    writeFileSync(path.join(dir, 'eval/predictions.jsonl'), candidate)
+    writeFileSync(path.join(dir, 'eval/notes.txt'), 'another file in the artifact')
+    github.artifacts[1].zip = await uploadArtifactZip(dir, ['eval/predictions.jsonl', 'eval/notes.txt'], { 'eval/predictions.jsonl': baseline })
+    const r = await run({ inputs: { predictions: 'eval/predictions.jsonl' } })
+    expect(r.outputs['baseline-run-id']).toBe('11')
+    expect(r.stdout).toContain('baseline: artifact "predictions" of run 11: eval/predictions.jsonl')
+    expect(report(r).counts.paired).toBe(600)
   })
 
   it('refuses a zip bomb and a zip with ../ entries cleanly', async () => {
     github.artifacts[1].zip = zipSync({ 'predictions.jsonl': new Uint8Array(64 << 20) }, { level: 9 })
     // 64 MiB of zeros packs to about 64 KiB; the cap is lowered to 16 MiB for the test (default 512 MiB).
-    const bomb = await runAction({}, 'pull_request', { EVAL_GATE_MAX_UNPACKED_BYTES: String(16 << 20) })
+    const bomb = await run({ env: { EVAL_GATE_MAX_UNPACKED_BYTES: String(16 << 20) } })
     expect(bomb.code).toBe(1)
-    expect(bomb.stdout).toContain('unpacks "predictions.jsonl" to more than')
+    expect(bomb.stdout).toMatch(/::error::artifact "predictions" of run 11: .*16,777,216.*zip bomb/)
     github.artifacts[1].zip = zipSync({ '../evil.jsonl': baseline, 'predictions.jsonl': baseline })
-    const traversal = await runAction()
+    const traversal = await run()
     expect(traversal.code).toBe(1)
-    expect(traversal.stdout).toContain('has an entry with an unsafe path ("../evil.jsonl"): refused')
-    expect(existsSync(path.join(dir, '..', 'evil.jsonl'))).toBe(false)
+    expect(traversal.stdout).toMatch(/::error::artifact "predictions" of run 11: .*"\.\.\/evil\.jsonl"/)
   }, 60_000)
 
+  it('an entry name holding a newline and a workflow command stays on one log line', async () => {
+    github.artifacts[1].zip = zipSync({ 'p\n::warning title=x::injected.jsonl': baseline })
+    const r = await run()
+    expect(commands(r.stdout).filter((line) => line.includes('injected'))).toEqual([])
+    expect(r.stdout).toContain('injected.jsonl')
+  })
+
   it('on push events: no comment, the summary only', async () => {
-    const r = await runAction({ gates: 'precision no-regression' }, 'push')
+    const r = await run({ inputs: { gates: 'precision no-regression' }, event: 'push' })
     expect(r.code).toBe(0)
     expect(ours()).toHaveLength(0)
-    expect(r.summary).toContain('Eval Gate: passed')
+    expect(r.summary).toContain('Eval Gate')
     expect(r.stdout).toContain('No pull request in this push event')
   })
 
-  it('names the input of a bad value', async () => {
-    const r = await runAction({ alpha: 'often' })
+  it('a missing predictions file fails naming it; a bad input value names the input', async () => {
+    const r = await run({ inputs: { predictions: path.join(dir, 'nope.jsonl') } })
     expect(r.code).toBe(1)
-    expect(r.stdout).toContain('::error::input "alpha" must be a number between 0 and 1, got "often"')
+    expect(r.stdout).toContain(`::error::${path.join(dir, 'nope.jsonl')}: file not found`)
+    expect(r.stdout).not.toMatch(/\n\s+at /)
+    const alpha = await run({ inputs: { alpha: 'often' } })
+    expect(alpha.stdout).toContain('::error::input "alpha" must be a number between 0 and 1, got "often"')
+    const later = await run({ inputs: { 'slice-fields': 'language' } })
+    expect(later.stdout).toContain('::error::input "slice-fields" is not supported by this version of Eval Gate yet')
+  })
+
+  describe('pull requests from forks', () => {
+    it('gate on a read-only token uploads the report; publish posts the comment and the status; a rerun edits', async () => {
+      github.readOnly = true
+      const gate = await run({ event: 'fork_pull_request' })
+      expect(gate.code).toBe(1)
+      expect(gate.stdout).toMatch(/::warning::Could not comment on pull request #42 \(no write access/)
+      expect(gate.stdout).toContain('Report uploaded as the artifact "eval-gate-report"')
+      expect(github.uploads.map((u) => [u.name, u.finalized])).toEqual([['eval-gate-report', true]])
+      expect(ours()).toHaveLength(0)
+      expect(github.statuses).toEqual([])
+      expect(gate.summary).toContain('Eval Gate')
+
+      github.readOnly = false
+      github.pulls.push({ number: 42, headSha: 'head-sha', headOwner: 'forker', headBranch: 'feature', state: 'open' })
+      github.runs.push({ id: 900, workflowId: 8, branch: 'main', headSha: 'main-sha', event: 'workflow_run', conclusion: 'success' })
+      const before = github.requests.length
+      const publish = await run({ event: 'workflow_run', inputs: { mode: 'publish', predictions: '' } })
+      expect(publish.code).toBe(0)
+      expect(ours()).toHaveLength(1)
+      expect(ours()[0]).toMatchObject({ issue: 42, author: { login: 'github-actions[bot]', type: 'Bot' } })
+      expect(github.statuses).toEqual([
+        { sha: 'head-sha', state: 'failure', context: 'eval-gate', description: expect.stringContaining('recall no-regression'), targetUrl: publish.outputs['comment-url'] }
+      ])
+      expect(publish.outputs).toMatchObject({ passed: 'false', verdict: 'fail', 'baseline-run-id': '11' })
+      expect(publish.summary).toContain('Eval Gate')
+      // Publish read nothing of the fork's run but its report artifact.
+      expect(github.requests.slice(before).filter((q) => q.includes('/actions/') || q.includes('/blobs/'))).toEqual([
+        'GET /repos/o/r/actions/runs/500/artifacts?name=eval-gate-report&per_page=100',
+        expect.stringMatching(/^GET \/repos\/o\/r\/actions\/artifacts\/\d+\/zip$/),
+        expect.stringMatching(/^GET \/blobs\/\d+$/)
+      ])
+
+      const again = await run({ event: 'workflow_run', inputs: { mode: 'publish', predictions: '' } })
+      expect(again.code).toBe(0)
+      expect(ours()).toHaveLength(1)
+      expect(github.statuses).toHaveLength(2)
+    })
+
+    it('publish trusts nothing in the artifact: the pull request is found by head commit, a forged report is refused', async () => {
+      const good = JSON.parse(readFileSync(path.join(root, '__tests__/fixtures/action/report.json'), 'utf8'))
+      const artifact = (report: unknown, pr: unknown) => ({
+        id: 700,
+        runId: 500,
+        name: 'eval-gate-report',
+        expired: false,
+        zip: zipSync({ 'report.json': Buffer.from(JSON.stringify(report)), 'pull-request.json': Buffer.from(JSON.stringify(pr)), 'comment.md': Buffer.from('@everyone <img src=x>') })
+      })
+      github.pulls.push(
+        { number: 7, headSha: 'someone-elses', headOwner: 'o', headBranch: 'other', state: 'open' },
+        { number: 42, headSha: 'head-sha', headOwner: 'forker', headBranch: 'feature', state: 'open' }
+      )
+      github.artifacts.push(artifact(good, { number: 7, headSha: 'someone-elses', key: 'default' }))
+      const r = await run({ event: 'workflow_run', inputs: { mode: 'publish', predictions: '' } })
+      expect(r.code).toBe(0)
+      expect(ours().map((c) => c.issue)).toEqual([42])
+      expect(ours()[0].body).not.toContain('<img src=x>')
+      expect(github.statuses.map((s) => s.sha)).toEqual(['head-sha'])
+
+      github.artifacts = [artifact({ ...good, counts: { ...good.counts, paired: '<img src=x onerror=alert(1)>' } }, { number: 42 })]
+      const forged = await run({ event: 'workflow_run', inputs: { mode: 'publish', predictions: '' } })
+      expect(forged.code).toBe(1)
+      expect(commands(forged.stdout)).toContainEqual(expect.stringMatching(/^::error::artifact "eval-gate-report" of run 500: report\.json: is not an Eval Gate report: report\.counts\["paired"\] must be a number/))
+      expect(github.statuses).toHaveLength(1)
+    })
+
+    it('publish outside workflow_run says so; a push run has nothing to publish', async () => {
+      const wrong = await run({ inputs: { mode: 'publish', predictions: '' } })
+      expect(wrong.code).toBe(1)
+      expect(wrong.stdout).toContain('::error::input "mode" is "publish", which runs in a workflow triggered by workflow_run')
+      const push = await run({
+        event: 'workflow_run',
+        payload: { workflow_run: { id: 10, event: 'push', head_sha: 'aaa', head_branch: 'main', head_repository: { full_name: 'o/r' }, pull_requests: [] } },
+        inputs: { mode: 'publish', predictions: '' }
+      })
+      expect(push.code).toBe(0)
+      expect(push.stdout).toContain('nothing to publish')
+    })
   })
 })
 
-
+/** A zip as actions/upload-artifact v4 makes it: @actions/artifact's own zip code (archiver, data descriptors). */
+async function uploadArtifactZip(rootDir: string, files: string[], replace: Record<string, Buffer>): Promise<Uint8Array> {
+  const zipModule = path.join(root, 'node_modules/@actions/artifact/lib/internal/upload/zip.js')
+  const specModule = path.join(root, 'node_modules/@actions/artifact/lib/internal/upload/upload-zip-specification.js')
+  const { createZipUploadStream } = (await import(zipModule)) as { createZipUploadStream: (spec: unknown[], level?: number) => Promise<AsyncIterable<Buffer>> }
+  const { getUploadZipSpecification } = (await import(specModule)) as { getUploadZipSpecification: (files: string[], root: string) => unknown[] }
+  // The baseline's own content goes into the zip under the same names.
+  const staging = mkdtempSync(path.join(tmpdir(), 'eval-gate-zip-'))
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(staging, file)), { recursive: true })
+    writeFileSync(path.join(staging, file), replace[file] ?? readFileSync(path.join(rootDir, file)))
+  }
+  const stream = await createZipUploadStream(getUploadZipSpecification(files.map((f) => path.join(staging, f)), staging))
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk)
+  return new Uint8Array(Buffer.concat(chunks))
+}

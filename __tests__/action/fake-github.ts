@@ -17,7 +17,12 @@ const ROUTES = {
   download: ['/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', 'get'],
   listComments: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'get'],
   createComment: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'post'],
-  updateComment: ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'patch']
+  updateComment: ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'patch'],
+  getUser: ['/user', 'get'],
+  compare: ['/repos/{owner}/{repo}/compare/{basehead}', 'get'],
+  createStatus: ['/repos/{owner}/{repo}/statuses/{sha}', 'post'],
+  getPull: ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get'],
+  listPulls: ['/repos/{owner}/{repo}/pulls', 'get']
 } as const
 type Route = keyof typeof ROUTES
 
@@ -112,7 +117,35 @@ export interface FakeComment {
   id: number
   issue: number
   body: string
+  /** Who wrote it: by default a person for comments a test puts there, the token's bot for the action's. */
+  author?: { login: string; type: 'Bot' | 'User' }
 }
+export interface FakePull {
+  number: number
+  headSha: string
+  /** owner of the head repository (the fork's owner) and its branch */
+  headOwner: string
+  headBranch: string
+  state: 'open' | 'closed'
+}
+export interface FakeStatus {
+  sha: string
+  state: string
+  context: string
+  description: string
+  targetUrl: string | null
+}
+/** What `POST /twirp/…/ArtifactService/*` and the blob store received: an artifact uploaded by @actions/artifact. */
+export interface FakeUpload {
+  name: string
+  runBackendId: string
+  blocks: Map<string, Buffer>
+  zip: Buffer | null
+  finalized: boolean
+}
+
+/** The token's identity: GITHUB_TOKEN is an installation token (GET /user answers 403). */
+export const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const
 
 export class FakeGitHub {
   runs: FakeRun[] = []
@@ -127,6 +160,19 @@ export class FakeGitHub {
   /** Every schema problem found in what the server sent. */
   problems: string[] = []
   authorization = new Set<string>()
+  /** The pull requests of the repository (GET /pulls). */
+  pulls: FakePull[] = []
+  /** Commit statuses set (POST /statuses/{sha}). */
+  statuses: FakeStatus[] = []
+  /** The compare API's answers, by `base...head`; absent → 404. */
+  comparisons: Record<string, { status: 'identical' | 'ahead' | 'behind' | 'diverged'; aheadBy: number; behindBy: number }> = {}
+  /** GET /user: null answers 403 (an installation token, as GITHUB_TOKEN); a login for a personal access token. */
+  tokenUser: { login: string; type: 'User' | 'Bot' } | null = null
+  /** Who the action's writes are attributed to. */
+  writer: { login: string; type: 'Bot' | 'User' } = BOT
+  /** Artifacts uploaded through the results service, and the run each backend id stands for. */
+  uploads: FakeUpload[] = []
+  runBackendIds: Record<string, number> = {}
   private server: Server | null = null
   private nextId = 1000
   url = ''
@@ -134,11 +180,11 @@ export class FakeGitHub {
   async start(): Promise<void> {
     operations()
     this.server = createServer((req, res) => {
-      let body = ''
-      req.on('data', (c) => (body += c))
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', () => {
         try {
-          this.handle(req, res, body)
+          this.handle(req, res, Buffer.concat(chunks))
         } catch (error) {
           res.writeHead(500, { 'content-type': 'application/json' })
           res.end(JSON.stringify({ message: String(error) }))
@@ -182,10 +228,23 @@ export class FakeGitHub {
 
   private comment(c: FakeComment) {
     const schema = responseSchema('createComment', 201) as Schema
-    return fromSchema(schema, { id: c.id, body: c.body, html_url: `https://github.test/o/r/pull/${c.issue}#issuecomment-${c.id}` })
+    const author = c.author ?? { login: 'someone', type: 'User' }
+    return fromSchema(schema, { id: c.id, body: c.body, html_url: `https://github.test/o/r/pull/${c.issue}#issuecomment-${c.id}`, user: this.user(author.login, author.type) })
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse, body: string): void {
+  private user(login: string, type: string) {
+    const userSchema = (responseSchema('getUser', 200) as Schema).oneOf?.[1] ?? (responseSchema('getUser', 200) as Schema)
+    return fromSchema(userSchema, { login, type })
+  }
+
+  private pull(p: FakePull) {
+    const schema = responseSchema('getPull', 200) as Schema
+    const head = fromSchema((schema.properties?.head ?? {}) as Schema, { sha: p.headSha, ref: p.headBranch, label: `${p.headOwner}:${p.headBranch}` })
+    return fromSchema(schema, { number: p.number, state: p.state, head })
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+    const body = raw.toString('utf8')
     const url = new URL(req.url ?? '/', this.url)
     this.requests.push(`${req.method} ${url.pathname}${url.search}`)
     if (req.headers.authorization) this.authorization.add(req.headers.authorization)
@@ -253,7 +312,7 @@ export class FakeGitHub {
       }
       if (faulted('createComment')) return
       if (this.readOnly) return this.send(res, 'createComment', 403, { message: 'Resource not accessible by integration', documentation_url: 'x' })
-      const c = { id: this.nextId++, issue, body: JSON.parse(body).body as string }
+      const c: FakeComment = { id: this.nextId++, issue, body: JSON.parse(body).body as string, author: this.writer }
       this.comments.push(c)
       return this.send(res, 'createComment', 201, this.comment(c))
     }
@@ -270,7 +329,102 @@ export class FakeGitHub {
       c.body = JSON.parse(body).body
       return this.send(res, 'updateComment', 200, this.comment(c))
     }
+    if (req.method === 'GET' && p === '/user') {
+      if (!this.tokenUser) return this.send(res, 'getUser', 403, { message: 'Resource not accessible by integration', documentation_url: 'x' })
+      return this.send(res, 'getUser', 200, this.user(this.tokenUser.login, this.tokenUser.type))
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/compare\/(.+)$/.exec(p))) {
+      if (faulted('compare')) return
+      const basehead = decodeURIComponent(m[1])
+      const c = this.comparisons[basehead]
+      if (!c) return this.send(res, 'compare', 404, { message: 'Not Found', documentation_url: 'x' })
+      const [base, head] = basehead.split('...')
+      const commit = (sha: string) => fromSchema((responseSchema('compare', 200) as Schema).properties?.base_commit as Schema, { sha })
+      return this.send(
+        res,
+        'compare',
+        200,
+        fromSchema(responseSchema('compare', 200) as Schema, {
+          status: c.status,
+          ahead_by: c.aheadBy,
+          behind_by: c.behindBy,
+          total_commits: c.aheadBy,
+          base_commit: commit(base),
+          merge_base_commit: commit(c.status === 'ahead' || c.status === 'identical' ? base : head)
+        })
+      )
+    }
+    if (req.method === 'POST' && (m = /^\/repos\/[^/]+\/[^/]+\/statuses\/([^/]+)$/.exec(p))) {
+      if (faulted('createStatus')) return
+      if (this.readOnly) {
+        res.writeHead(403, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: 'Resource not accessible by integration' }))
+        return
+      }
+      const b = JSON.parse(body) as { state: string; context: string; description?: string; target_url?: string }
+      this.statuses.push({ sha: decodeURIComponent(m[1]), state: b.state, context: b.context, description: b.description ?? '', targetUrl: b.target_url ?? null })
+      return this.send(res, 'createStatus', 201, fromSchema(responseSchema('createStatus', 201) as Schema, { state: b.state, context: b.context }))
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(p))) {
+      if (faulted('getPull')) return
+      const pr = this.pulls.find((x) => x.number === Number(m?.[1]))
+      if (!pr) return this.send(res, 'getPull', 404, { message: 'Not Found', documentation_url: 'x' })
+      return this.send(res, 'getPull', 200, this.pull(pr))
+    }
+    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls$/.test(p)) {
+      const q = url.searchParams
+      const list = this.pulls
+        .filter((x) => !q.get('state') || q.get('state') === 'all' || x.state === q.get('state'))
+        .filter((x) => !q.get('head') || `${x.headOwner}:${x.headBranch}` === q.get('head'))
+      const itemSchema = (responseSchema('listPulls', 200) as Schema).items as Schema
+      return this.send(
+        res,
+        'listPulls',
+        200,
+        list.map((x) => fromSchema(itemSchema, { number: x.number, state: x.state, head: fromSchema(itemSchema.properties?.head as Schema, { sha: x.headSha, ref: x.headBranch }) }))
+      )
+    }
+    if (req.method === 'POST' && (m = /^\/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/(\w+)$/.exec(p))) {
+      return this.twirp(res, m[1], JSON.parse(body) as Record<string, string>)
+    }
+    if (req.method === 'PUT' && (m = /^\/upload\/(\d+)$/.exec(p))) {
+      const upload = this.uploads[Number(m[1])]
+      const comp = url.searchParams.get('comp')
+      if (comp === 'block') upload.blocks.set(url.searchParams.get('blockid') ?? '', raw)
+      else if (comp === 'blocklist') upload.zip = Buffer.concat([...body.matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)</g)].map((b) => upload.blocks.get(b[1]) as Buffer))
+      else upload.zip = raw
+      res.writeHead(201, { etag: '"0x1"', 'last-modified': new Date(0).toUTCString(), 'x-ms-request-server-encrypted': 'true', 'content-md5': '' })
+      res.end()
+      return
+    }
     res.writeHead(404, { 'content-type': 'application/json' })
     res.end(JSON.stringify({ message: `no route for ${req.method} ${p}` }))
+  }
+
+  /** The results service's artifact API (Twirp, JSON) as @actions/artifact calls it. */
+  private twirp(res: ServerResponse, method: string, b: Record<string, string>): void {
+    const reply = (body: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body))
+    }
+    const runBackendId = b.workflow_run_backend_id ?? b.workflowRunBackendId
+    if (method === 'CreateArtifact') {
+      this.uploads.push({ name: b.name, runBackendId, blocks: new Map(), zip: null, finalized: false })
+      return reply({ ok: true, signed_upload_url: `${this.url}/upload/${this.uploads.length - 1}?sig=fake-signature` })
+    }
+    if (method === 'FinalizeArtifact') {
+      const upload = this.uploads.find((u) => u.name === b.name && u.runBackendId === runBackendId && !u.finalized)
+      if (!upload || !upload.zip) {
+        res.writeHead(404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ code: 'not_found', msg: 'no such upload' }))
+        return
+      }
+      upload.finalized = true
+      const id = this.nextId++
+      this.artifacts.push({ id, runId: this.runBackendIds[runBackendId] ?? -1, name: upload.name, expired: false, zip: new Uint8Array(upload.zip) })
+      return reply({ ok: true, artifact_id: String(id) })
+    }
+    res.writeHead(404, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ code: 'bad_route', msg: method }))
   }
 }

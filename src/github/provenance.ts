@@ -69,12 +69,12 @@ export function provenanceWarning(p: BaselineProvenance): string | null {
   if (p.relation === 'behind') {
     const n = p.behindBy ?? 0
     return (
-      `The baseline comes from ${run}, built from commit ${short(p.commit)}, ${n} commit${n === 1 ? '' : 's'} behind the pull request's base commit ` +
-      `${short(p.baseCommit)}: what was merged since is not in the baseline (no successful run with the artifact at the base commit).`
+      `The baseline comes from ${run}, built from commit ${short(p.commit)}, ${n} commit${n === 1 ? '' : 's'} behind the base commit ` +
+      `${short(p.baseCommit)} of the pull request: what was merged since is not in the baseline (no successful run at the base commit has the artifact).`
     )
   }
   if (p.relation === 'ahead' || p.relation === 'diverged') {
-    return `The baseline comes from ${run}, built from commit ${short(p.commit)}, which is not an ancestor of the pull request's base commit ${short(p.baseCommit)}: it may hold changes the base branch does not.`
+    return `The baseline comes from ${run}, built from commit ${short(p.commit)}, which is not an ancestor of the base commit ${short(p.baseCommit)} of the pull request: it may hold changes the base branch does not.`
   }
   return null
 }

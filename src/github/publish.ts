@@ -19,17 +19,13 @@ import { downloadArtifactZip } from './baseline.js'
 import type { Client } from './client.js'
 import { upsertComment } from './comment.js'
 import { logSafe } from './log.js'
+import { setStatus } from './status.js'
 import { PULL_REQUEST_FILE, REPORT_FILE, reportArtifactName } from './reportArtifact.js'
 import { listZipEntries, normalName, unpackZipEntry } from './zip.js'
 import type { RunContext } from '../config.js'
 
 /** The report artifact is small: a cap far below the baseline's keeps a hostile one cheap. */
 const MAX_REPORT_BYTES = 64 << 20
-
-/** The commit status context for a comment key: `eval-gate`, or `eval-gate/<key>`. */
-export function statusContext(key: string): string {
-  return key === 'default' ? 'eval-gate' : `eval-gate/${key}`
-}
 
 export async function publish(client: Client, key: string, context: RunContext): Promise<{ report: Report; commentUrl: string } | null> {
   const run = context.workflowRun
@@ -61,17 +57,8 @@ export async function publish(client: Client, key: string, context: RunContext):
 
   const comment = await upsertComment(client, { ...repo, issueNumber: number, key }, renderMarkdown(report, 'comment'))
   core.info(`Comment ${comment.action} on pull request #${number}: ${comment.url}`)
-  const failed = report.gates.filter((g) => g.status === 'fail').map((g) => g.rule)
-  const description = report.passed ? `passed: ${report.gates.length} gate${report.gates.length === 1 ? '' : 's'}` : `failed: ${failed.join('; ')}`
-  await client.rest.repos.createCommitStatus({
-    ...repo,
-    sha: run.headSha,
-    state: report.passed ? 'success' : 'failure',
-    context: statusContext(key),
-    description: description.length > 140 ? description.slice(0, 139) + '…' : description,
-    target_url: comment.url
-  })
-  core.info(`Commit status ${statusContext(key)} = ${report.passed ? 'success' : 'failure'} on ${run.headSha}: ${logSafe(description)}`)
+  const status = await setStatus(client, repo, run.headSha, key, report, comment.url)
+  core.info(`Commit status ${logSafe(status.context)} = ${status.state} on ${run.headSha}: ${logSafe(status.description)}`)
   return { report, commentUrl: comment.url }
 }
 
