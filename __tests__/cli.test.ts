@@ -26,8 +26,8 @@ describe('eval-gate compare', () => {
   it('fails the demo on its recall regression (exit 1) and prints the report', () => {
     const r = run(...demo, '--resamples', '2000')
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/^### ❌ Eval Gate: failed — \*\*recall no-regression\*\*/)
-    expect(r.stdout).toContain('| recall | 92.5% | 80.6% | −11.8 pts ▼ |')
+    expect(r.stdout).toMatch(/^### ❌ Eval Gate: failed — 1 of 4 gates\n\n❌ `recall no-regression`: \*\*recall 92\.5% → 80\.6% \(−11\.9 pts/)
+    expect(r.stdout).toContain('| recall | 92.5% | 80.6% | −11.9 pts worse |')
     expect(r.stderr).toBe('')
   })
   it('passes (exit 0) when the gates pass', () => {

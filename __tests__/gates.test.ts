@@ -111,7 +111,7 @@ describe('evaluating rules', () => {
     const results = evaluateGates(parseGates('accuracy no-regression; f1 no-regression; recall no-regression; precision no-regression; f1 >= 0.5', known), metrics, withBaseline)
     expect(results.map((r) => r.pValue)).toEqual([0.03, 0.06, 0.06, 0.02, null].map((p) => (p === null ? null : expect.closeTo(p, 15))))
     expect(results.map((r) => r.status)).toEqual(['fail', 'pass', 'pass', 'fail', 'pass'])
-    expect(results[0].detail).toMatch(/^accuracy fell 1\.0 pts, 80\.0% → 80\.0% \(95% CI −2\.0 to \+2\.0 pts\), one-sided p = 0\.030 after Holm: significant regression$/)
+    expect(results[0].detail).toMatch(/^accuracy fell slightly, 80\.0% → 80\.0% \(95% CI −2\.0 to \+2\.0 pts\), one-sided p = 0\.030 after Holm: significant regression$/)
   })
   it('non-inferior: the worse-side bound within the margin, on both sides of it', () => {
     expect(evalOne('f1 non-inferior 0.02', metric({ delta: -0.01, worseBound: -0.019 }))).toMatchObject({ status: 'pass', bound: -0.019 })
@@ -131,5 +131,14 @@ describe('evaluating rules', () => {
   })
   it('a metric undefined on the data fails its rule with a plain reason', () => {
     expect(evalOne('f1 >= 0.5', metric({ candidate: null }))).toMatchObject({ status: 'fail', detail: 'f1 is undefined on this data, so the rule cannot pass' })
+  })
+})
+
+describe('gate details', () => {
+  it('give the change as the rounded values beside it show it (issue 9: 86.4% → 93.8% is 7.4 pts, not 7.3)', () => {
+    const rules = parseGates('precision delta >= 0', known)
+    const metrics = { precision: metric({ baseline: 0.86413, candidate: 0.93762, delta: 0.93762 - 0.86413 }) }
+    const [result] = evaluateGates(rules, metrics, withBaseline)
+    expect(result.detail).toMatch(/^precision rose 7\.4 pts, 86\.4% → 93\.8%/)
   })
 })
