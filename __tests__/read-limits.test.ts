@@ -155,6 +155,13 @@ describe('JSON arrays are streamed (SECURITY: a valid 600 MiB array)', () => {
       ['null', 4, 6]
     ])
   })
+  it('follows nesting deeper than its first stack (200 levels), and a wrong closer deep inside', async () => {
+    const deep = '['.repeat(200) + ']'.repeat(200)
+    const ok = `[{"id": 1, "label": "a", "prediction": "a", "deep": ${deep}}]`
+    expect((await readSource({ name: 'deep.json', path: file('deep.json', ok) })).n).toBe(1)
+    const bad = `[{"id": 1, "label": "a", "prediction": "a",\n "deep": ${'['.repeat(150)}}]`
+    expect(await message(readSource({ name: 'deep.json', path: file('deep.json', bad) }))).toBe('deep.json:2: is not valid JSON: "}" closes "["')
+  })
   it('refuses an element over the limit, with its line and index', async () => {
     const array = `[\n${lineOf(100, 1)},\n${lineOf(1001, 2)}\n]`
     expect(await message(readSource({ name: 'big.json', path: file('big.json', array) }, 1000))).toBe('big.json:3: element 2 is longer than 1,000 bytes, the limit for one element: refused')

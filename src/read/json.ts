@@ -66,8 +66,10 @@ export class JsonArraySplitter {
   private line = 1
   private inString = false
   private escaped = false
-  /** Closing brackets expected, innermost last (char codes of `]` and `}`). */
-  private stack: number[] = []
+  /** Closing brackets expected, innermost last (char codes of `]` and `}`): one byte a level, so deep nesting
+   * costs at most the row limit. */
+  private stack = new Uint8Array(64)
+  private depth = 0
   /** Elements seen so far. */
   private count = 0
   /** Line of the current element's first character. */
@@ -85,7 +87,6 @@ export class JsonArraySplitter {
 
   push(chunk: string): void {
     const len = chunk.length
-    const stack = this.stack
     let { phase, line } = this
     /** Where the current element starts in this chunk (0 when it began in an earlier one). */
     let start = 0
@@ -112,17 +113,16 @@ export class JsonArraySplitter {
         }
         const c = chunk.charCodeAt(i)
         if (c === 34) this.inString = true
-        else if (c === 123) stack.push(125)
-        else if (c === 91) stack.push(93)
+        else if (c === 123 || c === 91) this.open(c + 2)
         else if (c === 125 || c === 93) {
-          if (stack.length > 0) {
-            const expected = stack.pop() as number
+          if (this.depth > 0) {
+            const expected = this.stack[--this.depth]
             if (c !== expected) this.fail(line, `${quote(String.fromCharCode(c))} closes ${quote(expected === 93 ? '[' : '{')}`)
           } else if (c === 93) {
             this.finishElement(chunk, start, i)
             phase = Phase.Done
           } else this.fail(line, `${quote('}')} without a matching ${quote('{')}`)
-        } else if (c === 44 && stack.length === 0) {
+        } else if (c === 44 && this.depth === 0) {
           this.finishElement(chunk, start, i)
           phase = Phase.Value
         } else if (c === 10) line++
@@ -130,7 +130,7 @@ export class JsonArraySplitter {
         continue
       }
       const c = chunk.charCodeAt(i)
-      if (c === 32 || c === 10 || c === 13 || c === 9) {
+      if (isSpace(c)) {
         if (c === 10) line++
         i++
         continue
@@ -179,8 +179,20 @@ export class JsonArraySplitter {
     }
   }
 
+  /** Pushes the closing bracket `closer` (`{` + 2 is `}`, `[` + 2 is `]`). */
+  private open(closer: number): void {
+    if (this.depth === this.stack.length) {
+      const grown = new Uint8Array(this.stack.length * 2)
+      grown.set(this.stack)
+      this.stack = grown
+    }
+    this.stack[this.depth++] = closer
+  }
+
   private finishElement(chunk: string, start: number, end: number): void {
     const index = this.count + 1
+    // Whitespace between the element and the `,` or `]` is not part of it.
+    while (end > start && isSpace(chunk.charCodeAt(end - 1))) end--
     const tail = chunk.slice(start, end)
     let text: string
     if (this.pending.empty) {
@@ -201,6 +213,11 @@ export class JsonArraySplitter {
   private fail(line: number, what: string): never {
     throw new InputError(this.file, line, null, `is not valid JSON: ${what}`)
   }
+}
+
+/** JSON whitespace: space, tab, line feed, carriage return. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9
 }
 
 /** The number of backslashes right before `end` in `text`, not looking before `from`. */

@@ -14,6 +14,7 @@ interface ReadRequest {
   format?: Format
   fields: FieldNames
   requireId: boolean
+  maxRowBytes?: number
 }
 
 type ReadReply =
@@ -32,7 +33,7 @@ export async function serveReadRequest(): Promise<void> {
   let reply: ReadReply
   const transfer: ArrayBuffer[] = []
   try {
-    const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId })
+    const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes })
     for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null]) {
       if (column) transfer.push(column.buffer as ArrayBuffer)
     }
@@ -53,9 +54,9 @@ export async function serveReadRequest(): Promise<void> {
 export function readInWorker(
   script: string | URL,
   source: PredictionSource,
-  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean }
+  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean; maxRowBytes?: number }
 ): Promise<PredictionFile> {
-  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId }
+  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes }
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: request })
     worker.once('message', (reply: ReadReply) => {
