@@ -56,7 +56,7 @@ export async function* textChunks(source: PredictionSource, gzipByName: boolean)
   }
 }
 
-/** The gunzipped bytes of `stream`; an error reading `stream` fails the result too (`pipe` alone would hang). */
+/** The gunzipped bytes of `stream`; an error reading `stream` fails the result too (with `pipe` alone it was an unhandled 'error' event that killed the process, e.g. for a directory named x.jsonl.gz). */
 function gunzip(stream: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
   const input = Readable.from(stream)
   const output = createGunzip({ chunkSize: CHUNK })
