@@ -74,7 +74,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
     const gated = ctx.gatedClasses ?? new Set<number>()
     ctx.labels.forEach((label, i) => {
       const cells = fromDense(2, blocks.subarray(i * 8, i * 8 + 8))
-      report(ctx, { name: `class:${label}`, cells, metrics: perClassMetrics(label) }, settings, everyClass || gated.has(i), out)
+      report(ctx, { name: `class:${label}`, cells, metrics: perClassMetrics(label), perClass: true }, settings, everyClass || gated.has(i), out)
     })
     if (!everyClass) {
       warnings.push(

@@ -23,10 +23,9 @@
 import type { CellTable } from '../cells.js'
 import type { Direction } from '../types.js'
 import type { ClassSums } from '../metrics/confusion.js'
-import type { NamedCmMetric } from '../metrics/classification.js'
+import { evaluator, type NamedCmMetric } from '../metrics/classification.js'
 import { binomial } from './binomial.js'
 import { multinomial } from './multinomial.js'
-import { percentileInterval, quantileSorted7 } from './quantile.js'
 import { streamFor } from './random.js'
 
 /** Sparse cell counts over (true, baseline, candidate), with the metrics that depend on them. */
@@ -35,6 +34,13 @@ export interface CellFamily {
   name: string
   cells: CellTable
   metrics: readonly NamedCmMetric[]
+  /**
+   * Set for the table of one class against the rest (k = 2, the class is index 1) whose metrics are
+   * `perClassMetrics(label)`: precision, recall, f1, support of class 1. Resampled by a scalar path (same draws,
+   * same values, no per-metric calls); `support` is a count and is not resampled, and only F1 gets a bootstrap
+   * interval of its own value (precision's and recall's are Wilson intervals, made by the caller).
+   */
+  perClass?: boolean
 }
 
 export interface ResampleSettings {
@@ -119,30 +125,86 @@ export function resampleFamily(
   const { metrics } = family
   const R = settings.resamples
   const observed = observe(family)
-  const boot = bootstrapDraws(family, R, settings.seed)
-  const perm = withTest ? permutationHits(family, observed, directions, R, settings.seed) : null
+  const perClass = family.perClass === true
+  const boot = perClass ? bootstrapClass(family, R, settings.seed) : bootstrapDraws(family, R, settings.seed)
+  const perm = withTest ? (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed) : null
   const out = new Map<string, ResampledMetric>()
+  const { alpha } = settings
   metrics.forEach((m, i) => {
     const obs = observed[i]
     const worseHigh = directions(m.name) === 'lower'
-    if (Number.isNaN(obs)) {
+    if (Number.isNaN(obs) || (perClass && i === CLASS_SUPPORT)) {
       out.set(m.name, { ci: null, candidateCi: null, worseBound: null, pValue: null, pValueWorse: null })
       return
     }
     const deltas = finite(boot.deltas[i])
     const cands = finite(boot.candidates[i])
-    const ci = deltas.length > 0 ? percentileInterval(deltas, settings.alpha) : null
-    // percentileInterval sorted `deltas` in place.
-    const worseBound = deltas.length > 0 ? quantileSorted7(deltas, worseHigh ? 1 - settings.alpha : settings.alpha) : null
+    // The same order statistics a sort would give (quantileSorted7 of the sorted values), found by selection.
+    const d = deltas.length > 0 ? quantiles(deltas, [alpha / 2, 1 - alpha / 2, worseHigh ? 1 - alpha : alpha]) : null
+    const own = cands.length > 0 && (!perClass || i === CLASS_F1) ? quantiles(cands, [alpha / 2, 1 - alpha / 2]) : null
     out.set(m.name, {
-      ci,
-      candidateCi: cands.length > 0 ? percentileInterval(cands, settings.alpha) : null,
-      worseBound,
+      ci: d ? [d[0], d[1]] : null,
+      candidateCi: own ? [own[0], own[1]] : null,
+      worseBound: d ? d[2] : null,
       pValue: perm ? (perm.twoSided[i] + 1) / (R + 1) : null,
       pValueWorse: perm ? (perm.worse[i] + 1) / (R + 1) : null
     })
   })
   return out
+}
+
+/**
+ * Type-7 quantiles (as quantileSorted7 of the sorted values) at each probability, by selection instead of a
+ * full sort: the order statistics ⌊h⌋ and ⌊h⌋ + 1 (h = (n − 1)·p) are found by Hoare's quickselect, each
+ * search confined to the part right of the previous one. Reorders `values`; no NaN allowed.
+ * Cost: O(n) expected per probability, against O(n log n) for the sort.
+ * @example quantiles(Float64Array.of(4, 1, 3, 2), [0.25, 0.75]) // [1.75, 3.25]
+ */
+export function quantiles(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length
+  const ranks = new Set<number>()
+  for (const p of ps) {
+    const lo = Math.floor((n - 1) * p)
+    if (lo >= n - 1) ranks.add(n - 1)
+    else ranks.add(lo).add(lo + 1)
+  }
+  const at = new Map<number, number>()
+  let from = 0
+  for (const rank of [...ranks].sort((a, b) => a - b)) {
+    select(values, from, n - 1, rank)
+    at.set(rank, values[rank])
+    from = rank + 1
+  }
+  return ps.map((p) => {
+    const h = (n - 1) * p
+    const lo = Math.floor(h)
+    if (lo >= n - 1) return at.get(n - 1) as number
+    const x = at.get(lo) as number
+    return x + (h - lo) * ((at.get(lo + 1) as number) - x)
+  })
+}
+
+/** Puts the order statistic `rank` of values[left..right] at `rank`, smaller ones left of it, larger right (Hoare). */
+function select(a: Float64Array, left: number, right: number, rank: number): void {
+  while (right > left) {
+    const pivot = a[(left + right) >>> 1]
+    let i = left
+    let j = right
+    while (i <= j) {
+      while (a[i] < pivot) i++
+      while (a[j] > pivot) j--
+      if (i <= j) {
+        const x = a[i]
+        a[i] = a[j]
+        a[j] = x
+        i++
+        j--
+      }
+    }
+    if (rank <= j) right = j
+    else if (rank >= i) left = i
+    else return
+  }
 }
 
 /** Observed candidate − baseline of each metric. */
@@ -177,6 +239,9 @@ function bootstrapDraws(family: CellFamily, R: number, seed: number): { deltas: 
   const sC = newClassSums(cells.k)
   const deltas = metrics.map(() => new Float64Array(R))
   const candidates = metrics.map(() => new Float64Array(R))
+  const evaluate = evaluator(metrics, cells.k)
+  const vB = new Float64Array(metrics.length)
+  const vC = new Float64Array(metrics.length)
   for (let r = 0; r < R; r++) {
     multinomial(rng, n, weights, draw)
     sB.truth.fill(0)
@@ -210,10 +275,11 @@ function bootstrapDraws(family: CellFamily, R: number, seed: number): { deltas: 
     sB.total = sC.total = total
     sB.correct = correctB
     sC.correct = correctC
+    evaluate(sB, vB)
+    evaluate(sC, vC)
     for (let i = 0; i < metrics.length; i++) {
-      const vc = metrics[i].fn(sC)
-      deltas[i][r] = vc - metrics[i].fn(sB)
-      candidates[i][r] = vc
+      deltas[i][r] = vC[i] - vB[i]
+      candidates[i][r] = vC[i]
     }
   }
   return { deltas, candidates }
@@ -249,6 +315,9 @@ function permutationHits(
   const worse = new Float64Array(metrics.length)
   const gamma = Float64Array.from(observed, (d) => Math.max(1e-14, 1e-14 * Math.abs(d)))
   const lowerBetter = metrics.map((m) => directions(m.name) === 'lower')
+  const evaluate = evaluator(metrics, cells.k)
+  const vB = new Float64Array(metrics.length)
+  const vC = new Float64Array(metrics.length)
   for (let r = 0; r < R; r++) {
     sB.predicted.set(b0.predicted)
     sB.tp.set(b0.tp)
@@ -280,8 +349,124 @@ function permutationHits(
     }
     sB.correct = correctB
     sC.correct = correctC
+    evaluate(sB, vB)
+    evaluate(sC, vC)
     for (let i = 0; i < metrics.length; i++) {
-      const d = metrics[i].fn(sC) - metrics[i].fn(sB)
+      const d = vC[i] - vB[i]
+      const obs = observed[i]
+      if (Math.abs(d) >= Math.abs(obs) - gamma[i]) twoSided[i]++
+      if (lowerBetter[i] ? d >= obs - gamma[i] : d <= obs + gamma[i]) worse[i]++
+    }
+  }
+  return { twoSided, worse }
+}
+
+/** Positions of precision, recall, f1 and support in `perClassMetrics`. */
+const CLASS_PRECISION = 0
+const CLASS_RECALL = 1
+const CLASS_F1 = 2
+const CLASS_SUPPORT = 3
+
+/** Precision, recall and F1 of a class from its counts, as precisionOf, recallOf and f1Of compute them. */
+function classMetrics(truth: number, predicted: number, tp: number, out: Float64Array): void {
+  const p = predicted === 0 ? 0 : tp / predicted
+  const r = truth === 0 ? 0 : tp / truth
+  const denom = p + r
+  out[CLASS_PRECISION] = p
+  out[CLASS_RECALL] = r
+  out[CLASS_F1] = denom === 0 ? 0 : (2 * p * r) / denom
+}
+
+/** {@link bootstrapDraws} of a `perClass` family: the counts of class 1 only, no support. */
+function bootstrapClass(family: CellFamily, R: number, seed: number): { deltas: Float64Array[]; candidates: Float64Array[] } {
+  const { cells } = family
+  const rng = streamFor(seed, `bootstrap:${family.name}`)
+  const order = largestFirst(cells)
+  const m = order.length
+  const weights = Float64Array.from(order, (j) => cells.count[j])
+  const isT = Uint8Array.from(order, (j) => cells.t[j])
+  const isB = Uint8Array.from(order, (j) => cells.b[j])
+  const isC = Uint8Array.from(order, (j) => cells.c[j])
+  let n = 0
+  for (const w of weights) n += w
+  const draw = new Float64Array(m)
+  const deltas = [new Float64Array(R), new Float64Array(R), new Float64Array(R), new Float64Array(0)]
+  const candidates = [new Float64Array(R), new Float64Array(R), new Float64Array(R), new Float64Array(0)]
+  const vB = new Float64Array(3)
+  const vC = new Float64Array(3)
+  for (let r = 0; r < R; r++) {
+    multinomial(rng, n, weights, draw)
+    let truth = 0
+    let predB = 0
+    let predC = 0
+    let tpB = 0
+    let tpC = 0
+    for (let j = 0; j < m; j++) {
+      const x = draw[j]
+      if (x === 0) continue
+      if (isB[j]) predB += x
+      if (isC[j]) predC += x
+      if (isT[j]) {
+        truth += x
+        if (isB[j]) tpB += x
+        if (isC[j]) tpC += x
+      }
+    }
+    classMetrics(truth, predB, tpB, vB)
+    classMetrics(truth, predC, tpC, vC)
+    for (let i = 0; i < 3; i++) {
+      deltas[i][r] = vC[i] - vB[i]
+      candidates[i][r] = vC[i]
+    }
+  }
+  return { deltas, candidates }
+}
+
+/** {@link permutationHits} of a `perClass` family: a swap in cell (t, b, c), b ≠ c, moves class-1 counts between the models. */
+function permutationClass(
+  family: CellFamily,
+  observed: Float64Array,
+  directions: (name: string) => Direction,
+  R: number,
+  seed: number
+): { twoSided: Float64Array; worse: Float64Array } {
+  const { cells, metrics } = family
+  const rng = streamFor(seed, `permutation:${family.name}`)
+  const source: number[] = []
+  for (let j = 0; j < cells.size; j++) if (cells.b[j] !== cells.c[j]) source.push(j)
+  const ns = Float64Array.from(source, (j) => cells.count[j])
+  // +1: the baseline predicted the class and the candidate did not (b = 1, c = 0); −1 the other way.
+  const dir = Int8Array.from(source, (j) => (cells.b[j] === 1 ? 1 : -1))
+  const isT = Uint8Array.from(source, (j) => cells.t[j])
+  const sB = classSumsOfCells(cells, 'baseline')
+  const sC = classSumsOfCells(cells, 'candidate')
+  const truth = sB.truth[1]
+  const twoSided = new Float64Array(metrics.length)
+  const worse = new Float64Array(metrics.length)
+  const gamma = Float64Array.from(observed, (d) => Math.max(1e-14, 1e-14 * Math.abs(d)))
+  const lowerBetter = metrics.map((m) => directions(m.name) === 'lower')
+  const vB = new Float64Array(3)
+  const vC = new Float64Array(3)
+  for (let r = 0; r < R; r++) {
+    let predB = sB.predicted[1]
+    let predC = sC.predicted[1]
+    let tpB = sB.tp[1]
+    let tpC = sC.tp[1]
+    for (let j = 0; j < ns.length; j++) {
+      const s = binomial(rng, ns[j], 0.5)
+      if (s === 0) continue
+      const moved = dir[j] * s
+      predB -= moved
+      predC += moved
+      if (isT[j]) {
+        tpB -= moved
+        tpC += moved
+      }
+    }
+    classMetrics(truth, predB, tpB, vB)
+    classMetrics(truth, predC, tpC, vC)
+    for (let i = 0; i < 3; i++) {
+      const d = vC[i] - vB[i]
       const obs = observed[i]
       if (Math.abs(d) >= Math.abs(obs) - gamma[i]) twoSided[i]++
       if (lowerBetter[i] ? d >= obs - gamma[i] : d <= obs + gamma[i]) worse[i]++
@@ -291,11 +476,12 @@ function permutationHits(
 }
 
 function finite(values: Float64Array): Float64Array {
+  const n = values.length
   let m = 0
-  for (const v of values) if (!Number.isNaN(v)) m++
-  if (m === values.length) return values
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) m++
+  if (m === n) return values
   const out = new Float64Array(m)
-  let i = 0
-  for (const v of values) if (!Number.isNaN(v)) out[i++] = v
+  let j = 0
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) out[j++] = values[i]
   return out
 }
