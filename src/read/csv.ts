@@ -123,7 +123,10 @@ export class DelimitedParser {
    * so that a syntax error in it (a stray quote, which the end scan takes for an opening one) is what is reported.
    */
   private overflow(text: string): void {
-    this.hold(this.parse(text, false))
+    const rest = this.parse(text, false)
+    // `parse` leaves a record without its line end unread: read what there is of it, for a syntax error.
+    if (rest.length > 0) this.quotedRecord(rest, 0, false)
+    this.hold(rest)
   }
 
   private refuse(inQuote: boolean): never {
@@ -163,7 +166,10 @@ export class DelimitedParser {
       }
       const record = this.quotedRecord(text, pos, final)
       if (record === null) break
-      if (record.next - pos > this.limit / 3 && overLimit(text.slice(pos, record.next), this.limit)) this.refuse(false)
+      if (record.next - pos > this.limit / 3) {
+        const end = text.charCodeAt(record.next - 1) === 10 ? record.next - 1 : record.next
+        if (overLimit(text.slice(pos, end), this.limit)) this.refuse(false)
+      }
       if (record.cells.length > 1 || record.cells[0].length > 0) this.onRecord(record.cells, this.line)
       this.line += record.lines
       pos = record.next
