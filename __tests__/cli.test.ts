@@ -101,6 +101,11 @@ describe('bad input and usage: exit 2, one line, no stack trace', () => {
     bad(run('compare', '--candidate', example('candidate'), '--baseline', example('baseline')), /neither is "1" or "true": set positive-label/))
   it('a malformed gate rule is quoted', () =>
     bad(run(...demo, '--gates', 'recall no-regresion'), /gate "recall no-regresion": cannot read "no-regresion"/))
+  it('numbers are decimal only, and hostile option values are quoted on one line', () => {
+    bad(run(...demo, '--resamples', '0x10'), /^eval-gate: --resamples must be .*, got "0x10"\n$/)
+    bad(run(...demo, '--gates', 'recall >= 0b1'), /gate "recall >= 0b1": threshold "0b1" is not a number|gate "recall >= 0b1": .*"0b1"/)
+    bad(run(...demo, '--task', 'x\n::error::boom'), /^eval-gate: --task must be one of .*, got "x\\n::error::boom"\n$/)
+  })
   it('an unknown class in a gate', () => bad(run(...demo, '--gates', 'recall[eggs] >= 0.5'), /gate "recall\[eggs\] >= 0.5": unknown class "eggs"; the classes are "ham", "spam"/))
   it('bad options', () => {
     bad(run(...demo, '--alpha', '2'), /--alpha must be a number between 0 and 1, got "2"/)

@@ -4,9 +4,10 @@ import { checkUniqueIds, pairByIds } from '../src/pair.js'
 import { LabelDictionary, type PredictionFile } from '../src/types.js'
 
 const dict = new LabelDictionary()
-function file(name: string, rows: [string, string, string][]): PredictionFile {
+function file(name: string, rows: [string, string, string][], idField = 'id'): PredictionFile {
   return {
     name,
+    idField,
     n: rows.length,
     ids: rows.map((r) => r[0]),
     line: Uint32Array.from(rows, (_, i) => i + 1),
@@ -48,6 +49,9 @@ describe('pairByIds (SPEC §4)', () => {
     expect(() => checkUniqueIds(c)).not.toThrow()
     const d = file('d.jsonl', [['1', 'a', 'a'], ['2', 'a', 'a'], ['1', 'a', 'a']])
     expect(() => checkUniqueIds(d)).toThrow('d.jsonl:3: field "id" repeats the id "1" of line 1')
+    // The message names the id field as the user named it, and quotes a hostile id on one line, cut.
+    const named = file('e.jsonl', [['a\n::error::x' + 'y'.repeat(200), 'ham', 'ham'], ['b', 'ham', 'ham'], ['a\n::error::x' + 'y'.repeat(200), 'ham', 'ham']], 'example_id')
+    expect(() => checkUniqueIds(named)).toThrow(/^e\.jsonl:3: field "example_id" repeats the id "a\\n::error::xy{68}"… of line 1$/)
   })
   it('pairs integer ids of one file with the same ids as text in the other', () => {
     const c = { ...file('c.jsonl', [['17', 'a', 'a'], ['3', 'a', 'b']]), ids: Float64Array.of(17, 3) }

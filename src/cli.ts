@@ -7,7 +7,7 @@ import { writeFileAtomic } from './atomicWrite.js'
 import { HELP, parseCli } from './cli/args.js'
 import { compare } from './compare.js'
 import { isReadWorker, serveReadRequest } from './read/parallel.js'
-import { ConfigError, isUserError } from './errors.js'
+import { ConfigError, isUserError, quote } from './errors.js'
 import { renderMarkdown } from './render/index.js'
 import { VERSION } from './version.js'
 
@@ -23,7 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const inputs = [request.options.candidate.path, request.options.baseline?.path].filter((p): p is string => !!p).map((p) => path.resolve(p))
   for (const [option, out] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
-    if (out && inputs.includes(path.resolve(out))) throw new ConfigError(`${option} ${out} is an input file: refusing to overwrite it`)
+    if (out && inputs.includes(path.resolve(out))) throw new ConfigError(`${option} ${quote(out, 200)} is an input file: refusing to overwrite it`)
   }
   const report = await compare({ ...request.options, readerScript: new URL(import.meta.url) })
   const markdown = renderMarkdown(report, 'comment')

@@ -4,7 +4,8 @@
  */
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
-import { ConfigError } from './errors.js'
+import { ConfigError, quote } from './errors.js'
+import { parseDecimal } from './read/number.js'
 import type { FieldNames, Format, Task } from './types.js'
 
 export interface ActionConfig {
@@ -115,15 +116,15 @@ export function readConfig(): ActionConfig {
 function number(name: string, fallback: number, ok: (x: number) => boolean, what: string): number {
   const raw = core.getInput(name).trim()
   if (raw === '') return fallback
-  const x = Number(raw)
-  if (!ok(x)) throw new ConfigError(`input "${name}" must be ${what}, got "${raw}"`)
+  const x = parseDecimal(raw)
+  if (!ok(x)) throw new ConfigError(`input "${name}" must be ${what}, got ${quote(raw)}`)
   return x
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
   const raw = core.getInput(name).trim()
   if (raw === '') return undefined
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`input "${name}" must be one of ${allowed.join(', ')}, got "${raw}"`)
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`input "${name}" must be one of ${allowed.join(', ')}, got ${quote(raw)}`)
   return raw as T
 }
 
@@ -132,7 +133,7 @@ function boolean(name: string, fallback: boolean): boolean {
   if (raw === '') return fallback
   if (raw === 'true') return true
   if (raw === 'false') return false
-  throw new ConfigError(`input "${name}" must be true or false, got "${raw}"`)
+  throw new ConfigError(`input "${name}" must be true or false, got ${quote(raw)}`)
 }
 
 /** Reads the run's context from the runner's environment and the event payload. */

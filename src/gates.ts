@@ -10,7 +10,8 @@
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
  * not split or end a rule inside the brackets).
  */
-import { ConfigError } from './errors.js'
+import { ConfigError, quote } from './errors.js'
+import { parseDecimal } from './read/number.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatShownDelta, formatValue } from './format.js'
 import { direction, parsePerClass, SCORE_METRICS } from './metrics/names.js'
 import { holm } from './stats/holm.js'
@@ -76,15 +77,15 @@ export function parseGates(text: string, known: { metrics: readonly string[]; la
 
 function parseRule(text: string): GateRule {
   const fail = (why: string): never => {
-    throw new ConfigError(`gate "${text}": ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`)
+    throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`)
   }
   const head = /^([A-Za-z_][A-Za-z0-9_]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text)
   if (!head) return fail('does not start with a metric name')
   const metric = head[1] + (head[2] ?? '')
   const tail = head[3].trim()
   const number = (s: string, what: string): number => {
-    const x = s.trim() === '' ? NaN : Number(s)
-    if (!Number.isFinite(x)) fail(`${what} "${s}" is not a number`)
+    const x = parseDecimal(s)
+    if (!Number.isFinite(x)) fail(`${what} ${quote(s)} is not a number`)
     return x
   }
   let m: RegExpExecArray | null
@@ -99,20 +100,20 @@ function parseRule(text: string): GateRule {
     return { text, metric, kind: 'non-inferior', margin }
   }
   if (tail === '') return fail('has a metric but no condition')
-  return fail(`cannot read "${tail}"`)
+  return fail(`cannot read ${quote(tail)}`)
 }
 
 function checkMetric(rule: GateRule, known: { metrics: readonly string[]; labels: readonly string[] }): void {
   if (known.metrics.includes(rule.metric)) return
   const perClass = parsePerClass(rule.metric)
   if (perClass) {
-    const shown = known.labels.slice(0, 20).map((l) => JSON.stringify(l)).join(', ') + (known.labels.length > 20 ? ', …' : '')
-    throw new ConfigError(`gate "${rule.text}": unknown class ${JSON.stringify(perClass.label)}; the classes are ${shown}`)
+    const shown = known.labels.slice(0, 20).map((l) => quote(l)).join(', ') + (known.labels.length > 20 ? ', …' : '')
+    throw new ConfigError(`gate ${quote(rule.text, 120)}: unknown class ${quote(perClass.label)}; the classes are ${shown}`)
   }
   if (Object.values(SCORE_METRICS).some((list) => list.includes(rule.metric))) {
-    throw new ConfigError(`gate "${rule.text}": ${rule.metric} needs scores, and the candidate file has none (field "score" or "scores")`)
+    throw new ConfigError(`gate ${quote(rule.text, 120)}: ${rule.metric} needs scores, and the candidate file has none (field "score" or "scores")`)
   }
-  throw new ConfigError(`gate "${rule.text}": unknown metric "${rule.metric}"; known metrics: ${known.metrics.filter((m) => !m.includes('[')).join(', ')}, and per class precision[L], recall[L], f1[L], support[L]`)
+  throw new ConfigError(`gate ${quote(rule.text, 120)}: unknown metric ${quote(rule.metric)}; known metrics: ${known.metrics.filter((m) => !m.includes('[')).join(', ')}, and per class precision[L], recall[L], f1[L], support[L]`)
 }
 
 export interface GateOptions {

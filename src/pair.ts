@@ -3,7 +3,7 @@
  * whose true label differs between the two files are left out and counted as label conflicts; examples on one
  * side only are counted and the first few named.
  */
-import { InputError } from './errors.js'
+import { InputError, quote } from './errors.js'
 import { idText, type PredictionFile } from './types.js'
 
 /** Ids as the reader keeps them: numbers when every id of the file is a JSON integer, else text. */
@@ -127,7 +127,7 @@ function indexIds(file: PredictionFile, ids: Ids): Map<Key, number> {
 }
 
 function duplicate(file: PredictionFile, first: number, second: number, id: Key): InputError {
-  return new InputError(file.name, file.line[second], 'id', `repeats the id ${JSON.stringify(String(id))} of line ${file.line[first]}`)
+  return new InputError(file.name, file.line[second], file.idField, `repeats the id ${quote(String(id))} of line ${file.line[first]}`)
 }
 
 function pairInOrder(candidate: PredictionFile, baseline: PredictionFile): Pairing {

@@ -1,7 +1,7 @@
 /**
  * Task and positive class (SPEC §2), and the label order of the report (SPEC §1).
  */
-import { ConfigError } from './errors.js'
+import { ConfigError, quote } from './errors.js'
 import { labelOrder } from './labels.js'
 import type { Task } from './types.js'
 
@@ -34,11 +34,11 @@ export function chooseTask(
     if (forced === 'binary') {
       throw new ConfigError(
         `task is "binary" but ${withPositive.length} labels were seen (${listLabels(withPositive)})` +
-          (positiveLabel !== undefined && !all.includes(positiveLabel) ? `; positive-label "${positiveLabel}" is not one of them` : '')
+          (positiveLabel !== undefined && !all.includes(positiveLabel) ? `; positive-label ${quote(positiveLabel)} is not one of them` : '')
       )
     }
     if (positiveLabel !== undefined && !all.includes(positiveLabel) && all.length <= 2) {
-      throw new ConfigError(`positive-label "${positiveLabel}" is not one of the labels seen (${listLabels(all)})`)
+      throw new ConfigError(`positive-label ${quote(positiveLabel)} is not one of the labels seen (${listLabels(all)})`)
     }
     return { task: 'multiclass', labels: labelOrder(reportLabels), positiveLabel: null }
   }
@@ -53,6 +53,6 @@ export function chooseTask(
 }
 
 function listLabels(labels: readonly string[]): string {
-  const shown = labels.slice(0, 10).map((l) => JSON.stringify(l))
+  const shown = labels.slice(0, 10).map((l) => quote(l))
   return shown.join(', ') + (labels.length > 10 ? `, … ${labels.length - 10} more` : '')
 }

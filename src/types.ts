@@ -67,6 +67,8 @@ export class LabelDictionary {
 export interface PredictionFile {
   /** Display name, as in messages. */
   name: string
+  /** The id field's name, as in messages (`--id-field`). */
+  idField: string
   /** Number of rows (blank lines skipped). */
   n: number
   /**

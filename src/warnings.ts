@@ -2,6 +2,7 @@
  * Warnings in plain words (issue 4): examples on one side only, label conflicts, a test set too small to see a
  * 1-point drop, a p-value too close to alpha for the number of resamples. And the disagreement summary.
  */
+import { quote } from './errors.js'
 import { discordant, type CellTable } from './cells.js'
 import { NAMED_IDS, type Pairing } from './pair.js'
 import { minimumDetectableEffect } from './stats/power.js'
@@ -22,7 +23,7 @@ export interface WarningContext {
 
 const plural = (n: number, one: string, many = one + 's'): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 const idList = (ids: readonly string[], total: number): string =>
-  ids.map((id) => JSON.stringify(id)).join(', ') + (total > ids.length ? ', …' : '')
+  ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '')
 
 /** The warnings of a comparison, in a fixed order. */
 export function warningsFor(ctx: WarningContext): string[] {
@@ -80,7 +81,7 @@ function powerWarnings(ctx: WarningContext): string[] {
 function undefinedMetrics(metrics: Record<string, MetricReport>): string[] {
   const missing = Object.entries(metrics)
     .filter(([, m]) => m.candidate === null)
-    .map(([name]) => JSON.stringify(name))
+    .map(([name]) => quote(name))
   return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`]
 }
 
@@ -108,7 +109,7 @@ function closeToAlpha(ctx: WarningContext): string[] {
     seen.add(gate.metric)
     const holm = tested.length > 1 ? ` (α = ${alpha} after the Holm adjustment of rank ${i + 1} of ${tested.length})` : ` (α = ${alpha})`
     out.push(
-      `The one-sided p-value of ${JSON.stringify(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
+      `The one-sided p-value of ${quote(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
         `(±${margin.toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples) of its threshold ${Number(threshold.toPrecision(4))}${holm}: ` +
         `rerun with more resamples before trusting the verdict.`
     )

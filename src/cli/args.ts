@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util'
 import type { CompareOptions } from '../compare.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, quote } from '../errors.js'
+import { parseDecimal } from '../read/number.js'
 import { DEFAULT_FIELDS, type Format, type Task } from '../types.js'
 
 export interface CliCommand {
@@ -85,8 +86,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
   if (values.help) return { kind: 'help' }
   if (values.version) return { kind: 'version' }
   if (positionals.length === 0) throw new ConfigError('missing command: eval-gate compare --candidate FILE … (see --help)')
-  if (positionals[0] !== 'compare') throw new ConfigError(`unknown command "${positionals[0]}": the command is "compare" (see --help)`)
-  if (positionals.length > 1) throw new ConfigError(`unexpected argument "${positionals[1]}" (see --help)`)
+  if (positionals[0] !== 'compare') throw new ConfigError(`unknown command ${quote(positionals[0])}: the command is "compare" (see --help)`)
+  if (positionals.length > 1) throw new ConfigError(`unexpected argument ${quote(positionals[1])} (see --help)`)
   if (!values.candidate) throw new ConfigError('--candidate FILE is required (see --help)')
 
   const options: CompareOptions = {
@@ -112,7 +113,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined
-  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`)
+  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got ${quote(value)}`)
   return value as T
 }
 
@@ -124,7 +125,7 @@ function field(name: string, value: string | undefined, fallback: string): strin
 
 function numberOption(name: string, value: string | undefined, fallback: number, ok: (x: number) => boolean, what: string): number {
   if (value === undefined) return fallback
-  const x = value.trim() === '' ? NaN : Number(value)
-  if (!ok(x)) throw new ConfigError(`${name} must be ${what}, got "${value}"`)
+  const x = parseDecimal(value)
+  if (!ok(x)) throw new ConfigError(`${name} must be ${what}, got ${quote(value)}`)
   return x
 }

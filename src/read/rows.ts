@@ -68,6 +68,7 @@ export class RowBuilder {
     }
     return {
       name: this.file,
+      idField: this.fields.id,
       n,
       ids,
       line: this.line.slice(0, n),
