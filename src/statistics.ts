@@ -26,8 +26,8 @@ const SMALL_K = 4
  * is resampled fewer times. Every number given is the one an uncapped run gives (each family has its own
  * random stream), except that a capped table has fewer resamples; a warning says what was capped.
  */
-export const CLASS_RESAMPLE_CAP = 20_000_000
-export const TABLE_RESAMPLE_CAP = 400_000_000
+export const CLASS_RESAMPLE_CAP = 10_000_000
+export const TABLE_RESAMPLE_CAP = 100_000_000
 
 export interface ConfusionContext {
   task: Task
@@ -39,6 +39,8 @@ export interface ConfusionContext {
   hasBaseline: boolean
   /** Report indices of the classes whose per-class metrics a gate names: always resampled. */
   gatedClasses?: ReadonlySet<number>
+  /** The work caps (tests lower them); default CLASS_RESAMPLE_CAP and TABLE_RESAMPLE_CAP. */
+  caps?: { classes: number; table: number }
 }
 
 export interface ConfusionResults {
@@ -53,8 +55,9 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
   const warnings: string[] = []
   const aggregate = aggregateMetrics(ctx.task, k, ctx.positive)
   const out = new Map<string, MetricReport>()
-  const tableWork = (ctx.table.size + k) * R
-  const tableR = tableWork > TABLE_RESAMPLE_CAP ? Math.max(100, Math.floor(TABLE_RESAMPLE_CAP / (ctx.table.size + k))) : R
+  const caps = ctx.caps ?? { classes: CLASS_RESAMPLE_CAP, table: TABLE_RESAMPLE_CAP }
+  const perResample = ctx.table.size + k
+  const tableR = perResample * R > caps.table ? Math.min(R, Math.max(100, Math.floor(caps.table / perResample))) : R
   if (tableR < R) {
     warnings.push(
       `The metrics over all classes were resampled ${tableR.toLocaleString('en-US')} times, not ${R.toLocaleString('en-US')}: ` +
@@ -70,7 +73,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
   } else {
     report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate }, { ...settings, resamples: tableR }, true, out)
     const blocks = classTables(ctx.table)
-    const everyClass = k * R <= CLASS_RESAMPLE_CAP
+    const everyClass = k * R <= caps.classes
     const gated = ctx.gatedClasses ?? new Set<number>()
     ctx.labels.forEach((label, i) => {
       const cells = fromDense(2, blocks.subarray(i * 8, i * 8 + 8))
@@ -80,7 +83,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
       warnings.push(
         `Per-class metrics of ${k.toLocaleString('en-US')} classes with ${R.toLocaleString('en-US')} resamples each would take too long: ` +
           `their bootstrap intervals and permutation p-values are left out${gated.size > 0 ? ' except for the classes named in gates' : ''} ` +
-          `(values, Wilson intervals and the McNemar test of recall[L] are given; at most ${CLASS_RESAMPLE_CAP.toLocaleString('en-US')} classes × resamples).`
+          `(values, Wilson intervals and the McNemar test of recall[L] are given; at most ${caps.classes.toLocaleString('en-US')} classes × resamples).`
       )
     }
   }
