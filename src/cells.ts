@@ -31,7 +31,7 @@ const DENSE_CELLS = 1 << 18
  * Counts the paired examples per cell. `remap[code]` is the report index of a dictionary code.
  * Without a baseline, pass `baseline = null`: the baseline prediction is taken to be the candidate's, so the
  * table still gives the candidate's matrix and its bootstrap.
- * Cost: one pass over the pairs, then {@link cellsFromTriples}.
+ * Cost: one pass over the pairs (into a dense table when K³ ≤ 2¹⁸), else that pass and {@link cellsFromTriples}.
  */
 export function countCells(
   k: number,
@@ -43,6 +43,24 @@ export function countCells(
   const { truth, pred } = candidate
   const paired = baseline !== null && pairing !== null
   const n = paired ? pairing.n : candidate.n
+  if (k * k * k <= DENSE_CELLS) {
+    // Few classes (a binary task: 8 cells): count straight into the dense table, no per-example arrays.
+    const counts = new Float64Array(k * k * k)
+    if (!paired) {
+      for (let i = 0; i < n; i++) {
+        const c = remap[pred[i]]
+        counts[(remap[truth[i]] * k + c) * k + c]++
+      }
+    } else {
+      const bPred = baseline.pred
+      const { cand, base } = pairing
+      for (let p = 0; p < n; p++) {
+        const i = cand[p]
+        counts[(remap[truth[i]] * k + remap[bPred[base[p]]]) * k + remap[pred[i]]]++
+      }
+    }
+    return fromDense(k, counts)
+  }
   const t = new Int32Array(n)
   const b = new Int32Array(n)
   const c = new Int32Array(n)
