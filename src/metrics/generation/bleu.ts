@@ -103,7 +103,7 @@ export function closestRefLength(hypLen: number, refLens: ArrayLike<number>): nu
  * Cost per example: O(total tokens · 4) after tokenisation (O(characters)).
  */
 export class BleuStatistics {
-  private readonly ngrams = new NgramIds(1 << 26)
+  private readonly ngrams = new NgramIds()
   private readonly scratchA = new Scratch()
   private readonly scratchB = new Scratch()
   private readonly words = new Map<string, number>()
@@ -117,45 +117,46 @@ export class BleuStatistics {
     if (references.length === 0) throw new RangeError('BLEU needs at least one reference per example')
     this.ngrams.reset()
     this.words.clear()
-    const refIds = references.map((r) => this.ngrams.all(this.symbols(r), BLEU_ORDER))
-    const hypIds = hypotheses.map((h) => this.ngrams.all(this.symbols(h), BLEU_ORDER))
+    const refAt = references.map((r) => this.ngrams.all(this.symbols(r), BLEU_ORDER))
+    const hypAt = hypotheses.map((h) => this.ngrams.all(this.symbols(h), BLEU_ORDER))
+    const ids = this.ngrams.arena
     const size = this.ngrams.next
     // refMax[id]: the largest count of n-gram id in any one reference.
     const refMax = this.scratchA.get(size)
     const count = this.scratchB.get(size)
-    const refLens = references.map((_, r) => refIds[r][0].length)
-    for (const ids of refIds) {
-      for (const order of ids) for (let i = 0; i < order.length; i++) count[order[i]]++
-      for (const order of ids) {
-        for (let i = 0; i < order.length; i++) {
-          const id = order[i]
-          if (count[id] > refMax[id]) refMax[id] = count[id]
-        }
+    const refLens = refAt.map((at) => at[1] - at[0])
+    for (const at of refAt) {
+      const from = at[0]
+      const to = at[BLEU_ORDER]
+      for (let i = from; i < to; i++) count[ids[i]]++
+      for (let i = from; i < to; i++) {
+        const id = ids[i]
+        if (count[id] > refMax[id]) refMax[id] = count[id]
       }
-      for (const order of ids) for (let i = 0; i < order.length; i++) count[order[i]] = 0
+      for (let i = from; i < to; i++) count[ids[i]] = 0
     }
-    hypIds.forEach((ids, m) => {
+    for (let m = 0; m < hypAt.length; m++) {
+      const at = hypAt[m]
       const o = row * BLEU_COLUMNS
       const target = out[m]
-      const hypLen = ids[0].length
+      const hypLen = at[1] - at[0]
       target[o + BLEU_HYP] = hypLen
       target[o + BLEU_REF] = closestRefLength(hypLen, refLens)
-      for (const order of ids) for (let i = 0; i < order.length; i++) count[order[i]]++
+      for (let i = at[0]; i < at[BLEU_ORDER]; i++) count[ids[i]]++
       for (let n = 0; n < BLEU_ORDER; n++) {
-        const order = ids[n]
         let match = 0
-        for (let i = 0; i < order.length; i++) {
-          const id = order[i]
+        for (let i = at[n]; i < at[n + 1]; i++) {
+          const id = ids[i]
           const c = count[id]
           if (c === 0) continue // a repeat of an n-gram already counted
           match += c < refMax[id] ? c : refMax[id]
           count[id] = 0
         }
         target[o + BLEU_MATCH + n] = match
-        target[o + BLEU_TOTAL + n] = order.length
+        target[o + BLEU_TOTAL + n] = at[n + 1] - at[n]
       }
-    })
-    for (const ids of refIds) for (const order of ids) for (let i = 0; i < order.length; i++) refMax[order[i]] = 0
+    }
+    for (const at of refAt) for (let i = at[0]; i < at[BLEU_ORDER]; i++) refMax[ids[i]] = 0
   }
 
   /** The 13a tokens of `text.rstrip()` as symbols of this example's dictionary. */

@@ -64,7 +64,7 @@ export function chrfFromSums(sums: ArrayLike<number>, offset = 0): number {
  * Cost per example: O(characters · 6 · texts).
  */
 export class ChrfStatistics {
-  private readonly ngrams = new NgramIds(1 << 21)
+  private readonly ngrams = new NgramIds()
   private readonly scratchRef = new Scratch()
   private readonly scratchHyp = new Scratch()
   private readonly row = new Float64Array(CHRF_COLUMNS)
@@ -77,31 +77,34 @@ export class ChrfStatistics {
   example(references: readonly string[], hypotheses: readonly string[], out: readonly Float64Array[], row: number): void {
     if (references.length === 0) throw new RangeError('chrF needs at least one reference per example')
     this.ngrams.reset()
-    const refIds = references.map((r) => this.ngrams.all(codePoints(pyRemoveSpace(r)), CHRF_ORDER))
-    const hypIds = hypotheses.map((h) => this.ngrams.all(codePoints(pyRemoveSpace(h)), CHRF_ORDER))
+    const refAt = references.map((r) => this.ngrams.all(codePoints(pyRemoveSpace(r)), CHRF_ORDER))
+    const hypAt = hypotheses.map((h) => this.ngrams.all(codePoints(pyRemoveSpace(h)), CHRF_ORDER))
+    const ids = this.ngrams.arena
     const size = this.ngrams.next
     const refCount = this.scratchRef.get(size)
     const hypCount = this.scratchHyp.get(size)
     const stats = this.row
-    // For each model, the best reference so far: its F and its row (written straight into out[m]).
+    // For each model, the F of the best reference so far (its row is written straight into out[m]).
     const best = hypotheses.map(() => -1.0)
-    for (const ids of refIds) {
-      for (const order of ids) for (let i = 0; i < order.length; i++) refCount[order[i]]++
-      hypIds.forEach((hyp, m) => {
+    for (const ref of refAt) {
+      for (let i = ref[0]; i < ref[CHRF_ORDER]; i++) refCount[ids[i]]++
+      for (let m = 0; m < hypAt.length; m++) {
+        const hyp = hypAt[m]
         for (let n = 0; n < CHRF_ORDER; n++) {
-          const order = hyp[n]
-          for (let i = 0; i < order.length; i++) hypCount[order[i]]++
+          const from = hyp[n]
+          const to = hyp[n + 1]
+          for (let i = from; i < to; i++) hypCount[ids[i]]++
           let match = 0
-          for (let i = 0; i < order.length; i++) {
-            const id = order[i]
+          for (let i = from; i < to; i++) {
+            const id = ids[i]
             const c = hypCount[id]
             if (c === 0) continue
             const r = refCount[id]
             match += c < r ? c : r
             hypCount[id] = 0
           }
-          const refLength = ids[n].length
-          stats[3 * n] = refLength > 0 ? order.length : 0
+          const refLength = ref[n + 1] - ref[n]
+          stats[3 * n] = refLength > 0 ? to - from : 0
           stats[3 * n + 1] = refLength
           stats[3 * n + 2] = match
         }
@@ -110,8 +113,8 @@ export class ChrfStatistics {
           best[m] = f
           out[m].set(stats, row * CHRF_COLUMNS)
         }
-      })
-      for (const order of ids) for (let i = 0; i < order.length; i++) refCount[order[i]] = 0
+      }
+      for (let i = ref[0]; i < ref[CHRF_ORDER]; i++) refCount[ids[i]] = 0
     }
   }
 }

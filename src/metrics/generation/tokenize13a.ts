@@ -16,17 +16,18 @@
  * 4. Python's `' '.join(line.split())`: runs of Python whitespace (pythonText.ts) become one space.
  *
  * Digits in the rules are ASCII 0–9 only (Python's `[0-9]`); every other character, letters and symbols outside
- * ASCII included (`€`, `—`, `“`), is left alone. sacrebleu's BLEU calls it on `text.rstrip()`.
+ * ASCII included (`€`, `—`, `“`), is left alone. The patterns work on UTF-16 units: a surrogate pair is never
+ * split, since spaces are only put next to ASCII characters. sacrebleu's BLEU calls it on `text.rstrip()`.
  * Cost: O(length): four regular-expression passes with no backtracking.
  *
  * @example tokenize13a('Hello, world! It costs $3.50-4.') // 'Hello , world ! It costs $ 3.50 - 4 .'
  */
 import { pyCollapse } from './pythonText.js'
 
-const SYMBOLS = /([{-~[-` -&(-+:-@/])/gu
-const PERIOD_AFTER_NON_DIGIT = /([^0-9])([.,])/gu
-const PERIOD_BEFORE_NON_DIGIT = /([.,])([^0-9])/gu
-const DASH_AFTER_DIGIT = /([0-9])(-)/gu
+const SYMBOLS = /([{-~[-` -&(-+:-@/])/g
+const PERIOD_AFTER_NON_DIGIT = /([^0-9])([.,])/g
+const PERIOD_BEFORE_NON_DIGIT = /([.,])([^0-9])/g
+const DASH_AFTER_DIGIT = /([0-9])(-)/g
 
 export function tokenize13a(line: string): string {
   let text = line.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ')

@@ -1,0 +1,151 @@
+/**
+ * Paired approximate randomization of per-example statistics rows (Noreen 1989; sacrebleu `--paired-ar`): each
+ * trial swaps the two models' rows of every example with probability 1/2 and hands the swapped corpora's column
+ * sums to a visitor.
+ *
+ * Method: the summed-difference form. With A, B the two models' column sums and d_i = a_i − b_i, a trial that
+ * swaps the set S gives A − D and B + D with D = Σ_{i∈S} d_i, so only D is computed, and only over the examples
+ * whose rows differ (an example the models score alike swaps nothing). The columns of d are reduced by
+ * planColumns (offset 0). Then the "four Russians" table: the m differing examples are cut into blocks of
+ * 8, and for each block the sums of d over all 256 subsets are tabulated (each from a smaller subset plus one
+ * row); a trial takes 8 random bits for the block and adds one tabulated row. The loops run over chunks of
+ * TRIALS trials, and in a chunk block by block, each block over the chunk's trials (one row of D per trial): a
+ * block's table (256 · width doubles) is built once per chunk and stays in L1 while the chunk's rows of D stay in
+ * L2. The random numbers are drawn in that order (any fixed order of independent bits is as good as another).
+ * Cost: O(m/8 · 256 · width) for the tables; O(m/8 · width) additions and m/32 random numbers per trial, against
+ * O(m/2 · width) for swapping example by example; memory R · width doubles for D.
+ */
+import type { Xoshiro128 } from '../../stats/random.js'
+import { expandSums, planColumns, type ColumnPlan } from './columns.js'
+
+/** One metric's rows for both models (n × k each, row-major). */
+export interface PairedBlock {
+  a: Float64Array
+  b: Float64Array
+  k: number
+}
+
+/**
+ * Runs R trials. `visit(r, swappedA, swappedB)` receives per block the column sums of the two swapped corpora
+ * (arrays reused between trials).
+ */
+export function randomizationSums(
+  n: number,
+  blocks: readonly PairedBlock[],
+  R: number,
+  rng: Xoshiro128,
+  visit: (r: number, a: readonly Float64Array[], b: readonly Float64Array[]) => void
+): void {
+  // The examples where any column differs.
+  const differs: number[] = []
+  for (let i = 0; i < n; i++) {
+    let same = true
+    for (const { a, b, k } of blocks) {
+      for (let j = 0; j < k && same; j++) if (a[i * k + j] !== b[i * k + j]) same = false
+      if (!same) break
+    }
+    if (!same) differs.push(i)
+  }
+  const m = differs.length
+  const diffs = blocks.map(({ a, b, k }) => {
+    const d = new Float64Array(m * k)
+    differs.forEach((i, t) => {
+      for (let j = 0; j < k; j++) d[t * k + j] = a[i * k + j] - b[i * k + j]
+    })
+    return d
+  })
+  const totalsA = blocks.map(({ a, k }) => sumRows(a, k))
+  const totalsB = blocks.map(({ b, k }) => sumRows(b, k))
+  const plans: ColumnPlan[] = blocks.map((block, x) => planColumns(diffs[x], m, block.k, false, Math.floor(m / 1024)))
+  // The kept difference columns of every block side by side: width columns per differing example.
+  const offsets: number[] = []
+  let width = 0
+  for (const p of plans) {
+    offsets.push(width)
+    width += p.kept.length
+  }
+  const rows = new Float64Array(m * width)
+  plans.forEach((p, x) => {
+    const k = blocks[x].k
+    p.kept.forEach((j, t) => {
+      for (let i = 0; i < m; i++) rows[i * width + offsets[x] + t] = diffs[x][i * k + j]
+    })
+  })
+  // Trial-major sums of D, filled block by block: each block's table (2ᵇ rows of `width`) stays in the cache
+  // while all R trials read it.
+  const bits = 8
+  const subsets = 1 << bits
+  const groups = Math.ceil(m / bits)
+  const table = new Float64Array(subsets * width)
+  const D = new Float64Array(R * width)
+  // Swap masks of the blocks that hold residual rows (derived columns need those rows' swaps).
+  const residualGroups: (Uint8Array | undefined)[] = new Array(groups).fill(undefined)
+  for (const p of plans) for (const row of p.residualRows) residualGroups[Math.floor(row / bits)] ??= new Uint8Array(R)
+  for (let start = 0; start < R; start += TRIALS) {
+    const end = Math.min(R, start + TRIALS)
+    for (let g = 0; g < groups; g++) {
+      const first = g * bits
+      fillTable(rows, width, first, Math.min(bits, m - first), table)
+      addTable(rng, table, width, D, start, end, residualGroups[g])
+    }
+  }
+  const keptD = plans.map((p) => new Float64Array(p.kept.length))
+  const fullD = blocks.map((b) => new Float64Array(b.k))
+  const outA = blocks.map((b) => new Float64Array(b.k))
+  const outB = blocks.map((b) => new Float64Array(b.k))
+  let trial = 0
+  const swapped = (row: number): number => ((residualGroups[row >>> 3] as Uint8Array)[trial] >>> (row & 7)) & 1
+  for (let r = 0; r < R; r++) {
+    trial = r
+    for (let x = 0; x < plans.length; x++) {
+      const p = plans[x]
+      const kd = keptD[x]
+      for (let t = 0; t < kd.length; t++) kd[t] = D[r * width + offsets[x] + t]
+      expandSums(p, kd, 0, swapped, fullD[x])
+      const k = blocks[x].k
+      for (let j = 0; j < k; j++) {
+        outA[x][j] = totalsA[x][j] - fullD[x][j]
+        outB[x][j] = totalsB[x][j] + fullD[x][j]
+      }
+    }
+    visit(r, outA, outB)
+  }
+}
+
+/** The 256 subset sums of rows first … first + size − 1 (size ≤ 8; the missing rows count as zero). */
+function fillTable(rows: Float64Array, width: number, first: number, size: number, table: Float64Array): void {
+  for (let mask = 1; mask < 256; mask++) {
+    const low = 31 - Math.clz32(mask & -mask)
+    const from = (mask & (mask - 1)) * width
+    const to = mask * width
+    if (low >= size) {
+      for (let w = 0; w < width; w++) table[to + w] = table[from + w]
+    } else {
+      const o = (first + low) * width
+      for (let w = 0; w < width; w++) table[to + w] = table[from + w] + rows[o + w]
+    }
+  }
+}
+
+/** Trials start … end − 1 of one block: 8 random bits each, the tabulated subset sum added to the trial's row of D. */
+function addTable(rng: Xoshiro128, table: Float64Array, width: number, D: Float64Array, start: number, end: number, keep: Uint8Array | undefined): void {
+  let word = 0
+  for (let r = start; r < end; r++) {
+    if (((r - start) & 3) === 0) word = rng.nextUint32()
+    const mask = word & 0xff
+    word >>>= 8
+    if (keep !== undefined) keep[r] = mask
+    const o = mask * width
+    const d = r * width
+    for (let w = 0; w < width; w++) D[d + w] += table[o + w]
+  }
+}
+
+/** Trials per pass over the blocks: their rows of D (TRIALS · width doubles) stay in a core's L2 cache. */
+const TRIALS = 2048
+
+function sumRows(matrix: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k)
+  for (let o = 0; o < matrix.length; o += k) for (let j = 0; j < k; j++) out[j] += matrix[o + j]
+  return out
+}
