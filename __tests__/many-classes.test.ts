@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cellsFromTriples } from '../src/cells.js'
-import { compare, DENSE_MATRIX_CLASSES } from '../src/compare.js'
+import { compare, DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../src/compare.js'
+import { InputError } from '../src/errors.js'
 import { confusionStatistics } from '../src/statistics.js'
 import { streamFor } from '../src/stats/random.js'
 import { DEFAULT_FIELDS, type Report } from '../src/types.js'
@@ -124,6 +125,15 @@ describe('many classes', () => {
     expect(sparse.confusionMatrix.candidate).toBeNull()
     expect(sparse.confusionMatrix.baseline).toBeNull()
     expect(sparse.confusionMatrix.entries?.candidate.reduce((a, e) => a + e[2], 0)).toBe(DENSE_MATRIX_CLASSES + 1)
+  })
+
+  it(`more than ${MAX_CLASSES} distinct labels stop as bad input (exit 2), naming the limit`, async () => {
+    const r = rows(MAX_CLASSES + 1, MAX_CLASSES + 1, 6)
+    const error = await run(r, 10_000).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toBe(
+      'candidate.jsonl: field "label" has 100,001 distinct values in the compared examples (true labels and predictions, both files); at most 100,000 classes are supported'
+    )
   })
 
   it('400 labels at the default 10,000 resamples: well under the 43 s the O(K³)-per-class table took', async () => {

@@ -3,7 +3,7 @@
  * and the action are thin shells around `compare()`.
  */
 import { confusionEntries, countCells, type CellTable } from './cells.js'
-import { ConfigError } from './errors.js'
+import { ConfigError, InputError } from './errors.js'
 import { DEFAULT_GATES, evaluateGates, parseGates } from './gates.js'
 import { metricNames, parsePerClass } from './metrics/names.js'
 import { checkUniqueIds, pairByIds, type Pairing } from './pair.js'
@@ -40,6 +40,12 @@ export interface CompareOptions {
   readerScript?: string | URL
 }
 
+/**
+ * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
+ * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
+ */
+export const MAX_CLASSES = 100_000
+
 /** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
 const PARALLEL_BYTES = 4 << 20
 
@@ -62,6 +68,15 @@ export async function compare(options: CompareOptions): Promise<Report> {
     options.task
   )
   const { task, labels, positiveLabel } = choice
+  if (labels.length > MAX_CLASSES) {
+    throw new InputError(
+      options.candidate.name,
+      null,
+      options.fields.label,
+      `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
+        `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`
+    )
+  }
   const index = new Map(labels.map((label, i) => [label, i]))
   const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1)
   const hasScores = candidate.score !== null || candidate.scores !== null

@@ -27,7 +27,7 @@ const SMALL_K = 4
  * random stream), except that a capped table has fewer resamples; a warning says what was capped.
  */
 export const CLASS_RESAMPLE_CAP = 10_000_000
-export const TABLE_RESAMPLE_CAP = 100_000_000
+export const TABLE_RESAMPLE_CAP = 50_000_000
 
 export interface ConfusionContext {
   task: Task
