@@ -1,0 +1,140 @@
+/**
+ * The resampling engines against naive implementations that use the same random numbers: the packed, planned
+ * bootstrap must give exactly Σ count·row with the counts of n uniform draws, and the table-driven
+ * randomization exactly the swapped sums of the masks it drew. Plus the per-example comparisons.
+ */
+import { describe, expect, it } from 'vitest'
+import { bootstrapSums, uniformIndex } from '../../src/metrics/generation/bootstrap.js'
+import { expandSums, planColumns } from '../../src/metrics/generation/columns.js'
+import { compareExactMatch, compareTokenF1 } from '../../src/metrics/generation/perExample.js'
+import { randomizationSums } from '../../src/metrics/generation/randomization.js'
+import { mcnemarExact } from '../../src/stats/mcnemar.js'
+import { streamFor } from '../../src/stats/random.js'
+
+/** n rows of k integer columns with the shapes the BLEU/chrF rows have: derived, duplicate, constant, large. */
+function rows(n: number, seed: string): { data: Float64Array; k: number } {
+  const rng = streamFor(7, seed)
+  const k = 7
+  const data = new Float64Array(n * k)
+  for (let i = 0; i < n; i++) {
+    const len = Math.floor(rng.nextDouble() * 60)
+    data[i * k] = len
+    data[i * k + 1] = Math.max(0, len - 3) // = len − 3 except on short rows: derived with residuals
+    data[i * k + 2] = len // duplicate
+    data[i * k + 3] = 0 // constant
+    data[i * k + 4] = Math.floor(rng.nextDouble() * 2_000_000) // needs many bits
+    data[i * k + 5] = Math.floor(rng.nextDouble() * 3)
+    data[i * k + 6] = i === 3 ? 5 : 0 // zero but one row
+  }
+  return { data, k }
+}
+
+describe('column plan', () => {
+  it('rebuilds every column sum exactly from the kept ones', () => {
+    const { data, k } = rows(500, 'plan')
+    const plan = planColumns(data, 500, k, true, 100)
+    expect([...plan.kept]).toEqual([0, 4, 5]) // 1 from 0 (offset −3), 2 = 0, 3 = 0, 6 = 0 + residual
+    const weights = Float64Array.from({ length: 500 }, (_, i) => (i * 7) % 5)
+    const expected = new Float64Array(k)
+    for (let i = 0; i < 500; i++) for (let j = 0; j < k; j++) expected[j] += weights[i] * data[i * k + j]
+    const keptSums = Float64Array.from(plan.kept, (j) => expected[j])
+    let total = 0
+    for (const w of weights) total += w
+    const out = new Float64Array(k)
+    expandSums(plan, keptSums, total, (row) => weights[row], out)
+    expect([...out]).toEqual([...expected])
+  })
+})
+
+describe('bootstrapSums', () => {
+  it('gives exactly Σ count·row for the counts of n uniform draws (packed fields, derived columns)', () => {
+    const n = 300
+    const a = rows(n, 'a')
+    const b = rows(n, 'b')
+    const float = Float64Array.from({ length: 2 * n }, (_, i) => (i % 2 === 0 ? i / 7 : 1))
+    const blocks = [
+      { data: a.data, k: a.k, integer: true },
+      { data: b.data, k: b.k, integer: true },
+      { data: float, k: 2, integer: false }
+    ]
+    const R = 25
+    const got: Float64Array[][] = []
+    bootstrapSums(n, blocks, R, streamFor(3, 'boot'), (_r, sums) => got.push(sums.map((s) => Float64Array.from(s))))
+    const rng = streamFor(3, 'boot')
+    for (let r = 0; r < R; r++) {
+      const counts = new Float64Array(n)
+      for (let t = 0; t < n; t++) counts[uniformIndex(rng, n)]++
+      blocks.forEach((block, x) => {
+        const expected = new Float64Array(block.k)
+        for (let i = 0; i < n; i++) for (let j = 0; j < block.k; j++) expected[j] += counts[i] * block.data[i * block.k + j]
+        if (block.integer) expect([...got[r][x]]).toEqual([...expected])
+        else for (let j = 0; j < block.k; j++) expect(got[r][x][j]).toBeCloseTo(expected[j], 9)
+      })
+    }
+  })
+  it('draws uniform indices (each of 5 about 1/5 of 100,000 draws)', () => {
+    const rng = streamFor(0, 'uniform')
+    const counts = [0, 0, 0, 0, 0]
+    for (let t = 0; t < 100_000; t++) counts[uniformIndex(rng, 5)]++
+    // Binomial(100000, 0.2): sd 126.5; 5 sd.
+    for (const c of counts) expect(Math.abs(c - 20_000)).toBeLessThan(633)
+  })
+})
+
+describe('randomizationSums', () => {
+  it('gives exactly the swapped sums of the masks it drew (the draw order replayed)', () => {
+    const n = 40
+    const a = rows(n, 'ra')
+    const b = rows(n, 'rb')
+    for (let j = 0; j < a.k; j++) b.data[5 * a.k + j] = a.data[5 * a.k + j] // example 5: no difference
+    const R = 30
+    const got: [Float64Array, Float64Array][] = []
+    randomizationSums(n, [{ a: a.data, b: b.data, k: a.k }], R, streamFor(4, 'ar'), (_r, sa, sb) => got.push([Float64Array.from(sa[0]), Float64Array.from(sb[0])]))
+    // Replay: the differing examples in order, blocks of 8, block by block over the trials, one 32-bit number per
+    // 4 trials, 8 bits each (randomization.ts).
+    const differing = Array.from({ length: n }, (_, i) => i).filter((i) => i !== 5)
+    const rng = streamFor(4, 'ar')
+    const swap = Array.from({ length: R }, () => new Uint8Array(n))
+    for (let g = 0; g * 8 < differing.length; g++) {
+      let word = 0
+      for (let r = 0; r < R; r++) {
+        if (r % 4 === 0) word = rng.nextUint32()
+        const mask = word & 0xff
+        word >>>= 8
+        for (let t = 0; t < 8 && g * 8 + t < differing.length; t++) swap[r][differing[g * 8 + t]] = (mask >>> t) & 1
+      }
+    }
+    for (let r = 0; r < R; r++) {
+      const ea = new Float64Array(a.k)
+      const eb = new Float64Array(a.k)
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < a.k; j++) {
+          ea[j] += swap[r][i] ? b.data[i * a.k + j] : a.data[i * a.k + j]
+          eb[j] += swap[r][i] ? a.data[i * a.k + j] : b.data[i * a.k + j]
+        }
+      }
+      expect([...got[r][0]]).toEqual([...ea])
+      expect([...got[r][1]]).toEqual([...eb])
+    }
+  })
+})
+
+describe('per-example comparisons', () => {
+  it('lists exact-match flips with ids and tests them with exact McNemar', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f']
+    const cand = Uint8Array.of(1, 0, 1, 0, 1, 1)
+    const base = Uint8Array.of(1, 1, 0, 0, 0, 0)
+    const r = compareExactMatch(ids, cand, base, 0.05)
+    expect(r.lost).toEqual(['b'])
+    expect(r.gained).toEqual(['c', 'e', 'f'])
+    expect(r.table).toEqual({ both: 1, baselineOnly: 1, candidateOnly: 3, neither: 1 })
+    expect(r.pValue).toBe(mcnemarExact(1, 3)) // 2·P(Bin(4, ½) ≤ 1) = 2·5/16
+    expect(r.pValue).toBe(0.625)
+  })
+  it('orders the largest token-F1 drops first, ties in input order', () => {
+    const ids = ['a', 'b', 'c', 'd']
+    const r = compareTokenF1(ids, Float64Array.of(0.5, 1, 0, 0.5), Float64Array.of(1, 1, 0.5, 1), 0.05, 2)
+    expect(r.drops.map((d) => d.id)).toEqual(['a', 'c'])
+    expect(r.delta).toBeCloseTo(-0.375, 15)
+  })
+})
