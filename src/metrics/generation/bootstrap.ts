@@ -78,15 +78,15 @@ export function bootstrapSums(
   rng: Xoshiro128,
   visit: (r: number, sums: readonly Float64Array[]) => void
 ): void {
-  const plans: (ColumnPlan | null)[] = blocks.map((b) => (b.integer ? planColumns(b.data, n, b.k, true) : null))
+  // Float blocks: only exact repeats and constants are dropped (no residuals, whose float sums could round).
+  const plans: ColumnPlan[] = blocks.map((b) => planColumns(b.data, n, b.k, true, b.integer ? undefined : 0))
   const packing = pack(n, blocks, plans)
   const width = packing.width
   // The packed rows: row i holds every kept column of every block, fields added into their words.
   const rows = new Float64Array(n * width)
   blocks.forEach((block, b) => {
     const fields = packing.fields[b]
-    const plan = plans[b]
-    const columns = plan === null ? Int32Array.from({ length: block.k }, (_, j) => j) : plan.kept
+    const columns = plans[b].kept
     for (let t = 0; t < columns.length; t++) {
       const { word, scale } = fields[t]
       const j = columns[t]
@@ -96,7 +96,7 @@ export function bootstrapSums(
   const counts = new Uint16Array(n)
   if (n > 65535) throw new RangeError('bootstrapSums: at most 65,535 examples per resample count')
   const acc = new Float64Array(width)
-  const keptSums = blocks.map((b, i) => new Float64Array(plans[i]?.kept.length ?? b.k))
+  const keptSums = plans.map((p) => new Float64Array(p.kept.length))
   const sums = blocks.map((b) => new Float64Array(b.k))
   const weightOf = (row: number): number => counts[row]
   for (let r = 0; r < R; r++) {
@@ -104,11 +104,7 @@ export function bootstrapSums(
     drawCounts(rng, n, counts)
     sweep(rows, width, counts, acc)
     unpack(acc, packing, keptSums)
-    for (let b = 0; b < blocks.length; b++) {
-      const plan = plans[b]
-      if (plan === null) sums[b].set(keptSums[b])
-      else expandSums(plan, keptSums[b], n, weightOf, sums[b])
-    }
+    for (let b = 0; b < blocks.length; b++) expandSums(plans[b], keptSums[b], n, weightOf, sums[b])
     visit(r, sums)
   }
 }
@@ -147,14 +143,14 @@ function drawCounts(rng: Xoshiro128, n: number, counts: Uint16Array): void {
  * Assigns the kept columns to packed words: integer columns first-fit by their bit widths (the largest first)
  * into 53-bit words; float columns one word each.
  */
-function pack(n: number, blocks: readonly ColumnBlock[], plans: readonly (ColumnPlan | null)[]): Packing {
+function pack(n: number, blocks: readonly ColumnBlock[], plans: readonly ColumnPlan[]): Packing {
   const fields: Field[][] = blocks.map(() => [])
   const items: { block: number; t: number; column: number; bits: number }[] = []
   let width = 0
   blocks.forEach((block, b) => {
     const plan = plans[b]
-    if (plan === null) {
-      for (let j = 0; j < block.k; j++) fields[b][j] = { word: width++, scale: 1, upper: Infinity, block: b, column: j }
+    if (!block.integer) {
+      plan.kept.forEach((column, t) => (fields[b][t] = { word: width++, scale: 1, upper: Infinity, block: b, column }))
       return
     }
     plan.kept.forEach((column, t) => {

@@ -86,10 +86,20 @@ export function resampleGeneration(
     blocks.push({ data: c.candidate, k: c.k, integer: true })
     if (paired) blocks.push({ data: c.baseline as Float64Array, k: c.k, integer: true })
   }
-  for (const q of ratios) {
-    blocks.push({ data: q.candidate, k: 2, integer: q.integer })
-    if (paired) blocks.push({ data: q.baseline as Float64Array, k: 2, integer: q.integer })
-  }
+  // Ratio metrics over the same rows (loss and perplexity) share their blocks.
+  const blockOf = new Map<Float64Array, number>()
+  const ratioBlocks = ratios.map((q) => {
+    const sides = paired ? [q.candidate, q.baseline as Float64Array] : [q.candidate]
+    return sides.map((data) => {
+      let b = blockOf.get(data)
+      if (b === undefined) {
+        b = blocks.length
+        blocks.push({ data, k: 2, integer: q.integer })
+        blockOf.set(data, b)
+      }
+      return b
+    })
+  })
   const metrics = corpus.length + ratios.length
   const cand = Array.from({ length: metrics }, () => new Float64Array(R))
   const base = Array.from({ length: metrics }, () => new Float64Array(paired ? R : 0))
@@ -101,10 +111,10 @@ export function resampleGeneration(
     })
     ratios.forEach((q, y) => {
       const x = corpus.length + y
-      const s = sums[x * per]
+      const s = sums[ratioBlocks[y][0]]
       cand[x][r] = ratioValue(q, s[0], s[1])
       if (paired) {
-        const t = sums[x * per + 1]
+        const t = sums[ratioBlocks[y][1]]
         base[x][r] = ratioValue(q, t[0], t[1])
       }
     })
