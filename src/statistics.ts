@@ -26,7 +26,7 @@ const SMALL_K = 4
  * is resampled fewer times. Every number given is the one an uncapped run gives (each family has its own
  * random stream), except that a capped table has fewer resamples; a warning says what was capped.
  */
-export const CLASS_RESAMPLE_CAP = 10_000_000
+export const CLASS_RESAMPLE_CAP = 5_000_000
 export const TABLE_RESAMPLE_CAP = 50_000_000
 
 export interface ConfusionContext {
@@ -83,7 +83,8 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
       warnings.push(
         `Per-class metrics of ${k.toLocaleString('en-US')} classes with ${R.toLocaleString('en-US')} resamples each would take too long: ` +
           `their bootstrap intervals and permutation p-values are left out${gated.size > 0 ? ' except for the classes named in gates' : ''} ` +
-          `(values, Wilson intervals and the McNemar test of recall[L] are given; at most ${caps.classes.toLocaleString('en-US')} classes × resamples).`
+          `(values, Wilson intervals and the McNemar test of recall[L] are given). With resamples at most ` +
+          `${Math.max(1, Math.floor(caps.classes / k)).toLocaleString('en-US')} every class gets them.`
       )
     }
   }
