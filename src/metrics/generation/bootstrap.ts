@@ -93,8 +93,7 @@ export function bootstrapSums(
       for (let i = 0; i < n; i++) rows[i * width + word] += block.data[i * block.k + j] * scale
     }
   })
-  const counts = new Uint16Array(n)
-  if (n > 65535) throw new RangeError('bootstrapSums: at most 65,535 examples per resample count')
+  const counts = new Uint32Array(n)
   const acc = new Float64Array(width)
   const keptSums = plans.map((p) => new Float64Array(p.kept.length))
   const sums = blocks.map((b) => new Float64Array(b.k))
@@ -110,7 +109,7 @@ export function bootstrapSums(
 }
 
 /** acc = Σ counts[i] · row i, over the rows drawn. */
-function sweep(rows: Float64Array, width: number, counts: Uint16Array, acc: Float64Array): void {
+function sweep(rows: Float64Array, width: number, counts: Uint32Array, acc: Float64Array): void {
   acc.fill(0)
   const n = counts.length
   for (let i = 0, o = 0; i < n; i++, o += width) {
@@ -121,7 +120,7 @@ function sweep(rows: Float64Array, width: number, counts: Uint16Array, acc: Floa
 }
 
 /** n draws with replacement from n examples: how often each was drawn (Multinomial(n; 1/n, …, 1/n)). */
-function drawCounts(rng: Xoshiro128, n: number, counts: Uint16Array): void {
+function drawCounts(rng: Xoshiro128, n: number, counts: Uint32Array): void {
   if (n > 2097152) {
     for (let t = 0; t < n; t++) counts[Math.floor(rng.nextDouble() * n)]++
     return
