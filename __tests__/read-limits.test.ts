@@ -289,3 +289,11 @@ describe('the unpacked-size cap of a source (SECURITY: a .jsonl.gz in an artifac
     expect(await message(readSource({ name: 'd.jsonl.gz', path: path.join(dir, 'd.jsonl.gz') }))).toBe('d.jsonl.gz: is a directory, not a file')
   })
 })
+
+describe('scores objects', () => {
+  it('more than 10,000 labels in one scores object is refused before anything is allocated for them', async () => {
+    const scores = Object.fromEntries(Array.from({ length: 10_001 }, (_, k) => [`c${k}`, 0]))
+    const f = file('wide.jsonl', JSON.stringify({ id: 1, label: 'c0', prediction: 'c0', scores }) + '\n')
+    expect(await message(readSource({ name: 'wide.jsonl', path: f }))).toBe('wide.jsonl:1: field "scores" has 10,001 labels; at most 10,000 are supported in a scores object')
+  })
+})

@@ -10,6 +10,10 @@ import { parseDecimal } from './number.js'
 /** How a format hands one cell to the builder: a JSON value, or CSV text (undefined when the column is absent). */
 export type Cell = unknown
 
+/** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
+export const MAX_SCORE_LABELS = 10_000
+export const MAX_SCORE_VALUES = 100_000_000
+
 export class RowBuilder {
   n = 0
   private cap = 1024
@@ -83,6 +87,14 @@ export class RowBuilder {
   }
 
   private grow(): void {
+    if (this.scoreValues && this.cap * 2 * this.scoreLabels.length > MAX_SCORE_VALUES) {
+      throw new InputError(
+        this.file,
+        this.line[this.n - 1],
+        'scores',
+        `holds more than ${MAX_SCORE_VALUES.toLocaleString('en-US')} probabilities in all (rows × labels): refused; give fewer labels per scores object`
+      )
+    }
     this.cap *= 2
     const grow32 = (a: Uint32Array): Uint32Array => {
       const b = new Uint32Array(this.cap)
@@ -210,6 +222,9 @@ export class RowBuilder {
     const keys = Object.keys(object)
     if (i === 0) {
       if (keys.length === 0) throw new InputError(this.file, lineNo, field, 'is an empty object: give a probability per label')
+      if (keys.length > MAX_SCORE_LABELS) {
+        throw new InputError(this.file, lineNo, field, `has ${keys.length.toLocaleString('en-US')} labels; at most ${MAX_SCORE_LABELS.toLocaleString('en-US')} are supported in a scores object`)
+      }
       this.scoreLabels = keys
       this.scoreValues = new Float64Array(this.cap * keys.length)
     }
