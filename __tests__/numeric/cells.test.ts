@@ -8,7 +8,7 @@ import { regressionMetrics } from '../../src/metrics/regression.js'
 import { bootstrapCells, halfBinomial, randomizeCells, resampleCells, resamplesForCells, uniformBelow, type CellStatistic } from '../../src/stats/cellResample.js'
 import { mcnemarExact } from '../../src/stats/mcnemar.js'
 import { streamFor, type Xoshiro128 } from '../../src/stats/random.js'
-import { denseRanks, largestFirst, lexicographicOrder, valueCells, type ValueCells } from '../../src/stats/valueCells.js'
+import { largestFirst, lexicographicOrder, valueCells, type ValueCells } from '../../src/stats/valueCells.js'
 import { regressionStatistic } from '../../src/tasks/numeric/regressionStatistics.js'
 import { meanStatistic } from '../../src/tasks/numeric/scoresStatistics.js'
 
@@ -83,12 +83,16 @@ describe('valueCells', () => {
     expect(valueCells(shuffled)).toEqual(valueCells([latency, judgeC]))
     expect(valueCells(shuffled, 0)).toEqual(valueCells([latency, judgeC]))
   })
-  it('lexicographicOrder and denseRanks on small vectors', () => {
+  it('lexicographicOrder: small vectors, and a comparator sort on signed values of every magnitude (stable)', () => {
     expect(Array.from(lexicographicOrder([Float64Array.of(2, 1, 2), Float64Array.of(1, 5, 0)], 3))).toEqual([1, 2, 0])
     expect(Array.from(lexicographicOrder([Float64Array.of(1, 1, 1)], 3))).toEqual([0, 1, 2])
-    const r = denseRanks(Float64Array.of(2.5, -1, 2.5, -0, 0))
-    expect(Array.from(r.ranks)).toEqual([2, 0, 2, 1, 1])
-    expect(r.distinct).toBe(3)
+    expect(Array.from(lexicographicOrder([Float64Array.of(0, -0, -1e-300, 5e-324, -Infinity, Infinity, -2.5, 2.5)], 8))).toEqual([4, 6, 2, 0, 1, 3, 7, 5])
+    const m = 20000
+    const a = column(m, 'ra', (r) => (r.nextDouble() - 0.5) * 10 ** Math.floor(r.nextDouble() * 40 - 20))
+    const b = column(m, 'rb', integer(-3, 3))
+    const a2 = Float64Array.from(a, (v, i) => (i % 3 === 0 ? a[(i * 7) % m] : v))
+    const expected = Array.from({ length: m }, (_, i) => i).sort((x, y) => a2[x] - a2[y] || b[x] - b[y] || x - y)
+    expect(Array.from(lexicographicOrder([a2, b], m))).toEqual(expected)
   })
   it('orders largest first, ties in tuple order', () => {
     const cells = largestFirst(valueCells([Float64Array.of(3, 1, 1, 2, 2, 0)]))

@@ -205,11 +205,18 @@ export function bootstrapCells(cells: ValueCells, stat: CellStatistic, R: number
   const candidates = Array.from({ length: k }, () => new Float64Array(R))
   // Cells of a few examples each (continuous values): n uniform draws of an example, each counted in its cell,
   // cost less than a binomial per cell. Both give Multinomial(n, wⱼ/n) exactly.
-  const byExample = n <= EXAMPLES_PER_CELL * cells.size ? cellOfExample(cells) : null
+  // The examples of cell j are the slots start[j] … start[j] + wⱼ − 1: the draws are counted per slot (one
+  // random write each), then each cell sums its slots in one sequential pass.
+  const bySlot = n <= EXAMPLES_PER_CELL * cells.size ? new Uint32Array(n) : null
   for (let r = 0; r < R; r++) {
-    if (byExample) {
-      x.fill(0)
-      for (let i = 0; i < n; i++) x[byExample[uniformBelow(rng, n)]]++
+    if (bySlot) {
+      bySlot.fill(0)
+      for (let i = 0; i < n; i++) bySlot[uniformBelow(rng, n)]++
+      for (let j = 0, slot = 0; j < cells.size; j++) {
+        let sum = 0
+        for (const end = slot + cells.weight[j]; slot < end; slot++) sum += bySlot[slot]
+        x[j] = sum
+      }
     } else {
       multinomial(rng, n, cells.weight, x)
     }
@@ -228,14 +235,6 @@ export function bootstrapCells(cells: ValueCells, stat: CellStatistic, R: number
  */
 export const EXAMPLES_PER_CELL = 8
 
-/** The cell of each of the n examples, cells in order (cell j repeated wⱼ times). */
-function cellOfExample(cells: ValueCells): Int32Array {
-  const out = new Int32Array(cells.total)
-  let i = 0
-  for (let j = 0; j < cells.size; j++) for (let w = 0; w < cells.weight[j]; w++) out[i++] = j
-  return out
-}
-
 const TWO32 = 4294967296
 
 /**
@@ -246,16 +245,18 @@ const TWO32 = 4294967296
  */
 export function uniformBelow(rng: Xoshiro128, n: number): number {
   if (n > 2097152) return Math.floor(rng.nextDouble() * n)
-  let m = rng.nextUint32() * n
-  let low = m % TWO32
+  // The 64-bit product x·n: its low word by Math.imul, its high word from the exact double product (< 2⁵³);
+  // no floating-point remainder (fmod is slow).
+  let x = rng.nextUint32()
+  let low = Math.imul(x, n) >>> 0
   if (low < n) {
     const threshold = (TWO32 - n) % n
     while (low < threshold) {
-      m = rng.nextUint32() * n
-      low = m % TWO32
+      x = rng.nextUint32()
+      low = Math.imul(x, n) >>> 0
     }
   }
-  return Math.floor(m / TWO32)
+  return Math.floor((x * n) / TWO32)
 }
 
 /**
