@@ -67,6 +67,10 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /**
  * Errors a user can fix. The CLI prints `message` and exits 2; the action fails the step with it.
  * No stack trace is ever shown for these.
+ *
+ * Messages quote input (a line, a value, a header cell, a field or file name) through `quote`, so that hostile
+ * input cannot start a line of its own in a log (`::error::…` is a workflow command on GitHub), reorder text with
+ * bidi controls, or make a message millions of characters long.
  */
 /** Bad input data: names the file, the 1-based line (or row) and the field where known. */
 class InputError extends Error {
@@ -86,18 +90,100 @@ class InputError extends Error {
 /** Bad configuration: an input, option or gate rule that cannot be used. Names the input. */
 class ConfigError extends Error {
     constructor(message) {
-        super(message);
+        super(inert(message));
         this.name = 'ConfigError';
     }
 }
-/** `candidate.jsonl:17: field "prediction" is missing` */
+/** At most this many characters of a file name are shown; longer names are quoted and cut. */
+const MAX_NAME = 200;
+/** A safety net: a reason longer than this is cut (every value in it should already be quoted and cut). */
+const MAX_REASON = 2000;
+/**
+ * `candidate.jsonl:17: field "prediction" is missing`. The field name is always quoted (`quote`); the file name
+ * is shown as it is when it is printable and at most 200 characters, else quoted the same way; the reason has
+ * any raw control, line or bidi character escaped (`inert`).
+ */
 function formatLocation(file, line, field, reason) {
-    const where = line === null ? file : `${file}:${line}`;
-    return field === null ? `${where}: ${reason}` : `${where}: field "${field}" ${reason}`;
+    const name = isPlain(file, MAX_NAME) ? file : quote(file, MAX_NAME);
+    const where = line === null ? name : `${name}:${line}`;
+    const text = inert(reason);
+    return field === null ? `${where}: ${text}` : `${where}: field ${quote(field)} ${text}`;
 }
 /** True for the errors whose message alone is the whole story (no stack trace). */
 function isUserError(error) {
     return error instanceof InputError || error instanceof ConfigError;
+}
+/**
+ * Characters that must not reach a log or a message raw: C0 controls (CR, LF, …), DEL and C1 controls, the soft
+ * hyphen, line and paragraph separators (U+2028/9), bidi marks, embeddings, overrides and isolates, zero-width and
+ * invisible format characters, the BOM, interlinear annotation marks, and unpaired surrogates.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_TEST = new RegExp(UNSAFE.source);
+const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** `\n`, `\r`, `\t`, else `\uXXXX`: the JSON escape of one unsafe character. */
+function escapeChar(c) {
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Text with every unsafe character (see UNSAFE) replaced by its visible JSON escape, and cut (marked `…`) past
+ * `max` characters. For text we write that may carry input (a reason, an engine's message); values themselves
+ * are quoted with `quote`. One regular-expression pass: O(n).
+ * @example inert('a\nb\u202Ec') // 'a\\nb\\u202ec'
+ */
+function inert(text, max = MAX_REASON) {
+    const head = text.length > max ? cut(text, max) + '…' : text;
+    return UNSAFE_TEST.test(head) ? head.replace(UNSAFE, escapeChar) : head;
+}
+/**
+ * Input quoted for a message: at most `max` characters of it, written as a JSON string literal (`JSON.stringify`,
+ * plus `\uXXXX` for the line separators, bidi and invisible characters JSON leaves raw), followed by `…` when it
+ * was cut. The result holds no raw newline or control character, so no input can start a line of its own.
+ * Cost: O(max), whatever the length of `text`.
+ * @example quote('spam') // '"spam"'
+ * @example quote('a\n::error::x') // '"a\\n::error::x"'
+ * @example quote('x'.repeat(100), 3) // '"xxx"…'
+ */
+function quote(text, max = 80) {
+    const over = text.length > max;
+    const literal = JSON.stringify(over ? cut(text, max) : text);
+    const safe = UNSAFE_TEST.test(literal) ? literal.replace(UNSAFE, escapeChar) : literal;
+    return over ? safe + '…' : safe;
+}
+/** True when `text` can be shown as it is: at most `max` characters, none of them unsafe. */
+function isPlain(text, max = 80) {
+    return text.length <= max && !UNSAFE_TEST.test(text);
+}
+/** The first `max` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
+function cut(text, max) {
+    const code = text.charCodeAt(max - 1);
+    return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+;// CONCATENATED MODULE: ./src/read/number.ts
+/**
+ * Numbers written as text (CSV/TSV score cells): decimal notation only.
+ *
+ * Accepted: an optional sign, ASCII digits with an optional decimal point (`0.5`, `.5`, `5.`, `+1`, `007`), an
+ * optional exponent (`1e-05`, `2.5E3`), with spaces or tabs around it. This is the JSON number grammar widened
+ * by the forms Python's `float()` and spreadsheets write (a leading `+`, `.5`, `5.`, leading zeros), the same
+ * forms `isNumericText` (src/labels.ts) calls numeric labels. Each is a plain decimal with one meaning.
+ * Refused (NaN): what JavaScript's `Number()` also takes but a prediction file never means as a score: hex
+ * `0x1`, binary `0b0`, octal `0o7`, `1_000`, `Infinity`, `NaN`, the empty cell, non-ASCII digits or spaces.
+ * A decimal out of range (`1e400`) parses to ±Infinity, which the caller's range check refuses.
+ */
+const DECIMAL = /^[ \t]*[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[ \t]*$/;
+/**
+ * The value of a decimal number written as text, or NaN when `text` is not one. One regular-expression test and
+ * one `Number()` conversion: O(length).
+ * @example parseDecimal('0.25') // 0.25
+ * @example parseDecimal(' 1e-3 ') // 0.001
+ * @example parseDecimal('0x1') // NaN
+ * @example parseDecimal('1e400') // Infinity
+ */
+function parseDecimal(text) {
+    return DECIMAL.test(text) ? Number(text) : NaN;
 }
 
 ;// CONCATENATED MODULE: ./src/types.ts
@@ -141,6 +227,7 @@ function idText(ids, i) {
  * Command-line arguments of `eval-gate compare` (SPEC §6), parsed into CompareOptions. Every problem is a
  * ConfigError naming the option; `--help` text lists every option with its default.
  */
+
 
 
 
@@ -217,9 +304,9 @@ function parseCli(argv) {
     if (positionals.length === 0)
         throw new ConfigError('missing command: eval-gate compare --candidate FILE … (see --help)');
     if (positionals[0] !== 'compare')
-        throw new ConfigError(`unknown command "${positionals[0]}": the command is "compare" (see --help)`);
+        throw new ConfigError(`unknown command ${quote(positionals[0])}: the command is "compare" (see --help)`);
     if (positionals.length > 1)
-        throw new ConfigError(`unexpected argument "${positionals[1]}" (see --help)`);
+        throw new ConfigError(`unexpected argument ${quote(positionals[1])} (see --help)`);
     if (!values.candidate)
         throw new ConfigError('--candidate FILE is required (see --help)');
     const options = {
@@ -246,7 +333,7 @@ function oneOf(name, value, allowed) {
     if (value === undefined)
         return undefined;
     if (!allowed.includes(value))
-        throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+        throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got ${quote(value)}`);
     return value;
 }
 function field(name, value, fallback) {
@@ -259,84 +346,270 @@ function field(name, value, fallback) {
 function numberOption(name, value, fallback, ok, what) {
     if (value === undefined)
         return fallback;
-    const x = value.trim() === '' ? NaN : Number(value);
+    const x = parseDecimal(value);
     if (!ok(x))
-        throw new ConfigError(`${name} must be ${what}, got "${value}"`);
+        throw new ConfigError(`${name} must be ${what}, got ${quote(value)}`);
     return x;
 }
 
 ;// CONCATENATED MODULE: ./src/cells.ts
-/** Index of a cell. */
-const cellIndex = (k, t, b, c) => (t * k + b) * k + c;
+/** Below this many dense cells (K³), counting goes through a dense array (one pass, no sort). */
+const DENSE_CELLS = 1 << 18;
 /**
  * Counts the paired examples per cell. `remap[code]` is the report index of a dictionary code.
  * Without a baseline, pass `baseline = null`: the baseline prediction is taken to be the candidate's, so the
- * table still gives the candidate's matrix and its bootstrap. Cost: one pass over the pairs.
+ * table still gives the candidate's matrix and its bootstrap.
+ * Cost: one pass over the pairs (into a dense table when K³ ≤ 2¹⁸), else that pass and {@link cellsFromTriples}.
  */
 function countCells(k, remap, candidate, baseline, pairing) {
-    const counts = new Float64Array(k * k * k);
     const { truth, pred } = candidate;
-    if (baseline === null || pairing === null) {
-        for (let i = 0; i < candidate.n; i++) {
-            const c = remap[pred[i]];
-            counts[(remap[truth[i]] * k + c) * k + c]++;
-        }
-        return { k, counts };
-    }
-    const bPred = baseline.pred;
-    const { cand, base } = pairing;
-    for (let p = 0; p < pairing.n; p++) {
-        const i = cand[p];
-        counts[(remap[truth[i]] * k + remap[bPred[base[p]]]) * k + remap[pred[i]]]++;
-    }
-    return { k, counts };
-}
-/**
- * The 2×2×2 table of class `label` against the rest (index 1 = is the class), for per-class metrics.
- * Cost O(K³).
- */
-function collapseCells(table, label) {
-    const { k, counts } = table;
-    const out = new Float64Array(8);
-    for (let t = 0; t < k; t++) {
-        const t2 = t === label ? 1 : 0;
-        for (let b = 0; b < k; b++) {
-            const b2 = b === label ? 1 : 0;
-            for (let c = 0; c < k; c++) {
-                const x = counts[(t * k + b) * k + c];
-                if (x !== 0)
-                    out[(t2 * 2 + b2) * 2 + (c === label ? 1 : 0)] += x;
+    const paired = baseline !== null && pairing !== null;
+    const n = paired ? pairing.n : candidate.n;
+    if (k * k * k <= DENSE_CELLS) {
+        // Few classes (a binary task: 8 cells): count straight into the dense table, no per-example arrays.
+        const counts = new Float64Array(k * k * k);
+        if (!paired) {
+            for (let i = 0; i < n; i++) {
+                const c = remap[pred[i]];
+                counts[(remap[truth[i]] * k + c) * k + c]++;
             }
         }
+        else {
+            const bPred = baseline.pred;
+            const { cand, base } = pairing;
+            for (let p = 0; p < n; p++) {
+                const i = cand[p];
+                counts[(remap[truth[i]] * k + remap[bPred[base[p]]]) * k + remap[pred[i]]]++;
+            }
+        }
+        return fromDense(k, counts);
+    }
+    const t = new Int32Array(n);
+    const b = new Int32Array(n);
+    const c = new Int32Array(n);
+    if (!paired) {
+        for (let i = 0; i < n; i++) {
+            t[i] = remap[truth[i]];
+            b[i] = c[i] = remap[pred[i]];
+        }
+    }
+    else {
+        const bPred = baseline.pred;
+        const { cand, base } = pairing;
+        for (let p = 0; p < n; p++) {
+            const i = cand[p];
+            t[p] = remap[truth[i]];
+            b[p] = remap[bPred[base[p]]];
+            c[p] = remap[pred[i]];
+        }
+    }
+    return cellsFromTriples(k, t, b, c);
+}
+/**
+ * The sparse cell table of n examples given as three parallel arrays of label indices (each in [0, k)).
+ *
+ * Method: when K³ is small (≤ 2¹⁸), a dense count and a scan; otherwise an LSD radix sort of the example
+ * indices by c, then b, then t (three stable counting sorts), after which equal triples are adjacent and are
+ * merged. Never forms the dense index (t·K + b)·K + c, which passes 2⁵³ for K > 208,000.
+ * Cost: O(n + K) time and memory (dense case O(n + K³) with K³ ≤ 2¹⁸).
+ *
+ * @example cellsFromTriples(2, [1, 0, 1], [1, 0, 0], [1, 0, 1]) // t [0, 1, 1], b [0, 0, 1], c [0, 1, 1], count [1, 1, 1]
+ */
+function cellsFromTriples(k, t, b, c) {
+    const n = t.length;
+    if (k * k * k <= DENSE_CELLS) {
+        const counts = new Float64Array(k * k * k);
+        for (let i = 0; i < n; i++)
+            counts[(t[i] * k + b[i]) * k + c[i]]++;
+        return fromDense(k, counts);
+    }
+    let order = new Int32Array(n);
+    let next = new Int32Array(n);
+    for (let i = 0; i < n; i++)
+        order[i] = i;
+    const bucket = new Int32Array(k + 1);
+    for (const key of [c, b, t]) {
+        bucket.fill(0);
+        for (let i = 0; i < n; i++)
+            bucket[key[i] + 1]++;
+        for (let v = 0; v < k; v++)
+            bucket[v + 1] += bucket[v];
+        for (let i = 0; i < n; i++) {
+            const row = order[i];
+            next[bucket[key[row]]++] = row;
+        }
+        ;
+        [order, next] = [next, order];
+    }
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+        const r = order[i];
+        const q = i > 0 ? order[i - 1] : -1;
+        if (q < 0 || t[r] !== t[q] || b[r] !== b[q] || c[r] !== c[q])
+            size++;
+    }
+    const out = empty(k, size);
+    let j = -1;
+    for (let i = 0; i < n; i++) {
+        const r = order[i];
+        const q = i > 0 ? order[i - 1] : -1;
+        if (q < 0 || t[r] !== t[q] || b[r] !== b[q] || c[r] !== c[q]) {
+            j++;
+            out.t[j] = t[r];
+            out.b[j] = b[r];
+            out.c[j] = c[r];
+        }
+        out.count[j]++;
+    }
+    out.total = n;
+    return out;
+}
+/**
+ * The sparse table of a dense count array indexed (t·k + b)·k + c (zero cells dropped; counts must be ≥ 0).
+ * Cost O(k³).
+ * @example fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2]).size // 2
+ */
+function fromDense(k, counts) {
+    let size = 0;
+    for (let j = 0; j < counts.length; j++)
+        if (counts[j] !== 0)
+            size++;
+    const out = empty(k, size);
+    let i = 0;
+    for (let j = 0; j < counts.length; j++) {
+        const x = counts[j];
+        if (x === 0)
+            continue;
+        out.t[i] = (j / (k * k)) | 0;
+        out.b[i] = ((j / k) | 0) % k;
+        out.c[i] = j % k;
+        out.count[i++] = x;
+        out.total += x;
+    }
+    return out;
+}
+function empty(k, size) {
+    return { k, size, total: 0, t: new Int32Array(size), b: new Int32Array(size), c: new Int32Array(size), count: new Float64Array(size) };
+}
+/**
+ * Every class's 2×2×2 table of "is the class" (index 1) against the rest (index 0), as k blocks of 8 counts,
+ * block L at [8L, 8L + 8), index (t₂·2 + b₂)·2 + c₂ within it.
+ *
+ * Method: a cell (t, b, c) lies in the off-(0,0,0) part of the tables of the (at most three) distinct classes
+ * among t, b, c, and in cell (0,0,0) of every other class, which is then n minus the rest of the block.
+ * Cost: O(cells + K), against O(K³) per class for collapsing the dense table.
+ *
+ * @example classTables(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2])).slice(8, 16) // class 1: [3, 0, 0, 0, 0, 0, 0, 2]
+ */
+function classTables(table) {
+    const { k, size, t, b, c, count } = table;
+    const out = new Float64Array(k * 8);
+    for (let j = 0; j < size; j++) {
+        const tt = t[j];
+        const bb = b[j];
+        const cc = c[j];
+        const x = count[j];
+        out[tt * 8 + 4 + (bb === tt ? 2 : 0) + (cc === tt ? 1 : 0)] += x;
+        if (bb !== tt)
+            out[bb * 8 + 2 + (cc === bb ? 1 : 0)] += x;
+        if (cc !== tt && cc !== bb)
+            out[cc * 8 + 1] += x;
+    }
+    for (let l = 0; l < k; l++) {
+        let rest = 0;
+        for (let i = 1; i < 8; i++)
+            rest += out[l * 8 + i];
+        out[l * 8] = table.total - rest;
     }
     return out;
 }
 /**
- * The McNemar counts of the examples whose true label is in `truths` (all when null):
- * b = baseline right and candidate wrong, c = baseline wrong and candidate right, n = how many examples.
+ * The 2×2×2 table of class `label` against the rest (index 1 = is the class), for per-class metrics.
+ * Cost O(cells); {@link classTables} gives every class at once.
+ */
+function collapseCells(table, label) {
+    const out = new Float64Array(8);
+    const { size, t, b, c, count } = table;
+    for (let j = 0; j < size; j++)
+        out[((t[j] === label ? 1 : 0) * 2 + (b[j] === label ? 1 : 0)) * 2 + (c[j] === label ? 1 : 0)] += count[j];
+    return out;
+}
+/**
+ * The McNemar counts of the examples whose true label is in `truths` (all when null).
+ * Cost O(cells + K) ({@link discordantByClass} gives every class at once).
  */
 function discordant(table, truths) {
-    const { k, counts } = table;
+    const { size, t, b: pb, c: pc, count } = table;
+    let inSet = null;
+    if (truths !== null) {
+        inSet = new Uint8Array(table.k);
+        for (const x of truths)
+            inSet[x] = 1;
+    }
     let b = 0;
     let c = 0;
     let n = 0;
     let bothRight = 0;
-    const list = truths ?? Array.from({ length: k }, (_, i) => i);
-    for (const t of list) {
-        for (let pb = 0; pb < k; pb++) {
-            for (let pc = 0; pc < k; pc++) {
-                const x = counts[(t * k + pb) * k + pc];
-                n += x;
-                if (pb === t && pc !== t)
-                    b += x;
-                else if (pb !== t && pc === t)
-                    c += x;
-                else if (pb === t && pc === t)
-                    bothRight += x;
-            }
-        }
+    for (let j = 0; j < size; j++) {
+        const tt = t[j];
+        if (inSet !== null && inSet[tt] === 0)
+            continue;
+        const x = count[j];
+        n += x;
+        const baseRight = pb[j] === tt;
+        const candRight = pc[j] === tt;
+        if (baseRight && !candRight)
+            b += x;
+        else if (!baseRight && candRight)
+            c += x;
+        else if (baseRight && candRight)
+            bothRight += x;
     }
     return { b, c, n, bothRight };
+}
+/**
+ * {@link discordant} of each true class alone, for every class in one pass. Cost O(cells + K).
+ * @example discordantByClass(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2])).bothRight // [3, 2]
+ */
+function discordantByClass(table) {
+    const { k, size, t, b: pb, c: pc, count } = table;
+    const out = { b: new Float64Array(k), c: new Float64Array(k), n: new Float64Array(k), bothRight: new Float64Array(k) };
+    for (let j = 0; j < size; j++) {
+        const tt = t[j];
+        const x = count[j];
+        out.n[tt] += x;
+        const baseRight = pb[j] === tt;
+        const candRight = pc[j] === tt;
+        if (baseRight && !candRight)
+            out.b[tt] += x;
+        else if (!baseRight && candRight)
+            out.c[tt] += x;
+        else if (baseRight && candRight)
+            out.bothRight[tt] += x;
+    }
+    return out;
+}
+/**
+ * The non-zero entries of the baseline and candidate confusion matrices, each as [true, predicted, count]
+ * sorted by (true, predicted). Cost O(cells·log(cells)).
+ */
+function confusionEntries(table) {
+    const of = (pred) => {
+        const map = new Map();
+        for (let j = 0; j < table.size; j++) {
+            let row = map.get(table.t[j]);
+            if (!row)
+                map.set(table.t[j], (row = new Map()));
+            row.set(pred[j], (row.get(pred[j]) ?? 0) + table.count[j]);
+        }
+        const out = [];
+        for (const [t, row] of [...map].sort((x, y) => x[0] - y[0])) {
+            for (const [p, x] of [...row].sort((u, v) => u[0] - v[0]))
+                out.push([t, p, x]);
+        }
+        return out;
+    };
+    return { baseline: of(table.b), candidate: of(table.c) };
 }
 
 ;// CONCATENATED MODULE: ./src/format.ts
@@ -346,7 +619,7 @@ function discordant(table, truths) {
  */
 /** Metrics whose values are not on a 0–1 scale, shown as plain numbers rather than percentages or points. */
 const PLAIN = new Set(['log_loss', 'brier']);
-const isPlain = (metric) => PLAIN.has(metric) || metric.startsWith('support[');
+const format_isPlain = (metric) => PLAIN.has(metric) || metric.startsWith('support[');
 const minus = (text) => text.replace(/^-/, '−');
 /** A metric's value: `93.2%` for proportions, `0.4123` for log loss, `186` for support. */
 function formatValue(metric, value) {
@@ -354,7 +627,7 @@ function formatValue(metric, value) {
         return '—';
     if (metric.startsWith('support['))
         return value.toLocaleString('en-US');
-    if (isPlain(metric))
+    if (format_isPlain(metric))
         return minus(value.toFixed(4));
     if (metric === 'mcc' || metric === 'cohen_kappa')
         return minus(value.toFixed(3));
@@ -364,7 +637,7 @@ function formatValue(metric, value) {
 function formatDelta(metric, delta) {
     if (delta === null)
         return '—';
-    if (isPlain(metric))
+    if (format_isPlain(metric))
         return (delta >= 0 ? '+' : '') + minus(delta.toFixed(4));
     if (metric === 'mcc' || metric === 'cohen_kappa')
         return (delta >= 0 ? '+' : '') + minus(delta.toFixed(3));
@@ -377,7 +650,7 @@ function formatInterval(metric, ci) {
     if (ci === null)
         return '—';
     const [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''));
-    return isPlain(metric) || metric === 'mcc' || metric === 'cohen_kappa' ? `${lo} to ${hi}` : `${lo} to ${hi} pts`;
+    return format_isPlain(metric) || metric === 'mcc' || metric === 'cohen_kappa' ? `${lo} to ${hi}` : `${lo} to ${hi} pts`;
 }
 /** An interval of a value: `88.1% to 95.0%`. */
 function formatValueInterval(metric, ci) {
@@ -400,6 +673,44 @@ function formatP(p) {
 /** Plain number for thresholds in gate details. */
 function formatNumber(x) {
     return minus(String(Number(x.toPrecision(6))));
+}
+/** Decimal places of a metric's shown value, in its shown unit (percent for proportions). */
+function shownDigits(metric) {
+    if (metric.startsWith('support['))
+        return { scale: 1, digits: 0 };
+    if (format_isPlain(metric))
+        return { scale: 1, digits: 4 };
+    if (metric === 'mcc' || metric === 'cohen_kappa')
+        return { scale: 1, digits: 3 };
+    return { scale: 100, digits: 1 };
+}
+/**
+ * The change a reader sees: the difference of the two values as shown (rounded), so that `86.4% → 93.8%` reads
+ * `+7.4 pts` even when the unrounded delta is 0.07349. Exact: the two shown texts are read back as integers of
+ * their last digit and subtracted. Cost O(1).
+ *
+ * @example formatShownDelta('precision', 0.86413, 0.93762) // '+7.4 pts'
+ * @example formatShownDelta('log_loss', 0.27581, 0.28478) // '+0.0090'
+ */
+function formatShownDelta(metric, baseline, candidate) {
+    if (baseline === null || candidate === null)
+        return '—';
+    const { scale, digits } = shownDigits(metric);
+    const unit = 10 ** digits;
+    // From the shown texts themselves, so the change always agrees with the two numbers beside it.
+    const shownSteps = (value) => Math.round(Number(formatValue(metric, value).replace('−', '-').replace(/[%,]/g, '')) * unit);
+    const steps = shownSteps(candidate) - shownSteps(baseline);
+    const text = steps === 0 ? (0).toFixed(digits) : (steps > 0 ? '+' : '−') + (Math.abs(steps) / unit).toFixed(digits);
+    return scale === 100 ? `${text} pts` : text;
+}
+/** `better`, `worse` or `same` for a change as shown (the sign of formatShownDelta and the metric's direction). */
+function changeWord(metric, baseline, candidate, direction) {
+    const shown = formatShownDelta(metric, baseline, candidate);
+    if (shown === '—')
+        return '';
+    if (!/^[+−]/.test(shown))
+        return 'same';
+    return shown.startsWith('+') === (direction === 'higher') ? 'better' : 'worse';
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/names.ts
@@ -495,6 +806,7 @@ function holm(pValues) {
 
 
 
+
 /** The default when no gates are given: no significant regression of accuracy, precision, recall or F1. */
 const DEFAULT_GATES = 'accuracy no-regression; precision no-regression; recall no-regression; f1 no-regression';
 /** Splits rules text into rules: newlines and `;` separate, `#` comments, both ignored inside `[…]`. */
@@ -544,7 +856,7 @@ function parseGates(text, known) {
 }
 function parseRule(text) {
     const fail = (why) => {
-        throw new ConfigError(`gate "${text}": ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`);
+        throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`);
     };
     const head = /^([A-Za-z_][A-Za-z0-9_]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text);
     if (!head)
@@ -552,9 +864,9 @@ function parseRule(text) {
     const metric = head[1] + (head[2] ?? '');
     const tail = head[3].trim();
     const number = (s, what) => {
-        const x = s.trim() === '' ? NaN : Number(s);
+        const x = parseDecimal(s);
         if (!Number.isFinite(x))
-            fail(`${what} "${s}" is not a number`);
+            fail(`${what} ${quote(s)} is not a number`);
         return x;
     };
     let m;
@@ -573,20 +885,20 @@ function parseRule(text) {
     }
     if (tail === '')
         return fail('has a metric but no condition');
-    return fail(`cannot read "${tail}"`);
+    return fail(`cannot read ${quote(tail)}`);
 }
 function checkMetric(rule, known) {
     if (known.metrics.includes(rule.metric))
         return;
     const perClass = parsePerClass(rule.metric);
     if (perClass) {
-        const shown = known.labels.slice(0, 20).map((l) => JSON.stringify(l)).join(', ') + (known.labels.length > 20 ? ', …' : '');
-        throw new ConfigError(`gate "${rule.text}": unknown class ${JSON.stringify(perClass.label)}; the classes are ${shown}`);
+        const shown = known.labels.slice(0, 20).map((l) => quote(l)).join(', ') + (known.labels.length > 20 ? ', …' : '');
+        throw new ConfigError(`gate ${quote(rule.text, 120)}: unknown class ${quote(perClass.label)}; the classes are ${shown}`);
     }
     if (Object.values(SCORE_METRICS).some((list) => list.includes(rule.metric))) {
-        throw new ConfigError(`gate "${rule.text}": ${rule.metric} needs scores, and the candidate file has none (field "score" or "scores")`);
+        throw new ConfigError(`gate ${quote(rule.text, 120)}: ${rule.metric} needs scores, and the candidate file has none (field "score" or "scores")`);
     }
-    throw new ConfigError(`gate "${rule.text}": unknown metric "${rule.metric}"; known metrics: ${known.metrics.filter((m) => !m.includes('[')).join(', ')}, and per class precision[L], recall[L], f1[L], support[L]`);
+    throw new ConfigError(`gate ${quote(rule.text, 120)}: unknown metric ${quote(rule.metric)}; known metrics: ${known.metrics.filter((m) => !m.includes('[')).join(', ')}, and per class precision[L], recall[L], f1[L], support[L]`);
 }
 const compareOp = (x, op, y) => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y);
 /** Evaluates the rules against the metrics of a report. */
@@ -651,7 +963,10 @@ function describeChange(name, m) {
     if (d === 0)
         return `${name} is unchanged at ${formatValue(name, m.candidate)}`;
     const verb = d > 0 ? 'rose' : 'fell';
-    return `${name} ${verb} ${formatDelta(name, Math.abs(d)).replace(/^\+/, '')}, ${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`;
+    // The change as the two rounded values beside it show it (86.4% → 93.8% reads 7.4 pts, never 7.3).
+    const shown = formatShownDelta(name, m.baseline, m.candidate).replace(/^[+−]/, '');
+    const size = /[1-9]/.test(shown) ? shown : 'slightly';
+    return `${name} ${verb} ${size}, ${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/pair.ts
@@ -765,7 +1080,7 @@ function indexIds(file, ids) {
     return index;
 }
 function duplicate(file, first, second, id) {
-    return new InputError(file.name, file.line[second], 'id', `repeats the id ${JSON.stringify(String(id))} of line ${file.line[first]}`);
+    return new InputError(file.name, file.line[second], file.idField, `repeats the id ${quote(String(id))} of line ${file.line[first]}`);
 }
 function pairInOrder(candidate, baseline) {
     const cand = new Uint32Array(candidate.n);
@@ -855,15 +1170,93 @@ function canonicalInteger(s) {
     return s.charCodeAt(0) === 45 ? -v : v;
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/read/limits.ts
+/**
+ * The size limit on one row of a prediction file (a JSONL line, a CSV/TSV record, a JSON array element), so that a
+ * hostile file cannot make the reader hold an unbounded string: past the limit the read stops with an InputError
+ * naming the line, having held at most the limit and one chunk.
+ *
+ * The limit counts UTF-8 bytes of the decoded text (an invalid byte, decoded to U+FFFD, counts 3).
+ */
+
+/** 64 MiB: far above any real row, far below V8's string limit (~512 MiB on 64-bit Node). */
+const MAX_ROW_BYTES = 64 * 1024 * 1024;
+/**
+ * The row limit: `EVAL_GATE_MAX_LINE_BYTES` (a whole number of bytes) lowers it for tests; it is not an input.
+ * @example maxRowBytes({ EVAL_GATE_MAX_LINE_BYTES: '1000' }) // 1000
+ */
+function maxRowBytes(env = process.env) {
+    const raw = env.EVAL_GATE_MAX_LINE_BYTES;
+    return raw !== undefined && /^[1-9][0-9]{0,14}$/.test(raw) ? Number(raw) : MAX_ROW_BYTES;
+}
+/**
+ * True when `text` is more than `limit` UTF-8 bytes. Cheap for short text: a UTF-16 unit is 1 to 3 UTF-8 bytes, so
+ * the bytes are counted (O(n)) only when `text.length` is between limit/3 and the limit.
+ * @example overLimit('é'.repeat(600), 1000) // true (1,200 bytes)
+ */
+function overLimit(text, limit) {
+    if (text.length * 3 <= limit)
+        return false;
+    return text.length > limit || external_node_buffer_namespaceObject.Buffer.byteLength(text, 'utf8') > limit;
+}
+/** `67,108,864 bytes` */
+function bytes(n) {
+    return `${n.toLocaleString('en-US')} bytes`;
+}
+/**
+ * The pieces of one row that spans chunks, with their size. `add` refuses (returns false, keeping nothing more)
+ * once the total passes the limit, so the memory held is at most the limit plus the piece being added.
+ */
+class Pending {
+    limit;
+    parts = [];
+    /** UTF-8 bytes held. */
+    size = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get empty() {
+        return this.parts.length === 0;
+    }
+    /** Adds a piece; false when the row would pass the limit. */
+    add(piece) {
+        if (piece.length === 0)
+            return true;
+        const n = external_node_buffer_namespaceObject.Buffer.byteLength(piece, 'utf8');
+        if (this.size + n > this.limit)
+            return false;
+        this.parts.push(piece);
+        this.size += n;
+        return true;
+    }
+    /** True when the held pieces and `tail` together pass the limit. */
+    overWith(tail) {
+        if (this.size + tail.length * 3 <= this.limit)
+            return false;
+        return this.size + tail.length > this.limit || this.size + external_node_buffer_namespaceObject.Buffer.byteLength(tail, 'utf8') > this.limit;
+    }
+    /** The held pieces joined, then `tail`; empties the holder. */
+    take(tail = '') {
+        const text = this.parts.length === 1 ? this.parts[0] + tail : this.parts.join('') + tail;
+        this.parts = [];
+        this.size = 0;
+        return text;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/read/csv.ts
 /**
  * CSV (RFC 4180) and TSV. Fields are separated by `,` (CSV) or a tab (TSV); a field may be quoted with `"`, with
  * `""` for a quote inside and newlines allowed inside quotes (TSV accepts the same quoting, as pandas writes it).
  * The first record is the header. CRLF and LF line ends; blank lines skipped. `line` is the physical line where a
- * record starts (the header is line 1).
+ * record starts (the header is line 1). A record (and so any field) is at most `limit` UTF-8 bytes: past it the read
+ * stops at the record's line, having held at most the limit and one chunk.
  */
 
-async function readDelimited(chunks, rows, fields, delimiter) {
+
+async function readDelimited(chunks, rows, fields, delimiter, limit) {
     let header = null;
     let columns = null;
     const onRecord = (cells, lineNo) => {
@@ -873,7 +1266,7 @@ async function readDelimited(chunks, rows, fields, delimiter) {
             columns = { id: at(fields.id), label: at(fields.label), prediction: at(fields.prediction), score: at(fields.score), scores: at('scores') };
             for (const required of [fields.label, fields.prediction]) {
                 if (at(required) < 0)
-                    throw new InputError(rows.file, lineNo, required, `is missing from the header (columns: ${header.join(', ')})`);
+                    throw new InputError(rows.file, lineNo, required, `is missing from the header (columns: ${listColumns(header)})`);
             }
             return;
         }
@@ -883,46 +1276,126 @@ async function readDelimited(chunks, rows, fields, delimiter) {
         const c = columns;
         rows.add(lineNo, c.id >= 0 ? cells[c.id] : undefined, cells[c.label], cells[c.prediction], c.score >= 0 ? cells[c.score] : undefined, c.scores >= 0 ? cells[c.scores] : undefined);
     };
-    const parser = new DelimitedParser(rows.file, delimiter, onRecord);
+    const parser = new DelimitedParser(rows.file, delimiter, onRecord, limit);
     for await (const chunk of chunks)
         parser.push(chunk);
     parser.end();
     if (header === null)
         throw new InputError(rows.file, null, null, 'is empty: no header and no rows');
 }
-/** An incremental RFC 4180 record parser. */
+/**
+ * Header cells for a message: each as written when it is printable and short, else quoted (`quote`); at most 20.
+ * @example listColumns(['id', 'a\nb']) // 'id, "a\\nb"'
+ */
+function listColumns(header) {
+    const shown = header.slice(0, 20).map((cell) => (cell.length > 0 && isPlain(cell, 40) && !cell.includes(',') ? cell : quote(cell, 40)));
+    return shown.join(', ') + (header.length > 20 ? `, … ${header.length - 20} more` : '');
+}
+/**
+ * An incremental RFC 4180 record parser.
+ *
+ * Method: the complete records of each chunk are parsed at once (a fast path for a line without quotes); a record
+ * that a chunk leaves incomplete is held (`Pending`) while later chunks are only scanned for its end (the first
+ * line feed after an even number of quotes), then parsed once. So each character is scanned at most three times
+ * whatever the chunking: O(n) time, memory at most one record (≤ `limit` bytes) plus a chunk.
+ */
 class DelimitedParser {
     file;
     delimiter;
     onRecord;
-    rest = '';
-    /** Line number of the first character of `rest`. */
+    limit;
+    /** The start of a record that the chunks so far have not completed. */
+    pending;
+    /** Whether the pending text has an odd number of quotes (its end is inside a quoted field). */
+    inQuote = false;
+    /** Line number of the first character of the pending text (the next record). */
     line = 1;
-    constructor(file, delimiter, onRecord) {
+    constructor(file, delimiter, onRecord, limit = Infinity) {
         this.file = file;
         this.delimiter = delimiter;
         this.onRecord = onRecord;
+        this.limit = limit;
+        this.pending = new Pending(limit);
     }
     push(chunk) {
-        this.rest = this.parse(this.rest.length > 0 ? this.rest + chunk : chunk, false);
+        if (this.pending.empty) {
+            this.hold(this.parse(chunk, false));
+            return;
+        }
+        if (this.recordEnd(chunk) === -1) {
+            if (!this.pending.add(chunk))
+                this.overflow(this.pending.take(chunk));
+            return;
+        }
+        this.hold(this.parse(this.pending.take(chunk), false));
     }
     end() {
-        if (this.rest.length > 0)
-            this.parse(this.rest, true);
-        this.rest = '';
+        if (!this.pending.empty)
+            this.parse(this.pending.take(), true);
+        this.inQuote = false;
+    }
+    /** Holds the incomplete record left by `parse` (which has no complete record in it). */
+    hold(rest) {
+        if (rest.length === 0)
+            return;
+        this.inQuote = oddQuotes(rest);
+        if (!this.pending.add(rest))
+            this.refuse(this.inQuote);
+    }
+    /**
+     * Where the pending record ends in `chunk`: the index of the line feed that ends it (outside quotes), or -1,
+     * with `inQuote` updated to the state at the end of the chunk.
+     */
+    recordEnd(chunk) {
+        let pos = 0;
+        for (;;) {
+            const q = chunk.indexOf('"', pos);
+            if (!this.inQuote) {
+                const nl = chunk.indexOf('\n', pos);
+                if (nl !== -1 && (q === -1 || nl < q))
+                    return nl;
+            }
+            if (q === -1)
+                return -1;
+            this.inQuote = !this.inQuote;
+            pos = q + 1;
+        }
+    }
+    /**
+     * The held record passed the limit; `text` is it with the chunk that passed it. It is parsed once more first,
+     * so that a syntax error in it (a stray quote, which the end scan takes for an opening one) is what is reported.
+     */
+    overflow(text) {
+        const rest = this.parse(text, false);
+        // `parse` leaves a record without its line end unread: read what there is of it, for a syntax error.
+        if (rest.length > 0)
+            this.quotedRecord(rest, 0, false);
+        this.hold(rest);
+    }
+    refuse(inQuote) {
+        const limit = bytes(this.limit);
+        throw new InputError(this.file, this.line, null, inQuote ? `has a quoted field that is never closed within ${limit}, the limit for one record: refused` : `is longer than ${limit}, the limit for one record: refused`);
     }
     /** Parses the complete records of `text`; returns what is left (an incomplete last record). */
     parse(text, final) {
         let pos = 0;
         const len = text.length;
+        /** The first quote at or after `pos` (len when none): searched again only when passed. */
+        let quote = -1;
         while (pos < len) {
             const nl = text.indexOf('\n', pos);
             if (nl === -1 && !final)
                 break;
             const lineEnd = nl === -1 ? len : nl;
-            const quote = text.indexOf('"', pos);
-            if (quote === -1 || quote > lineEnd) {
+            if (quote < pos) {
+                quote = text.indexOf('"', pos);
+                if (quote === -1)
+                    quote = len;
+            }
+            if (quote >= lineEnd) {
                 // Fast path: a record on one line without quotes.
+                if (lineEnd - pos > this.limit / 3 && overLimit(text.slice(pos, lineEnd), this.limit))
+                    this.refuse(false);
                 let end = lineEnd;
                 if (end > pos && text.charCodeAt(end - 1) === 13)
                     end--;
@@ -936,6 +1409,11 @@ class DelimitedParser {
             const record = this.quotedRecord(text, pos, final);
             if (record === null)
                 break;
+            if (record.next - pos > this.limit / 3) {
+                const end = text.charCodeAt(record.next - 1) === 10 ? record.next - 1 : record.next;
+                if (overLimit(text.slice(pos, end), this.limit))
+                    this.refuse(false);
+            }
             if (record.cells.length > 1 || record.cells[0].length > 0)
                 this.onRecord(record.cells, this.line);
             this.line += record.lines;
@@ -993,7 +1471,7 @@ class DelimitedParser {
                     return null;
                 if (c === 13)
                     return { cells, next: i + 1, lines };
-                throw new InputError(this.file, this.line, null, `has a character after a closing quote (${JSON.stringify(text[i])}); a quote inside a quoted field is written ""`);
+                throw new InputError(this.file, this.line, null, `has a character after a closing quote (${quote(text[i])}); a quote inside a quoted field is written ""`);
             }
             // Unquoted field: up to the delimiter or the end of the line.
             let j = i;
@@ -1019,17 +1497,25 @@ class DelimitedParser {
         }
     }
 }
+/** True when `text` has an odd number of `"`. */
+function oddQuotes(text) {
+    let odd = false;
+    for (let q = text.indexOf('"'); q !== -1; q = text.indexOf('"', q + 1))
+        odd = !odd;
+    return odd;
+}
 
 ;// CONCATENATED MODULE: ./src/read/jsonl.ts
 /**
  * JSON Lines: one JSON object per line; blank lines skipped; CRLF accepted. Lines are split by hand on chunk
- * boundaries (faster than readline) and each parsed with JSON.parse.
+ * boundaries (faster than readline) and each parsed with JSON.parse. A line is at most `limit` UTF-8 bytes: a
+ * longer one stops the read at its line as soon as the limit is passed (memory: the limit plus one chunk).
  */
 
-async function readJsonl(chunks, rows, fields) {
+
+async function readJsonl(chunks, rows, fields, limit) {
     const { id, label, prediction, score } = fields;
     let lineNo = 0;
-    let rest = '';
     const take = (text) => {
         lineNo++;
         let end = text.length;
@@ -1046,23 +1532,43 @@ async function readJsonl(chunks, rows, fields) {
             throw new InputError(rows.file, lineNo, null, `is not valid JSON: ${jsonMessage(error)}`);
         }
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-            throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`);
+            throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`);
         }
         const r = row;
         rows.add(lineNo, r[id], r[label], r[prediction], r[score], r.scores);
     };
+    const tooLong = () => new InputError(rows.file, lineNo + 1, null, `is longer than ${bytes(limit)}, the limit for one line: refused`);
+    /** The start of a line that the chunks so far have not ended. */
+    const pending = new Pending(limit);
     for await (const chunk of chunks) {
-        const text = rest.length > 0 ? rest + chunk : chunk;
         let start = 0;
-        let nl;
-        while ((nl = text.indexOf('\n', start)) !== -1) {
-            take(text.slice(start, nl));
+        let nl = chunk.indexOf('\n');
+        if (!pending.empty) {
+            if (nl === -1) {
+                if (!pending.add(chunk))
+                    throw tooLong();
+                continue;
+            }
+            const head = chunk.slice(0, nl);
+            if (pending.overWith(head))
+                throw tooLong();
+            take(pending.take(head));
             start = nl + 1;
+            nl = chunk.indexOf('\n', start);
         }
-        rest = text.slice(start);
+        while (nl !== -1) {
+            const line = chunk.slice(start, nl);
+            if (overLimit(line, limit))
+                throw tooLong();
+            take(line);
+            start = nl + 1;
+            nl = chunk.indexOf('\n', start);
+        }
+        if (start < chunk.length && !pending.add(start === 0 ? chunk : chunk.slice(start)))
+            throw tooLong();
     }
-    if (rest.length > 0)
-        take(rest);
+    if (!pending.empty)
+        take(pending.take());
 }
 function isBlank(line) {
     if (line.length === 0)
@@ -1072,100 +1578,274 @@ function isBlank(line) {
         return false; // '{': the common case
     return line.trim().length === 0;
 }
-/** JSON.parse's message without the engine's echo of the whole input. */
+/**
+ * A parsed JSON value that is not an object, for a message: `an array`, `an object`, a number, `true`, `null`, or a
+ * string quoted and cut to 80 characters.
+ * @example describeJson('x'.repeat(1e6)) // '"xxx…xxx"…' (80 characters of it)
+ */
+function describeJson(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return quote(value);
+    return String(value);
+}
+/**
+ * JSON.parse's message without the engine's echo of the input (`Unexpected token 'x', "{"a": x…" is not valid
+ * JSON`, or with `..."` when the input is long), with raw control or line characters in it escaped, and cut.
+ * @example jsonMessage(new SyntaxError('Unexpected token \'}\', "{"a": }" is not valid JSON')) // "Unexpected token '}'"
+ */
 function jsonMessage(error) {
     const message = error instanceof Error ? error.message : String(error);
-    return message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/^JSON\.parse: /, '');
+    const echo = message.search(/, (\.\.\.)?"[\s\S]*is not valid JSON$/);
+    return inert((echo >= 0 ? message.slice(0, echo) : message).replace(/^JSON\.parse: /, ''), 200);
 }
 
 ;// CONCATENATED MODULE: ./src/read/json.ts
 /**
- * A JSON array of objects, read whole (it is one document). Each element's line is that of its opening brace,
- * found by one scan of the text that tracks depth and strings.
+ * A JSON array of objects, streamed: `JsonArraySplitter` cuts the text, chunk by chunk, into the text of each
+ * top-level element, which is then parsed on its own with JSON.parse. A valid array of any size is read with memory
+ * for one element (at most the row limit) and one chunk; each element's line is that of its first character.
  */
 
 
-async function readJsonArray(chunks, rows, fields) {
-    const parts = [];
-    for await (const chunk of chunks)
-        parts.push(chunk);
-    const text = parts.join('');
-    if (text.trim().length === 0)
-        throw new InputError(rows.file, null, null, 'is empty: no prediction rows');
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (error) {
-        const message = jsonMessage(error);
-        const at = /position (\d+)/.exec(message);
-        const line = at ? lineAt(text, Number(at[1])) : /line (\d+)/.exec(message) ? Number(/line (\d+)/.exec(message)?.[1]) : null;
-        throw new InputError(rows.file, line, null, `is not valid JSON: ${message}`);
-    }
-    if (!Array.isArray(doc))
-        throw new InputError(rows.file, lineAt(text, text.search(/\S/)), null, 'must be a JSON array of objects (one per example)');
-    const lines = elementLines(text);
+
+async function readJsonArray(chunks, rows, fields, limit) {
     const { id, label, prediction, score } = fields;
-    doc.forEach((row, i) => {
-        const lineNo = lines[i] ?? 1;
+    const splitter = new JsonArraySplitter(rows.file, limit, (text, lineNo, index) => {
+        let row;
+        try {
+            row = JSON.parse(text);
+        }
+        catch (error) {
+            throw new InputError(rows.file, lineNo + linesBefore(text, error), null, `is not valid JSON: ${elementMessage(error)}`);
+        }
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-            throw new InputError(rows.file, lineNo, null, `element ${i + 1} must be a JSON object, got ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`);
+            throw new InputError(rows.file, lineNo, null, `element ${index} must be a JSON object, got ${describeJson(row)}`);
         }
         const r = row;
         rows.add(lineNo, r[id], r[label], r[prediction], r[score], r.scores);
     });
+    for await (const chunk of chunks)
+        splitter.push(chunk);
+    splitter.end();
 }
-function lineAt(text, position) {
-    let line = 1;
-    for (let i = 0; i < position && i < text.length; i++)
-        if (text.charCodeAt(i) === 10)
-            line++;
-    return line;
+/** The newlines in `text` before the position JSON.parse's message names (0 when it names none). */
+function linesBefore(text, error) {
+    const at = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+    if (!at)
+        return 0;
+    const end = Math.min(Number(at[1]), text.length);
+    let n = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
 }
-/** The 1-based line where each top-level array element starts. */
-function elementLines(text) {
-    const lines = [];
-    let line = 1;
-    let depth = 0;
-    let inString = false;
-    let expectValue = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10)
-            line++;
-        if (inString) {
-            if (c === 92)
+/** JSON.parse's message for one element, without its position in the element's text (the line says where). */
+function elementMessage(error) {
+    return jsonMessage(error).replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '');
+}
+/** The phases of the scan: before the opening `[`; after `[` or `,` (an element, or right after `[` the closing
+ * `]`, comes next); inside an element; after the closing `]` (only whitespace may follow). */
+const Phase = { Start: 0, Value: 1, Element: 2, Done: 3 };
+/**
+ * Cuts a JSON array, arriving as text chunks, into the text of each top-level element.
+ *
+ * Method: one pass over the characters with a small state machine: the phase, whether the scan is inside a string
+ * (and after a backslash), and the stack of open brackets of the current element. An element ends at a `,` or
+ * `]` outside any string or bracket of its own. The elements are not validated here (JSON.parse does that, per
+ * element); the scanner only finds the boundaries and reports a bracket that closes the wrong kind, a missing or
+ * extra element, and text after the array. Cost: O(n) time; memory: one element (at most `limit` UTF-8 bytes, or
+ * the read stops) plus the chunk.
+ * @example
+ * const s = new JsonArraySplitter('a.json', 1 << 20, (text, line, i) => console.log(i, line, text))
+ * s.push('[{"a": [1, 2]},\n 3'); s.push(']'); s.end() // 1 1 {"a": [1, 2]} then 2 2  3
+ */
+class JsonArraySplitter {
+    file;
+    limit;
+    onElement;
+    phase = Phase.Start;
+    line = 1;
+    inString = false;
+    escaped = false;
+    /** Closing brackets expected, innermost last (char codes of `]` and `}`): one byte a level, so deep nesting
+     * costs at most the row limit. */
+    stack = new Uint8Array(64);
+    depth = 0;
+    /** Elements seen so far. */
+    count = 0;
+    /** Line of the current element's first character. */
+    elementLine = 0;
+    /** The current element's text from earlier chunks. */
+    pending;
+    constructor(file, limit, onElement) {
+        this.file = file;
+        this.limit = limit;
+        this.onElement = onElement;
+        this.pending = new Pending(limit);
+    }
+    push(chunk) {
+        const len = chunk.length;
+        let { phase, line } = this;
+        /** Where the current element starts in this chunk (0 when it began in an earlier one). */
+        let start = 0;
+        let i = 0;
+        while (i < len) {
+            if (phase === Phase.Element) {
+                if (this.inString) {
+                    // Skip to the closing quote: the first `"` after an even run of backslashes. (A raw line feed in a
+                    // string is invalid JSON, reported by JSON.parse with the element's line; it is not counted here.)
+                    if (this.escaped) {
+                        this.escaped = false;
+                        i++;
+                    }
+                    let q = chunk.indexOf('"', i);
+                    while (q !== -1 && backslashesBefore(chunk, q, i) % 2 === 1)
+                        q = chunk.indexOf('"', q + 1);
+                    if (q === -1) {
+                        this.escaped = backslashesBefore(chunk, len, i) % 2 === 1;
+                        i = len;
+                        break;
+                    }
+                    this.inString = false;
+                    i = q + 1;
+                    continue;
+                }
+                const c = chunk.charCodeAt(i);
+                if (c === 34)
+                    this.inString = true;
+                else if (c === 123 || c === 91)
+                    this.open(c + 2);
+                else if (c === 125 || c === 93) {
+                    if (this.depth > 0) {
+                        const expected = this.stack[--this.depth];
+                        if (c !== expected)
+                            this.fail(line, `${quote(String.fromCharCode(c))} closes ${quote(expected === 93 ? '[' : '{')}`);
+                    }
+                    else if (c === 93) {
+                        this.finishElement(chunk, start, i);
+                        phase = Phase.Done;
+                    }
+                    else
+                        this.fail(line, `${quote('}')} without a matching ${quote('{')}`);
+                }
+                else if (c === 44 && this.depth === 0) {
+                    this.finishElement(chunk, start, i);
+                    phase = Phase.Value;
+                }
+                else if (c === 10)
+                    line++;
                 i++;
-            else if (c === 34)
-                inString = false;
-            continue;
-        }
-        if (c === 34) {
-            if (depth === 1 && expectValue) {
-                lines.push(line);
-                expectValue = false;
+                continue;
             }
-            inString = true;
-        }
-        else if (c === 91 || c === 123) {
-            if (depth === 1 && expectValue) {
-                lines.push(line);
-                expectValue = false;
+            const c = chunk.charCodeAt(i);
+            if (isSpace(c)) {
+                if (c === 10)
+                    line++;
+                i++;
+                continue;
             }
-            depth++;
-            if (depth === 1)
-                expectValue = true;
+            if (phase === Phase.Start) {
+                if (c !== 91)
+                    throw new InputError(this.file, line, null, 'must be a JSON array of objects (one per example)');
+                phase = Phase.Value;
+            }
+            else if (phase === Phase.Value) {
+                if (c === 93 && this.count === 0)
+                    phase = Phase.Done;
+                else if (c === 93 || c === 44) {
+                    this.fail(line, c === 93 ? `a ${quote(',')} before the closing ${quote(']')}` : `an empty element (${quote(',')} where a value should be)`);
+                }
+                else {
+                    phase = Phase.Element;
+                    this.elementLine = line;
+                    start = i;
+                    continue; // scan this character as the element's first
+                }
+            }
+            else
+                this.fail(line, `text after the closing ${quote(']')}: ${quote(chunk.slice(i, i + 20), 20)}`);
+            i++;
         }
-        else if (c === 93 || c === 125)
-            depth--;
-        else if (c === 44 && depth === 1)
-            expectValue = true;
-        else if (depth === 1 && expectValue && c > 32) {
-            lines.push(line);
-            expectValue = false;
+        this.phase = phase;
+        this.line = line;
+        if (phase === Phase.Element && start < len && !this.pending.add(start === 0 ? chunk : chunk.slice(start)))
+            this.tooLong(this.count + 1);
+    }
+    end() {
+        switch (this.phase) {
+            case Phase.Start:
+                throw new InputError(this.file, null, null, 'is empty: no prediction rows');
+            case Phase.Value:
+                this.fail(this.line, `the array is never closed (${quote(']')} is missing at the end)`);
+                break;
+            case Phase.Element: {
+                // An element the file ends inside: JSON.parse names what is wrong with it (an unclosed string or bracket).
+                const text = this.pending.take();
+                try {
+                    JSON.parse(text);
+                }
+                catch (error) {
+                    throw new InputError(this.file, this.elementLine + linesBefore(text, error), null, `is not valid JSON: ${elementMessage(error)}`);
+                }
+                this.fail(this.line, `the array is never closed (${quote(']')} is missing at the end)`);
+                break;
+            }
+            case Phase.Done:
+                break;
         }
     }
-    return lines;
+    /** Pushes the closing bracket `closer` (`{` + 2 is `}`, `[` + 2 is `]`). */
+    open(closer) {
+        if (this.depth === this.stack.length) {
+            const grown = new Uint8Array(this.stack.length * 2);
+            grown.set(this.stack);
+            this.stack = grown;
+        }
+        this.stack[this.depth++] = closer;
+    }
+    finishElement(chunk, start, end) {
+        const index = this.count + 1;
+        // Whitespace between the element and the `,` or `]` is not part of it.
+        while (end > start && isSpace(chunk.charCodeAt(end - 1)))
+            end--;
+        const tail = chunk.slice(start, end);
+        let text;
+        if (this.pending.empty) {
+            if (overLimit(tail, this.limit))
+                this.tooLong(index);
+            text = tail;
+        }
+        else {
+            if (this.pending.overWith(tail))
+                this.tooLong(index);
+            text = this.pending.take(tail);
+        }
+        this.count = index;
+        this.onElement(text, this.elementLine, index);
+    }
+    tooLong(index) {
+        throw new InputError(this.file, this.elementLine, null, `element ${index} is longer than ${bytes(this.limit)}, the limit for one element: refused`);
+    }
+    fail(line, what) {
+        throw new InputError(this.file, line, null, `is not valid JSON: ${what}`);
+    }
+}
+/** JSON whitespace: space, tab, line feed, carriage return. */
+function isSpace(c) {
+    return c === 32 || c === 10 || c === 13 || c === 9;
+}
+/** The number of backslashes right before `end` in `text`, not looking before `from`. */
+function backslashesBefore(text, end, from) {
+    let k = end;
+    while (k > from && text.charCodeAt(k - 1) === 92)
+        k--;
+    return end - k;
 }
 
 ;// CONCATENATED MODULE: ./src/labels.ts
@@ -1232,6 +1912,10 @@ function labelOrder(labels) {
  */
 
 
+
+/** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
+const MAX_SCORE_LABELS = 10_000;
+const MAX_SCORE_VALUES = 100_000_000;
 class RowBuilder {
     file;
     fields;
@@ -1296,6 +1980,7 @@ class RowBuilder {
         }
         return {
             name: this.file,
+            idField: this.fields.id,
             n,
             ids,
             line: this.line.slice(0, n),
@@ -1308,6 +1993,9 @@ class RowBuilder {
         };
     }
     grow() {
+        if (this.scoreValues && this.cap * 2 * this.scoreLabels.length > MAX_SCORE_VALUES) {
+            throw new InputError(this.file, this.line[this.n - 1], 'scores', `holds more than ${MAX_SCORE_VALUES.toLocaleString('en-US')} probabilities in all (rows × labels): refused; give fewer labels per scores object`);
+        }
         this.cap *= 2;
         const grow32 = (a) => {
             const b = new Uint32Array(this.cap);
@@ -1456,6 +2144,9 @@ class RowBuilder {
         if (i === 0) {
             if (keys.length === 0)
                 throw new InputError(this.file, lineNo, field, 'is an empty object: give a probability per label');
+            if (keys.length > MAX_SCORE_LABELS) {
+                throw new InputError(this.file, lineNo, field, `has ${keys.length.toLocaleString('en-US')} labels; at most ${MAX_SCORE_LABELS.toLocaleString('en-US')} are supported in a scores object`);
+            }
             this.scoreLabels = keys;
             this.scoreValues = new Float64Array(this.cap * keys.length);
         }
@@ -1464,12 +2155,12 @@ class RowBuilder {
         if (keys.length !== labels.length) {
             const extra = keys.find((k) => !labels.includes(k));
             if (extra !== undefined)
-                throw new InputError(this.file, lineNo, field, `has the label ${JSON.stringify(extra)}, which the first row's scores do not have`);
+                throw new InputError(this.file, lineNo, field, `has the label ${quote(extra)}, which the first row's scores do not have`);
         }
         for (let j = 0; j < labels.length; j++) {
             const v = object[labels[j]];
             if (v === undefined)
-                throw new InputError(this.file, lineNo, field, `has no probability for the label ${JSON.stringify(labels[j])}`);
+                throw new InputError(this.file, lineNo, field, `has no probability for the label ${quote(labels[j])}`);
             values[i * labels.length + j] = this.probability(v, lineNo, `${field}.${labels[j]}`);
         }
     }
@@ -1477,12 +2168,12 @@ class RowBuilder {
         let x;
         if (typeof value === 'number')
             x = value;
-        else if (this.textCells && typeof value === 'string' && value.trim() !== '')
-            x = Number(value);
+        else if (this.textCells && typeof value === 'string')
+            x = parseDecimal(value);
         else
             throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${describe(value)}`);
         if (!(x >= 0 && x <= 1))
-            throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${typeof value === 'string' ? JSON.stringify(value) : value}`);
+            throw new InputError(this.file, lineNo, field, `must be a number in [0, 1], got ${describe(value)}`);
         return x;
     }
 }
@@ -1499,7 +2190,7 @@ function describe(value) {
     if (typeof value === 'object')
         return 'an object';
     if (typeof value === 'string')
-        return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+        return quote(value);
     return String(value);
 }
 
@@ -1515,8 +2206,10 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /**
  * Opens a prediction source as a stream of UTF-8 text chunks: from disk or memory, gunzipped when it is gzip
  * (by the `.gz` extension or the magic bytes 1f 8b), with a leading byte-order mark removed. Every failure is an
- * InputError naming the file.
+ * InputError naming the file. With `maxUnpackedBytes`, the bytes after the gzip layer (or the plain bytes) are
+ * counted as they come and the read stops as soon as they pass it: at most one chunk (1 MiB) past the cap is held.
  */
+
 
 
 
@@ -1547,8 +2240,14 @@ async function* textChunks(source, gzipByName) {
                 }
             })();
         }
-        const bytes = gzip ? external_node_stream_namespaceObject.Readable.from(stream).pipe((0,external_node_zlib_namespaceObject.createGunzip)({ chunkSize: CHUNK })) : stream;
-        for await (const chunk of bytes) {
+        const cap = source.maxUnpackedBytes;
+        if (cap !== undefined && !gzip && source.data && source.data.length > cap)
+            throw tooBig(source, false, cap);
+        let total = 0;
+        for await (const chunk of (gzip ? gunzip(stream) : stream)) {
+            total += chunk.length;
+            if (cap !== undefined && total > cap)
+                throw tooBig(source, gzip, cap);
             let text = decoder.write(chunk);
             if (first && text.length > 0) {
                 if (text.charCodeAt(0) === 0xfeff)
@@ -1565,6 +2264,17 @@ async function* textChunks(source, gzipByName) {
     catch (error) {
         throw sourceError(source, error);
     }
+}
+/** The gunzipped bytes of `stream`; an error reading `stream` fails the result too (with `pipe` alone it was an unhandled 'error' event that killed the process, e.g. for a directory named x.jsonl.gz). */
+function gunzip(stream) {
+    const input = external_node_stream_namespaceObject.Readable.from(stream);
+    const output = (0,external_node_zlib_namespaceObject.createGunzip)({ chunkSize: CHUNK });
+    input.once('error', (error) => output.destroy(error));
+    return input.pipe(output);
+}
+/** `artifact.zip: predictions.jsonl.gz: unpacks to more than 536,870,912 bytes: refused (a gzip bomb?)` */
+function tooBig(source, gzip, cap) {
+    return new InputError(source.name, null, null, gzip ? `unpacks to more than ${bytes(cap)}: refused (a gzip bomb?)` : `is larger than ${bytes(cap)}: refused`);
 }
 function rawStream(source) {
     if (source.data) {
@@ -1603,8 +2313,10 @@ function sourceError(source, error) {
 ;// CONCATENATED MODULE: ./src/read/index.ts
 /**
  * Reading prediction files (SPEC §1): the parse stage. Format by extension (or the `format` option), gzip by
- * `.gz` or magic bytes, streamed by chunks; every bad input is an InputError naming file, line and field.
+ * `.gz` or magic bytes, streamed by chunks; every bad input is an InputError naming file, line and field. Memory is
+ * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
+
 
 
 
@@ -1632,18 +2344,19 @@ async function readPredictions(source, options) {
     const { format, gzip } = formatOf(source.name, options.format);
     const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv');
     const chunks = textChunks(source, gzip);
+    const limit = options.maxRowBytes ?? maxRowBytes();
     switch (format) {
         case 'jsonl':
-            await readJsonl(chunks, rows, options.fields);
+            await readJsonl(chunks, rows, options.fields, limit);
             break;
         case 'json':
-            await readJsonArray(chunks, rows, options.fields);
+            await readJsonArray(chunks, rows, options.fields, limit);
             break;
         case 'csv':
-            await readDelimited(chunks, rows, options.fields, ',');
+            await readDelimited(chunks, rows, options.fields, ',', limit);
             break;
         case 'tsv':
-            await readDelimited(chunks, rows, options.fields, '\t');
+            await readDelimited(chunks, rows, options.fields, '\t', limit);
             break;
     }
     return rows.finish();
@@ -1672,7 +2385,7 @@ async function serveReadRequest() {
     let reply;
     const transfer = [];
     try {
-        const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId });
+        const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes });
         for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null]) {
             if (column)
                 transfer.push(column.buffer);
@@ -1692,7 +2405,7 @@ async function serveReadRequest() {
  * Errors come back as they would from readPredictions.
  */
 function readInWorker(script, source, options) {
-    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId };
+    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes };
     return new Promise((resolve, reject) => {
         const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
         worker.once('message', (reply) => {
@@ -2766,7 +3479,7 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
 
 
 
-const empty = (name) => ({
+const scoreStatistics_empty = (name) => ({
     candidate: null,
     baseline: null,
     delta: null,
@@ -2800,7 +3513,7 @@ function scoreStatistics(ctx, settings) {
     const out = new Map();
     const { alpha } = settings;
     const lossMetric = (name, cand, base) => {
-        const m = empty(name);
+        const m = scoreStatistics_empty(name);
         m.candidate = finite(mean(cand));
         m.candidateCi = pairedT(cand, alpha)?.ci ?? null;
         if (base) {
@@ -2827,7 +3540,7 @@ function scoreStatistics(ctx, settings) {
         const base = compareBaseline && baseline.score ? gather(baseline.score, baseRows) : null;
         const orderC = ascendingOrder(cand);
         const orderB = base ? ascendingOrder(base) : orderC;
-        const auc = empty('roc_auc');
+        const auc = scoreStatistics_empty('roc_auc');
         const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC);
         // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.
         auc.candidate = delong ? delong.aucB : rocAuc(pos, cand, orderC);
@@ -2841,7 +3554,7 @@ function scoreStatistics(ctx, settings) {
             }
         }
         out.set('roc_auc', auc);
-        const ap = empty('average_precision');
+        const ap = scoreStatistics_empty('average_precision');
         ap.candidate = averagePrecision(pos, cand, orderC);
         if (base) {
             ap.baseline = averagePrecision(pos, base, orderB);
@@ -2870,7 +3583,10 @@ function scoreStatistics(ctx, settings) {
             return null;
         const { labels, values } = file.scores;
         const width = labels.length;
-        const column = ctx.labels.map((l) => labels.indexOf(l));
+        // A Map, not indexOf per label: O(K), not O(K²), for a file with 100,000 labels in its scores.
+        const position = new Map();
+        labels.forEach((l, i) => position.has(l) || position.set(l, i));
+        const column = ctx.labels.map((l) => position.get(l) ?? -1);
         const missing = ctx.labels.filter((_, i) => column[i] < 0);
         if (missing.length > 0) {
             warnings.push(`${file.name}: the scores have no probability for ${missing.map((l) => JSON.stringify(l)).join(', ')}: roc_auc and log_loss are left out.`);
@@ -2886,7 +3602,7 @@ function scoreStatistics(ctx, settings) {
     if (!cand)
         return { metrics: out, warnings };
     const base = compareBaseline ? probs(baseline, baseRows) : null;
-    const auc = empty('roc_auc');
+    const auc = scoreStatistics_empty('roc_auc');
     auc.candidate = rocAucOvrMacro(truth, cand, k);
     if (base) {
         auc.baseline = rocAucOvrMacro(truth, base, k);
@@ -2993,53 +3709,197 @@ function mcc(s) {
     const v = cov / Math.sqrt(denom);
     return Number.isNaN(v) ? 0 : v;
 }
+/** Up to this many classes Cohen's kappa sums the expected disagreement cell by cell (scikit-learn's order). */
+const KAPPA_DENSE_K = 64;
 /**
  * Cohen's kappa as scikit-learn computes it: 1 − Σ w·C / Σ w·E with w = 1 − I and E = outer(col sums, row sums)/n.
- * NaN (reported as null) when the expected disagreement is 0, as scikit-learn returns nan.
+ * The observed disagreement Σ w·C is n − trace; the expected one needs only the row and column sums.
+ * Method: for K ≤ 64, Σ_{t≠p} P_t·T_p / n term by term in row-major order, O(K²); above, the same sum in closed
+ * form (n² − Σ_t P_t·T_t) / n, O(K), exact in integers below 2⁵³ and rounded once (so it may differ from the
+ * term-by-term sum in the last bits). NaN (reported as null) when the expected disagreement is 0, as scikit-learn
+ * returns nan.
+ * @example kappa of [[3, 1], [2, 4]]: observed 3, expected (P₀·T₁ + P₁·T₀) / n = (5·6 + 5·4) / 10 = 5, kappa 1 − 3/5 = 0.4
  */
-function cohenKappa(cm, s) {
+function cohenKappa(s) {
     const k = s.k;
     const n = s.total;
-    let observed = 0;
+    const observed = n - s.correct;
     let expected = 0;
-    for (let t = 0; t < k; t++) {
-        for (let p = 0; p < k; p++) {
-            if (t === p)
-                continue;
-            observed += cm[t * k + p];
-            expected += (s.predicted[t] * s.truth[p]) / n;
+    if (k <= KAPPA_DENSE_K) {
+        for (let t = 0; t < k; t++) {
+            for (let p = 0; p < k; p++) {
+                if (t === p)
+                    continue;
+                expected += (s.predicted[t] * s.truth[p]) / n;
+            }
         }
+    }
+    else {
+        let same = 0;
+        for (let c = 0; c < k; c++)
+            same += s.predicted[c] * s.truth[c];
+        expected = (n * n - same) / n;
     }
     return 1 - observed / expected;
 }
-function averaged(s, of, average, micro) {
+/*
+ * The averages below spell out precisionOf, recallOf and f1Of in their loops (the same operations in the same
+ * order, so the same values): they run once per resample over every class, and a call per class and metric
+ * was most of the cost of resampling 400 classes.
+ */
+/** Precision averaged over classes: macro (mean), weighted (by support), micro (Σtp / Σpredicted). Cost O(K). */
+function precisionAvg(s, average) {
     if (average === 'micro')
-        return micro();
+        return safeDiv(s.correct, s.total);
+    const { k, tp, predicted, truth } = s;
     let sum = 0;
     if (average === 'macro') {
-        for (let c = 0; c < s.k; c++)
-            sum += of(s, c);
-        return safeDiv(sum, s.k);
+        for (let c = 0; c < k; c++)
+            sum += predicted[c] === 0 ? 0 : tp[c] / predicted[c];
+        return safeDiv(sum, k);
     }
-    for (let c = 0; c < s.k; c++)
-        sum += of(s, c) * s.truth[c];
+    for (let c = 0; c < k; c++)
+        sum += (predicted[c] === 0 ? 0 : tp[c] / predicted[c]) * truth[c];
     return safeDiv(sum, s.total);
 }
-/** Precision averaged over classes: macro (mean), weighted (by support), micro (Σtp / Σpredicted). */
-function precisionAvg(s, average) {
-    return averaged(s, precisionOf, average, () => safeDiv(s.correct, s.total));
-}
-/** Recall averaged over classes: macro, weighted, micro (Σtp / Σsupport). */
+/** Recall averaged over classes: macro, weighted, micro (Σtp / Σsupport). Cost O(K). */
 function recallAvg(s, average) {
-    return averaged(s, recallOf, average, () => safeDiv(s.correct, s.total));
+    if (average === 'micro')
+        return safeDiv(s.correct, s.total);
+    const { k, tp, truth } = s;
+    let sum = 0;
+    if (average === 'macro') {
+        for (let c = 0; c < k; c++)
+            sum += truth[c] === 0 ? 0 : tp[c] / truth[c];
+        return safeDiv(sum, k);
+    }
+    for (let c = 0; c < k; c++)
+        sum += (truth[c] === 0 ? 0 : tp[c] / truth[c]) * truth[c];
+    return safeDiv(sum, s.total);
 }
-/** F1 averaged over classes: macro and weighted average the per-class F1; micro is F1 of the micro P and R. */
+/**
+ * F1 averaged over classes: macro and weighted average the per-class F1; micro is F1 of the micro P and R.
+ * Cost O(K).
+ * @example macro F1 of [[3, 1], [2, 4]]: class F1s 2·(3/5)(3/4)/(3/5 + 3/4) = 2/3 and 8/11, mean 0.696969…
+ */
 function f1Avg(s, average) {
-    return averaged(s, f1Of, average, () => {
+    if (average === 'micro') {
         const p = precisionAvg(s, 'micro');
         const r = recallAvg(s, 'micro');
         return p + r === 0 ? 0 : (2 * p * r) / (p + r);
-    });
+    }
+    const { k, tp, predicted, truth } = s;
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+        const p = predicted[c] === 0 ? 0 : tp[c] / predicted[c];
+        const r = truth[c] === 0 ? 0 : tp[c] / truth[c];
+        const denom = p + r;
+        const f = denom === 0 ? 0 : (2 * p * r) / denom;
+        sum += average === 'macro' ? f : f * truth[c];
+    }
+    return average === 'macro' ? safeDiv(sum, k) : safeDiv(sum, s.total);
+}
+
+;// CONCATENATED MODULE: ./src/metrics/classification.ts
+
+/**
+ * The aggregate metrics for a task. Binary: `precision`, `recall`, `f1` are of the positive class and
+ * `specificity` the recall of the negative one; multiclass: `precision`, `recall`, `f1` are macro averages.
+ */
+function aggregateMetrics(task, k, positive) {
+    const list = [
+        { name: 'accuracy', fn: (s) => accuracy(s) },
+        { name: 'balanced_accuracy', fn: (s) => balancedAccuracy(s) },
+        { name: 'mcc', fn: (s) => mcc(s) },
+        { name: 'cohen_kappa', fn: (s) => cohenKappa(s) }
+    ];
+    if (task === 'binary' && positive !== null) {
+        const negative = k === 2 ? 1 - positive : -1;
+        list.push({ name: 'precision', fn: (s) => precisionOf(s, positive) }, { name: 'recall', fn: (s) => recallOf(s, positive) }, { name: 'f1', fn: (s) => f1Of(s, positive) }, { name: 'specificity', fn: (s) => (negative < 0 ? 0 : recallOf(s, negative)) });
+    }
+    else {
+        list.push({ name: 'precision', fn: (s) => precisionAvg(s, 'macro'), average: { of: 'precision', average: 'macro' } }, { name: 'recall', fn: (s) => recallAvg(s, 'macro'), average: { of: 'recall', average: 'macro' } }, { name: 'f1', fn: (s) => f1Avg(s, 'macro'), average: { of: 'f1', average: 'macro' } });
+    }
+    for (const average of ['macro', 'micro', 'weighted']) {
+        const tag = (of) => (average === 'micro' ? {} : { average: { of, average } });
+        list.push({ name: `precision_${average}`, fn: (s) => precisionAvg(s, average), ...tag('precision') }, { name: `recall_${average}`, fn: (s) => recallAvg(s, average), ...tag('recall') }, { name: `f1_${average}`, fn: (s) => f1Avg(s, average), ...tag('f1') });
+    }
+    return list;
+}
+/**
+ * Evaluates a list of metrics on one set of sums, `out[i] = metrics[i].fn(s)`, computing each class's precision,
+ * recall and F1 once for all the macro and weighted averages in the list (nine of them in a multiclass run) and
+ * summing them in the same order as precisionAvg, recallAvg and f1Avg, so the values are the same to the bit.
+ * Cost O(K + metrics·K) additions per call, against O(metrics·K) divisions for the metrics one by one.
+ * @example evaluator(aggregateMetrics('multiclass', 3, null), 3)(classSums(cm, 3), out) // out[i] = metrics[i].fn(…)
+ */
+function evaluator(metrics, k) {
+    if (!metrics.some((m) => m.average)) {
+        return (s, out) => {
+            for (let i = 0; i < metrics.length; i++)
+                out[i] = metrics[i].fn(s);
+        };
+    }
+    const values = { precision: new Float64Array(k), recall: new Float64Array(k), f1: new Float64Array(k) };
+    return (s, out) => {
+        const { tp, predicted, truth } = s;
+        for (let c = 0; c < k; c++) {
+            const p = predicted[c] === 0 ? 0 : tp[c] / predicted[c];
+            const r = truth[c] === 0 ? 0 : tp[c] / truth[c];
+            const denom = p + r;
+            values.precision[c] = p;
+            values.recall[c] = r;
+            values.f1[c] = denom === 0 ? 0 : (2 * p * r) / denom;
+        }
+        for (let i = 0; i < metrics.length; i++) {
+            const a = metrics[i].average;
+            if (!a) {
+                out[i] = metrics[i].fn(s);
+                continue;
+            }
+            const v = values[a.of];
+            let sum = 0;
+            if (a.average === 'macro') {
+                for (let c = 0; c < k; c++)
+                    sum += v[c];
+                out[i] = k === 0 ? 0 : sum / k;
+            }
+            else {
+                for (let c = 0; c < k; c++)
+                    sum += v[c] * truth[c];
+                out[i] = s.total === 0 ? 0 : sum / s.total;
+            }
+        }
+    };
+}
+/**
+ * Per-class metrics of one class: of class `c` of the matrix they are evaluated on (1 on the collapsed 2×2
+ * matrix of the class against the rest). `support` is the true count.
+ */
+function perClassMetrics(label, c = 1) {
+    return [
+        { name: `precision[${label}]`, fn: (s) => precisionOf(s, c) },
+        { name: `recall[${label}]`, fn: (s) => recallOf(s, c) },
+        { name: `f1[${label}]`, fn: (s) => f1Of(s, c) },
+        { name: `support[${label}]`, fn: (s) => s.truth[c] }
+    ];
+}
+/**
+ * Collapses a K×K confusion matrix to the 2×2 matrix of class c against the rest.
+ * @example collapse([[5, 1, 0], [2, 7, 1], [0, 3, 9]], 3, 1) // [[15, 3], [3, 7]] (rows: not 1, is 1)
+ */
+function collapse(cm, k, c, out = new Float64Array(4)) {
+    out.fill(0);
+    for (let t = 0; t < k; t++) {
+        for (let p = 0; p < k; p++)
+            out[(t === c ? 2 : 0) + (p === c ? 1 : 0)] += cm[t * k + p];
+    }
+    return out;
+}
+/** Evaluates named metrics on one matrix. */
+function evaluate(metrics, cm, k) {
+    const s = classSums(cm, k);
+    return new Map(metrics.map((m) => [m.name, m.fn(s)]));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/binomial.ts
@@ -3199,21 +4059,48 @@ function multinomial(rng, n, weights, out) {
 
 
 
-
-/** Baseline and candidate confusion matrices (K×K, rows true) of a cell table. */
-function confusionMatrices(counts, k) {
+/** Empty sums for k classes. */
+function newClassSums(k) {
+    return { k, total: 0, correct: 0, truth: new Float64Array(k), predicted: new Float64Array(k), tp: new Float64Array(k) };
+}
+/**
+ * Row, column and diagonal sums of one model's confusion matrix (`baseline` or `candidate`), straight from the
+ * cells. Cost O(cells + K); the counts are integers, so the sums are exact in any order.
+ * @example classSumsOfCells(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2]), 'candidate').tp // [3, 2]
+ */
+function classSumsOfCells(cells, model, out = newClassSums(cells.k)) {
+    const pred = model === 'baseline' ? cells.b : cells.c;
+    out.truth.fill(0);
+    out.predicted.fill(0);
+    out.tp.fill(0);
+    let correct = 0;
+    for (let j = 0; j < cells.size; j++) {
+        const x = cells.count[j];
+        const t = cells.t[j];
+        const p = pred[j];
+        out.truth[t] += x;
+        out.predicted[p] += x;
+        if (p === t) {
+            out.tp[t] += x;
+            correct += x;
+        }
+    }
+    out.total = cells.total;
+    out.correct = correct;
+    return out;
+}
+/**
+ * Baseline and candidate confusion matrices (dense K×K, rows true) of a cell table. Cost O(cells + K²): for
+ * reports and tests, never inside a resampling loop.
+ */
+function confusionMatrices(cells) {
+    const { k } = cells;
     const baseline = new Float64Array(k * k);
     const candidate = new Float64Array(k * k);
-    for (let t = 0; t < k; t++) {
-        for (let b = 0; b < k; b++) {
-            for (let c = 0; c < k; c++) {
-                const x = counts[(t * k + b) * k + c];
-                if (x === 0)
-                    continue;
-                baseline[t * k + b] += x;
-                candidate[t * k + c] += x;
-            }
-        }
+    for (let j = 0; j < cells.size; j++) {
+        const x = cells.count[j];
+        baseline[cells.t[j] * k + cells.b[j]] += x;
+        candidate[cells.t[j] * k + cells.c[j]] += x;
     }
     return { baseline, candidate };
 }
@@ -3227,92 +4114,166 @@ withTest = true) {
     const { metrics } = family;
     const R = settings.resamples;
     const observed = observe(family);
-    const boot = bootstrapDraws(family, R, settings.seed);
-    const perm = withTest ? permutationHits(family, observed, directions, R, settings.seed) : null;
+    const perClass = family.perClass === true;
+    const boot = perClass ? bootstrapClass(family, R, settings.seed) : bootstrapDraws(family, R, settings.seed);
+    const perm = withTest ? (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed) : null;
     const out = new Map();
+    const { alpha } = settings;
     metrics.forEach((m, i) => {
         const obs = observed[i];
         const worseHigh = directions(m.name) === 'lower';
-        if (Number.isNaN(obs)) {
+        if (Number.isNaN(obs) || (perClass && i === CLASS_SUPPORT)) {
             out.set(m.name, { ci: null, candidateCi: null, worseBound: null, pValue: null, pValueWorse: null });
             return;
         }
         const deltas = resample_finite(boot.deltas[i]);
         const cands = resample_finite(boot.candidates[i]);
-        const ci = deltas.length > 0 ? percentileInterval(deltas, settings.alpha) : null;
-        // percentileInterval sorted `deltas` in place.
-        const worseBound = deltas.length > 0 ? quantileSorted7(deltas, worseHigh ? 1 - settings.alpha : settings.alpha) : null;
+        // The same order statistics a sort would give (quantileSorted7 of the sorted values), found by selection.
+        const d = deltas.length > 0 ? quantiles(deltas, [alpha / 2, 1 - alpha / 2, worseHigh ? 1 - alpha : alpha]) : null;
+        const own = cands.length > 0 && (!perClass || i === CLASS_F1) ? quantiles(cands, [alpha / 2, 1 - alpha / 2]) : null;
         out.set(m.name, {
-            ci,
-            candidateCi: cands.length > 0 ? percentileInterval(cands, settings.alpha) : null,
-            worseBound,
+            ci: d ? [d[0], d[1]] : null,
+            candidateCi: own ? [own[0], own[1]] : null,
+            worseBound: d ? d[2] : null,
             pValue: perm ? (perm.twoSided[i] + 1) / (R + 1) : null,
             pValueWorse: perm ? (perm.worse[i] + 1) / (R + 1) : null
         });
     });
     return out;
 }
+/**
+ * Type-7 quantiles (as quantileSorted7 of the sorted values) at each probability, by selection instead of a
+ * full sort: the order statistics ⌊h⌋ and ⌊h⌋ + 1 (h = (n − 1)·p) are found by Hoare's quickselect, each
+ * search confined to the part right of the previous one. Reorders `values`; no NaN allowed.
+ * Cost: O(n) expected per probability, against O(n log n) for the sort.
+ * @example quantiles(Float64Array.of(4, 1, 3, 2), [0.25, 0.75]) // [1.75, 3.25]
+ */
+function quantiles(values, ps) {
+    const n = values.length;
+    const ranks = new Set();
+    for (const p of ps) {
+        const lo = Math.floor((n - 1) * p);
+        if (lo >= n - 1)
+            ranks.add(n - 1);
+        else
+            ranks.add(lo).add(lo + 1);
+    }
+    const at = new Map();
+    let from = 0;
+    for (const rank of [...ranks].sort((a, b) => a - b)) {
+        resample_select(values, from, n - 1, rank);
+        at.set(rank, values[rank]);
+        from = rank + 1;
+    }
+    return ps.map((p) => {
+        const h = (n - 1) * p;
+        const lo = Math.floor(h);
+        if (lo >= n - 1)
+            return at.get(n - 1);
+        const x = at.get(lo);
+        return x + (h - lo) * (at.get(lo + 1) - x);
+    });
+}
+/** Puts the order statistic `rank` of values[left..right] at `rank`, smaller ones left of it, larger right (Hoare). */
+function resample_select(a, left, right, rank) {
+    while (right > left) {
+        const pivot = a[(left + right) >>> 1];
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                const x = a[i];
+                a[i] = a[j];
+                a[j] = x;
+                i++;
+                j--;
+            }
+        }
+        if (rank <= j)
+            right = j;
+        else if (rank >= i)
+            left = i;
+        else
+            return;
+    }
+}
 /** Observed candidate − baseline of each metric. */
 function observe(family) {
-    const { baseline, candidate } = confusionMatrices(family.counts, family.k);
-    const sb = confusion_classSums(baseline, family.k);
-    const sc = confusion_classSums(candidate, family.k);
-    return Float64Array.from(family.metrics, (m) => m.fn(candidate, sc) - m.fn(baseline, sb));
+    const sb = classSumsOfCells(family.cells, 'baseline');
+    const sc = classSumsOfCells(family.cells, 'candidate');
+    return Float64Array.from(family.metrics, (m) => m.fn(sc) - m.fn(sb));
 }
-/** The non-zero cells, largest first (the order the conditional binomial method wants). */
-function nonZeroCells(counts) {
-    const cells = [];
-    for (let j = 0; j < counts.length; j++)
-        if (counts[j] > 0)
-            cells.push(j);
-    cells.sort((a, b) => counts[b] - counts[a] || a - b);
-    return Int32Array.from(cells);
-}
-function accumulator(k) {
-    const cmB = new Float64Array(k * k);
-    const cmC = new Float64Array(k * k);
-    return { k, cmB, cmC, sB: confusion_classSums(cmB, k), sC: confusion_classSums(cmC, k) };
-}
-/** Fills both confusion matrices and their sums from the counts of the listed cells. */
-function fill(acc, cells, values, valueAtCell) {
-    const { k, cmB, cmC } = acc;
-    cmB.fill(0);
-    cmC.fill(0);
-    const kk = k * k;
-    for (let j = 0; j < cells.length; j++) {
-        const x = valueAtCell ? values[cells[j]] : values[j];
-        if (x === 0)
-            continue;
-        const cell = cells[j];
-        const t = (cell / kk) | 0;
-        const b = ((cell / k) | 0) % k;
-        const c = cell % k;
-        cmB[t * k + b] += x;
-        cmC[t * k + c] += x;
-    }
-    confusion_classSums(cmB, k, acc.sB);
-    confusion_classSums(cmC, k, acc.sC);
+/** Positions of the cells, largest count first, ties in index order (the order the conditional binomial method wants). */
+function largestFirst(cells) {
+    const order = Int32Array.from({ length: cells.size }, (_, j) => j);
+    const { count } = cells;
+    order.sort((a, b) => count[b] - count[a] || a - b);
+    return order;
 }
 /** R bootstrap resamples: per metric, the deltas and the candidate's values. */
 function bootstrapDraws(family, R, seed) {
-    const { k, counts, metrics } = family;
+    const { cells, metrics } = family;
     const rng = streamFor(seed, `bootstrap:${family.name}`);
-    const cells = nonZeroCells(counts);
-    const weights = Float64Array.from(cells, (j) => counts[j]);
+    const order = largestFirst(cells);
+    const m = order.length;
+    const weights = Float64Array.from(order, (j) => cells.count[j]);
+    const ts = Int32Array.from(order, (j) => cells.t[j]);
+    const bs = Int32Array.from(order, (j) => cells.b[j]);
+    const cs = Int32Array.from(order, (j) => cells.c[j]);
     let n = 0;
     for (const w of weights)
         n += w;
-    const draw = new Float64Array(cells.length);
-    const acc = accumulator(k);
+    const draw = new Float64Array(m);
+    const sB = newClassSums(cells.k);
+    const sC = newClassSums(cells.k);
     const deltas = metrics.map(() => new Float64Array(R));
     const candidates = metrics.map(() => new Float64Array(R));
+    const evaluate = evaluator(metrics, cells.k);
+    const vB = new Float64Array(metrics.length);
+    const vC = new Float64Array(metrics.length);
     for (let r = 0; r < R; r++) {
         multinomial(rng, n, weights, draw);
-        fill(acc, cells, draw, false);
+        sB.truth.fill(0);
+        sB.predicted.fill(0);
+        sB.tp.fill(0);
+        sC.predicted.fill(0);
+        sC.tp.fill(0);
+        let total = 0;
+        let correctB = 0;
+        let correctC = 0;
+        for (let j = 0; j < m; j++) {
+            const x = draw[j];
+            if (x === 0)
+                continue;
+            const t = ts[j];
+            const b = bs[j];
+            const c = cs[j];
+            total += x;
+            sB.truth[t] += x;
+            sB.predicted[b] += x;
+            sC.predicted[c] += x;
+            if (b === t) {
+                sB.tp[t] += x;
+                correctB += x;
+            }
+            if (c === t) {
+                sC.tp[t] += x;
+                correctC += x;
+            }
+        }
+        sC.truth.set(sB.truth);
+        sB.total = sC.total = total;
+        sB.correct = correctB;
+        sC.correct = correctC;
+        evaluate(sB, vB);
+        evaluate(sC, vC);
         for (let i = 0; i < metrics.length; i++) {
-            const vc = metrics[i].fn(acc.cmC, acc.sC);
-            deltas[i][r] = vc - metrics[i].fn(acc.cmB, acc.sB);
-            candidates[i][r] = vc;
+            deltas[i][r] = vC[i] - vB[i];
+            candidates[i][r] = vC[i];
         }
     }
     return { deltas, candidates };
@@ -3320,35 +4281,184 @@ function bootstrapDraws(family, R, seed) {
 /**
  * R random swaps: per metric, how often |δ*| ≥ |δ| − γ (two-sided) and δ* is at least as far on the worse
  * side as δ (one-sided), with γ = max(1e-14, 1e-14·|δ|) so that ties in floating point count as hits.
+ * A swap of s of the examples of cell (t, b, c) moves them to (t, c, b): the baseline predicts c instead of b
+ * and the candidate b instead of c, so only the predicted and diagonal sums of classes b and c change.
  */
 function permutationHits(family, observed, directions, R, seed) {
-    const { k, counts, metrics } = family;
+    const { cells, metrics } = family;
     const rng = streamFor(seed, `permutation:${family.name}`);
-    const swapOf = (j) => {
-        const c = j % k;
-        const b = ((j / k) | 0) % k;
-        return j - b * k - c + c * k + b;
-    };
-    const source = nonZeroCells(counts).filter((j) => swapOf(j) !== j);
-    source.sort((a, b) => a - b);
-    const active = Int32Array.from(new Set([...nonZeroCells(counts), ...Array.from(source, swapOf)]));
-    const moved = new Float64Array(counts.length);
-    const acc = accumulator(k);
+    // The off-diagonal (b ≠ c) non-empty cells, in index order: one binomial each per resample.
+    const source = [];
+    for (let j = 0; j < cells.size; j++)
+        if (cells.b[j] !== cells.c[j])
+            source.push(j);
+    const ts = Int32Array.from(source, (j) => cells.t[j]);
+    const bs = Int32Array.from(source, (j) => cells.b[j]);
+    const cs = Int32Array.from(source, (j) => cells.c[j]);
+    const ns = Float64Array.from(source, (j) => cells.count[j]);
+    const b0 = classSumsOfCells(cells, 'baseline');
+    const c0 = classSumsOfCells(cells, 'candidate');
+    const sB = classSumsOfCells(cells, 'baseline');
+    const sC = classSumsOfCells(cells, 'candidate');
     const twoSided = new Float64Array(metrics.length);
     const worse = new Float64Array(metrics.length);
     const gamma = Float64Array.from(observed, (d) => Math.max(1e-14, 1e-14 * Math.abs(d)));
     const lowerBetter = metrics.map((m) => directions(m.name) === 'lower');
+    const evaluate = evaluator(metrics, cells.k);
+    const vB = new Float64Array(metrics.length);
+    const vC = new Float64Array(metrics.length);
     for (let r = 0; r < R; r++) {
-        for (const j of active)
-            moved[j] = counts[j];
-        for (const j of source) {
-            const s = binomial(rng, counts[j], 0.5);
-            moved[j] -= s;
-            moved[swapOf(j)] += s;
+        sB.predicted.set(b0.predicted);
+        sB.tp.set(b0.tp);
+        sC.predicted.set(c0.predicted);
+        sC.tp.set(c0.tp);
+        let correctB = b0.correct;
+        let correctC = c0.correct;
+        for (let j = 0; j < ns.length; j++) {
+            const s = binomial(rng, ns[j], 0.5);
+            if (s === 0)
+                continue;
+            const t = ts[j];
+            const b = bs[j];
+            const c = cs[j];
+            sB.predicted[b] -= s;
+            sB.predicted[c] += s;
+            sC.predicted[c] -= s;
+            sC.predicted[b] += s;
+            if (b === t) {
+                sB.tp[t] -= s;
+                sC.tp[t] += s;
+                correctB -= s;
+                correctC += s;
+            }
+            else if (c === t) {
+                sB.tp[t] += s;
+                sC.tp[t] -= s;
+                correctB += s;
+                correctC -= s;
+            }
         }
-        fill(acc, active, moved, true);
+        sB.correct = correctB;
+        sC.correct = correctC;
+        evaluate(sB, vB);
+        evaluate(sC, vC);
         for (let i = 0; i < metrics.length; i++) {
-            const d = metrics[i].fn(acc.cmC, acc.sC) - metrics[i].fn(acc.cmB, acc.sB);
+            const d = vC[i] - vB[i];
+            const obs = observed[i];
+            if (Math.abs(d) >= Math.abs(obs) - gamma[i])
+                twoSided[i]++;
+            if (lowerBetter[i] ? d >= obs - gamma[i] : d <= obs + gamma[i])
+                worse[i]++;
+        }
+    }
+    return { twoSided, worse };
+}
+/** Positions of precision, recall, f1 and support in `perClassMetrics`. */
+const CLASS_PRECISION = 0;
+const CLASS_RECALL = 1;
+const CLASS_F1 = 2;
+const CLASS_SUPPORT = 3;
+/** Precision, recall and F1 of a class from its counts, as precisionOf, recallOf and f1Of compute them. */
+function classMetrics(truth, predicted, tp, out) {
+    const p = predicted === 0 ? 0 : tp / predicted;
+    const r = truth === 0 ? 0 : tp / truth;
+    const denom = p + r;
+    out[CLASS_PRECISION] = p;
+    out[CLASS_RECALL] = r;
+    out[CLASS_F1] = denom === 0 ? 0 : (2 * p * r) / denom;
+}
+/** {@link bootstrapDraws} of a `perClass` family: the counts of class 1 only, no support. */
+function bootstrapClass(family, R, seed) {
+    const { cells } = family;
+    const rng = streamFor(seed, `bootstrap:${family.name}`);
+    const order = largestFirst(cells);
+    const m = order.length;
+    const weights = Float64Array.from(order, (j) => cells.count[j]);
+    const isT = Uint8Array.from(order, (j) => cells.t[j]);
+    const isB = Uint8Array.from(order, (j) => cells.b[j]);
+    const isC = Uint8Array.from(order, (j) => cells.c[j]);
+    let n = 0;
+    for (const w of weights)
+        n += w;
+    const draw = new Float64Array(m);
+    const deltas = [new Float64Array(R), new Float64Array(R), new Float64Array(R), new Float64Array(0)];
+    const candidates = [new Float64Array(R), new Float64Array(R), new Float64Array(R), new Float64Array(0)];
+    const vB = new Float64Array(3);
+    const vC = new Float64Array(3);
+    for (let r = 0; r < R; r++) {
+        multinomial(rng, n, weights, draw);
+        let truth = 0;
+        let predB = 0;
+        let predC = 0;
+        let tpB = 0;
+        let tpC = 0;
+        for (let j = 0; j < m; j++) {
+            const x = draw[j];
+            if (x === 0)
+                continue;
+            if (isB[j])
+                predB += x;
+            if (isC[j])
+                predC += x;
+            if (isT[j]) {
+                truth += x;
+                if (isB[j])
+                    tpB += x;
+                if (isC[j])
+                    tpC += x;
+            }
+        }
+        classMetrics(truth, predB, tpB, vB);
+        classMetrics(truth, predC, tpC, vC);
+        for (let i = 0; i < 3; i++) {
+            deltas[i][r] = vC[i] - vB[i];
+            candidates[i][r] = vC[i];
+        }
+    }
+    return { deltas, candidates };
+}
+/** {@link permutationHits} of a `perClass` family: a swap in cell (t, b, c), b ≠ c, moves class-1 counts between the models. */
+function permutationClass(family, observed, directions, R, seed) {
+    const { cells, metrics } = family;
+    const rng = streamFor(seed, `permutation:${family.name}`);
+    const source = [];
+    for (let j = 0; j < cells.size; j++)
+        if (cells.b[j] !== cells.c[j])
+            source.push(j);
+    const ns = Float64Array.from(source, (j) => cells.count[j]);
+    // +1: the baseline predicted the class and the candidate did not (b = 1, c = 0); −1 the other way.
+    const dir = Int8Array.from(source, (j) => (cells.b[j] === 1 ? 1 : -1));
+    const isT = Uint8Array.from(source, (j) => cells.t[j]);
+    const sB = classSumsOfCells(cells, 'baseline');
+    const sC = classSumsOfCells(cells, 'candidate');
+    const truth = sB.truth[1];
+    const twoSided = new Float64Array(metrics.length);
+    const worse = new Float64Array(metrics.length);
+    const gamma = Float64Array.from(observed, (d) => Math.max(1e-14, 1e-14 * Math.abs(d)));
+    const lowerBetter = metrics.map((m) => directions(m.name) === 'lower');
+    const vB = new Float64Array(3);
+    const vC = new Float64Array(3);
+    for (let r = 0; r < R; r++) {
+        let predB = sB.predicted[1];
+        let predC = sC.predicted[1];
+        let tpB = sB.tp[1];
+        let tpC = sC.tp[1];
+        for (let j = 0; j < ns.length; j++) {
+            const s = binomial(rng, ns[j], 0.5);
+            if (s === 0)
+                continue;
+            const moved = dir[j] * s;
+            predB -= moved;
+            predC += moved;
+            if (isT[j]) {
+                tpB -= moved;
+                tpC += moved;
+            }
+        }
+        classMetrics(truth, predB, tpB, vB);
+        classMetrics(truth, predC, tpC, vC);
+        for (let i = 0; i < 3; i++) {
+            const d = vC[i] - vB[i];
             const obs = observed[i];
             if (Math.abs(d) >= Math.abs(obs) - gamma[i])
                 twoSided[i]++;
@@ -3359,73 +4469,19 @@ function permutationHits(family, observed, directions, R, seed) {
     return { twoSided, worse };
 }
 function resample_finite(values) {
+    const n = values.length;
     let m = 0;
-    for (const v of values)
-        if (!Number.isNaN(v))
+    for (let i = 0; i < n; i++)
+        if (values[i] === values[i])
             m++;
-    if (m === values.length)
+    if (m === n)
         return values;
     const out = new Float64Array(m);
-    let i = 0;
-    for (const v of values)
-        if (!Number.isNaN(v))
-            out[i++] = v;
+    let j = 0;
+    for (let i = 0; i < n; i++)
+        if (values[i] === values[i])
+            out[j++] = values[i];
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/classification.ts
-
-/**
- * The aggregate metrics for a task. Binary: `precision`, `recall`, `f1` are of the positive class and
- * `specificity` the recall of the negative one; multiclass: `precision`, `recall`, `f1` are macro averages.
- */
-function aggregateMetrics(task, k, positive) {
-    const list = [
-        { name: 'accuracy', fn: (_cm, s) => accuracy(s) },
-        { name: 'balanced_accuracy', fn: (_cm, s) => balancedAccuracy(s) },
-        { name: 'mcc', fn: (_cm, s) => mcc(s) },
-        { name: 'cohen_kappa', fn: (cm, s) => cohenKappa(cm, s) }
-    ];
-    if (task === 'binary' && positive !== null) {
-        const negative = k === 2 ? 1 - positive : -1;
-        list.push({ name: 'precision', fn: (_cm, s) => precisionOf(s, positive) }, { name: 'recall', fn: (_cm, s) => recallOf(s, positive) }, { name: 'f1', fn: (_cm, s) => f1Of(s, positive) }, { name: 'specificity', fn: (_cm, s) => (negative < 0 ? 0 : recallOf(s, negative)) });
-    }
-    else {
-        list.push({ name: 'precision', fn: (_cm, s) => precisionAvg(s, 'macro') }, { name: 'recall', fn: (_cm, s) => recallAvg(s, 'macro') }, { name: 'f1', fn: (_cm, s) => f1Avg(s, 'macro') });
-    }
-    for (const average of ['macro', 'micro', 'weighted']) {
-        list.push({ name: `precision_${average}`, fn: (_cm, s) => precisionAvg(s, average) }, { name: `recall_${average}`, fn: (_cm, s) => recallAvg(s, average) }, { name: `f1_${average}`, fn: (_cm, s) => f1Avg(s, average) });
-    }
-    return list;
-}
-/**
- * Per-class metrics of one class: of class `c` of the matrix they are evaluated on (1 on the collapsed 2×2
- * matrix of the class against the rest). `support` is the true count.
- */
-function perClassMetrics(label, c = 1) {
-    return [
-        { name: `precision[${label}]`, fn: (_cm, s) => precisionOf(s, c) },
-        { name: `recall[${label}]`, fn: (_cm, s) => recallOf(s, c) },
-        { name: `f1[${label}]`, fn: (_cm, s) => f1Of(s, c) },
-        { name: `support[${label}]`, fn: (_cm, s) => s.truth[c] }
-    ];
-}
-/**
- * Collapses a K×K confusion matrix to the 2×2 matrix of class c against the rest.
- * @example collapse([[5, 1, 0], [2, 7, 1], [0, 3, 9]], 3, 1) // [[15, 3], [3, 7]] (rows: not 1, is 1)
- */
-function collapse(cm, k, c, out = new Float64Array(4)) {
-    out.fill(0);
-    for (let t = 0; t < k; t++) {
-        for (let p = 0; p < k; p++)
-            out[(t === c ? 2 : 0) + (p === c ? 1 : 0)] += cm[t * k + p];
-    }
-    return out;
-}
-/** Evaluates named metrics on one matrix. */
-function evaluate(metrics, cm, k) {
-    const s = classSums(cm, k);
-    return new Map(metrics.map((m) => [m.name, m.fn(cm, s)]));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/mcnemar.ts
@@ -3557,64 +4613,95 @@ function wilson(k, n, alpha) {
 
 
 
-
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
 const SMALL_K = 4;
+/**
+ * Work caps, so that no input file can make a run take minutes (SECURITY.md: the candidate file is the pull
+ * request's own). Per-class families: classes × resamples; above the cap only the classes named in gates are
+ * resampled. The full table: (non-empty cells + classes) × resamples, the cost of a resample; above the cap it
+ * is resampled fewer times. Every number given is the one an uncapped run gives (each family has its own
+ * random stream), except that a capped table has fewer resamples; a warning says what was capped.
+ */
+const CLASS_RESAMPLE_CAP = 5_000_000;
+const TABLE_RESAMPLE_CAP = 50_000_000;
 /** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
 function confusionStatistics(ctx, settings) {
     const { k } = ctx.table;
+    const R = settings.resamples;
+    const warnings = [];
     const aggregate = aggregateMetrics(ctx.task, k, ctx.positive);
+    const out = new Map();
+    const caps = ctx.caps ?? { classes: CLASS_RESAMPLE_CAP, table: TABLE_RESAMPLE_CAP };
+    const perResample = ctx.table.size + k;
+    const tableR = perResample * R > caps.table ? Math.min(R, Math.max(100, Math.floor(caps.table / perResample))) : R;
+    if (tableR < R) {
+        warnings.push(`The metrics over all classes were resampled ${tableR.toLocaleString('en-US')} times, not ${R.toLocaleString('en-US')}: ` +
+            `the table of (true label, baseline, candidate) has ${ctx.table.size.toLocaleString('en-US')} distinct cells over ` +
+            `${k.toLocaleString('en-US')} classes, and each resample costs one pass over them.`);
+    }
     // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
     // with the aggregate ones. With many, each class gets its own 8-cell table.
-    const families = k <= SMALL_K
-        ? [{ name: 'table', k, counts: ctx.table.counts, metrics: [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))] }]
-        : [
-            { name: 'table', k, counts: ctx.table.counts, metrics: aggregate },
-            ...ctx.labels.map((label, i) => ({ name: `class:${label}`, k: 2, counts: collapseCells(ctx.table, i), metrics: perClassMetrics(label) }))
-        ];
-    const out = new Map();
-    for (const family of families) {
-        const values = familyValues(family);
-        const resampled = resampleFamily(family, direction, settings, ctx.hasBaseline);
-        for (const m of family.metrics) {
-            const v = values.get(m.name);
-            const r = resampled.get(m.name);
-            const isSupport = m.name.startsWith('support[');
-            const candidate = finiteOrNull(v.candidate);
-            const baseline = ctx.hasBaseline ? finiteOrNull(v.baseline) : null;
-            out.set(m.name, {
-                candidate,
-                baseline,
-                delta: candidate !== null && baseline !== null ? candidate - baseline : null,
-                ci: ctx.hasBaseline && !isSupport ? (r?.ci ?? null) : null,
-                pValue: ctx.hasBaseline && !isSupport ? (r?.pValue ?? null) : null,
-                candidateCi: isSupport ? null : (r?.candidateCi ?? null),
-                test: ctx.hasBaseline && !isSupport && r?.pValue != null ? 'permutation' : null,
-                direction: direction(m.name),
-                pValueWorse: ctx.hasBaseline && !isSupport ? (r?.pValueWorse ?? null) : null,
-                worseBound: ctx.hasBaseline && !isSupport ? (r?.worseBound ?? null) : null,
-                ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? 'bootstrap-percentile' : null
-            });
+    if (k <= SMALL_K) {
+        const metrics = [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))];
+        report(ctx, { name: 'table', cells: ctx.table, metrics }, { ...settings, resamples: tableR }, true, out);
+    }
+    else {
+        report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate }, { ...settings, resamples: tableR }, true, out);
+        const blocks = classTables(ctx.table);
+        const everyClass = k * R <= caps.classes;
+        const gated = ctx.gatedClasses ?? new Set();
+        ctx.labels.forEach((label, i) => {
+            const cells = fromDense(2, blocks.subarray(i * 8, i * 8 + 8));
+            report(ctx, { name: `class:${label}`, cells, metrics: perClassMetrics(label), perClass: true }, settings, everyClass || gated.has(i), out);
+        });
+        if (!everyClass) {
+            warnings.push(`Per-class metrics of ${k.toLocaleString('en-US')} classes with ${R.toLocaleString('en-US')} resamples each would take too long: ` +
+                `their bootstrap intervals and permutation p-values are left out${gated.size > 0 ? ' except for the classes named in gates' : ''} ` +
+                `(values, Wilson intervals and the McNemar test of recall[L] are given). With resamples at most ` +
+                `${Math.max(1, Math.floor(caps.classes / k)).toLocaleString('en-US')} every class gets them.`);
         }
     }
     applyExactTests(ctx, out, settings.alpha);
-    return out;
+    return { metrics: out, warnings };
+}
+/** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */
+function report(ctx, family, settings, resample, out) {
+    const values = familyValues(family);
+    const resampled = resample ? resampleFamily(family, direction, settings, ctx.hasBaseline) : new Map();
+    for (const m of family.metrics) {
+        const v = values.get(m.name);
+        const r = resampled.get(m.name);
+        const isSupport = m.name.startsWith('support[');
+        const candidate = finiteOrNull(v.candidate);
+        const baseline = ctx.hasBaseline ? finiteOrNull(v.baseline) : null;
+        out.set(m.name, {
+            candidate,
+            baseline,
+            delta: candidate !== null && baseline !== null ? candidate - baseline : null,
+            ci: ctx.hasBaseline && !isSupport ? (r?.ci ?? null) : null,
+            pValue: ctx.hasBaseline && !isSupport ? (r?.pValue ?? null) : null,
+            candidateCi: isSupport ? null : (r?.candidateCi ?? null),
+            test: ctx.hasBaseline && !isSupport && r?.pValue != null ? 'permutation' : null,
+            direction: direction(m.name),
+            pValueWorse: ctx.hasBaseline && !isSupport ? (r?.pValueWorse ?? null) : null,
+            worseBound: ctx.hasBaseline && !isSupport ? (r?.worseBound ?? null) : null,
+            ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? 'bootstrap-percentile' : null
+        });
+    }
 }
 function familyValues(family) {
-    const { baseline, candidate } = confusionMatrices(family.counts, family.k);
-    const sb = confusion_classSums(baseline, family.k);
-    const sc = confusion_classSums(candidate, family.k);
-    return new Map(family.metrics.map((m) => [m.name, { candidate: m.fn(candidate, sc), baseline: m.fn(baseline, sb) }]));
+    const sb = classSumsOfCells(family.cells, 'baseline');
+    const sc = classSumsOfCells(family.cells, 'candidate');
+    return new Map(family.metrics.map((m) => [m.name, { candidate: m.fn(sc), baseline: m.fn(sb) }]));
 }
 const finiteOrNull = (x) => (Number.isFinite(x) ? x : null);
-/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. */
+/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
 function applyExactTests(ctx, out, alpha) {
     const { table, labels } = ctx;
-    const mcnemar = (name, truths) => {
+    const mcnemar = (name, d) => {
         const m = out.get(name);
         if (!m)
             return;
-        const d = discordant(table, truths);
         m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha);
         if (!ctx.hasBaseline)
             return;
@@ -3627,19 +4714,20 @@ function applyExactTests(ctx, out, alpha) {
         if (m)
             m.candidateCi = wilson(successes, trials, alpha);
     };
-    const { candidate } = confusionMatrices(table.counts, table.k);
-    const s = confusion_classSums(candidate, table.k);
-    mcnemar('accuracy', null);
+    const s = classSumsOfCells(table, 'candidate');
+    const byClass = discordantByClass(table);
+    const ofClass = (i) => ({ b: byClass.b[i], c: byClass.c[i], n: byClass.n[i], bothRight: byClass.bothRight[i] });
+    mcnemar('accuracy', discordant(table, null));
     labels.forEach((label, i) => {
-        mcnemar(`recall[${label}]`, [i]);
+        mcnemar(`recall[${label}]`, ofClass(i));
         wilsonOf(`precision[${label}]`, s.tp[i], s.predicted[i]);
     });
     if (ctx.task === 'binary' && ctx.positive !== null) {
         const pos = ctx.positive;
-        mcnemar('recall', [pos]);
+        mcnemar('recall', ofClass(pos));
         wilsonOf('precision', s.tp[pos], s.predicted[pos]);
         if (table.k === 2)
-            mcnemar('specificity', [1 - pos]);
+            mcnemar('specificity', ofClass(1 - pos));
     }
 }
 
@@ -3665,10 +4753,10 @@ function chooseTask(seen, reportLabels, positiveLabel, forced) {
     if (withPositive.length > 2) {
         if (forced === 'binary') {
             throw new ConfigError(`task is "binary" but ${withPositive.length} labels were seen (${listLabels(withPositive)})` +
-                (positiveLabel !== undefined && !all.includes(positiveLabel) ? `; positive-label "${positiveLabel}" is not one of them` : ''));
+                (positiveLabel !== undefined && !all.includes(positiveLabel) ? `; positive-label ${quote(positiveLabel)} is not one of them` : ''));
         }
         if (positiveLabel !== undefined && !all.includes(positiveLabel) && all.length <= 2) {
-            throw new ConfigError(`positive-label "${positiveLabel}" is not one of the labels seen (${listLabels(all)})`);
+            throw new ConfigError(`positive-label ${quote(positiveLabel)} is not one of the labels seen (${listLabels(all)})`);
         }
         return { task: 'multiclass', labels: labelOrder(reportLabels), positiveLabel: null };
     }
@@ -3680,7 +4768,7 @@ function chooseTask(seen, reportLabels, positiveLabel, forced) {
     return { task: 'binary', labels: labelOrder([...reportLabels, positive]), positiveLabel: positive };
 }
 function listLabels(labels) {
-    const shown = labels.slice(0, 10).map((l) => JSON.stringify(l));
+    const shown = labels.slice(0, 10).map((l) => quote(l));
     return shown.join(', ') + (labels.length > 10 ? `, … ${labels.length - 10} more` : '');
 }
 
@@ -3712,8 +4800,9 @@ function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
 
 
 
+
 const plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const idList = (ids, total) => ids.map((id) => JSON.stringify(id)).join(', ') + (total > ids.length ? ', …' : '');
+const idList = (ids, total) => ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '');
 /** The warnings of a comparison, in a fixed order. */
 function warningsFor(ctx) {
     const out = [];
@@ -3765,29 +4854,50 @@ function powerWarnings(ctx) {
 function undefinedMetrics(metrics) {
     const missing = Object.entries(metrics)
         .filter(([, m]) => m.candidate === null)
-        .map(([name]) => name);
+        .map(([name]) => quote(name));
     return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`];
 }
 /**
- * A resampled p-value within 3 Monte Carlo standard errors (√(α(1 − α)/R)) of alpha, for a gated metric: more
- * resamples could flip the verdict.
+ * A resampled p-value whose Monte Carlo error could flip a gate. A no-regression rule fails when its one-sided p,
+ * Holm-adjusted, is below alpha: for the rule of rank i (ascending p) among m, when p·(m − i + 1) < alpha, i.e.
+ * p < alpha / c with c = m − i + 1. The warning is given when p is within 3 Monte Carlo standard errors
+ * (√(q(1 − q)/R) at q = alpha / c) of that threshold. Cost O(m log m). Example: alpha 0.05, 10,000 resamples, one
+ * rule: p within ±0.0065 of 0.05.
  */
 function closeToAlpha(ctx) {
     const { alpha, resamples } = ctx.settings;
-    const se = Math.sqrt((alpha * (1 - alpha)) / resamples);
+    const tested = ctx.gates
+        .filter((g) => g.pValue !== null)
+        .map((g) => ({ gate: g, p: ctx.metrics[g.metric]?.pValueWorse ?? 1 }))
+        .sort((a, b) => a.p - b.p);
     const out = [];
     const seen = new Set();
-    for (const gate of ctx.gates) {
+    tested.forEach(({ gate, p }, i) => {
         const m = ctx.metrics[gate.metric];
-        if (!m || m.test !== 'permutation' || gate.pValue === null || seen.has(gate.metric))
-            continue;
-        if (Math.abs((m.pValueWorse ?? 1) - alpha) < 3 * se) {
-            seen.add(gate.metric);
-            out.push(`The p-value of ${gate.metric} (${m.pValueWorse?.toFixed(4)}) is within the resampling error of α = ${alpha} ` +
-                `(±${(3 * se).toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples): rerun with more resamples before trusting the verdict.`);
-        }
-    }
+        if (!m || m.test !== 'permutation' || seen.has(gate.metric))
+            return;
+        const threshold = alpha / (tested.length - i);
+        const margin = 3 * Math.sqrt((threshold * (1 - threshold)) / resamples);
+        if (Math.abs(p - threshold) >= margin)
+            return;
+        seen.add(gate.metric);
+        const holm = tested.length > 1 ? ` (α = ${alpha} after the Holm adjustment of rank ${i + 1} of ${tested.length})` : ` (α = ${alpha})`;
+        out.push(`The one-sided p-value of ${quote(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
+            `(±${margin.toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples) of its threshold ${Number(threshold.toPrecision(4))}${holm}: ` +
+            `rerun with more resamples before trusting the verdict.`);
+    });
     return out;
+}
+/**
+ * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
+ * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
+ * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
+ * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
+ */
+function verdictChanging(text, passed) {
+    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit/.test(text))
+        return true;
+    return passed && /too small to see a 1-point drop/.test(text);
 }
 /** How many paired examples went right → wrong and wrong → right, with the first ids of each. */
 function disagreementOf(candidate, baseline, pairing) {
@@ -3840,6 +4950,11 @@ const points = (x) => `${(100 * x).toFixed(1)} points`;
 
 
 
+/**
+ * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
+ * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
+ */
+const MAX_CLASSES = 100_000;
 /** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
 const PARALLEL_BYTES = 4 << 20;
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
@@ -3856,20 +4971,32 @@ async function compare(options) {
     const used = usedCodes(dictionary.size, candidate, baseline, pairing);
     const choice = chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, options.task);
     const { task, labels, positiveLabel } = choice;
-    const remap = Int32Array.from(dictionary.names, (name) => labels.indexOf(name));
+    if (labels.length > MAX_CLASSES) {
+        throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
+            `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
+    }
+    const index = new Map(labels.map((label, i) => [label, i]));
+    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
     const hasScores = candidate.score !== null || candidate.scores !== null;
     const rules = parseGates(options.gates ?? DEFAULT_GATES, { metrics: metricNames(task, labels, hasScores), labels });
     const k = labels.length;
     const table = countCells(k, remap, candidate, baseline, pairing);
     const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
     const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed };
-    const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: baseline !== null }, settings);
+    const gatedClasses = new Set();
+    for (const rule of rules) {
+        const perClass = parsePerClass(rule.metric);
+        const i = perClass ? index.get(perClass.label) : undefined;
+        if (i !== undefined)
+            gatedClasses.add(i);
+    }
+    const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: baseline !== null, gatedClasses }, settings);
     const scored = hasScores
         ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
         : { metrics: new Map(), warnings: [] };
     const metrics = {};
     for (const name of metricNames(task, labels, hasScores)) {
-        const m = confusion.get(name) ?? scored.metrics.get(name);
+        const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
         if (m)
             metrics[name] = m;
     }
@@ -3878,7 +5005,7 @@ async function compare(options) {
         hasBaseline: baseline !== null,
         missingBaseline: options.missingBaseline
     });
-    const { baseline: cmB, candidate: cmC } = matrices(table);
+    const matrix = confusionMatrixOf(table, labels, baseline !== null);
     return {
         schemaVersion: 1,
         passed: gates.every((g) => g.status !== 'fail'),
@@ -3894,10 +5021,18 @@ async function compare(options) {
             labelConflicts: pairing ? pairing.labelConflicts : null
         },
         metrics,
-        confusionMatrix: { labels, candidate: cmC, baseline: baseline ? cmB : null },
+        confusionMatrix: matrix,
         gates,
         warnings: [
             ...warningsFor({ pairing, table, task, positive, labels, metrics, gates, settings, candidate, baseline }),
+            ...confusion.warnings,
+            ...(k > DENSE_MATRIX_CLASSES
+                ? [
+                    `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
+                        `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
+                        `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
+                ]
+                : []),
             ...scored.warnings
         ],
         disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
@@ -3958,116 +5093,566 @@ function usedCodes(size, candidate, baseline, pairing) {
     }
     return used;
 }
-function matrices(table) {
+/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
+const DENSE_MATRIX_CLASSES = 1000;
+/**
+ * The report's `confusionMatrix`: dense rows up to {@link DENSE_MATRIX_CLASSES} classes (a million numbers per
+ * model); above, `candidate` and `baseline` are null and `entries` lists the non-zero cells of each matrix as
+ * [true index, predicted index, count] (indices into `labels`). Cost O(cells + K²) dense, O(cells·log) sparse.
+ */
+function confusionMatrixOf(table, labels, hasBaseline) {
     const { k } = table;
-    const { baseline, candidate } = confusionMatrices(table.counts, k);
+    if (k > DENSE_MATRIX_CLASSES) {
+        const entries = confusionEntries(table);
+        return { labels, candidate: null, baseline: null, entries: { candidate: entries.candidate, baseline: hasBaseline ? entries.baseline : null } };
+    }
+    const { baseline, candidate } = confusionMatrices(table);
     const rows = (cm) => Array.from({ length: k }, (_, t) => Array.from(cm.subarray(t * k, t * k + k)));
-    return { baseline: rows(baseline), candidate: rows(candidate) };
+    return { labels, candidate: rows(candidate), baseline: hasBaseline ? rows(baseline) : null };
 }
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 /**
- * Escaping for text that comes from users' files (labels, ids, file names): it must not break a table, inject
- * markup, start a code block or ping anyone. HTML-significant characters become entities; Markdown punctuation is
- * backslash-escaped (an underscore inside a word is left alone); `|` and `@` become entities (a table cell and a mention both need that); line breaks become
- * spaces.
+ * Escaping for text that comes from users' files and settings (labels, ids, gate rules, file names, metric names
+ * holding labels): it must stay inert after GitHub's whole pipeline, not only after a Markdown parser. GitHub
+ * decodes entities before its @mention and #issue filters, autolinks bare URLs and turns `:name:` into an emoji;
+ * none of these touch the inside of a code span. So every datum is written as a code span (`code`), which reads
+ * exactly as the data and can be copied. What a code span cannot hold is written as a JSON string inside one:
  *
- * @example escapeText('sports | news') // 'sports &#124; news'
- * @example escapeText('@team') // '&#64;team'
+ * | data | shown | why |
+ * | --- | --- | --- |
+ * | `spam` | `` `spam` `` | plain |
+ * | ``a`b`` | ``` ``a`b`` ``` | a fence longer than the longest run of backticks in the data |
+ * | `a\nb`, `\u202E`, `" x "`, `   ` | `` `"a\nb"` `` … | JSON form: line breaks end a code span (a blank line ends the paragraph), invisible and bidi characters must be seen, edge spaces are trimmed by GFM; also data starting with `"` (so the JSON form is never ambiguous) |
+ *
+ * In a table cell, GFM splits cells on `|` before it reads code spans, so `table()` writes every `|` of a cell as
+ * `\|` (GFM shows `|` inside the code span). A backslash right before a `|` would pair with the escape, so such
+ * data takes the JSON form with that `|` as `\u007C`.
+ *
+ * Cost: O(length). Example: `dataSpan('@team')` → `` `@team` ``; `dataSpan('a\u202Eb')` → `` `"a\u202Eb"` ``.
  */
-function escapeText(text) {
+/**
+ * Characters that must be seen as escapes: C0/C1 controls and DEL (Cc), format characters (Cf: bidi overrides and
+ * isolates, zero-width space/joiners, soft hyphen, BOM), line and paragraph separators, lone surrogates, and spaces
+ * other than U+0020 (they pass for a space).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/u;
+const hex4 = (code) => '\\u' + code.toString(16).toUpperCase().padStart(4, '0');
+/**
+ * The JSON form of a datum: a double-quoted JSON string (`\n`, `\"`, `\\` …) where, beyond JSON.stringify, every
+ * invisible character (INVISIBLE) is `\uXXXX` and a `|` right after a backslash is `\u007C`.
+ *
+ * @example jsonForm('a\u202Eb') // '"a\\u202Eb"'
+ */
+function jsonForm(text) {
     let out = '';
-    const chars = [...text];
-    for (let i = 0; i < chars.length; i++) {
-        const ch = chars[i];
-        if (ch === '_' && /\p{L}|\p{N}/u.test(chars[i - 1] ?? '') && /\p{L}|\p{N}/u.test(chars[i + 1] ?? '')) {
-            // Inside a word an underscore is never emphasis (GFM): keep `roc_auc` readable.
+    for (const ch of text) {
+        const code = ch.codePointAt(0);
+        if (code > 0xffff)
             out += ch;
-            continue;
+        else if ('\n\r\t\b\f'.includes(ch))
+            out += JSON.stringify(ch).slice(1, -1);
+        else if (INVISIBLE.test(ch))
+            out += hex4(code);
+        else
+            out += JSON.stringify(ch).slice(1, -1);
+    }
+    return ('"' + out + '"').replace(/(?<=\\)\|/g, '\\u007C');
+}
+/** True when the datum cannot be shown as it is in a code span (see the table above). */
+function needsJson(text) {
+    return text.length === 0 || INVISIBLE.test(text) || /^\s|\s$/u.test(text) || text.startsWith('"') || /\\\|/.test(text);
+}
+/** A code span holding `content` (no line breaks, no edge spaces): a fence longer than any run of backticks in it. */
+function codeSpan(content) {
+    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
+    return fence + pad + content + pad + fence;
+}
+/**
+ * A datum (label, id, rule, file name) as inert Markdown: a code span of the data, or of its JSON form, cut to `max`
+ * characters (code points) with `…` after the span when longer.
+ *
+ * @example dataSpan('@octocat') // '`@octocat`'
+ * @example dataSpan('x'.repeat(100), 10) // '`xxxxxxxxx`…'
+ */
+function dataSpan(text, max = 60) {
+    const chars = [...text];
+    const cut = chars.length > max;
+    const kept = cut ? chars.slice(0, max - 1).join('') : text;
+    const body = needsJson(kept) ? jsonForm(kept) : kept;
+    return codeSpan(body) + (cut ? '…' : '');
+}
+/**
+ * A token of our own prose that GitHub would turn into a mention, issue link, autolink or emoji (`@x`, `#1`,
+ * `x://`, `www.`, `:name:`).
+ */
+const LIVE = /[@#]|:\/\/|www\.|:[\w+-]+:/i;
+/**
+ * Prose that may embed data (a warning written by the core): JSON string literals in it are data, shown with
+ * dataSpan; any other word that GitHub would make live (LIVE) is shown as a code span too; the rest is escaped
+ * as Markdown text (`&`, `<`, `>` as entities; `\`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `!` with a backslash) and
+ * line breaks become spaces. Cost: O(length).
+ *
+ * @example proseText('ids "@a", "b" are missing') // 'ids `@a`, `b` are missing'
+ */
+function proseText(text, max = 2000) {
+    const chars = [...text];
+    const source = chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+    let out = '';
+    let last = 0;
+    for (const m of source.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+        out += words(source.slice(last, m.index));
+        let data;
+        try {
+            data = JSON.parse(m[0]);
         }
-        switch (ch) {
-            case '&':
-                out += '&amp;';
-                break;
-            case '<':
-                out += '&lt;';
-                break;
-            case '>':
-                out += '&gt;';
-                break;
-            case '|':
-                out += '&#124;';
-                break;
-            case '@':
-                out += '&#64;';
-                break;
-            case '`':
-                out += '&#96;';
-                break;
-            case '#':
-                out += '&#35;';
-                break;
-            case '\\':
-            case '*':
-            case '_':
-            case '[':
-            case ']':
-            case '~':
-            case '!':
-                out += '\\' + ch;
-                break;
-            case '\n':
-            case '\r':
-            case '\t':
-                out += ' ';
-                break;
-            default:
-                out += ch.charCodeAt(0) < 32 ? ' ' : ch;
+        catch {
+            data = m[0];
         }
+        out += dataSpan(data, 80);
+        last = m.index + m[0].length;
+    }
+    return out + words(source.slice(last));
+}
+function words(text) {
+    return text
+        .split(/(\s+)/)
+        .map((w) => (/^\s+$/.test(w) ? ' ' : LIVE.test(w) ? dataSpan(w, 80) : markdownText(w)))
+        .join('');
+}
+/**
+ * Text with no Markdown or HTML meaning: entities for `&`, `<`, `>`; a backslash before ASCII punctuation that
+ * GFM reads as markup; invisible characters as `\uXXXX`. Only for our own words (a datum goes through dataSpan).
+ *
+ * @example markdownText('a*b*') // 'a\\*b\\*'
+ */
+function markdownText(text) {
+    let out = '';
+    for (const ch of text) {
+        if (ch === '&')
+            out += '&amp;';
+        else if (ch === '<')
+            out += '&lt;';
+        else if (ch === '>')
+            out += '&gt;';
+        else if ('\\`*_[]~!'.includes(ch))
+            out += '\\' + ch;
+        else if (INVISIBLE.test(ch))
+            out += hex4(ch.codePointAt(0)).replace('\\', '\\\\');
+        else
+            out += ch;
     }
     return out;
 }
-/** A label or id as shown in the report: escaped, and cut to `max` characters. */
-function shown(text, max = 60) {
-    const chars = [...text];
-    return escapeText(chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text);
+/** A table cell: `|` written `\|`, which GFM reads as a pipe even inside a code span (cells are split first). */
+function cellText(text) {
+    return text.replace(/\|/g, '\\|');
 }
+
+;// CONCATENATED MODULE: ./src/render/table.ts
 /**
- * Text inside a double-quoted Mermaid string: quotes, brackets, backticks and anything outside printable ASCII
- * letters, digits and a few safe signs become `_`, so a label cannot end the string or the code block.
+ * A GFM pipe table. Every cell goes through cellText (a `|` in a cell, code spans included, is written `\|`), so
+ * no datum can add or remove a cell. Cost O(total cell length).
+ *
+ * @example table(['a', 'b'], [['1', '2']]) // '| a | b |\n| --- | --- |\n| 1 | 2 |'
  */
-function mermaidText(text, max = 24) {
-    const chars = [...text].slice(0, max);
-    return chars.map((c) => (/^[\p{L}\p{N} .,+\-/()%=]$/u.test(c) ? c : '_')).join('');
+
+function table(header, rows, align) {
+    const line = (cells) => `| ${cells.map(cellText).join(' | ')} |`;
+    return [line(header), `| ${(align ?? header.map(() => '---')).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+/** A folded section: `<details>` with a summary of our own words (never data: HTML blocks read no Markdown). */
+function folded(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/classes.ts
+/**
+ * Per class: one open line naming the largest drop in per-class F1, and the folded table. With more classes than
+ * fit, the table keeps those whose F1 changed most (by |Δ F1|), sorted by Δ F1 from worst to best, and says so.
+ */
+
+
+
+const rowsOf = (report) => report.labels.map((label) => {
+    const get = (metric) => report.metrics[`${metric}[${label}]`];
+    return { label, get, delta: get('f1')?.delta ?? 0 };
+});
+/** `Largest per-class F1 drop: `spam` 89.4% → 86.7% (−2.7 pts)`; empty without a baseline. */
+function largestDrop(report) {
+    if (report.counts.baseline === null)
+        return '';
+    const rows = rowsOf(report).filter((r) => r.get('f1')?.delta != null);
+    if (rows.length === 0)
+        return '';
+    const worst = rows.reduce((a, b) => (b.delta < a.delta ? b : a));
+    if (worst.delta >= 0)
+        return 'No class lost F1.';
+    const f1 = worst.get('f1');
+    return `Largest per-class F1 drop: ${dataSpan(worst.label, 40)} ${formatValue('f1', f1.baseline)} → ${formatValue('f1', f1.candidate)} (${formatShownDelta('f1', f1.baseline, f1.candidate)}).`;
+}
+function perClassSection(report, max) {
+    const hasBaseline = report.counts.baseline !== null;
+    const all = rowsOf(report);
+    let rows = all;
+    let note = '';
+    if (all.length > max) {
+        const byChange = [...all].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.label < b.label ? -1 : 1)).slice(0, max);
+        rows = hasBaseline ? byChange.sort((a, b) => a.delta - b.delta || (a.label < b.label ? -1 : 1)) : byChange;
+        note = hasBaseline
+            ? `Showing the ${max} of ${all.length} classes whose F1 changed most, from the largest drop to the largest gain; the job summary and the JSON report have all ${all.length}.\n\n`
+            : `Showing ${max} of ${all.length} classes; the job summary and the JSON report have all of them.\n\n`;
+    }
+    const cell = (r, metric) => {
+        const m = r.get(metric);
+        if (!m)
+            return '—';
+        if (!hasBaseline)
+            return formatValue(metric, m.candidate);
+        return `${formatValue(metric, m.baseline)} → ${formatValue(metric, m.candidate)} (${formatShownDelta(metric, m.baseline, m.candidate).replace(' pts', '')})`;
+    };
+    const body = table(['Class', 'Support', 'Precision', 'Recall', 'F1'], rows.map((r) => [dataSpan(r.label, 40), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1')]), [':---', '---:', '---:', '---:', '---:']);
+    const legend = hasBaseline ? '\n\n<sub>baseline → candidate (Δ in points, of the values shown)</sub>' : '';
+    const summary = all.length > max ? `Per class: ${max} of ${all.length} classes, the largest F1 changes` : `Per class (${all.length} classes)`;
+    return folded(summary, note + body + legend);
+}
+
+;// CONCATENATED MODULE: ./src/render/disagreement.ts
+
+
+function disagreementSection(report) {
+    const d = report.disagreement;
+    if (!d || report.counts.paired === null)
+        return '';
+    const n = (x) => x.toLocaleString('en-US');
+    const summary = `Where the models disagree: ${n(d.rightToWrong)} right → wrong, ${n(d.wrongToRight)} wrong → right` +
+        (d.bothWrongDiffer ? `, ${n(d.bothWrongDiffer)} wrong either way` : '') +
+        ` (of ${n(report.counts.paired)})`;
+    const list = (title, ids, total) => ids.length === 0 ? '' : `${title} (first ${ids.length} of ${n(total)}): ${ids.map((id) => dataSpan(id, 40)).join(', ')}`;
+    const body = [list('Right → wrong', d.firstRegressions, d.rightToWrong), list('Wrong → right', d.firstImprovements, d.wrongToRight)].filter((s) => s).join('\n\n');
+    return body ? folded(summary, body) : `<sub>${summary}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/footer.ts
+
+/** A commit id as a short SHA code span; anything that is not a hex id is shown as data. */
+const sha = (commit) => (/^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : dataSpan(commit, 48));
+/** Only plain https URLs without spaces, brackets or quotes are links. */
+const safeUrl = (url) => url !== null && /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~%/+=&?-]*)?$/.test(url);
+const baseName = (file) => file.split(/[\\/]/).filter((s) => s.length > 0).pop() ?? file;
+function relation(p) {
+    const base = p.baseCommit ? ` ${sha(p.baseCommit)}` : '';
+    switch (p.relation) {
+        case 'same':
+            return `, the base commit${base}`;
+        case 'behind':
+            return p.behindBy !== null ? `, ${p.behindBy.toLocaleString('en-US')} commit${p.behindBy === 1 ? '' : 's'} behind the base commit${base}` : `, behind the base commit${base}`;
+        case 'ahead':
+            return `, ahead of the base commit${base}`;
+        case 'diverged':
+            return `, diverged from the base commit${base}`;
+        default:
+            return base ? ` (base commit${base})` : '';
+    }
+}
+function provenance(report) {
+    const p = report.baseline;
+    const s = report.settings;
+    if (!p) {
+        const files = [`candidate file ${dataSpan(baseName(s.candidate), 60)}`];
+        if (s.baseline)
+            files.push(`baseline file ${dataSpan(baseName(s.baseline), 60)}`);
+        return files;
+    }
+    const parts = [];
+    if (p.source === 'artifact') {
+        // `#42` only inside the link: as plain text GitHub would read it as a reference to issue 42.
+        const number = p.runNumber !== null && Number.isSafeInteger(p.runNumber) ? String(p.runNumber) : p.runId !== null && Number.isSafeInteger(p.runId) ? String(p.runId) : '';
+        const run = safeUrl(p.runUrl) ? `[run ${number ? `#${number}` : ''}](${p.runUrl})`.replace('[run ]', '[run]') : `run ${number}`.trim();
+        parts.push(`baseline: ${run}${p.commit ? ` of ${sha(p.commit)}` : ''}${relation(p)}`);
+    }
+    else if (p.source === 'file') {
+        parts.push(`baseline: file ${dataSpan(baseName(s.baseline ?? ''), 60)}${relation(p)}`);
+    }
+    else {
+        parts.push('no baseline');
+    }
+    if (p.headCommit)
+        parts.push(`candidate: ${sha(p.headCommit)}`);
+    return parts;
+}
+function footer(report) {
+    const s = report.settings;
+    const parts = [...provenance(report), `seed ${s.seed}`, `${s.resamples.toLocaleString('en-US')} resamples`, `α = ${s.alpha}`, `Eval Gate ${s.version}`];
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/names.ts
+/**
+ * How metric names and numbers read in every section, so the headline, the gates and the tables agree.
+ */
+
+
+
+/** A metric name: plain for the fixed names, a code span for per-class names (they hold a label). */
+function metricName(name) {
+    return parsePerClass(name) ? dataSpan(name, 80) : markdownText(name);
+}
+/** `95%` for alpha 0.05. */
+const level = (report) => `${Math.round((1 - report.settings.alpha) * 1000) / 10}%`;
+/** `92.5% → 80.6%`, or the candidate's value alone without a baseline. */
+function values(name, m) {
+    return m.baseline === null ? formatValue(name, m.candidate) : `${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`;
+}
+/** `−11.9 pts` from the shown values. */
+const shownDelta = (name, m) => formatShownDelta(name, m.baseline, m.candidate);
+/** `better`, `worse`, `same` for the shown change. */
+const word = (name, m) => changeWord(name, m.baseline, m.candidate, m.direction);
+/**
+ * The decisive numbers of one metric: `recall 92.5% → 80.6% (−11.9 pts, 95% CI −16.8 to −7.6 pts` — the caller
+ * closes the bracket after adding its own evidence — or `accuracy 75.0% (95% CI 72.2% to 77.6%` without a baseline.
+ */
+function change(name, m, report) {
+    if (m.baseline === null || m.delta === null) {
+        return `${metricName(name)} ${formatValue(name, m.candidate)}${m.candidateCi ? ` (${level(report)} CI ${formatValueInterval(name, m.candidateCi)}` : ' ('}`;
+    }
+    const ci = m.ci ? `, ${level(report)} CI ${formatInterval(name, m.ci)}` : '';
+    return `${metricName(name)} ${values(name, m)} (${shownDelta(name, m)}${ci}`;
+}
+/** Human names of the tests behind `MetricReport.test`. */
+const TEST_NAMES = {
+    'mcnemar-exact': 'exact McNemar',
+    permutation: 'paired approximate randomization',
+    delong: 'DeLong',
+    'paired-t': 'paired t'
+};
+/** `exact McNemar: accuracy, recall; paired approximate randomization: precision, f1` for the given metrics. */
+function testsOf(names, report) {
+    const byTest = new Map();
+    for (const name of names) {
+        const test = report.metrics[name]?.test;
+        if (!test)
+            continue;
+        const list = byTest.get(test) ?? [];
+        if (!list.includes(name))
+            list.push(name);
+        byTest.set(test, list);
+    }
+    return [...byTest].map(([test, list]) => `${TEST_NAMES[test] ?? markdownText(test)}: ${list.map(metricName).join(', ')}`).join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/render/verdict.ts
+/**
+ * The first screen: the verdict, one line of decisive numbers per failing (or inconclusive) gate — or, when every
+ * gate passes, the gate closest to failing — the scope, and the warnings that could change the verdict.
+ */
+
+
+
+
+/** A gate's status as text (SPEC §12 adds `inconclusive`). */
+const statusOf = (g) => g.status;
+/** Order of gate results everywhere: what blocks the merge first. */
+const STATUS_ORDER = { fail: 0, inconclusive: 1, pass: 2, skip: 3 };
+const sortedGates = (report) => report.gates.map((g, i) => ({ g, i })).sort((a, b) => (STATUS_ORDER[a.g.status] ?? 9) - (STATUS_ORDER[b.g.status] ?? 9) || a.i - b.i).map((x) => x.g);
+/** The numbers behind one gate's result, in words: `recall 92.5% → 80.6% (−11.9 pts, 95% CI …, one-sided p < 0.0001 after Holm)`. */
+function reason(gate, report) {
+    const m = report.metrics[gate.metric];
+    if (gate.status === 'skip' || !m || (m.candidate === null && m.baseline === null))
+        return proseText(gate.detail, 300);
+    let evidence = '';
+    if (gate.pValue !== null)
+        evidence = `, one-sided p ${verdict_pText(gate.pValue)} after Holm`;
+    else if (gate.bound !== null)
+        evidence = `, one-sided ${level(report)} bound ${formatDelta(gate.metric, gate.bound)}`;
+    return `${change(gate.metric, m, report)}${evidence})`.replace(/ \(\)$/, '');
+}
+const verdict_pText = (p) => {
+    const t = formatP(p);
+    return t.startsWith('<') ? t : `= ${t}`;
+};
+function verdict(report) {
+    const gates = sortedGates(report);
+    const blocking = gates.filter((g) => statusOf(g) === 'fail' || statusOf(g) === 'inconclusive');
+    const counted = gates.filter((g) => g.status !== 'skip').length;
+    const skipped = gates.length - counted;
+    const skipNote = skipped ? `, ${skipped} skipped` : '';
+    const lines = [];
+    if (!report.passed || blocking.length > 0) {
+        const failed = blocking.filter((g) => statusOf(g) === 'fail').length;
+        const title = failed > 0 ? 'failed' : 'inconclusive';
+        lines.push(`### ${failed > 0 ? '❌' : '⚠️'} Eval Gate: ${title} — ${blocking.length} of ${counted} gates${skipNote}`);
+        lines.push(blocking
+            .slice(0, 3)
+            .map((g) => `${statusOf(g) === 'fail' ? '❌' : '⚠️'} ${dataSpan(g.rule, 80)}: **${reason(g, report)}**`)
+            .join('  \n') + (blocking.length > 3 ? `  \n… and ${blocking.length - 3} more (Gates, below)` : ''));
+    }
+    else {
+        lines.push(`### ✅ Eval Gate: passed — ${counted} of ${counted} gates${skipNote}`);
+        const closest = closestToFailing(gates.filter((g) => g.status === 'pass'));
+        if (closest)
+            lines.push(`Closest to failing: ${dataSpan(closest.rule, 80)}: **${reason(closest, report)}**`);
+    }
+    lines.push(scope(report));
+    const decisive = report.warnings.filter((w) => verdictChanging(w, report.passed));
+    if (decisive.length > 0)
+        lines.push(decisive.map((w) => `> ⚠️ ${proseText(w)}`).join('\n>\n'));
+    return lines.join('\n\n');
+}
+/** The passing gate nearest its threshold: the smallest Holm p, else the first gate with a baseline comparison. */
+function closestToFailing(gates) {
+    const tested = gates.filter((g) => g.pValue !== null).sort((a, b) => a.pValue - b.pValue);
+    return tested[0] ?? gates.find((g) => g.observed !== null) ?? gates[0];
+}
+function scope(report) {
+    const c = report.counts;
+    const task = report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`;
+    if (c.paired === null)
+        return `No baseline: candidate alone on ${c.candidate.toLocaleString('en-US')} examples · ${task}`;
+    return `${c.paired.toLocaleString('en-US')} paired examples · ${task}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/gates.ts
+/**
+ * The gates table: failing and inconclusive rules first, one short line each; the test and the adjustment named
+ * once under it.
+ */
+
+
+
+
+
+const RESULT = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' };
+function gatesSection(report) {
+    if (report.gates.length === 0)
+        return '';
+    const rows = sortedGates(report).map((g) => [RESULT[g.status] ?? proseText(g.status), dataSpan(g.rule, 80), observed(g, report), evidence(g, report)]);
+    const noRegression = report.gates.filter((g) => g.pValue !== null);
+    const notes = [];
+    if (noRegression.length > 0) {
+        const metrics = [...new Set(noRegression.map((g) => g.metric))];
+        notes.push(`Holm p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) Holm-adjusted over the ` +
+            `${noRegression.length} no-regression rule${noRegression.length === 1 ? '' : 's'}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`);
+    }
+    if (report.gates.some((g) => g.bound !== null))
+        notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`);
+    return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', 'Holm p / bound'], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`;
+}
+function observed(g, report) {
+    const m = report.metrics[g.metric];
+    if (!m || g.status === 'skip')
+        return '—';
+    if (m.baseline === null || m.delta === null || g.observed === m.candidate)
+        return formatValue(g.metric, m.candidate);
+    return `${shownDelta(g.metric, m)} (${values(g.metric, m)})`;
+}
+function evidence(g, report) {
+    if (g.status === 'skip')
+        return proseText(g.detail, 120);
+    if (g.pValue !== null)
+        return `p ${verdict_pText(g.pValue)}`;
+    if (g.bound !== null)
+        return `bound ${formatDelta(g.metric, g.bound)}`;
+    const m = report.metrics[g.metric];
+    if (m && m.candidate === null)
+        return 'undefined on this data';
+    return '—';
+}
+
+;// CONCATENATED MODULE: ./src/render/matrices.ts
+
+
+const count = (x) => x.toLocaleString('en-US');
+const signed = (x) => (x === 0 ? '·' : (x > 0 ? '+' : '−') + count(Math.abs(x)));
+function matricesSection(report, max) {
+    const { labels, candidate, baseline } = report.confusionMatrix;
+    if (labels.length > max || !candidate) {
+        return `<sub>Confusion matrices are not shown for ${labels.length} classes (more than ${max}); they are in the JSON report (confusionMatrix).</sub>`;
+    }
+    const names = labels.map((l) => dataSpan(l, 24));
+    // Labels as column heads while they fit the column (code spans do not wrap); else columns are numbered and each
+    // row names its label with its number.
+    const wide = labels.reduce((sum, l) => sum + Math.min([...l].length, 24) + 2, 0) > 60;
+    const heads = wide ? labels.map((_, i) => String(i + 1)) : names;
+    const rowHeads = wide ? names.map((n, i) => `${i + 1} ${n}`) : names;
+    const align = [':---', ...labels.map(() => '---:')];
+    const one = (cm, fmt) => table([wide ? 'true ↓ predicted → (numbered)' : 'true ↓ predicted →', ...heads], cm.map((row, t) => [rowHeads[t], ...row.map((x, p) => fmt(x, t, p))]), align);
+    if (!baseline)
+        return folded('Confusion matrix', one(candidate, (x, t, p) => (t === p ? `**${count(x)}**` : count(x))));
+    const delta = candidate.map((row, t) => row.map((x, p) => x - baseline[t][p]));
+    const body = [
+        `**Δ = candidate − baseline** (more on the diagonal is better)\n\n${one(delta, (x, t, p) => (t === p ? `**${signed(x)}**` : signed(x)))}`,
+        `**Baseline**\n\n${one(baseline, (x, t, p) => (t === p ? `**${count(x)}**` : count(x)))}`,
+        `**Candidate**\n\n${one(candidate, (x, t, p) => (t === p ? `**${count(x)}**` : count(x)))}`
+    ].join('\n\n');
+    return folded('Confusion matrices (Δ, baseline, candidate)', body);
+}
+
+;// CONCATENATED MODULE: ./src/render/metrics.ts
+/**
+ * The headline metrics (open) and the rest (folded): one p-value per row, two-sided, with its meaning in the
+ * header; Δ from the shown values with better/worse as a word.
+ */
+
+
+
+
+const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss'];
+function row(name, m, hasBaseline) {
+    if (!hasBaseline)
+        return [metricName(name), formatValue(name, m.candidate), formatValueInterval(name, m.candidateCi)];
+    const w = word(name, m);
+    const delta = shownDelta(name, m) + (w === 'better' || w === 'worse' ? ` ${w}` : '');
+    return [metricName(name), formatValue(name, m.baseline), formatValue(name, m.candidate), delta, formatInterval(name, m.ci), formatP(m.pValue)];
+}
+function metricsSection(report) {
+    const hasBaseline = report.counts.baseline !== null;
+    const names = Object.keys(report.metrics).filter((n) => parsePerClass(n) === null);
+    const headline = HEADLINE.filter((n) => names.includes(n));
+    const rest = names.filter((n) => !headline.includes(n));
+    const header = hasBaseline
+        ? ['Metric', 'Baseline', 'Candidate', 'Δ', `${level(report)} CI of Δ`, 'p (two-sided)']
+        : ['Metric', 'Candidate', `${level(report)} CI`];
+    const align = hasBaseline ? [':---', '---:', '---:', '---:', '---:', '---:'] : [':---', '---:', '---:'];
+    const rows = (list) => list.map((n) => row(n, report.metrics[n], hasBaseline));
+    const legend = hasBaseline
+        ? `<sub>Δ: candidate − baseline, of the values shown; better or worse by the metric's direction (lower is better for log_loss and brier). ` +
+            `p (two-sided): no difference (${testsOf(headline, report)}). The gates use one-sided, Holm-adjusted p.</sub>`
+        : `<sub>Intervals: Wilson for proportions, bootstrap percentile otherwise.</sub>`;
+    return {
+        headline: `#### Metrics\n\n${table(header, rows(headline), align)}\n\n${legend}`,
+        rest: rest.length > 0 ? folded(`All ${rest.length} other metrics`, table(header, rows(rest), align)) : ''
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/render/index.ts
-/**
- * The one renderer: the Markdown report for the pull-request comment, the job summary and the CLI.
- *
- * Order: the verdict (failing rules named), the gates, the headline metrics (the rest folded), where the models
- * disagree, per class (table and chart), both confusion matrices, warnings, and a footer with everything needed
- * to reproduce the numbers. Every user-supplied text is escaped (src/render/escape.ts). The comment stays under
- * 60,000 characters: with many classes the per-class sections are cut to the classes that changed most, and
- * what was cut is said.
- */
+
+
+
+
+
+
 
 
 
 const LIMITS = { comment: 60_000, summary: 1_000_000, cli: 1_000_000 };
-/** Classes shown per class and in the chart before cutting, and in confusion matrices. */
-const MAX_CLASSES = { comment: 25, summary: 200, cli: 200 };
+/** Classes shown per class before cutting, and in confusion matrices. */
+const render_MAX_CLASSES = { comment: 25, summary: 200, cli: 200 };
 const MAX_MATRIX = { comment: 10, summary: 30, cli: 30 };
-const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss'];
 function renderMarkdown(report, target = 'cli') {
+    const { headline, rest } = metricsSection(report);
     const sections = [
         verdict(report),
-        gatesTable(report),
-        metricsTables(report),
-        disagreement(report),
-        perClass(report, MAX_CLASSES[target]),
-        render_matrices(report, MAX_MATRIX[target]),
-        warnings(report),
+        gatesSection(report),
+        otherWarnings(report),
+        headline,
+        largestDrop(report),
+        rest,
+        perClassSection(report, render_MAX_CLASSES[target]),
+        matricesSection(report, MAX_MATRIX[target]),
+        disagreementSection(report),
         footer(report)
     ].filter((s) => s.length > 0);
     let text = sections.join('\n\n') + '\n';
@@ -4080,166 +5665,15 @@ function renderMarkdown(report, target = 'cli') {
         while (keep.length > 1 && keep.join('\n\n').length + foot.length + note.length + 4 > limit)
             keep.pop();
         text = keep.join('\n\n') + note + '\n\n' + foot + '\n';
-        if (text.length > limit)
-            text = text.slice(0, limit - note.length - 1) + note + '\n';
     }
     return text;
 }
-function verdict(report) {
-    const failed = report.gates.filter((g) => g.status === 'fail');
-    const skipped = report.gates.filter((g) => g.status === 'skip').length;
-    const passed = report.gates.length - failed.length - skipped;
-    const counts = `${passed} passed${failed.length ? `, ${failed.length} failed` : ''}${skipped ? `, ${skipped} skipped` : ''}`;
-    if (failed.length > 0) {
-        return `### ❌ Eval Gate: failed — ${failed.map((g) => `**${shown(g.rule, 80)}**`).join(', ')}\n\n${scope(report)} Gates: ${counts}.`;
-    }
-    return `### ✅ Eval Gate: passed\n\n${scope(report)} Gates: ${counts}.`;
-}
-function scope(report) {
-    const c = report.counts;
-    const task = report.task === 'binary' ? `binary, positive class **${shown(report.positiveLabel ?? '')}**` : `multiclass, ${report.labels.length} classes`;
-    if (c.paired === null)
-        return `Candidate only (no baseline): ${c.candidate.toLocaleString('en-US')} examples, ${task}.`;
-    return `Candidate vs baseline on ${c.paired.toLocaleString('en-US')} paired examples, ${task}.`;
-}
-function table(header, rows, align) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(align ?? header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-const STATUS = { pass: '✅ pass', fail: '❌ fail', skip: '⏭️ skip' };
-function gatesTable(report) {
-    if (report.gates.length === 0)
+/** The warnings that do not change the verdict, below the gates. */
+function otherWarnings(report) {
+    const rest = report.warnings.filter((w) => !verdictChanging(w, report.passed));
+    if (rest.length === 0)
         return '';
-    return ('#### Gates\n\n' +
-        table(['Rule', 'Result', 'Why'], report.gates.map((g) => [shown(g.rule, 80), STATUS[g.status], shown(g.detail, 400)])));
-}
-function metricRow(name, m, hasBaseline) {
-    const label = shown(name, 80);
-    if (!hasBaseline)
-        return [label, formatValue(name, m.candidate), formatValueInterval(name, m.candidateCi)];
-    const arrow = m.delta === null || m.delta === 0 ? '' : (m.delta > 0) === (m.direction === 'higher') ? ' ▲' : ' ▼';
-    return [label, formatValue(name, m.baseline), formatValue(name, m.candidate), formatDelta(name, m.delta) + arrow, formatInterval(name, m.ci), formatP(m.pValue)];
-}
-function metricsTables(report) {
-    const hasBaseline = report.counts.baseline !== null;
-    const names = Object.keys(report.metrics).filter((n) => parsePerClass(n) === null);
-    const headline = HEADLINE.filter((n) => names.includes(n));
-    const rest = names.filter((n) => !headline.includes(n));
-    const header = hasBaseline ? ['Metric', 'Baseline', 'Candidate', 'Δ', `${level(report)} CI of Δ`, 'p'] : ['Metric', 'Candidate', `${level(report)} CI`];
-    const align = hasBaseline ? [':---', '---:', '---:', '---:', '---:', '---:'] : [':---', '---:', '---:'];
-    const rows = (list) => list.map((n) => metricRow(n, report.metrics[n], hasBaseline));
-    let text = '#### Metrics\n\n' + table(header, rows(headline), align);
-    if (rest.length > 0) {
-        text += `\n\n<details><summary>All ${rest.length} other metrics</summary>\n\n${table(header, rows(rest), align)}\n\n</details>`;
-    }
-    return text;
-}
-const level = (report) => `${Math.round((1 - report.settings.alpha) * 1000) / 10}%`;
-function disagreement(report) {
-    const d = report.disagreement;
-    if (!d || report.counts.paired === null)
-        return '';
-    const total = d.rightToWrong + d.wrongToRight + d.bothWrongDiffer;
-    let text = `#### Where the models disagree\n\n` +
-        `They disagree on **${total.toLocaleString('en-US')}** of ${report.counts.paired.toLocaleString('en-US')} examples: ` +
-        `**${d.rightToWrong.toLocaleString('en-US')}** went right → wrong, **${d.wrongToRight.toLocaleString('en-US')}** wrong → right` +
-        (d.bothWrongDiffer ? `, ${d.bothWrongDiffer.toLocaleString('en-US')} wrong either way.` : '.');
-    if (d.firstRegressions.length > 0) {
-        text += `\n\nFirst right → wrong: ${d.firstRegressions.map((id) => shown(id, 40)).join(', ')}${d.rightToWrong > d.firstRegressions.length ? ', …' : ''}`;
-    }
-    if (d.firstImprovements.length > 0) {
-        text += `\n\nFirst wrong → right: ${d.firstImprovements.map((id) => shown(id, 40)).join(', ')}${d.wrongToRight > d.firstImprovements.length ? ', …' : ''}`;
-    }
-    return text;
-}
-function perClass(report, max) {
-    const hasBaseline = report.counts.baseline !== null;
-    const rows = report.labels.map((label) => {
-        const get = (metric) => report.metrics[`${metric}[${label}]`];
-        return { label, get, change: Math.abs(get('f1')?.delta ?? 0) };
-    });
-    let shownRows = rows;
-    let cut = '';
-    if (rows.length > max) {
-        shownRows = [...rows].sort((a, b) => b.change - a.change || (a.label < b.label ? -1 : 1)).slice(0, max);
-        const keep = new Set(shownRows.map((r) => r.label));
-        shownRows = rows.filter((r) => keep.has(r.label));
-        cut = `\n\n${rows.length - max} more classes are not shown here (the ${max} whose F1 changed most are); the job summary and the JSON report have all of them.`;
-    }
-    const cell = (r, metric) => {
-        const m = r.get(metric);
-        if (!m)
-            return '—';
-        if (!hasBaseline)
-            return formatValue(metric, m.candidate);
-        return `${formatValue(metric, m.baseline)} → ${formatValue(metric, m.candidate)} (${formatDelta(metric, m.delta)})`;
-    };
-    const body = table(['Class', 'Support', 'Precision', 'Recall', 'F1'], shownRows.map((r) => [shown(r.label), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1')]), [':---', '---:', '---:', '---:', '---:']);
-    return `#### Per class\n\n${body}${cut}\n\n${chart(shownRows, hasBaseline)}`;
-}
-/** A Mermaid bar chart of per-class F1: one bar per model and class, baseline then candidate. */
-function chart(rows, hasBaseline) {
-    const names = [];
-    const values = [];
-    for (const r of rows) {
-        const f1 = r.get('f1');
-        if (!f1)
-            continue;
-        if (hasBaseline) {
-            names.push(`"${mermaidText(r.label)} (base)"`);
-            values.push((f1.baseline ?? 0).toFixed(4));
-        }
-        names.push(`"${mermaidText(r.label)}${hasBaseline ? ' (cand)' : ''}"`);
-        values.push((f1.candidate ?? 0).toFixed(4));
-    }
-    if (names.length === 0)
-        return '';
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `    title "F1 per class${hasBaseline ? ', baseline vs candidate' : ''}"`,
-        `    x-axis [${names.join(', ')}]`,
-        '    y-axis "F1" 0 --> 1',
-        `    bar [${values.join(', ')}]`,
-        '```'
-    ].join('\n');
-}
-function render_matrices(report, max) {
-    const { labels, candidate, baseline } = report.confusionMatrix;
-    if (labels.length > max) {
-        return `#### Confusion matrices\n\nNot shown for ${labels.length} classes (more than ${max}); they are in the JSON report (\`confusionMatrix\`).`;
-    }
-    const heads = labels.map((l) => shown(l, 24));
-    const header = ['True ↓ · predicted →'];
-    const align = [':---'];
-    if (baseline) {
-        header.push(...heads.map((h) => `base: ${h}`), '‖');
-        align.push(...heads.map(() => '---:'), ':---:');
-    }
-    header.push(...heads.map((h) => (baseline ? `cand: ${h}` : h)));
-    align.push(...heads.map(() => '---:'));
-    const rows = labels.map((_, t) => {
-        const row = [`**${heads[t]}**`];
-        if (baseline)
-            row.push(...baseline[t].map((x) => x.toLocaleString('en-US')), '‖');
-        row.push(...candidate[t].map((x) => x.toLocaleString('en-US')));
-        return row;
-    });
-    return `#### Confusion matrices${baseline ? ' (baseline ‖ candidate)' : ''}\n\n${table(header, rows, align)}`;
-}
-function warnings(report) {
-    if (report.warnings.length === 0)
-        return '';
-    return '#### Warnings\n\n' + report.warnings.map((w) => `- ⚠️ ${shown(w, 2000)}`).join('\n');
-}
-function footer(report) {
-    const s = report.settings;
-    const files = `candidate \`${s.candidate.replace(/`/g, "'")}\`${s.baseline ? `, baseline \`${s.baseline.replace(/`/g, "'")}\`` : ''}`;
-    const methods = report.counts.baseline === null
-        ? 'intervals: Wilson for proportions, bootstrap percentile otherwise'
-        : 'p-values: exact McNemar (accuracy; recall and specificity on their class), DeLong (roc_auc), paired t (log_loss, brier), ' +
-            'paired approximate randomization (the rest); Δ intervals: paired bootstrap percentile; candidate intervals: Wilson for proportions';
-    return `<sub>Eval Gate ${s.version} · ${files} · seed ${s.seed} · ${s.resamples.toLocaleString('en-US')} resamples · α = ${s.alpha} · ${methods}</sub>`;
+    return rest.map((w) => `- ⚠️ ${proseText(w)}`).join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -4268,7 +5702,7 @@ async function main(argv) {
     const inputs = [request.options.candidate.path, request.options.baseline?.path].filter((p) => !!p).map((p) => external_node_path_default().resolve(p));
     for (const [option, out] of [['--json', request.json], ['--markdown', request.markdown]]) {
         if (out && inputs.includes(external_node_path_default().resolve(out)))
-            throw new ConfigError(`${option} ${out} is an input file: refusing to overwrite it`);
+            throw new ConfigError(`${option} ${quote(out, 200)} is an input file: refusing to overwrite it`);
     }
     const report = await compare({ ...request.options, readerScript: new URL(import.meta.url) });
     const markdown = renderMarkdown(report, 'comment');
