@@ -91,8 +91,8 @@ describe('many classes', () => {
     expect(report.metrics.f1.pValue).not.toBeNull()
     expect(report.metrics['f1[L5]'].ci).not.toBeNull()
     // Above DENSE_MATRIX_CLASSES the matrices are sparse entries that add up to the rows.
-    expect(report.confusionMatrix.candidate).toBeNull()
-    const entries = report.confusionMatrix.entries
+    expect(report.confusionMatrix!.candidate).toBeNull()
+    const entries = report.confusionMatrix!.entries
     expect(entries?.candidate.reduce((a, e) => a + e[2], 0)).toBe(2200)
     const index = new Map(report.labels.map((l, i) => [l, i]))
     const expected = new Map<string, number>()
@@ -118,13 +118,13 @@ describe('many classes', () => {
 
   it(`confusionMatrix: dense rows up to ${DENSE_MATRIX_CLASSES} classes, null and sparse entries above`, async () => {
     const dense = await run(rows(DENSE_MATRIX_CLASSES, DENSE_MATRIX_CLASSES, 3), 20)
-    expect(dense.confusionMatrix.candidate?.length).toBe(DENSE_MATRIX_CLASSES)
-    expect(dense.confusionMatrix.candidate?.every((row) => row.length === DENSE_MATRIX_CLASSES)).toBe(true)
-    expect(dense.confusionMatrix.entries).toBeUndefined()
+    expect(dense.confusionMatrix!.candidate?.length).toBe(DENSE_MATRIX_CLASSES)
+    expect(dense.confusionMatrix!.candidate?.every((row) => row.length === DENSE_MATRIX_CLASSES)).toBe(true)
+    expect(dense.confusionMatrix!.entries).toBeUndefined()
     const sparse = await run(rows(DENSE_MATRIX_CLASSES + 1, DENSE_MATRIX_CLASSES + 1, 3), 20)
-    expect(sparse.confusionMatrix.candidate).toBeNull()
-    expect(sparse.confusionMatrix.baseline).toBeNull()
-    expect(sparse.confusionMatrix.entries?.candidate.reduce((a, e) => a + e[2], 0)).toBe(DENSE_MATRIX_CLASSES + 1)
+    expect(sparse.confusionMatrix!.candidate).toBeNull()
+    expect(sparse.confusionMatrix!.baseline).toBeNull()
+    expect(sparse.confusionMatrix!.entries?.candidate.reduce((a, e) => a + e[2], 0)).toBe(DENSE_MATRIX_CLASSES + 1)
   })
 
   it(`more than ${MAX_CLASSES} distinct labels stop as bad input (exit 2), naming the limit`, async () => {

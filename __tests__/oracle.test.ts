@@ -61,9 +61,9 @@ describe.each(cases)('oracle %s', (name) => {
     expect(report.counts.candidate).toBe(expected.counts.candidate)
     expect(report.counts.baseline).toBe(expected.counts.baseline)
     expect(report.counts.paired).toBe(expected.counts.paired)
-    expect(report.confusionMatrix.labels).toEqual(expected.confusionMatrix.labels)
-    expect(report.confusionMatrix.candidate).toEqual(expected.confusionMatrix.candidate)
-    expect(report.confusionMatrix.baseline).toEqual(expected.confusionMatrix.baseline)
+    expect(report.confusionMatrix!.labels).toEqual(expected.confusionMatrix.labels)
+    expect(report.confusionMatrix!.candidate).toEqual(expected.confusionMatrix.candidate)
+    expect(report.confusionMatrix!.baseline).toEqual(expected.confusionMatrix.baseline)
 
     for (const [metric, want] of Object.entries(expected.metrics)) {
       const got = report.metrics[metric]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
-import { checkUniqueIds, pairByIds } from '../src/pair.js'
+import { checkUniqueIds, pairByIds, sameLabel } from '../src/pair.js'
 import { LabelDictionary, type PredictionFile } from '../src/types.js'
 
 const dict = new LabelDictionary()
@@ -22,7 +22,7 @@ describe('pairByIds (SPEC §4)', () => {
   it('pairs files in the same order without a map', () => {
     const c = file('c.jsonl', [['1', 'a', 'a'], ['2', 'b', 'a'], ['10', 'a', 'b']])
     const b = file('b.jsonl', [['1', 'a', 'b'], ['2', 'b', 'b'], ['10', 'a', 'a']])
-    const p = pairByIds(c, b)
+    const p = pairByIds(c, b, sameLabel(c, b))
     expect(p.n).toBe(3)
     expect([...p.cand]).toEqual([0, 1, 2])
     expect([...p.base]).toEqual([0, 1, 2])
@@ -30,7 +30,7 @@ describe('pairByIds (SPEC §4)', () => {
   it('pairs shuffled files, counts one-sided examples and label conflicts, names the first ids', () => {
     const c = file('c.jsonl', [['x1', 'a', 'a'], ['x2', 'b', 'a'], ['x3', 'a', 'b'], ['x4', 'a', 'a'], ['only-c', 'a', 'a']])
     const b = file('b.jsonl', [['x3', 'a', 'a'], ['x1', 'a', 'b'], ['only-b', 'b', 'b'], ['x2', 'a', 'b'], ['x4', 'a', 'a']])
-    const p = pairByIds(c, b)
+    const p = pairByIds(c, b, sameLabel(c, b))
     expect(p.n).toBe(3)
     expect([...p.cand]).toEqual([0, 2, 3])
     expect([...p.base]).toEqual([1, 0, 4])
@@ -39,10 +39,10 @@ describe('pairByIds (SPEC §4)', () => {
   it('names both lines of a duplicate id in either file', () => {
     const c = file('c.jsonl', [['x1', 'a', 'a'], ['x2', 'a', 'a'], ['x1', 'a', 'a']])
     const b = file('b.jsonl', [['x1', 'a', 'a'], ['x2', 'a', 'a']])
-    expect(() => pairByIds(c, b)).toThrow(new InputError('c.jsonl', 3, 'id', 'repeats the id "x1" of line 1'))
-    expect(() => pairByIds(b, c)).toThrow('c.jsonl:3: field "id" repeats the id "x1" of line 1')
+    expect(() => pairByIds(c, b, sameLabel(c, b))).toThrow(new InputError('c.jsonl', 3, 'id', 'repeats the id "x1" of line 1'))
+    expect(() => pairByIds(b, c, sameLabel(b, c))).toThrow('c.jsonl:3: field "id" repeats the id "x1" of line 1')
     const onlyC = file('c.jsonl', [['y', 'a', 'a'], ['y', 'a', 'a']])
-    expect(() => pairByIds(onlyC, b)).toThrow('c.jsonl:2: field "id" repeats the id "y" of line 1')
+    expect(() => pairByIds(onlyC, b, sameLabel(onlyC, b))).toThrow('c.jsonl:2: field "id" repeats the id "y" of line 1')
   })
   it('does not take equal-looking ids in increasing order for unique ("01" and "1" are different ids)', () => {
     const c = file('c.jsonl', [['1', 'a', 'a'], ['01', 'a', 'a']])
@@ -56,7 +56,7 @@ describe('pairByIds (SPEC §4)', () => {
   it('pairs integer ids of one file with the same ids as text in the other', () => {
     const c = { ...file('c.jsonl', [['17', 'a', 'a'], ['3', 'a', 'b']]), ids: Float64Array.of(17, 3) }
     const b = file('b.csv', [['3', 'a', 'a'], ['17', 'a', 'a'], ['4', 'a', 'a']])
-    const p = pairByIds(c, b)
+    const p = pairByIds(c, b, sameLabel(c, b))
     expect([...p.cand]).toEqual([0, 1])
     expect([...p.base]).toEqual([1, 0])
     expect(p.baselineOnlyIds).toEqual(['4'])
@@ -65,6 +65,7 @@ describe('pairByIds (SPEC §4)', () => {
   })
   it('asks for ids when a file has none', () => {
     const c = { ...file('c.csv', [['1', 'a', 'a']]), ids: null }
-    expect(() => pairByIds(c, file('b.csv', [['1', 'a', 'a']]))).toThrow(/c\.csv:1: has no ids/)
+    const b = file('b.csv', [['1', 'a', 'a']])
+    expect(() => pairByIds(c, b, sameLabel(c, b))).toThrow(/c\.csv:1: has no ids/)
   })
 })

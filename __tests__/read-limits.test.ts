@@ -102,7 +102,7 @@ describe('JSONL: one line over the limit (SECURITY: a 500 MiB line)', () => {
   it('stops an endless line as soon as it passes the limit', async () => {
     const pulls = { n: 0 }
     const head = lineOf(100, 1) + '\n' + lineOf(100, 2) + '\n{"id": 3, "pad": "'
-    const error = await message(readJsonl(endless(head, 'x'.repeat(100), pulls), builder('e.jsonl', false), DEFAULT_FIELDS, 1000))
+    const error = await message(readJsonl(endless(head, 'x'.repeat(100), pulls), builder('e.jsonl', false), 1000))
     expect(error).toBe('e.jsonl:3: is longer than 1,000 bytes, the limit for one line: refused')
     // The held start of line 3 is 18 bytes; 10 chunks of 100 make 1,018 > 1,000: 1 + 10 chunks taken.
     expect(pulls.n).toBe(11)
@@ -111,10 +111,10 @@ describe('JSONL: one line over the limit (SECURITY: a 500 MiB line)', () => {
     const rows = Array.from({ length: 200 }, (_, i) => `{"id": ${i}, "label": "${i % 3}", "prediction": "${i % 2}", "score": ${(i % 10) / 10}}`)
     const text = rows.join('\r\n') + '\n\n'
     const whole = builder('w.jsonl', false)
-    await readJsonl(chunked(text, text.length), whole, DEFAULT_FIELDS, 1000)
+    await readJsonl(chunked(text, text.length), whole, 1000)
     for (const size of [1, 2, 7, 64]) {
       const parts = builder('p.jsonl', false)
-      await readJsonl(chunked(text, size), parts, DEFAULT_FIELDS, 1000)
+      await readJsonl(chunked(text, size), parts, 1000)
       expect(parts.finish()).toEqual({ ...whole.finish(), name: 'p.jsonl' })
     }
   })
@@ -130,13 +130,13 @@ describe('JSON arrays are streamed (SECURITY: a valid 600 MiB array)', () => {
   it('reads an array of 10,000 objects in small chunks as the JSONL of the same rows', async () => {
     const rows = hostileRows()
     const jsonl = builder('r.jsonl', false)
-    await readJsonl(chunked(rows.map((r) => JSON.stringify(r)).join('\n'), 1 << 20), jsonl, DEFAULT_FIELDS, 1000)
+    await readJsonl(chunked(rows.map((r) => JSON.stringify(r)).join('\n'), 1 << 20), jsonl, 1000)
     const expected = jsonl.finish()
     // One element per line from line 2, as the JSONL rows are from line 1.
     const array = '[\n' + rows.map((r) => JSON.stringify(r)).join(',\n') + '\n]\n'
     for (const size of [3, 7, 4096]) {
       const json = builder('r.json', false)
-      await readJsonArray(chunked(array, size), json, DEFAULT_FIELDS, 1000)
+      await readJsonArray(chunked(array, size), json, 1000)
       const got = json.finish()
       expect({ ...got, name: 'r.jsonl', line: got.line.map((l) => l - 1) }).toEqual(expected)
     }
@@ -170,7 +170,7 @@ describe('JSON arrays are streamed (SECURITY: a valid 600 MiB array)', () => {
   })
   it('stops an endless element as soon as it passes the limit', async () => {
     const pulls = { n: 0 }
-    const error = await message(readJsonArray(endless(`[${lineOf(100, 1)},\n {"pad": "`, 'x'.repeat(100), pulls), builder('e.json', false), DEFAULT_FIELDS, 1000))
+    const error = await message(readJsonArray(endless(`[${lineOf(100, 1)},\n {"pad": "`, 'x'.repeat(100), pulls), builder('e.json', false), 1000))
     expect(error).toBe('e.json:2: element 2 is longer than 1,000 bytes, the limit for one element: refused')
     // The element is held from its first character: `{"pad": "` (9 bytes), then 10 chunks of 100 pass 1,000.
     expect(pulls.n).toBe(11)
@@ -201,14 +201,14 @@ describe('JSON arrays are streamed (SECURITY: a valid 600 MiB array)', () => {
 describe('CSV and TSV: a quote never closed, a record over the limit (SECURITY: 500 MiB unclosed quote)', () => {
   it('stops an endless quoted field at the limit, with the message for an unclosed quote', async () => {
     const pulls = { n: 0 }
-    const error = await message(readDelimited(endless('id,label,prediction\n1,a,a\n2,"b', 'x'.repeat(100), pulls), builder('q.csv', true), DEFAULT_FIELDS, ',', 1000))
+    const error = await message(readDelimited(endless('id,label,prediction\n1,a,a\n2,"b', 'x'.repeat(100), pulls), builder('q.csv', true), ',', 1000))
     expect(error).toBe('q.csv:3: has a quoted field that is never closed within 1,000 bytes, the limit for one record: refused')
     // The held start of line 3 is `2,"b` (4 bytes): 10 chunks of 100 pass 1,000.
     expect(pulls.n).toBe(11)
   })
   it('stops an endless unquoted line at the limit', async () => {
     const pulls = { n: 0 }
-    const error = await message(readDelimited(endless('id\tlabel\tprediction\n1\ta\t', 'y'.repeat(100), pulls), builder('l.tsv', true), DEFAULT_FIELDS, '\t', 1000))
+    const error = await message(readDelimited(endless('id\tlabel\tprediction\n1\ta\t', 'y'.repeat(100), pulls), builder('l.tsv', true), '\t', 1000))
     expect(error).toBe('l.tsv:2: is longer than 1,000 bytes, the limit for one record: refused')
     expect(pulls.n).toBe(11)
   })
@@ -216,13 +216,13 @@ describe('CSV and TSV: a quote never closed, a record over the limit (SECURITY: 
     // 32 MiB limit, 16 KiB chunks each ending in a line feed: 2,048 chunks. Held and re-parsed at every line feed
     // (the reader before this fix) that is ~32 GiB of scanning and copying, many seconds; scanned once, 32 MiB.
     const started = performance.now()
-    const error = await message(readDelimited(endless('id,label,prediction\n1,a,"', 'x'.repeat(16383) + '\n', { n: 0 }), builder('f.csv', true), DEFAULT_FIELDS, ',', 32 << 20))
+    const error = await message(readDelimited(endless('id,label,prediction\n1,a,"', 'x'.repeat(16383) + '\n', { n: 0 }), builder('f.csv', true), ',', 32 << 20))
     expect(error).toBe('f.csv:2: has a quoted field that is never closed within 33,554,432 bytes, the limit for one record: refused')
     expect(performance.now() - started).toBeLessThan(1500)
   })
   it('reports a stray quote, not the limit, when it made the record look unclosed', async () => {
     // `a"b` opens no quoted field, but the end scan counts its quote; the re-parse at the limit finds the error.
-    const error = await message(readDelimited(endless('id,label,prediction\n1,a"b,', 'z'.repeat(100), { n: 0 }), builder('s.csv', true), DEFAULT_FIELDS, ',', 1000))
+    const error = await message(readDelimited(endless('id,label,prediction\n1,a"b,', 'z'.repeat(100), { n: 0 }), builder('s.csv', true), ',', 1000))
     expect(error).toBe('s.csv:2: has a quote inside an unquoted field; quote the whole field and write the quote as ""')
   })
   it('refuses a complete record over the limit inside one chunk, and reads one of exactly the limit', async () => {

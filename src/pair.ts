@@ -6,6 +6,18 @@
 import { InputError, quote } from './errors.js'
 import { idText, type PredictionFile } from './types.js'
 
+/** What pairing needs of a file, whatever its task: its name, id field, ids and lines. */
+export type IdRows = Pick<PredictionFile, 'name' | 'idField' | 'n' | 'ids' | 'line'>
+
+/** Whether candidate row i and baseline row j have the same truth; a pair that does not is a label conflict. */
+export type SameTruth = (i: number, j: number) => boolean
+
+/** The classification files' truth test: the same label code. */
+export const sameLabel =
+  (candidate: PredictionFile, baseline: PredictionFile): SameTruth =>
+  (i, j) =>
+    candidate.truth[i] === baseline.truth[j]
+
 /** Ids as the reader keeps them: numbers when every id of the file is a JSON integer, else text. */
 type Ids = string[] | Float64Array
 type Key = string | number
@@ -35,7 +47,7 @@ export interface Pairing {
  * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
  * at all); otherwise one Map over the baseline's ids.
  */
-export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): Pairing {
+export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTruth): Pairing {
   let cIds: Ids = requireIds(candidate)
   let bIds: Ids = requireIds(baseline)
   if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
@@ -43,7 +55,7 @@ export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): 
     cIds = asText(cIds)
     bIds = asText(bIds)
   }
-  if (sameStrictlyIncreasing(cIds, bIds)) return pairInOrder(candidate, baseline)
+  if (sameStrictlyIncreasing(cIds, bIds)) return pairInOrder(candidate, sameTruth)
 
   const index = indexIds(baseline, bIds)
   const matchedBy = new Int32Array(baseline.n).fill(-1)
@@ -66,7 +78,7 @@ export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): 
     }
     if (matchedBy[j] >= 0) throw duplicate(candidate, matchedBy[j], i, id)
     matchedBy[j] = i
-    if (candidate.truth[i] !== baseline.truth[j]) {
+    if (!sameTruth(i, j)) {
       conflicts++
       if (conflictIds.length < NAMED_IDS) conflictIds.push(String(id))
       continue
@@ -99,7 +111,7 @@ export function pairByIds(candidate: PredictionFile, baseline: PredictionFile): 
  * Checks that a file's ids are unique (when it has ids at all). Used without a baseline, where a repeated id
  * still means a broken file.
  */
-export function checkUniqueIds(file: PredictionFile): void {
+export function checkUniqueIds(file: IdRows): void {
   const ids = file.ids
   if (ids === null || strictlyIncreasing(ids)) return
   indexIds(file, ids)
@@ -109,14 +121,14 @@ function asText(ids: Ids): string[] {
   return ids instanceof Float64Array ? Array.from(ids, String) : ids
 }
 
-function requireIds(file: PredictionFile): Ids {
+function requireIds(file: IdRows): Ids {
   if (file.ids === null) {
     throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file')
   }
   return file.ids
 }
 
-function indexIds(file: PredictionFile, ids: Ids): Map<Key, number> {
+function indexIds(file: IdRows, ids: Ids): Map<Key, number> {
   const index = new Map<Key, number>()
   for (let i = 0; i < ids.length; i++) {
     const before = index.size
@@ -126,11 +138,11 @@ function indexIds(file: PredictionFile, ids: Ids): Map<Key, number> {
   return index
 }
 
-function duplicate(file: PredictionFile, first: number, second: number, id: Key): InputError {
+function duplicate(file: IdRows, first: number, second: number, id: Key): InputError {
   return new InputError(file.name, file.line[second], file.idField, `repeats the id ${quote(String(id))} of line ${file.line[first]}`)
 }
 
-function pairInOrder(candidate: PredictionFile, baseline: PredictionFile): Pairing {
+function pairInOrder(candidate: IdRows, sameTruth: SameTruth): Pairing {
   const cand = new Uint32Array(candidate.n)
   const base = new Uint32Array(candidate.n)
   const ids = candidate.ids as Ids
@@ -138,7 +150,7 @@ function pairInOrder(candidate: PredictionFile, baseline: PredictionFile): Pairi
   let conflicts = 0
   const conflictIds: string[] = []
   for (let i = 0; i < candidate.n; i++) {
-    if (candidate.truth[i] !== baseline.truth[i]) {
+    if (!sameTruth(i, i)) {
       conflicts++
       if (conflictIds.length < NAMED_IDS) conflictIds.push(idText(ids, i))
       continue

@@ -91,7 +91,11 @@ export interface PredictionFile {
   scores: { labels: string[]; values: Float64Array } | null
 }
 
+/** A classification task (SPEC §2). */
 export type Task = 'binary' | 'multiclass'
+
+/** Every task (SPEC §2, §10, §11): classification, per-example scores, regression, text generation. */
+export type TaskName = Task | 'scores' | 'regression' | 'generation'
 
 /** `log_loss` and `brier` are better when lower; every other metric when higher (SPEC §3). */
 export type Direction = 'higher' | 'lower'
@@ -150,7 +154,7 @@ export interface Disagreement {
 export interface Report {
   schemaVersion: 1
   passed: boolean
-  task: Task
+  task: TaskName
   labels: string[]
   positiveLabel: string | null
   counts: {
@@ -164,18 +168,24 @@ export interface Report {
   metrics: Record<string, MetricReport>
   /**
    * Rows true labels, columns predicted, in label order. Above 1,000 classes `candidate` and `baseline` are null
-   * and `entries` (added) lists each matrix's non-zero cells as [true index, predicted index, count].
+   * and `entries` (added) lists each matrix's non-zero cells as [true index, predicted index, count]. Null for the
+   * tasks that have no classes (scores, regression, generation).
    */
   confusionMatrix: {
     labels: string[]
     candidate: number[][] | null
     baseline: number[][] | null
     entries?: { candidate: [number, number, number][]; baseline: [number, number, number][] | null }
-  }
+  } | null
   gates: GateResult[]
   warnings: string[]
   /** Added: null without a baseline. */
   disagreement: Disagreement | null
+  /**
+   * Added (scores, regression, generation): per metric, where single examples changed: the flips of a pass/fail
+   * metric, or the largest per-example drops, with their ids. Absent without a baseline.
+   */
+  examples?: Record<string, ExampleChanges>
   /**
    * Added by the action (SPEC §9 provenance): which baseline run and commit were compared, and how that commit
    * relates to the pull request's base commit. Absent in the CLI's report.
@@ -191,6 +201,11 @@ export interface Report {
     baseline: string | null
   }
 }
+
+/** Where single examples changed for one metric (Report.examples). */
+export type ExampleChanges =
+  | { kind: 'flips'; worse: number; better: number; firstWorse: string[]; firstBetter: string[] }
+  | { kind: 'drops'; drops: { id: string; baseline: number; candidate: number; change: number }[] }
 
 /** Where the baseline of a report came from (SPEC §9 provenance). */
 export interface BaselineProvenance {

@@ -13,47 +13,47 @@ export interface WarningContext {
   table: CellTable
   task: Task
   positive: number | null
-  labels: readonly string[]
-  metrics: Record<string, MetricReport>
-  gates: readonly GateResult[]
   settings: { alpha: number; resamples: number }
-  candidate: PredictionFile
-  baseline: PredictionFile | null
 }
 
 const plural = (n: number, one: string, many = one + 's'): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 const idList = (ids: readonly string[], total: number): string =>
   ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '')
 
-/** The warnings of a comparison, in a fixed order. */
-export function warningsFor(ctx: WarningContext): string[] {
+/** Warnings of the pairing (SPEC §4), any task: examples on one side only, label conflicts, nothing paired. */
+export function pairingWarnings(pairing: Pairing | null): string[] {
   const out: string[] = []
-  const { pairing } = ctx
-  if (pairing) {
-    if (pairing.candidateOnly > 0) {
-      out.push(
-        `${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
-          `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`
-      )
-    }
-    if (pairing.baselineOnly > 0) {
-      out.push(
-        `${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
-          `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`
-      )
-    }
-    if (pairing.labelConflicts > 0) {
-      out.push(
-        `${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
-          `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`
-      )
-    }
-    if (pairing.n === 0) out.push('No example is in both files with the same true label: nothing can be compared.')
-    else out.push(...powerWarnings(ctx))
+  if (!pairing) return out
+  if (pairing.candidateOnly > 0) {
+    out.push(
+      `${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
+        `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`
+    )
   }
-  out.push(...undefinedMetrics(ctx.metrics))
-  out.push(...closeToAlpha(ctx))
+  if (pairing.baselineOnly > 0) {
+    out.push(
+      `${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
+        `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`
+    )
+  }
+  if (pairing.labelConflicts > 0) {
+    out.push(
+      `${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
+        `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`
+    )
+  }
+  if (pairing.n === 0) out.push('No example is in both files with the same true label: nothing can be compared.')
   return out
+}
+
+/** Warnings of the results, any task: metrics undefined on the data, p-values within resampling error of a threshold. */
+export function resultWarnings(metrics: Record<string, MetricReport>, gates: readonly GateResult[], settings: { alpha: number; resamples: number }): string[] {
+  return [...undefinedMetrics(metrics), ...closeToAlpha({ metrics, gates, settings })]
+}
+
+/** Classification's power warnings (SPEC §4: accuracy and, binary, recall), when anything was paired. */
+export function classificationWarnings(ctx: WarningContext): string[] {
+  return ctx.pairing && ctx.pairing.n > 0 ? powerWarnings(ctx) : []
 }
 
 /**
@@ -92,7 +92,7 @@ function undefinedMetrics(metrics: Record<string, MetricReport>): string[] {
  * (√(q(1 − q)/R) at q = alpha / c) of that threshold. Cost O(m log m). Example: alpha 0.05, 10,000 resamples, one
  * rule: p within ±0.0065 of 0.05.
  */
-function closeToAlpha(ctx: WarningContext): string[] {
+function closeToAlpha(ctx: { metrics: Record<string, MetricReport>; gates: readonly GateResult[]; settings: { alpha: number; resamples: number } }): string[] {
   const { alpha, resamples } = ctx.settings
   const tested = ctx.gates
     .filter((g) => g.pValue !== null)

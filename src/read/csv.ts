@@ -6,35 +6,27 @@
  * stops at the record's line, having held at most the limit and one chunk.
  */
 import { InputError, isPlain, quote } from '../errors.js'
-import type { FieldNames } from '../types.js'
 import { bytes, overLimit, Pending } from './limits.js'
-import type { RowBuilder } from './rows.js'
+import type { Cell, RowSink } from './sink.js'
 
-export async function readDelimited(chunks: AsyncIterable<string>, rows: RowBuilder, fields: FieldNames, delimiter: ',' | '\t', limit: number): Promise<void> {
+export async function readDelimited(chunks: AsyncIterable<string>, rows: RowSink, delimiter: ',' | '\t', limit: number): Promise<void> {
   let header: string[] | null = null
-  let columns: { id: number; label: number; prediction: number; score: number; scores: number } | null = null
+  let columns: number[] = []
+  const values: Cell[] = []
   const onRecord = (cells: string[], lineNo: number): void => {
     if (header === null) {
       header = cells.map((c) => c.trim())
-      const at = (name: string): number => (header as string[]).indexOf(name)
-      columns = { id: at(fields.id), label: at(fields.label), prediction: at(fields.prediction), score: at(fields.score), scores: at('scores') }
-      for (const required of [fields.label, fields.prediction]) {
-        if (at(required) < 0) throw new InputError(rows.file, lineNo, required, `is missing from the header (columns: ${listColumns(header)})`)
-      }
+      columns = rows.columns.map((column) => (header as string[]).indexOf(column.name))
+      rows.columns.forEach((column, k) => {
+        if (column.required && columns[k] < 0) throw new InputError(rows.file, lineNo, column.name, `is missing from the header (columns: ${listColumns(header as string[])})`)
+      })
       return
     }
     if (cells.length !== header.length) {
       throw new InputError(rows.file, lineNo, null, `has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}, but the header has ${header.length}`)
     }
-    const c = columns as NonNullable<typeof columns>
-    rows.add(
-      lineNo,
-      c.id >= 0 ? cells[c.id] : undefined,
-      cells[c.label],
-      cells[c.prediction],
-      c.score >= 0 ? cells[c.score] : undefined,
-      c.scores >= 0 ? cells[c.scores] : undefined
-    )
+    for (let k = 0; k < columns.length; k++) values[k] = columns[k] >= 0 ? cells[columns[k]] : undefined
+    rows.add(lineNo, values)
   }
   const parser = new DelimitedParser(rows.file, delimiter, onRecord, limit)
   for await (const chunk of chunks) parser.push(chunk)

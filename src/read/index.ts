@@ -10,6 +10,7 @@ import { readJsonArray } from './json.js'
 import { readJsonl } from './jsonl.js'
 import { RowBuilder } from './rows.js'
 import { maxRowBytes } from './limits.js'
+import type { RowSink } from './sink.js'
 import { textChunks } from './source.js'
 
 export interface ReadOptions {
@@ -42,25 +43,36 @@ export function formatOf(name: string, override?: Format): { format: Format; gzi
   return { format, gzip }
 }
 
-/** Reads one prediction file into columns. */
+/** Reads one prediction file into columns (classification: id, label, prediction, scores). */
 export async function readPredictions(source: PredictionSource, options: ReadOptions): Promise<PredictionFile> {
-  const { format, gzip } = formatOf(source.name, options.format)
+  const { format } = formatOf(source.name, options.format)
   const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv')
+  await readRows(source, rows, options)
+  return rows.finish()
+}
+
+/**
+ * Streams a file's rows into a task's row builder: the format by extension (or `format`), gzip unpacked, each row
+ * at most the row limit. The builder decides which fields it reads and what a bad value is.
+ */
+export async function readRows(source: PredictionSource, rows: RowSink, options: { format?: Format; maxRowBytes?: number }): Promise<void> {
+  const { format, gzip } = formatOf(source.name, options.format)
   const chunks = textChunks(source, gzip)
   const limit = options.maxRowBytes ?? maxRowBytes()
   switch (format) {
     case 'jsonl':
-      await readJsonl(chunks, rows, options.fields, limit)
-      break
+      return readJsonl(chunks, rows, limit)
     case 'json':
-      await readJsonArray(chunks, rows, options.fields, limit)
-      break
+      return readJsonArray(chunks, rows, limit)
     case 'csv':
-      await readDelimited(chunks, rows, options.fields, ',', limit)
-      break
+      return readDelimited(chunks, rows, ',', limit)
     case 'tsv':
-      await readDelimited(chunks, rows, options.fields, '\t', limit)
-      break
+      return readDelimited(chunks, rows, '\t', limit)
   }
-  return rows.finish()
+}
+
+/** True when the format's cells are text as written (CSV, TSV), so numbers are parsed from text. */
+export function textCells(name: string, format?: Format): boolean {
+  const f = formatOf(name, format).format
+  return f === 'csv' || f === 'tsv'
 }

@@ -4,13 +4,12 @@
  * for one element (at most the row limit) and one chunk; each element's line is that of its first character.
  */
 import { InputError, quote } from '../errors.js'
-import type { FieldNames } from '../types.js'
 import { describeJson, jsonMessage } from './jsonl.js'
 import { bytes, overLimit, Pending } from './limits.js'
-import type { RowBuilder } from './rows.js'
+import { objectCells, type Cell, type RowSink } from './sink.js'
 
-export async function readJsonArray(chunks: AsyncIterable<string>, rows: RowBuilder, fields: FieldNames, limit: number): Promise<void> {
-  const { id, label, prediction, score } = fields
+export async function readJsonArray(chunks: AsyncIterable<string>, rows: RowSink, limit: number): Promise<void> {
+  const cells: Cell[] = []
   const splitter = new JsonArraySplitter(rows.file, limit, (text, lineNo, index) => {
     let row: unknown
     try {
@@ -21,8 +20,7 @@ export async function readJsonArray(chunks: AsyncIterable<string>, rows: RowBuil
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new InputError(rows.file, lineNo, null, `element ${index} must be a JSON object, got ${describeJson(row)}`)
     }
-    const r = row as Record<string, unknown>
-    rows.add(lineNo, r[id], r[label], r[prediction], r[score], r.scores)
+    rows.add(lineNo, objectCells(row as Record<string, unknown>, rows.columns, cells))
   })
   for await (const chunk of chunks) splitter.push(chunk)
   splitter.end()

@@ -4,12 +4,11 @@
  * longer one stops the read at its line as soon as the limit is passed (memory: the limit plus one chunk).
  */
 import { InputError, inert, quote } from '../errors.js'
-import type { FieldNames } from '../types.js'
 import { bytes, overLimit, Pending } from './limits.js'
-import type { RowBuilder } from './rows.js'
+import { objectCells, type Cell, type RowSink } from './sink.js'
 
-export async function readJsonl(chunks: AsyncIterable<string>, rows: RowBuilder, fields: FieldNames, limit: number): Promise<void> {
-  const { id, label, prediction, score } = fields
+export async function readJsonl(chunks: AsyncIterable<string>, rows: RowSink, limit: number): Promise<void> {
+  const cells: Cell[] = []
   let lineNo = 0
   const take = (text: string): void => {
     lineNo++
@@ -26,8 +25,7 @@ export async function readJsonl(chunks: AsyncIterable<string>, rows: RowBuilder,
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`)
     }
-    const r = row as Record<string, unknown>
-    rows.add(lineNo, r[id], r[label], r[prediction], r[score], r.scores)
+    rows.add(lineNo, objectCells(row as Record<string, unknown>, rows.columns, cells))
   }
   const tooLong = (): InputError => new InputError(rows.file, lineNo + 1, null, `is longer than ${bytes(limit)}, the limit for one line: refused`)
   /** The start of a line that the chunks so far have not ended. */

@@ -7,14 +7,13 @@ import { labelText } from '../labels.js'
 import type { FieldNames, LabelDictionary, PredictionFile } from '../types.js'
 import { parseDecimal } from './number.js'
 
-/** How a format hands one cell to the builder: a JSON value, or CSV text (undefined when the column is absent). */
-export type Cell = unknown
+import type { Cell, Column, RowSink } from './sink.js'
 
 /** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
 export const MAX_SCORE_LABELS = 10_000
 export const MAX_SCORE_VALUES = 100_000_000
 
-export class RowBuilder {
+export class RowBuilder implements RowSink {
   n = 0
   private cap = 1024
   private line: Uint32Array = new Uint32Array(this.cap)
@@ -44,10 +43,22 @@ export class RowBuilder {
     readonly textCells: boolean
   ) {}
 
-  /**
-   * Adds a row. `score` is the value of the score field, `scores` the value of a `scores` field (JSON only).
-   */
-  add(lineNo: number, id: Cell, label: Cell, prediction: Cell, score: Cell, scores: Cell): void {
+  /** id, label, prediction, score (binary, or a scores object in that field) and `scores`. */
+  get columns(): readonly Column[] {
+    return (this.columnList ??= [
+      { name: this.fields.id, required: false },
+      { name: this.fields.label, required: true },
+      { name: this.fields.prediction, required: true },
+      { name: this.fields.score, required: false },
+      { name: 'scores', required: false }
+    ])
+  }
+
+  private columnList: Column[] | null = null
+
+  /** Adds a row: `cells` in the order of `columns`. */
+  add(lineNo: number, cells: readonly Cell[]): void {
+    const [id, label, prediction, score, scores] = cells
     const i = this.n
     if (i === this.cap) this.grow()
     this.line[i] = lineNo

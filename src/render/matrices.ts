@@ -10,6 +10,7 @@ const count = (x: number): string => x.toLocaleString('en-US')
 const signed = (x: number): string => (x === 0 ? '·' : (x > 0 ? '+' : '−') + count(Math.abs(x)))
 
 export function matricesSection(report: Report, max: number): string {
+  if (!report.confusionMatrix) return ''
   const { labels, candidate, baseline } = report.confusionMatrix
   if (labels.length > max || !candidate) {
     return `<sub>Confusion matrices are not shown for ${labels.length} classes (more than ${max}); they are in the JSON report (confusionMatrix).</sub>`

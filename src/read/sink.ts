@@ -1,0 +1,32 @@
+/**
+ * What a format reader hands its rows to: a task's row builder. The builder names the fields it reads
+ * (`columns`); the format finds them (a JSON object's keys, a CSV header) and passes their values in that order.
+ * Classification reads id, label, prediction and the scores; the scores task its named fields; generation the
+ * reference and generated texts. The formats know nothing else of tasks.
+ */
+
+/** How a format hands one value over: a JSON value, or CSV text as written (undefined when the field is absent). */
+export type Cell = unknown
+
+export interface Column {
+  name: string
+  /** CSV/TSV: a required column missing from the header stops the read at line 1. */
+  required: boolean
+}
+
+export interface RowSink {
+  /** The file's display name, for messages. */
+  readonly file: string
+  readonly columns: readonly Column[]
+  /**
+   * One row. `cells[k]` is the value of `columns[k]`; the array is reused for the next row, so a sink keeps
+   * values, never the array.
+   */
+  add(lineNo: number, cells: readonly Cell[]): void
+}
+
+/** The cells of a JSON object row for `columns`, into a reused array. Cost O(columns). */
+export function objectCells(row: Record<string, unknown>, columns: readonly Column[], into: Cell[]): Cell[] {
+  for (let k = 0; k < columns.length; k++) into[k] = row[columns[k].name]
+  return into
+}

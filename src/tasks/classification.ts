@@ -1,0 +1,171 @@
+/**
+ * The classification task (SPEC §1–§4): labels and predictions, binary or multiclass, optional scores. Reading
+ * (the baseline on a second core when large), pairing, the task and positive class, the cell table, the
+ * confusion-matrix statistics and the score statistics.
+ */
+import { stat } from 'node:fs/promises'
+import { confusionEntries, countCells, type CellTable } from '../cells.js'
+import type { CompareOptions } from '../compare.js'
+import { InputError } from '../errors.js'
+import { DEFAULT_GATES } from '../gates.js'
+import { metricNames, parsePerClass } from '../metrics/names.js'
+import { checkUniqueIds, pairByIds, sameLabel, type Pairing } from '../pair.js'
+import { readPredictions, type ReadOptions } from '../read/index.js'
+import { readInWorker } from '../read/parallel.js'
+import { scoreStatistics } from '../scoreStatistics.js'
+import { confusionMatrices } from '../stats/resample.js'
+import { confusionStatistics } from '../statistics.js'
+import { chooseTask } from '../task.js'
+import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
+import { classificationWarnings, disagreementOf } from '../warnings.js'
+import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
+
+/**
+ * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
+ * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
+ */
+export const MAX_CLASSES = 100_000
+
+/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
+export const DENSE_MATRIX_CLASSES = 1000
+
+/** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
+const PARALLEL_BYTES = 4 << 20
+
+export const classification: TaskModule = {
+  async prepare(options: CompareOptions): Promise<Prepared> {
+    const dictionary = new LabelDictionary()
+    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null }
+    const [candidate, baseline] = await readBoth(options, readOptions)
+
+    let pairing: Pairing | null = null
+    if (baseline) pairing = pairByIds(candidate, baseline, sameLabel(candidate, baseline))
+    else checkUniqueIds(candidate)
+
+    const used = usedCodes(dictionary.size, candidate, baseline, pairing)
+    const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined
+    const { task, labels, positiveLabel } = chooseTask(
+      dictionary.names,
+      dictionary.names.filter((_, code) => used[code]),
+      options.positiveLabel,
+      forced
+    )
+    if (labels.length > MAX_CLASSES) {
+      throw new InputError(
+        options.candidate.name,
+        null,
+        options.fields.label,
+        `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
+          `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`
+      )
+    }
+    const index = new Map(labels.map((label, i) => [label, i]))
+    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1)
+    const hasScores = candidate.score !== null || candidate.scores !== null
+    const names = metricNames(task, labels, hasScores)
+    const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel)
+    const hasBaseline = baseline !== null
+
+    return {
+      task,
+      labels,
+      positiveLabel,
+      counts: countsOf(candidate.n, baseline ? baseline.n : null, pairing),
+      pairing,
+      hasBaseline,
+      known: { metrics: names, labels },
+      defaultGates: DEFAULT_GATES,
+      analyze(rules, settings): Analysis {
+        const k = labels.length
+        const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
+        const gatedClasses = new Set<number>()
+        for (const rule of rules) {
+          const perClass = parsePerClass(rule.metric)
+          const i = perClass ? index.get(perClass.label) : undefined
+          if (i !== undefined) gatedClasses.add(i)
+        }
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses }, settings)
+        const scored = hasScores
+          ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
+          : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+        const metrics: Record<string, MetricReport> = {}
+        for (const name of names) {
+          const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
+          if (m) metrics[name] = m
+        }
+        return {
+          metrics,
+          confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
+          disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
+          warnings: {
+            first: classificationWarnings({ pairing, table, task, positive, settings }),
+            last: [
+              ...confusion.warnings,
+              ...(k > DENSE_MATRIX_CLASSES
+                ? [
+                    `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
+                      `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
+                      `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
+                  ]
+                : []),
+              ...scored.warnings
+            ]
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
+async function readBoth(options: CompareOptions, readOptions: ReadOptions): Promise<[PredictionFile, PredictionFile | null]> {
+  const base = options.baseline
+  if (!base) return [await readPredictions(options.candidate, readOptions), null]
+  if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
+    const pending = readInWorker(options.readerScript, base, readOptions)
+    // Keep a rejection of the worker from going unhandled while the candidate is read.
+    pending.catch(() => undefined)
+    const candidate = await readPredictions(options.candidate, readOptions)
+    return [candidate, await pending]
+  }
+  const candidate = await readPredictions(options.candidate, readOptions)
+  return [candidate, await readPredictions(base, readOptions)]
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size
+  } catch {
+    return 0
+  }
+}
+
+/** Which dictionary codes occur in the compared examples (all candidate rows without a baseline). */
+function usedCodes(size: number, candidate: PredictionFile, baseline: PredictionFile | null, pairing: Pairing | null): Uint8Array {
+  const used = new Uint8Array(size)
+  if (!baseline || !pairing) {
+    for (let i = 0; i < candidate.n; i++) used[candidate.truth[i]] = used[candidate.pred[i]] = 1
+    return used
+  }
+  for (let p = 0; p < pairing.n; p++) {
+    const i = pairing.cand[p]
+    used[candidate.truth[i]] = used[candidate.pred[i]] = used[baseline.pred[pairing.base[p]]] = 1
+  }
+  return used
+}
+
+/**
+ * The report's `confusionMatrix`: dense rows up to {@link DENSE_MATRIX_CLASSES} classes (a million numbers per
+ * model); above, `candidate` and `baseline` are null and `entries` lists the non-zero cells of each matrix as
+ * [true index, predicted index, count] (indices into `labels`). Cost O(cells + K²) dense, O(cells·log) sparse.
+ */
+function confusionMatrixOf(table: CellTable, labels: string[], hasBaseline: boolean): NonNullable<Report['confusionMatrix']> {
+  const { k } = table
+  if (k > DENSE_MATRIX_CLASSES) {
+    const entries = confusionEntries(table)
+    return { labels, candidate: null, baseline: null, entries: { candidate: entries.candidate, baseline: hasBaseline ? entries.baseline : null } }
+  }
+  const { baseline, candidate } = confusionMatrices(table)
+  const rows = (cm: Float64Array): number[][] => Array.from({ length: k }, (_, t) => Array.from(cm.subarray(t * k, t * k + k)))
+  return { labels, candidate: rows(candidate), baseline: hasBaseline ? rows(baseline) : null }
+}

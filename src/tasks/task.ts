@@ -1,0 +1,62 @@
+/**
+ * The interface every task implements (classification, scores, regression, generation): compare() reads the
+ * options, asks the task to read and pair both files, parses the gates against the metric names the task knows,
+ * asks it for its statistics, evaluates the gates and assembles the report. A new task is one module behind this
+ * interface, never a branch in compare().
+ */
+import type { CompareOptions } from '../compare.js'
+import type { GateRule } from '../gates.js'
+import type { Pairing } from '../pair.js'
+import type { GateResult, MetricReport, Report, TaskName } from '../types.js'
+
+export interface Settings {
+  alpha: number
+  resamples: number
+  seed: number
+}
+
+/** A task's files, read and paired: what compare() needs before any statistic is computed. */
+export interface Prepared {
+  task: TaskName
+  /** Classification: the report's labels and positive class; other tasks: [] and null. */
+  labels: string[]
+  positiveLabel: string | null
+  counts: Report['counts']
+  pairing: Pairing | null
+  hasBaseline: boolean
+  /** The metric names (and class labels) rules may name; parseGates checks rules against them. */
+  known: { metrics: readonly string[]; labels: readonly string[] }
+  /** The rules used when no `gates` are given. */
+  defaultGates: string
+  /** Every statistic of the task; `rules` lets it spend its work where the gates look. */
+  analyze(rules: readonly GateRule[], settings: Settings): Analysis
+}
+
+/** A task's statistics and the report sections that are its own. */
+export interface Analysis {
+  /** In report order. */
+  metrics: Record<string, MetricReport>
+  confusionMatrix: Report['confusionMatrix']
+  disagreement: Report['disagreement']
+  examples?: Report['examples']
+  /** Warnings placed after the pairing's (power of the test set …) and after the generic ones (method notes). */
+  warnings: { first: string[]; last: string[] }
+}
+
+export interface TaskModule {
+  prepare(options: CompareOptions): Promise<Prepared>
+}
+
+/** The counts of a comparison (SPEC §7), from the two files' sizes and the pairing. */
+export function countsOf(candidate: number, baseline: number | null, pairing: Pairing | null): Report['counts'] {
+  return {
+    candidate,
+    baseline,
+    paired: pairing ? pairing.n : null,
+    candidateOnly: pairing ? pairing.candidateOnly : null,
+    baselineOnly: pairing ? pairing.baselineOnly : null,
+    labelConflicts: pairing ? pairing.labelConflicts : null
+  }
+}
+
+export type { GateResult }
