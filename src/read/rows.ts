@@ -7,6 +7,8 @@ import { labelText } from '../labels.js'
 import type { FieldNames, LabelDictionary, PredictionFile } from '../types.js'
 import { parseDecimal } from './number.js'
 
+import { describe } from './describe.js'
+import { IdColumn } from './ids.js'
 import type { Cell, Column, RowSink } from './sink.js'
 
 /** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
@@ -20,10 +22,7 @@ export class RowBuilder implements RowSink {
   private truth: Uint32Array = new Uint32Array(this.cap)
   private pred: Uint32Array = new Uint32Array(this.cap)
   private score: Float64Array | null = null
-  private ids: string[] | null = null
-  /** Ids while every id so far is a safe integer (JSON number); switched to text at the first other id. */
-  private numericIds: Float64Array | null = null
-  private idsSeen = false
+  private readonly ids: IdColumn
   /** Whether rows carry a binary score, a multiclass scores object, or nothing; fixed by the first row. */
   private scoreKind: 'none' | 'score' | 'scores' | null = null
   private scoreLabels: string[] = []
@@ -41,7 +40,9 @@ export class RowBuilder implements RowSink {
     readonly requireId: boolean,
     /** CSV/TSV: cells are text as written, scores are parsed from text. */
     readonly textCells: boolean
-  ) {}
+  ) {
+    this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap)
+  }
 
   /** id, label, prediction, score (binary, or a scores object in that field) and `scores`. */
   get columns(): readonly Column[] {
@@ -64,7 +65,7 @@ export class RowBuilder implements RowSink {
     this.line[i] = lineNo
     this.truth[i] = this.code(label, lineNo, this.fields.label)
     this.pred[i] = this.code(prediction, lineNo, this.fields.prediction)
-    this.addId(id, lineNo, i)
+    this.ids.add(id, lineNo, i, this.line[0])
     this.addScore(score, scores, lineNo, i)
     this.n = i + 1
   }
@@ -73,14 +74,7 @@ export class RowBuilder implements RowSink {
   finish(): PredictionFile {
     if (this.n === 0) throw new InputError(this.file, null, null, 'is empty: no prediction rows')
     const n = this.n
-    let ids: string[] | Float64Array | null = null
-    if (this.idsSeen) {
-      if (this.numericIds) ids = this.numericIds.slice(0, n)
-      else {
-        ids = this.ids as string[]
-        ids.length = n
-      }
-    }
+    const ids = this.ids.finish(n)
     return {
       name: this.file,
       idField: this.fields.id,
@@ -120,11 +114,7 @@ export class RowBuilder implements RowSink {
       b.set(this.score)
       this.score = b
     }
-    if (this.numericIds) {
-      const b = new Float64Array(this.cap)
-      b.set(this.numericIds)
-      this.numericIds = b
-    }
+    this.ids.grow(this.cap)
     if (this.scoreValues) {
       const b = new Float64Array(this.cap * this.scoreLabels.length)
       b.set(this.scoreValues)
@@ -159,42 +149,6 @@ export class RowBuilder implements RowSink {
     }
     if (value === undefined) throw new InputError(this.file, lineNo, field, 'is missing')
     throw new InputError(this.file, lineNo, field, `must be a string, number or boolean, got ${describe(value)}`)
-  }
-
-  private addId(value: Cell, lineNo: number, i: number): void {
-    if (value === undefined || value === '' || (this.textCells && typeof value === 'string' && value.trim() === '')) {
-      if (this.requireId) throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing' : 'is empty')
-      if (this.idsSeen) throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing (other rows have an id)' : 'is empty')
-      return
-    }
-    if (typeof value === 'number' && this.numericIds !== null && Number.isSafeInteger(value)) {
-      this.numericIds[i] = value
-      return
-    }
-    if (!this.idsSeen && typeof value === 'number' && Number.isSafeInteger(value)) {
-      if (i > 0) throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`)
-      this.idsSeen = true
-      this.numericIds = new Float64Array(this.cap)
-      this.numericIds[i] = value
-      return
-    }
-    let text: string | null
-    if (typeof value === 'string') text = value
-    else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : null
-    else text = null
-    if (text === null) throw new InputError(this.file, lineNo, this.fields.id, `must be a string or an integer, got ${describe(value)}`)
-    if (!this.idsSeen) {
-      if (i > 0) throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`)
-      this.idsSeen = true
-      this.ids = []
-    }
-    if (this.numericIds) {
-      // A text id after numeric ones: from here on every id is text.
-      const numbers = this.numericIds
-      this.ids = Array.from({ length: i }, (_, j) => String(numbers[j]))
-      this.numericIds = null
-    }
-    ;(this.ids as string[])[i] = text
   }
 
   private addScore(score: Cell, scores: Cell, lineNo: number, i: number): void {
@@ -267,10 +221,4 @@ function isObjectCell(value: Cell, textCells: boolean): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  if (typeof value === 'string') return quote(value)
-  return String(value)
-}
+
