@@ -142,3 +142,14 @@ describe('gate details', () => {
     expect(result.detail).toMatch(/^precision rose 7\.4 pts, 86\.4% → 93\.8%/)
   })
 })
+
+describe('direction', () => {
+  it('comes from the metric, not its name: a scores field better when lower regresses when it rises', () => {
+    // latency_ms:lower rose by 60 ms with one-sided p 1e-6: a significant regression (SPEC §5, §10).
+    const rules = parseGates('latency_ms no-regression; latency_ms non-inferior 10', { metrics: ['latency_ms'], labels: [] })
+    const latency = metric({ baseline: 500, candidate: 560, delta: 60, direction: 'lower', pValueWorse: 1e-6, worseBound: 55, ci: [55, 65] })
+    const [noRegression, nonInferior] = evaluateGates(rules, { latency_ms: latency }, withBaseline)
+    expect(noRegression.status).toBe('fail')
+    expect(nonInferior.status).toBe('fail')
+  })
+})

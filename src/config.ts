@@ -6,7 +6,8 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { ConfigError, quote } from './errors.js'
 import { parseDecimal } from './read/number.js'
-import type { FieldNames, Format, Task } from './types.js'
+import { parseScoreMetrics, TASKS } from './tasks/scoreMetrics.js'
+import type { FieldNames, Format, TaskName } from './types.js'
 
 export interface ActionConfig {
   /** `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (SPEC §9, forks). */
@@ -23,7 +24,8 @@ export interface ActionConfig {
   resamples: number
   seed: number
   positiveLabel: string | undefined
-  task: Task | undefined
+  task: TaskName | undefined
+  scoreMetrics: { name: string; direction: 'higher' | 'lower' }[] | undefined
   format: Format | undefined
   fields: FieldNames
   missingBaseline: 'skip' | 'fail'
@@ -38,7 +40,7 @@ export interface ActionConfig {
  * Inputs of SPEC §10–§14 that action.yml declares but this version does not implement yet: setting one stops
  * the run with a message rather than being ignored.
  */
-export const NOT_YET = ['score-metrics', 'repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train', 'train-predictions', 'text-field'] as const
+export const NOT_YET = ['repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train', 'train-predictions', 'text-field'] as const
 
 /** What the runner tells about the run (environment and event payload). */
 export interface RunContext {
@@ -97,7 +99,8 @@ export function readConfig(): ActionConfig {
     resamples: number('resamples', 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
     seed: number('seed', 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
     positiveLabel: optional('positive-label'),
-    task: oneOf('task', ['binary', 'multiclass'] as const),
+    task: oneOf('task', TASKS),
+    scoreMetrics: optional('score-metrics') === undefined ? undefined : parseScoreMetrics(text('score-metrics'), 'input "score-metrics"'),
     format: oneOf('format', ['jsonl', 'csv', 'tsv', 'json'] as const),
     fields: {
       id: text('id-field') || 'id',

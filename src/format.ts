@@ -3,10 +3,20 @@
  * Deltas of metrics on a 0–1 scale are in points (hundredths), with a true minus sign.
  */
 
-/** Metrics whose values are not on a 0–1 scale, shown as plain numbers rather than percentages or points. */
-const PLAIN = new Set(['log_loss', 'brier'])
+/**
+ * Metrics that are proportions, shown as percentages with deltas in points: classification's (SPEC §3, per class
+ * too) and generation's exact_match and token_f1. Every other metric (log_loss, brier, scores fields, regression
+ * errors, BLEU and chrF on 0–100, loss, perplexity) is a plain number.
+ */
+const PROPORTION =
+  /^(?:(?:accuracy|balanced_accuracy|specificity|roc_auc|average_precision|exact_match|token_f1|error_rate)|(?:precision|recall|f1)(?:_macro|_micro|_weighted)?|(?:precision|recall|f1)\[[\s\S]*\])$/
 
-const isPlain = (metric: string): boolean => PLAIN.has(metric) || metric.startsWith('support[')
+/** Plain numbers with 4 decimals (log_loss and brier, near 0) or 3 (everything else that is not a proportion). */
+const FOUR = new Set(['log_loss', 'brier'])
+
+const isPlain = (metric: string): boolean => !PROPORTION.test(metric) || metric.startsWith('support[')
+
+const plainDigits = (metric: string): number => (FOUR.has(metric) ? 4 : 3)
 
 const minus = (text: string): string => text.replace(/^-/, '−')
 
@@ -14,16 +24,14 @@ const minus = (text: string): string => text.replace(/^-/, '−')
 export function formatValue(metric: string, value: number | null): string {
   if (value === null) return '—'
   if (metric.startsWith('support[')) return value.toLocaleString('en-US')
-  if (isPlain(metric)) return minus(value.toFixed(4))
-  if (metric === 'mcc' || metric === 'cohen_kappa') return minus(value.toFixed(3))
+  if (isPlain(metric)) return minus(value.toFixed(plainDigits(metric)))
   return `${(100 * value).toFixed(1)}%`
 }
 
 /** A delta: `+1.3 pts`, `−11.8 pts`, or `−0.0123` for log loss. */
 export function formatDelta(metric: string, delta: number | null): string {
   if (delta === null) return '—'
-  if (isPlain(metric)) return (delta >= 0 ? '+' : '') + minus(delta.toFixed(4))
-  if (metric === 'mcc' || metric === 'cohen_kappa') return (delta >= 0 ? '+' : '') + minus(delta.toFixed(3))
+  if (isPlain(metric)) return (delta >= 0 ? '+' : '') + minus(delta.toFixed(plainDigits(metric)))
   const pts = 100 * delta
   const text = Math.abs(pts) < 0.05 ? '0.0' : (pts > 0 ? '+' : '') + minus(pts.toFixed(1))
   return `${text} pts`
@@ -33,7 +41,7 @@ export function formatDelta(metric: string, delta: number | null): string {
 export function formatInterval(metric: string, ci: readonly [number, number] | null): string {
   if (ci === null) return '—'
   const [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''))
-  return isPlain(metric) || metric === 'mcc' || metric === 'cohen_kappa' ? `${lo} to ${hi}` : `${lo} to ${hi} pts`
+  return isPlain(metric) ? `${lo} to ${hi}` : `${lo} to ${hi} pts`
 }
 
 /** An interval of a value: `88.1% to 95.0%`. */
@@ -59,8 +67,7 @@ export function formatNumber(x: number): string {
 /** Decimal places of a metric's shown value, in its shown unit (percent for proportions). */
 function shownDigits(metric: string): { scale: number; digits: number } {
   if (metric.startsWith('support[')) return { scale: 1, digits: 0 }
-  if (isPlain(metric)) return { scale: 1, digits: 4 }
-  if (metric === 'mcc' || metric === 'cohen_kappa') return { scale: 1, digits: 3 }
+  if (isPlain(metric)) return { scale: 1, digits: plainDigits(metric) }
   return { scale: 100, digits: 1 }
 }
 

@@ -13,7 +13,7 @@
 import { ConfigError, quote } from './errors.js'
 import { parseDecimal } from './read/number.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatShownDelta, formatValue } from './format.js'
-import { direction, parsePerClass, SCORE_METRICS } from './metrics/names.js'
+import { parsePerClass, SCORE_METRICS } from './metrics/names.js'
 import { holm } from './stats/holm.js'
 import type { GateResult, MetricReport } from './types.js'
 
@@ -158,7 +158,7 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
     if (rule.kind === 'no-regression') {
       const p = adjusted.get(rule)
       if (p === undefined) return result('pass', `${change}; ${name} has no significance test, so it cannot regress significantly`, { observed: m.delta })
-      const worse = direction(name) === 'higher' ? m.delta < 0 : m.delta > 0
+      const worse = m.direction === 'higher' ? m.delta < 0 : m.delta > 0
       const significant = worse && p < alpha
       const ci = m.ci ? ` (${level} CI ${formatInterval(name, m.ci)})` : ''
       const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression'
@@ -168,7 +168,7 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
     const margin = rule.margin as number
     const bound = m.worseBound
     if (bound === null) return result('fail', `${change}; ${name} has no confidence bound, so non-inferiority cannot be shown`, { observed: m.delta })
-    const higher = direction(name) === 'higher'
+    const higher = m.direction === 'higher'
     const ok = higher ? bound >= -margin : bound <= margin
     const side = higher ? 'lower' : 'upper'
     return result(

@@ -48,6 +48,7 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
       fields: config.fields,
       positiveLabel: config.positiveLabel,
       task: config.task,
+      scoreMetrics: config.scoreMetrics,
       gates: config.gates,
       alpha: config.alpha,
       resamples: config.resamples,

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util'
 import type { CompareOptions } from '../compare.js'
 import { ConfigError, quote } from '../errors.js'
 import { parseDecimal } from '../read/number.js'
-import { DEFAULT_FIELDS, type Format, type Task } from '../types.js'
+import { parseScoreMetrics, TASKS } from '../tasks/scoreMetrics.js'
+import { DEFAULT_FIELDS, type Format } from '../types.js'
 
 export interface CliCommand {
   kind: 'compare'
@@ -33,11 +34,15 @@ Files
 
 Task
   --positive-label L       the positive class of a binary task (default: 1 or true when present)
-  --task T                 binary | multiclass (default: binary when at most two labels and a positive class)
+  --task T                 binary | multiclass | scores | regression | generation (default: binary when at most
+                           two labels and a positive class, else multiclass)
+  --score-metrics LIST     task scores: the per-example fields to compare, NAME[:higher|:lower],… (higher is
+                           better unless :lower), e.g. judge,passed,latency_ms:lower
 
 Gates and statistics
   --gates RULES            rules separated by ';' or newlines, e.g. "recall no-regression; f1 >= 0.8"
-                           (default: accuracy, precision, recall and f1 no-regression)
+                           (default: no-regression on accuracy, precision, recall and f1; scores: on every
+                           field; regression: on mae and rmse; generation: on every metric but perplexity)
   --missing-baseline M     skip | fail: what rules that need a baseline do without one (default: skip)
   --alpha A                significance level (default: 0.05)
   --resamples N            bootstrap and permutation resamples (default: 10000)
@@ -72,6 +77,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
         'label-field': { type: 'string' },
         'prediction-field': { type: 'string' },
         'score-field': { type: 'string' },
+        'score-metrics': { type: 'string' },
         'missing-baseline': { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
@@ -101,7 +107,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
       score: field('--score-field', values['score-field'], DEFAULT_FIELDS.score)
     },
     positiveLabel: values['positive-label'],
-    task: oneOf('--task', values.task, ['binary', 'multiclass'] as const) as Task | undefined,
+    task: oneOf('--task', values.task, TASKS),
+    ...(values['score-metrics'] !== undefined ? { scoreMetrics: parseScoreMetrics(values['score-metrics'], '--score-metrics') } : {}),
     gates: values.gates,
     alpha: numberOption('--alpha', values.alpha, 0.05, (x) => x > 0 && x < 1, 'a number between 0 and 1'),
     resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),

@@ -22,7 +22,7 @@ const rowsOf = (report: Report): ClassRow[] =>
 
 /** `Largest per-class F1 drop: `spam` 89.4% → 86.7% (−2.7 pts)`; empty without a baseline. */
 export function largestDrop(report: Report): string {
-  if (report.counts.baseline === null) return ''
+  if (report.counts.baseline === null || !report.confusionMatrix) return ''
   const rows = rowsOf(report).filter((r) => r.get('f1')?.delta != null)
   if (rows.length === 0) return ''
   const worst = rows.reduce((a, b) => (b.delta < a.delta ? b : a))
@@ -32,6 +32,7 @@ export function largestDrop(report: Report): string {
 }
 
 export function perClassSection(report: Report, max: number): string {
+  if (!report.confusionMatrix) return ''
   const hasBaseline = report.counts.baseline !== null
   const all = rowsOf(report)
   let rows = all

@@ -13,6 +13,7 @@ import type { Report } from '../types.js'
 import { verdictChanging } from '../warnings.js'
 import { largestDrop, perClassSection } from './classes.js'
 import { disagreementSection } from './disagreement.js'
+import { examplesSection } from './examples.js'
 import { proseText } from './escape.js'
 import { footer } from './footer.js'
 import { gatesSection } from './gates.js'
@@ -41,6 +42,7 @@ export function renderMarkdown(report: Report, target: RenderTarget = 'cli'): st
     perClassSection(report, MAX_CLASSES[target]),
     matricesSection(report, MAX_MATRIX[target]),
     disagreementSection(report),
+    examplesSection(report),
     footer(report)
   ].filter((s) => s.length > 0)
   let text = sections.join('\n\n') + '\n'

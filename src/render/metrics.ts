@@ -10,6 +10,12 @@ import { folded, table } from './table.js'
 
 const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss']
 
+/** ` (lower is better for log_loss and brier)` for the metrics shown that are better when lower. */
+function lowerNote(names: readonly string[], report: Report): string {
+  const lower = names.filter((n) => report.metrics[n].direction === 'lower')
+  return lower.length === 0 ? '' : ` (lower is better for ${lower.map(metricName).join(', ').replace(/, ([^,]*)$/, ' and $1')})`
+}
+
 function row(name: string, m: MetricReport, hasBaseline: boolean): string[] {
   if (!hasBaseline) return [metricName(name), formatValue(name, m.candidate), formatValueInterval(name, m.candidateCi)]
   const w = word(name, m)
@@ -20,7 +26,8 @@ function row(name: string, m: MetricReport, hasBaseline: boolean): string[] {
 export function metricsSection(report: Report): { headline: string; rest: string } {
   const hasBaseline = report.counts.baseline !== null
   const names = Object.keys(report.metrics).filter((n) => parsePerClass(n) === null)
-  const headline = HEADLINE.filter((n) => names.includes(n))
+  // Classification leads with its usual metrics and folds the rest; the other tasks have few, all shown.
+  const headline = report.confusionMatrix ? HEADLINE.filter((n) => names.includes(n)) : names
   const rest = names.filter((n) => !headline.includes(n))
   const header = hasBaseline
     ? ['Metric', 'Baseline', 'Candidate', 'Δ', `${level(report)} CI of Δ`, 'p (two-sided)']
@@ -28,7 +35,7 @@ export function metricsSection(report: Report): { headline: string; rest: string
   const align = hasBaseline ? [':---', '---:', '---:', '---:', '---:', '---:'] : [':---', '---:', '---:']
   const rows = (list: string[]) => list.map((n) => row(n, report.metrics[n], hasBaseline))
   const legend = hasBaseline
-    ? `<sub>Δ: candidate − baseline, of the values shown; better or worse by the metric's direction (lower is better for log_loss and brier). ` +
+    ? `<sub>Δ: candidate − baseline, of the values shown; better or worse by the metric's direction${lowerNote(names, report)}. ` +
       `p (two-sided): no difference (${testsOf(headline, report)}). The gates use one-sided, Holm-adjusted p.</sub>`
     : `<sub>Intervals: Wilson for proportions, bootstrap percentile otherwise.</sub>`
   return {

@@ -66,9 +66,12 @@ function closestToFailing(gates: GateResult[]): GateResult | undefined {
   return tested[0] ?? gates.find((g) => g.observed !== null) ?? gates[0]
 }
 
+/** How the scope line names the tasks that have no classes. */
+const TASK_WORDS: Partial<Record<Report['task'], string>> = { scores: 'per-example scores', regression: 'regression', generation: 'text generation' }
+
 function scope(report: Report): string {
   const c = report.counts
-  const task = report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`
+  const task = TASK_WORDS[report.task] ?? (report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`)
   if (c.paired === null) return `No baseline: candidate alone on ${c.candidate.toLocaleString('en-US')} examples · ${task}`
   return `${c.paired.toLocaleString('en-US')} paired examples · ${task}`
 }

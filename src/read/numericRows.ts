@@ -1,0 +1,103 @@
+/**
+ * Rows of numbers (tasks scores and regression, SPEC §10): an id and named numeric fields, each on every row.
+ * A JSON number (finite), a JSON boolean (true = 1, false = 0), or in CSV/TSV a decimal number or `true`/`false`
+ * as written. A missing or non-numeric value names file, line and field. Columns grow by doubling.
+ */
+import { InputError } from '../errors.js'
+import { describe } from './describe.js'
+import { IdColumn } from './ids.js'
+import { parseDecimal } from './number.js'
+import type { Cell, Column, RowSink } from './sink.js'
+
+export interface NumericFile {
+  name: string
+  idField: string
+  n: number
+  ids: string[] | Float64Array | null
+  line: Uint32Array
+  /** One column per field, in the order the fields were given. */
+  values: Float64Array[]
+  /** Per field: true when every value was a boolean (JSON) or `true`/`false` (CSV). */
+  booleans: boolean[]
+}
+
+export class NumericRowBuilder implements RowSink {
+  n = 0
+  private cap = 1024
+  private line = new Uint32Array(this.cap)
+  private values: Float64Array[]
+  private readonly booleans: boolean[]
+  private readonly ids: IdColumn
+  readonly columns: readonly Column[]
+
+  constructor(
+    readonly file: string,
+    readonly idField: string,
+    readonly fields: readonly string[],
+    requireId: boolean,
+    readonly textCells: boolean,
+    /** Booleans are allowed (scores: pass/fail fields) or not (regression: label and prediction are numbers). */
+    readonly allowBooleans: boolean
+  ) {
+    this.columns = [{ name: idField, required: false }, ...fields.map((name) => ({ name, required: true }))]
+    this.values = fields.map(() => new Float64Array(this.cap))
+    this.booleans = fields.map(() => true)
+    this.ids = new IdColumn(file, idField, requireId, textCells, this.cap)
+  }
+
+  add(lineNo: number, cells: readonly Cell[]): void {
+    const i = this.n
+    if (i === this.cap) this.grow()
+    this.line[i] = lineNo
+    for (let k = 0; k < this.fields.length; k++) this.values[k][i] = this.number(cells[k + 1], lineNo, k)
+    this.ids.add(cells[0], lineNo, i, this.line[0])
+    this.n = i + 1
+  }
+
+  finish(): NumericFile {
+    if (this.n === 0) throw new InputError(this.file, null, null, 'is empty: no prediction rows')
+    const n = this.n
+    return {
+      name: this.file,
+      idField: this.idField,
+      n,
+      ids: this.ids.finish(n),
+      line: this.line.slice(0, n),
+      values: this.values.map((v) => v.slice(0, n)),
+      booleans: [...this.booleans]
+    }
+  }
+
+  private number(value: Cell, lineNo: number, k: number): number {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new InputError(this.file, lineNo, this.fields[k], `must be a finite number, got ${value}`)
+      this.booleans[k] = false
+      return value
+    }
+    if (this.allowBooleans && typeof value === 'boolean') return value ? 1 : 0
+    if (this.textCells && typeof value === 'string') {
+      const text = value.trim()
+      if (this.allowBooleans && (text === 'true' || text === 'false')) return text === 'true' ? 1 : 0
+      const x = parseDecimal(value)
+      if (Number.isFinite(x)) {
+        this.booleans[k] = false
+        return x
+      }
+    }
+    if (value === undefined || (this.textCells && value === '')) throw new InputError(this.file, lineNo, this.fields[k], value === undefined ? 'is missing' : 'is empty')
+    throw new InputError(this.file, lineNo, this.fields[k], `must be a number${this.allowBooleans ? ' or true/false' : ''}, got ${describe(value)}`)
+  }
+
+  private grow(): void {
+    this.cap *= 2
+    const line = new Uint32Array(this.cap)
+    line.set(this.line)
+    this.line = line
+    this.values = this.values.map((v) => {
+      const b = new Float64Array(this.cap)
+      b.set(v)
+      return b
+    })
+    this.ids.grow(this.cap)
+  }
+}

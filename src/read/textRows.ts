@@ -1,0 +1,128 @@
+/**
+ * Rows of text generation (SPEC §11): an id, the reference (a string, or an array of strings: several
+ * references), the generated text, and optionally `loss` (mean token NLL) and `tokens` (a positive count), on all
+ * rows or none. In CSV/TSV a reference cell that holds a JSON array of strings is several references.
+ */
+import { InputError } from '../errors.js'
+import { describe } from './describe.js'
+import { IdColumn } from './ids.js'
+import { parseDecimal } from './number.js'
+import type { Cell, Column, RowSink } from './sink.js'
+
+export interface TextFile {
+  name: string
+  idField: string
+  n: number
+  ids: string[] | Float64Array | null
+  line: Uint32Array
+  references: string[][]
+  predictions: string[]
+  /** Null when the rows carry no `loss`/`tokens`. */
+  loss: Float64Array | null
+  tokens: Float64Array | null
+}
+
+export class TextRowBuilder implements RowSink {
+  n = 0
+  /** Rows the id column has room for. */
+  private cap = 1024
+  private readonly lines: number[] = []
+  private readonly references: string[][] = []
+  private readonly predictions: string[] = []
+  private readonly loss: number[] = []
+  private readonly tokens: number[] = []
+  /** Whether rows carry loss and tokens; fixed by the first row. */
+  private hasLoss: boolean | null = null
+  private readonly ids: IdColumn
+  readonly columns: readonly Column[]
+
+  constructor(
+    readonly file: string,
+    readonly fields: { id: string; label: string; prediction: string },
+    requireId: boolean,
+    readonly textCells: boolean
+  ) {
+    this.columns = [
+      { name: fields.id, required: false },
+      { name: fields.label, required: true },
+      { name: fields.prediction, required: true },
+      { name: 'loss', required: false },
+      { name: 'tokens', required: false }
+    ]
+    this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap)
+  }
+
+  add(lineNo: number, cells: readonly Cell[]): void {
+    const [id, label, prediction, loss, tokens] = cells
+    const i = this.n
+    if (i === this.cap) this.ids.grow((this.cap *= 2))
+    this.lines.push(lineNo)
+    this.references.push(this.referencesOf(label, lineNo))
+    this.predictions.push(this.textOf(prediction, lineNo, this.fields.prediction))
+    this.ids.add(id, lineNo, i, this.lines[0])
+    const present = (loss !== undefined && loss !== '') || (tokens !== undefined && tokens !== '')
+    this.hasLoss ??= present
+    if (present !== this.hasLoss) {
+      const field = this.hasLoss ? (loss === undefined || loss === '' ? 'loss' : 'tokens') : loss !== undefined && loss !== '' ? 'loss' : 'tokens'
+      throw new InputError(
+        this.file,
+        lineNo,
+        field,
+        this.hasLoss ? `is missing, but the earlier rows (from line ${this.lines[0]}) have it: give loss and tokens on all rows or none` : `is present, but the earlier rows (from line ${this.lines[0]}) have no loss: give loss and tokens on all rows or none`
+      )
+    }
+    if (present) {
+      this.loss.push(this.numberOf(loss, lineNo, 'loss', (x) => x >= 0, 'a number ≥ 0'))
+      this.tokens.push(this.numberOf(tokens, lineNo, 'tokens', (x) => x > 0, 'a number > 0'))
+    }
+    this.n = i + 1
+  }
+
+  finish(): TextFile {
+    if (this.n === 0) throw new InputError(this.file, null, null, 'is empty: no prediction rows')
+    return {
+      name: this.file,
+      idField: this.fields.id,
+      n: this.n,
+      ids: this.ids.finish(this.n),
+      line: Uint32Array.from(this.lines),
+      references: this.references,
+      predictions: this.predictions,
+      loss: this.hasLoss ? Float64Array.from(this.loss) : null,
+      tokens: this.hasLoss ? Float64Array.from(this.tokens) : null
+    }
+  }
+
+  private referencesOf(value: Cell, lineNo: number): string[] {
+    const field = this.fields.label
+    if (this.textCells && typeof value === 'string' && value.trimStart().startsWith('[')) {
+      try {
+        value = JSON.parse(value) as unknown
+      } catch {
+        // Plain text that starts with a bracket: one reference.
+      }
+    }
+    if (typeof value === 'string') return [value]
+    if (Array.isArray(value)) {
+      if (value.length === 0) throw new InputError(this.file, lineNo, field, 'is an empty array: give at least one reference')
+      const bad = value.findIndex((x) => typeof x !== 'string')
+      if (bad >= 0) throw new InputError(this.file, lineNo, field, `must be a string or an array of strings, but item ${bad + 1} is ${describe(value[bad])}`)
+      return value as string[]
+    }
+    if (value === undefined) throw new InputError(this.file, lineNo, field, 'is missing')
+    throw new InputError(this.file, lineNo, field, `must be a string or an array of strings, got ${describe(value)}`)
+  }
+
+  private textOf(value: Cell, lineNo: number, field: string): string {
+    if (typeof value === 'string') return value
+    if (value === undefined) throw new InputError(this.file, lineNo, field, 'is missing')
+    if (value === null) return ''
+    throw new InputError(this.file, lineNo, field, `must be a string, got ${describe(value)}`)
+  }
+
+  private numberOf(value: Cell, lineNo: number, field: string, ok: (x: number) => boolean, what: string): number {
+    const x = typeof value === 'number' ? value : this.textCells && typeof value === 'string' ? parseDecimal(value) : NaN
+    if (!Number.isFinite(x) || !ok(x)) throw new InputError(this.file, lineNo, field, value === undefined ? 'is missing' : `must be ${what}, got ${describe(value)}`)
+    return x
+  }
+}
