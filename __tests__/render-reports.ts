@@ -34,9 +34,14 @@ export function provenance(relation: BaselineProvenance['relation'], behindBy: n
 /** The lead's warning for a baseline older than the base commit (src/main.ts adds it; its wording may differ). */
 export const BEHIND_WARNING = 'The baseline was built from commit 1a2b3c4, 3 commits behind the base commit 9f8e7d6: changes merged since then are not in it.'
 
-export type Case = 'binary' | 'multiclass-5' | 'multiclass-7' | 'hostile' | 'classes-50' | 'no-baseline'
+export type Case = 'binary' | 'multiclass-5' | 'multiclass-7' | 'hostile' | 'classes-50' | 'no-baseline' | 'scores' | 'regression' | 'generation'
 
-export const CASES: Case[] = ['binary', 'multiclass-5', 'multiclass-7', 'hostile', 'classes-50', 'no-baseline']
+export const CASES: Case[] = ['binary', 'multiclass-5', 'multiclass-7', 'hostile', 'classes-50', 'no-baseline', 'scores', 'regression', 'generation']
+
+const example = (dir: string) => ({
+  candidate: file(`examples/${dir}/candidate.jsonl`, root, 'examples', dir, 'candidate.jsonl'),
+  baseline: file(`examples/${dir}/baseline.jsonl`, root, 'examples', dir, 'baseline.jsonl')
+})
 
 export async function reportFor(name: Case): Promise<Report> {
   switch (name) {
@@ -68,6 +73,12 @@ export async function reportFor(name: Case): Promise<Report> {
       const r = await compare({ ...base, resamples: 500, candidate: render('fifty', 'candidate.jsonl'), baseline: render('fifty', 'baseline.jsonl') })
       return { ...r, baseline: { ...provenance('unknown'), baseCommit: null } }
     }
+    case 'scores':
+      return compare({ ...base, ...example('judge'), task: 'scores', scoreMetrics: [{ name: 'judge', direction: 'higher' }, { name: 'passed', direction: 'higher' }, { name: 'latency_ms', direction: 'lower' }] })
+    case 'regression':
+      return compare({ ...base, ...example('house-prices'), task: 'regression' })
+    case 'generation':
+      return compare({ ...base, ...example('translation'), task: 'generation' })
     case 'no-baseline':
       return compare({ ...base, candidate: file('case-006/candidate.csv', here, 'fixtures/oracle/case-006/candidate.csv'), baseline: null })
   }
