@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest'
 import { VERSION } from '../src/version.js'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const cli = path.join(root, 'dist/cli.js')
+/** The bundle under test: dist/cli.js, or another build (EVAL_GATE_CLI_BUNDLE) while developing. */
+const cli = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js')
 const example = (model: string) => path.join(root, 'examples/spam', `${model}.jsonl`)
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cli-'))
 
@@ -78,14 +79,15 @@ describe('eval-gate compare', () => {
   })
 })
 
+function bad(r: ReturnType<typeof run>, message: string | RegExp) {
+  expect(r.code).toBe(2)
+  expect(r.stdout).toBe('')
+  expect(r.stderr).toMatch(message)
+  expect(r.stderr).not.toMatch(/\n\s+at /)
+  expect(r.stderr.trim().split('\n')).toHaveLength(1)
+}
+
 describe('bad input and usage: exit 2, one line, no stack trace', () => {
-  const bad = (r: ReturnType<typeof run>, message: string | RegExp) => {
-    expect(r.code).toBe(2)
-    expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(message)
-    expect(r.stderr).not.toMatch(/\n\s+at /)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
-  }
   it('a missing file', () => bad(run('compare', '--candidate', 'nope.jsonl'), /^eval-gate: nope\.jsonl: file not found\n$/))
   it('a malformed row', () => {
     const f = path.join(dir, 'broken.jsonl')
@@ -141,5 +143,41 @@ describe('--help and --version', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
     expect(VERSION).toBe(pkg.version)
     expect(run('--version').stdout).toBe(`eval-gate ${pkg.version}\n`)
+  })
+})
+
+describe('tasks beyond classification (SPEC §10, §11)', () => {
+  const ex = (dir: string, side: string) => path.join(root, 'examples', dir, `${side}.jsonl`)
+  const task = (dir: string, ...args: string[]) => run('compare', '--candidate', ex(dir, 'candidate'), '--baseline', ex(dir, 'baseline'), '--resamples', '1000', ...args)
+
+  it('scores: the LLM-judge example fails on its latency (better when lower), passes with a latency ceiling', () => {
+    const r = task('judge', '--task', 'scores', '--score-metrics', 'judge,passed,latency_ms:lower')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^### ❌ Eval Gate: failed — 1 of 3 gates/)
+    expect(r.stdout).toContain('| judge | 2.933 | 3.055 | +0.122 better |')
+    const ok = task('judge', '--task', 'scores', '--score-metrics', 'judge,passed,latency_ms:lower', '--gates', 'judge no-regression; passed non-inferior 0.05; latency_ms <= 600')
+    expect(ok.code).toBe(0)
+  })
+  it('generation and regression run on their examples', () => {
+    const g = task('translation', '--task', 'generation')
+    expect(g.code).toBe(0)
+    expect(g.stdout).toContain('| bleu | 69.815 | 80.250 | +10.435 better |')
+    const r = task('house-prices', '--task', 'regression', '--gates', 'rmse <= 25; r2 >= 0.95')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('| rmse | 23.124 | 23.037 | −0.087 better |')
+  })
+  it('bad input names file, line and field', () => {
+    const f = path.join(dir, 'judge.jsonl')
+    writeFileSync(f, '{"id": 1, "judge": 4}\n{"id": 2, "judge": "great"}\n')
+    bad(run('compare', '--candidate', f, '--task', 'scores', '--score-metrics', 'judge'), /judge\.jsonl:2: field "judge" must be a number or true\/false, got "great"/)
+    writeFileSync(f, '{"id": 1, "judge": 4}\n{"id": 2}\n')
+    bad(run('compare', '--candidate', f, '--task', 'scores', '--score-metrics', 'judge'), /judge\.jsonl:2: field "judge" is missing/)
+    const g = path.join(dir, 'gen.jsonl')
+    writeFileSync(g, '{"id": 1, "label": "a b", "prediction": "a b"}\n{"id": 2, "label": {"text": "x"}, "prediction": "x"}\n')
+    bad(run('compare', '--candidate', g, '--task', 'generation'), /gen\.jsonl:2: field "label" must be a string or an array of strings, got an object/)
+    writeFileSync(g, '{"id": 1, "label": ["a", 3], "prediction": "a"}\n')
+    bad(run('compare', '--candidate', g, '--task', 'generation'), /gen\.jsonl:1: field "label" must be a string or an array of strings, but item 2 is 3/)
+    bad(run('compare', '--candidate', g, '--task', 'scores'), /task "scores" needs score-metrics/)
+    bad(run('compare', '--candidate', g, '--task', 'scores', '--score-metrics', 'a:sideways'), /--score-metrics: "a:sideways" is not NAME/)
   })
 })
