@@ -246,6 +246,37 @@ describe.each(NODES)('the action on $name', ({ bin }) => {
     expect(later.stdout).toContain('::error::input "slice-fields" is not supported by this version of Eval Gate yet')
   })
 
+  describe('tasks beyond classification (SPEC §10, §11): one run each, baseline from the artifact', () => {
+    const taskRun = async (example: string, inputs: Record<string, string>) => {
+      const ex = (side: string) => readFileSync(path.join(root, 'examples', example, `${side}.jsonl`))
+      writeFileSync(path.join(dir, 'predictions.jsonl'), ex('candidate'))
+      github.artifacts[1].zip = zipSync({ 'predictions.jsonl': ex('baseline') })
+      return run({ inputs: { 'positive-label': '', ...inputs } })
+    }
+
+    it('scores: the LLM-judge eval fails on latency, comments with the per-example section', async () => {
+      const r = await taskRun('judge', { task: 'scores', 'score-metrics': 'judge,passed,latency_ms:lower' })
+      expect(r.code).toBe(1)
+      expect(r.stdout).toMatch(/::error::Eval Gate failed: latency_ms no-regression/)
+      expect(report(r)).toMatchObject({ task: 'scores', counts: { paired: 400 }, confusionMatrix: null, metrics: { judge: { test: 'paired-t' }, passed: { test: 'mcnemar-exact' } } })
+      expect(ours()[0].body).toContain('examples flipped to worse')
+    })
+
+    it('regression: the house prices pass their default gates', async () => {
+      const r = await taskRun('house-prices', { task: 'regression' })
+      expect(r.code).toBe(0)
+      expect(report(r)).toMatchObject({ task: 'regression', gates: [{ rule: 'mae no-regression', status: 'pass' }, { rule: 'rmse no-regression', status: 'pass' }] })
+      expect(ours()[0].body).toContain('| rmse |')
+    })
+
+    it('generation: the translation eval with BLEU and chrF gates', async () => {
+      const r = await taskRun('translation', { task: 'generation', gates: 'bleu no-regression; chrf >= 80' })
+      expect(r.code).toBe(0)
+      expect(report(r)).toMatchObject({ task: 'generation', counts: { paired: 300 }, metrics: { bleu: { test: 'permutation' }, exact_match: { test: 'mcnemar-exact' } } })
+      expect(ours()[0].body).toContain('| bleu | 69.815 | 80.250 |')
+    })
+  })
+
   describe('pull requests from forks', () => {
     it('gate on a read-only token uploads the report; publish posts the comment and the status; a rerun edits', async () => {
       github.readOnly = true
