@@ -160,6 +160,14 @@ describe.each(NODES)('the action on $name', ({ bin }) => {
     expect(r.stdout).not.toMatch(/internal error|\n\s+at /)
   })
 
+  it('when the API cannot be reached at all: one line naming the request, after the retries', async () => {
+    const r = await run({ env: { GITHUB_API_URL: 'http://127.0.0.1:9' } })
+    expect(r.code).toBe(1)
+    const errors = commands(r.stdout).filter((line) => line.startsWith('::error::'))
+    expect(errors).toEqual([expect.stringMatching(/^::error::GitHub's API could not be reached: GET \/repos\/o\/r\/actions\/runs\/500 failed \(.+\) after 3 retries/)])
+    expect(r.stdout).not.toMatch(/internal error|\n\s+at /)
+  })
+
   it('retries a 502 and goes on', async () => {
     github.faults.listRuns = [502]
     github.faults.createComment = [502]
