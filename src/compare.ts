@@ -5,8 +5,10 @@
  */
 import { ConfigError } from './errors.js'
 import { evaluateGates, parseGates } from './gates.js'
+import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
 import { taskModule } from './tasks/index.js'
-import type { FieldNames, Format, PredictionSource, Report, TaskName } from './types.js'
+import type { Prepared } from './tasks/task.js'
+import type { FieldNames, Format, MetricReport, PredictionSource, Report, TaskName } from './types.js'
 import { VERSION } from './version.js'
 import { pairingWarnings, resultWarnings } from './warnings.js'
 
@@ -24,6 +26,9 @@ export interface CompareOptions {
   task?: TaskName
   /** `--score-metrics` (task scores): the fields, each better when higher unless `:lower`. */
   scoreMetrics?: { name: string; direction: 'higher' | 'lower' }[]
+  /** SPEC §14: the training examples, for the leakage check, and the text field compared (null: ids only). */
+  train?: PredictionSource
+  textField?: string
   /** Gate rules text (SPEC §5); undefined: the task's default rules. */
   gates?: string
   alpha: number
@@ -41,9 +46,12 @@ export interface CompareOptions {
 export async function compare(options: CompareOptions): Promise<Report> {
   checkSettings(options)
   const prepared = await taskModule(options.task).prepare(options)
-  const rules = parseGates(options.gates ?? prepared.defaultGates, prepared.known)
+  const checks = dataChecks(options, prepared)
+  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics] })
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
   const analysis = prepared.analyze(rules, settings)
+  const checked = await checks.run()
+  Object.assign(analysis.metrics, checked.metrics)
   const gates = evaluateGates(rules, analysis.metrics, { alpha: options.alpha, hasBaseline: prepared.hasBaseline, missingBaseline: options.missingBaseline })
   return {
     schemaVersion: 1,
@@ -59,10 +67,12 @@ export async function compare(options: CompareOptions): Promise<Report> {
       ...pairingWarnings(prepared.pairing),
       ...analysis.warnings.first,
       ...resultWarnings(analysis.metrics, gates, settings),
-      ...analysis.warnings.last
+      ...analysis.warnings.last,
+      ...checked.warnings
     ],
     disagreement: analysis.disagreement,
     ...(analysis.examples ? { examples: analysis.examples } : {}),
+    ...checked.sections,
     settings: {
       alpha: options.alpha,
       resamples: options.resamples,
@@ -72,6 +82,27 @@ export async function compare(options: CompareOptions): Promise<Report> {
       baseline: options.baseline ? options.baseline.name : null
     }
   }
+}
+
+/**
+ * The data checks of SPEC §14 that the options ask for: their metric names (known to the gates before any
+ * statistic is computed), and a run that gives their metrics, report sections and warnings.
+ */
+function dataChecks(options: CompareOptions, prepared: Prepared) {
+  const metrics = options.train ? ['leakage'] : []
+  const run = async (): Promise<{ metrics: Record<string, MetricReport>; sections: Pick<Report, 'leakage'>; warnings: string[] }> => {
+    if (!options.train) return { metrics: {}, sections: {}, warnings: [] }
+    const leakage = await leakageCheck({
+      train: options.train,
+      test: options.candidate,
+      rows: prepared.pairing ? prepared.pairing.cand : null,
+      idField: options.fields.id,
+      textField: options.textField ?? null,
+      format: options.format
+    })
+    return { metrics: { leakage: leakageMetric(leakage) }, sections: { leakage }, warnings: leakageWarnings(leakage) }
+  }
+  return { metrics, run }
 }
 
 /** Alpha, resamples and seed, checked before any file is read. */

@@ -26,6 +26,9 @@ export interface ActionConfig {
   positiveLabel: string | undefined
   task: TaskName | undefined
   scoreMetrics: { name: string; direction: 'higher' | 'lower' }[] | undefined
+  /** SPEC §14: the training file for the leakage check, and its text field. */
+  train: string | undefined
+  textField: string | undefined
   format: Format | undefined
   fields: FieldNames
   missingBaseline: 'skip' | 'fail'
@@ -40,7 +43,7 @@ export interface ActionConfig {
  * Inputs of SPEC §10–§14 that action.yml declares but this version does not implement yet: setting one stops
  * the run with a message rather than being ignored.
  */
-export const NOT_YET = ['repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train', 'train-predictions', 'text-field'] as const
+export const NOT_YET = ['repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train-predictions'] as const
 
 /** What the runner tells about the run (environment and event payload). */
 export interface RunContext {
@@ -100,6 +103,8 @@ export function readConfig(): ActionConfig {
     seed: number('seed', 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
     positiveLabel: optional('positive-label'),
     task: oneOf('task', TASKS),
+    train: optional('train'),
+    textField: optional('text-field'),
     scoreMetrics: optional('score-metrics') === undefined ? undefined : parseScoreMetrics(text('score-metrics'), 'input "score-metrics"'),
     format: oneOf('format', ['jsonl', 'csv', 'tsv', 'json'] as const),
     fields: {

@@ -14,7 +14,10 @@ const PROPORTION =
 /** Plain numbers with 4 decimals (log_loss and brier, near 0) or 3 (everything else that is not a proportion). */
 const FOUR = new Set(['log_loss', 'brier'])
 
-const isPlain = (metric: string): boolean => !PROPORTION.test(metric) || metric.startsWith('support[')
+const isPlain = (metric: string): boolean => !PROPORTION.test(metric) || isCount(metric)
+
+/** Counts, shown as whole numbers: support of a class, leaked examples. */
+const isCount = (metric: string): boolean => metric.startsWith('support[') || metric === 'leakage'
 
 const plainDigits = (metric: string): number => (FOUR.has(metric) ? 4 : 3)
 
@@ -23,7 +26,7 @@ const minus = (text: string): string => text.replace(/^-/, '−')
 /** A metric's value: `93.2%` for proportions, `0.4123` for log loss, `186` for support. */
 export function formatValue(metric: string, value: number | null): string {
   if (value === null) return '—'
-  if (metric.startsWith('support[')) return value.toLocaleString('en-US')
+  if (isCount(metric)) return value.toLocaleString('en-US')
   if (isPlain(metric)) return minus(value.toFixed(plainDigits(metric)))
   return `${(100 * value).toFixed(1)}%`
 }
@@ -66,7 +69,7 @@ export function formatNumber(x: number): string {
 
 /** Decimal places of a metric's shown value, in its shown unit (percent for proportions). */
 function shownDigits(metric: string): { scale: number; digits: number } {
-  if (metric.startsWith('support[')) return { scale: 1, digits: 0 }
+  if (isCount(metric)) return { scale: 1, digits: 0 }
   if (isPlain(metric)) return { scale: 1, digits: plainDigits(metric) }
   return { scale: 100, digits: 1 }
 }

@@ -49,6 +49,8 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
       positiveLabel: config.positiveLabel,
       task: config.task,
       scoreMetrics: config.scoreMetrics,
+      ...(config.train ? { train: { name: config.train, path: config.train } } : {}),
+      ...(config.textField ? { textField: config.textField } : {}),
       gates: config.gates,
       alpha: config.alpha,
       resamples: config.resamples,

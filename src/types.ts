@@ -186,6 +186,8 @@ export interface Report {
    * metric, or the largest per-example drops, with their ids. Absent without a baseline.
    */
   examples?: Record<string, ExampleChanges>
+  /** Added by `--train` (SPEC §14): test examples that also occur in the training file. */
+  leakage?: Leakage
   /**
    * Added by the action (SPEC §9 provenance): which baseline run and commit were compared, and how that commit
    * relates to the pull request's base commit. Absent in the CLI's report.
@@ -200,6 +202,17 @@ export interface Report {
     candidate: string
     baseline: string | null
   }
+}
+
+/** The leakage check's result (src/checks/leakage.ts). */
+export interface Leakage {
+  trainRows: number
+  tested: number
+  byId: number
+  byText: number | null
+  examples: number
+  firstIds: string[]
+  textField: string | null
 }
 
 /** Where single examples changed for one metric (Report.examples). */

@@ -124,7 +124,7 @@ function closeToAlpha(ctx: { metrics: Record<string, MetricReport>; gates: reado
  * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
  */
 export function verdictChanging(text: string, passed: boolean): boolean {
-  if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit/.test(text)) return true
+  if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:/.test(text)) return true
   return passed && /too small to see a 1-point drop/.test(text)
 }
 

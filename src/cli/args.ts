@@ -39,6 +39,10 @@ Task
   --score-metrics LIST     task scores: the per-example fields to compare, NAME[:higher|:lower],… (higher is
                            better unless :lower), e.g. judge,passed,latency_ms:lower
 
+Data checks
+  --train FILE             the training examples: counts test examples whose id (or text) is in it (metric leakage)
+  --text-field NAME        with --train: the text field compared after normalisation (NFKC, case fold, spaces)
+
 Gates and statistics
   --gates RULES            rules separated by ';' or newlines, e.g. "recall no-regression; f1 >= 0.8"
                            (default: no-regression on accuracy, precision, recall and f1; scores: on every
@@ -79,6 +83,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
         'score-field': { type: 'string' },
         'score-metrics': { type: 'string' },
         'missing-baseline': { type: 'string' },
+        train: { type: 'string' },
+        'text-field': { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -109,6 +115,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     positiveLabel: values['positive-label'],
     task: oneOf('--task', values.task, TASKS),
     ...(values['score-metrics'] !== undefined ? { scoreMetrics: parseScoreMetrics(values['score-metrics'], '--score-metrics') } : {}),
+    ...(values.train ? { train: { name: values.train, path: values.train } } : {}),
+    ...(values['text-field'] !== undefined ? { textField: field('--text-field', values['text-field'], '') } : {}),
     gates: values.gates,
     alpha: numberOption('--alpha', values.alpha, 0.05, (x) => x > 0 && x < 1, 'a number between 0 and 1'),
     resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
