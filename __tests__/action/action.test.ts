@@ -285,6 +285,20 @@ describe.each(NODES)('the action on $name', ({ bin }) => {
     })
   })
 
+  it('a leaking test set: the leakage check through the action fails the gate leakage <= 0 and warns at the top', async () => {
+    // Training rows: two of the candidate's ids, and one of its subjects written differently.
+    const rows = candidate.toString().trim().split('\n').map((l) => JSON.parse(l) as { id: string; subject: string })
+    const train = [{ id: rows[0].id, subject: 'x' }, { id: rows[1].id, subject: 'y' }, { id: 'train-1', subject: `  ${rows[2].subject.toUpperCase()}  ` }, { id: 'train-2', subject: 'never seen' }]
+    writeFileSync(path.join(dir, 'train.jsonl'), train.map((r) => JSON.stringify(r)).join('\n') + '\n')
+    const r = await run({ inputs: { train: path.join(dir, 'train.jsonl'), 'text-field': 'subject', gates: 'leakage <= 0; precision no-regression' } })
+    expect(r.code).toBe(1)
+    const leakage = report(r).leakage
+    expect(leakage.byId).toBe(2)
+    expect(leakage.examples).toBeGreaterThanOrEqual(3)
+    expect(r.stdout).toMatch(/::error::Eval Gate failed: leakage <= 0/)
+    expect(ours()[0].body.split('#### Gates')[0]).toContain('Leakage:')
+  })
+
   describe('pull requests from forks', () => {
     it('gate on a read-only token uploads the report; publish posts the comment and the status; a rerun edits', async () => {
       github.readOnly = true
