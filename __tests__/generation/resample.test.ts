@@ -4,12 +4,13 @@
  * randomization exactly the swapped sums of the masks it drew. Plus the per-example comparisons.
  */
 import { describe, expect, it } from 'vitest'
-import { bootstrapSums, uniformIndex } from '../../src/metrics/generation/bootstrap.js'
+import { bootstrapChunk, bootstrapSums, chunkState, CHUNK, prepareBootstrap } from '../../src/metrics/generation/bootstrap.js'
 import { expandSums, planColumns } from '../../src/metrics/generation/columns.js'
 import { compareExactMatch, compareTokenF1 } from '../../src/metrics/generation/perExample.js'
 import { randomizationSums } from '../../src/metrics/generation/randomization.js'
 import { mcnemarExact } from '../../src/stats/mcnemar.js'
-import { streamFor } from '../../src/stats/random.js'
+import { drawCounts, drawIndices } from '../../src/metrics/generation/draws.js'
+import { streamFor, Xoshiro128 } from '../../src/stats/random.js'
 
 /** n rows of k integer columns with the shapes the BLEU/chrF rows have: derived, duplicate, constant, large. */
 function rows(n: number, seed: string): { data: Float64Array; k: number } {
@@ -46,24 +47,28 @@ describe('column plan', () => {
   })
 })
 
-describe('bootstrapSums', () => {
-  it('gives exactly Σ count·row for the counts of n uniform draws (packed fields, derived columns)', () => {
-    const n = 300
-    const a = rows(n, 'a')
-    const b = rows(n, 'b')
-    const float = Float64Array.from({ length: 2 * n }, (_, i) => (i % 2 === 0 ? i / 7 : 1))
-    const blocks = [
-      { data: a.data, k: a.k, integer: true },
-      { data: b.data, k: b.k, integer: true },
-      { data: float, k: 2, integer: false }
-    ]
-    const R = 25
+describe('bootstrapChunk', () => {
+  const n = 300
+  const a = rows(n, 'a')
+  const b = rows(n, 'b')
+  const float = Float64Array.from({ length: 2 * n }, (_, i) => (i % 2 === 0 ? i / 7 : 1))
+  const blocks = [
+    { data: a.data, k: a.k, integer: true },
+    { data: b.data, k: b.k, integer: true },
+    { data: float, k: 2, integer: false }
+  ]
+  // cap 1 and 2: every example drawn more than once is split over segments; 7: short segments; 64 and the
+  // estimate's own (at most n): few or one.
+  it.each([1, 2, 7, 64, undefined])('gives exactly Σ count·row for the counts of n uniform draws (cap %s)', (cap) => {
+    const prepared = prepareBootstrap(n, blocks, cap)
+    if (cap !== undefined) expect(prepared.cap).toBe(cap)
+    const R = 12
     const got: Float64Array[][] = []
-    bootstrapSums(n, blocks, R, streamFor(3, 'boot'), (_r, sums) => got.push(sums.map((s) => Float64Array.from(s))))
-    const rng = streamFor(3, 'boot')
+    bootstrapChunk(prepared, chunkState(3, 'boot', 0), R, (_t, sums) => got.push(sums.map((s) => Float64Array.from(s))))
+    const state = chunkState(3, 'boot', 0)
     for (let r = 0; r < R; r++) {
       const counts = new Float64Array(n)
-      for (let t = 0; t < n; t++) counts[uniformIndex(rng, n)]++
+      for (const i of drawIndices(state, n, n)) counts[i]++
       blocks.forEach((block, x) => {
         const expected = new Float64Array(block.k)
         for (let i = 0; i < n; i++) for (let j = 0; j < block.k; j++) expected[j] += counts[i] * block.data[i * block.k + j]
@@ -72,12 +77,65 @@ describe('bootstrapSums', () => {
       })
     }
   })
-  it('draws uniform indices (each of 5 about 1/5 of 100,000 draws)', () => {
-    const rng = streamFor(0, 'uniform')
-    const counts = [0, 0, 0, 0, 0]
-    for (let t = 0; t < 100_000; t++) counts[uniformIndex(rng, 5)]++
-    // Binomial(100000, 0.2): sd 126.5; 5 sd.
-    for (const c of counts) expect(Math.abs(c - 20_000)).toBeLessThan(633)
+  it('packs several columns into a word when the cap allows', () => {
+    // Columns 0 (≤ 59), 5 (≤ 2) of each block: at cap 64, 12 and 7 bits, four or more to a word.
+    const prepared = prepareBootstrap(n, blocks.slice(0, 2), 64)
+    expect(prepared.words).toBeLessThan(4) // 6 kept columns: 0, 4 (21 + 6 bits: 27), 5 of each block
+  })
+  it('runs resamples in chunks of their own streams (bootstrapSums = the chunks in order)', () => {
+    const R = CHUNK + 3
+    const all: number[] = []
+    bootstrapSums(n, blocks, R, 5, 'boot', (_r, sums) => all.push(sums[0][0]))
+    const prepared = prepareBootstrap(n, blocks)
+    const chunks: number[] = []
+    bootstrapChunk(prepared, chunkState(5, 'boot', 0), CHUNK, (_t, sums) => chunks.push(sums[0][0]))
+    bootstrapChunk(prepared, chunkState(5, 'boot', 1), 3, (_t, sums) => chunks.push(sums[0][0]))
+    expect(all).toEqual(chunks)
+    expect(new Set(all).size).toBeGreaterThan(R / 2) // not one resample repeated
+  })
+})
+
+describe('uniform draws', () => {
+  it('run xoshiro128** itself: at n = 2¹⁶ every 16-bit half is one draw, low half first', () => {
+    const state = Int32Array.of(1, 2, 3, 4)
+    const reference = new Xoshiro128([1, 2, 3, 4])
+    const expected: number[] = []
+    for (let t = 0; t < 50; t++) {
+      const x = reference.nextUint32()
+      expected.push(x & 0xffff, x >>> 16)
+    }
+    expect(drawIndices(state, 65536, 100)).toEqual(expected)
+    expect(expected[0]).toBe(11520) // xoshiro128** of state 1, 2, 3, 4: first number 11520 (reference code)
+  })
+  it.each([1, 5, 10_000, 65_536, 100_000, 3_000_000])('counts what drawIndices draws (n = %i)', (size) => {
+    const draws = Math.min(size, 20_000)
+    const s1 = chunkState(9, `draws${size}`, 0)
+    const s2 = Int32Array.from(s1)
+    const counts = new Uint32Array(size)
+    const expected = new Uint32Array(size)
+    for (let call = 0; call < 3; call++) {
+      drawCounts(s1, size, draws, counts)
+      for (const i of drawIndices(s2, size, draws)) expected[i]++
+    }
+    const nonzero = (c: Uint32Array): [number, number][] => [...c.entries()].filter(([, v]) => v > 0)
+    expect(nonzero(counts)).toEqual(nonzero(expected))
+    expect([...s1]).toEqual([...s2])
+  })
+  it.each([5, 10_000, 100_000])('is uniform (chi-square over 20 bins of [0, %i))', (size) => {
+    const state = chunkState(0, 'uniform', size)
+    const bins = new Float64Array(20)
+    const draws = 200_000
+    for (const i of drawIndices(state, size, draws)) bins[Math.floor((i * 20) / size)]++
+    // Expected counts per bin: the number of integers in it times draws / size.
+    let chi = 0
+    for (let k = 0; k < 20; k++) {
+      const width = Math.ceil(((k + 1) * size) / 20) - Math.ceil((k * size) / 20)
+      const e = (width * draws) / size
+      if (e > 0) chi += (bins[k] - e) ** 2 / e
+      else expect(bins[k]).toBe(0)
+    }
+    // 19 degrees of freedom at most: the 0.9999 quantile of chi-square(19) is 49.2 (scipy.stats.chi2.ppf).
+    expect(chi).toBeLessThan(49.2)
   })
 })
 

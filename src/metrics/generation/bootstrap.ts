@@ -3,19 +3,29 @@
  * multinomial bootstrap, as sacrebleu `--paired-bs` and numpy's `choice` do) and hands the weighted column sums of
  * every block to a visitor. The same draws serve every block, so the models stay paired.
  *
- * Method, per resample: n uniform indices (Lemire's multiply-and-reject, exact: one 32-bit number per draw
- * nearly always) counted per example, then one pass over the rows adds count × row for the examples drawn
- * (about 63% of them) — the rows are read, never the text, and in memory order. To add fewer numbers per row:
- * - integer blocks are reduced by planColumns (columns that repeat another are rebuilt from it afterwards);
- * - the kept integer columns are *packed*: a sum of non-negative integers below 2ᵇ needs b bits, and a double
- *   holds 53 exact bits, so two or three columns share one double (column values scaled by 2⁰, 2ᵇ¹, …) and
- *   one addition adds them all. b is chosen from the largest possible sum, n·max(column), so no field can carry
- *   into the next; the fields are taken apart exactly after the pass (division by a power of two is exact).
- * Cost: O(n) draws and O(0.63·n · packed width) multiply–adds per resample, plus O(residual rows); in the
- * 10,000 × 10,000 case of SPEC §8, BLEU and chrF of both models pack into 14 doubles per row.
+ * Method, per resample:
+ * 1. n uniform draws counted per example (draws.ts: exact, two draws per 32-bit number for n ≤ 2¹⁶);
+ * 2. the examples drawn (about 63% of them) are listed with their counts, in row order, cut into *segments*
+ *    that hold at most `cap` draws in all (an example drawn more often than that is split over segments);
+ * 3. per segment, Σ count × row over its examples, for groups of at most four packed words at a time (four
+ *    running sums in registers, the group's rows contiguous), then the words are taken apart into their fields.
+ * Packing: the integer columns kept by planColumns (columns that repeat another are rebuilt from it afterwards)
+ * share doubles: a sum of at most `cap` draws of a column whose entries are at most M is below cap·M + 1, so it
+ * needs b = ⌈log₂(cap·M + 1)⌉ bits, and a double holds 53 exact bits: fields are placed first-fit (the widest
+ * first), column values scaled by 2⁰, 2ᵇ¹, …, so one addition adds them all and no field can carry into the next
+ * within a segment. Division by a power of two is exact, so the fields come apart exactly after each segment.
+ * A smaller cap gives narrower fields (three per word for BLEU and chrF counts at cap 2¹⁰) but more segments;
+ * the cap is chosen by the cost estimate below. Float columns take a word each and are summed as they are.
+ * Cost: O(n) draws and list entries and O(0.63·n · words) multiply–adds per resample, plus O(segments · fields)
+ * and O(residual rows); in the 10,000 × 10,000 case of SPEC §8, BLEU and chrF of both models and exact_match pack
+ * into 10 words per row (14 at cap n).
+ *
+ * Resamples come in chunks of CHUNK, chunk c drawn from its own stream (`name/c`): any thread can compute any
+ * chunk and gets the same numbers.
  */
-import type { Xoshiro128 } from '../../stats/random.js'
+import { streamFor } from '../../stats/random.js'
 import { expandSums, planColumns, type ColumnPlan } from './columns.js'
+import { drawCounts, streamState } from './draws.js'
 
 /** A block of per-example columns: n × k, row-major. */
 export interface ColumnBlock {
@@ -25,175 +35,328 @@ export interface ColumnBlock {
   integer: boolean
 }
 
-const TWO32 = 4294967296
-/** 2⁻³²: multiplying by it is exact division by 2³². */
-const INV32 = 1 / TWO32
+/** Resamples per chunk (one stream each). */
+export const CHUNK = 512
 
 /**
- * A uniform integer in [0, n), exact: Lemire (2019), "Fast random integer generation in an interval", for
- * n ≤ 2²¹ (the product of a 32-bit number and n stays below 2⁵³); above that, ⌊u·n⌋ from a 53-bit double (bias
- * below n/2⁵³).
- * @example uniformIndex(streamFor(0, 'x'), 1) // 0
+ * The packed rows and their layout: plain data (typed arrays and numbers), so it can be posted to a worker.
  */
-export function uniformIndex(rng: Xoshiro128, n: number): number {
-  if (n > 2097152) return Math.floor(rng.nextDouble() * n)
-  let m = rng.nextUint32() * n
-  let low = m % TWO32
-  if (low < n) {
-    const threshold = (TWO32 - n) % n
-    while (low < threshold) {
-      m = rng.nextUint32() * n
-      low = m % TWO32
-    }
-  }
-  return Math.floor(m / TWO32)
+export interface BootstrapRows {
+  n: number
+  /** The most draws summed into one segment. */
+  cap: number
+  words: number
+  /** Rows of each group of at most 4 consecutive words: n × (its width), row-major. */
+  groups: Float64Array[]
+  /** Per word, its fields from the lowest: the slot (index into the flat kept sums) of each. */
+  slots: Int32Array[]
+  /** Per word, 2^bits of each field but the top one (the top one takes the rest); empty for a float word. */
+  spans: Float64Array[]
+  /** Per block: its column plan and where its kept sums start in the flat kept sums. */
+  plans: ColumnPlan[]
+  keptAt: number[]
+  ks: number[]
+  keptTotal: number
 }
 
-interface Field {
-  /** Index in the packed row. */
-  word: number
-  scale: number
-  /** The scale of the next field up in the same word, Infinity for the top (or only) one. */
-  upper: number
-  /** Original column (in the block) and block. */
-  block: number
-  column: number
-}
-
-/** A kept-column layout: which packed word and scale each kept column has. */
-interface Packing {
-  width: number
-  /** Per block, the field of each kept column (in plan.kept order; all columns for a float block). */
-  fields: Field[][]
+interface Item {
+  slot: number
+  bits: number
+  /** Column values (already scaled to nothing), n of them. */
+  values: Float64Array
+  float: boolean
 }
 
 /**
- * Runs R resamples. `visit(r, sums)` receives, per block, the weighted column sums (all k columns, in the block's
- * order); the arrays are reused, so copy what you keep.
+ * Plans and packs the blocks (once per comparison). `forceCap` (tests) sets the cap instead of the estimate.
+ * Cost: O(k²·n) for the plans, O(n · kept columns) for the packing.
+ */
+export function prepareBootstrap(n: number, blocks: readonly ColumnBlock[], forceCap?: number): BootstrapRows {
+  // Float blocks: only exact repeats and constants are dropped (no residuals, whose float sums could round).
+  const plans: ColumnPlan[] = blocks.map((b) => planColumns(b.data, n, b.k, true, b.integer ? undefined : 0))
+  const keptAt: number[] = []
+  const items: Item[] = []
+  let keptTotal = 0
+  blocks.forEach((block, b) => {
+    keptAt.push(keptTotal)
+    for (const column of plans[b].kept) {
+      const values = new Float64Array(n)
+      for (let i = 0; i < n; i++) values[i] = block.data[i * block.k + column]
+      items.push({ slot: keptTotal++, bits: 0, values, float: !block.integer })
+    }
+  })
+  const maxima = items.map((item) => {
+    let max = 0
+    if (!item.float) for (let i = 0; i < n; i++) if (item.values[i] > max) max = item.values[i]
+    return max
+  })
+  // The cap: the cheapest of the powers of two up to n, by words · 0.632·n multiply–adds per resample plus
+  // about four operations per field and segment.
+  let best: { cap: number; layout: number[][]; cost: number } | null = null
+  for (let cap = forceCap ?? 16; ; cap *= 2) {
+    const c = Math.min(cap, Math.max(1, n))
+    const layout = packFields(items, maxima, c)
+    const fields = items.length
+    const cost = layout.length * 0.632 * n + (Math.ceil(n / c) + 1) * (layout.length + fields) * 4
+    if (best === null || cost < best.cost) best = { cap: c, layout, cost }
+    if (c >= n || forceCap !== undefined) break
+  }
+  const { cap, layout } = best as { cap: number; layout: number[][] }
+  const words = layout.length
+  const slots = layout.map((fs) => Int32Array.from(fs, (f) => items[f].slot))
+  const spans = layout.map((fs) => (items[fs[0]].float ? new Float64Array(0) : Float64Array.from(fs.slice(0, -1), (f) => 2 ** fieldBits(maxima[f], cap))))
+  const groups: Float64Array[] = []
+  for (let w0 = 0; w0 < words; w0 += 4) {
+    const width = Math.min(4, words - w0)
+    const rows = new Float64Array(n * width)
+    for (let w = 0; w < width; w++) {
+      let scale = 1
+      layout[w0 + w].forEach((f, x) => {
+        const values = items[f].values
+        for (let i = 0; i < n; i++) rows[i * width + w] += values[i] * scale
+        if (x < spans[w0 + w].length) scale *= spans[w0 + w][x]
+      })
+    }
+    groups.push(rows)
+  }
+  return { n, cap, words, groups, slots, spans, plans, keptAt, ks: blocks.map((b) => b.k), keptTotal }
+}
+
+/** Bits of a sum of at most `cap` entries no larger than `max`. */
+function fieldBits(max: number, cap: number): number {
+  return Math.max(1, Math.ceil(Math.log2(cap * max + 1)))
+}
+
+/**
+ * Words of fields (item numbers, lowest field first): integer fields first-fit into 53-bit words, the widest
+ * first (ties by slot); a float column, or an integer one too wide for a word, alone in a float word (last).
+ */
+function packFields(items: readonly Item[], maxima: readonly number[], cap: number): number[][] {
+  const ints: number[] = []
+  const floats: number[][] = []
+  items.forEach((item, f) => {
+    if (item.float || fieldBits(maxima[f], cap) > 53) floats.push([f])
+    else ints.push(f)
+  })
+  ints.sort((x, y) => fieldBits(maxima[y], cap) - fieldBits(maxima[x], cap) || x - y)
+  const words: number[][] = []
+  const used: number[] = []
+  for (const f of ints) {
+    const bits = fieldBits(maxima[f], cap)
+    let w = used.findIndex((u) => u + bits <= 53)
+    if (w < 0) {
+      w = used.length
+      used.push(0)
+      words.push([])
+    }
+    used[w] += bits
+    words[w].push(f)
+  }
+  return [...words, ...floats]
+}
+
+/** Work arrays of one thread. */
+export interface BootstrapScratch {
+  counts: Uint32Array
+  index: Int32Array
+  weight: Float64Array
+  segmentEnd: Int32Array
+  segmentSums: Float64Array
+  kept: Float64Array
+  keptViews: Float64Array[]
+  sums: Float64Array[]
+}
+
+export function bootstrapScratch(rows: BootstrapRows): BootstrapScratch {
+  const { n, cap, words, keptTotal } = rows
+  const pieces = Math.ceil(n / cap)
+  const entries = n + pieces + 2
+  const segments = 3 * pieces + 4
+  const kept = new Float64Array(keptTotal)
+  return {
+    counts: new Uint32Array(Math.max(1, n)),
+    index: new Int32Array(entries),
+    weight: new Float64Array(entries),
+    segmentEnd: new Int32Array(segments),
+    segmentSums: new Float64Array(segments * Math.max(1, words)),
+    kept,
+    keptViews: rows.plans.map((p, b) => kept.subarray(rows.keptAt[b], rows.keptAt[b] + p.kept.length)),
+    sums: rows.ks.map((k) => new Float64Array(k))
+  }
+}
+
+/**
+ * Runs `count` resamples from `state` (advanced). `visit(t, sums)` receives, per block, the weighted column sums
+ * (all k columns, in the block's order) of resample t of the chunk; the arrays are reused, so copy what you keep.
+ */
+export function bootstrapChunk(
+  rows: BootstrapRows,
+  state: Int32Array,
+  count: number,
+  visit: (t: number, sums: readonly Float64Array[]) => void,
+  scratch: BootstrapScratch = bootstrapScratch(rows)
+): void {
+  const { n, cap, words, groups, slots, spans, plans } = rows
+  const { counts, index, weight, segmentEnd, segmentSums, kept, keptViews, sums } = scratch
+  const weightOf = (row: number): number => counts[row]
+  for (let t = 0; t < count; t++) {
+    counts.fill(0)
+    drawCounts(state, n, n, counts)
+    const segments = listDrawn(counts, n, cap, index, weight, segmentEnd)
+    for (let g = 0, w0 = 0; g < groups.length; g++, w0 += 4) {
+      const width = Math.min(4, words - w0)
+      if (width === 4) sum4(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0)
+      else if (width === 3) sum3(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0)
+      else if (width === 2) sum2(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0)
+      else sum1(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0)
+    }
+    kept.fill(0)
+    for (let s = 0; s < segments; s++) {
+      for (let w = 0; w < words; w++) {
+        let x = segmentSums[s * words + w]
+        const slot = slots[w]
+        const span = spans[w]
+        for (let f = 0; f < span.length; f++) {
+          const high = Math.floor(x / span[f])
+          kept[slot[f]] += x - high * span[f]
+          x = high
+        }
+        kept[slot[span.length]] += x
+      }
+    }
+    for (let b = 0; b < plans.length; b++) expandSums(plans[b], keptViews[b], n, weightOf, sums[b])
+    visit(t, sums)
+  }
+}
+
+/**
+ * Lists the examples drawn (index, count) in row order and cuts the list into segments of at most `cap` draws;
+ * returns the number of segments (segmentEnd[s]: one past the last entry of segment s).
+ */
+function listDrawn(counts: Uint32Array, n: number, cap: number, index: Int32Array, weight: Float64Array, segmentEnd: Int32Array): number {
+  let k = 0
+  let w = 0
+  let s = 0
+  for (let i = 0; i < n; i++) {
+    let c = counts[i]
+    if (w + c > cap) {
+      if (w > 0) {
+        segmentEnd[s++] = k
+        w = 0
+      }
+      while (c > cap) {
+        index[k] = i
+        weight[k++] = cap
+        segmentEnd[s++] = k
+        c -= cap
+      }
+    }
+    index[k] = i
+    weight[k] = c
+    w += c
+    // Without a branch: −c is negative (sign bit 1) exactly when c > 0.
+    k += -c >>> 31
+  }
+  if (w > 0) segmentEnd[s++] = k
+  return s
+}
+
+/* The segment sums of a group of 4, 3, 2 or 1 words (one function each, so each stays monomorphic). */
+
+function sum4(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+  let t = 0
+  for (let s = 0; s < segments; s++) {
+    const stop = end[s]
+    let a0 = 0
+    let a1 = 0
+    let a2 = 0
+    let a3 = 0
+    for (; t < stop; t++) {
+      const o = index[t] << 2
+      const c = weight[t]
+      a0 += c * rows[o]
+      a1 += c * rows[o + 1]
+      a2 += c * rows[o + 2]
+      a3 += c * rows[o + 3]
+    }
+    const p = s * words + w0
+    out[p] = a0
+    out[p + 1] = a1
+    out[p + 2] = a2
+    out[p + 3] = a3
+  }
+}
+
+function sum3(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+  let t = 0
+  for (let s = 0; s < segments; s++) {
+    const stop = end[s]
+    let a0 = 0
+    let a1 = 0
+    let a2 = 0
+    for (; t < stop; t++) {
+      const o = index[t] * 3
+      const c = weight[t]
+      a0 += c * rows[o]
+      a1 += c * rows[o + 1]
+      a2 += c * rows[o + 2]
+    }
+    const p = s * words + w0
+    out[p] = a0
+    out[p + 1] = a1
+    out[p + 2] = a2
+  }
+}
+
+function sum2(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+  let t = 0
+  for (let s = 0; s < segments; s++) {
+    const stop = end[s]
+    let a0 = 0
+    let a1 = 0
+    for (; t < stop; t++) {
+      const o = index[t] << 1
+      const c = weight[t]
+      a0 += c * rows[o]
+      a1 += c * rows[o + 1]
+    }
+    const p = s * words + w0
+    out[p] = a0
+    out[p + 1] = a1
+  }
+}
+
+function sum1(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+  let t = 0
+  for (let s = 0; s < segments; s++) {
+    const stop = end[s]
+    let a0 = 0
+    for (; t < stop; t++) a0 += weight[t] * rows[index[t]]
+    out[s * words + w0] = a0
+  }
+}
+
+/** The stream state of chunk c of a named bootstrap. */
+export function chunkState(seed: number, name: string, chunk: number): Int32Array {
+  return streamState(streamFor(seed, `${name}/${chunk}`))
+}
+
+/**
+ * Runs R resamples in chunks of CHUNK (chunk c from stream `name/c`), on this thread. `visit(r, sums)` as in
+ * {@link bootstrapChunk}, r the resample's number.
  */
 export function bootstrapSums(
   n: number,
   blocks: readonly ColumnBlock[],
   R: number,
-  rng: Xoshiro128,
+  seed: number,
+  name: string,
   visit: (r: number, sums: readonly Float64Array[]) => void
 ): void {
-  // Float blocks: only exact repeats and constants are dropped (no residuals, whose float sums could round).
-  const plans: ColumnPlan[] = blocks.map((b) => planColumns(b.data, n, b.k, true, b.integer ? undefined : 0))
-  const packing = pack(n, blocks, plans)
-  const width = packing.width
-  // The packed rows: row i holds every kept column of every block, fields added into their words.
-  const rows = new Float64Array(n * width)
-  blocks.forEach((block, b) => {
-    const fields = packing.fields[b]
-    const columns = plans[b].kept
-    for (let t = 0; t < columns.length; t++) {
-      const { word, scale } = fields[t]
-      const j = columns[t]
-      for (let i = 0; i < n; i++) rows[i * width + word] += block.data[i * block.k + j] * scale
-    }
-  })
-  const counts = new Uint32Array(n)
-  const acc = new Float64Array(width)
-  const keptSums = plans.map((p) => new Float64Array(p.kept.length))
-  const sums = blocks.map((b) => new Float64Array(b.k))
-  const weightOf = (row: number): number => counts[row]
-  for (let r = 0; r < R; r++) {
-    counts.fill(0)
-    drawCounts(rng, n, counts)
-    sweep(rows, width, counts, acc)
-    unpack(acc, packing, keptSums)
-    for (let b = 0; b < blocks.length; b++) expandSums(plans[b], keptSums[b], n, weightOf, sums[b])
-    visit(r, sums)
-  }
-}
-
-/** acc = Σ counts[i] · row i, over the rows drawn. */
-function sweep(rows: Float64Array, width: number, counts: Uint32Array, acc: Float64Array): void {
-  acc.fill(0)
-  const n = counts.length
-  for (let i = 0, o = 0; i < n; i++, o += width) {
-    const c = counts[i]
-    if (c === 0) continue
-    for (let w = 0; w < width; w++) acc[w] += c * rows[o + w]
-  }
-}
-
-/** n draws with replacement from n examples: how often each was drawn (Multinomial(n; 1/n, …, 1/n)). */
-function drawCounts(rng: Xoshiro128, n: number, counts: Uint32Array): void {
-  if (n > 2097152) {
-    for (let t = 0; t < n; t++) counts[Math.floor(rng.nextDouble() * n)]++
-    return
-  }
-  const threshold = (TWO32 - n) % n
-  for (let t = 0; t < n; t++) {
-    // uniformIndex, inlined and without `%` (slow on doubles): high = ⌊m / 2³²⌋, low = m − high·2³², both exact.
-    let m = rng.nextUint32() * n
-    let high = (m * INV32) | 0
-    while (m - high * TWO32 < threshold) {
-      m = rng.nextUint32() * n
-      high = (m * INV32) | 0
-    }
-    counts[high]++
-  }
-}
-
-/**
- * Assigns the kept columns to packed words: integer columns first-fit by their bit widths (the largest first)
- * into 53-bit words; float columns one word each.
- */
-function pack(n: number, blocks: readonly ColumnBlock[], plans: readonly ColumnPlan[]): Packing {
-  const fields: Field[][] = blocks.map(() => [])
-  const items: { block: number; t: number; column: number; bits: number }[] = []
-  let width = 0
-  blocks.forEach((block, b) => {
-    const plan = plans[b]
-    if (!block.integer) {
-      plan.kept.forEach((column, t) => (fields[b][t] = { word: width++, scale: 1, upper: Infinity, block: b, column }))
-      return
-    }
-    plan.kept.forEach((column, t) => {
-      let max = 0
-      for (let i = 0; i < n; i++) max = Math.max(max, block.data[i * block.k + column])
-      // Largest possible sum: n draws of the largest entry.
-      const bits = Math.max(1, Math.ceil(Math.log2(n * max + 1)))
-      items.push({ block: b, t, column, bits })
-    })
-  })
-  items.sort((x, y) => y.bits - x.bits || x.block - y.block || x.t - y.t)
-  const used: number[] = []
-  const wordOf: number[] = []
-  for (const item of items) {
-    let w = used.findIndex((u) => u + item.bits <= 53)
-    if (w < 0 || item.bits > 53) {
-      w = used.length
-      used.push(0)
-      wordOf.push(width++)
-    }
-    const scale = 2 ** used[w]
-    used[w] += item.bits
-    fields[item.block][item.t] = { word: wordOf[w], scale, upper: Infinity, block: item.block, column: item.column }
-  }
-  const all = fields.flat()
-  for (const f of all) for (const g of all) if (g.word === f.word && g.scale > f.scale && g.scale < f.upper) f.upper = g.scale
-  return { width, fields }
-}
-
-/** The kept sums of each block from the packed accumulators. */
-function unpack(acc: Float64Array, packing: Packing, keptSums: Float64Array[]): void {
-  const { fields } = packing
-  for (let b = 0; b < fields.length; b++) {
-    const out = keptSums[b]
-    const fs = fields[b]
-    for (let t = 0; t < fs.length; t++) {
-      const { word, scale, upper } = fs[t]
-      const x = acc[word]
-      if (upper === Infinity) {
-        out[t] = scale === 1 ? x : Math.floor(x / scale)
-      } else {
-        // The fields above this one are multiples of `upper`: take them off, then divide (exact below 2⁵³).
-        out[t] = Math.floor((x - Math.floor(x / upper) * upper) / scale)
-      }
-    }
+  const rows = prepareBootstrap(n, blocks)
+  const scratch = bootstrapScratch(rows)
+  for (let c = 0; c * CHUNK < R; c++) {
+    const first = c * CHUNK
+    bootstrapChunk(rows, chunkState(seed, name, c), Math.min(CHUNK, R - first), (t, sums) => visit(first + t, sums), scratch)
   }
 }

@@ -104,7 +104,7 @@ export function resampleGeneration(
   const cand = Array.from({ length: metrics }, () => new Float64Array(R))
   const base = Array.from({ length: metrics }, () => new Float64Array(paired ? R : 0))
   const per = paired ? 2 : 1
-  bootstrapSums(n, blocks, R, streamFor(settings.seed, 'bootstrap:generation'), (r, sums) => {
+  bootstrapSums(n, blocks, R, settings.seed, 'bootstrap:generation', (r, sums) => {
     corpus.forEach((c, x) => {
       cand[x][r] = c.score(sums[x * per])
       if (paired) base[x][r] = c.score(sums[x * per + 1])
