@@ -4,7 +4,8 @@
  * statistics, its report sections) is in src/tasks/, behind one interface.
  */
 import { ConfigError } from './errors.js'
-import { evaluateGates, parseGates } from './gates.js'
+import { evaluateGates, parseGates, type Multiplicity } from './gates.js'
+import type { McNemarMethod } from './stats/mcnemar.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
 import { taskModule } from './tasks/index.js'
 import type { Prepared } from './tasks/task.js'
@@ -35,6 +36,10 @@ export interface CompareOptions {
   resamples: number
   seed: number
   missingBaseline: 'skip' | 'fail'
+  /** Adjustment of the `no-regression` rules' p-values: `westfall-young` or `holm` (default DEFAULT_MULTIPLICITY). */
+  multiplicity?: Multiplicity
+  /** McNemar p-values (accuracy, recall, specificity, recall[L]): `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
+  mcnemar?: McNemarMethod
   /**
    * A script that answers `serveReadRequest()` (the CLI bundle): with it, a large baseline file is read on a
    * second core while this thread reads the candidate. Without it, the files are read one after the other.
@@ -52,7 +57,13 @@ export async function compare(options: CompareOptions): Promise<Report> {
   const analysis = prepared.analyze(rules, settings)
   const checked = await checks.run()
   Object.assign(analysis.metrics, checked.metrics)
-  const gates = evaluateGates(rules, analysis.metrics, { alpha: options.alpha, hasBaseline: prepared.hasBaseline, missingBaseline: options.missingBaseline })
+  const gates = evaluateGates(rules, analysis.metrics, {
+    alpha: options.alpha,
+    hasBaseline: prepared.hasBaseline,
+    missingBaseline: options.missingBaseline,
+    multiplicity: options.multiplicity,
+    joint: analysis.joint ?? null
+  })
   return {
     schemaVersion: 1,
     passed: gates.every((g) => g.status !== 'fail'),

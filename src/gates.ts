@@ -4,7 +4,7 @@
  * | rule | passes when |
  * | `METRIC >= X` (`>`, `<=`, `<`) | the candidate's value satisfies it |
  * | `METRIC delta >= X` (any operator) | candidate − baseline satisfies it |
- * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, Holm-adjusted over all no-regression rules, is below alpha |
+ * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, adjusted over all no-regression rules (Westfall–Young minP or Holm, `multiplicity`), is below alpha |
  * | `METRIC non-inferior M` | the one-sided (1 − alpha) bound of delta on the worse side lies within M |
  *
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
@@ -15,6 +15,7 @@ import { parseDecimal } from './read/number.js'
 import { formatDelta, formatInterval, formatNumber, formatP, formatShownDelta, formatValue } from './format.js'
 import { parsePerClass, SCORE_METRICS } from './metrics/names.js'
 import { holm } from './stats/holm.js'
+import { westfallYoung } from './stats/westfallYoung.js'
 import type { GateResult, MetricReport } from './types.js'
 
 /** The default when no gates are given: no significant regression of accuracy, precision, recall or F1. */
@@ -116,10 +117,46 @@ function checkMetric(rule: GateRule, known: { metrics: readonly string[]; labels
   throw new ConfigError(`gate ${quote(rule.text, 120)}: unknown metric ${quote(rule.metric)}; known metrics: ${known.metrics.filter((m) => !m.includes('[')).join(', ')}, and per class precision[L], recall[L], f1[L], support[L]`)
 }
 
+/** How the one-sided p-values of a run's `no-regression` rules are adjusted for their number. */
+export type Multiplicity = 'holm' | 'westfall-young'
+
+/** The default adjustment (README, "Statistics": chosen from the calibration numbers of `npm run calibrate`). */
+export const DEFAULT_MULTIPLICITY: Multiplicity = 'westfall-young'
+
+/**
+ * A task's joint permutation null of the one-sided tests of the named metrics (src/stats/jointPermutation.ts):
+ * the observed p and R resampled p of each, from the same swaps; or, when it cannot give them (a metric without
+ * a joint resampling, too many examples for the work cap), the reason, in words.
+ */
+export type JointNull = (metrics: readonly string[]) => { observed: number[]; resampled: Float64Array[]; resamples: number } | string
+
 export interface GateOptions {
   alpha: number
   hasBaseline: boolean
   missingBaseline: 'skip' | 'fail'
+  /** Default {@link DEFAULT_MULTIPLICITY}; without `joint` (a task that has none), Holm. */
+  multiplicity?: Multiplicity
+  joint?: JointNull | null
+}
+
+/**
+ * Adjusted one-sided p of each tested rule: Westfall–Young step-down minP over the task's joint permutation
+ * null when asked and available, else Holm. `note` says why Westfall–Young was not used when it was asked for.
+ */
+function adjust(tested: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): { p: number[]; method: string; note: string } {
+  const holmP = (): number[] => holm(tested.map((r) => metrics[r.metric].pValueWorse as number))
+  const multiplicity = options.multiplicity ?? DEFAULT_MULTIPLICITY
+  if (multiplicity === 'holm' || tested.length === 0) return { p: holmP(), method: 'Holm', note: '' }
+  // Asked for by name, say why it is not used; as the default, a task without a joint null simply uses Holm.
+  const asked = options.multiplicity === 'westfall-young'
+  if (!options.joint) return { p: holmP(), method: 'Holm', note: asked ? ' (this task has no joint resampling for Westfall–Young)' : '' }
+  const names = [...new Set(tested.map((r) => r.metric))]
+  const joint = options.joint(names)
+  if (typeof joint === 'string') return { p: holmP(), method: 'Holm', note: ` (not Westfall–Young: ${joint})` }
+  const adjusted = westfallYoung(joint.observed, joint.resampled)
+  const byName = new Map(names.map((name, i) => [name, adjusted[i]]))
+  // A metric named by two rules is one hypothesis: the same adjusted p for both.
+  return { p: tested.map((r) => byName.get(r.metric) as number), method: 'Westfall–Young', note: '' }
 }
 
 const compareOp = (x: number, op: Operator, y: number): boolean => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y)
@@ -128,10 +165,11 @@ const compareOp = (x: number, op: Operator, y: number): boolean => (op === '>=' 
 export function evaluateGates(rules: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): GateResult[] {
   const { alpha } = options
   const level = `${Math.round((1 - alpha) * 1000) / 10}%`
-  // Holm over every no-regression rule that has a one-sided p-value.
+  // Every no-regression rule that has a one-sided p-value, adjusted together (Holm or Westfall–Young).
   const tested = rules.filter((r) => r.kind === 'no-regression' && options.hasBaseline && metrics[r.metric]?.pValueWorse != null)
   const adjusted = new Map<GateRule, number>()
-  holm(tested.map((r) => metrics[r.metric].pValueWorse as number)).forEach((p, i) => adjusted.set(tested[i], p))
+  const adjustment = adjust(tested, metrics, options)
+  adjustment.p.forEach((p, i) => adjusted.set(tested[i], p))
 
   return rules.map((rule): GateResult => {
     const m = metrics[rule.metric]
@@ -162,7 +200,7 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
       const significant = worse && p < alpha
       const ci = m.ci ? ` (${level} CI ${formatInterval(name, m.ci)})` : ''
       const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression'
-      return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after Holm: ${verdict}`, { observed: m.delta, pValue: p })
+      return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after ${adjustment.method}${adjustment.note}: ${verdict}`, { observed: m.delta, pValue: p, adjustment: adjustment.method })
     }
     // non-inferior
     const margin = rule.margin as number

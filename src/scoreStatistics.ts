@@ -1,6 +1,7 @@
 /**
- * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval,
- * `log_loss` and `brier` with the paired t-test on per-example loss differences (and a t interval), and
+ * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval (the
+ * candidate's own on the logit scale), `log_loss` and `brier` with the paired t-test on per-example loss
+ * differences (and a t interval; the candidate's log loss gets a log-scale t interval), and
  * `average_precision` with the paired bootstrap and approximate randomization (src/stats/scoreResampling.ts).
  * Values are on the paired examples only.
  */
@@ -8,6 +9,7 @@ import { direction } from './metrics/names.js'
 import { ascendingOrder, averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro } from './metrics/scores.js'
 import type { Pairing } from './pair.js'
 import { delongPaired } from './stats/delong.js'
+import { logScaleTInterval } from './stats/logScaleInterval.js'
 import { pairedT } from './stats/pairedT.js'
 import { streamFor } from './stats/random.js'
 import { apStatistics } from './stats/scoreResampling.js'
@@ -66,7 +68,11 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
   const lossMetric = (name: string, cand: Float64Array, base: Float64Array | null): void => {
     const m = empty(name)
     m.candidate = finite(mean(cand))
-    m.candidateCi = pairedT(cand, alpha)?.ci ?? null
+    // Log loss is a mean of right-skewed losses: its interval is made on the log scale.
+    if (name === 'log_loss') {
+      m.candidateCi = logScaleTInterval(cand, alpha)
+      if (m.candidateCi) m.candidateCiMethod = 'log-t'
+    } else m.candidateCi = pairedT(cand, alpha)?.ci ?? null
     if (base) {
       m.baseline = finite(mean(base))
       const d = new Float64Array(n)
@@ -94,7 +100,10 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
     const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC)
     // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.
     auc.candidate = delong ? delong.aucB : rocAuc(pos, cand, orderC)
-    if (delong) auc.candidateCi = delong.ciB
+    if (delong) {
+      auc.candidateCi = delong.ciB
+      auc.candidateCiMethod = 'delong-logit'
+    }
     if (base) {
       auc.baseline = delong ? delong.aucA : null
       if (auc.candidate !== null && auc.baseline !== null && delong) {

@@ -3,15 +3,15 @@
  * delta, the bootstrap interval of the delta, the p-value of the right test, and the candidate's own interval.
  *
  * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
- *   the examples of that true class.
+ *   the examples of that true class (mid-p McNemar with `mcnemar: 'mid-p'`).
  * - every other metric: paired approximate randomization over the cells (src/stats/resample.ts).
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
  */
 import { classTables, discordantByClass, discordant, fromDense, type CellTable } from './cells.js'
 import { aggregateMetrics, perClassMetrics, type NamedCmMetric } from './metrics/classification.js'
-import { direction } from './metrics/names.js'
-import { mcnemarDrop, mcnemarExact } from './stats/mcnemar.js'
+import { direction, parsePerClass } from './metrics/names.js'
+import { DEFAULT_MCNEMAR, mcnemarMethod, type McNemarMethod } from './stats/mcnemar.js'
 import { classSumsOfCells, resampleFamily, type CellFamily, type ResampledMetric, type ResampleSettings } from './stats/resample.js'
 import { wilson } from './stats/wilson.js'
 import type { MetricReport, Task } from './types.js'
@@ -41,6 +41,24 @@ export interface ConfusionContext {
   gatedClasses?: ReadonlySet<number>
   /** The work caps (tests lower them); default CLASS_RESAMPLE_CAP and TABLE_RESAMPLE_CAP. */
   caps?: { classes: number; table: number }
+  /** McNemar p-values: `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
+  mcnemar?: McNemarMethod
+}
+
+/**
+ * The McNemar restriction of a metric, as {@link confusionStatistics} tests it: `all` for accuracy, the true
+ * class's index for recall, specificity (binary, two classes) and recall[L]; null for a metric tested otherwise.
+ */
+export function mcnemarRestriction(name: string, ctx: { task: Task; labels: readonly string[]; positive: number | null; k: number }): 'all' | number | null {
+  if (name === 'accuracy') return 'all'
+  if (ctx.task === 'binary' && ctx.positive !== null) {
+    if (name === 'recall') return ctx.positive
+    if (name === 'specificity' && ctx.k === 2) return 1 - ctx.positive
+  }
+  const perClass = parsePerClass(name)
+  if (perClass?.metric !== 'recall') return null
+  const i = ctx.labels.indexOf(perClass.label)
+  return i >= 0 ? i : null
 }
 
 export interface ConfusionResults {
@@ -129,14 +147,15 @@ const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : nul
 /** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
 function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, alpha: number): void {
   const { table, labels } = ctx
+  const method = mcnemarMethod(ctx.mcnemar ?? DEFAULT_MCNEMAR)
   const mcnemar = (name: string, d: { b: number; c: number; n: number; bothRight: number }): void => {
     const m = out.get(name)
     if (!m) return
     m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha)
     if (!ctx.hasBaseline) return
-    m.pValue = mcnemarExact(d.b, d.c)
-    m.pValueWorse = mcnemarDrop(d.b, d.c)
-    m.test = 'mcnemar-exact'
+    m.pValue = method.twoSided(d.b, d.c)
+    m.pValueWorse = method.drop(d.b, d.c)
+    m.test = method.test
   }
   const wilsonOf = (name: string, successes: number, trials: number): void => {
     const m = out.get(name)

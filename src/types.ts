@@ -121,6 +121,8 @@ export interface MetricReport {
   worseBound: number | null
   /** Added field: how ci was made: `bootstrap-percentile`, `delong`, `paired-t`. */
   ciMethod: string | null
+  /** Added field, where candidateCi is not the metric's usual one: `delong-logit` (roc_auc), `log-t` (log_loss). */
+  candidateCiMethod?: string
 }
 
 export interface GateResult {
@@ -129,11 +131,13 @@ export interface GateResult {
   status: 'pass' | 'fail' | 'skip'
   /** The observed value (threshold rules) or delta (delta, no-regression, non-inferior rules). */
   observed: number | null
-  /** Holm-adjusted one-sided p (no-regression). */
+  /** One-sided p adjusted over the run's no-regression rules (no-regression). */
   pValue: number | null
   /** One-sided bound of delta on the worse side (non-inferior). */
   bound: number | null
   detail: string
+  /** Added field: how pValue was adjusted, `Holm` or `Westfall–Young` (no-regression rules with a p-value). */
+  adjustment?: string
 }
 
 /** Where the two models disagree (paired examples only). */

@@ -51,6 +51,10 @@ Gates and statistics
   --alpha A                significance level (default: 0.05)
   --resamples N            bootstrap and permutation resamples (default: 10000)
   --seed S                 random seed; the same inputs and seed give the same report (default: 0)
+  --multiplicity M         westfall-young | holm: how the no-regression rules' p-values are adjusted for their
+                           number (default: westfall-young, from the same seeded permutations; holm where a
+                           task or metric has no joint resampling)
+  --mcnemar M              exact | mid-p: the McNemar test of accuracy and recall (default: exact)
 
 Output
   --json OUT.json          also write the JSON report
@@ -83,6 +87,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
         'score-field': { type: 'string' },
         'score-metrics': { type: 'string' },
         'missing-baseline': { type: 'string' },
+        multiplicity: { type: 'string' },
+        mcnemar: { type: 'string' },
         train: { type: 'string' },
         'text-field': { type: 'string' },
         json: { type: 'string' },
@@ -121,9 +127,16 @@ export function parseCli(argv: readonly string[]): CliRequest {
     alpha: numberOption('--alpha', values.alpha, 0.05, (x) => x > 0 && x < 1, 'a number between 0 and 1'),
     resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
     seed: numberOption('--seed', values.seed, 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
-    missingBaseline: (oneOf('--missing-baseline', values['missing-baseline'], ['skip', 'fail'] as const) ?? 'skip') as 'skip' | 'fail'
+    missingBaseline: (oneOf('--missing-baseline', values['missing-baseline'], ['skip', 'fail'] as const) ?? 'skip') as 'skip' | 'fail',
+    ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young'] as const)),
+    ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p'] as const))
   }
   return { kind: 'compare', options, json: values.json, markdown: values.markdown }
+}
+
+/** `{ key: value }`, or nothing when the option is not given (so that the core's default applies). */
+function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T }
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {

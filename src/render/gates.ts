@@ -19,12 +19,12 @@ export function gatesSection(report: Report): string {
   if (noRegression.length > 0) {
     const metrics = [...new Set(noRegression.map((g) => g.metric))]
     notes.push(
-      `Holm p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) Holm-adjusted over the ` +
+      `${adjustedBy(report)} p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) ${adjustedBy(report)}-adjusted over the ` +
         `${noRegression.length} no-regression rule${noRegression.length === 1 ? '' : 's'}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
     )
   }
   if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)
-  return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', 'Holm p / bound'], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`
+  return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', `${adjustedBy(report)} p / bound`], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`
 }
 
 function observed(g: GateResult, report: Report): string {
@@ -42,3 +42,13 @@ function evidence(g: GateResult, report: Report): string {
   if (m && m.candidate === null) return 'undefined on this data'
   return '—'
 }
+
+/**
+ * The adjustment of the run's no-regression p-values, as the gates name it: `Westfall–Young` or `Holm`, nothing
+ * else (a published report's JSON comes from a fork's run: its text never reaches the comment).
+ */
+export function adjustedBy(report: Report): string {
+  return adjustmentName(report.gates.find((g) => g.pValue !== null))
+}
+
+export const adjustmentName = (gate: GateResult | undefined): string => (gate?.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm')

@@ -5,6 +5,7 @@
 import { formatInterval, formatP, formatValue, formatValueInterval } from '../format.js'
 import { parsePerClass } from '../metrics/names.js'
 import type { MetricReport, Report } from '../types.js'
+import { adjustedBy } from './gates.js'
 import { level, metricName, shownDelta, testsOf, word } from './names.js'
 import { folded, table } from './table.js'
 
@@ -36,7 +37,7 @@ export function metricsSection(report: Report): { headline: string; rest: string
   const rows = (list: string[]) => list.map((n) => row(n, report.metrics[n], hasBaseline))
   const legend = hasBaseline
     ? `<sub>Δ: candidate − baseline, of the values shown; better or worse by the metric's direction${lowerNote(names, report)}. ` +
-      `p (two-sided): no difference (${testsOf(headline, report)}). The gates use one-sided, Holm-adjusted p.</sub>`
+      `p (two-sided): no difference (${testsOf(headline, report)}). The gates use one-sided, ${adjustedBy(report)}-adjusted p.</sub>`
     : `<sub>Intervals: Wilson for proportions, bootstrap percentile otherwise.</sub>`
   return {
     headline: `#### Metrics\n\n${table(header, rows(headline), align)}\n\n${legend}`,

@@ -22,7 +22,7 @@ export function reason(gate: GateResult, report: Report): string {
   const m = report.metrics[gate.metric]
   if (gate.status === 'skip' || !m || (m.candidate === null && m.baseline === null)) return proseText(gate.detail, 300)
   let evidence = ''
-  if (gate.pValue !== null) evidence = `, one-sided p ${pText(gate.pValue)} after Holm`
+  if (gate.pValue !== null) evidence = `, one-sided p ${pText(gate.pValue)} after ${gate.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm'}`
   else if (gate.bound !== null) evidence = `, one-sided ${level(report)} bound ${formatDelta(gate.metric, gate.bound)}`
   return `${change(gate.metric, m, report)}${evidence})`.replace(/ \(\)$/, '')
 }

@@ -5,7 +5,7 @@
  * b = examples only the baseline gets right, c = only the candidate. With X ~ Bin(b + c, 1/2):
  * - two-sided, as statsmodels `mcnemar(table, exact=True)`: p = min(1, 2·P(X ≤ min(b, c))); b = c = 0 gives 1.
  * - one-sided for a drop (candidate worse): p = P(X ≤ c), as scipy `binomtest(c, b + c, 0.5, alternative="less")`.
- * - mid-p (Fagerland, Lydersen & Laake 2013): the two-sided p − P(X = min(b, c)).
+ * - mid-p (Fagerland, Lydersen & Laake 2013): 2·P(X ≤ min(b, c)) − P(X = min(b, c)); one-sided P(X < c) + ½P(X = c).
  * Cost: O(min(b, c)) terms. Up to b + c = 1000 the terms C(m, i)/2^m are summed upward from 2^−m (exact for small
  * counts); above, downward from the largest, which Loader's saddle-point form gives to ~1e-15 (no underflow).
  *
@@ -63,12 +63,41 @@ export function mcnemarDrop(b: number, c: number): number {
 }
 
 /**
- * Mid-p McNemar: the exact two-sided p − P(X = min(b, c)).
- * @example mcnemarMidP(1, 7) // 0.0390625
+ * Mid-p McNemar, two-sided (Fagerland, Lydersen & Laake 2013, BMC Med Res Methodol 13:91, eq. 4):
+ * 2·P(X ≤ k) − P(X = k) with k = min(b, c), capped at 1 (b = c gives 1, as the exact test does). The exact
+ * test's p less half the probability of the observed table, on each side; in their study it never exceeded the
+ * nominal level. Cost: that of {@link mcnemarExact}.
+ * @example mcnemarMidP(1, 7) // 0.0390625 (their worked example: AHR before and after transplantation, n = 21)
  */
 export function mcnemarMidP(b: number, c: number): number {
   if (b + c === 0) return 1
-  return mcnemarExact(b, c) - binomialHalfPmf(Math.min(b, c), b + c)
+  const k = Math.min(b, c)
+  const m = b + c
+  if (2 * k >= m) return 1
+  return Math.min(1, 2 * binomialHalfCdf(k, m) - binomialHalfPmf(k, m))
+}
+
+/**
+ * One-sided mid-p for "the candidate is worse": P(X < c) + ½·P(X = c), X ~ Bin(b + c, 1/2) (Lancaster 1961;
+ * the one-sided form of Fagerland et al. 2013); b = c = 0 gives 1.
+ * @example mcnemarDropMidP(7, 1) // 0.01953125 (= 1/256 + 8/512)
+ */
+export function mcnemarDropMidP(b: number, c: number): number {
+  if (b + c === 0) return 1
+  return binomialHalfCdf(c, b + c) - 0.5 * binomialHalfPmf(c, b + c)
+}
+
+/** Which McNemar p-values a run uses: `exact` (SPEC §4) or `mid-p`. */
+export type McNemarMethod = 'exact' | 'mid-p'
+
+/** The default (README, "Statistics": chosen from the calibration numbers of `npm run calibrate`). */
+export const DEFAULT_MCNEMAR: McNemarMethod = 'exact'
+
+/** The two-sided and one-sided (drop) p-value functions and the `test` name of a method. */
+export function mcnemarMethod(method: McNemarMethod): { twoSided: (b: number, c: number) => number; drop: (b: number, c: number) => number; test: string } {
+  return method === 'mid-p'
+    ? { twoSided: mcnemarMidP, drop: mcnemarDropMidP, test: 'mcnemar-mid-p' }
+    : { twoSided: mcnemarExact, drop: mcnemarDrop, test: 'mcnemar-exact' }
 }
 
 /**

@@ -13,6 +13,8 @@ import { checkUniqueIds, pairByIds, sameLabel, type Pairing } from '../pair.js'
 import { readPredictions, type ReadOptions } from '../read/index.js'
 import { readInWorker } from '../read/parallel.js'
 import { scoreStatistics } from '../scoreStatistics.js'
+import { classificationJoint } from '../stats/classificationJoint.js'
+import { DEFAULT_MCNEMAR } from '../stats/mcnemar.js'
 import { confusionMatrices } from '../stats/resample.js'
 import { confusionStatistics } from '../statistics.js'
 import { chooseTask } from '../task.js'
@@ -84,7 +86,8 @@ export const classification: TaskModule = {
           const i = perClass ? index.get(perClass.label) : undefined
           if (i !== undefined) gatedClasses.add(i)
         }
-        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses }, settings)
+        const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar }, settings)
         const scored = hasScores
           ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
           : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
@@ -110,7 +113,10 @@ export const classification: TaskModule = {
                 : []),
               ...scored.warnings
             ]
-          }
+          },
+          ...(baseline && pairing
+            ? { joint: classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed }) }
+            : {})
         }
       }
     }

@@ -5,7 +5,7 @@
  * interface, never a branch in compare().
  */
 import type { CompareOptions } from '../compare.js'
-import type { GateRule } from '../gates.js'
+import type { GateRule, JointNull } from '../gates.js'
 import type { Pairing } from '../pair.js'
 import type { GateResult, MetricReport, Report, TaskName } from '../types.js'
 
@@ -41,6 +41,8 @@ export interface Analysis {
   examples?: Report['examples']
   /** Warnings placed after the pairing's (power of the test set …) and after the generic ones (method notes). */
   warnings: { first: string[]; last: string[] }
+  /** The joint permutation null of the task's one-sided tests, for Westfall–Young; absent: the gates use Holm. */
+  joint?: JointNull
 }
 
 export interface TaskModule {

@@ -1,0 +1,271 @@
+// npm run calibrate: how often the gates fail when they should not, and how often they catch a real regression
+// (issue 11). Simulated paired binary classifiers with scores; each replicate runs compare() (the core, bundled
+// from src/ with ncc into the system temp folder, so dist/ is never touched) on two in-memory JSONL files.
+//
+// Model (a latent logit per example and model): z = μ·(2y − 1) − δ·y·[candidate] + σu·u + σe·e, y ~ Bernoulli(π),
+// u ~ N(0, 1) shared by both models (the example's difficulty), e ~ N(0, 1) each model's own; score = expit(z),
+// prediction = 1 when score ≥ 0.5. Exchangeable: δ = 0 (both models have the same distribution, every population
+// metric equal). Recall drop: δ chosen so that the candidate's population recall is 3 points lower (its AUC, F1,
+// accuracy and log loss move with it, as a real regression's do).
+//
+// Gates: accuracy, precision, recall, f1, roc_auc, log_loss no-regression. Reported per scenario, with Monte Carlo
+// standard errors √(p(1 − p)/N): per-metric one-sided type-I rate, family-wise false-fail rate (Holm with exact
+// and mid-p McNemar, Westfall–Young with exact McNemar: it calibrates itself by resampling, so the McNemar
+// flavour barely matters there — 14.0% vs 15.0% power in a 200-replicate run of both), coverage of the candidate's intervals (AUC: DeLong logit and plain
+// Wald; log loss: log-scale t and plain t; recall: Wilson), and power of `recall no-regression` among the six and
+// alone.
+//
+// Options (environment): CALIBRATE_REPLICATES (default 200 per scenario), CALIBRATE_RESAMPLES (default 1000),
+// CALIBRATE_SEED (default 1), CALIBRATE_SIZES (default "200,2000"), CALIBRATE_SCENARIOS ("null,drop").
+// Seeded: the same options give the same table.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const REPLICATES = Number(process.env.CALIBRATE_REPLICATES ?? 200)
+const RESAMPLES = Number(process.env.CALIBRATE_RESAMPLES ?? 1000)
+const SEED = Number(process.env.CALIBRATE_SEED ?? 1)
+const SIZES = (process.env.CALIBRATE_SIZES ?? '200,2000').split(',').map(Number)
+const SCENARIOS = (process.env.CALIBRATE_SCENARIOS ?? 'null,drop').split(',')
+const ALPHA = 0.05
+const PARAMS = { pi: 0.15, mu: 1.4, su: 1.0, se: 1.2 }
+const GATES = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss']
+
+// --- the core, bundled from src/ -------------------------------------------------------------------------------
+const out = path.join(tmpdir(), 'eval-gate-calibrate')
+mkdirSync(out, { recursive: true })
+const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/compare.ts'), '-o', out, '-q', '--target', 'es2022'], { stdio: 'inherit', cwd: root })
+if (built.status !== 0) throw new Error('ncc build of src/compare.ts failed')
+writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
+const { compare } = await import(pathToFileURL(path.join(out, 'index.js')).href)
+
+// --- random numbers (xoshiro128** seeded by SplitMix32-style hashing; never Math.random) --------------------------
+function rng(seed) {
+  let s = [seed ^ 0x9e3779b9, seed * 2654435761, seed ^ 0x85ebca6b, (seed + 0x632be5ab) ^ 0xc2b2ae35].map((x) => x >>> 0 || 1)
+  const next = () => {
+    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0
+    const t = s[1] << 9
+    s[2] ^= s[0]
+    s[3] ^= s[1]
+    s[1] ^= s[2]
+    s[0] ^= s[3]
+    s[2] ^= t
+    s[3] = rotl(s[3], 11)
+    s = s.map((x) => x >>> 0)
+    return result
+  }
+  for (let i = 0; i < 16; i++) next()
+  const uniform = () => (next() + 0.5) / 4294967296
+  let spare = null
+  const normal = () => {
+    if (spare !== null) {
+      const v = spare
+      spare = null
+      return v
+    }
+    const r = Math.sqrt(-2 * Math.log(uniform()))
+    const a = 2 * Math.PI * uniform()
+    spare = r * Math.sin(a)
+    return r * Math.cos(a)
+  }
+  return { uniform, normal }
+}
+const rotl = (x, k) => (x << k) | (x >>> (32 - k))
+
+// --- population values --------------------------------------------------------------------------------------------
+function phi(x) {
+  // Φ by erfc (W. J. Cody's rational approximation is overkill here: Simpson on the density is exact enough).
+  return 0.5 * erfc(-x / Math.SQRT2)
+}
+function erfc(x) {
+  // Numerical Recipes erfcc (relative error < 1.2e-7), enough for population values to 1e-6.
+  const z = Math.abs(x)
+  const t = 1 / (1 + 0.5 * z)
+  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+  return x >= 0 ? r : 2 - r
+}
+const scale = Math.hypot(PARAMS.su, PARAMS.se)
+function bisect(f, lo, hi) {
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2
+    if (f(mid) > 0) hi = mid
+    else lo = mid
+  }
+  return (lo + hi) / 2
+}
+const recallOf = (delta) => phi((PARAMS.mu - delta) / scale)
+/** δ for a 3-point recall drop. */
+const DROP = bisect((d) => recallOf(0) - recallOf(d) - 0.03, 0, 2)
+const aucOf = (delta) => phi((2 * PARAMS.mu - delta) / (Math.SQRT2 * scale))
+const softplus = (x) => (x > 30 ? x : Math.log1p(Math.exp(x)))
+/** E[softplus(±z)] for z ~ N(m, scale²), by Simpson's rule on ±12 sd. */
+function expectSoftplus(m, sign) {
+  const steps = 4000
+  const h = (24 * scale) / steps
+  let s = 0
+  for (let i = 0; i <= steps; i++) {
+    const z = m - 12 * scale + i * h
+    const w = i === 0 || i === steps ? 1 : i % 2 ? 4 : 2
+    s += w * softplus(sign * z) * Math.exp(-0.5 * ((z - m) / scale) ** 2)
+  }
+  return (s * h) / 3 / (scale * Math.sqrt(2 * Math.PI))
+}
+const logLossOf = (delta) => PARAMS.pi * expectSoftplus(PARAMS.mu - delta, -1) + (1 - PARAMS.pi) * expectSoftplus(-PARAMS.mu, 1)
+
+// --- one replicate --------------------------------------------------------------------------------------------------
+const expit = (z) => 1 / (1 + Math.exp(-z))
+function files(n, delta, r) {
+  let cand = ''
+  let base = ''
+  // McNemar counts, for the mid-p variants computed here: [all, positives] × [only baseline right, only candidate right].
+  const counts = { all: [0, 0], recall: [0, 0] }
+  for (let i = 0; i < n; i++) {
+    const y = r.uniform() < PARAMS.pi ? 1 : 0
+    const u = r.normal()
+    const zb = PARAMS.mu * (2 * y - 1) + PARAMS.su * u + PARAMS.se * r.normal()
+    const zc = PARAMS.mu * (2 * y - 1) - delta * y + PARAMS.su * u + PARAMS.se * r.normal()
+    const sb = expit(zb)
+    const sc = expit(zc)
+    const pb = sb >= 0.5 ? 1 : 0
+    const pc = sc >= 0.5 ? 1 : 0
+    if ((pb === y) !== (pc === y)) {
+      counts.all[pb === y ? 0 : 1]++
+      if (y === 1) counts.recall[pb === y ? 0 : 1]++
+    }
+    base += `{"id":${i},"label":${y},"prediction":${sb >= 0.5 ? 1 : 0},"score":${sb}}\n`
+    cand += `{"id":${i},"label":${y},"prediction":${sc >= 0.5 ? 1 : 0},"score":${sc}}\n`
+  }
+  return { src: { candidate: { name: 'candidate.jsonl', data: Buffer.from(cand) }, baseline: { name: 'baseline.jsonl', data: Buffer.from(base) } }, counts }
+}
+
+async function run(src, multiplicity, mcnemar, seed) {
+  return compare({
+    ...src,
+    fields: { id: 'id', label: 'label', prediction: 'prediction', score: 'score' },
+    gates: GATES.map((m) => `${m} no-regression`).join('; '),
+    alpha: ALPHA,
+    resamples: RESAMPLES,
+    seed,
+    missingBaseline: 'skip',
+    multiplicity,
+    mcnemar
+  })
+}
+
+/** One-sided mid-p McNemar for a drop: P(X < c) + P(X = c)/2, X ~ Bin(b + c, 1/2), by log-space terms. */
+function midpDrop(b, c) {
+  const m = b + c
+  if (m === 0) return 1
+  const lf = [0]
+  for (let i = 1; i <= m; i++) lf[i] = lf[i - 1] + Math.log(i)
+  const term = (k) => Math.exp(lf[m] - lf[k] - lf[m - k] - m * Math.LN2)
+  let s = 0
+  for (let k = 0; k < c; k++) s += term(k)
+  return s + 0.5 * term(c)
+}
+
+function holm(ps) {
+  const order = ps.map((_, i) => i).sort((a, b) => ps[a] - ps[b] || a - b)
+  const out = new Array(ps.length)
+  let running = 0
+  order.forEach((i, rank) => {
+    running = Math.max(running, Math.min(1, (ps.length - rank) * ps[i]))
+    out[i] = running
+  })
+  return out
+}
+const worse = (m) => (m.direction === 'higher' ? m.delta < 0 : m.delta > 0)
+/** The gates that fail under Holm, from the report's one-sided p-values. */
+function holmFails(report, override = {}) {
+  const ms = GATES.map((g) => report.metrics[g])
+  const adjusted = holm(GATES.map((g, i) => override[g] ?? ms[i].pValueWorse ?? 1))
+  return ms.map((m, i) => worse(m) && adjusted[i] < ALPHA)
+}
+const wyFails = (report) => GATES.map((g) => report.gates.find((x) => x.metric === g).status === 'fail')
+const covers = (ci, truth) => (ci[0] > truth ? 'below' : ci[1] < truth ? 'above' : 'in')
+
+// The plain intervals, recovered from the new ones (same standard error): logit → Wald; log-scale t → t.
+const logit = (p) => Math.log(p / (1 - p))
+function waldFromLogit(ci, auc) {
+  // The logit interval's half-width is z·se/(A(1 − A)), so z·se = half·A(1 − A): A ± z·se, clipped to [0, 1].
+  const zse = ((logit(ci[1]) - logit(ci[0])) / 2) * auc * (1 - auc)
+  return [Math.max(0, auc - zse), Math.min(1, auc + zse)]
+}
+function tFromLog(ci, mean) {
+  const half = Math.log(ci[1] / mean) * mean
+  return [mean - half, mean + half]
+}
+
+async function scenario(n, kind) {
+  const delta = kind === 'drop' ? DROP : 0
+  const truth = { recall: recallOf(delta), roc_auc: aucOf(delta), log_loss: logLossOf(delta) }
+  const tally = new Map()
+  const add = (key, hit) => {
+    const t = tally.get(key) ?? { hits: 0, n: 0 }
+    t.hits += hit ? 1 : 0
+    t.n++
+    tally.set(key, t)
+  }
+  const r = rng(SEED * 1_000_003 + n * 7 + (kind === 'drop' ? 1 : 0))
+  for (let rep = 0; rep < REPLICATES; rep++) {
+    const { src, counts } = files(n, delta, r)
+    const exact = await run(src, 'westfall-young', 'exact', rep)
+    // The mid-p variants of the two McNemar metrics, from the same data (b = only the baseline right).
+    const midp = { accuracy: midpDrop(...counts.all), recall: midpDrop(...counts.recall) }
+    const pWorse = (g, flavour) => (flavour === 'mid-p' && midp[g] !== undefined ? midp[g] : (exact.metrics[g].pValueWorse ?? 1))
+    for (const flavour of ['exact', 'mid-p']) {
+      GATES.forEach((g) => add(`type1 ${g} ${flavour}`, pWorse(g, flavour) < ALPHA))
+      const h = holmFails(exact, flavour === 'mid-p' ? midp : {})
+      add(`fwer holm ${flavour}`, h.some(Boolean))
+      add(`power-six holm ${flavour}`, h[2])
+      add(`power-alone ${flavour}`, worse(exact.metrics.recall) && pWorse('recall', flavour) < ALPHA)
+    }
+    const w = wyFails(exact)
+    add('fwer wy exact', w.some(Boolean))
+    add('power-six wy exact', w[2])
+    const auc = exact.metrics.roc_auc
+    const ll = exact.metrics.log_loss
+    const rec = exact.metrics.recall
+    for (const [key, ci, t] of [
+      ['cover roc_auc delong-logit', auc.candidateCi, truth.roc_auc],
+      ['cover roc_auc wald', waldFromLogit(auc.candidateCi, auc.candidate), truth.roc_auc],
+      ['cover log_loss log-t', ll.candidateCi, truth.log_loss],
+      ['cover log_loss t', tFromLog(ll.candidateCi, ll.candidate), truth.log_loss],
+      ['cover recall wilson', rec.candidateCi, truth.recall]
+    ]) {
+      const where = covers(ci, t)
+      add(`${key} in`, where === 'in')
+      add(`${key} below`, where === 'below')
+      add(`${key} above`, where === 'above')
+    }
+  }
+  return { n, kind, truth, tally }
+}
+
+const pct = (t) => {
+  const p = t.hits / t.n
+  return `${(100 * p).toFixed(1)}% ± ${(100 * Math.sqrt((p * (1 - p)) / t.n)).toFixed(1)}`
+}
+
+const started = Date.now()
+console.log(
+  `# eval-gate calibration: ${REPLICATES} replicates per scenario, ${RESAMPLES} resamples, seed ${SEED}, alpha ${ALPHA}\n` +
+    `# model: π = ${PARAMS.pi}, μ = ${PARAMS.mu}, σu = ${PARAMS.su}, σe = ${PARAMS.se}; recall ${recallOf(0).toFixed(4)}, AUC ${aucOf(0).toFixed(4)}, ` +
+    `log loss ${logLossOf(0).toFixed(4)}; drop δ = ${DROP.toFixed(4)} → recall ${recallOf(DROP).toFixed(4)}, AUC ${aucOf(DROP).toFixed(4)}, log loss ${logLossOf(DROP).toFixed(4)}\n`
+)
+const results = []
+for (const n of SIZES) for (const kind of SCENARIOS) {
+  const t0 = Date.now()
+  results.push(await scenario(n, kind))
+  console.error(`n = ${n}, ${kind}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+}
+const columns = results.map((r) => `${r.kind === 'null' ? 'exchangeable' : 'recall −3 pts'}, n = ${r.n}`)
+const keys = [...new Set(results.flatMap((r) => [...r.tally.keys()]))]
+const rows = keys
+console.log(`| measure | ${columns.join(' | ')} |`)
+console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
+for (const k of rows) console.log(`| ${k} | ${results.map((r) => (r.tally.has(k) ? pct(r.tally.get(k)) : '')).join(' | ')} |`)
+console.log(`\n# ${((Date.now() - started) / 1000).toFixed(0)} s`)
