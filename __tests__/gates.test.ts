@@ -4,7 +4,9 @@ import { ConfigError } from '../src/errors.js'
 import { DEFAULT_GATES, evaluateGates, parseGates, splitRules } from '../src/gates.js'
 import { metricNames } from '../src/metrics/names.js'
 import { holm } from '../src/stats/holm.js'
-import type { MetricReport } from '../src/types.js'
+import { parseCli } from '../src/cli/args.js'
+import { compare, type CompareOptions } from '../src/compare.js'
+import { DEFAULT_FIELDS, type MetricReport, type Report } from '../src/types.js'
 
 const labels = ['ham', 'spam', 'a;b #1']
 const known = { metrics: metricNames('binary', labels, true), labels }
@@ -151,5 +153,52 @@ describe('direction', () => {
     const [noRegression, nonInferior] = evaluateGates(rules, { latency_ms: latency }, withBaseline)
     expect(noRegression.status).toBe('fail')
     expect(nonInferior.status).toBe('fail')
+  })
+})
+
+describe('multiplicity and McNemar options, end to end (issue 11)', () => {
+  // The README demo: recall 172/186 → 150/186, 22 discordant positives all lost, exact McNemar p = 2^−22.
+  const spam = async (over: Partial<CompareOptions>) =>
+    compare({
+      candidate: { name: 'candidate.jsonl', path: 'examples/spam/candidate.jsonl' },
+      baseline: { name: 'baseline.jsonl', path: 'examples/spam/baseline.jsonl' },
+      fields: DEFAULT_FIELDS,
+      positiveLabel: 'spam',
+      alpha: 0.05,
+      resamples: 2000,
+      seed: 0,
+      missingBaseline: 'skip',
+      ...over
+    })
+  it('the CLI flags reach compare(); a bad value names the option', () => {
+    const cmd = parseCli(['compare', '--candidate', 'c.jsonl', '--multiplicity', 'holm', '--mcnemar', 'mid-p'])
+    expect(cmd.kind === 'compare' && [cmd.options.multiplicity, cmd.options.mcnemar]).toEqual(['holm', 'mid-p'])
+    const plain = parseCli(['compare', '--candidate', 'c.jsonl'])
+    expect(plain.kind === 'compare' && 'multiplicity' in plain.options).toBe(false)
+    expect(() => parseCli(['compare', '--candidate', 'c.jsonl', '--multiplicity', 'bonferroni'])).toThrow(/--multiplicity must be one of holm, westfall-young, got "bonferroni"/)
+    expect(() => parseCli(['compare', '--candidate', 'c.jsonl', '--mcnemar', 'chi2'])).toThrow(/--mcnemar must be one of exact, mid-p/)
+  })
+  it('Westfall–Young (default) never adjusts more than Holm on the demo, and says which it used', async () => {
+    const wy = await spam({})
+    const h = await spam({ multiplicity: 'holm' })
+    expect(wy.gates.map((g) => g.adjustment)).toEqual(['Westfall–Young', 'Westfall–Young', 'Westfall–Young', 'Westfall–Young'])
+    expect(h.gates.map((g) => g.adjustment)).toEqual(['Holm', 'Holm', 'Holm', 'Holm'])
+    // Recall: 0 of 22 discordant; no resample reaches 2^−22, so Holm's 4·2^−22 (the exact McNemar p, METHODS.md).
+    const recall = (r: Report) => r.gates.find((g) => g.metric === 'recall')?.pValue
+    expect(recall(h)).toBeCloseTo(4 * 2 ** -22, 15)
+    expect(recall(wy)).toBeCloseTo(4 * 2 ** -22, 15)
+    // Accuracy's Holm p is 0.522 (the snapshot before issue 11); Westfall–Young uses the metrics' correlation.
+    for (const metric of ['accuracy', 'precision', 'f1']) {
+      const p = (r: Report) => r.gates.find((g) => g.metric === metric)?.pValue as number
+      expect(p(wy), metric).toBeLessThanOrEqual(p(h) + 2 * Math.sqrt((p(h) * (1 - p(h))) / 2000))
+    }
+    expect(wy.passed).toBe(false)
+  })
+  it('mid-p McNemar: the tests are named mcnemar-mid-p, and the recall p is the exact one less half the point mass', async () => {
+    const r = await spam({ mcnemar: 'mid-p', multiplicity: 'holm' })
+    expect(r.metrics.accuracy.test).toBe('mcnemar-mid-p')
+    expect(r.metrics.recall.test).toBe('mcnemar-mid-p')
+    // b = 22, c = 0: one-sided mid-p = P(X < 0) + P(X = 0)/2 = 2^−23.
+    expect(r.metrics.recall.pValueWorse).toBeCloseTo(2 ** -23, 18)
   })
 })

@@ -7,7 +7,8 @@
  * - every other confusion-matrix metric, aggregate or per class: the permutation p of its worse-side delta.
  * - binary `log_loss`, `brier`: sign-flip permutation p of Σ (candidate loss − baseline loss); binary `roc_auc`:
  *   permutation p of ΔAUC. With any of these, the swaps are drawn per example, capped at JOINT_WORK
- *   example-resamples; below MIN_JOINT_RESAMPLES the reason is returned and the gates use Holm.
+ *   example-resamples; below MIN_JOINT_RESAMPLES the reason is returned and the gates use Holm. The cell sampler
+ *   is capped as the table's resampling is (TABLE_RESAMPLE_CAP cell-resamples, 100,000 classes in mind).
  * - `average_precision` and multiclass score metrics have no joint resampling here: the reason is returned.
  *
  * The stream is `joint:westfall-young` (seeded), its own, so the metrics' reported numbers do not change.
@@ -18,7 +19,7 @@ import { aggregateMetrics, perClassMetrics, type NamedCmMetric } from '../metric
 import { direction, parsePerClass } from '../metrics/names.js'
 import { brierLosses, logLossesBinary } from '../metrics/scores.js'
 import type { Pairing } from '../pair.js'
-import { mcnemarRestriction } from '../statistics.js'
+import { mcnemarRestriction, TABLE_RESAMPLE_CAP } from '../statistics.js'
 import type { PredictionFile, Task } from '../types.js'
 import { jointPermutation, jointResamples, MIN_JOINT_RESAMPLES, type JointData, type JointMetric } from './jointPermutation.js'
 import { mcnemarMethod, type McNemarMethod } from './mcnemar.js'
@@ -100,9 +101,17 @@ export function classificationJoint(ctx: ClassificationJointContext): JointNull 
     }
     const data: JointData = { cells: ctx.table }
     let R = ctx.resamples
+    // The cell sampler costs (cells + K per metric) per resample: capped as the table's own resampling is.
+    const perResample = ctx.table.size + k * metrics.length
+    if (perResample * R > TABLE_RESAMPLE_CAP) {
+      R = Math.floor(TABLE_RESAMPLE_CAP / perResample)
+      if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
+        return `${ctx.table.size.toLocaleString('en-US')} distinct cells over ${k.toLocaleString('en-US')} classes would allow only ${R.toLocaleString('en-US')} joint resamples`
+      }
+    }
     if (needsScores) {
       const n = ctx.pairing.n
-      R = jointResamples(ctx.resamples, n)
+      R = Math.min(R, jointResamples(ctx.resamples, n))
       if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
         return `${n.toLocaleString('en-US')} examples with score metrics would allow only ${R.toLocaleString('en-US')} joint resamples`
       }
