@@ -6,6 +6,7 @@ import path from 'node:path'
 import { writeFileAtomic } from './atomicWrite.js'
 import { HELP, parseCli } from './cli/args.js'
 import { compare } from './compare.js'
+import { isGenerationWorker, serveGenerationWorker } from './metrics/generation/worker.js'
 import { isReadWorker, serveReadRequest } from './read/parallel.js'
 import { ConfigError, isUserError, quote } from './errors.js'
 import { renderMarkdown } from './render/index.js'
@@ -34,9 +35,10 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (isReadWorker()) void serveReadRequest()
+else if (isGenerationWorker()) serveGenerationWorker()
 else start()
 
-/** The CLI proper; a reader worker (the same bundle, started by compare) answers its request instead. */
+/** The CLI proper; a reader or resampling worker (the same bundle, started by compare) does its work instead. */
 function start(): void {
   main(process.argv.slice(2)).then(
     (code) => {

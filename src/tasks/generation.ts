@@ -51,7 +51,7 @@ export const generation: TaskModule = {
             baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
             ...(hasLoss ? { loss: { candidate: lossOf(candidate, cRows), baseline: baseline && bRows ? lossOf(baseline, bRows) : null } } : {})
           },
-          settings
+          { ...settings, workerScript: options.readerScript }
         )
         const metrics: Record<string, MetricReport> = {}
         for (const name of names) {

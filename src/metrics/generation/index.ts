@@ -3,12 +3,14 @@
  * `perplexity` of the paired examples, with their intervals and tests. `compareGeneration` is the one call a
  * task needs; the modules below it are usable on their own.
  */
+import { CHUNK } from './bootstrap.js'
 import { exactMatch } from './exactMatch.js'
 import { lossRows } from './loss.js'
 import { compareExactMatch, compareTokenF1, type ExactMatchComparison, type TokenF1Comparison } from './perExample.js'
 import { resampleGeneration, type GenerationResampled, type RatioMetricStats, type ResampleSettings } from './resample.js'
 import { corpusStatistics } from './stats.js'
 import { tokenF1 } from './tokenF1.js'
+import { GenerationHelper } from './worker.js'
 
 export { tokenize13a } from './tokenize13a.js'
 export { bleuDetails, bleuFromSums, BleuStatistics, BLEU_COLUMNS } from './bleu.js'
@@ -18,6 +20,7 @@ export { exactMatch } from './exactMatch.js'
 export { corpusLoss, perplexity } from './loss.js'
 export { corpusStatistics, type CorpusMetricStats } from './stats.js'
 export { resampleGeneration, type GenerationResampled, type ResampleSettings } from './resample.js'
+export { GenerationHelper, isGenerationWorker, lastSplit, serveGenerationWorker } from './worker.js'
 export type { ExactMatchComparison, TokenF1Comparison } from './perExample.js'
 
 /** Per-example NLL and token counts of one model. */
@@ -48,10 +51,22 @@ export interface GenerationComparison {
 /**
  * All generation metrics of the paired examples. Bootstrap intervals for every metric (one set of draws); the
  * test of SPEC §11 for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
- * (bleu, chrf), paired bootstrap (loss, perplexity).
+ * (bleu, chrf), paired bootstrap (loss, perplexity). With `workerScript` (the CLI bundle), a helper thread
+ * takes half the resampling (worker.ts; the same numbers).
  * Cost: O(text) once, then O(R · n · 20) for the bootstrap and O(R · n/8 · 14) for the randomization.
  */
-export function compareGeneration(data: GenerationData, settings: ResampleSettings & { drops?: number }): GenerationComparison {
+export function compareGeneration(data: GenerationData, settings: ResampleSettings & { drops?: number; workerScript?: string | URL }): GenerationComparison {
+  // The helper thread loads while this one reads the texts (unless the caller brings its own).
+  const own = settings.helper === undefined && settings.workerScript !== undefined && settings.resamples >= 2 * CHUNK
+  const helper = own ? new GenerationHelper(settings.workerScript as string | URL) : (settings.helper ?? null)
+  try {
+    return compareWith(data, { ...settings, helper })
+  } finally {
+    if (own) helper?.close()
+  }
+}
+
+function compareWith(data: GenerationData, settings: ResampleSettings & { drops?: number }): GenerationComparison {
   const n = data.ids.length
   const paired = data.baseline !== null
   const emC = new Uint8Array(n)
@@ -82,7 +97,7 @@ export function compareGeneration(data: GenerationData, settings: ResampleSettin
     const c = lossRows(data.loss.candidate.loss, data.loss.candidate.tokens)
     const b = data.loss.baseline ? lossRows(data.loss.baseline.loss, data.loss.baseline.tokens) : null
     ratios.push({ name: 'loss', direction: 'lower', candidate: c, baseline: b, integer: false })
-    ratios.push({ name: 'perplexity', direction: 'lower', candidate: c, baseline: b, integer: false, transform: Math.exp })
+    ratios.push({ name: 'perplexity', direction: 'lower', candidate: c, baseline: b, integer: false, transform: 'exp' })
   }
   const corpus = corpusStatistics({ references: data.references, candidate: data.candidate, baseline: data.baseline })
   const metrics = resampleGeneration(n, corpus, ratios, settings) as Map<string, GenerationResampled & { test: string | null }>

@@ -25,17 +25,22 @@ export interface PairedBlock {
   k: number
 }
 
-/**
- * Runs R trials. `visit(r, swappedA, swappedB)` receives per block the column sums of the two swapped corpora
- * (arrays reused between trials).
- */
-export function randomizationSums(
-  n: number,
-  blocks: readonly PairedBlock[],
-  R: number,
-  rng: Xoshiro128,
-  visit: (r: number, a: readonly Float64Array[], b: readonly Float64Array[]) => void
-): void {
+/** The differing examples' kept difference columns and what the trials need besides: plain data (for a worker). */
+export interface RandomizationRows {
+  /** Differing examples. */
+  m: number
+  /** Kept difference columns of all blocks side by side, m × width. */
+  rows: Float64Array
+  width: number
+  offsets: number[]
+  plans: ColumnPlan[]
+  ks: number[]
+  totalsA: Float64Array[]
+  totalsB: Float64Array[]
+}
+
+/** Finds the differing examples and plans their difference columns (once per comparison). Cost: O(n·k + k²·m). */
+export function prepareRandomization(n: number, blocks: readonly PairedBlock[]): RandomizationRows {
   // The examples where any column differs.
   const differs: number[] = []
   for (let i = 0; i < n; i++) {
@@ -71,6 +76,31 @@ export function randomizationSums(
       for (let i = 0; i < m; i++) rows[i * width + offsets[x] + t] = diffs[x][i * k + j]
     })
   })
+  return { m, rows, width, offsets, plans, ks: blocks.map((b) => b.k), totalsA, totalsB }
+}
+
+/**
+ * Runs R trials (on this thread, from one stream). `visit(r, swappedA, swappedB)` receives per block the column
+ * sums of the two swapped corpora (arrays reused between trials).
+ */
+export function randomizationSums(
+  n: number,
+  blocks: readonly PairedBlock[],
+  R: number,
+  rng: Xoshiro128,
+  visit: (r: number, a: readonly Float64Array[], b: readonly Float64Array[]) => void
+): void {
+  randomizationChunk(prepareRandomization(n, blocks), R, rng, visit)
+}
+
+/** Runs `count` trials of prepared rows from `rng`, as {@link randomizationSums}. */
+export function randomizationChunk(
+  prepared: RandomizationRows,
+  R: number,
+  rng: Xoshiro128,
+  visit: (r: number, a: readonly Float64Array[], b: readonly Float64Array[]) => void
+): void {
+  const { m, rows, width, offsets, plans, ks, totalsA, totalsB } = prepared
   // Trial-major sums of D, filled block by block: each block's table (2ᵇ rows of `width`) stays in the cache
   // while all R trials read it.
   const bits = 8
@@ -90,9 +120,9 @@ export function randomizationSums(
     }
   }
   const keptD = plans.map((p) => new Float64Array(p.kept.length))
-  const fullD = blocks.map((b) => new Float64Array(b.k))
-  const outA = blocks.map((b) => new Float64Array(b.k))
-  const outB = blocks.map((b) => new Float64Array(b.k))
+  const fullD = ks.map((k) => new Float64Array(k))
+  const outA = ks.map((k) => new Float64Array(k))
+  const outB = ks.map((k) => new Float64Array(k))
   let trial = 0
   const swapped = (row: number): number => ((residualGroups[row >>> 3] as Uint8Array)[trial] >>> (row & 7)) & 1
   for (let r = 0; r < R; r++) {
@@ -102,7 +132,7 @@ export function randomizationSums(
       const kd = keptD[x]
       for (let t = 0; t < kd.length; t++) kd[t] = D[r * width + offsets[x] + t]
       expandSums(p, kd, 0, swapped, fullD[x])
-      const k = blocks[x].k
+      const k = ks[x]
       for (let j = 0; j < k; j++) {
         outA[x][j] = totalsA[x][j] - fullD[x][j]
         outB[x][j] = totalsB[x][j] + fullD[x][j]

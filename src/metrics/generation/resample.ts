@@ -19,15 +19,18 @@
  */
 import type { Direction } from '../../types.js'
 import { quantileSorted7 } from '../../stats/quantile.js'
-import { streamFor } from '../../stats/random.js'
-import { bootstrapSums, type ColumnBlock } from './bootstrap.js'
-import { randomizationSums } from './randomization.js'
+import { prepareBootstrap, type ColumnBlock } from './bootstrap.js'
+import { metricValue, TRIALS, type GenerationJob, type MetricSpec } from './jobs.js'
+import { prepareRandomization } from './randomization.js'
 import { columnSums, type CorpusMetricStats } from './stats.js'
+import { runJob, sharedArray, sharedInts, type GenerationHelper } from './worker.js'
 
 export interface ResampleSettings {
   resamples: number
   alpha: number
   seed: number
+  /** A helper thread for half the resampling (worker.ts); the numbers are the same without. */
+  helper?: GenerationHelper | null
 }
 
 /** A metric that is Σ numerator / Σ denominator over examples, maybe through a transform (perplexity = exp). */
@@ -39,7 +42,8 @@ export interface RatioMetricStats {
   baseline: Float64Array | null
   /** Every entry a non-negative integer (exact_match): the bootstrap may pack it. */
   integer: boolean
-  transform?: (ratio: number) => number
+  /** 'exp': the metric is exp(ratio) (perplexity). */
+  transform?: 'exp'
 }
 
 export interface GenerationResampled {
@@ -61,12 +65,6 @@ export interface GenerationResampled {
 /** Floating-point tolerance of a tie with the observed delta. */
 function tolerance(observed: number): number {
   return Math.max(1e-14, 1e-14 * Math.abs(observed))
-}
-
-/** The value of a ratio metric from [numerator, denominator] sums. */
-function ratioValue(metric: RatioMetricStats, num: number, den: number): number {
-  const ratio = den === 0 ? NaN : num / den
-  return metric.transform ? metric.transform(ratio) : ratio
 }
 
 /**
@@ -101,40 +99,38 @@ export function resampleGeneration(
     })
   })
   const metrics = corpus.length + ratios.length
-  const cand = Array.from({ length: metrics }, () => new Float64Array(R))
-  const base = Array.from({ length: metrics }, () => new Float64Array(paired ? R : 0))
-  const per = paired ? 2 : 1
-  bootstrapSums(n, blocks, R, settings.seed, 'bootstrap:generation', (r, sums) => {
-    corpus.forEach((c, x) => {
-      cand[x][r] = c.score(sums[x * per])
-      if (paired) base[x][r] = c.score(sums[x * per + 1])
-    })
-    ratios.forEach((q, y) => {
-      const x = corpus.length + y
-      const s = sums[ratioBlocks[y][0]]
-      cand[x][r] = ratioValue(q, s[0], s[1])
-      if (paired) {
-        const t = sums[ratioBlocks[y][1]]
-        base[x][r] = ratioValue(q, t[0], t[1])
-      }
-    })
-  })
-  const out = new Map<string, GenerationResampled>()
+  const specs: MetricSpec[] = [
+    ...corpus.map((c, x): MetricSpec => ({ score: c.name, exp: false, c: paired ? 2 * x : x, b: paired ? 2 * x + 1 : -1 })),
+    ...ratios.map((q, y): MetricSpec => ({ score: 'ratio', exp: q.transform === 'exp', c: ratioBlocks[y][0], b: paired ? ratioBlocks[y][1] : -1 }))
+  ]
   const observedC: number[] = []
   const observedB: (number | null)[] = []
-  corpus.forEach((c) => {
-    observedC.push(c.score(columnSums(c.candidate, c.k)))
-    observedB.push(c.baseline ? c.score(columnSums(c.baseline, c.k)) : null)
+  specs.forEach((spec) => {
+    const k = blocks[spec.c].k
+    observedC.push(metricValue(spec, columnSums(blocks[spec.c].data, k)))
+    observedB.push(spec.b >= 0 ? metricValue(spec, columnSums(blocks[spec.b].data, k)) : null)
   })
-  ratios.forEach((q) => {
-    const s = columnSums(q.candidate, 2)
-    observedC.push(ratioValue(q, s[0], s[1]))
-    if (q.baseline) {
-      const t = columnSums(q.baseline, 2)
-      observedB.push(ratioValue(q, t[0], t[1]))
-    } else observedB.push(null)
-  })
-  const ar = paired && corpus.length > 0 ? randomize(n, corpus, observedC, observedB, R, settings.seed) : null
+  const helper = settings.helper ?? null
+  const shared = helper !== null
+  const withAr = paired && corpus.length > 0
+  const observed = corpus.map((_, x) => observedC[x] - (observedB[x] as number))
+  const job: GenerationJob = {
+    seed: settings.seed,
+    resamples: R,
+    boot: prepareBootstrap(n, blocks),
+    metrics: specs,
+    cand: specs.map(() => sharedArray(R, shared)),
+    base: specs.map(() => sharedArray(paired ? R : 0, shared)),
+    perm: withAr ? prepareRandomization(n, corpus.map((c) => ({ a: c.baseline as Float64Array, b: c.candidate, k: c.k }))) : null,
+    permScores: corpus.map((c) => c.name),
+    observed,
+    gamma: observed.map(tolerance),
+    hits: sharedInts(withAr ? 3 * corpus.length * Math.ceil(R / TRIALS) : 0, shared)
+  }
+  runJob(job, helper)
+  const { cand, base } = job
+  const ar = withAr ? sumHits(job.hits, corpus.length) : null
+  const out = new Map<string, GenerationResampled>()
   const { alpha } = settings
   for (let x = 0; x < metrics; x++) {
     const isCorpus = x < corpus.length
@@ -188,30 +184,17 @@ interface Hits {
   strict: number
 }
 
-/** Randomization hits per corpus metric (higher is better for all of them). */
-function randomize(
-  n: number,
-  corpus: readonly CorpusMetricStats[],
-  observedC: readonly number[],
-  observedB: readonly (number | null)[],
-  R: number,
-  seed: number
-): Hits[] {
-  const hits = corpus.map(() => ({ twoSided: 0, worse: 0, strict: 0 }))
-  const observed = corpus.map((_, x) => observedC[x] - (observedB[x] as number))
-  const gamma = observed.map(tolerance)
-  const blocks = corpus.map((c) => ({ a: c.baseline as Float64Array, b: c.candidate, k: c.k }))
-  randomizationSums(n, blocks, R, streamFor(seed, 'permutation:generation'), (_r, a, b) => {
-    corpus.forEach((c, x) => {
-      const d = c.score(b[x]) - c.score(a[x])
-      const obs = observed[x]
-      const h = hits[x]
-      if (Math.abs(d) >= Math.abs(obs) - gamma[x]) h.twoSided++
-      if (d <= obs + gamma[x]) h.worse++
-      if (Math.abs(d) > Math.abs(obs)) h.strict++
-    })
-  })
-  return hits
+/** Randomization hits per corpus metric, summed over the chunks ([two-sided, worse, strict] per chunk and metric). */
+function sumHits(hits: Int32Array, metrics: number): Hits[] {
+  const out = Array.from({ length: metrics }, () => ({ twoSided: 0, worse: 0, strict: 0 }))
+  for (let o = 0; o < hits.length; o += 3 * metrics) {
+    for (let x = 0; x < metrics; x++) {
+      out[x].twoSided += hits[o + 3 * x]
+      out[x].worse += hits[o + 3 * x + 1]
+      out[x].strict += hits[o + 3 * x + 2]
+    }
+  }
+  return out
 }
 
 /** sacrebleu `--paired-bs`: the candidate's bootstrap mean and 95% half-width, and its p-value. */
