@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { bootstrapChunk, bootstrapSums, chunkState, CHUNK, prepareBootstrap } from '../../src/metrics/generation/bootstrap.js'
 import { expandSums, planColumns } from '../../src/metrics/generation/columns.js'
 import { compareExactMatch, compareTokenF1 } from '../../src/metrics/generation/perExample.js'
-import { randomizationSums } from '../../src/metrics/generation/randomization.js'
+import { prepareRandomization, randomizationSums } from '../../src/metrics/generation/randomization.js'
 import { mcnemarExact } from '../../src/stats/mcnemar.js'
 import { drawCounts, drawIndices } from '../../src/metrics/generation/draws.js'
 import { streamFor, Xoshiro128 } from '../../src/stats/random.js'
@@ -111,13 +111,13 @@ describe('uniform draws', () => {
     const draws = Math.min(size, 20_000)
     const s1 = chunkState(9, `draws${size}`, 0)
     const s2 = Int32Array.from(s1)
-    const counts = new Uint32Array(size)
-    const expected = new Uint32Array(size)
+    const counts = new Int32Array(size)
+    const expected = new Int32Array(size)
     for (let call = 0; call < 3; call++) {
       drawCounts(s1, size, draws, counts)
       for (const i of drawIndices(s2, size, draws)) expected[i]++
     }
-    const nonzero = (c: Uint32Array): [number, number][] => [...c.entries()].filter(([, v]) => v > 0)
+    const nonzero = (c: Int32Array): [number, number][] => [...c.entries()].filter(([, v]) => v > 0)
     expect(nonzero(counts)).toEqual(nonzero(expected))
     expect([...s1]).toEqual([...s2])
   })
@@ -162,6 +162,9 @@ describe('randomizationSums', () => {
         for (let t = 0; t < 8 && g * 8 + t < differing.length; t++) swap[r][differing[g * 8 + t]] = (mask >>> t) & 1
       }
     }
+    // The signed fields share words (so the rounding read-back is what is checked here).
+    const prepared = prepareRandomization(n, [{ a: a.data, b: b.data, k: a.k }])
+    expect(prepared.width).toBeLessThan(prepared.kept)
     for (let r = 0; r < R; r++) {
       const ea = new Float64Array(a.k)
       const eb = new Float64Array(a.k)

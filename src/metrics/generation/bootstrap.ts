@@ -157,9 +157,9 @@ function packFields(items: readonly Item[], maxima: readonly number[], cap: numb
 
 /** Work arrays of one thread. */
 export interface BootstrapScratch {
-  counts: Uint32Array
+  counts: Int32Array
   index: Int32Array
-  weight: Float64Array
+  weight: Int32Array
   segmentEnd: Int32Array
   segmentSums: Float64Array
   kept: Float64Array
@@ -174,9 +174,9 @@ export function bootstrapScratch(rows: BootstrapRows): BootstrapScratch {
   const segments = 3 * pieces + 4
   const kept = new Float64Array(keptTotal)
   return {
-    counts: new Uint32Array(Math.max(1, n)),
+    counts: new Int32Array(Math.max(1, n)),
     index: new Int32Array(entries),
-    weight: new Float64Array(entries),
+    weight: new Int32Array(entries),
     segmentEnd: new Int32Array(segments),
     segmentSums: new Float64Array(segments * Math.max(1, words)),
     kept,
@@ -233,7 +233,7 @@ export function bootstrapChunk(
  * Lists the examples drawn (index, count) in row order and cuts the list into segments of at most `cap` draws;
  * returns the number of segments (segmentEnd[s]: one past the last entry of segment s).
  */
-function listDrawn(counts: Uint32Array, n: number, cap: number, index: Int32Array, weight: Float64Array, segmentEnd: Int32Array): number {
+function listDrawn(counts: Int32Array, n: number, cap: number, index: Int32Array, weight: Int32Array, segmentEnd: Int32Array): number {
   let k = 0
   let w = 0
   let s = 0
@@ -263,7 +263,7 @@ function listDrawn(counts: Uint32Array, n: number, cap: number, index: Int32Arra
 
 /* The segment sums of a group of 4, 3, 2 or 1 words (one function each, so each stays monomorphic). */
 
-function sum4(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+function sum4(rows: Float64Array, index: Int32Array, weight: Int32Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
   let t = 0
   for (let s = 0; s < segments; s++) {
     const stop = end[s]
@@ -287,7 +287,7 @@ function sum4(rows: Float64Array, index: Int32Array, weight: Float64Array, end: 
   }
 }
 
-function sum3(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+function sum3(rows: Float64Array, index: Int32Array, weight: Int32Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
   let t = 0
   for (let s = 0; s < segments; s++) {
     const stop = end[s]
@@ -308,7 +308,7 @@ function sum3(rows: Float64Array, index: Int32Array, weight: Float64Array, end: 
   }
 }
 
-function sum2(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+function sum2(rows: Float64Array, index: Int32Array, weight: Int32Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
   let t = 0
   for (let s = 0; s < segments; s++) {
     const stop = end[s]
@@ -326,7 +326,7 @@ function sum2(rows: Float64Array, index: Int32Array, weight: Float64Array, end: 
   }
 }
 
-function sum1(rows: Float64Array, index: Int32Array, weight: Float64Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
+function sum1(rows: Float64Array, index: Int32Array, weight: Int32Array, end: Int32Array, segments: number, out: Float64Array, words: number, w0: number): void {
   let t = 0
   for (let s = 0; s < segments; s++) {
     const stop = end[s]

@@ -12,7 +12,7 @@
  *
  * @example
  * const state = streamState(streamFor(0, 'x'))
- * const counts = new Uint32Array(3)
+ * const counts = new Int32Array(3)
  * drawCounts(state, 3, 3, counts) // counts sum to 3; state advanced
  */
 import type { Xoshiro128 } from '../../stats/random.js'
@@ -34,7 +34,7 @@ export function streamState(rng: Xoshiro128): Int32Array {
  * Adds `draws` uniform draws from [0, n) to `counts` (counts[i] += how often i was drawn) and advances `state`.
  * Consumes the stream exactly as {@link drawIndices} does.
  */
-export function drawCounts(state: Int32Array, n: number, draws: number, counts: Uint32Array): void {
+export function drawCounts(state: Int32Array, n: number, draws: number, counts: Int32Array): void {
   let s0 = state[0]
   let s1 = state[1]
   let s2 = state[2]

@@ -4,13 +4,17 @@
  * task needs; the modules below it are usable on their own.
  */
 import { CHUNK } from './bootstrap.js'
-import { exactMatch } from './exactMatch.js'
+import { BLEU_COLUMNS } from './bleu.js'
+import { CHRF_COLUMNS } from './chrf.js'
+import type { StatsJob } from './jobs.js'
 import { lossRows } from './loss.js'
 import { compareExactMatch, compareTokenF1, type ExactMatchComparison, type TokenF1Comparison } from './perExample.js'
 import { resampleGeneration, type GenerationResampled, type RatioMetricStats, type ResampleSettings } from './resample.js'
-import { corpusStatistics } from './stats.js'
-import { tokenF1 } from './tokenF1.js'
-import { GenerationHelper } from './worker.js'
+import { corpusFromRows } from './stats.js'
+import { GenerationHelper, runJob, sharedArray } from './worker.js'
+
+/** Examples per chunk of the statistics. */
+const STATS_CHUNK = 500
 
 export { tokenize13a } from './tokenize13a.js'
 export { bleuDetails, bleuFromSums, BleuStatistics, BLEU_COLUMNS } from './bleu.js'
@@ -69,18 +73,27 @@ export function compareGeneration(data: GenerationData, settings: ResampleSettin
 function compareWith(data: GenerationData, settings: ResampleSettings & { drops?: number }): GenerationComparison {
   const n = data.ids.length
   const paired = data.baseline !== null
-  const emC = new Uint8Array(n)
-  const emB = new Uint8Array(n)
-  const f1C = new Float64Array(n)
-  const f1B = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    emC[i] = exactMatch(data.candidate[i], data.references[i]) ? 1 : 0
-    f1C[i] = tokenF1(data.candidate[i], data.references[i])
-    if (data.baseline !== null) {
-      emB[i] = exactMatch(data.baseline[i], data.references[i]) ? 1 : 0
-      f1B[i] = tokenF1(data.baseline[i], data.references[i])
-    }
+  // Text → per-example rows, on both threads when there is a helper.
+  const hypotheses = paired ? [data.candidate, data.baseline as readonly string[]] : [data.candidate]
+  const shared = settings.helper !== undefined && settings.helper !== null
+  const models = hypotheses.length
+  const statsJob: StatsJob = {
+    kind: 'stats',
+    references: data.references,
+    hypotheses,
+    per: STATS_CHUNK,
+    bleu: Array.from({ length: models }, () => sharedArray(n * BLEU_COLUMNS, shared)),
+    chrf: Array.from({ length: models }, () => sharedArray(n * CHRF_COLUMNS, shared)),
+    em: Array.from({ length: models }, () => sharedArray(n, shared)),
+    f1: Array.from({ length: models }, () => sharedArray(n, shared))
   }
+  if (data.references.length !== n || data.candidate.length !== n || (data.baseline !== null && data.baseline.length !== n)) {
+    throw new RangeError('ids, references, candidate and baseline must have one entry per example')
+  }
+  for (const refs of data.references) if (refs.length === 0) throw new RangeError('BLEU and chrF need at least one reference per example')
+  runJob(statsJob, settings.helper ?? null)
+  const [emC, emB] = [statsJob.em[0], paired ? statsJob.em[1] : new Float64Array(n)]
+  const [f1C, f1B] = [statsJob.f1[0], paired ? statsJob.f1[1] : new Float64Array(n)]
   const meanRows = (x: ArrayLike<number>): Float64Array => {
     const out = new Float64Array(2 * n)
     for (let i = 0; i < n; i++) {
@@ -99,7 +112,7 @@ function compareWith(data: GenerationData, settings: ResampleSettings & { drops?
     ratios.push({ name: 'loss', direction: 'lower', candidate: c, baseline: b, integer: false })
     ratios.push({ name: 'perplexity', direction: 'lower', candidate: c, baseline: b, integer: false, transform: 'exp' })
   }
-  const corpus = corpusStatistics({ references: data.references, candidate: data.candidate, baseline: data.baseline })
+  const corpus = corpusFromRows(statsJob.bleu, statsJob.chrf)
   const metrics = resampleGeneration(n, corpus, ratios, settings) as Map<string, GenerationResampled & { test: string | null }>
   let em: ExactMatchComparison | null = null
   let f1: TokenF1Comparison | null = null

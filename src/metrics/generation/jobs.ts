@@ -1,6 +1,6 @@
 /**
- * The resampling of the generation metrics as a list of independent chunks, so that two threads can share it:
- * bootstrap chunks (CHUNK resamples each, chunk c drawn from stream `bootstrap:generation/c`) write every
+ * The work of the generation metrics as lists of independent chunks, so that two threads can share it: first the
+ * per-example statistics (text → rows; chunks of examples), then the resampling: bootstrap chunks (CHUNK resamples each, chunk c drawn from stream `bootstrap:generation/c`) write every
  * metric's candidate and baseline value of their resamples; randomization chunks (TRIALS trials each, stream
  * `permutation:generation/c`) count their hits. A chunk's numbers depend on the seed and its number only, and it
  * writes only its own slots of the outputs, so the results are the same whichever thread runs which chunk and
@@ -9,10 +9,12 @@
  * Cost: see bootstrap.ts and randomization.ts; O(1) per chunk to start its stream.
  */
 import { streamFor } from '../../stats/random.js'
-import { bleuFromSums } from './bleu.js'
+import { BleuStatistics, bleuFromSums } from './bleu.js'
 import { bootstrapChunk, bootstrapScratch, chunkState, CHUNK, type BootstrapRows, type BootstrapScratch } from './bootstrap.js'
-import { chrfFromSums } from './chrf.js'
+import { ChrfStatistics, chrfFromSums } from './chrf.js'
+import { exactMatch } from './exactMatch.js'
 import { randomizationChunk, type RandomizationRows } from './randomization.js'
+import { tokenF1 } from './tokenF1.js'
 
 /** Randomization trials per chunk. */
 export const TRIALS = 2048
@@ -27,7 +29,22 @@ export interface MetricSpec {
   b: number
 }
 
+/** Per-example statistics of examples [c·per, (c + 1)·per) per chunk c: rows of BLEU and chrF, exact match, token F1. */
+export interface StatsJob {
+  kind: 'stats'
+  references: readonly (readonly string[])[]
+  /** One text list per model (candidate, then baseline). */
+  hypotheses: readonly (readonly string[])[]
+  per: number
+  /** Outputs per model: n × BLEU_COLUMNS, n × CHRF_COLUMNS, n exact matches (0/1), n token F1. */
+  bleu: Float64Array[]
+  chrf: Float64Array[]
+  em: Float64Array[]
+  f1: Float64Array[]
+}
+
 export interface GenerationJob {
+  kind: 'resample'
   seed: number
   resamples: number
   boot: BootstrapRows
@@ -45,12 +62,15 @@ export interface GenerationJob {
   hits: Int32Array
 }
 
+export type Job = StatsJob | GenerationJob
+
 export function bootChunks(job: GenerationJob): number {
   return Math.ceil(job.resamples / CHUNK)
 }
 
-/** Every chunk of the job: the bootstrap's, then the randomization's. */
-export function chunkCount(job: GenerationJob): number {
+/** Every chunk of the job: the examples' for statistics; the bootstrap's, then the randomization's. */
+export function chunkCount(job: Job): number {
+  if (job.kind === 'stats') return Math.ceil(job.references.length / job.per)
   return bootChunks(job) + (job.perm ? Math.ceil(job.resamples / TRIALS) : 0)
 }
 
@@ -64,8 +84,27 @@ export function metricValue(spec: MetricSpec, sums: ArrayLike<number>): number {
 
 const scratches = new WeakMap<BootstrapRows, BootstrapScratch>()
 
+let texts: { bleu: BleuStatistics; chrf: ChrfStatistics } | null = null
+
 /** Runs chunk c of the job on this thread, writing its outputs. */
-export function runChunk(job: GenerationJob, c: number): void {
+export function runChunk(job: Job, c: number): void {
+  if (job.kind === 'stats') {
+    texts ??= { bleu: new BleuStatistics(), chrf: new ChrfStatistics() }
+    const { references, hypotheses, bleu, chrf, em, f1 } = job
+    const hyps: string[] = new Array<string>(hypotheses.length)
+    const end = Math.min(references.length, (c + 1) * job.per)
+    for (let i = c * job.per; i < end; i++) {
+      const refs = references[i]
+      for (let m = 0; m < hypotheses.length; m++) {
+        hyps[m] = hypotheses[m][i]
+        em[m][i] = exactMatch(hyps[m], refs) ? 1 : 0
+        f1[m][i] = tokenF1(hyps[m], refs)
+      }
+      texts.bleu.example(refs, hyps, bleu, i)
+      texts.chrf.example(refs, hyps, chrf, i)
+    }
+    return
+  }
   const boots = bootChunks(job)
   if (c < boots) {
     let scratch = scratches.get(job.boot)

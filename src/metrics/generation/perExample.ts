@@ -27,7 +27,7 @@ export interface ExactMatchComparison {
  * Compares per-example exact matches (1 right, 0 wrong).
  * @example compareExactMatch(['a', 'b'], Uint8Array.of(1, 0), Uint8Array.of(0, 0), 0.05).lost // ['a']
  */
-export function compareExactMatch(ids: readonly string[], candidate: Uint8Array, baseline: Uint8Array, alpha: number): ExactMatchComparison {
+export function compareExactMatch(ids: readonly string[], candidate: ArrayLike<number>, baseline: ArrayLike<number>, alpha: number): ExactMatchComparison {
   const n = ids.length
   const table = { both: 0, baselineOnly: 0, candidateOnly: 0, neither: 0 }
   const lost: string[] = []

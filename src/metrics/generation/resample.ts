@@ -115,6 +115,7 @@ export function resampleGeneration(
   const withAr = paired && corpus.length > 0
   const observed = corpus.map((_, x) => observedC[x] - (observedB[x] as number))
   const job: GenerationJob = {
+    kind: 'resample',
     seed: settings.seed,
     resamples: R,
     boot: prepareBootstrap(n, blocks),

@@ -52,9 +52,14 @@ export function corpusStatistics(texts: GenerationTexts): CorpusMetricStats[] {
     bleuStats.example(texts.references[i], hyps, bleu, i)
     chrfStats.example(texts.references[i], hyps, chrf, i)
   }
+  return corpusFromRows(bleu, chrf)
+}
+
+/** The corpus metrics of statistics rows computed elsewhere (per model: candidate, then baseline if any). */
+export function corpusFromRows(bleu: readonly Float64Array[], chrf: readonly Float64Array[]): CorpusMetricStats[] {
   return [
-    { name: 'bleu', k: BLEU_COLUMNS, score: bleuFromSums, candidate: bleu[0], baseline: models === 2 ? bleu[1] : null },
-    { name: 'chrf', k: CHRF_COLUMNS, score: chrfFromSums, candidate: chrf[0], baseline: models === 2 ? chrf[1] : null }
+    { name: 'bleu', k: BLEU_COLUMNS, score: bleuFromSums, candidate: bleu[0], baseline: bleu.length === 2 ? bleu[1] : null },
+    { name: 'chrf', k: CHRF_COLUMNS, score: chrfFromSums, candidate: chrf[0], baseline: chrf.length === 2 ? chrf[1] : null }
   ]
 }
 

@@ -11,7 +11,7 @@
  * The main thread blocks in Atomics.wait while it waits, so `compareGeneration` stays synchronous.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { chunkCount, runChunk, type GenerationJob } from './jobs.js'
+import { chunkCount, runChunk, type Job } from './jobs.js'
 
 const FREE = 0
 const MAIN = 1
@@ -19,7 +19,7 @@ const HELPER = 2
 const DONE = 3
 
 interface Posted {
-  job: GenerationJob
+  job: Job
   status: Int32Array
 }
 
@@ -43,7 +43,7 @@ export const lastSplit = { main: 0, helper: 0 }
  * Claims and runs free chunks, the main thread from the first, the helper from the last (so they seldom contend);
  * returns how many it ran and the milliseconds per chunk.
  */
-function claimChunks(job: GenerationJob, status: Int32Array, who: number): { ran: number; perChunk: number } {
+function claimChunks(job: Job, status: Int32Array, who: number): { ran: number; perChunk: number } {
   let ran = 0
   const start = performance.now()
   for (let i = 0; i < status.length; i++) {
@@ -90,7 +90,7 @@ export class GenerationHelper {
   }
 
   /** Posts the job (its outputs must be in shared memory: see {@link sharedArray}). */
-  post(job: GenerationJob, status: Int32Array): boolean {
+  post(job: Job, status: Int32Array): boolean {
     if (this.worker === null) return false
     try {
       this.worker.postMessage({ job, status } satisfies Posted)
@@ -120,7 +120,7 @@ export function sharedInts(length: number, shared: boolean): Int32Array {
  * Runs every chunk of the job: with a helper, the two threads share them (the job's outputs must then be shared
  * arrays); without, all on this thread.
  */
-export function runJob(job: GenerationJob, helper: GenerationHelper | null): void {
+export function runJob(job: Job, helper: GenerationHelper | null): void {
   const total = chunkCount(job)
   const status = sharedInts(total, helper !== null)
   lastSplit.main = total
