@@ -53,7 +53,9 @@ export function planColumns(matrix: Float64Array, n: number, k: number, allowOff
     const col = column(j)
     let best: { base: number; offset: number; misses: number } | null = null
     // Constant (zero unless offsets are allowed) columns first.
-    const c0 = allowOffset ? mode(col) : 0
+    // A constant is only taken when it misses at most `limit` < n/2 rows, that is when it is the majority value,
+    // which the majority vote finds without counting every value.
+    const c0 = !allowOffset ? 0 : 2 * limit < n ? majority(col) : mode(col)
     const missesConst = countMisses(col, null, c0, limit)
     if (missesConst <= limit) best = { base: -1, offset: c0, misses: missesConst }
     for (let b = 0; b < kept.length && (best === null || best.misses > 0); b++) {
@@ -94,6 +96,23 @@ function countMisses(col: Float64Array, base: Float64Array | null, c: number, st
     if (col[r] !== (base === null ? 0 : base[r]) + c && ++misses > stop) return misses
   }
   return misses
+}
+
+/**
+ * The value that fills more than half of the column, if one does (Boyer & Moore's majority vote, O(n), no
+ * allocation); otherwise some value of the column; 0 for no values.
+ */
+function majority(col: Float64Array): number {
+  let candidate = 0
+  let count = 0
+  for (let r = 0; r < col.length; r++) {
+    if (count === 0) {
+      candidate = col[r]
+      count = 1
+    } else if (col[r] === candidate) count++
+    else count--
+  }
+  return candidate
 }
 
 /** The most frequent value (the smallest on a tie); 0 for no values. */

@@ -14,7 +14,7 @@ import { bootstrapChunk, bootstrapScratch, chunkState, CHUNK, type BootstrapRows
 import { ChrfStatistics, chrfFromSums } from './chrf.js'
 import { exactMatch } from './exactMatch.js'
 import { randomizationChunk, type RandomizationRows } from './randomization.js'
-import { tokenF1 } from './tokenF1.js'
+import { answerTokens, tokenF1Tokens } from './tokenF1.js'
 
 /** Randomization trials per chunk. */
 export const TRIALS = 2048
@@ -95,10 +95,11 @@ export function runChunk(job: Job, c: number): void {
     const end = Math.min(references.length, (c + 1) * job.per)
     for (let i = c * job.per; i < end; i++) {
       const refs = references[i]
+      const refTokens = refs.map(answerTokens)
       for (let m = 0; m < hypotheses.length; m++) {
         hyps[m] = hypotheses[m][i]
         em[m][i] = exactMatch(hyps[m], refs) ? 1 : 0
-        f1[m][i] = tokenF1(hyps[m], refs)
+        f1[m][i] = tokenF1Tokens(answerTokens(hyps[m]), refTokens)
       }
       texts.bleu.example(refs, hyps, bleu, i)
       texts.chrf.example(refs, hyps, chrf, i)

@@ -28,8 +28,20 @@ export function normalizeAnswer(text: string): string {
 
 /** Token F1 of one prediction against one reference (SQuAD v1.1 `f1_score`). */
 export function f1Pair(prediction: string, reference: string): number {
-  const p = pySplit(normalizeAnswer(prediction))
-  const g = pySplit(normalizeAnswer(reference))
+  return f1Tokens(answerTokens(prediction), answerTokens(reference))
+}
+
+/**
+ * The normalised tokens of a text (`normalize_answer(text).split()`), to score one text against several
+ * without normalising it again.
+ * @example answerTokens('The cat, sat.') // ['cat', 'sat']
+ */
+export function answerTokens(text: string): string[] {
+  return pySplit(normalizeAnswer(text))
+}
+
+/** {@link f1Pair} of normalised tokens. */
+export function f1Tokens(p: readonly string[], g: readonly string[]): number {
   const counts = new Map<string, number>()
   for (const t of p) counts.set(t, (counts.get(t) ?? 0) + 1)
   let same = 0
@@ -48,7 +60,12 @@ export function f1Pair(prediction: string, reference: string): number {
 
 /** The best F1 over the references (SQuAD's `metric_max_over_ground_truths`). */
 export function tokenF1(prediction: string, references: readonly string[]): number {
+  return tokenF1Tokens(answerTokens(prediction), references.map(answerTokens))
+}
+
+/** {@link tokenF1} of normalised tokens (the references' normalised once for every model). */
+export function tokenF1Tokens(prediction: readonly string[], references: readonly (readonly string[])[]): number {
   let best = 0
-  for (const r of references) best = Math.max(best, f1Pair(prediction, r))
+  for (const r of references) best = Math.max(best, f1Tokens(prediction, r))
   return best
 }
