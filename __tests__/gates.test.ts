@@ -178,9 +178,9 @@ describe('multiplicity and McNemar options, end to end (issue 11)', () => {
     expect(() => parseCli(['compare', '--candidate', 'c.jsonl', '--multiplicity', 'bonferroni'])).toThrow(/--multiplicity must be one of holm, westfall-young, got "bonferroni"/)
     expect(() => parseCli(['compare', '--candidate', 'c.jsonl', '--mcnemar', 'chi2'])).toThrow(/--mcnemar must be one of exact, mid-p/)
   })
-  it('Westfall–Young (default) never adjusts more than Holm on the demo, and says which it used', async () => {
-    const wy = await spam({})
-    const h = await spam({ multiplicity: 'holm' })
+  it('Westfall–Young never adjusts more than Holm (the default) on the demo, and says which it used', async () => {
+    const wy = await spam({ multiplicity: 'westfall-young' })
+    const h = await spam({})
     expect(wy.gates.map((g) => g.adjustment)).toEqual(['Westfall–Young', 'Westfall–Young', 'Westfall–Young', 'Westfall–Young'])
     expect(h.gates.map((g) => g.adjustment)).toEqual(['Holm', 'Holm', 'Holm', 'Holm'])
     // Recall: 0 of 22 discordant; no resample reaches 2^−22, so Holm's 4·2^−22 (the exact McNemar p, METHODS.md).

@@ -44,7 +44,7 @@ describe('the first screen', () => {
     expect(top).toMatch(/^### ❌ Eval Gate: failed — 1 of 4 gates/)
     // 172/186 → 150/186 (README): 92.5% → 80.6%, shown Δ −11.9 pts; the exact McNemar p is 22 discordant of 22: < 0.0001.
     expect(top).toContain('❌ `recall no-regression`: **recall 92.5% → 80.6% (−11.9 pts, 95% CI ')
-    expect(top).toContain('one-sided p < 0.0001 after Westfall–Young)**')
+    expect(top).toContain('one-sided p < 0.0001 after Holm)**')
     // Failing gates do not make the power warnings decisive: they stay below the gates.
     expect(top).not.toContain('too small')
   })

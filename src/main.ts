@@ -49,6 +49,8 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
       positiveLabel: config.positiveLabel,
       task: config.task,
       scoreMetrics: config.scoreMetrics,
+      ...(config.multiplicity ? { multiplicity: config.multiplicity } : {}),
+      ...(config.mcnemar ? { mcnemar: config.mcnemar } : {}),
       ...(config.train ? { train: { name: config.train, path: config.train } } : {}),
       ...(config.textField ? { textField: config.textField } : {}),
       gates: config.gates,

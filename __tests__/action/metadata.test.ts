@@ -90,7 +90,9 @@ describe('action.yml', () => {
         'predictions', 'baseline', 'artifact-name', 'artifact-path', 'baseline-branch', 'baseline-workflow', 'gates', 'alpha', 'resamples', 'seed',
         'positive-label', 'task', 'format', 'id-field', 'label-field', 'prediction-field', 'score-field', 'missing-baseline', 'comment', 'comment-key',
         'fail-on-gate', 'github-token', 'score-metrics', 'repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train',
-        'train-predictions', 'text-field', 'mode'
+        'train-predictions', 'text-field', 'mode',
+        // Added with issue 11 (not in SPEC §9's list): the options of the statistics.
+        'multiplicity', 'mcnemar'
       ]
       expect(Object.keys(doc.inputs).sort()).toEqual([...spec].sort())
       for (const name of NOT_YET) expect(doc.inputs[name].description).toMatch(/not supported by this version yet/i)

@@ -196,11 +196,12 @@ describe('Westfall–Young in the gates', () => {
     expect(h.map((g) => g.pValue)).toEqual([0.06, 0.06])
     expect(h.map((g) => g.status)).toEqual(['pass', 'pass'])
   })
-  it('is the default when the task gives a joint null; without one, Holm (and, when asked for, the reason)', () => {
-    expect(evaluateGates(rules, metrics, { ...options, joint })[0].pValue).toBe(0.03)
+  it('is used when asked for and the task gives a joint null; without one, Holm (and the reason); Holm is the default', () => {
+    expect(evaluateGates(rules, metrics, { ...options, joint, multiplicity: 'westfall-young' })[0].pValue).toBe(0.03)
+    expect(evaluateGates(rules, metrics, { ...options, joint })[0].detail).toMatch(/after Holm: /)
     expect(evaluateGates(rules, metrics, options)[0].detail).toMatch(/after Holm: not a significant regression$/)
     expect(evaluateGates(rules, metrics, { ...options, multiplicity: 'westfall-young' })[0].detail).toMatch(/after Holm \(this task has no joint resampling for Westfall–Young\)/)
     const refusing: JointNull = () => 'average_precision has no joint permutation resampling'
-    expect(evaluateGates(rules, metrics, { ...options, joint: refusing })[0].detail).toMatch(/after Holm \(not Westfall–Young: average_precision has no joint permutation resampling\)/)
+    expect(evaluateGates(rules, metrics, { ...options, multiplicity: 'westfall-young', joint: refusing })[0].detail).toMatch(/after Holm \(not Westfall–Young: average_precision has no joint permutation resampling\)/)
   })
 })
