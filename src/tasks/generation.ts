@@ -9,8 +9,8 @@ import type { CompareOptions } from '../compare.js'
 import { compareGeneration } from '../metrics/generation/index.js'
 import { TextRowBuilder, type TextFile } from '../read/textRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
-import { idsAt, noRegressionOn, readAndPair, rowsOf } from './rows.js'
-import { countsOf, type Prepared, type TaskModule } from './task.js'
+import { idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
+import type { Prepared, TaskModule } from './task.js'
 
 const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'] as const
 const LOSS_METRICS = ['loss', 'perplexity'] as const
@@ -19,68 +19,59 @@ const sameReferences = (a: readonly string[], b: readonly string[]): boolean => 
 
 export const generation: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
-    const { candidate, baseline, pairing } = await readAndPair<TextFile>(
+    const read = await readAndPair<TextFile>(
       options,
       (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text),
       (c, b) => (i, j) => sameReferences(c.references[i], b.references[j])
     )
+    const { candidate, baseline, pairing } = read
     const hasLoss = candidate.loss !== null && (baseline === null || baseline.loss !== null)
     const names: string[] = [...TEXT_METRICS, ...(hasLoss ? LOSS_METRICS : [])]
-    return {
-      task: 'generation',
-      labels: [],
-      positiveLabel: null,
-      counts: countsOf(candidate.n, baseline ? baseline.n : null, pairing),
-      pairing,
-      hasBaseline: baseline !== null,
-      known: { metrics: names, labels: [] },
-      defaultGates: noRegressionOn(names.filter((n) => n !== 'perplexity')),
-      analyze(_rules, settings) {
-        const cRows = Array.from(rowsOf(pairing, candidate.n, 'cand'))
-        const bRows = pairing ? Array.from(pairing.base) : null
-        const pick = <T>(list: readonly T[], rows: number[]): T[] => rows.map((i) => list[i])
-        const lossOf = (f: TextFile, rows: number[]) => ({
-          loss: Float64Array.from(rows, (i) => (f.loss as Float64Array)[i]),
-          tokens: Float64Array.from(rows, (i) => (f.tokens as Float64Array)[i])
-        })
-        const result = compareGeneration(
-          {
-            ids: idsAt(candidate.ids, cRows),
-            references: pick(candidate.references, cRows),
-            candidate: pick(candidate.predictions, cRows),
-            baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
-            ...(hasLoss ? { loss: { candidate: lossOf(candidate, cRows), baseline: baseline && bRows ? lossOf(baseline, bRows) : null } } : {})
-          },
-          { ...settings, workerScript: options.readerScript }
-        )
-        const metrics: Record<string, MetricReport> = {}
-        for (const name of names) {
-          const r = result.metrics.get(name)
-          if (!r) continue
-          metrics[name] = {
-            candidate: r.candidate,
-            baseline: r.baseline,
-            delta: r.delta,
-            ci: r.ci,
-            pValue: r.pValue,
-            candidateCi: r.candidateCi,
-            test: r.test,
-            direction: name === 'loss' || name === 'perplexity' ? 'lower' : 'higher',
-            pValueWorse: r.pValueWorse,
-            worseBound: r.worseBound,
-            ciMethod: r.ci ? 'bootstrap-percentile' : null
-          }
+    return unlabelled('generation', read, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (_rules, settings) => {
+      const cRows = Array.from(rowsOf(pairing, candidate.n, 'cand'))
+      const bRows = pairing ? Array.from(pairing.base) : null
+      const pick = <T>(list: readonly T[], rows: number[]): T[] => rows.map((i) => list[i])
+      const lossOf = (f: TextFile, rows: number[]) => ({
+        loss: Float64Array.from(rows, (i) => (f.loss as Float64Array)[i]),
+        tokens: Float64Array.from(rows, (i) => (f.tokens as Float64Array)[i])
+      })
+      const result = compareGeneration(
+        {
+          ids: idsAt(candidate.ids, cRows),
+          references: pick(candidate.references, cRows),
+          candidate: pick(candidate.predictions, cRows),
+          baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
+          ...(hasLoss ? { loss: { candidate: lossOf(candidate, cRows), baseline: baseline && bRows ? lossOf(baseline, bRows) : null } } : {})
+        },
+        { ...settings, workerScript: options.readerScript }
+      )
+      const metrics: Record<string, MetricReport> = {}
+      for (const name of names) {
+        const r = result.metrics.get(name)
+        if (!r) continue
+        metrics[name] = {
+          candidate: r.candidate,
+          baseline: r.baseline,
+          delta: r.delta,
+          ci: r.ci,
+          pValue: r.pValue,
+          candidateCi: r.candidateCi,
+          test: r.test,
+          direction: name === 'loss' || name === 'perplexity' ? 'lower' : 'higher',
+          pValueWorse: r.pValueWorse,
+          worseBound: r.worseBound,
+          ciMethod: r.ci ? 'bootstrap-percentile' : null
         }
-        const examples: Record<string, ExampleChanges> = {}
-        if (result.exactMatch) {
-          const em = result.exactMatch
-          examples.exact_match = { kind: 'flips', worse: em.table.baselineOnly, better: em.table.candidateOnly, firstWorse: em.lost.slice(0, 10), firstBetter: em.gained.slice(0, 10) }
-        }
-        if (result.tokenF1) {
-          examples.token_f1 = { kind: 'drops', drops: result.tokenF1.drops.map((d) => ({ id: d.id, baseline: d.baseline, candidate: d.candidate, change: -d.delta })) }
-        }
-        return { metrics, confusionMatrix: null, disagreement: null, ...(baseline ? { examples } : {}), warnings: { first: [], last: [] } }
       }
-    }
+      const examples: Record<string, ExampleChanges> = {}
+      if (result.exactMatch) {
+        const em = result.exactMatch
+        examples.exact_match = { kind: 'flips', worse: em.table.baselineOnly, better: em.table.candidateOnly, firstWorse: em.lost.slice(0, 10), firstBetter: em.gained.slice(0, 10) }
+      }
+      if (result.tokenF1) {
+        examples.token_f1 = { kind: 'drops', drops: result.tokenF1.drops.map((d) => ({ id: d.id, baseline: d.baseline, candidate: d.candidate, change: -d.delta })) }
+      }
+      return { metrics, confusionMatrix: null, disagreement: null, ...(baseline ? { examples } : {}), warnings: { first: [], last: [] } }
+    })
   }
 }

@@ -8,51 +8,42 @@ import { REGRESSION_METRICS } from '../metrics/regression.js'
 import { NumericRowBuilder, type NumericFile } from '../read/numericRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
 import { regressionStatistics } from './numeric/regressionStatistics.js'
-import { gather, idsAt, noRegressionOn, readAndPair, rowsOf } from './rows.js'
-import { countsOf, type Prepared, type TaskModule } from './task.js'
+import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
+import type { Prepared, TaskModule } from './task.js'
 
 export const regression: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const { label, prediction } = options.fields
-    const { candidate, baseline, pairing } = await readAndPair<NumericFile>(
+    const read = await readAndPair<NumericFile>(
       options,
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false),
       (c, b) => (i, j) => c.values[0][i] === b.values[0][j]
     )
-    return {
-      task: 'regression',
-      labels: [],
-      positiveLabel: null,
-      counts: countsOf(candidate.n, baseline ? baseline.n : null, pairing),
-      pairing,
-      hasBaseline: baseline !== null,
-      known: { metrics: REGRESSION_METRICS, labels: [] },
-      defaultGates: noRegressionOn(['mae', 'rmse']),
-      analyze(_rules, settings) {
-        const cRows = rowsOf(pairing, candidate.n, 'cand')
-        const result = regressionStatistics(
-          {
-            y: gather(candidate.values[0], cRows),
-            candidate: gather(candidate.values[1], cRows),
-            baseline: baseline && pairing ? gather(baseline.values[1], pairing.base) : null,
-            ids: idsAt(candidate.ids, cRows),
-            files: { candidate: candidate.name, baseline: baseline ? baseline.name : null },
-            fields: { label, prediction }
-          },
-          settings
-        )
-        const metrics: Record<string, MetricReport> = {}
-        for (const name of REGRESSION_METRICS) metrics[name] = result.metrics.get(name) as MetricReport
-        const examples: Record<string, ExampleChanges> | undefined = result.details
-          ? {
-              mae: {
-                kind: 'drops',
-                drops: result.details.largestErrorIncreases.map((e) => ({ id: e.id, baseline: Math.abs(e.label - e.baseline), candidate: Math.abs(e.label - e.candidate), change: e.change }))
-              }
+    const { candidate, baseline, pairing } = read
+    return unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (_rules, settings) => {
+      const cRows = rowsOf(pairing, candidate.n, 'cand')
+      const result = regressionStatistics(
+        {
+          y: gather(candidate.values[0], cRows),
+          candidate: gather(candidate.values[1], cRows),
+          baseline: baseline && pairing ? gather(baseline.values[1], pairing.base) : null,
+          ids: idsAt(candidate.ids, cRows),
+          files: { candidate: candidate.name, baseline: baseline ? baseline.name : null },
+          fields: { label, prediction }
+        },
+        settings
+      )
+      const metrics: Record<string, MetricReport> = {}
+      for (const name of REGRESSION_METRICS) metrics[name] = result.metrics.get(name) as MetricReport
+      const examples: Record<string, ExampleChanges> | undefined = result.details
+        ? {
+            mae: {
+              kind: 'drops',
+              drops: result.details.largestErrorIncreases.map((e) => ({ id: e.id, baseline: Math.abs(e.label - e.baseline), candidate: Math.abs(e.label - e.candidate), change: e.change }))
             }
-          : undefined
-        return { metrics, confusionMatrix: null, disagreement: null, ...(examples ? { examples } : {}), warnings: { first: [], last: result.warnings } }
-      }
-    }
+          }
+        : undefined
+      return { metrics, confusionMatrix: null, disagreement: null, ...(examples ? { examples } : {}), warnings: { first: [], last: result.warnings } }
+    })
   }
 }

@@ -6,7 +6,8 @@ import type { CompareOptions } from '../compare.js'
 import { checkUniqueIds, pairByIds, type IdRows, type Pairing, type SameTruth } from '../pair.js'
 import { readRows, textCells } from '../read/index.js'
 import type { RowSink } from '../read/sink.js'
-import type { PredictionSource } from '../types.js'
+import type { PredictionSource, TaskName } from '../types.js'
+import { countsOf, type Prepared } from './task.js'
 
 /** Reads the candidate and (when given) the baseline, each into a fresh sink; then pairs them. */
 export async function readAndPair<F extends IdRows>(
@@ -49,3 +50,27 @@ export function idsAt(ids: string[] | Float64Array | null, rows: ArrayLike<numbe
 
 /** Default rules for a task's metrics: `NAME no-regression` for each. */
 export const noRegressionOn = (names: readonly string[]): string => names.map((n) => `${n} no-regression`).join('; ')
+
+/**
+ * The Prepared of a task without classes (scores, regression, generation): no labels or positive class, counts
+ * from the two files and the pairing, and the task's metric names, default gates and analysis.
+ */
+export function unlabelled(
+  task: TaskName,
+  read: { candidate: IdRows; baseline: IdRows | null; pairing: Pairing | null },
+  metrics: readonly string[],
+  defaultGates: string,
+  analyze: Prepared['analyze']
+): Prepared {
+  return {
+    task,
+    labels: [],
+    positiveLabel: null,
+    counts: countsOf(read.candidate.n, read.baseline ? read.baseline.n : null, read.pairing),
+    pairing: read.pairing,
+    hasBaseline: read.baseline !== null,
+    known: { metrics, labels: [] },
+    defaultGates,
+    analyze
+  }
+}

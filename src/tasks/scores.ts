@@ -8,56 +8,47 @@ import { ConfigError } from '../errors.js'
 import { NumericRowBuilder, type NumericFile } from '../read/numericRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
 import { scoresStatistics } from './numeric/scoresStatistics.js'
-import { gather, idsAt, noRegressionOn, readAndPair, rowsOf } from './rows.js'
-import { countsOf, type Prepared, type TaskModule } from './task.js'
+import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
+import type { Prepared, TaskModule } from './task.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const fields = options.scoreMetrics ?? []
     if (fields.length === 0) throw new ConfigError('task "scores" needs score-metrics (CLI --score-metrics): the fields to compare, e.g. judge,passed,latency_ms:lower')
     const names = fields.map((f) => f.name)
-    const { candidate, baseline, pairing } = await readAndPair<NumericFile>(
+    const read = await readAndPair<NumericFile>(
       options,
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true),
       () => () => true
     )
-    return {
-      task: 'scores',
-      labels: [],
-      positiveLabel: null,
-      counts: countsOf(candidate.n, baseline ? baseline.n : null, pairing),
-      pairing,
-      hasBaseline: baseline !== null,
-      known: { metrics: names, labels: [] },
-      defaultGates: noRegressionOn(names),
-      analyze(_rules, settings) {
-        const cRows = rowsOf(pairing, candidate.n, 'cand')
-        const result = scoresStatistics(
-          {
-            names,
-            directions: fields.map((f) => f.direction),
-            candidate: candidate.values.map((v) => gather(v, cRows)),
-            baseline: baseline && pairing ? baseline.values.map((v) => gather(v, pairing.base)) : null,
-            ids: idsAt(candidate.ids, cRows),
-            files: { candidate: candidate.name, baseline: baseline ? baseline.name : null }
-          },
-          settings
-        )
-        const metrics: Record<string, MetricReport> = {}
-        for (const name of names) metrics[name] = result.metrics.get(name) as MetricReport
-        const examples: Record<string, ExampleChanges> = {}
-        for (const [name, detail] of result.details) {
-          if (detail.kind === 'pass-rate' && detail.flips) examples[name] = { kind: 'flips', ...detail.flips }
-          if (detail.kind === 'mean' && detail.drops) examples[name] = { kind: 'drops', drops: detail.drops }
-        }
-        return {
-          metrics,
-          confusionMatrix: null,
-          disagreement: null,
-          ...(baseline ? { examples } : {}),
-          warnings: { first: [], last: result.warnings }
-        }
+    const { candidate, baseline, pairing } = read
+    return unlabelled('scores', read, names, noRegressionOn(names), (_rules, settings) => {
+      const cRows = rowsOf(pairing, candidate.n, 'cand')
+      const result = scoresStatistics(
+        {
+          names,
+          directions: fields.map((f) => f.direction),
+          candidate: candidate.values.map((v) => gather(v, cRows)),
+          baseline: baseline && pairing ? baseline.values.map((v) => gather(v, pairing.base)) : null,
+          ids: idsAt(candidate.ids, cRows),
+          files: { candidate: candidate.name, baseline: baseline ? baseline.name : null }
+        },
+        settings
+      )
+      const metrics: Record<string, MetricReport> = {}
+      for (const name of names) metrics[name] = result.metrics.get(name) as MetricReport
+      const examples: Record<string, ExampleChanges> = {}
+      for (const [name, detail] of result.details) {
+        if (detail.kind === 'pass-rate' && detail.flips) examples[name] = { kind: 'flips', ...detail.flips }
+        if (detail.kind === 'mean' && detail.drops) examples[name] = { kind: 'drops', drops: detail.drops }
       }
-    }
+      return {
+        metrics,
+        confusionMatrix: null,
+        disagreement: null,
+        ...(baseline ? { examples } : {}),
+        warnings: { first: [], last: result.warnings }
+      }
+    })
   }
 }
