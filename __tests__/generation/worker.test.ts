@@ -48,12 +48,14 @@ function numbers(result: ReturnType<typeof compareGeneration>): string {
 }
 
 describe('generation resampling on a helper thread', () => {
-  const data = syntheticGeneration(1500)
-  const settings = { resamples: 5000, alpha: 0.05, seed: 3 }
+  // 2,000 examples × 10,000 resamples: the least work for which compareGeneration starts a helper of its own.
+  const data = syntheticGeneration(2000)
+  const settings = { resamples: 10_000, alpha: 0.05, seed: 3 }
   const alone = numbers(compareGeneration(data, settings))
 
   it('gives the numbers of one thread', () => {
     expect(numbers(compareGeneration(data, { ...settings, workerScript: helper }))).toBe(alone)
+    expect(lastSplit.main + lastSplit.helper).toBe(25) // the split of this run (the helper's share depends on timing)
     // Not vacuous: another seed gives other numbers.
     expect(numbers(compareGeneration(data, { ...settings, seed: 4 }))).not.toBe(alone)
   })
@@ -66,8 +68,8 @@ describe('generation resampling on a helper thread', () => {
     } finally {
       h.close()
     }
-    // 10 bootstrap and 3 randomization chunks: the helper, listening before the job was posted, takes some.
-    expect(lastSplit.main + lastSplit.helper).toBe(13)
+    // 20 bootstrap and 5 randomization chunks: the helper, listening before the job was posted, takes some.
+    expect(lastSplit.main + lastSplit.helper).toBe(25)
     expect(lastSplit.main).toBeGreaterThan(0)
     expect(lastSplit.helper).toBeGreaterThan(0)
   })

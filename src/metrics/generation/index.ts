@@ -3,7 +3,6 @@
  * `perplexity` of the paired examples, with their intervals and tests. `compareGeneration` is the one call a
  * task needs; the modules below it are usable on their own.
  */
-import { CHUNK } from './bootstrap.js'
 import { BLEU_COLUMNS } from './bleu.js'
 import { CHRF_COLUMNS } from './chrf.js'
 import type { StatsJob } from './jobs.js'
@@ -15,6 +14,9 @@ import { GenerationHelper, runJob, sharedArray } from './worker.js'
 
 /** Examples per chunk of the statistics. */
 const STATS_CHUNK = 500
+
+/** Examples × resamples from which a helper thread is started. */
+const HELPER_WORK = 2e7
 
 export { tokenize13a } from './tokenize13a.js'
 export { bleuDetails, bleuFromSums, BleuStatistics, BLEU_COLUMNS } from './bleu.js'
@@ -60,8 +62,9 @@ export interface GenerationComparison {
  * Cost: O(text) once, then O(R · n · 20) for the bootstrap and O(R · n/8 · 14) for the randomization.
  */
 export function compareGeneration(data: GenerationData, settings: ResampleSettings & { drops?: number; workerScript?: string | URL }): GenerationComparison {
-  // The helper thread loads while this one reads the texts (unless the caller brings its own).
-  const own = settings.helper === undefined && settings.workerScript !== undefined && settings.resamples >= 2 * CHUNK
+  // The helper thread loads while this one reads the texts (unless the caller brings its own); below about 0.2 s of
+  // resampling its start (about 0.1 s) would not pay.
+  const own = settings.helper === undefined && settings.workerScript !== undefined && data.ids.length * settings.resamples >= HELPER_WORK
   const helper = own ? new GenerationHelper(settings.workerScript as string | URL) : (settings.helper ?? null)
   try {
     return compareWith(data, { ...settings, helper })
