@@ -86,7 +86,12 @@ export class NgramIds {
       bigger.set(this.arena.subarray(0, this.arenaUsed))
       this.arena = bigger
     }
+    // Room for every n-gram of this text being new, so the table cannot fill up inside the loop below.
+    while ((this.usedCount + need - this.arenaUsed) * 2 >= this.prefixes.length) this.grow()
     const arena = this.arena
+    const { prefixes, symbols: keys, values, used, mask } = this
+    let usedCount = this.usedCount
+    let next = this.next
     const at = [this.arenaUsed]
     let previous = -1
     for (let n = 1; n <= maxOrder; n++) {
@@ -95,11 +100,33 @@ export class NgramIds {
       for (let i = 0; i < count; i++) {
         const s = symbols[i + n - 1]
         if (!(s >= 0 && s <= 0x7fffffff)) throw new RangeError('an n-gram symbol is not a 31-bit integer')
-        arena[from + i] = this.id(previous < 0 ? 0 : arena[previous + i], s)
+        // id(prefix, s), inlined on local copies of the table.
+        const prefix = previous < 0 ? 0 : arena[previous + i]
+        let slot = hash(prefix, s) & mask
+        let id = 0
+        for (;;) {
+          const p = prefixes[slot]
+          if (p === prefix && keys[slot] === s) {
+            id = values[slot]
+            break
+          }
+          if (p === EMPTY) {
+            prefixes[slot] = prefix
+            keys[slot] = s
+            id = next++
+            values[slot] = id
+            used[usedCount++] = slot
+            break
+          }
+          slot = (slot + 1) & mask
+        }
+        arena[from + i] = id
       }
       at.push(from + count)
       previous = from
     }
+    this.usedCount = usedCount
+    this.next = next
     this.arenaUsed = at[maxOrder]
     return at
   }
