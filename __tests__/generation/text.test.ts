@@ -15,7 +15,7 @@ import { exactMatch } from '../../src/metrics/generation/exactMatch.js'
 import { codePoints, NgramIds } from '../../src/metrics/generation/ngrams.js'
 import { isPySpace, pyCollapse, pyRemoveSpace, pyRstrip, pySplit, pyStrip } from '../../src/metrics/generation/pythonText.js'
 import { f1Pair, normalizeAnswer, tokenF1 } from '../../src/metrics/generation/tokenF1.js'
-import { tokenize13a } from '../../src/metrics/generation/tokenize13a.js'
+import { tokenize13a, tokens13a } from '../../src/metrics/generation/tokenize13a.js'
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/generation/${name}`, import.meta.url), 'utf8'))
 
@@ -54,6 +54,8 @@ describe('13a tokenizer', () => {
   const cases = fixture('tokenize13a.json') as [string, string][]
   it.each(cases)('tokenizes %j as sacrebleu does', (input, expected) => {
     expect(tokenize13a(pyRstrip(input))).toBe(expected)
+    // The tokens BLEU counts: the same text split on Python whitespace.
+    expect(tokens13a(pyRstrip(input))).toEqual(expected === '' ? [] : expected.split(' '))
   })
   it('covers the hard cases it is meant to', () => {
     const inputs = cases.map((c) => c[0]).join('\n')

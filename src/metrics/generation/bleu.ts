@@ -11,8 +11,8 @@
  * the column sums only, so a resample is a weighted sum of rows (resample.ts).
  */
 import { NgramIds, Scratch } from './ngrams.js'
-import { pyRstrip, pySplit } from './pythonText.js'
-import { tokenize13a } from './tokenize13a.js'
+import { pyRstrip } from './pythonText.js'
+import { tokens13a } from './tokenize13a.js'
 
 export const BLEU_ORDER = 4
 /** Columns of a BLEU statistics row. */
@@ -161,7 +161,7 @@ export class BleuStatistics {
 
   /** The 13a tokens of `text.rstrip()` as symbols of this example's dictionary. */
   private symbols(text: string): Int32Array {
-    const tokens = pySplit(tokenize13a(pyRstrip(text)))
+    const tokens = tokens13a(pyRstrip(text))
     const out = new Int32Array(tokens.length)
     const { words } = this
     for (let i = 0; i < tokens.length; i++) {

@@ -22,7 +22,7 @@
  *
  * @example tokenize13a('Hello, world! It costs $3.50-4.') // 'Hello , world ! It costs $ 3.50 - 4 .'
  */
-import { pyCollapse } from './pythonText.js'
+import { pyCollapse, pySplit } from './pythonText.js'
 
 const SYMBOLS = /([{-~[-` -&(-+:-@/])/g
 const PERIOD_AFTER_NON_DIGIT = /([^0-9])([.,])/g
@@ -30,6 +30,19 @@ const PERIOD_BEFORE_NON_DIGIT = /([.,])([^0-9])/g
 const DASH_AFTER_DIGIT = /([0-9])(-)/g
 
 export function tokenize13a(line: string): string {
+  return pyCollapse(spaced13a(line))
+}
+
+/**
+ * The tokens of {@link tokenize13a}, without joining them first (`tokenize13a(line).split()`, one pass fewer).
+ * @example tokens13a('Hello, world!') // ['Hello', ',', 'world', '!']
+ */
+export function tokens13a(line: string): string[] {
+  return pySplit(spaced13a(line))
+}
+
+/** Steps 1–3: the text with spaces around its tokens (runs of whitespace still to collapse). */
+function spaced13a(line: string): string {
   let text = line.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ')
   if (text.includes('&')) {
     text = text.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>')
@@ -38,6 +51,5 @@ export function tokenize13a(line: string): string {
   text = text.replace(SYMBOLS, ' $1 ')
   text = text.replace(PERIOD_AFTER_NON_DIGIT, '$1 $2 ')
   text = text.replace(PERIOD_BEFORE_NON_DIGIT, ' $1 $2')
-  text = text.replace(DASH_AFTER_DIGIT, '$1 $2 ')
-  return pyCollapse(text)
+  return text.replace(DASH_AFTER_DIGIT, '$1 $2 ')
 }
