@@ -59,7 +59,9 @@ export interface GenerationComparison {
  * test of SPEC §11 for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
  * (bleu, chrf), paired bootstrap (loss, perplexity). With `workerScript` (the CLI bundle), a helper thread
  * takes half the resampling (worker.ts; the same numbers).
- * Cost: O(text) once, then O(R · n · 20) for the bootstrap and O(R · n/8 · 14) for the randomization.
+ * Cost: O(text) once, then O(R · 0.63·n · 12) for the bootstrap (10 packed words for BLEU, chrF and exact_match,
+ * 2 for token_f1) and O(R · n/8 · 5) for the randomization; about 3.9 s on one core and 2.5 s on two for
+ * 10,000 examples and 10,000 resamples (the CLI, with reading).
  */
 export function compareGeneration(data: GenerationData, settings: ResampleSettings & { drops?: number; workerScript?: string | URL }): GenerationComparison {
   // The helper thread loads while this one reads the texts (unless the caller brings its own); below about 0.2 s of

@@ -2,10 +2,11 @@
  * Bootstrap intervals and randomization p-values of the generation metrics, from their per-example rows.
  *
  * - Every metric gets the paired bootstrap: R resamples of the examples (bootstrap.ts), the same draws for all
- *   metrics and both models (one seeded stream, `bootstrap:generation`); `ci` is the type-7 percentile interval
- *   of candidate − baseline, `candidateCi` that of the candidate's own value, `worseBound` the one-sided bound.
- * - Corpus metrics (BLEU, chrF) get the approximate randomization test (randomization.ts, stream
- *   `permutation:generation`): `pValue` = (hits + 1)/(R + 1) with a hit when |δ*| ≥ |δ| (up to 1e-14 relative,
+ *   metrics and both models (seeded streams `bootstrap:generation/c`, one per chunk of 512 resamples); `ci` is
+ *   the type-7 percentile interval of candidate − baseline, `candidateCi` that of the candidate's own value,
+ *   `worseBound` the one-sided bound.
+ * - Corpus metrics (BLEU, chrF) get the approximate randomization test (randomization.ts, streams
+ *   `permutation:generation/c`, one per chunk of 2,048 trials): `pValue` = (hits + 1)/(R + 1) with a hit when |δ*| ≥ |δ| (up to 1e-14 relative,
  *   so ties in floating point count, as in the rest of Eval Gate), `pValueWorse` one-sided. Also sacrebleu's
  *   own numbers, for comparison with `sacrebleu --paired-ar` and `--paired-bs`: `sacrebleuAR`, where only
  *   |δ*| > |δ| strictly is a hit (significance.py `_compute_p_value`), and `sacrebleuBs`: the mean of the
@@ -14,6 +15,8 @@
  * - Ratio metrics (loss, perplexity: Σ loss·tokens / Σ tokens; means such as exact_match and token_f1 with a
  *   denominator of 1) get the bootstrap p-value of the shift method: the resampled deltas centred on their mean
  *   stand for the null distribution, p = (#{|δ* − mean δ*| ≥ |δ|} + 1)/(R + 1).
+ * The chunks run on this thread, or shared with a helper thread (`settings.helper`; jobs.ts, worker.ts): the
+ * numbers are the same either way.
  * Cost: O(R · n · packed width) for the bootstrap, O(R · m/b · width) for the randomization (see there), plus
  * O(R) metric evaluations and O(R log R) to sort.
  */
