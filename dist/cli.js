@@ -186,6 +186,35 @@ function parseDecimal(text) {
     return DECIMAL.test(text) ? Number(text) : NaN;
 }
 
+;// CONCATENATED MODULE: ./src/tasks/scoreMetrics.ts
+/**
+ * The `score-metrics` option (SPEC §10): `NAME[:higher|:lower],…`, the per-example fields of task `scores`, each
+ * better when higher unless `:lower`. One parser for the CLI and the action.
+ *
+ * @example parseScoreMetrics('judge, latency_ms:lower', '--score-metrics') // [{ name: 'judge', direction: 'higher' }, { name: 'latency_ms', direction: 'lower' }]
+ */
+
+/** Every value the `task` option takes. */
+const TASKS = ['binary', 'multiclass', 'scores', 'regression', 'generation'];
+function parseScoreMetrics(text, option) {
+    const out = [];
+    for (const part of text.split(',')) {
+        const item = part.trim();
+        if (item === '')
+            continue;
+        const m = /^(.+?)(?::(higher|lower))?$/.exec(item);
+        const name = m[1].trim();
+        if (name === '' || /[:;#\s]/.test(name))
+            throw new ConfigError(`${option}: ${quote(item)} is not NAME, NAME:higher or NAME:lower`);
+        if (out.some((f) => f.name === name))
+            throw new ConfigError(`${option}: the field ${quote(name)} is named twice`);
+        out.push({ name, direction: m[2] ?? 'higher' });
+    }
+    if (out.length === 0)
+        throw new ConfigError(`${option} names no field: give NAME[:higher|:lower],…`);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/types.ts
 /**
  * The shapes that flow through the core: parse → pair → metrics → statistics → gates → render.
@@ -231,6 +260,7 @@ function idText(ids, i) {
 
 
 
+
 const HELP = `Usage: eval-gate compare --candidate FILE [--baseline FILE] [options]
 
 Compares a candidate model's predictions with a baseline's, paired by example id, and checks the gates.
@@ -247,15 +277,27 @@ Files
 
 Task
   --positive-label L       the positive class of a binary task (default: 1 or true when present)
-  --task T                 binary | multiclass (default: binary when at most two labels and a positive class)
+  --task T                 binary | multiclass | scores | regression | generation (default: binary when at most
+                           two labels and a positive class, else multiclass)
+  --score-metrics LIST     task scores: the per-example fields to compare, NAME[:higher|:lower],… (higher is
+                           better unless :lower), e.g. judge,passed,latency_ms:lower
+
+Data checks
+  --train FILE             the training examples: counts test examples whose id (or text) is in it (metric leakage)
+  --text-field NAME        with --train: the text field compared after normalisation (NFKC, case fold, spaces)
 
 Gates and statistics
   --gates RULES            rules separated by ';' or newlines, e.g. "recall no-regression; f1 >= 0.8"
-                           (default: accuracy, precision, recall and f1 no-regression)
+                           (default: no-regression on accuracy, precision, recall and f1; scores: on every
+                           field; regression: on mae and rmse; generation: on every metric but perplexity)
   --missing-baseline M     skip | fail: what rules that need a baseline do without one (default: skip)
   --alpha A                significance level (default: 0.05)
   --resamples N            bootstrap and permutation resamples (default: 10000)
   --seed S                 random seed; the same inputs and seed give the same report (default: 0)
+  --multiplicity M         holm | westfall-young: how the no-regression rules' p-values are adjusted for their
+                           number (default: holm, as SPEC §5; westfall-young uses the joint distribution of
+                           the metrics in the same seeded permutations, where a task has it)
+  --mcnemar M              exact | mid-p: the McNemar test of accuracy and recall (default: exact)
 
 Output
   --json OUT.json          also write the JSON report
@@ -285,7 +327,12 @@ function parseCli(argv) {
                 'label-field': { type: 'string' },
                 'prediction-field': { type: 'string' },
                 'score-field': { type: 'string' },
+                'score-metrics': { type: 'string' },
                 'missing-baseline': { type: 'string' },
+                multiplicity: { type: 'string' },
+                mcnemar: { type: 'string' },
+                train: { type: 'string' },
+                'text-field': { type: 'string' },
                 json: { type: 'string' },
                 markdown: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
@@ -320,14 +367,23 @@ function parseCli(argv) {
             score: field('--score-field', values['score-field'], DEFAULT_FIELDS.score)
         },
         positiveLabel: values['positive-label'],
-        task: oneOf('--task', values.task, ['binary', 'multiclass']),
+        task: oneOf('--task', values.task, TASKS),
+        ...(values['score-metrics'] !== undefined ? { scoreMetrics: parseScoreMetrics(values['score-metrics'], '--score-metrics') } : {}),
+        ...(values.train ? { train: { name: values.train, path: values.train } } : {}),
+        ...(values['text-field'] !== undefined ? { textField: field('--text-field', values['text-field'], '') } : {}),
         gates: values.gates,
         alpha: numberOption('--alpha', values.alpha, 0.05, (x) => x > 0 && x < 1, 'a number between 0 and 1'),
         resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
         seed: numberOption('--seed', values.seed, 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
-        missingBaseline: (oneOf('--missing-baseline', values['missing-baseline'], ['skip', 'fail']) ?? 'skip')
+        missingBaseline: (oneOf('--missing-baseline', values['missing-baseline'], ['skip', 'fail']) ?? 'skip'),
+        ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young'])),
+        ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p']))
     };
     return { kind: 'compare', options, json: values.json, markdown: values.markdown };
+}
+/** `{ key: value }`, or nothing when the option is not given (so that the core's default applies). */
+function optional(key, value) {
+    return (value === undefined ? {} : { [key]: value });
 }
 function oneOf(name, value, allowed) {
     if (value === undefined)
@@ -352,285 +408,32 @@ function numberOption(name, value, fallback, ok, what) {
     return x;
 }
 
-;// CONCATENATED MODULE: ./src/cells.ts
-/** Below this many dense cells (K³), counting goes through a dense array (one pass, no sort). */
-const DENSE_CELLS = 1 << 18;
-/**
- * Counts the paired examples per cell. `remap[code]` is the report index of a dictionary code.
- * Without a baseline, pass `baseline = null`: the baseline prediction is taken to be the candidate's, so the
- * table still gives the candidate's matrix and its bootstrap.
- * Cost: one pass over the pairs (into a dense table when K³ ≤ 2¹⁸), else that pass and {@link cellsFromTriples}.
- */
-function countCells(k, remap, candidate, baseline, pairing) {
-    const { truth, pred } = candidate;
-    const paired = baseline !== null && pairing !== null;
-    const n = paired ? pairing.n : candidate.n;
-    if (k * k * k <= DENSE_CELLS) {
-        // Few classes (a binary task: 8 cells): count straight into the dense table, no per-example arrays.
-        const counts = new Float64Array(k * k * k);
-        if (!paired) {
-            for (let i = 0; i < n; i++) {
-                const c = remap[pred[i]];
-                counts[(remap[truth[i]] * k + c) * k + c]++;
-            }
-        }
-        else {
-            const bPred = baseline.pred;
-            const { cand, base } = pairing;
-            for (let p = 0; p < n; p++) {
-                const i = cand[p];
-                counts[(remap[truth[i]] * k + remap[bPred[base[p]]]) * k + remap[pred[i]]]++;
-            }
-        }
-        return fromDense(k, counts);
-    }
-    const t = new Int32Array(n);
-    const b = new Int32Array(n);
-    const c = new Int32Array(n);
-    if (!paired) {
-        for (let i = 0; i < n; i++) {
-            t[i] = remap[truth[i]];
-            b[i] = c[i] = remap[pred[i]];
-        }
-    }
-    else {
-        const bPred = baseline.pred;
-        const { cand, base } = pairing;
-        for (let p = 0; p < n; p++) {
-            const i = cand[p];
-            t[p] = remap[truth[i]];
-            b[p] = remap[bPred[base[p]]];
-            c[p] = remap[pred[i]];
-        }
-    }
-    return cellsFromTriples(k, t, b, c);
-}
-/**
- * The sparse cell table of n examples given as three parallel arrays of label indices (each in [0, k)).
- *
- * Method: when K³ is small (≤ 2¹⁸), a dense count and a scan; otherwise an LSD radix sort of the example
- * indices by c, then b, then t (three stable counting sorts), after which equal triples are adjacent and are
- * merged. Never forms the dense index (t·K + b)·K + c, which passes 2⁵³ for K > 208,000.
- * Cost: O(n + K) time and memory (dense case O(n + K³) with K³ ≤ 2¹⁸).
- *
- * @example cellsFromTriples(2, [1, 0, 1], [1, 0, 0], [1, 0, 1]) // t [0, 1, 1], b [0, 0, 1], c [0, 1, 1], count [1, 1, 1]
- */
-function cellsFromTriples(k, t, b, c) {
-    const n = t.length;
-    if (k * k * k <= DENSE_CELLS) {
-        const counts = new Float64Array(k * k * k);
-        for (let i = 0; i < n; i++)
-            counts[(t[i] * k + b[i]) * k + c[i]]++;
-        return fromDense(k, counts);
-    }
-    let order = new Int32Array(n);
-    let next = new Int32Array(n);
-    for (let i = 0; i < n; i++)
-        order[i] = i;
-    const bucket = new Int32Array(k + 1);
-    for (const key of [c, b, t]) {
-        bucket.fill(0);
-        for (let i = 0; i < n; i++)
-            bucket[key[i] + 1]++;
-        for (let v = 0; v < k; v++)
-            bucket[v + 1] += bucket[v];
-        for (let i = 0; i < n; i++) {
-            const row = order[i];
-            next[bucket[key[row]]++] = row;
-        }
-        ;
-        [order, next] = [next, order];
-    }
-    let size = 0;
-    for (let i = 0; i < n; i++) {
-        const r = order[i];
-        const q = i > 0 ? order[i - 1] : -1;
-        if (q < 0 || t[r] !== t[q] || b[r] !== b[q] || c[r] !== c[q])
-            size++;
-    }
-    const out = empty(k, size);
-    let j = -1;
-    for (let i = 0; i < n; i++) {
-        const r = order[i];
-        const q = i > 0 ? order[i - 1] : -1;
-        if (q < 0 || t[r] !== t[q] || b[r] !== b[q] || c[r] !== c[q]) {
-            j++;
-            out.t[j] = t[r];
-            out.b[j] = b[r];
-            out.c[j] = c[r];
-        }
-        out.count[j]++;
-    }
-    out.total = n;
-    return out;
-}
-/**
- * The sparse table of a dense count array indexed (t·k + b)·k + c (zero cells dropped; counts must be ≥ 0).
- * Cost O(k³).
- * @example fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2]).size // 2
- */
-function fromDense(k, counts) {
-    let size = 0;
-    for (let j = 0; j < counts.length; j++)
-        if (counts[j] !== 0)
-            size++;
-    const out = empty(k, size);
-    let i = 0;
-    for (let j = 0; j < counts.length; j++) {
-        const x = counts[j];
-        if (x === 0)
-            continue;
-        out.t[i] = (j / (k * k)) | 0;
-        out.b[i] = ((j / k) | 0) % k;
-        out.c[i] = j % k;
-        out.count[i++] = x;
-        out.total += x;
-    }
-    return out;
-}
-function empty(k, size) {
-    return { k, size, total: 0, t: new Int32Array(size), b: new Int32Array(size), c: new Int32Array(size), count: new Float64Array(size) };
-}
-/**
- * Every class's 2×2×2 table of "is the class" (index 1) against the rest (index 0), as k blocks of 8 counts,
- * block L at [8L, 8L + 8), index (t₂·2 + b₂)·2 + c₂ within it.
- *
- * Method: a cell (t, b, c) lies in the off-(0,0,0) part of the tables of the (at most three) distinct classes
- * among t, b, c, and in cell (0,0,0) of every other class, which is then n minus the rest of the block.
- * Cost: O(cells + K), against O(K³) per class for collapsing the dense table.
- *
- * @example classTables(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2])).slice(8, 16) // class 1: [3, 0, 0, 0, 0, 0, 0, 2]
- */
-function classTables(table) {
-    const { k, size, t, b, c, count } = table;
-    const out = new Float64Array(k * 8);
-    for (let j = 0; j < size; j++) {
-        const tt = t[j];
-        const bb = b[j];
-        const cc = c[j];
-        const x = count[j];
-        out[tt * 8 + 4 + (bb === tt ? 2 : 0) + (cc === tt ? 1 : 0)] += x;
-        if (bb !== tt)
-            out[bb * 8 + 2 + (cc === bb ? 1 : 0)] += x;
-        if (cc !== tt && cc !== bb)
-            out[cc * 8 + 1] += x;
-    }
-    for (let l = 0; l < k; l++) {
-        let rest = 0;
-        for (let i = 1; i < 8; i++)
-            rest += out[l * 8 + i];
-        out[l * 8] = table.total - rest;
-    }
-    return out;
-}
-/**
- * The 2×2×2 table of class `label` against the rest (index 1 = is the class), for per-class metrics.
- * Cost O(cells); {@link classTables} gives every class at once.
- */
-function collapseCells(table, label) {
-    const out = new Float64Array(8);
-    const { size, t, b, c, count } = table;
-    for (let j = 0; j < size; j++)
-        out[((t[j] === label ? 1 : 0) * 2 + (b[j] === label ? 1 : 0)) * 2 + (c[j] === label ? 1 : 0)] += count[j];
-    return out;
-}
-/**
- * The McNemar counts of the examples whose true label is in `truths` (all when null).
- * Cost O(cells + K) ({@link discordantByClass} gives every class at once).
- */
-function discordant(table, truths) {
-    const { size, t, b: pb, c: pc, count } = table;
-    let inSet = null;
-    if (truths !== null) {
-        inSet = new Uint8Array(table.k);
-        for (const x of truths)
-            inSet[x] = 1;
-    }
-    let b = 0;
-    let c = 0;
-    let n = 0;
-    let bothRight = 0;
-    for (let j = 0; j < size; j++) {
-        const tt = t[j];
-        if (inSet !== null && inSet[tt] === 0)
-            continue;
-        const x = count[j];
-        n += x;
-        const baseRight = pb[j] === tt;
-        const candRight = pc[j] === tt;
-        if (baseRight && !candRight)
-            b += x;
-        else if (!baseRight && candRight)
-            c += x;
-        else if (baseRight && candRight)
-            bothRight += x;
-    }
-    return { b, c, n, bothRight };
-}
-/**
- * {@link discordant} of each true class alone, for every class in one pass. Cost O(cells + K).
- * @example discordantByClass(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2])).bothRight // [3, 2]
- */
-function discordantByClass(table) {
-    const { k, size, t, b: pb, c: pc, count } = table;
-    const out = { b: new Float64Array(k), c: new Float64Array(k), n: new Float64Array(k), bothRight: new Float64Array(k) };
-    for (let j = 0; j < size; j++) {
-        const tt = t[j];
-        const x = count[j];
-        out.n[tt] += x;
-        const baseRight = pb[j] === tt;
-        const candRight = pc[j] === tt;
-        if (baseRight && !candRight)
-            out.b[tt] += x;
-        else if (!baseRight && candRight)
-            out.c[tt] += x;
-        else if (baseRight && candRight)
-            out.bothRight[tt] += x;
-    }
-    return out;
-}
-/**
- * The non-zero entries of the baseline and candidate confusion matrices, each as [true, predicted, count]
- * sorted by (true, predicted). Cost O(cells·log(cells)).
- */
-function confusionEntries(table) {
-    const of = (pred) => {
-        const map = new Map();
-        for (let j = 0; j < table.size; j++) {
-            let row = map.get(table.t[j]);
-            if (!row)
-                map.set(table.t[j], (row = new Map()));
-            row.set(pred[j], (row.get(pred[j]) ?? 0) + table.count[j]);
-        }
-        const out = [];
-        for (const [t, row] of [...map].sort((x, y) => x[0] - y[0])) {
-            for (const [p, x] of [...row].sort((u, v) => u[0] - v[0]))
-                out.push([t, p, x]);
-        }
-        return out;
-    };
-    return { baseline: of(table.b), candidate: of(table.c) };
-}
-
 ;// CONCATENATED MODULE: ./src/format.ts
 /**
  * How numbers read in the report and in gate details: one place, so the gates table and the metrics table agree.
  * Deltas of metrics on a 0–1 scale are in points (hundredths), with a true minus sign.
  */
-/** Metrics whose values are not on a 0–1 scale, shown as plain numbers rather than percentages or points. */
-const PLAIN = new Set(['log_loss', 'brier']);
-const format_isPlain = (metric) => PLAIN.has(metric) || metric.startsWith('support[');
+/**
+ * Metrics that are proportions, shown as percentages with deltas in points: classification's (SPEC §3, per class
+ * too) and generation's exact_match and token_f1. Every other metric (log_loss, brier, scores fields, regression
+ * errors, BLEU and chrF on 0–100, loss, perplexity) is a plain number.
+ */
+const PROPORTION = /^(?:(?:accuracy|balanced_accuracy|specificity|roc_auc|average_precision|exact_match|token_f1|error_rate)|(?:precision|recall|f1)(?:_macro|_micro|_weighted)?|(?:precision|recall|f1)\[[\s\S]*\])$/;
+/** Plain numbers with 4 decimals (log_loss and brier, near 0) or 3 (everything else that is not a proportion). */
+const FOUR = new Set(['log_loss', 'brier']);
+const format_isPlain = (metric) => !PROPORTION.test(metric) || isCount(metric);
+/** Counts, shown as whole numbers: support of a class, leaked examples. */
+const isCount = (metric) => metric.startsWith('support[') || metric === 'leakage';
+const plainDigits = (metric) => (FOUR.has(metric) ? 4 : 3);
 const minus = (text) => text.replace(/^-/, '−');
 /** A metric's value: `93.2%` for proportions, `0.4123` for log loss, `186` for support. */
 function formatValue(metric, value) {
     if (value === null)
         return '—';
-    if (metric.startsWith('support['))
+    if (isCount(metric))
         return value.toLocaleString('en-US');
     if (format_isPlain(metric))
-        return minus(value.toFixed(4));
-    if (metric === 'mcc' || metric === 'cohen_kappa')
-        return minus(value.toFixed(3));
+        return minus(value.toFixed(plainDigits(metric)));
     return `${(100 * value).toFixed(1)}%`;
 }
 /** A delta: `+1.3 pts`, `−11.8 pts`, or `−0.0123` for log loss. */
@@ -638,9 +441,7 @@ function formatDelta(metric, delta) {
     if (delta === null)
         return '—';
     if (format_isPlain(metric))
-        return (delta >= 0 ? '+' : '') + minus(delta.toFixed(4));
-    if (metric === 'mcc' || metric === 'cohen_kappa')
-        return (delta >= 0 ? '+' : '') + minus(delta.toFixed(3));
+        return (delta >= 0 ? '+' : '') + minus(delta.toFixed(plainDigits(metric)));
     const pts = 100 * delta;
     const text = Math.abs(pts) < 0.05 ? '0.0' : (pts > 0 ? '+' : '') + minus(pts.toFixed(1));
     return `${text} pts`;
@@ -650,7 +451,7 @@ function formatInterval(metric, ci) {
     if (ci === null)
         return '—';
     const [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''));
-    return format_isPlain(metric) || metric === 'mcc' || metric === 'cohen_kappa' ? `${lo} to ${hi}` : `${lo} to ${hi} pts`;
+    return format_isPlain(metric) ? `${lo} to ${hi}` : `${lo} to ${hi} pts`;
 }
 /** An interval of a value: `88.1% to 95.0%`. */
 function formatValueInterval(metric, ci) {
@@ -676,12 +477,10 @@ function formatNumber(x) {
 }
 /** Decimal places of a metric's shown value, in its shown unit (percent for proportions). */
 function shownDigits(metric) {
-    if (metric.startsWith('support['))
+    if (isCount(metric))
         return { scale: 1, digits: 0 };
     if (format_isPlain(metric))
-        return { scale: 1, digits: 4 };
-    if (metric === 'mcc' || metric === 'cohen_kappa')
-        return { scale: 1, digits: 3 };
+        return { scale: 1, digits: plainDigits(metric) };
     return { scale: 100, digits: 1 };
 }
 /**
@@ -789,6 +588,97 @@ function holm(pValues) {
     return adjusted;
 }
 
+;// CONCATENATED MODULE: ./src/stats/westfallYoung.ts
+/**
+ * Westfall–Young step-down minP adjustment of m one-sided p-values from their joint permutation distribution
+ * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 2.8; Ge, Dudoit & Speed 2003, §4).
+ *
+ * Each of R resamples (the same random swaps of the two models for every metric) gives every metric a p-value
+ * p*ⱼ computed the same way as the observed pⱼ. With the observed p sorted ascending, p(1) ≤ … ≤ p(m), the
+ * successive minima q*(i) = min(p*(i), …, p*(m)) are taken over the hypotheses not yet rejected, and
+ *   adjusted p(i) = max over l ≤ i of (1 + #{r : q*(l) ≤ p(l)}) / (R + 1),
+ * the observed table counting as one of the R + 1 equally likely ones (Phipson & Smyth 2010), so that no
+ * adjusted p is 0 and the family-wise error is at most alpha under the complete null (exactly, for the
+ * permutation distribution). Where no resample reaches p(i), Holm's (m − i + 1)·p(i) replaces the floor
+ * 1/(R + 1) when smaller (see below). Unlike Holm it uses how the metrics move together: for m copies of one metric the
+ * adjustment is none, for m independent ones it is Šidák's. It never exceeds the single-step minP value.
+ * Cost: O(m log m + R·m).
+ *
+ * @example westfallYoung([0.01, 0.5], [Float64Array.of(0.2, 0.005, 0.9), Float64Array.of(0.3, 0.6, 0.01)])
+ * // [0.5, 0.5]: one resample of three has min(p*) ≤ 0.01 → (1 + 1)/4; then (1 + 1)/4 for the second
+ */
+function westfallYoung(observed, resampled) {
+    const m = observed.length;
+    if (m === 0)
+        return [];
+    const R = resampled[0].length;
+    const order = observed.map((_, i) => i).sort((a, b) => observed[a] - observed[b] || a - b);
+    const q = new Float64Array(R).fill(Infinity);
+    const counts = new Float64Array(m);
+    // Walk from the largest observed p down, keeping the running minimum of the resampled p over the hypotheses
+    // from rank i to m.
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const j = order[rank];
+        const pj = resampled[j];
+        const threshold = observed[j] * (1 + 1e-12);
+        let hits = 0;
+        for (let r = 0; r < R; r++) {
+            const v = pj[r];
+            if (v < q[r])
+                q[r] = v;
+            if (q[r] <= threshold)
+                hits++;
+        }
+        counts[rank] = hits;
+    }
+    const adjusted = new Array(m);
+    let running = 0;
+    for (let rank = 0; rank < m; rank++) {
+        // No resample reached p(rank): the Monte Carlo value is its floor 1/(R + 1); Holm's (m − rank)·p, when
+        // smaller, is a bound on the exact value (each p* is a valid p under the permutation distribution, so
+        // P*(min p* ≤ p) ≤ (m − rank)·p). It changes no decision at any alpha ≥ 1/(R + 1), and below that it only
+        // rejects what Holm rejects; it keeps a McNemar p of 2e-7 from being shown as 1/(R + 1).
+        const floor = (counts[rank] + 1) / (R + 1);
+        const step = counts[rank] === 0 ? Math.min(floor, (m - rank) * observed[order[rank]]) : floor;
+        running = Math.max(running, step);
+        adjusted[order[rank]] = Math.min(1, running);
+    }
+    return adjusted;
+}
+/**
+ * Permutation p-values of an observed statistic and of each resampled one, among all R + 1 values (the observed
+ * included): p(x) = #{values ≥ x − γ} / (R + 1), γ = max(1e-14, 1e-14·|x|) so that ties in floating point count
+ * as ties. Larger statistic = more extreme. For the observed value this is (1 + #{r : T*ᵣ ≥ T}) / (R + 1), the
+ * usual one-sided permutation p. Cost: O(R log R).
+ *
+ * @example rankPValues(2, Float64Array.of(1, 3, 2)) // { observed: 0.75, resampled: [1, 0.25, 0.75] }
+ */
+function rankPValues(observed, resampled) {
+    const R = resampled.length;
+    const all = new Float64Array(R + 1);
+    all.set(resampled);
+    all[R] = observed;
+    all.sort();
+    const atLeast = (x) => {
+        const limit = x - Math.max(1e-14, 1e-14 * Math.abs(x));
+        // First index with all[i] ≥ limit.
+        let lo = 0;
+        let hi = R + 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (all[mid] < limit)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return R + 1 - lo;
+    };
+    const out = new Float64Array(R);
+    for (let r = 0; r < R; r++)
+        out[r] = atLeast(resampled[r]) / (R + 1);
+    return { observed: atLeast(observed) / (R + 1), resampled: out };
+}
+
 ;// CONCATENATED MODULE: ./src/gates.ts
 /**
  * Gates (SPEC §5): rules, one per line or separated by `;`, `#` starting a comment.
@@ -796,12 +686,13 @@ function holm(pValues) {
  * | rule | passes when |
  * | `METRIC >= X` (`>`, `<=`, `<`) | the candidate's value satisfies it |
  * | `METRIC delta >= X` (any operator) | candidate − baseline satisfies it |
- * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, Holm-adjusted over all no-regression rules, is below alpha |
+ * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, adjusted over all no-regression rules (Westfall–Young minP or Holm, `multiplicity`), is below alpha |
  * | `METRIC non-inferior M` | the one-sided (1 − alpha) bound of delta on the worse side lies within M |
  *
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
  * not split or end a rule inside the brackets).
  */
+
 
 
 
@@ -900,15 +791,43 @@ function checkMetric(rule, known) {
     }
     throw new ConfigError(`gate ${quote(rule.text, 120)}: unknown metric ${quote(rule.metric)}; known metrics: ${known.metrics.filter((m) => !m.includes('[')).join(', ')}, and per class precision[L], recall[L], f1[L], support[L]`);
 }
+/**
+ * The default adjustment: Holm, as SPEC §5 states it. Westfall–Young is the option: more power on correlated
+ * metrics, but its family-wise false-fail rate measured 5.2–5.6 ± 0.7% (README, "Statistics", `npm run calibrate`).
+ */
+const DEFAULT_MULTIPLICITY = 'holm';
+/**
+ * Adjusted one-sided p of each tested rule: Westfall–Young step-down minP over the task's joint permutation
+ * null when asked and available, else Holm. `note` says why Westfall–Young was not used when it was asked for.
+ */
+function adjust(tested, metrics, options) {
+    const holmP = () => holm(tested.map((r) => metrics[r.metric].pValueWorse));
+    const multiplicity = options.multiplicity ?? DEFAULT_MULTIPLICITY;
+    if (multiplicity === 'holm' || tested.length === 0)
+        return { p: holmP(), method: 'Holm', note: '' };
+    // Asked for by name, say why it is not used; as the default, a task without a joint null simply uses Holm.
+    const asked = options.multiplicity === 'westfall-young';
+    if (!options.joint)
+        return { p: holmP(), method: 'Holm', note: asked ? ' (this task has no joint resampling for Westfall–Young)' : '' };
+    const names = [...new Set(tested.map((r) => r.metric))];
+    const joint = options.joint(names);
+    if (typeof joint === 'string')
+        return { p: holmP(), method: 'Holm', note: ` (not Westfall–Young: ${joint})` };
+    const adjusted = westfallYoung(joint.observed, joint.resampled);
+    const byName = new Map(names.map((name, i) => [name, adjusted[i]]));
+    // A metric named by two rules is one hypothesis: the same adjusted p for both.
+    return { p: tested.map((r) => byName.get(r.metric)), method: 'Westfall–Young', note: '' };
+}
 const compareOp = (x, op, y) => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y);
 /** Evaluates the rules against the metrics of a report. */
 function evaluateGates(rules, metrics, options) {
     const { alpha } = options;
     const level = `${Math.round((1 - alpha) * 1000) / 10}%`;
-    // Holm over every no-regression rule that has a one-sided p-value.
+    // Every no-regression rule that has a one-sided p-value, adjusted together (Holm or Westfall–Young).
     const tested = rules.filter((r) => r.kind === 'no-regression' && options.hasBaseline && metrics[r.metric]?.pValueWorse != null);
     const adjusted = new Map();
-    holm(tested.map((r) => metrics[r.metric].pValueWorse)).forEach((p, i) => adjusted.set(tested[i], p));
+    const adjustment = adjust(tested, metrics, options);
+    adjustment.p.forEach((p, i) => adjusted.set(tested[i], p));
     return rules.map((rule) => {
         const m = metrics[rule.metric];
         const base = { rule: rule.text, metric: rule.metric, observed: null, pValue: null, bound: null };
@@ -936,18 +855,18 @@ function evaluateGates(rules, metrics, options) {
             const p = adjusted.get(rule);
             if (p === undefined)
                 return result('pass', `${change}; ${name} has no significance test, so it cannot regress significantly`, { observed: m.delta });
-            const worse = direction(name) === 'higher' ? m.delta < 0 : m.delta > 0;
+            const worse = m.direction === 'higher' ? m.delta < 0 : m.delta > 0;
             const significant = worse && p < alpha;
             const ci = m.ci ? ` (${level} CI ${formatInterval(name, m.ci)})` : '';
             const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression';
-            return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after Holm: ${verdict}`, { observed: m.delta, pValue: p });
+            return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after ${adjustment.method}${adjustment.note}: ${verdict}`, { observed: m.delta, pValue: p, adjustment: adjustment.method });
         }
         // non-inferior
         const margin = rule.margin;
         const bound = m.worseBound;
         if (bound === null)
             return result('fail', `${change}; ${name} has no confidence bound, so non-inferiority cannot be shown`, { observed: m.delta });
-        const higher = direction(name) === 'higher';
+        const higher = m.direction === 'higher';
         const ok = higher ? bound >= -margin : bound <= margin;
         const side = higher ? 'lower' : 'upper';
         return result(ok ? 'pass' : 'fail', `${change}; the one-sided ${level} ${side} bound is ${formatDelta(name, bound)}, ${ok ? 'within' : 'beyond'} the margin of ${formatDelta(name, higher ? -margin : margin)}${ok ? ': non-inferior' : ': non-inferiority not shown'}`, { observed: m.delta, bound });
@@ -967,207 +886,6 @@ function describeChange(name, m) {
     const shown = formatShownDelta(name, m.baseline, m.candidate).replace(/^[+−]/, '');
     const size = /[1-9]/.test(shown) ? shown : 'slightly';
     return `${name} ${verb} ${size}, ${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`;
-}
-
-;// CONCATENATED MODULE: ./src/pair.ts
-/**
- * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
- * whose true label differs between the two files are left out and counted as label conflicts; examples on one
- * side only are counted and the first few named.
- */
-
-
-/** How many ids of one-sided or conflicting examples a warning names. */
-const NAMED_IDS = 5;
-/**
- * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
- *
- * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
- * at all); otherwise one Map over the baseline's ids.
- */
-function pairByIds(candidate, baseline) {
-    let cIds = requireIds(candidate);
-    let bIds = requireIds(baseline);
-    if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
-        // One file has integer ids, the other text: compare as text (17 and "17" are the same id).
-        cIds = asText(cIds);
-        bIds = asText(bIds);
-    }
-    if (sameStrictlyIncreasing(cIds, bIds))
-        return pairInOrder(candidate, baseline);
-    const index = indexIds(baseline, bIds);
-    const matchedBy = new Int32Array(baseline.n).fill(-1);
-    const candOnlySeen = new Map();
-    const cand = new Uint32Array(candidate.n);
-    const base = new Uint32Array(candidate.n);
-    let n = 0;
-    let conflicts = 0;
-    const conflictIds = [];
-    const candidateOnlyIds = [];
-    for (let i = 0; i < candidate.n; i++) {
-        const id = cIds[i];
-        const j = index.get(id);
-        if (j === undefined) {
-            const earlier = candOnlySeen.get(id);
-            if (earlier !== undefined)
-                throw duplicate(candidate, earlier, i, id);
-            candOnlySeen.set(id, i);
-            if (candidateOnlyIds.length < NAMED_IDS)
-                candidateOnlyIds.push(String(id));
-            continue;
-        }
-        if (matchedBy[j] >= 0)
-            throw duplicate(candidate, matchedBy[j], i, id);
-        matchedBy[j] = i;
-        if (candidate.truth[i] !== baseline.truth[j]) {
-            conflicts++;
-            if (conflictIds.length < NAMED_IDS)
-                conflictIds.push(String(id));
-            continue;
-        }
-        cand[n] = i;
-        base[n] = j;
-        n++;
-    }
-    const baselineOnlyIds = [];
-    let baselineOnly = 0;
-    for (let j = 0; j < baseline.n; j++) {
-        if (matchedBy[j] >= 0)
-            continue;
-        baselineOnly++;
-        if (baselineOnlyIds.length < NAMED_IDS)
-            baselineOnlyIds.push(String(bIds[j]));
-    }
-    return {
-        n,
-        cand: cand.subarray(0, n),
-        base: base.subarray(0, n),
-        candidateOnly: candOnlySeen.size,
-        baselineOnly,
-        labelConflicts: conflicts,
-        candidateOnlyIds,
-        baselineOnlyIds,
-        conflictIds
-    };
-}
-/**
- * Checks that a file's ids are unique (when it has ids at all). Used without a baseline, where a repeated id
- * still means a broken file.
- */
-function checkUniqueIds(file) {
-    const ids = file.ids;
-    if (ids === null || strictlyIncreasing(ids))
-        return;
-    indexIds(file, ids);
-}
-function asText(ids) {
-    return ids instanceof Float64Array ? Array.from(ids, String) : ids;
-}
-function requireIds(file) {
-    if (file.ids === null) {
-        throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file');
-    }
-    return file.ids;
-}
-function indexIds(file, ids) {
-    const index = new Map();
-    for (let i = 0; i < ids.length; i++) {
-        const before = index.size;
-        index.set(ids[i], index.get(ids[i]) ?? i);
-        if (index.size === before)
-            throw duplicate(file, index.get(ids[i]), i, ids[i]);
-    }
-    return index;
-}
-function duplicate(file, first, second, id) {
-    return new InputError(file.name, file.line[second], file.idField, `repeats the id ${quote(String(id))} of line ${file.line[first]}`);
-}
-function pairInOrder(candidate, baseline) {
-    const cand = new Uint32Array(candidate.n);
-    const base = new Uint32Array(candidate.n);
-    const ids = candidate.ids;
-    let n = 0;
-    let conflicts = 0;
-    const conflictIds = [];
-    for (let i = 0; i < candidate.n; i++) {
-        if (candidate.truth[i] !== baseline.truth[i]) {
-            conflicts++;
-            if (conflictIds.length < NAMED_IDS)
-                conflictIds.push(idText(ids, i));
-            continue;
-        }
-        cand[n] = i;
-        base[n] = i;
-        n++;
-    }
-    return {
-        n,
-        cand: cand.subarray(0, n),
-        base: base.subarray(0, n),
-        candidateOnly: 0,
-        baselineOnly: 0,
-        labelConflicts: conflicts,
-        candidateOnlyIds: [],
-        baselineOnlyIds: [],
-        conflictIds
-    };
-}
-/** Both lists equal element by element and strictly increasing (so free of repeats). */
-function sameStrictlyIncreasing(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return strictlyIncreasing(a);
-}
-/**
- * Strictly increasing in one total order: canonical integers (no leading zeros, no `-0`) first, by value;
- * then every other text by UTF-16 code unit. Equal in this order means the same text, so a strictly increasing
- * list has no repeats.
- */
-function strictlyIncreasing(ids) {
-    if (ids instanceof Float64Array) {
-        for (let i = 1; i < ids.length; i++)
-            if (!(ids[i - 1] < ids[i]))
-                return false;
-        return true;
-    }
-    for (let i = 1; i < ids.length; i++)
-        if (compareIds(ids[i - 1], ids[i]) >= 0)
-            return false;
-    return true;
-}
-function compareIds(a, b) {
-    const ia = canonicalInteger(a);
-    const ib = canonicalInteger(b);
-    if (ia !== null && ib !== null)
-        return ia - ib;
-    if (ia !== null)
-        return -1;
-    if (ib !== null)
-        return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The value of a canonical safe integer text (`0`, `17`, `-3`), else null. */
-function canonicalInteger(s) {
-    const len = s.length;
-    if (len === 0 || len > 15)
-        return null;
-    let i = s.charCodeAt(0) === 45 ? 1 : 0;
-    if (i === len)
-        return null;
-    const first = s.charCodeAt(i);
-    if (first === 48 && (len > i + 1 || i === 1))
-        return null;
-    let v = 0;
-    for (; i < len; i++) {
-        const c = s.charCodeAt(i) - 48;
-        if (c < 0 || c > 9)
-            return null;
-        v = v * 10 + c;
-    }
-    return s.charCodeAt(0) === 45 ? -v : v;
 }
 
 ;// CONCATENATED MODULE: external "node:buffer"
@@ -1256,25 +974,26 @@ class Pending {
  */
 
 
-async function readDelimited(chunks, rows, fields, delimiter, limit) {
+async function readDelimited(chunks, rows, delimiter, limit) {
     let header = null;
-    let columns = null;
+    let columns = [];
+    const values = [];
     const onRecord = (cells, lineNo) => {
         if (header === null) {
             header = cells.map((c) => c.trim());
-            const at = (name) => header.indexOf(name);
-            columns = { id: at(fields.id), label: at(fields.label), prediction: at(fields.prediction), score: at(fields.score), scores: at('scores') };
-            for (const required of [fields.label, fields.prediction]) {
-                if (at(required) < 0)
-                    throw new InputError(rows.file, lineNo, required, `is missing from the header (columns: ${listColumns(header)})`);
-            }
+            columns = rows.columns.map((column) => header.indexOf(column.name));
+            rows.columns.forEach((column, k) => {
+                if (column.required && columns[k] < 0)
+                    throw new InputError(rows.file, lineNo, column.name, `is missing from the header (columns: ${listColumns(header)})`);
+            });
             return;
         }
         if (cells.length !== header.length) {
             throw new InputError(rows.file, lineNo, null, `has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}, but the header has ${header.length}`);
         }
-        const c = columns;
-        rows.add(lineNo, c.id >= 0 ? cells[c.id] : undefined, cells[c.label], cells[c.prediction], c.score >= 0 ? cells[c.score] : undefined, c.scores >= 0 ? cells[c.scores] : undefined);
+        for (let k = 0; k < columns.length; k++)
+            values[k] = columns[k] >= 0 ? cells[columns[k]] : undefined;
+        rows.add(lineNo, values);
     };
     const parser = new DelimitedParser(rows.file, delimiter, onRecord, limit);
     for await (const chunk of chunks)
@@ -1505,6 +1224,20 @@ function oddQuotes(text) {
     return odd;
 }
 
+;// CONCATENATED MODULE: ./src/read/sink.ts
+/**
+ * What a format reader hands its rows to: a task's row builder. The builder names the fields it reads
+ * (`columns`); the format finds them (a JSON object's keys, a CSV header) and passes their values in that order.
+ * Classification reads id, label, prediction and the scores; the scores task its named fields; generation the
+ * reference and generated texts. The formats know nothing else of tasks.
+ */
+/** The cells of a JSON object row for `columns`, into a reused array. Cost O(columns). */
+function objectCells(row, columns, into) {
+    for (let k = 0; k < columns.length; k++)
+        into[k] = row[columns[k].name];
+    return into;
+}
+
 ;// CONCATENATED MODULE: ./src/read/jsonl.ts
 /**
  * JSON Lines: one JSON object per line; blank lines skipped; CRLF accepted. Lines are split by hand on chunk
@@ -1513,8 +1246,9 @@ function oddQuotes(text) {
  */
 
 
-async function readJsonl(chunks, rows, fields, limit) {
-    const { id, label, prediction, score } = fields;
+
+async function readJsonl(chunks, rows, limit) {
+    const cells = [];
     let lineNo = 0;
     const take = (text) => {
         lineNo++;
@@ -1534,8 +1268,7 @@ async function readJsonl(chunks, rows, fields, limit) {
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
             throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`);
         }
-        const r = row;
-        rows.add(lineNo, r[id], r[label], r[prediction], r[score], r.scores);
+        rows.add(lineNo, objectCells(row, rows.columns, cells));
     };
     const tooLong = () => new InputError(rows.file, lineNo + 1, null, `is longer than ${bytes(limit)}, the limit for one line: refused`);
     /** The start of a line that the chunks so far have not ended. */
@@ -1614,8 +1347,9 @@ function jsonMessage(error) {
 
 
 
-async function readJsonArray(chunks, rows, fields, limit) {
-    const { id, label, prediction, score } = fields;
+
+async function readJsonArray(chunks, rows, limit) {
+    const cells = [];
     const splitter = new JsonArraySplitter(rows.file, limit, (text, lineNo, index) => {
         let row;
         try {
@@ -1627,8 +1361,7 @@ async function readJsonArray(chunks, rows, fields, limit) {
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
             throw new InputError(rows.file, lineNo, null, `element ${index} must be a JSON object, got ${describeJson(row)}`);
         }
-        const r = row;
-        rows.add(lineNo, r[id], r[label], r[prediction], r[score], r.scores);
+        rows.add(lineNo, objectCells(row, rows.columns, cells));
     });
     for await (const chunk of chunks)
         splitter.push(chunk);
@@ -1905,11 +1638,121 @@ function labelOrder(labels) {
     return list.sort(compareCodePoints);
 }
 
+;// CONCATENATED MODULE: ./src/read/describe.ts
+
+/**
+ * A value from a file, for a message: `null`, `an array`, `an object`, a quoted string (cut), or the number.
+ * @example describe('x\n') // '"x\\n"'
+ */
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return quote(value);
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./src/read/ids.ts
+/**
+ * The id column of a file, any task (SPEC §1): a string or an integer per row, on every row or on none (and on
+ * every row when a baseline is compared). Ids stay numbers while every id is a JSON integer (no text per row),
+ * and switch to text at the first other id. Grows with its file's other columns.
+ */
+
+
+class IdColumn {
+    file;
+    field;
+    required;
+    textCells;
+    cap;
+    ids = null;
+    /** Ids while every id so far is a safe integer (JSON number); switched to text at the first other id. */
+    numericIds = null;
+    seen = false;
+    constructor(file, field, required, textCells, cap) {
+        this.file = file;
+        this.field = field;
+        this.required = required;
+        this.textCells = textCells;
+        this.cap = cap;
+    }
+    /** Row i's id; `firstLine` is the line of row 0, for messages. */
+    add(value, lineNo, i, firstLine) {
+        if (value === undefined || value === '' || (this.textCells && typeof value === 'string' && value.trim() === '')) {
+            if (this.required)
+                throw new InputError(this.file, lineNo, this.field, value === undefined ? 'is missing' : 'is empty');
+            if (this.seen)
+                throw new InputError(this.file, lineNo, this.field, value === undefined ? 'is missing (other rows have an id)' : 'is empty');
+            return;
+        }
+        if (typeof value === 'number' && this.numericIds !== null && Number.isSafeInteger(value)) {
+            this.numericIds[i] = value;
+            return;
+        }
+        if (!this.seen && typeof value === 'number' && Number.isSafeInteger(value)) {
+            if (i > 0)
+                throw new InputError(this.file, lineNo, this.field, `is present, but the earlier rows (from line ${firstLine}) have no id`);
+            this.seen = true;
+            this.numericIds = new Float64Array(this.cap);
+            this.numericIds[i] = value;
+            return;
+        }
+        let text;
+        if (typeof value === 'string')
+            text = value;
+        else if (typeof value === 'number')
+            text = Number.isFinite(value) ? String(value) : null;
+        else
+            text = null;
+        if (text === null)
+            throw new InputError(this.file, lineNo, this.field, `must be a string or an integer, got ${describe(value)}`);
+        if (!this.seen) {
+            if (i > 0)
+                throw new InputError(this.file, lineNo, this.field, `is present, but the earlier rows (from line ${firstLine}) have no id`);
+            this.seen = true;
+            this.ids = [];
+        }
+        if (this.numericIds) {
+            // A text id after numeric ones: from here on every id is text.
+            const numbers = this.numericIds;
+            this.ids = Array.from({ length: i }, (_, j) => String(numbers[j]));
+            this.numericIds = null;
+        }
+        ;
+        this.ids[i] = text;
+    }
+    grow(cap) {
+        this.cap = cap;
+        if (this.numericIds) {
+            const b = new Float64Array(cap);
+            b.set(this.numericIds);
+            this.numericIds = b;
+        }
+    }
+    /** The ids of the n rows, or null when no row has one. */
+    finish(n) {
+        if (!this.seen)
+            return null;
+        if (this.numericIds)
+            return this.numericIds.slice(0, n);
+        const ids = this.ids;
+        ids.length = n;
+        return ids;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/read/rows.ts
 /**
  * Builds the columns of a PredictionFile row by row, checking each value (SPEC §1): labels and ids normalised to
  * text, scores numbers in [0, 1] on all rows or none. Typed arrays grow by doubling.
  */
+
+
 
 
 
@@ -1928,10 +1771,7 @@ class RowBuilder {
     truth = new Uint32Array(this.cap);
     pred = new Uint32Array(this.cap);
     score = null;
-    ids = null;
-    /** Ids while every id so far is a safe integer (JSON number); switched to text at the first other id. */
-    numericIds = null;
-    idsSeen = false;
+    ids;
     /** Whether rows carry a binary score, a multiclass scores object, or nothing; fixed by the first row. */
     scoreKind = null;
     scoreLabels = [];
@@ -1949,18 +1789,29 @@ class RowBuilder {
         this.dictionary = dictionary;
         this.requireId = requireId;
         this.textCells = textCells;
+        this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap);
     }
-    /**
-     * Adds a row. `score` is the value of the score field, `scores` the value of a `scores` field (JSON only).
-     */
-    add(lineNo, id, label, prediction, score, scores) {
+    /** id, label, prediction, score (binary, or a scores object in that field) and `scores`. */
+    get columns() {
+        return (this.columnList ??= [
+            { name: this.fields.id, required: false },
+            { name: this.fields.label, required: true },
+            { name: this.fields.prediction, required: true },
+            { name: this.fields.score, required: false },
+            { name: 'scores', required: false }
+        ]);
+    }
+    columnList = null;
+    /** Adds a row: `cells` in the order of `columns`. */
+    add(lineNo, cells) {
+        const [id, label, prediction, score, scores] = cells;
         const i = this.n;
         if (i === this.cap)
             this.grow();
         this.line[i] = lineNo;
         this.truth[i] = this.code(label, lineNo, this.fields.label);
         this.pred[i] = this.code(prediction, lineNo, this.fields.prediction);
-        this.addId(id, lineNo, i);
+        this.ids.add(id, lineNo, i, this.line[0]);
         this.addScore(score, scores, lineNo, i);
         this.n = i + 1;
     }
@@ -1969,15 +1820,7 @@ class RowBuilder {
         if (this.n === 0)
             throw new InputError(this.file, null, null, 'is empty: no prediction rows');
         const n = this.n;
-        let ids = null;
-        if (this.idsSeen) {
-            if (this.numericIds)
-                ids = this.numericIds.slice(0, n);
-            else {
-                ids = this.ids;
-                ids.length = n;
-            }
-        }
+        const ids = this.ids.finish(n);
         return {
             name: this.file,
             idField: this.fields.id,
@@ -2010,11 +1853,7 @@ class RowBuilder {
             b.set(this.score);
             this.score = b;
         }
-        if (this.numericIds) {
-            const b = new Float64Array(this.cap);
-            b.set(this.numericIds);
-            this.numericIds = b;
-        }
+        this.ids.grow(this.cap);
         if (this.scoreValues) {
             const b = new Float64Array(this.cap * this.scoreLabels.length);
             b.set(this.scoreValues);
@@ -2054,50 +1893,6 @@ class RowBuilder {
         if (value === undefined)
             throw new InputError(this.file, lineNo, field, 'is missing');
         throw new InputError(this.file, lineNo, field, `must be a string, number or boolean, got ${describe(value)}`);
-    }
-    addId(value, lineNo, i) {
-        if (value === undefined || value === '' || (this.textCells && typeof value === 'string' && value.trim() === '')) {
-            if (this.requireId)
-                throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing' : 'is empty');
-            if (this.idsSeen)
-                throw new InputError(this.file, lineNo, this.fields.id, value === undefined ? 'is missing (other rows have an id)' : 'is empty');
-            return;
-        }
-        if (typeof value === 'number' && this.numericIds !== null && Number.isSafeInteger(value)) {
-            this.numericIds[i] = value;
-            return;
-        }
-        if (!this.idsSeen && typeof value === 'number' && Number.isSafeInteger(value)) {
-            if (i > 0)
-                throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`);
-            this.idsSeen = true;
-            this.numericIds = new Float64Array(this.cap);
-            this.numericIds[i] = value;
-            return;
-        }
-        let text;
-        if (typeof value === 'string')
-            text = value;
-        else if (typeof value === 'number')
-            text = Number.isFinite(value) ? String(value) : null;
-        else
-            text = null;
-        if (text === null)
-            throw new InputError(this.file, lineNo, this.fields.id, `must be a string or an integer, got ${describe(value)}`);
-        if (!this.idsSeen) {
-            if (i > 0)
-                throw new InputError(this.file, lineNo, this.fields.id, `is present, but the earlier rows (from line ${this.line[0]}) have no id`);
-            this.idsSeen = true;
-            this.ids = [];
-        }
-        if (this.numericIds) {
-            // A text id after numeric ones: from here on every id is text.
-            const numbers = this.numericIds;
-            this.ids = Array.from({ length: i }, (_, j) => String(numbers[j]));
-            this.numericIds = null;
-        }
-        ;
-        this.ids[i] = text;
     }
     addScore(score, scores, lineNo, i) {
         if (this.scoreKind === 'none' && score === undefined && scores === undefined)
@@ -2181,17 +1976,6 @@ function isObjectCell(value, textCells) {
     if (textCells)
         return typeof value === 'string' && value.trimStart().startsWith('{');
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return quote(value);
-    return String(value);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -2339,27 +2123,689 @@ function formatOf(name, override) {
     }
     return { format, gzip };
 }
-/** Reads one prediction file into columns. */
+/** Reads one prediction file into columns (classification: id, label, prediction, scores). */
 async function readPredictions(source, options) {
-    const { format, gzip } = formatOf(source.name, options.format);
+    const { format } = formatOf(source.name, options.format);
     const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv');
+    await readRows(source, rows, options);
+    return rows.finish();
+}
+/**
+ * Streams a file's rows into a task's row builder: the format by extension (or `format`), gzip unpacked, each row
+ * at most the row limit. The builder decides which fields it reads and what a bad value is.
+ */
+async function readRows(source, rows, options) {
+    const { format, gzip } = formatOf(source.name, options.format);
     const chunks = textChunks(source, gzip);
     const limit = options.maxRowBytes ?? maxRowBytes();
     switch (format) {
         case 'jsonl':
-            await readJsonl(chunks, rows, options.fields, limit);
-            break;
+            return readJsonl(chunks, rows, limit);
         case 'json':
-            await readJsonArray(chunks, rows, options.fields, limit);
-            break;
+            return readJsonArray(chunks, rows, limit);
         case 'csv':
-            await readDelimited(chunks, rows, options.fields, ',', limit);
-            break;
+            return readDelimited(chunks, rows, ',', limit);
         case 'tsv':
-            await readDelimited(chunks, rows, options.fields, '\t', limit);
-            break;
+            return readDelimited(chunks, rows, '\t', limit);
     }
-    return rows.finish();
+}
+/** True when the format's cells are text as written (CSV, TSV), so numbers are parsed from text. */
+function textCells(name, format) {
+    const f = formatOf(name, format).format;
+    return f === 'csv' || f === 'tsv';
+}
+
+;// CONCATENATED MODULE: ./src/checks/hashSet.ts
+/**
+ * A set of 53-bit hashes in one Float64Array, open addressing with linear probing, grown by doubling at 3/4 load:
+ * 8 bytes per slot, at most about 21 bytes per element, whatever the texts hashed (a training file of 10 million
+ * rows costs at most 256 MiB per set, never its text). Cost O(1) expected per add and has.
+ *
+ * @example const s = new HashSet(); s.add(hash53('a')); s.has(hash53('a')) // true
+ */
+const EMPTY = -1;
+class HashSet {
+    slots;
+    mask;
+    size = 0;
+    constructor(capacity = 1 << 12) {
+        let c = 16;
+        while (c < capacity)
+            c *= 2;
+        this.slots = new Float64Array(c).fill(EMPTY);
+        this.mask = c - 1;
+    }
+    add(h) {
+        if ((this.size + 1) * 4 > this.slots.length * 3)
+            this.grow();
+        if (this.insert(this.slots, this.mask, h))
+            this.size++;
+    }
+    has(h) {
+        const slots = this.slots;
+        for (let i = slotOf(h, this.mask);; i = (i + 1) & this.mask) {
+            const v = slots[i];
+            if (v === h)
+                return true;
+            if (v === EMPTY)
+                return false;
+        }
+    }
+    insert(slots, mask, h) {
+        for (let i = slotOf(h, mask);; i = (i + 1) & mask) {
+            const v = slots[i];
+            if (v === h)
+                return false;
+            if (v === EMPTY) {
+                slots[i] = h;
+                return true;
+            }
+        }
+    }
+    grow() {
+        const old = this.slots;
+        const slots = new Float64Array(old.length * 2).fill(EMPTY);
+        const mask = slots.length - 1;
+        for (const v of old)
+            if (v !== EMPTY)
+                this.insert(slots, mask, v);
+        this.slots = slots;
+        this.mask = mask;
+    }
+}
+/** The slot of a hash: its low bits (the hash is already mixed). */
+const slotOf = (h, mask) => (h % 4294967296) & mask;
+/**
+ * cyrb53 (bryc, public domain): a 53-bit hash of a string's UTF-16 code units, from two 32-bit MurmurHash3-style
+ * lanes. Two different texts share a hash with probability about 2⁻⁵³. Cost O(length).
+ *
+ * @example hash53('') // 3338908027751811
+ */
+function hash53(text, seed = 0) {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+    h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+    h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+;// CONCATENATED MODULE: ./src/checks/leakage.ts
+/**
+ * The leakage check (SPEC §14): how many test examples also occur in the training file, by id, or by text after
+ * normalisation (Unicode NFKC, case fold, whitespace runs collapsed to one space and trimmed).
+ *
+ * The training file is streamed once (any format the reader takes); only a 53-bit hash of each id and of each
+ * normalised text is kept, in two hash sets (src/checks/hashSet.ts): memory about 8–21 bytes a row and set, never
+ * the text, so a training file of 10 million rows fits in a few hundred MB. A hash collision could count a test
+ * example as leaked that is not: with 53-bit hashes the chance that any of t test texts collides with any of m
+ * training texts is below t·m/2⁵³ (10⁴ test and 10⁷ training rows: about 10⁻⁵). It never hides a real leak.
+ * Cost O(training text + test text).
+ */
+
+
+
+
+/** How many leaked examples the report names. */
+const NAMED = 10;
+/**
+ * Text as the check compares it: NFKC, case-folded (lower case, plus the folds lower case misses: ß → ss,
+ * final ς → σ), whitespace runs as one space, trimmed.
+ * @example normalizeText('  Straße\u00a0 ＡＢ ') // 'strasse ab'
+ */
+function normalizeText(text) {
+    return text.normalize('NFKC').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/\s+/g, ' ').trim();
+}
+/** Reads the id and text columns of a file into hashes (training), or into lists (the test file). */
+class IdTextSink {
+    file;
+    idField;
+    textField;
+    keep;
+    n = 0;
+    columns;
+    ids = new HashSet();
+    texts = new HashSet();
+    list = [];
+    constructor(file, idField, textField, 
+    /** Keep the rows (the test file) instead of hashing them (the training file). */
+    keep) {
+        this.file = file;
+        this.idField = idField;
+        this.textField = textField;
+        this.keep = keep;
+        this.columns = [{ name: idField, required: false }, ...(textField ? [{ name: textField, required: true }] : [])];
+    }
+    add(lineNo, cells) {
+        const id = cells[0] === undefined || cells[0] === null || cells[0] === '' ? null : String(cells[0]);
+        let text = null;
+        if (this.textField) {
+            const v = cells[1];
+            if (typeof v !== 'string')
+                throw new InputError(this.file, lineNo, this.textField, v === undefined ? 'is missing' : `must be a string, got ${describe(v)}`);
+            text = normalizeText(v);
+        }
+        this.n++;
+        if (this.keep)
+            this.list.push({ id, text });
+        else {
+            if (id !== null)
+                this.ids.add(hash53(id));
+            if (text !== null)
+                this.texts.add(hash53(text));
+        }
+    }
+}
+async function leakageCheck(options) {
+    const train = new IdTextSink(options.train.name, options.idField, options.textField, false);
+    await readRows(options.train, train, {});
+    if (train.n === 0)
+        throw new InputError(options.train.name, null, null, 'is empty: no training rows');
+    const test = new IdTextSink(options.test.name, options.idField, options.textField, true);
+    await readRows(options.test, test, { format: options.format });
+    const rows = options.rows ?? Array.from({ length: test.list.length }, (_, i) => i);
+    let byId = 0;
+    let byText = 0;
+    let examples = 0;
+    const firstIds = [];
+    for (let p = 0; p < rows.length; p++) {
+        const row = test.list[rows[p]];
+        const idHit = row.id !== null && train.ids.size > 0 && train.ids.has(hash53(row.id));
+        const textHit = row.text !== null && train.texts.has(hash53(row.text));
+        if (idHit)
+            byId++;
+        if (textHit)
+            byText++;
+        if (idHit || textHit) {
+            examples++;
+            if (firstIds.length < NAMED)
+                firstIds.push(row.id ?? `row ${rows[p] + 1}`);
+        }
+    }
+    return { trainRows: train.n, tested: rows.length, byId, byText: options.textField ? byText : null, examples, firstIds, textField: options.textField };
+}
+/** The gateable metric `leakage` (`leakage <= 0`): the count of leaked test examples, lower is better. */
+function leakageMetric(l) {
+    return { candidate: l.examples, baseline: null, delta: null, ci: null, pValue: null, candidateCi: null, test: null, direction: 'lower', pValueWorse: null, worseBound: null, ciMethod: null };
+}
+/** A warning naming the leak, when there is one. */
+function leakageWarnings(l) {
+    if (l.examples === 0)
+        return [];
+    const how = [`${l.byId.toLocaleString('en-US')} by id`, ...(l.byText !== null ? [`${l.byText.toLocaleString('en-US')} by ${quote(l.textField ?? '')} text`] : [])].join(', ');
+    return [
+        `Leakage: ${l.examples.toLocaleString('en-US')} of ${l.tested.toLocaleString('en-US')} test examples also occur in the training file (${how}; ` +
+            `ids ${l.firstIds.map((id) => quote(id)).join(', ')}${l.examples > l.firstIds.length ? ', …' : ''}): the test set overstates how well the model generalises.`
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/cells.ts
+/** Below this many dense cells (K³), counting goes through a dense array (one pass, no sort). */
+const DENSE_CELLS = 1 << 18;
+/**
+ * Counts the paired examples per cell. `remap[code]` is the report index of a dictionary code.
+ * Without a baseline, pass `baseline = null`: the baseline prediction is taken to be the candidate's, so the
+ * table still gives the candidate's matrix and its bootstrap.
+ * Cost: one pass over the pairs (into a dense table when K³ ≤ 2¹⁸), else that pass and {@link cellsFromTriples}.
+ */
+function countCells(k, remap, candidate, baseline, pairing) {
+    const { truth, pred } = candidate;
+    const paired = baseline !== null && pairing !== null;
+    const n = paired ? pairing.n : candidate.n;
+    if (k * k * k <= DENSE_CELLS) {
+        // Few classes (a binary task: 8 cells): count straight into the dense table, no per-example arrays.
+        const counts = new Float64Array(k * k * k);
+        if (!paired) {
+            for (let i = 0; i < n; i++) {
+                const c = remap[pred[i]];
+                counts[(remap[truth[i]] * k + c) * k + c]++;
+            }
+        }
+        else {
+            const bPred = baseline.pred;
+            const { cand, base } = pairing;
+            for (let p = 0; p < n; p++) {
+                const i = cand[p];
+                counts[(remap[truth[i]] * k + remap[bPred[base[p]]]) * k + remap[pred[i]]]++;
+            }
+        }
+        return fromDense(k, counts);
+    }
+    const t = new Int32Array(n);
+    const b = new Int32Array(n);
+    const c = new Int32Array(n);
+    if (!paired) {
+        for (let i = 0; i < n; i++) {
+            t[i] = remap[truth[i]];
+            b[i] = c[i] = remap[pred[i]];
+        }
+    }
+    else {
+        const bPred = baseline.pred;
+        const { cand, base } = pairing;
+        for (let p = 0; p < n; p++) {
+            const i = cand[p];
+            t[p] = remap[truth[i]];
+            b[p] = remap[bPred[base[p]]];
+            c[p] = remap[pred[i]];
+        }
+    }
+    return cellsFromTriples(k, t, b, c);
+}
+/**
+ * The sparse cell table of n examples given as three parallel arrays of label indices (each in [0, k)).
+ *
+ * Method: when K³ is small (≤ 2¹⁸), a dense count and a scan; otherwise an LSD radix sort of the example
+ * indices by c, then b, then t (three stable counting sorts), after which equal triples are adjacent and are
+ * merged. Never forms the dense index (t·K + b)·K + c, which passes 2⁵³ for K > 208,000.
+ * Cost: O(n + K) time and memory (dense case O(n + K³) with K³ ≤ 2¹⁸).
+ *
+ * @example cellsFromTriples(2, [1, 0, 1], [1, 0, 0], [1, 0, 1]) // t [0, 1, 1], b [0, 0, 1], c [0, 1, 1], count [1, 1, 1]
+ */
+function cellsFromTriples(k, t, b, c) {
+    const n = t.length;
+    if (k * k * k <= DENSE_CELLS) {
+        const counts = new Float64Array(k * k * k);
+        for (let i = 0; i < n; i++)
+            counts[(t[i] * k + b[i]) * k + c[i]]++;
+        return fromDense(k, counts);
+    }
+    let order = new Int32Array(n);
+    let next = new Int32Array(n);
+    for (let i = 0; i < n; i++)
+        order[i] = i;
+    const bucket = new Int32Array(k + 1);
+    for (const key of [c, b, t]) {
+        bucket.fill(0);
+        for (let i = 0; i < n; i++)
+            bucket[key[i] + 1]++;
+        for (let v = 0; v < k; v++)
+            bucket[v + 1] += bucket[v];
+        for (let i = 0; i < n; i++) {
+            const row = order[i];
+            next[bucket[key[row]]++] = row;
+        }
+        ;
+        [order, next] = [next, order];
+    }
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+        const r = order[i];
+        const q = i > 0 ? order[i - 1] : -1;
+        if (q < 0 || t[r] !== t[q] || b[r] !== b[q] || c[r] !== c[q])
+            size++;
+    }
+    const out = empty(k, size);
+    let j = -1;
+    for (let i = 0; i < n; i++) {
+        const r = order[i];
+        const q = i > 0 ? order[i - 1] : -1;
+        if (q < 0 || t[r] !== t[q] || b[r] !== b[q] || c[r] !== c[q]) {
+            j++;
+            out.t[j] = t[r];
+            out.b[j] = b[r];
+            out.c[j] = c[r];
+        }
+        out.count[j]++;
+    }
+    out.total = n;
+    return out;
+}
+/**
+ * The sparse table of a dense count array indexed (t·k + b)·k + c (zero cells dropped; counts must be ≥ 0).
+ * Cost O(k³).
+ * @example fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2]).size // 2
+ */
+function fromDense(k, counts) {
+    let size = 0;
+    for (let j = 0; j < counts.length; j++)
+        if (counts[j] !== 0)
+            size++;
+    const out = empty(k, size);
+    let i = 0;
+    for (let j = 0; j < counts.length; j++) {
+        const x = counts[j];
+        if (x === 0)
+            continue;
+        out.t[i] = (j / (k * k)) | 0;
+        out.b[i] = ((j / k) | 0) % k;
+        out.c[i] = j % k;
+        out.count[i++] = x;
+        out.total += x;
+    }
+    return out;
+}
+function empty(k, size) {
+    return { k, size, total: 0, t: new Int32Array(size), b: new Int32Array(size), c: new Int32Array(size), count: new Float64Array(size) };
+}
+/**
+ * Every class's 2×2×2 table of "is the class" (index 1) against the rest (index 0), as k blocks of 8 counts,
+ * block L at [8L, 8L + 8), index (t₂·2 + b₂)·2 + c₂ within it.
+ *
+ * Method: a cell (t, b, c) lies in the off-(0,0,0) part of the tables of the (at most three) distinct classes
+ * among t, b, c, and in cell (0,0,0) of every other class, which is then n minus the rest of the block.
+ * Cost: O(cells + K), against O(K³) per class for collapsing the dense table.
+ *
+ * @example classTables(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2])).slice(8, 16) // class 1: [3, 0, 0, 0, 0, 0, 0, 2]
+ */
+function classTables(table) {
+    const { k, size, t, b, c, count } = table;
+    const out = new Float64Array(k * 8);
+    for (let j = 0; j < size; j++) {
+        const tt = t[j];
+        const bb = b[j];
+        const cc = c[j];
+        const x = count[j];
+        out[tt * 8 + 4 + (bb === tt ? 2 : 0) + (cc === tt ? 1 : 0)] += x;
+        if (bb !== tt)
+            out[bb * 8 + 2 + (cc === bb ? 1 : 0)] += x;
+        if (cc !== tt && cc !== bb)
+            out[cc * 8 + 1] += x;
+    }
+    for (let l = 0; l < k; l++) {
+        let rest = 0;
+        for (let i = 1; i < 8; i++)
+            rest += out[l * 8 + i];
+        out[l * 8] = table.total - rest;
+    }
+    return out;
+}
+/**
+ * The 2×2×2 table of class `label` against the rest (index 1 = is the class), for per-class metrics.
+ * Cost O(cells); {@link classTables} gives every class at once.
+ */
+function collapseCells(table, label) {
+    const out = new Float64Array(8);
+    const { size, t, b, c, count } = table;
+    for (let j = 0; j < size; j++)
+        out[((t[j] === label ? 1 : 0) * 2 + (b[j] === label ? 1 : 0)) * 2 + (c[j] === label ? 1 : 0)] += count[j];
+    return out;
+}
+/**
+ * The McNemar counts of the examples whose true label is in `truths` (all when null).
+ * Cost O(cells + K) ({@link discordantByClass} gives every class at once).
+ */
+function discordant(table, truths) {
+    const { size, t, b: pb, c: pc, count } = table;
+    let inSet = null;
+    if (truths !== null) {
+        inSet = new Uint8Array(table.k);
+        for (const x of truths)
+            inSet[x] = 1;
+    }
+    let b = 0;
+    let c = 0;
+    let n = 0;
+    let bothRight = 0;
+    for (let j = 0; j < size; j++) {
+        const tt = t[j];
+        if (inSet !== null && inSet[tt] === 0)
+            continue;
+        const x = count[j];
+        n += x;
+        const baseRight = pb[j] === tt;
+        const candRight = pc[j] === tt;
+        if (baseRight && !candRight)
+            b += x;
+        else if (!baseRight && candRight)
+            c += x;
+        else if (baseRight && candRight)
+            bothRight += x;
+    }
+    return { b, c, n, bothRight };
+}
+/**
+ * {@link discordant} of each true class alone, for every class in one pass. Cost O(cells + K).
+ * @example discordantByClass(fromDense(2, [3, 0, 0, 0, 0, 0, 0, 2])).bothRight // [3, 2]
+ */
+function discordantByClass(table) {
+    const { k, size, t, b: pb, c: pc, count } = table;
+    const out = { b: new Float64Array(k), c: new Float64Array(k), n: new Float64Array(k), bothRight: new Float64Array(k) };
+    for (let j = 0; j < size; j++) {
+        const tt = t[j];
+        const x = count[j];
+        out.n[tt] += x;
+        const baseRight = pb[j] === tt;
+        const candRight = pc[j] === tt;
+        if (baseRight && !candRight)
+            out.b[tt] += x;
+        else if (!baseRight && candRight)
+            out.c[tt] += x;
+        else if (baseRight && candRight)
+            out.bothRight[tt] += x;
+    }
+    return out;
+}
+/**
+ * The non-zero entries of the baseline and candidate confusion matrices, each as [true, predicted, count]
+ * sorted by (true, predicted). Cost O(cells·log(cells)).
+ */
+function confusionEntries(table) {
+    const of = (pred) => {
+        const map = new Map();
+        for (let j = 0; j < table.size; j++) {
+            let row = map.get(table.t[j]);
+            if (!row)
+                map.set(table.t[j], (row = new Map()));
+            row.set(pred[j], (row.get(pred[j]) ?? 0) + table.count[j]);
+        }
+        const out = [];
+        for (const [t, row] of [...map].sort((x, y) => x[0] - y[0])) {
+            for (const [p, x] of [...row].sort((u, v) => u[0] - v[0]))
+                out.push([t, p, x]);
+        }
+        return out;
+    };
+    return { baseline: of(table.b), candidate: of(table.c) };
+}
+
+;// CONCATENATED MODULE: ./src/pair.ts
+/**
+ * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
+ * whose true label differs between the two files are left out and counted as label conflicts; examples on one
+ * side only are counted and the first few named.
+ */
+
+
+/** The classification files' truth test: the same label code. */
+const sameLabel = (candidate, baseline) => (i, j) => candidate.truth[i] === baseline.truth[j];
+/** How many ids of one-sided or conflicting examples a warning names. */
+const NAMED_IDS = 5;
+/**
+ * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
+ *
+ * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
+ * at all); otherwise one Map over the baseline's ids.
+ */
+function pairByIds(candidate, baseline, sameTruth) {
+    let cIds = requireIds(candidate);
+    let bIds = requireIds(baseline);
+    if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
+        // One file has integer ids, the other text: compare as text (17 and "17" are the same id).
+        cIds = asText(cIds);
+        bIds = asText(bIds);
+    }
+    if (sameStrictlyIncreasing(cIds, bIds))
+        return pairInOrder(candidate, sameTruth);
+    const index = indexIds(baseline, bIds);
+    const matchedBy = new Int32Array(baseline.n).fill(-1);
+    const candOnlySeen = new Map();
+    const cand = new Uint32Array(candidate.n);
+    const base = new Uint32Array(candidate.n);
+    let n = 0;
+    let conflicts = 0;
+    const conflictIds = [];
+    const candidateOnlyIds = [];
+    for (let i = 0; i < candidate.n; i++) {
+        const id = cIds[i];
+        const j = index.get(id);
+        if (j === undefined) {
+            const earlier = candOnlySeen.get(id);
+            if (earlier !== undefined)
+                throw duplicate(candidate, earlier, i, id);
+            candOnlySeen.set(id, i);
+            if (candidateOnlyIds.length < NAMED_IDS)
+                candidateOnlyIds.push(String(id));
+            continue;
+        }
+        if (matchedBy[j] >= 0)
+            throw duplicate(candidate, matchedBy[j], i, id);
+        matchedBy[j] = i;
+        if (!sameTruth(i, j)) {
+            conflicts++;
+            if (conflictIds.length < NAMED_IDS)
+                conflictIds.push(String(id));
+            continue;
+        }
+        cand[n] = i;
+        base[n] = j;
+        n++;
+    }
+    const baselineOnlyIds = [];
+    let baselineOnly = 0;
+    for (let j = 0; j < baseline.n; j++) {
+        if (matchedBy[j] >= 0)
+            continue;
+        baselineOnly++;
+        if (baselineOnlyIds.length < NAMED_IDS)
+            baselineOnlyIds.push(String(bIds[j]));
+    }
+    return {
+        n,
+        cand: cand.subarray(0, n),
+        base: base.subarray(0, n),
+        candidateOnly: candOnlySeen.size,
+        baselineOnly,
+        labelConflicts: conflicts,
+        candidateOnlyIds,
+        baselineOnlyIds,
+        conflictIds
+    };
+}
+/**
+ * Checks that a file's ids are unique (when it has ids at all). Used without a baseline, where a repeated id
+ * still means a broken file.
+ */
+function checkUniqueIds(file) {
+    const ids = file.ids;
+    if (ids === null || strictlyIncreasing(ids))
+        return;
+    indexIds(file, ids);
+}
+function asText(ids) {
+    return ids instanceof Float64Array ? Array.from(ids, String) : ids;
+}
+function requireIds(file) {
+    if (file.ids === null) {
+        throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file');
+    }
+    return file.ids;
+}
+function indexIds(file, ids) {
+    const index = new Map();
+    for (let i = 0; i < ids.length; i++) {
+        const before = index.size;
+        index.set(ids[i], index.get(ids[i]) ?? i);
+        if (index.size === before)
+            throw duplicate(file, index.get(ids[i]), i, ids[i]);
+    }
+    return index;
+}
+function duplicate(file, first, second, id) {
+    return new InputError(file.name, file.line[second], file.idField, `repeats the id ${quote(String(id))} of line ${file.line[first]}`);
+}
+function pairInOrder(candidate, sameTruth) {
+    const cand = new Uint32Array(candidate.n);
+    const base = new Uint32Array(candidate.n);
+    const ids = candidate.ids;
+    let n = 0;
+    let conflicts = 0;
+    const conflictIds = [];
+    for (let i = 0; i < candidate.n; i++) {
+        if (!sameTruth(i, i)) {
+            conflicts++;
+            if (conflictIds.length < NAMED_IDS)
+                conflictIds.push(idText(ids, i));
+            continue;
+        }
+        cand[n] = i;
+        base[n] = i;
+        n++;
+    }
+    return {
+        n,
+        cand: cand.subarray(0, n),
+        base: base.subarray(0, n),
+        candidateOnly: 0,
+        baselineOnly: 0,
+        labelConflicts: conflicts,
+        candidateOnlyIds: [],
+        baselineOnlyIds: [],
+        conflictIds
+    };
+}
+/** Both lists equal element by element and strictly increasing (so free of repeats). */
+function sameStrictlyIncreasing(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return strictlyIncreasing(a);
+}
+/**
+ * Strictly increasing in one total order: canonical integers (no leading zeros, no `-0`) first, by value;
+ * then every other text by UTF-16 code unit. Equal in this order means the same text, so a strictly increasing
+ * list has no repeats.
+ */
+function strictlyIncreasing(ids) {
+    if (ids instanceof Float64Array) {
+        for (let i = 1; i < ids.length; i++)
+            if (!(ids[i - 1] < ids[i]))
+                return false;
+        return true;
+    }
+    for (let i = 1; i < ids.length; i++)
+        if (compareIds(ids[i - 1], ids[i]) >= 0)
+            return false;
+    return true;
+}
+function compareIds(a, b) {
+    const ia = canonicalInteger(a);
+    const ib = canonicalInteger(b);
+    if (ia !== null && ib !== null)
+        return ia - ib;
+    if (ia !== null)
+        return -1;
+    if (ib !== null)
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The value of a canonical safe integer text (`0`, `17`, `-3`), else null. */
+function canonicalInteger(s) {
+    const len = s.length;
+    if (len === 0 || len > 15)
+        return null;
+    let i = s.charCodeAt(0) === 45 ? 1 : 0;
+    if (i === len)
+        return null;
+    const first = s.charCodeAt(i);
+    if (first === 48 && (len > i + 1 || i === 1))
+        return null;
+    let v = 0;
+    for (; i < len; i++) {
+        const c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9)
+            return null;
+        v = v * 10 + c;
+    }
+    return s.charCodeAt(0) === 45 ? -v : v;
 }
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -2789,6 +3235,23 @@ function covariance(a, b) {
     return s / (n - 1);
 }
 /**
+ * A (1 − alpha) interval of a proportion-like estimate θ ∈ (0, 1) with standard error se, made on the logit scale
+ * and transformed back (delta method: se of logit θ̂ = se / (θ̂(1 − θ̂)); Pepe 2003, "The Statistical Evaluation of
+ * Medical Tests", §5.2.4; Qin & Hotilovac 2008, Stat. Methods Med. Res. 17, 207–221, for the AUC). It stays in
+ * (0, 1) and is longer on the side away from the nearer bound, where a plain Wald interval misses most.
+ * θ̂ = 0 or 1, or se = 0: the point itself. Cost O(1).
+ * @example logitInterval(0.9, 0.02, 0.05) // [0.8535, 0.9332] (expit(logit 0.9 ∓ 1.96·0.02/0.09))
+ */
+function logitInterval(theta, se, alpha) {
+    if (!(theta > 0 && theta < 1) || !(se > 0))
+        return [theta, theta];
+    const z = normalQuantile(1 - alpha / 2);
+    const center = Math.log(theta / (1 - theta));
+    const half = (z * se) / (theta * (1 - theta));
+    const expit = (x) => 1 / (1 + Math.exp(-x));
+    return [expit(center - half), expit(center + half)];
+}
+/**
  * Paired DeLong test of model B (candidate) against model A (baseline) on the same examples.
  * @returns null when only one class is present.
  */
@@ -2823,7 +3286,7 @@ function delongPaired(positive, scoreA, scoreB, alpha, orderA = ascendingOrder(s
         pLess: se > 0 ? normalCdf(z) : delta < 0 ? 0 : 1,
         ci: [delta - z2 * se, delta + z2 * se],
         lower: delta - z1 * se,
-        ciB: [Math.max(0, b.auc - z2 * seB), Math.min(1, b.auc + z2 * seB)]
+        ciB: logitInterval(b.auc, seB, alpha)
     };
 }
 
@@ -2891,7 +3354,7 @@ function deviance0(x, M) {
  * body of the distribution. Cost: O(1).
  * @example binomialPmf(1, 8, 0.5) // 0.03125
  */
-function gamma_binomialPmf(x, n, p) {
+function binomialPmf(x, n, p) {
     if (x < 0 || x > n)
         return 0;
     const q = 1 - p;
@@ -3107,6 +3570,31 @@ function pairedT(d, alpha) {
         lower: mean - q1 * se,
         upper: mean + q1 * se
     };
+}
+
+;// CONCATENATED MODULE: ./src/stats/logScaleInterval.ts
+/**
+ * A (1 − alpha) interval of the mean of positive, right-skewed values (per-example log losses), made on the log
+ * scale and transformed back: log x̄ ± t(1 − alpha/2, n − 1)·se/x̄, with se = s/√n (delta method: the standard
+ * error of log x̄ is se/x̄). The interval is x̄·exp(∓ t·se/x̄): longer above the mean than below, as the sampling
+ * distribution of a mean of skewed losses is, where the symmetric t interval misses mostly on the upper side
+ * (a sample that drew few of the rare large losses has both a low mean and a low s). Always positive.
+ * Cost: O(n) (two passes, as pairedT).
+ *
+ * @example logScaleTInterval(Float64Array.of(0.1, 0.2, 0.3, 1.4), 0.05)
+ * // [0.0728, 3.4347]: x̄ = 0.5, se = 0.3028, t(0.975, 3) = 3.1824, 0.5·exp(∓3.1824·0.3028/0.5)
+ */
+
+function logScaleTInterval(values, alpha) {
+    const t = pairedT(values, alpha);
+    if (!t)
+        return null;
+    if (!(t.mean > 0) || t.se === 0)
+        return t.ci;
+    // pairedT's half-width is q·se; the same quantile on the log scale.
+    const q = (t.ci[1] - t.mean) / t.se;
+    const half = (q * t.se) / t.mean;
+    return [t.mean * Math.exp(-half), t.mean * Math.exp(half)];
 }
 
 ;// CONCATENATED MODULE: ./src/stats/random.ts
@@ -3468,11 +3956,13 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
 
 ;// CONCATENATED MODULE: ./src/scoreStatistics.ts
 /**
- * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval,
- * `log_loss` and `brier` with the paired t-test on per-example loss differences (and a t interval), and
+ * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval (the
+ * candidate's own on the logit scale), `log_loss` and `brier` with the paired t-test on per-example loss
+ * differences (and a t interval; the candidate's log loss gets a log-scale t interval), and
  * `average_precision` with the paired bootstrap and approximate randomization (src/stats/scoreResampling.ts).
  * Values are on the paired examples only.
  */
+
 
 
 
@@ -3515,7 +4005,14 @@ function scoreStatistics(ctx, settings) {
     const lossMetric = (name, cand, base) => {
         const m = scoreStatistics_empty(name);
         m.candidate = finite(mean(cand));
-        m.candidateCi = pairedT(cand, alpha)?.ci ?? null;
+        // Log loss is a mean of right-skewed losses: its interval is made on the log scale.
+        if (name === 'log_loss') {
+            m.candidateCi = logScaleTInterval(cand, alpha);
+            if (m.candidateCi)
+                m.candidateCiMethod = 'log-t';
+        }
+        else
+            m.candidateCi = pairedT(cand, alpha)?.ci ?? null;
         if (base) {
             m.baseline = finite(mean(base));
             const d = new Float64Array(n);
@@ -3544,8 +4041,10 @@ function scoreStatistics(ctx, settings) {
         const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC);
         // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.
         auc.candidate = delong ? delong.aucB : rocAuc(pos, cand, orderC);
-        if (delong)
+        if (delong) {
             auc.candidateCi = delong.ciB;
+            auc.candidateCiMethod = 'delong-logit';
+        }
         if (base) {
             auc.baseline = delong ? delong.aucA : null;
             if (auc.candidate !== null && auc.baseline !== null && delong) {
@@ -3900,6 +4399,120 @@ function collapse(cm, k, c, out = new Float64Array(4)) {
 function evaluate(metrics, cm, k) {
     const s = classSums(cm, k);
     return new Map(metrics.map((m) => [m.name, m.fn(s)]));
+}
+
+;// CONCATENATED MODULE: ./src/stats/mcnemar.ts
+/**
+ * McNemar's exact test for paired proportions (McNemar 1947; exact form: the discordant pairs are
+ * Bin(b + c, 1/2) under "no difference").
+ *
+ * b = examples only the baseline gets right, c = only the candidate. With X ~ Bin(b + c, 1/2):
+ * - two-sided, as statsmodels `mcnemar(table, exact=True)`: p = min(1, 2·P(X ≤ min(b, c))); b = c = 0 gives 1.
+ * - one-sided for a drop (candidate worse): p = P(X ≤ c), as scipy `binomtest(c, b + c, 0.5, alternative="less")`.
+ * - mid-p (Fagerland, Lydersen & Laake 2013): 2·P(X ≤ min(b, c)) − P(X = min(b, c)); one-sided P(X < c) + ½P(X = c).
+ * Cost: O(min(b, c)) terms. Up to b + c = 1000 the terms C(m, i)/2^m are summed upward from 2^−m (exact for small
+ * counts); above, downward from the largest, which Loader's saddle-point form gives to ~1e-15 (no underflow).
+ *
+ * @example mcnemarExact(1, 7) // 0.0703125
+ */
+
+
+/** P(X ≤ k) for X ~ Bin(m, 1/2). */
+function binomialHalfCdf(k, m) {
+    if (k < 0)
+        return 0;
+    if (k >= m)
+        return 1;
+    if (2 * k + 1 > m)
+        return 1 - binomialHalfCdf(m - k - 1, m);
+    if (m <= 1000) {
+        let t = 2 ** -m;
+        let sum = t;
+        for (let i = 0; i < k; i++) {
+            t = (t * (m - i)) / (i + 1);
+            sum += t;
+        }
+        return Math.min(1, sum);
+    }
+    // Terms t_i = C(m, i)/2^m decrease as i falls below m/2: start at t_k, recur t_{i−1} = t_i·i/(m − i + 1).
+    let t = binomialPmf(k, m, 0.5);
+    let sum = t;
+    for (let i = k; i > 0 && t > 1e-18 * sum; i--) {
+        t *= i / (m - i + 1);
+        sum += t;
+    }
+    return Math.min(1, sum);
+}
+/** P(X = k) for X ~ Bin(m, 1/2). */
+function binomialHalfPmf(k, m) {
+    if (k < 0 || k > m)
+        return 0;
+    return binomialPmf(k, m, 0.5);
+}
+/**
+ * Exact two-sided McNemar p-value.
+ * @example mcnemarExact(12, 25) // 0.04703102743951604
+ */
+function mcnemarExact(b, c) {
+    if (b + c === 0)
+        return 1;
+    return Math.min(1, 2 * binomialHalfCdf(Math.min(b, c), b + c));
+}
+/**
+ * One-sided exact p-value for "the candidate is worse": P(X ≤ c), X ~ Bin(b + c, 1/2).
+ * @example mcnemarDrop(7, 1) // 0.03515625
+ */
+function mcnemarDrop(b, c) {
+    if (b + c === 0)
+        return 1;
+    return binomialHalfCdf(c, b + c);
+}
+/**
+ * Mid-p McNemar, two-sided (Fagerland, Lydersen & Laake 2013, BMC Med Res Methodol 13:91, eq. 4):
+ * 2·P(X ≤ k) − P(X = k) with k = min(b, c), capped at 1 (b = c gives 1, as the exact test does). The exact
+ * test's p less half the probability of the observed table, on each side; in their study it never exceeded the
+ * nominal level. Cost: that of {@link mcnemarExact}.
+ * @example mcnemarMidP(1, 7) // 0.0390625 (their worked example: AHR before and after transplantation, n = 21)
+ */
+function mcnemarMidP(b, c) {
+    if (b + c === 0)
+        return 1;
+    const k = Math.min(b, c);
+    const m = b + c;
+    if (2 * k >= m)
+        return 1;
+    return Math.min(1, 2 * binomialHalfCdf(k, m) - binomialHalfPmf(k, m));
+}
+/**
+ * One-sided mid-p for "the candidate is worse": P(X < c) + ½·P(X = c), X ~ Bin(b + c, 1/2) (Lancaster 1961;
+ * the one-sided form of Fagerland et al. 2013); b = c = 0 gives 1.
+ * @example mcnemarDropMidP(7, 1) // 0.01953125 (= 1/256 + 8/512)
+ */
+function mcnemarDropMidP(b, c) {
+    if (b + c === 0)
+        return 1;
+    return binomialHalfCdf(c, b + c) - 0.5 * binomialHalfPmf(c, b + c);
+}
+/** The default (README, "Statistics": chosen from the calibration numbers of `npm run calibrate`). */
+const DEFAULT_MCNEMAR = 'exact';
+/** The two-sided and one-sided (drop) p-value functions and the `test` name of a method. */
+function mcnemarMethod(method) {
+    return method === 'mid-p'
+        ? { twoSided: mcnemarMidP, drop: mcnemarDropMidP, test: 'mcnemar-mid-p' }
+        : { twoSided: mcnemarExact, drop: mcnemarDrop, test: 'mcnemar-exact' };
+}
+/**
+ * McNemar's χ² test: X² = (|b − c| − k)²/(b + c), k = 1 with Edwards' continuity correction, 0 without;
+ * p = P(χ²₁ > X²) = erfc(√(X²/2)). b = c = 0 gives X² = 0 and p = 1 (statsmodels' corrected version returns
+ * p = 0 there, which is wrong). Cost: O(1).
+ * @example mcnemarChiSquare(1, 7, true) // { statistic: 3.125, pValue: 0.07709987174354202 }
+ */
+function mcnemarChiSquare(b, c, correction) {
+    if (b + c === 0)
+        return { statistic: 0, pValue: 1 };
+    const d = Math.max(0, Math.abs(b - c) - (correction ? 1 : 0));
+    const statistic = (d * d) / (b + c);
+    return { statistic, pValue: erfc(Math.sqrt(statistic / 2)) };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/binomial.ts
@@ -4484,95 +5097,6 @@ function resample_finite(values) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/stats/mcnemar.ts
-/**
- * McNemar's exact test for paired proportions (McNemar 1947; exact form: the discordant pairs are
- * Bin(b + c, 1/2) under "no difference").
- *
- * b = examples only the baseline gets right, c = only the candidate. With X ~ Bin(b + c, 1/2):
- * - two-sided, as statsmodels `mcnemar(table, exact=True)`: p = min(1, 2·P(X ≤ min(b, c))); b = c = 0 gives 1.
- * - one-sided for a drop (candidate worse): p = P(X ≤ c), as scipy `binomtest(c, b + c, 0.5, alternative="less")`.
- * - mid-p (Fagerland, Lydersen & Laake 2013): the two-sided p − P(X = min(b, c)).
- * Cost: O(min(b, c)) terms. Up to b + c = 1000 the terms C(m, i)/2^m are summed upward from 2^−m (exact for small
- * counts); above, downward from the largest, which Loader's saddle-point form gives to ~1e-15 (no underflow).
- *
- * @example mcnemarExact(1, 7) // 0.0703125
- */
-
-
-/** P(X ≤ k) for X ~ Bin(m, 1/2). */
-function binomialHalfCdf(k, m) {
-    if (k < 0)
-        return 0;
-    if (k >= m)
-        return 1;
-    if (2 * k + 1 > m)
-        return 1 - binomialHalfCdf(m - k - 1, m);
-    if (m <= 1000) {
-        let t = 2 ** -m;
-        let sum = t;
-        for (let i = 0; i < k; i++) {
-            t = (t * (m - i)) / (i + 1);
-            sum += t;
-        }
-        return Math.min(1, sum);
-    }
-    // Terms t_i = C(m, i)/2^m decrease as i falls below m/2: start at t_k, recur t_{i−1} = t_i·i/(m − i + 1).
-    let t = gamma_binomialPmf(k, m, 0.5);
-    let sum = t;
-    for (let i = k; i > 0 && t > 1e-18 * sum; i--) {
-        t *= i / (m - i + 1);
-        sum += t;
-    }
-    return Math.min(1, sum);
-}
-/** P(X = k) for X ~ Bin(m, 1/2). */
-function binomialHalfPmf(k, m) {
-    if (k < 0 || k > m)
-        return 0;
-    return binomialPmf(k, m, 0.5);
-}
-/**
- * Exact two-sided McNemar p-value.
- * @example mcnemarExact(12, 25) // 0.04703102743951604
- */
-function mcnemarExact(b, c) {
-    if (b + c === 0)
-        return 1;
-    return Math.min(1, 2 * binomialHalfCdf(Math.min(b, c), b + c));
-}
-/**
- * One-sided exact p-value for "the candidate is worse": P(X ≤ c), X ~ Bin(b + c, 1/2).
- * @example mcnemarDrop(7, 1) // 0.03515625
- */
-function mcnemarDrop(b, c) {
-    if (b + c === 0)
-        return 1;
-    return binomialHalfCdf(c, b + c);
-}
-/**
- * Mid-p McNemar: the exact two-sided p − P(X = min(b, c)).
- * @example mcnemarMidP(1, 7) // 0.0390625
- */
-function mcnemarMidP(b, c) {
-    if (b + c === 0)
-        return 1;
-    return mcnemarExact(b, c) - binomialHalfPmf(Math.min(b, c), b + c);
-}
-/**
- * McNemar's χ² test: X² = (|b − c| − k)²/(b + c), k = 1 with Edwards' continuity correction, 0 without;
- * p = P(χ²₁ > X²) = erfc(√(X²/2)). b = c = 0 gives X² = 0 and p = 1 (statsmodels' corrected version returns
- * p = 0 there, which is wrong). Cost: O(1).
- * @example mcnemarChiSquare(1, 7, true) // { statistic: 3.125, pValue: 0.07709987174354202 }
- */
-function mcnemarChiSquare(b, c, correction) {
-    if (b + c === 0)
-        return { statistic: 0, pValue: 1 };
-    const d = Math.max(0, Math.abs(b - c) - (correction ? 1 : 0));
-    const statistic = (d * d) / (b + c);
-    return { statistic, pValue: erfc(Math.sqrt(statistic / 2)) };
-}
-
 ;// CONCATENATED MODULE: ./src/stats/wilson.ts
 /**
  * Wilson score interval for a proportion k/n (Wilson 1927), as statsmodels
@@ -4602,7 +5126,7 @@ function wilson(k, n, alpha) {
  * delta, the bootstrap interval of the delta, the p-value of the right test, and the candidate's own interval.
  *
  * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
- *   the examples of that true class.
+ *   the examples of that true class (mid-p McNemar with `mcnemar: 'mid-p'`).
  * - every other metric: paired approximate randomization over the cells (src/stats/resample.ts).
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
@@ -4624,6 +5148,25 @@ const SMALL_K = 4;
  */
 const CLASS_RESAMPLE_CAP = 5_000_000;
 const TABLE_RESAMPLE_CAP = 50_000_000;
+/**
+ * The McNemar restriction of a metric, as {@link confusionStatistics} tests it: `all` for accuracy, the true
+ * class's index for recall, specificity (binary, two classes) and recall[L]; null for a metric tested otherwise.
+ */
+function mcnemarRestriction(name, ctx) {
+    if (name === 'accuracy')
+        return 'all';
+    if (ctx.task === 'binary' && ctx.positive !== null) {
+        if (name === 'recall')
+            return ctx.positive;
+        if (name === 'specificity' && ctx.k === 2)
+            return 1 - ctx.positive;
+    }
+    const perClass = parsePerClass(name);
+    if (perClass?.metric !== 'recall')
+        return null;
+    const i = ctx.labels.indexOf(perClass.label);
+    return i >= 0 ? i : null;
+}
 /** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
 function confusionStatistics(ctx, settings) {
     const { k } = ctx.table;
@@ -4698,6 +5241,7 @@ const finiteOrNull = (x) => (Number.isFinite(x) ? x : null);
 /** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
 function applyExactTests(ctx, out, alpha) {
     const { table, labels } = ctx;
+    const method = mcnemarMethod(ctx.mcnemar ?? DEFAULT_MCNEMAR);
     const mcnemar = (name, d) => {
         const m = out.get(name);
         if (!m)
@@ -4705,9 +5249,9 @@ function applyExactTests(ctx, out, alpha) {
         m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha);
         if (!ctx.hasBaseline)
             return;
-        m.pValue = mcnemarExact(d.b, d.c);
-        m.pValueWorse = mcnemarDrop(d.b, d.c);
-        m.test = 'mcnemar-exact';
+        m.pValue = method.twoSided(d.b, d.c);
+        m.pValueWorse = method.drop(d.b, d.c);
+        m.test = method.test;
     };
     const wilsonOf = (name, successes, trials) => {
         const m = out.get(name);
@@ -4729,6 +5273,365 @@ function applyExactTests(ctx, out, alpha) {
         if (table.k === 2)
             mcnemar('specificity', ofClass(1 - pos));
     }
+}
+
+;// CONCATENATED MODULE: ./src/stats/jointPermutation.ts
+
+
+
+/** Example-resamples of work allowed for the per-example sampler (R·n); see {@link jointResamples}. */
+const JOINT_WORK = 100_000_000;
+/** Fewer joint resamples than this and Westfall–Young is not used (the minP resolution would be too coarse). */
+const MIN_JOINT_RESAMPLES = 1000;
+/** The joint resamples the per-example sampler gets for n examples: R up to R·n ≤ JOINT_WORK. */
+function jointResamples(resamples, n) {
+    return Math.min(resamples, Math.floor(JOINT_WORK / Math.max(1, n)));
+}
+/**
+ * Observed and R resampled one-sided p-values of `metrics` under the same random swaps.
+ * Cost: O(R·(cells + K·metrics)) with confusion metrics only; O(R·n) otherwise.
+ */
+function jointPermutation(data, metrics, R, rng) {
+    const perExample = metrics.some((m) => m.kind === 'loss' || m.kind === 'auc');
+    if (perExample && !data.examples)
+        throw new Error('jointPermutation: score metrics need the per-example cells');
+    const { cells } = data;
+    const b0 = classSumsOfCells(cells, 'baseline');
+    const c0 = classSumsOfCells(cells, 'candidate');
+    const sB = classSumsOfCells(cells, 'baseline');
+    const sC = classSumsOfCells(cells, 'candidate');
+    const discordantOf = metrics.map((m) => (m.kind === 'mcnemar' ? discordantCount(cells, m.cls) : 0));
+    const stats = metrics.map(() => new Float64Array(R));
+    const mcnemarP = metrics.map((m) => (m.kind === 'mcnemar' ? new Float64Array(R) : null));
+    const losses = metrics.map((m) => (m.kind === 'loss' ? m.d : null));
+    const lossTotal = losses.map((d) => (d ? sum(d) : 0));
+    const aucWalk = data.auc ? mergedWalk(data.auc) : null;
+    /** Statistic (larger = worse) or, for McNemar, the p-value, of metric i from the current sums. */
+    const value = (i, lossSum, auc) => {
+        const m = metrics[i];
+        switch (m.kind) {
+            case 'confusion': {
+                const d = m.metric.fn(sC) - m.metric.fn(sB);
+                const worse = m.lowerBetter ? d : -d;
+                return Number.isNaN(worse) ? -Infinity : worse;
+            }
+            case 'mcnemar': {
+                const diff = m.cls === null ? sB.correct - sC.correct : sB.tp[m.cls] - sC.tp[m.cls];
+                const D = discordantOf[i];
+                return m.drop((D + diff) / 2, (D - diff) / 2);
+            }
+            case 'loss':
+                return lossSum;
+            case 'auc':
+                return -auc;
+        }
+    };
+    const observedValues = metrics.map((m, i) => value(i, lossTotal[i], aucWalk ? aucWalk.delta(null) : NaN));
+    const reset = () => {
+        sB.predicted.set(b0.predicted);
+        sB.tp.set(b0.tp);
+        sC.predicted.set(c0.predicted);
+        sC.tp.set(c0.tp);
+        sB.correct = b0.correct;
+        sC.correct = c0.correct;
+    };
+    /** Moves s examples of cell (t, b, c) to (t, c, b). */
+    const move = (t, b, c, s) => {
+        sB.predicted[b] -= s;
+        sB.predicted[c] += s;
+        sC.predicted[c] -= s;
+        sC.predicted[b] += s;
+        if (b === t) {
+            sB.tp[t] -= s;
+            sC.tp[t] += s;
+            sB.correct -= s;
+            sC.correct += s;
+        }
+        else if (c === t) {
+            sB.tp[t] += s;
+            sC.tp[t] -= s;
+            sB.correct += s;
+            sC.correct -= s;
+        }
+    };
+    if (!perExample) {
+        const source = [];
+        for (let j = 0; j < cells.size; j++)
+            if (cells.b[j] !== cells.c[j])
+                source.push(j);
+        for (let r = 0; r < R; r++) {
+            reset();
+            for (const j of source) {
+                const s = binomial(rng, cells.count[j], 0.5);
+                if (s !== 0)
+                    move(cells.t[j], cells.b[j], cells.c[j], s);
+            }
+            record(r, NaN);
+        }
+    }
+    else {
+        const ex = data.examples;
+        const n = ex.t.length;
+        const bits = new Uint32Array(Math.ceil(n / 32));
+        const discordantExamples = [];
+        for (let e = 0; e < n; e++)
+            if (ex.b[e] !== ex.c[e])
+                discordantExamples.push(e);
+        const lossIndex = losses.map((d, i) => (d ? i : -1)).filter((i) => i >= 0);
+        const lossSums = new Float64Array(metrics.length);
+        for (let r = 0; r < R; r++) {
+            for (let w = 0; w < bits.length; w++)
+                bits[w] = rng.nextUint32();
+            reset();
+            for (const e of discordantExamples)
+                if ((bits[e >>> 5] >>> (e & 31)) & 1)
+                    move(ex.t[e], ex.b[e], ex.c[e], 1);
+            for (const i of lossIndex) {
+                const d = losses[i];
+                let swapped = 0;
+                for (let e = 0; e < n; e++)
+                    if ((bits[e >>> 5] >>> (e & 31)) & 1)
+                        swapped += d[e];
+                lossSums[i] = lossTotal[i] - 2 * swapped;
+            }
+            for (let i = 0; i < metrics.length; i++)
+                if (metrics[i].kind === 'loss')
+                    stats[i][r] = lossSums[i];
+            record(r, aucWalk ? aucWalk.delta(bits) : NaN);
+        }
+    }
+    /** Resample r's statistic (or McNemar p) of every metric but the losses (set by the loop). */
+    function record(r, auc) {
+        for (let i = 0; i < metrics.length; i++) {
+            if (metrics[i].kind === 'loss')
+                continue;
+            const v = value(i, 0, auc);
+            const p = mcnemarP[i];
+            if (p)
+                p[r] = v;
+            else
+                stats[i][r] = v;
+        }
+    }
+    const observed = [];
+    const resampled = [];
+    metrics.forEach((m, i) => {
+        const p = mcnemarP[i];
+        if (p) {
+            observed.push(observedValues[i]);
+            resampled.push(p);
+        }
+        else {
+            const ranked = rankPValues(observedValues[i], stats[i]);
+            observed.push(ranked.observed);
+            resampled.push(ranked.resampled);
+        }
+    });
+    return { resamples: R, observed, resampled };
+}
+/** b + c of McNemar's table on all examples (cls null) or on those of true class cls. Invariant under swaps. */
+function discordantCount(cells, cls) {
+    let D = 0;
+    for (let j = 0; j < cells.size; j++) {
+        const t = cells.t[j];
+        if (cls !== null && t !== cls)
+            continue;
+        if ((cells.b[j] === t) !== (cells.c[j] === t))
+            D += cells.count[j];
+    }
+    return D;
+}
+function sum(d) {
+    let s = 0;
+    for (let i = 0; i < d.length; i++)
+        s += d[i];
+    return s;
+}
+/**
+ * Both models' scores in one ascending list of 2n entries; `delta(bits)` walks it once and gives
+ * AUC_candidate − AUC_baseline after swapping the scores of the examples whose bit is set (null: none).
+ * Mann–Whitney form with ties counted ½: U = Σ over positives of (negatives below + ½ negatives tied), the
+ * negatives of the same model. Cost O(n log n) once, O(n) per call.
+ */
+function mergedWalk(auc) {
+    const { positive, baseline, candidate } = auc;
+    const n = positive.length;
+    const score = new Float64Array(2 * n);
+    for (let e = 0; e < n; e++) {
+        score[e] = baseline[e];
+        score[n + e] = candidate[e];
+    }
+    const order = Uint32Array.from({ length: 2 * n }, (_, i) => i).sort((a, b) => score[a] - score[b] || a - b);
+    const example = new Uint32Array(2 * n);
+    const isCand = new Uint8Array(2 * n);
+    const pos = new Uint8Array(2 * n);
+    const last = new Uint8Array(2 * n);
+    for (let k = 0; k < 2 * n; k++) {
+        const i = order[k];
+        example[k] = i < n ? i : i - n;
+        isCand[k] = i < n ? 0 : 1;
+        pos[k] = positive[example[k]];
+        last[k] = k === 2 * n - 1 || score[order[k + 1]] !== score[i] ? 1 : 0;
+    }
+    let P = 0;
+    for (let e = 0; e < n; e++)
+        P += positive[e];
+    const N = n - P;
+    return {
+        delta(bits) {
+            if (P === 0 || N === 0)
+                return NaN;
+            let negBelowB = 0;
+            let negBelowC = 0;
+            let uB = 0;
+            let uC = 0;
+            let posB = 0;
+            let negB = 0;
+            let posC = 0;
+            let negC = 0;
+            for (let k = 0; k < 2 * n; k++) {
+                const e = example[k];
+                const toCand = bits === null ? isCand[k] : isCand[k] ^ ((bits[e >>> 5] >>> (e & 31)) & 1);
+                if (toCand) {
+                    if (pos[k])
+                        posC++;
+                    else
+                        negC++;
+                }
+                else if (pos[k])
+                    posB++;
+                else
+                    negB++;
+                if (last[k]) {
+                    uB += posB * (negBelowB + 0.5 * negB);
+                    uC += posC * (negBelowC + 0.5 * negC);
+                    negBelowB += negB;
+                    negBelowC += negC;
+                    posB = negB = posC = negC = 0;
+                }
+            }
+            return (uC - uB) / (P * N);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/classificationJoint.ts
+
+
+
+
+
+
+
+/** A JointNull over the run's metrics; each call resamples the metrics it is asked for. */
+function classificationJoint(ctx) {
+    return (names) => {
+        const k = ctx.table.k;
+        const aggregate = new Map(aggregateMetrics(ctx.task, k, ctx.positive).map((m) => [m.name, m]));
+        const drop = mcnemarMethod(ctx.mcnemar).drop;
+        const binaryScores = ctx.task === 'binary' && ctx.positive !== null && ctx.candidate.score !== null && ctx.baseline.score !== null;
+        const metrics = [];
+        let needsScores = false;
+        let positive = null;
+        const positives = () => {
+            if (!positive) {
+                const { cand } = ctx.pairing;
+                positive = new Uint8Array(ctx.pairing.n);
+                for (let p = 0; p < ctx.pairing.n; p++)
+                    positive[p] = ctx.remap[ctx.candidate.truth[cand[p]]] === ctx.positive ? 1 : 0;
+            }
+            return positive;
+        };
+        const scoresOf = (file, rows) => {
+            const out = new Float64Array(rows.length);
+            const score = file.score;
+            for (let p = 0; p < rows.length; p++)
+                out[p] = score[rows[p]];
+            return out;
+        };
+        let cand = null;
+        let base = null;
+        const scores = () => {
+            cand ??= scoresOf(ctx.candidate, ctx.pairing.cand);
+            base ??= scoresOf(ctx.baseline, ctx.pairing.base);
+            return [base, cand];
+        };
+        for (const name of names) {
+            const restriction = mcnemarRestriction(name, { task: ctx.task, labels: ctx.labels, positive: ctx.positive, k });
+            if (restriction !== null) {
+                metrics.push({ kind: 'mcnemar', name, cls: restriction === 'all' ? null : restriction, drop });
+                continue;
+            }
+            const cm = aggregate.get(name) ?? perClassMetric(name, ctx.labels);
+            if (cm) {
+                metrics.push({ kind: 'confusion', name, metric: cm, lowerBetter: direction(name) === 'lower' });
+                continue;
+            }
+            if (binaryScores && (name === 'log_loss' || name === 'brier')) {
+                const [b, c] = scores();
+                const loss = name === 'log_loss' ? logLossesBinary : brierLosses;
+                const lc = loss(positives(), c);
+                const lb = loss(positives(), b);
+                const d = new Float64Array(lc.length);
+                for (let i = 0; i < d.length; i++)
+                    d[i] = lc[i] - lb[i];
+                metrics.push({ kind: 'loss', name, d });
+                needsScores = true;
+                continue;
+            }
+            if (binaryScores && name === 'roc_auc') {
+                metrics.push({ kind: 'auc', name });
+                needsScores = true;
+                continue;
+            }
+            return `${name} has no joint permutation resampling`;
+        }
+        const data = { cells: ctx.table };
+        let R = ctx.resamples;
+        // The cell sampler costs (cells + K per metric) per resample: capped as the table's own resampling is.
+        const perResample = ctx.table.size + k * metrics.length;
+        if (perResample * R > TABLE_RESAMPLE_CAP) {
+            R = Math.floor(TABLE_RESAMPLE_CAP / perResample);
+            if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
+                return `${ctx.table.size.toLocaleString('en-US')} distinct cells over ${k.toLocaleString('en-US')} classes would allow only ${R.toLocaleString('en-US')} joint resamples`;
+            }
+        }
+        if (needsScores) {
+            const n = ctx.pairing.n;
+            R = Math.min(R, jointResamples(ctx.resamples, n));
+            if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
+                return `${n.toLocaleString('en-US')} examples with score metrics would allow only ${R.toLocaleString('en-US')} joint resamples`;
+            }
+            data.examples = examplesOf(ctx);
+            if (metrics.some((m) => m.kind === 'auc')) {
+                const [b, c] = scores();
+                data.auc = { positive: positives(), baseline: b, candidate: c };
+            }
+        }
+        return jointPermutation(data, metrics, R, streamFor(ctx.seed, 'joint:westfall-young'));
+    };
+}
+function perClassMetric(name, labels) {
+    const parsed = parsePerClass(name);
+    if (!parsed || parsed.metric === 'support')
+        return null;
+    const i = labels.indexOf(parsed.label);
+    if (i < 0)
+        return null;
+    return perClassMetrics(parsed.label, i).find((m) => m.name === name) ?? null;
+}
+/** Per paired example: true label, baseline and candidate prediction (report indices). */
+function examplesOf(ctx) {
+    const { n, cand, base } = ctx.pairing;
+    const t = new Int32Array(n);
+    const b = new Int32Array(n);
+    const c = new Int32Array(n);
+    for (let p = 0; p < n; p++) {
+        t[p] = ctx.remap[ctx.candidate.truth[cand[p]]];
+        b[p] = ctx.remap[ctx.baseline.pred[base[p]]];
+        c[p] = ctx.remap[ctx.candidate.pred[cand[p]]];
+    }
+    return { t, b, c };
 }
 
 ;// CONCATENATED MODULE: ./src/task.ts
@@ -4772,10 +5675,6 @@ function listLabels(labels) {
     return shown.join(', ') + (labels.length > 10 ? `, … ${labels.length - 10} more` : '');
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Eval Gate's version, printed in every report's footer. A test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
 ;// CONCATENATED MODULE: ./src/stats/power.ts
 /**
  * Minimum detectable effect of a paired comparison of proportions (McNemar), Connor (1987), "Sample size for
@@ -4803,31 +5702,34 @@ function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
 
 const plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const idList = (ids, total) => ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '');
-/** The warnings of a comparison, in a fixed order. */
-function warningsFor(ctx) {
+/** Warnings of the pairing (SPEC §4), any task: examples on one side only, label conflicts, nothing paired. */
+function pairingWarnings(pairing) {
     const out = [];
-    const { pairing } = ctx;
-    if (pairing) {
-        if (pairing.candidateOnly > 0) {
-            out.push(`${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
-                `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`);
-        }
-        if (pairing.baselineOnly > 0) {
-            out.push(`${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
-                `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`);
-        }
-        if (pairing.labelConflicts > 0) {
-            out.push(`${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
-                `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`);
-        }
-        if (pairing.n === 0)
-            out.push('No example is in both files with the same true label: nothing can be compared.');
-        else
-            out.push(...powerWarnings(ctx));
+    if (!pairing)
+        return out;
+    if (pairing.candidateOnly > 0) {
+        out.push(`${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
+            `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`);
     }
-    out.push(...undefinedMetrics(ctx.metrics));
-    out.push(...closeToAlpha(ctx));
+    if (pairing.baselineOnly > 0) {
+        out.push(`${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
+            `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`);
+    }
+    if (pairing.labelConflicts > 0) {
+        out.push(`${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
+            `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`);
+    }
+    if (pairing.n === 0)
+        out.push('No example is in both files with the same true label: nothing can be compared.');
     return out;
+}
+/** Warnings of the results, any task: metrics undefined on the data, p-values within resampling error of a threshold. */
+function resultWarnings(metrics, gates, settings) {
+    return [...undefinedMetrics(metrics), ...closeToAlpha({ metrics, gates, settings })];
+}
+/** Classification's power warnings (SPEC §4: accuracy and, binary, recall), when anything was paired. */
+function classificationWarnings(ctx) {
+    return ctx.pairing && ctx.pairing.n > 0 ? powerWarnings(ctx) : [];
 }
 /**
  * Connor (1987): the smallest drop the exact McNemar test could detect with 80% power at one-sided alpha,
@@ -4895,7 +5797,7 @@ function closeToAlpha(ctx) {
  * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
  */
 function verdictChanging(text, passed) {
-    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit/.test(text))
+    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:/.test(text))
         return true;
     return passed && /too small to see a 1-point drop/.test(text);
 }
@@ -4930,11 +5832,27 @@ function disagreementOf(candidate, baseline, pairing) {
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const points = (x) => `${(100 * x).toFixed(1)} points`;
 
-;// CONCATENATED MODULE: ./src/compare.ts
+;// CONCATENATED MODULE: ./src/tasks/task.ts
+/** The counts of a comparison (SPEC §7), from the two files' sizes and the pairing. */
+function countsOf(candidate, baseline, pairing) {
+    return {
+        candidate,
+        baseline,
+        paired: pairing ? pairing.n : null,
+        candidateOnly: pairing ? pairing.candidateOnly : null,
+        baselineOnly: pairing ? pairing.baselineOnly : null,
+        labelConflicts: pairing ? pairing.labelConflicts : null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/classification.ts
 /**
- * The core, end to end: parse → pair → metrics → statistics → gates. Pure: no `@actions/*` import; the CLI
- * and the action are thin shells around `compare()`.
+ * The classification task (SPEC §1–§4): labels and predictions, binary or multiclass, optional scores. Reading
+ * (the baseline on a second core when large), pairing, the task and positive class, the cell table, the
+ * confusion-matrix statistics and the score statistics.
  */
+
+
 
 
 
@@ -4955,97 +5873,89 @@ const points = (x) => `${(100 * x).toFixed(1)} points`;
  * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
  */
 const MAX_CLASSES = 100_000;
+/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
+const DENSE_MATRIX_CLASSES = 1000;
 /** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
 const PARALLEL_BYTES = 4 << 20;
-/** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
-async function compare(options) {
-    checkSettings(options);
-    const dictionary = new LabelDictionary();
-    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null };
-    const [candidate, baseline] = await readBoth(options, readOptions);
-    let pairing = null;
-    if (baseline)
-        pairing = pairByIds(candidate, baseline);
-    else
-        checkUniqueIds(candidate);
-    const used = usedCodes(dictionary.size, candidate, baseline, pairing);
-    const choice = chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, options.task);
-    const { task, labels, positiveLabel } = choice;
-    if (labels.length > MAX_CLASSES) {
-        throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
-            `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
-    }
-    const index = new Map(labels.map((label, i) => [label, i]));
-    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
-    const hasScores = candidate.score !== null || candidate.scores !== null;
-    const rules = parseGates(options.gates ?? DEFAULT_GATES, { metrics: metricNames(task, labels, hasScores), labels });
-    const k = labels.length;
-    const table = countCells(k, remap, candidate, baseline, pairing);
-    const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
-    const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed };
-    const gatedClasses = new Set();
-    for (const rule of rules) {
-        const perClass = parsePerClass(rule.metric);
-        const i = perClass ? index.get(perClass.label) : undefined;
-        if (i !== undefined)
-            gatedClasses.add(i);
-    }
-    const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: baseline !== null, gatedClasses }, settings);
-    const scored = hasScores
-        ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
-        : { metrics: new Map(), warnings: [] };
-    const metrics = {};
-    for (const name of metricNames(task, labels, hasScores)) {
-        const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
-        if (m)
-            metrics[name] = m;
-    }
-    const gates = evaluateGates(rules, metrics, {
-        alpha: options.alpha,
-        hasBaseline: baseline !== null,
-        missingBaseline: options.missingBaseline
-    });
-    const matrix = confusionMatrixOf(table, labels, baseline !== null);
-    return {
-        schemaVersion: 1,
-        passed: gates.every((g) => g.status !== 'fail'),
-        task,
-        labels,
-        positiveLabel,
-        counts: {
-            candidate: candidate.n,
-            baseline: baseline ? baseline.n : null,
-            paired: pairing ? pairing.n : null,
-            candidateOnly: pairing ? pairing.candidateOnly : null,
-            baselineOnly: pairing ? pairing.baselineOnly : null,
-            labelConflicts: pairing ? pairing.labelConflicts : null
-        },
-        metrics,
-        confusionMatrix: matrix,
-        gates,
-        warnings: [
-            ...warningsFor({ pairing, table, task, positive, labels, metrics, gates, settings, candidate, baseline }),
-            ...confusion.warnings,
-            ...(k > DENSE_MATRIX_CLASSES
-                ? [
-                    `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
-                        `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
-                        `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
-                ]
-                : []),
-            ...scored.warnings
-        ],
-        disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
-        settings: {
-            alpha: options.alpha,
-            resamples: options.resamples,
-            seed: options.seed,
-            version: VERSION,
-            candidate: options.candidate.name,
-            baseline: options.baseline ? options.baseline.name : null
+const classification = {
+    async prepare(options) {
+        const dictionary = new LabelDictionary();
+        const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null };
+        const [candidate, baseline] = await readBoth(options, readOptions);
+        let pairing = null;
+        if (baseline)
+            pairing = pairByIds(candidate, baseline, sameLabel(candidate, baseline));
+        else
+            checkUniqueIds(candidate);
+        const used = usedCodes(dictionary.size, candidate, baseline, pairing);
+        const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
+        const { task, labels, positiveLabel } = chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
+        if (labels.length > MAX_CLASSES) {
+            throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
+                `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
         }
-    };
-}
+        const index = new Map(labels.map((label, i) => [label, i]));
+        const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
+        const hasScores = candidate.score !== null || candidate.scores !== null;
+        const names = metricNames(task, labels, hasScores);
+        const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
+        const hasBaseline = baseline !== null;
+        return {
+            task,
+            labels,
+            positiveLabel,
+            counts: countsOf(candidate.n, baseline ? baseline.n : null, pairing),
+            pairing,
+            hasBaseline,
+            known: { metrics: names, labels },
+            defaultGates: DEFAULT_GATES,
+            analyze(rules, settings) {
+                const k = labels.length;
+                const table = countCells(k, remap, candidate, baseline, pairing);
+                const gatedClasses = new Set();
+                for (const rule of rules) {
+                    const perClass = parsePerClass(rule.metric);
+                    const i = perClass ? index.get(perClass.label) : undefined;
+                    if (i !== undefined)
+                        gatedClasses.add(i);
+                }
+                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar }, settings);
+                const scored = hasScores
+                    ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
+                    : { metrics: new Map(), warnings: [] };
+                const metrics = {};
+                for (const name of names) {
+                    const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
+                    if (m)
+                        metrics[name] = m;
+                }
+                return {
+                    metrics,
+                    confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
+                    disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
+                    warnings: {
+                        first: classificationWarnings({ pairing, table, task, positive, settings }),
+                        last: [
+                            ...confusion.warnings,
+                            ...(k > DENSE_MATRIX_CLASSES
+                                ? [
+                                    `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
+                                        `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
+                                        `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
+                                ]
+                                : []),
+                            ...scored.warnings
+                        ]
+                    },
+                    ...(baseline && pairing
+                        ? { joint: classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed }) }
+                        : {})
+                };
+            }
+        };
+    }
+};
 /** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
 async function readBoth(options, readOptions) {
     const base = options.baseline;
@@ -5069,16 +5979,6 @@ async function sizeOf(file) {
         return 0;
     }
 }
-/** Alpha, resamples and seed, checked before any file is read. */
-function checkSettings(options) {
-    if (!(options.alpha > 0 && options.alpha < 1))
-        throw new ConfigError(`alpha must be a number between 0 and 1 (exclusive), got ${options.alpha}`);
-    if (!Number.isInteger(options.resamples) || options.resamples < 1 || options.resamples > 1_000_000) {
-        throw new ConfigError(`resamples must be a whole number from 1 to 1000000, got ${options.resamples}`);
-    }
-    if (!Number.isSafeInteger(options.seed) || options.seed < 0)
-        throw new ConfigError(`seed must be a whole number ≥ 0, got ${options.seed}`);
-}
 /** Which dictionary codes occur in the compared examples (all candidate rows without a baseline). */
 function usedCodes(size, candidate, baseline, pairing) {
     const used = new Uint8Array(size);
@@ -5093,8 +5993,6 @@ function usedCodes(size, candidate, baseline, pairing) {
     }
     return used;
 }
-/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
-const DENSE_MATRIX_CLASSES = 1000;
 /**
  * The report's `confusionMatrix`: dense rows up to {@link DENSE_MATRIX_CLASSES} classes (a million numbers per
  * model); above, `candidate` and `baseline` are null and `entries` lists the non-zero cells of each matrix as
@@ -5109,6 +6007,3827 @@ function confusionMatrixOf(table, labels, hasBaseline) {
     const { baseline, candidate } = confusionMatrices(table);
     const rows = (cm) => Array.from({ length: k }, (_, t) => Array.from(cm.subarray(t * k, t * k + k)));
     return { labels, candidate: rows(candidate), baseline: hasBaseline ? rows(baseline) : null };
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/ngrams.ts
+/**
+ * Dense ids for the n-grams of one example's texts (its hypotheses and references), so that BLEU and chrF count
+ * and match n-grams in typed arrays instead of maps of strings.
+ *
+ * Method: iterated interning. A symbol is a non-negative 31-bit integer (a token's number, or a character's code
+ * point); the unigram of symbol s has the key (0, s), and the n-gram that extends the (n − 1)-gram of id p by
+ * symbol s has the key (p, s). An open-addressing hash table (linear probing, the two halves of the key in two
+ * Int32Arrays) maps each key to the next free id (1, 2, …). Equal n-grams get equal ids and different ones
+ * different ids, exactly: every id names one n-gram of one order, so (p, s) names one n-gram — no hash of the
+ * text is trusted. The table is emptied between examples (only the slots used are cleared), so ids stay small
+ * and scratch count arrays indexed by id stay short. The ids go to one growing Int32Array (`arena`), never to
+ * arrays of their own: allocating a typed array costs about 0.5 µs in V8, more than counting its n-grams.
+ * Cost: O(1) expected per n-gram occurrence (one probe sequence, integer arithmetic only), O(distinct n-grams)
+ * to reset.
+ *
+ * @example
+ * const ids = new NgramIds()
+ * ids.all(Int32Array.of(97, 98, 97, 98), 2) // [0, 4, 7]: ids.arena holds 1, 2, 1, 2 (unigrams), 3, 4, 3 (bigrams)
+ */
+const ngrams_EMPTY = -1;
+class NgramIds {
+    prefixes;
+    symbols;
+    values;
+    used;
+    usedCount = 0;
+    mask;
+    /** The next id to hand out; ids in use are 1 … next − 1. */
+    next = 1;
+    /** The n-gram ids of this example's texts, as `all` placed them. */
+    arena = new Int32Array(4096);
+    arenaUsed = 0;
+    constructor(capacity = 1024) {
+        let size = 16;
+        while (size < 2 * capacity)
+            size *= 2;
+        this.prefixes = new Int32Array(size).fill(ngrams_EMPTY);
+        this.symbols = new Int32Array(size);
+        this.values = new Int32Array(size);
+        this.used = new Int32Array(size);
+        this.mask = size - 1;
+    }
+    /** Forgets every id (call between examples). */
+    reset() {
+        const { prefixes, used } = this;
+        for (let i = 0; i < this.usedCount; i++)
+            prefixes[used[i]] = ngrams_EMPTY;
+        this.usedCount = 0;
+        this.next = 1;
+        this.arenaUsed = 0;
+    }
+    /** The id of the n-gram (prefix id, symbol); a new one when unseen. */
+    id(prefix, symbol) {
+        if (this.usedCount * 2 >= this.prefixes.length)
+            this.grow();
+        const { prefixes, symbols, mask } = this;
+        let slot = hash(prefix, symbol) & mask;
+        for (;;) {
+            const p = prefixes[slot];
+            if (p === prefix && symbols[slot] === symbol)
+                return this.values[slot];
+            if (p === ngrams_EMPTY) {
+                prefixes[slot] = prefix;
+                symbols[slot] = symbol;
+                const id = this.next++;
+                this.values[slot] = id;
+                this.used[this.usedCount++] = slot;
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    /**
+     * Appends the ids of every n-gram of `symbols` (n = 1 … maxOrder) to `arena` and returns where they are: the
+     * ids of order n are arena[at[n − 1] … at[n]), the max(0, L − n + 1) n-grams starting at 0, 1, … in order.
+     * Read `arena` after the last call of an example (it may be reallocated as it grows).
+     */
+    all(symbols, maxOrder) {
+        const L = symbols.length;
+        let need = this.arenaUsed;
+        for (let n = 1; n <= maxOrder; n++)
+            need += Math.max(0, L - n + 1);
+        if (need > this.arena.length) {
+            const bigger = new Int32Array(Math.max(need, 2 * this.arena.length));
+            bigger.set(this.arena.subarray(0, this.arenaUsed));
+            this.arena = bigger;
+        }
+        // Room for every n-gram of this text being new, so the table cannot fill up inside the loop below.
+        while ((this.usedCount + need - this.arenaUsed) * 2 >= this.prefixes.length)
+            this.grow();
+        const arena = this.arena;
+        const { prefixes, symbols: keys, values, used, mask } = this;
+        let usedCount = this.usedCount;
+        let next = this.next;
+        const at = [this.arenaUsed];
+        let previous = -1;
+        for (let n = 1; n <= maxOrder; n++) {
+            const from = at[n - 1];
+            const count = Math.max(0, L - n + 1);
+            for (let i = 0; i < count; i++) {
+                const s = symbols[i + n - 1];
+                if (!(s >= 0 && s <= 0x7fffffff))
+                    throw new RangeError('an n-gram symbol is not a 31-bit integer');
+                // id(prefix, s), inlined on local copies of the table.
+                const prefix = previous < 0 ? 0 : arena[previous + i];
+                let slot = hash(prefix, s) & mask;
+                let id = 0;
+                for (;;) {
+                    const p = prefixes[slot];
+                    if (p === prefix && keys[slot] === s) {
+                        id = values[slot];
+                        break;
+                    }
+                    if (p === ngrams_EMPTY) {
+                        prefixes[slot] = prefix;
+                        keys[slot] = s;
+                        id = next++;
+                        values[slot] = id;
+                        used[usedCount++] = slot;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                arena[from + i] = id;
+            }
+            at.push(from + count);
+            previous = from;
+        }
+        this.usedCount = usedCount;
+        this.next = next;
+        this.arenaUsed = at[maxOrder];
+        return at;
+    }
+    grow() {
+        const { prefixes: oldP, symbols: oldS, values: oldV, used: oldU } = this;
+        const count = this.usedCount;
+        const size = oldP.length * 2;
+        this.prefixes = new Int32Array(size).fill(ngrams_EMPTY);
+        this.symbols = new Int32Array(size);
+        this.values = new Int32Array(size);
+        this.used = new Int32Array(size);
+        this.mask = size - 1;
+        this.usedCount = 0;
+        for (let i = 0; i < count; i++) {
+            const from = oldU[i];
+            let slot = hash(oldP[from], oldS[from]) & this.mask;
+            while (this.prefixes[slot] !== ngrams_EMPTY)
+                slot = (slot + 1) & this.mask;
+            this.prefixes[slot] = oldP[from];
+            this.symbols[slot] = oldS[from];
+            this.values[slot] = oldV[from];
+            this.used[this.usedCount++] = slot;
+        }
+    }
+}
+/** A 32-bit multiply–xorshift mix of the two halves of a key. */
+function hash(prefix, symbol) {
+    let h = Math.imul(prefix ^ Math.imul(symbol, 0x85ebca77), 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x27d4eb2d);
+    return h ^ (h >>> 13);
+}
+/** A reusable Int32Array of at least `size` zeros (counts indexed by n-gram id); entries must be zeroed after use. */
+class Scratch {
+    data = new Int32Array(1024);
+    get(size) {
+        if (this.data.length < size)
+            this.data = new Int32Array(Math.max(size, 2 * this.data.length));
+        return this.data;
+    }
+}
+/**
+ * The code points of a text as numbers (a lone surrogate stays one unit, as Python keeps it one character).
+ * @example codePoints('añ😀') // [97, 241, 128512]
+ */
+function codePoints(text) {
+    const out = new Int32Array(text.length);
+    let k = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            const d = text.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) {
+                out[k++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+                i++;
+                continue;
+            }
+        }
+        out[k++] = c;
+    }
+    return k === out.length ? out : out.slice(0, k);
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/pythonText.ts
+/**
+ * Python's whitespace, as `str.split()`, `str.strip()` and `str.rstrip()` with no argument use it (the characters
+ * for which `str.isspace()` is true). sacrebleu and the SQuAD script split and strip text this way, so every
+ * metric of issue 10 that splits text must too. It is not JavaScript's `\s`: Python adds the separators
+ * U+001C–U+001F and NEL (U+0085) and leaves out the BOM (U+FEFF).
+ * Cost: O(length) each (a scan or one regular-expression pass; no backtracking on long runs of spaces).
+ */
+/** The 29 code points of Python 3's `str.isspace()` (the same in every Unicode version since 6.3). */
+const SPACE_CLASS = '\\t-\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const RUNS = new RegExp(`[${SPACE_CLASS}]+`, 'g');
+/** True for a UTF-16 unit that Python counts as whitespace (all 29 are in the BMP). */
+function isPySpace(code) {
+    if (code <= 0x20)
+        return (code >= 0x09 && code <= 0x0d) || code >= 0x1c;
+    if (code < 0x85)
+        return false;
+    return (code === 0x85 ||
+        code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000);
+}
+/**
+ * Python's `text.split()`: the words between runs of whitespace, none empty.
+ * @example pySplit('  a\u0085b\ufeff c ') // ['a', 'b\ufeff', 'c']
+ */
+function pySplit(text) {
+    const words = text.split(RUNS);
+    let from = 0;
+    let to = words.length;
+    if (to > 0 && words[0] === '')
+        from = 1;
+    if (to > from && words[to - 1] === '')
+        to--;
+    return from === 0 && to === words.length ? words : words.slice(from, to);
+}
+/**
+ * Python's `' '.join(text.split())`: whitespace runs become one space, none at either end.
+ * @example pyCollapse(' a \t b\n') // 'a b'
+ */
+function pythonText_pyCollapse(text) {
+    return pyStrip(text).replace(RUNS, ' ');
+}
+/**
+ * Python's `text.rstrip()`.
+ * @example pyRstrip('a \u0085') // 'a'
+ */
+function pyRstrip(text) {
+    let end = text.length;
+    while (end > 0 && isPySpace(text.charCodeAt(end - 1)))
+        end--;
+    return end === text.length ? text : text.slice(0, end);
+}
+/**
+ * Python's `text.strip()`.
+ * @example pyStrip('\u001f a \n') // 'a'
+ */
+function pyStrip(text) {
+    let start = 0;
+    while (start < text.length && isPySpace(text.charCodeAt(start)))
+        start++;
+    const rest = start === 0 ? text : text.slice(start);
+    return pyRstrip(rest);
+}
+/**
+ * Python's `''.join(text.split())`: the text with all its whitespace removed.
+ * @example pyRemoveSpace('a b\tc') // 'abc'
+ */
+function pyRemoveSpace(text) {
+    return text.replace(RUNS, '');
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/tokenize13a.ts
+/**
+ * The `13a` tokenizer of sacrebleu 2.x (the default of its BLEU, equivalent to mteval-v13a.pl of WMT), written
+ * from its definition (sacrebleu/tokenizers/tokenizer_13a.py and tokenizer_re.py):
+ *
+ * 1. remove `<skipped>`, join `-\n` line breaks, turn the other `\n` into spaces;
+ * 2. if the text holds `&`: `&quot;` → `"`, `&amp;` → `&`, `&lt;` → `<`, `&gt;` → `>`, in that order (so
+ *    `&amp;quot;` becomes `&quot;`, not `"`);
+ * 3. pad the text with one space on each side, then apply four substitutions in order, each left to right over
+ *    non-overlapping matches (Python's `re.sub`, which a global JavaScript `replace` reproduces):
+ *    - a space on each side of every ASCII symbol except `'`, `,`, `-`, `.` and the digits and letters:
+ *      `{|}~`, `[\]^_\``, space to `&`, `(` to `+`, `:` to `@`, `/`;
+ *    - a period or comma not preceded by a digit: `x.` → `x . ` (the matched character is consumed, so in
+ *      `a.,` only the period is split by this rule);
+ *    - a period or comma not followed by a digit: `.x` → ` . x`;
+ *    - a dash preceded by a digit: `3-` → `3 - `;
+ * 4. Python's `' '.join(line.split())`: runs of Python whitespace (pythonText.ts) become one space.
+ *
+ * Digits in the rules are ASCII 0–9 only (Python's `[0-9]`); every other character, letters and symbols outside
+ * ASCII included (`€`, `—`, `“`), is left alone. The patterns work on UTF-16 units: a surrogate pair is never
+ * split, since spaces are only put next to ASCII characters. sacrebleu's BLEU calls it on `text.rstrip()`.
+ * Cost: O(length): four regular-expression passes with no backtracking.
+ *
+ * @example tokenize13a('Hello, world! It costs $3.50-4.') // 'Hello , world ! It costs $ 3.50 - 4 .'
+ */
+
+const SYMBOLS = /([{-~[-` -&(-+:-@/])/g;
+const PERIOD_AFTER_NON_DIGIT = /([^0-9])([.,])/g;
+const PERIOD_BEFORE_NON_DIGIT = /([.,])([^0-9])/g;
+const DASH_AFTER_DIGIT = /([0-9])(-)/g;
+function tokenize13a(line) {
+    return pyCollapse(spaced13a(line));
+}
+/**
+ * The tokens of {@link tokenize13a}, without joining them first (`tokenize13a(line).split()`, one pass fewer).
+ * @example tokens13a('Hello, world!') // ['Hello', ',', 'world', '!']
+ */
+function tokens13a(line) {
+    return pySplit(spaced13a(line));
+}
+/** Steps 1–3: the text with spaces around its tokens (runs of whitespace still to collapse). */
+function spaced13a(line) {
+    let text = line.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ');
+    if (text.includes('&')) {
+        text = text.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+    }
+    text = ` ${text} `;
+    text = text.replace(SYMBOLS, ' $1 ');
+    text = text.replace(PERIOD_AFTER_NON_DIGIT, '$1 $2 ');
+    text = text.replace(PERIOD_BEFORE_NON_DIGIT, ' $1 $2');
+    return text.replace(DASH_AFTER_DIGIT, '$1 $2 ');
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/bleu.ts
+/**
+ * Corpus BLEU (Papineni et al. 2002) with sacrebleu 2.x's defaults, written from its definition
+ * (sacrebleu/metrics/bleu.py): 13a tokenizer on `text.rstrip()`, case kept, n-gram orders 1–4, `exp` smoothing
+ * (mteval-v13a's: the k-th order with no match gets precision 100 / (2ᵏ · total)), no effective order, score
+ * 0–100. Signature `nrefs:N|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0`.
+ *
+ * Sufficient statistics, one row of BLEU_COLUMNS numbers per example and model, in sacrebleu's order:
+ * [hypothesis length, reference length, matches of order 1…4, hypothesis n-grams of order 1…4]. The reference
+ * length is the one closest to the hypothesis length (the shorter on a tie); a match count is, per n-gram, the
+ * least of its count in the hypothesis and its largest count in any one reference. Corpus BLEU is a function of
+ * the column sums only, so a resample is a weighted sum of rows (resample.ts).
+ */
+
+
+
+const BLEU_ORDER = 4;
+/** Columns of a BLEU statistics row. */
+const bleu_BLEU_COLUMNS = 2 + 2 * BLEU_ORDER;
+const BLEU_HYP = 0;
+const BLEU_REF = 1;
+const BLEU_MATCH = 2;
+const BLEU_TOTAL = 2 + BLEU_ORDER;
+/** sacrebleu's `my_log`: the logarithm, with −9999999999 for 0. */
+function myLog(x) {
+    return x === 0 ? -9999999999 : Math.log(x);
+}
+/**
+ * BLEU from summed statistics (sacrebleu `compute_bleu`, smooth `exp`, effective order off), operation for
+ * operation so that the result is the same double: brevity penalty exp(1 − r/c) when c < r (0 when c = 0);
+ * 0 when no n-gram matches at all; a precision 100·m/t, or 100/(2ᵏ·t) for the k-th order with m = 0; orders
+ * after the first with t = 0 keep precision 0, whose log is −9999999999 (so the score is 0).
+ * Cost: O(1).
+ * @example bleuFromSums([4, 4, 4, 3, 2, 1, 4, 3, 2, 1]) // 100
+ */
+function bleuFromSums(sums, offset = 0) {
+    return bleuDetails(sums, offset).score;
+}
+/** {@link bleuFromSums} with its parts. */
+function bleuDetails(sums, offset = 0) {
+    const sysLen = sums[offset + BLEU_HYP];
+    const refLen = sums[offset + BLEU_REF];
+    let bp = 1.0;
+    if (sysLen < refLen)
+        bp = sysLen > 0 ? Math.exp(1 - refLen / sysLen) : 0.0;
+    const precisions = [0, 0, 0, 0];
+    let anyMatch = false;
+    for (let n = 0; n < BLEU_ORDER; n++)
+        if (sums[offset + BLEU_MATCH + n] !== 0)
+            anyMatch = true;
+    if (!anyMatch)
+        return { score: 0.0, precisions, brevityPenalty: bp, hypLength: sysLen, refLength: refLen };
+    let smooth = 1.0;
+    for (let n = 0; n < BLEU_ORDER; n++) {
+        const total = sums[offset + BLEU_TOTAL + n];
+        const correct = sums[offset + BLEU_MATCH + n];
+        if (total === 0)
+            break;
+        if (correct === 0) {
+            smooth *= 2;
+            precisions[n] = 100 / (smooth * total);
+        }
+        else {
+            precisions[n] = (100 * correct) / total;
+        }
+    }
+    let sum = 0;
+    for (let n = 0; n < BLEU_ORDER; n++)
+        sum += myLog(precisions[n]);
+    const score = bp * Math.exp(sum / BLEU_ORDER);
+    return { score, precisions, brevityPenalty: bp, hypLength: sysLen, refLength: refLen };
+}
+/**
+ * sacrebleu's closest reference length: the least |hyp − ref|, the shorter reference on a tie.
+ * @example closestRefLength(5, [3, 7, 6]) // 6
+ * @example closestRefLength(5, [4, 6]) // 4
+ */
+function closestRefLength(hypLen, refLens) {
+    let bestDiff = -1;
+    let best = -1;
+    for (let i = 0; i < refLens.length; i++) {
+        const len = refLens[i];
+        const diff = Math.abs(hypLen - len);
+        if (bestDiff === -1 || diff < bestDiff) {
+            bestDiff = diff;
+            best = len;
+        }
+        else if (diff === bestDiff && len < best) {
+            best = len;
+        }
+    }
+    return best;
+}
+/**
+ * Computes BLEU statistics rows, one example at a time. Holds the scratch state (n-gram ids, count arrays, the
+ * token dictionary of the example), so one instance serves a whole corpus.
+ * Cost per example: O(total tokens · 4) after tokenisation (O(characters)).
+ */
+class bleu_BleuStatistics {
+    ngrams = new NgramIds();
+    scratchA = new Scratch();
+    scratchB = new Scratch();
+    words = new Map();
+    /**
+     * Writes the statistics of each hypothesis against the references into `out[m]` at row `row`.
+     * @param references one or more reference texts
+     * @param hypotheses one text per model
+     */
+    example(references, hypotheses, out, row) {
+        if (references.length === 0)
+            throw new RangeError('BLEU needs at least one reference per example');
+        this.ngrams.reset();
+        this.words.clear();
+        const refAt = references.map((r) => this.ngrams.all(this.symbols(r), BLEU_ORDER));
+        const hypAt = hypotheses.map((h) => this.ngrams.all(this.symbols(h), BLEU_ORDER));
+        const ids = this.ngrams.arena;
+        const size = this.ngrams.next;
+        // refMax[id]: the largest count of n-gram id in any one reference.
+        const refMax = this.scratchA.get(size);
+        const count = this.scratchB.get(size);
+        const refLens = refAt.map((at) => at[1] - at[0]);
+        for (const at of refAt) {
+            const from = at[0];
+            const to = at[BLEU_ORDER];
+            for (let i = from; i < to; i++)
+                count[ids[i]]++;
+            for (let i = from; i < to; i++) {
+                const id = ids[i];
+                if (count[id] > refMax[id])
+                    refMax[id] = count[id];
+            }
+            for (let i = from; i < to; i++)
+                count[ids[i]] = 0;
+        }
+        for (let m = 0; m < hypAt.length; m++) {
+            const at = hypAt[m];
+            const o = row * bleu_BLEU_COLUMNS;
+            const target = out[m];
+            const hypLen = at[1] - at[0];
+            target[o + BLEU_HYP] = hypLen;
+            target[o + BLEU_REF] = closestRefLength(hypLen, refLens);
+            for (let i = at[0]; i < at[BLEU_ORDER]; i++)
+                count[ids[i]]++;
+            for (let n = 0; n < BLEU_ORDER; n++) {
+                let match = 0;
+                for (let i = at[n]; i < at[n + 1]; i++) {
+                    const id = ids[i];
+                    const c = count[id];
+                    if (c === 0)
+                        continue; // a repeat of an n-gram already counted
+                    match += c < refMax[id] ? c : refMax[id];
+                    count[id] = 0;
+                }
+                target[o + BLEU_MATCH + n] = match;
+                target[o + BLEU_TOTAL + n] = at[n + 1] - at[n];
+            }
+        }
+        for (const at of refAt)
+            for (let i = at[0]; i < at[BLEU_ORDER]; i++)
+                refMax[ids[i]] = 0;
+    }
+    /** The 13a tokens of `text.rstrip()` as symbols of this example's dictionary. */
+    symbols(text) {
+        const tokens = tokens13a(pyRstrip(text));
+        const out = new Int32Array(tokens.length);
+        const { words } = this;
+        for (let i = 0; i < tokens.length; i++) {
+            let s = words.get(tokens[i]);
+            if (s === undefined) {
+                s = words.size;
+                words.set(tokens[i], s);
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/chrf.ts
+/**
+ * Corpus chrF2 (Popović 2015) with sacrebleu 2.x's defaults, written from its definition
+ * (sacrebleu/metrics/chrf.py, helpers.py): character n-grams of orders 1–6 over the text with all (Python)
+ * whitespace removed, counted by code point; no word n-grams; β = 2; case kept; sacrebleu's "effective order"
+ * averaging (eps_smoothing off): precision and recall are averaged over the orders where both the hypothesis
+ * and the reference have n-grams, then F_β of the two averages, 0–100.
+ * Signature `nrefs:N|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`.
+ *
+ * Sufficient statistics, one row of CHRF_COLUMNS numbers per example and model: for each order n = 1…6 the
+ * triple [hypothesis n-grams, reference n-grams, matches] — with sacrebleu's rule that the hypothesis count is
+ * 0 when the reference has no n-gram of that order. With several references, the row is that of the reference
+ * whose sentence-level chrF is highest (the first one on a tie), as sacrebleu picks it. Corpus chrF is a
+ * function of the column sums only.
+ */
+
+
+const CHRF_ORDER = 6;
+const CHRF_BETA = 2;
+/** Columns of a chrF statistics row: [hyp, ref, match] per order. */
+const chrf_CHRF_COLUMNS = 3 * CHRF_ORDER;
+/**
+ * chrF from summed statistics (sacrebleu `_compute_f_score` without eps smoothing), operation for operation:
+ * per order, precision m/h (1e-16 when h = 0) and recall m/r (1e-16 when r = 0); the averages over the orders
+ * with h > 0 and r > 0; then 100·(1 + β²)·P·R / (β²·P + R), or 0 when P + R = 0.
+ * Cost: O(orders).
+ * @example chrfFromSums([3, 3, 3, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // 100
+ */
+function chrfFromSums(sums, offset = 0) {
+    const eps = 1e-16;
+    const factor = CHRF_BETA ** 2;
+    let avgPrec = 0.0;
+    let avgRec = 0.0;
+    let effective = 0;
+    for (let i = 0; i < CHRF_ORDER; i++) {
+        const nHyp = sums[offset + 3 * i];
+        const nRef = sums[offset + 3 * i + 1];
+        const nMatch = sums[offset + 3 * i + 2];
+        const prec = nHyp > 0 ? nMatch / nHyp : eps;
+        const rec = nRef > 0 ? nMatch / nRef : eps;
+        if (nHyp > 0 && nRef > 0) {
+            avgPrec += prec;
+            avgRec += rec;
+            effective += 1;
+        }
+    }
+    if (effective === 0) {
+        avgPrec = avgRec = 0.0;
+    }
+    else {
+        avgPrec /= effective;
+        avgRec /= effective;
+    }
+    if (avgPrec + avgRec !== 0) {
+        let score = (1 + factor) * avgPrec * avgRec;
+        score /= factor * avgPrec + avgRec;
+        return 100 * score;
+    }
+    return 0.0;
+}
+/**
+ * Computes chrF statistics rows, one example at a time (scratch state reused across a corpus).
+ * Cost per example: O(characters · 6 · texts).
+ */
+class chrf_ChrfStatistics {
+    ngrams = new NgramIds();
+    scratchRef = new Scratch();
+    scratchHyp = new Scratch();
+    row = new Float64Array(chrf_CHRF_COLUMNS);
+    /**
+     * Writes the statistics of each hypothesis, against its best reference, into `out[m]` at row `row`.
+     * @param references one or more reference texts
+     * @param hypotheses one text per model
+     */
+    example(references, hypotheses, out, row) {
+        if (references.length === 0)
+            throw new RangeError('chrF needs at least one reference per example');
+        this.ngrams.reset();
+        const refAt = references.map((r) => this.ngrams.all(codePoints(pyRemoveSpace(r)), CHRF_ORDER));
+        const hypAt = hypotheses.map((h) => this.ngrams.all(codePoints(pyRemoveSpace(h)), CHRF_ORDER));
+        const ids = this.ngrams.arena;
+        const size = this.ngrams.next;
+        const refCount = this.scratchRef.get(size);
+        const hypCount = this.scratchHyp.get(size);
+        const stats = this.row;
+        // For each model, the F of the best reference so far (its row is written straight into out[m]).
+        const best = hypotheses.map(() => -1.0);
+        for (const ref of refAt) {
+            for (let i = ref[0]; i < ref[CHRF_ORDER]; i++)
+                refCount[ids[i]]++;
+            for (let m = 0; m < hypAt.length; m++) {
+                const hyp = hypAt[m];
+                for (let n = 0; n < CHRF_ORDER; n++) {
+                    const from = hyp[n];
+                    const to = hyp[n + 1];
+                    for (let i = from; i < to; i++)
+                        hypCount[ids[i]]++;
+                    let match = 0;
+                    for (let i = from; i < to; i++) {
+                        const id = ids[i];
+                        const c = hypCount[id];
+                        if (c === 0)
+                            continue;
+                        const r = refCount[id];
+                        match += c < r ? c : r;
+                        hypCount[id] = 0;
+                    }
+                    const refLength = ref[n + 1] - ref[n];
+                    stats[3 * n] = refLength > 0 ? to - from : 0;
+                    stats[3 * n + 1] = refLength;
+                    stats[3 * n + 2] = match;
+                }
+                const f = chrfFromSums(stats);
+                if (f > best[m]) {
+                    best[m] = f;
+                    out[m].set(stats, row * chrf_CHRF_COLUMNS);
+                }
+            }
+            for (let i = ref[0]; i < ref[CHRF_ORDER]; i++)
+                refCount[ids[i]] = 0;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/loss.ts
+/**
+ * Token-weighted loss and perplexity (SPEC §11). Each example has `loss`, the mean negative log-likelihood per
+ * token of its text, and `tokens`, how many tokens that mean is over. The corpus loss is the mean NLL over all
+ * tokens, Σ loss·tokens / Σ tokens, and perplexity its exp. Both are lower-is-better. As a ratio of sums it is
+ * resampled like BLEU: a bootstrap resample is the ratio of weighted sums (resample.ts).
+ * Cost: O(n).
+ *
+ * @example corpusLoss(Float64Array.of(1, 3), Float64Array.of(1, 3)) // 2.5
+ */
+/** The rows [loss·tokens, tokens] per example, n × 2, for resample.ts. */
+function lossRows(loss, tokens) {
+    const n = loss.length;
+    const out = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+        out[2 * i] = loss[i] * tokens[i];
+        out[2 * i + 1] = tokens[i];
+    }
+    return out;
+}
+/** Σ loss·tokens / Σ tokens; NaN when there are no tokens. */
+function corpusLoss(loss, tokens) {
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < loss.length; i++) {
+        num += loss[i] * tokens[i];
+        den += tokens[i];
+    }
+    return den === 0 ? NaN : num / den;
+}
+/** exp of the corpus loss. */
+function perplexity(loss, tokens) {
+    return Math.exp(corpusLoss(loss, tokens));
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/perExample.ts
+/**
+ * Per-example values of the generation metrics for the report: exact-match flips with their ids and the exact
+ * McNemar test on them, token-F1 differences with the largest drops and the paired t-test on them.
+ * Cost: O(n) plus O(n log n) to order the drops.
+ */
+
+
+
+/**
+ * Compares per-example exact matches (1 right, 0 wrong).
+ * @example compareExactMatch(['a', 'b'], Uint8Array.of(1, 0), Uint8Array.of(0, 0), 0.05).lost // ['a']
+ */
+function compareExactMatch(ids, candidate, baseline, alpha) {
+    const n = ids.length;
+    const table = { both: 0, baselineOnly: 0, candidateOnly: 0, neither: 0 };
+    const lost = [];
+    const gained = [];
+    for (let i = 0; i < n; i++) {
+        const c = candidate[i] === 1;
+        const b = baseline[i] === 1;
+        if (c && b)
+            table.both++;
+        else if (b) {
+            table.baselineOnly++;
+            lost.push(ids[i]);
+        }
+        else if (c) {
+            table.candidateOnly++;
+            gained.push(ids[i]);
+        }
+        else
+            table.neither++;
+    }
+    const cand = (table.both + table.candidateOnly) / n;
+    const base = (table.both + table.baselineOnly) / n;
+    return {
+        candidate: cand,
+        baseline: base,
+        delta: cand - base,
+        table,
+        lost,
+        gained,
+        pValue: mcnemarExact(table.baselineOnly, table.candidateOnly),
+        pValueWorse: mcnemarDrop(table.baselineOnly, table.candidateOnly),
+        candidateCi: wilson(table.both + table.candidateOnly, n, alpha)
+    };
+}
+/**
+ * Compares per-example token F1 (or any per-example score where higher is better).
+ * @example compareTokenF1(['a', 'b'], Float64Array.of(0.5, 1), Float64Array.of(1, 1), 0.05, 5).drops // [{ id: 'a', candidate: 0.5, baseline: 1, delta: -0.5 }]
+ */
+function compareTokenF1(ids, candidate, baseline, alpha, limit = 10) {
+    const n = ids.length;
+    const d = new Float64Array(n);
+    let sc = 0;
+    let sb = 0;
+    for (let i = 0; i < n; i++) {
+        d[i] = candidate[i] - baseline[i];
+        sc += candidate[i];
+        sb += baseline[i];
+    }
+    const t = pairedT(d, alpha);
+    const order = [];
+    for (let i = 0; i < n; i++)
+        if (d[i] < 0)
+            order.push(i);
+    order.sort((x, y) => d[x] - d[y] || x - y);
+    const drops = order.slice(0, limit).map((i) => ({ id: ids[i], candidate: candidate[i], baseline: baseline[i], delta: d[i] }));
+    return { candidate: sc / n, baseline: sb / n, delta: sc / n - sb / n, pValue: t ? t.pValue : null, pValueWorse: t ? t.pLess : null, drops };
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/columns.ts
+/**
+ * Fewer columns to sum per resample. The statistics rows of BLEU and chrF repeat themselves: BLEU's unigram total
+ * is the hypothesis length; its n-gram totals are the length − (n − 1) for every hypothesis of at least n words;
+ * chrF's counts of order n are those of order 1 minus n − 1 for every text of at least n characters; with one
+ * reference both models share the reference columns. Summing such a column again is wasted work.
+ *
+ * Method: a column j is *derived* from an earlier kept column i when col_j = col_i + c on all but a few rows
+ * (at most n/64 by default; c read on the row where col_i is largest, a "long" example); the rows where it differs keep
+ * their residual col_j − col_i − c. A weighted sum of column j is then
+ *   Σ w·col_j = Σ w·col_i + c·Σ w + Σ_residual-rows w·residual,
+ * exact in integers. A column that is 0 everywhere is derived from nothing. Everything else is kept and summed.
+ * Cost: O(k²·n) once to find the plan (k ≤ 56 here: a few milliseconds for 10,000 rows), O(residuals) per use.
+ *
+ * @example
+ * // rows [5, 4], [3, 2], [1, 0]: column 1 = column 0 − 1 everywhere
+ * planColumns(Float64Array.of(5, 4, 3, 2, 1, 0), 3, 2, true).kept // Int32Array [0]
+ */
+/**
+ * @param matrix n × k row-major
+ * @param allowOffset false when the sum of weights is not known to the reader of the plan (then c must be 0)
+ * @param maxMisses the most residual rows a derived column may have (each costs a look-up per resample)
+ */
+function planColumns(matrix, n, k, allowOffset, maxMisses = Math.floor(n / 64)) {
+    const column = (j) => {
+        const out = new Float64Array(n);
+        for (let r = 0; r < n; r++)
+            out[r] = matrix[r * k + j];
+        return out;
+    };
+    const limit = maxMisses;
+    const kept = [];
+    const keptData = [];
+    const derived = [];
+    for (let j = 0; j < k; j++) {
+        const col = column(j);
+        let best = null;
+        // Constant (zero unless offsets are allowed) columns first.
+        // A constant is only taken when it misses at most `limit` < n/2 rows, that is when it is the majority value,
+        // which the majority vote finds without counting every value.
+        const c0 = !allowOffset ? 0 : 2 * limit < n ? majority(col) : mode(col);
+        const missesConst = countMisses(col, null, c0, limit);
+        if (missesConst <= limit)
+            best = { base: -1, offset: c0, misses: missesConst };
+        for (let b = 0; b < kept.length && (best === null || best.misses > 0); b++) {
+            const base = keptData[b];
+            let top = 0;
+            for (let r = 1; r < n; r++)
+                if (base[r] > base[top])
+                    top = r;
+            const c = n === 0 ? 0 : col[top] - base[top];
+            if (!allowOffset && c !== 0)
+                continue;
+            const misses = countMisses(col, base, c, best === null ? limit : best.misses - 1);
+            if (misses <= limit && (best === null || misses < best.misses))
+                best = { base: b, offset: c, misses };
+        }
+        if (best === null) {
+            kept.push(j);
+            keptData.push(col);
+            continue;
+        }
+        const base = best.base >= 0 ? keptData[best.base] : null;
+        const rows = [];
+        const residuals = [];
+        for (let r = 0; r < n; r++) {
+            const e = col[r] - (base === null ? 0 : base[r]) - best.offset;
+            if (e !== 0) {
+                rows.push(r);
+                residuals.push(e);
+            }
+        }
+        derived.push({ column: j, base: best.base, offset: best.offset, rows: Int32Array.from(rows), residuals: Float64Array.from(residuals) });
+    }
+    const all = new Set();
+    for (const d of derived)
+        for (const r of d.rows)
+            all.add(r);
+    return { kept: Int32Array.from(kept), derived, residualRows: Int32Array.from([...all].sort((a, b) => a - b)) };
+}
+/** Rows where col ≠ base + c, counting stops past `stop`. */
+function countMisses(col, base, c, stop) {
+    let misses = 0;
+    for (let r = 0; r < col.length; r++) {
+        if (col[r] !== (base === null ? 0 : base[r]) + c && ++misses > stop)
+            return misses;
+    }
+    return misses;
+}
+/**
+ * The value that fills more than half of the column, if one does (Boyer & Moore's majority vote, O(n), no
+ * allocation); otherwise some value of the column; 0 for no values.
+ */
+function majority(col) {
+    let candidate = 0;
+    let count = 0;
+    for (let r = 0; r < col.length; r++) {
+        if (count === 0) {
+            candidate = col[r];
+            count = 1;
+        }
+        else if (col[r] === candidate)
+            count++;
+        else
+            count--;
+    }
+    return candidate;
+}
+/** The most frequent value (the smallest on a tie); 0 for no values. */
+function mode(col) {
+    const counts = new Map();
+    let best = 0;
+    let bestCount = 0;
+    for (const x of col) {
+        const c = (counts.get(x) ?? 0) + 1;
+        counts.set(x, c);
+        if (c > bestCount || (c === bestCount && x < best)) {
+            best = x;
+            bestCount = c;
+        }
+    }
+    return best;
+}
+/**
+ * The full column sums from the kept sums: `out[column] = keptSums[base] + offset·totalWeight + Σ weight·residual`.
+ * `weightOf(row)` is the weight of a residual row in this resample.
+ */
+function expandSums(plan, keptSums, totalWeight, weightOf, out) {
+    const { kept, derived } = plan;
+    for (let i = 0; i < kept.length; i++)
+        out[kept[i]] = keptSums[i];
+    for (const d of derived) {
+        let s = (d.base >= 0 ? keptSums[d.base] : 0) + d.offset * totalWeight;
+        const { rows, residuals } = d;
+        for (let t = 0; t < rows.length; t++) {
+            const w = weightOf(rows[t]);
+            if (w !== 0)
+                s += w * residuals[t];
+        }
+        out[d.column] = s;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/draws.ts
+const TWO32 = 4294967296;
+const INV32 = 1 / TWO32;
+/**
+ * A xoshiro128** state (four 32-bit words, not all zero) taken from the next four numbers of a stream.
+ * @example streamState(streamFor(0, 'bootstrap:generation/0')) // Int32Array of 4
+ */
+function streamState(rng) {
+    const state = Int32Array.of(rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32());
+    if ((state[0] | state[1] | state[2] | state[3]) === 0)
+        state[0] = 1;
+    return state;
+}
+/**
+ * Adds `draws` uniform draws from [0, n) to `counts` (counts[i] += how often i was drawn) and advances `state`.
+ * Consumes the stream exactly as {@link drawIndices} does.
+ */
+function drawCounts(state, n, draws, counts) {
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
+    if (n <= 65536) {
+        const threshold = 65536 % n;
+        let t = 0;
+        while (t < draws) {
+            const x = Math.imul(draws_rotl(Math.imul(s1, 5), 7), 9);
+            const u = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= u;
+            s3 = draws_rotl(s3, 11);
+            // Low half, then high half; the products are below 2³², so imul's low 32 bits are the product.
+            let m = Math.imul(x & 0xffff, n);
+            if ((m & 0xffff) >= threshold) {
+                counts[m >>> 16]++;
+                t++;
+            }
+            if (t < draws) {
+                m = Math.imul(x >>> 16, n);
+                if ((m & 0xffff) >= threshold) {
+                    counts[m >>> 16]++;
+                    t++;
+                }
+            }
+        }
+    }
+    else {
+        for (let t = 0; t < draws; t++) {
+            let index = 0;
+            for (;;) {
+                const x = Math.imul(draws_rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+                const u = s1 << 9;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= u;
+                s3 = draws_rotl(s3, 11);
+                if (n <= 2097152) {
+                    const m = x * n;
+                    const high = (m * INV32) | 0;
+                    if (m - high * TWO32 >= (TWO32 - n) % n) {
+                        index = high;
+                        break;
+                    }
+                }
+                else {
+                    // A second number for the low 26 bits of a 53-bit double.
+                    const y = Math.imul(draws_rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+                    const v = s1 << 9;
+                    s2 ^= s0;
+                    s3 ^= s1;
+                    s1 ^= s2;
+                    s0 ^= s3;
+                    s2 ^= v;
+                    s3 = draws_rotl(s3, 11);
+                    index = Math.floor((((x >>> 5) * 67108864 + (y >>> 6)) / 9007199254740992) * n);
+                    break;
+                }
+            }
+            counts[index]++;
+        }
+    }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
+}
+/**
+ * The same draws as {@link drawCounts}, as a list, written plainly (for tests: one call is one drawCounts call;
+ * a high half left over at the end of a call is dropped, as there).
+ * @example drawIndices(Int32Array.of(1, 2, 3, 4), 10, 3) // three indices in [0, 10)
+ */
+function drawIndices(state, n, draws) {
+    const out = [];
+    const next = () => {
+        const s1 = state[1];
+        const x = Math.imul(draws_rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const u = s1 << 9;
+        state[2] ^= state[0];
+        state[3] ^= state[1];
+        state[1] ^= state[2];
+        state[0] ^= state[3];
+        state[2] ^= u;
+        state[3] = draws_rotl(state[3], 11);
+        return x;
+    };
+    if (n <= 65536) {
+        const halves = [];
+        while (out.length < draws) {
+            if (halves.length === 0) {
+                const x = next();
+                halves.push(x & 0xffff, x >>> 16);
+            }
+            const h = halves.shift();
+            const m = h * n;
+            if (m % 65536 >= 65536 % n)
+                out.push(Math.floor(m / 65536));
+        }
+        return out;
+    }
+    while (out.length < draws) {
+        const x = next();
+        if (n <= 2097152) {
+            const m = x * n;
+            if (m % TWO32 >= (TWO32 - n) % n)
+                out.push(Math.floor(m / TWO32));
+        }
+        else {
+            const y = next();
+            out.push(Math.floor((((x >>> 5) * 67108864 + (y >>> 6)) / 9007199254740992) * n));
+        }
+    }
+    return out;
+}
+function draws_rotl(x, k) {
+    return (x << k) | (x >>> (32 - k));
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/bootstrap.ts
+/**
+ * Paired bootstrap of per-example statistics rows: each resample draws n examples with replacement (the
+ * multinomial bootstrap, as sacrebleu `--paired-bs` and numpy's `choice` do) and hands the weighted column sums of
+ * every block to a visitor. The same draws serve every block, so the models stay paired.
+ *
+ * Method, per resample:
+ * 1. n uniform draws counted per example (draws.ts: exact, two draws per 32-bit number for n ≤ 2¹⁶);
+ * 2. the examples drawn (about 63% of them) are listed with their counts, in row order, cut into *segments*
+ *    that hold at most `cap` draws in all (an example drawn more often than that is split over segments);
+ * 3. per segment, Σ count × row over its examples, for groups of at most four packed words at a time (four
+ *    running sums in registers, the group's rows contiguous), then the words are taken apart into their fields.
+ * Packing: the integer columns kept by planColumns (columns that repeat another are rebuilt from it afterwards)
+ * share doubles: a sum of at most `cap` draws of a column whose entries are at most M is below cap·M + 1, so it
+ * needs b = ⌈log₂(cap·M + 1)⌉ bits, and a double holds 53 exact bits: fields are placed first-fit (the widest
+ * first), column values scaled by 2⁰, 2ᵇ¹, …, so one addition adds them all and no field can carry into the next
+ * within a segment. Division by a power of two is exact, so the fields come apart exactly after each segment.
+ * A smaller cap gives narrower fields (three per word for BLEU and chrF counts at cap 2¹⁰) but more segments;
+ * the cap is chosen by the cost estimate below. Float columns take a word each and are summed as they are.
+ * Cost: O(n) draws and list entries and O(0.63·n · words) multiply–adds per resample, plus O(segments · fields)
+ * and O(residual rows); in the 10,000 × 10,000 case of SPEC §8, BLEU and chrF of both models and exact_match pack
+ * into 10 words per row (14 at cap n).
+ *
+ * Resamples come in chunks of CHUNK, chunk c drawn from its own stream (`name/c`): any thread can compute any
+ * chunk and gets the same numbers.
+ */
+
+
+
+/** Resamples per chunk (one stream each). */
+const bootstrap_CHUNK = 512;
+/**
+ * Plans and packs the blocks (once per comparison). `forceCap` (tests) sets the cap instead of the estimate.
+ * Cost: O(k²·n) for the plans, O(n · kept columns) for the packing.
+ */
+function prepareBootstrap(n, blocks, forceCap) {
+    // Float blocks: only exact repeats and constants are dropped (no residuals, whose float sums could round).
+    const plans = blocks.map((b) => planColumns(b.data, n, b.k, true, b.integer ? undefined : 0));
+    const keptAt = [];
+    const items = [];
+    let keptTotal = 0;
+    blocks.forEach((block, b) => {
+        keptAt.push(keptTotal);
+        for (const column of plans[b].kept) {
+            const values = new Float64Array(n);
+            for (let i = 0; i < n; i++)
+                values[i] = block.data[i * block.k + column];
+            items.push({ slot: keptTotal++, bits: 0, values, float: !block.integer });
+        }
+    });
+    const maxima = items.map((item) => {
+        let max = 0;
+        if (!item.float)
+            for (let i = 0; i < n; i++)
+                if (item.values[i] > max)
+                    max = item.values[i];
+        return max;
+    });
+    // The cap: the cheapest of the powers of two up to n, by words · 0.632·n multiply–adds per resample plus
+    // about four operations per field and segment.
+    let best = null;
+    for (let cap = forceCap ?? 16;; cap *= 2) {
+        const c = Math.min(cap, Math.max(1, n));
+        const layout = packFields(items, maxima, c);
+        const fields = items.length;
+        const cost = layout.length * 0.632 * n + (Math.ceil(n / c) + 1) * (layout.length + fields) * 4;
+        if (best === null || cost < best.cost)
+            best = { cap: c, layout, cost };
+        if (c >= n || forceCap !== undefined)
+            break;
+    }
+    const { cap, layout } = best;
+    const words = layout.length;
+    const slots = layout.map((fs) => Int32Array.from(fs, (f) => items[f].slot));
+    const spans = layout.map((fs) => (items[fs[0]].float ? new Float64Array(0) : Float64Array.from(fs.slice(0, -1), (f) => 2 ** fieldBits(maxima[f], cap))));
+    const groups = [];
+    for (let w0 = 0; w0 < words; w0 += 4) {
+        const width = Math.min(4, words - w0);
+        const rows = new Float64Array(n * width);
+        for (let w = 0; w < width; w++) {
+            let scale = 1;
+            layout[w0 + w].forEach((f, x) => {
+                const values = items[f].values;
+                for (let i = 0; i < n; i++)
+                    rows[i * width + w] += values[i] * scale;
+                if (x < spans[w0 + w].length)
+                    scale *= spans[w0 + w][x];
+            });
+        }
+        groups.push(rows);
+    }
+    return { n, cap, words, groups, slots, spans, plans, keptAt, ks: blocks.map((b) => b.k), keptTotal };
+}
+/** Bits of a sum of at most `cap` entries no larger than `max`. */
+function fieldBits(max, cap) {
+    return Math.max(1, Math.ceil(Math.log2(cap * max + 1)));
+}
+/**
+ * Words of fields (item numbers, lowest field first): integer fields first-fit into 53-bit words, the widest
+ * first (ties by slot); a float column, or an integer one too wide for a word, alone in a float word (last).
+ */
+function packFields(items, maxima, cap) {
+    const ints = [];
+    const floats = [];
+    items.forEach((item, f) => {
+        if (item.float || fieldBits(maxima[f], cap) > 53)
+            floats.push([f]);
+        else
+            ints.push(f);
+    });
+    ints.sort((x, y) => fieldBits(maxima[y], cap) - fieldBits(maxima[x], cap) || x - y);
+    const words = [];
+    const used = [];
+    for (const f of ints) {
+        const bits = fieldBits(maxima[f], cap);
+        let w = used.findIndex((u) => u + bits <= 53);
+        if (w < 0) {
+            w = used.length;
+            used.push(0);
+            words.push([]);
+        }
+        used[w] += bits;
+        words[w].push(f);
+    }
+    return [...words, ...floats];
+}
+function bootstrapScratch(rows) {
+    const { n, cap, words, keptTotal } = rows;
+    const pieces = Math.ceil(n / cap);
+    const entries = n + pieces + 2;
+    const segments = 3 * pieces + 4;
+    const kept = new Float64Array(keptTotal);
+    return {
+        counts: new Int32Array(Math.max(1, n)),
+        index: new Int32Array(entries),
+        weight: new Int32Array(entries),
+        segmentEnd: new Int32Array(segments),
+        segmentSums: new Float64Array(segments * Math.max(1, words)),
+        kept,
+        keptViews: rows.plans.map((p, b) => kept.subarray(rows.keptAt[b], rows.keptAt[b] + p.kept.length)),
+        sums: rows.ks.map((k) => new Float64Array(k))
+    };
+}
+/**
+ * Runs `count` resamples from `state` (advanced). `visit(t, sums)` receives, per block, the weighted column sums
+ * (all k columns, in the block's order) of resample t of the chunk; the arrays are reused, so copy what you keep.
+ */
+function bootstrapChunk(rows, state, count, visit, scratch = bootstrapScratch(rows)) {
+    const { n, cap, words, groups, slots, spans, plans } = rows;
+    const { counts, index, weight, segmentEnd, segmentSums, kept, keptViews, sums } = scratch;
+    const weightOf = (row) => counts[row];
+    for (let t = 0; t < count; t++) {
+        counts.fill(0);
+        drawCounts(state, n, n, counts);
+        const segments = listDrawn(counts, n, cap, index, weight, segmentEnd);
+        for (let g = 0, w0 = 0; g < groups.length; g++, w0 += 4) {
+            const width = Math.min(4, words - w0);
+            if (width === 4)
+                sum4(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0);
+            else if (width === 3)
+                sum3(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0);
+            else if (width === 2)
+                sum2(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0);
+            else
+                sum1(groups[g], index, weight, segmentEnd, segments, segmentSums, words, w0);
+        }
+        kept.fill(0);
+        for (let s = 0; s < segments; s++) {
+            for (let w = 0; w < words; w++) {
+                let x = segmentSums[s * words + w];
+                const slot = slots[w];
+                const span = spans[w];
+                for (let f = 0; f < span.length; f++) {
+                    const high = Math.floor(x / span[f]);
+                    kept[slot[f]] += x - high * span[f];
+                    x = high;
+                }
+                kept[slot[span.length]] += x;
+            }
+        }
+        for (let b = 0; b < plans.length; b++)
+            expandSums(plans[b], keptViews[b], n, weightOf, sums[b]);
+        visit(t, sums);
+    }
+}
+/**
+ * Lists the examples drawn (index, count) in row order and cuts the list into segments of at most `cap` draws;
+ * returns the number of segments (segmentEnd[s]: one past the last entry of segment s).
+ */
+function listDrawn(counts, n, cap, index, weight, segmentEnd) {
+    let k = 0;
+    let w = 0;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+        let c = counts[i];
+        if (w + c > cap) {
+            if (w > 0) {
+                segmentEnd[s++] = k;
+                w = 0;
+            }
+            while (c > cap) {
+                index[k] = i;
+                weight[k++] = cap;
+                segmentEnd[s++] = k;
+                c -= cap;
+            }
+        }
+        index[k] = i;
+        weight[k] = c;
+        w += c;
+        // Without a branch: −c is negative (sign bit 1) exactly when c > 0.
+        k += -c >>> 31;
+    }
+    if (w > 0)
+        segmentEnd[s++] = k;
+    return s;
+}
+/* The segment sums of a group of 4, 3, 2 or 1 words (one function each, so each stays monomorphic). */
+function sum4(rows, index, weight, end, segments, out, words, w0) {
+    let t = 0;
+    for (let s = 0; s < segments; s++) {
+        const stop = end[s];
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        for (; t < stop; t++) {
+            const o = index[t] << 2;
+            const c = weight[t];
+            a0 += c * rows[o];
+            a1 += c * rows[o + 1];
+            a2 += c * rows[o + 2];
+            a3 += c * rows[o + 3];
+        }
+        const p = s * words + w0;
+        out[p] = a0;
+        out[p + 1] = a1;
+        out[p + 2] = a2;
+        out[p + 3] = a3;
+    }
+}
+function sum3(rows, index, weight, end, segments, out, words, w0) {
+    let t = 0;
+    for (let s = 0; s < segments; s++) {
+        const stop = end[s];
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        for (; t < stop; t++) {
+            const o = index[t] * 3;
+            const c = weight[t];
+            a0 += c * rows[o];
+            a1 += c * rows[o + 1];
+            a2 += c * rows[o + 2];
+        }
+        const p = s * words + w0;
+        out[p] = a0;
+        out[p + 1] = a1;
+        out[p + 2] = a2;
+    }
+}
+function sum2(rows, index, weight, end, segments, out, words, w0) {
+    let t = 0;
+    for (let s = 0; s < segments; s++) {
+        const stop = end[s];
+        let a0 = 0;
+        let a1 = 0;
+        for (; t < stop; t++) {
+            const o = index[t] << 1;
+            const c = weight[t];
+            a0 += c * rows[o];
+            a1 += c * rows[o + 1];
+        }
+        const p = s * words + w0;
+        out[p] = a0;
+        out[p + 1] = a1;
+    }
+}
+function sum1(rows, index, weight, end, segments, out, words, w0) {
+    let t = 0;
+    for (let s = 0; s < segments; s++) {
+        const stop = end[s];
+        let a0 = 0;
+        for (; t < stop; t++)
+            a0 += weight[t] * rows[index[t]];
+        out[s * words + w0] = a0;
+    }
+}
+/** The stream state of chunk c of a named bootstrap. */
+function chunkState(seed, name, chunk) {
+    return streamState(streamFor(seed, `${name}/${chunk}`));
+}
+/**
+ * Runs R resamples in chunks of CHUNK (chunk c from stream `name/c`), on this thread. `visit(r, sums)` as in
+ * {@link bootstrapChunk}, r the resample's number.
+ */
+function bootstrapSums(n, blocks, R, seed, name, visit) {
+    const rows = prepareBootstrap(n, blocks);
+    const scratch = bootstrapScratch(rows);
+    for (let c = 0; c * bootstrap_CHUNK < R; c++) {
+        const first = c * bootstrap_CHUNK;
+        bootstrapChunk(rows, chunkState(seed, name, c), Math.min(bootstrap_CHUNK, R - first), (t, sums) => visit(first + t, sums), scratch);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/exactMatch.ts
+/**
+ * Exact match (SPEC §11): the prediction equals one of the references after trimming whitespace at both ends —
+ * Python's `str.strip()`, which the reference values of cases-v2 were made with (it trims U+001C–U+001F and
+ * NEL too and keeps the BOM, unlike JavaScript's `trim`). No other normalisation: case and punctuation count
+ * (SQuAD's normalised exact match would give 0.238, not the oracle's 0.23, on cases-v2/generation-002).
+ * Cost: O(length).
+ *
+ * @example exactMatch(' Paris\n', ['paris', 'Paris']) // true
+ */
+
+function exactMatch(prediction, references) {
+    const p = pyStrip(prediction);
+    return references.some((r) => pyStrip(r) === p);
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/randomization.ts
+
+/** Finds the differing examples and plans their difference columns (once per comparison). Cost: O(n·k + k²·m). */
+function prepareRandomization(n, blocks) {
+    // The examples where any column differs.
+    const differs = [];
+    for (let i = 0; i < n; i++) {
+        let same = true;
+        for (const { a, b, k } of blocks) {
+            for (let j = 0; j < k && same; j++)
+                if (a[i * k + j] !== b[i * k + j])
+                    same = false;
+            if (!same)
+                break;
+        }
+        if (!same)
+            differs.push(i);
+    }
+    const m = differs.length;
+    const diffs = blocks.map(({ a, b, k }) => {
+        const d = new Float64Array(m * k);
+        differs.forEach((i, t) => {
+            for (let j = 0; j < k; j++)
+                d[t * k + j] = a[i * k + j] - b[i * k + j];
+        });
+        return d;
+    });
+    const totalsA = blocks.map(({ a, k }) => sumRows(a, k));
+    const totalsB = blocks.map(({ b, k }) => sumRows(b, k));
+    const plans = blocks.map((block, x) => planColumns(diffs[x], m, block.k, false, Math.floor(m / 1024)));
+    // The kept difference columns of every block, numbered side by side, packed into words.
+    const offsets = [];
+    const columns = [];
+    plans.forEach((p, x) => {
+        offsets.push(columns.length);
+        const k = blocks[x].k;
+        for (const j of p.kept)
+            columns.push(Float64Array.from({ length: m }, (_, i) => diffs[x][i * k + j]));
+    });
+    const { words, slots, spans } = packSigned(columns);
+    const rows = new Float64Array(m * words);
+    slots.forEach((fields, w) => {
+        let scale = 1;
+        fields.forEach((f, t) => {
+            for (let i = 0; i < m; i++)
+                rows[i * words + w] += columns[f][i] * scale;
+            if (t < spans[w].length)
+                scale *= spans[w][t];
+        });
+    });
+    return { m, rows, width: words, slots, spans, kept: columns.length, offsets, plans, ks: blocks.map((b) => b.k), totalsA, totalsB };
+}
+/**
+ * Signed packing: a subset sum of column j lies within ±A_j, A_j = Σ|d_ij|, so it is held exactly by a field of
+ * b_j = ⌈log₂(A_j + 1)⌉ + 1 bits read back by rounding (|D_j| < 2^(b_j − 1): x/2^b_j is within ½ of the rest
+ * of the word); fields first-fit into 53-bit words, the widest first; a column too wide takes a word alone (not
+ * rounded: its sums are exact as long as they are below 2⁵³, as without packing).
+ */
+function packSigned(columns) {
+    const bits = columns.map((col) => {
+        let a = 0;
+        for (let i = 0; i < col.length; i++)
+            a += Math.abs(col[i]);
+        return Math.ceil(Math.log2(a + 1)) + 1;
+    });
+    const order = columns.map((_, f) => f).sort((x, y) => bits[y] - bits[x] || x - y);
+    const fields = [];
+    const used = [];
+    for (const f of order) {
+        let w = bits[f] > 53 ? -1 : used.findIndex((u) => u + bits[f] <= 53);
+        if (w < 0) {
+            w = used.length;
+            used.push(bits[f] > 53 ? 53 : 0);
+            fields.push([]);
+        }
+        used[w] += bits[f];
+        fields[w].push(f);
+    }
+    return {
+        words: fields.length,
+        slots: fields.map((fs) => Int32Array.from(fs)),
+        spans: fields.map((fs) => Float64Array.from(fs.slice(0, -1), (f) => 2 ** bits[f]))
+    };
+}
+/**
+ * Runs R trials (on this thread, from one stream). `visit(r, swappedA, swappedB)` receives per block the column
+ * sums of the two swapped corpora (arrays reused between trials).
+ */
+function randomizationSums(n, blocks, R, rng, visit) {
+    randomizationChunk(prepareRandomization(n, blocks), R, rng, visit);
+}
+/** Runs `count` trials of prepared rows from `rng`, as {@link randomizationSums}. */
+function randomizationChunk(prepared, R, rng, visit) {
+    const { m, rows, width, offsets, plans, ks, totalsA, totalsB } = prepared;
+    // Trial-major sums of D, filled block by block: each block's table (2ᵇ rows of `width`) stays in the cache
+    // while all R trials read it.
+    const bits = 8;
+    const subsets = 1 << bits;
+    const groups = Math.ceil(m / bits);
+    const table = new Float64Array(subsets * width);
+    const D = new Float64Array(R * width);
+    // Swap masks of the blocks that hold residual rows (derived columns need those rows' swaps).
+    const residualGroups = new Array(groups).fill(undefined);
+    for (const p of plans)
+        for (const row of p.residualRows)
+            residualGroups[Math.floor(row / bits)] ??= new Uint8Array(R);
+    for (let start = 0; start < R; start += TRIALS) {
+        const end = Math.min(R, start + TRIALS);
+        for (let g = 0; g < groups; g++) {
+            const first = g * bits;
+            fillTable(rows, width, first, Math.min(bits, m - first), table);
+            addTable(rng, table, width, D, start, end, residualGroups[g]);
+        }
+    }
+    const all = new Float64Array(prepared.kept);
+    const keptD = plans.map((p, x) => all.subarray(offsets[x], offsets[x] + p.kept.length));
+    const { slots, spans } = prepared;
+    const fullD = ks.map((k) => new Float64Array(k));
+    const outA = ks.map((k) => new Float64Array(k));
+    const outB = ks.map((k) => new Float64Array(k));
+    let trial = 0;
+    const swapped = (row) => (residualGroups[row >>> 3][trial] >>> (row & 7)) & 1;
+    for (let r = 0; r < R; r++) {
+        trial = r;
+        for (let w = 0; w < width; w++) {
+            let x = D[r * width + w];
+            const slot = slots[w];
+            const span = spans[w];
+            for (let f = 0; f < span.length; f++) {
+                const high = Math.round(x / span[f]);
+                all[slot[f]] = x - high * span[f];
+                x = high;
+            }
+            all[slot[span.length]] = x;
+        }
+        for (let x = 0; x < plans.length; x++) {
+            const p = plans[x];
+            expandSums(p, keptD[x], 0, swapped, fullD[x]);
+            const k = ks[x];
+            for (let j = 0; j < k; j++) {
+                outA[x][j] = totalsA[x][j] - fullD[x][j];
+                outB[x][j] = totalsB[x][j] + fullD[x][j];
+            }
+        }
+        visit(r, outA, outB);
+    }
+}
+/** The 256 subset sums of rows first … first + size − 1 (size ≤ 8; the missing rows count as zero). */
+function fillTable(rows, width, first, size, table) {
+    for (let mask = 1; mask < 256; mask++) {
+        const low = 31 - Math.clz32(mask & -mask);
+        const from = (mask & (mask - 1)) * width;
+        const to = mask * width;
+        if (low >= size) {
+            for (let w = 0; w < width; w++)
+                table[to + w] = table[from + w];
+        }
+        else {
+            const o = (first + low) * width;
+            for (let w = 0; w < width; w++)
+                table[to + w] = table[from + w] + rows[o + w];
+        }
+    }
+}
+/** Trials start … end − 1 of one block: 8 random bits each, the tabulated subset sum added to the trial's row of D. */
+function addTable(rng, table, width, D, start, end, keep) {
+    let word = 0;
+    for (let r = start; r < end; r++) {
+        if (((r - start) & 3) === 0)
+            word = rng.nextUint32();
+        const mask = word & 0xff;
+        word >>>= 8;
+        if (keep !== undefined)
+            keep[r] = mask;
+        const o = mask * width;
+        const d = r * width;
+        for (let w = 0; w < width; w++)
+            D[d + w] += table[o + w];
+    }
+}
+/** Trials per pass over the blocks: their rows of D (TRIALS · width doubles) stay in a core's L2 cache. */
+const TRIALS = 2048;
+function sumRows(matrix, k) {
+    const out = new Float64Array(k);
+    for (let o = 0; o < matrix.length; o += k)
+        for (let j = 0; j < k; j++)
+            out[j] += matrix[o + j];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/tokenF1.ts
+/**
+ * Token F1 of the official SQuAD v1.1 evaluation script (Rajpurkar et al. 2016), max over references.
+ *
+ * Normalisation, in the script's order: lower case (Python `str.lower`, which JavaScript's `toLowerCase` matches,
+ * final sigma included); drop every ASCII punctuation character (Python `string.punctuation`); replace the
+ * words a, an, the by a space (Python `\b(a|an|the)\b`, whose word characters are Unicode letters, digits and
+ * `_`); then Python `' '.join(text.split())`. F1 of the two token multisets: overlap = Σ min(counts);
+ * 0 when the overlap is 0 (so also when either side is empty, as v1.1 does); else 2·P·R / (P + R).
+ * Cost: O(length) per pair (a map of the prediction's tokens).
+ *
+ * @example tokenF1('The cat sat.', ['a cat sat on the mat']) // 0.8
+ */
+
+const PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const ARTICLES = /(?<![\p{L}\p{N}_])(?:a|an|the)(?![\p{L}\p{N}_])/gu;
+/**
+ * The SQuAD v1.1 `normalize_answer`.
+ * @example normalizeAnswer('The  Eiffel-Tower!') // 'eiffeltower'
+ */
+function normalizeAnswer(text) {
+    const lower = text.toLowerCase();
+    const noPunctuation = lower.replace(PUNCTUATION, '');
+    const noArticles = noPunctuation.replace(ARTICLES, ' ');
+    return pySplit(noArticles).join(' ');
+}
+/** Token F1 of one prediction against one reference (SQuAD v1.1 `f1_score`). */
+function f1Pair(prediction, reference) {
+    return f1Tokens(answerTokens(prediction), answerTokens(reference));
+}
+/**
+ * The normalised tokens of a text (`normalize_answer(text).split()`), to score one text against several
+ * without normalising it again.
+ * @example answerTokens('The cat, sat.') // ['cat', 'sat']
+ */
+function answerTokens(text) {
+    return pySplit(normalizeAnswer(text));
+}
+/** {@link f1Pair} of normalised tokens. */
+function f1Tokens(p, g) {
+    const counts = new Map();
+    for (const t of p)
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+    let same = 0;
+    for (const t of g) {
+        const c = counts.get(t);
+        if (c !== undefined && c > 0) {
+            same++;
+            counts.set(t, c - 1);
+        }
+    }
+    if (same === 0)
+        return 0;
+    const precision = same / p.length;
+    const recall = same / g.length;
+    return (2 * precision * recall) / (precision + recall);
+}
+/** The best F1 over the references (SQuAD's `metric_max_over_ground_truths`). */
+function tokenF1(prediction, references) {
+    return tokenF1Tokens(answerTokens(prediction), references.map(answerTokens));
+}
+/** {@link tokenF1} of normalised tokens (the references' normalised once for every model). */
+function tokenF1Tokens(prediction, references) {
+    let best = 0;
+    for (const r of references)
+        best = Math.max(best, f1Tokens(prediction, r));
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/jobs.ts
+/**
+ * The work of the generation metrics as lists of independent chunks, so that two threads can share it: first the
+ * per-example statistics (text → rows; chunks of examples), then the resampling: bootstrap chunks (CHUNK resamples each, chunk c drawn from stream `bootstrap:generation/c`) write every
+ * metric's candidate and baseline value of their resamples; randomization chunks (TRIALS trials each, stream
+ * `permutation:generation/c`) count their hits. A chunk's numbers depend on the seed and its number only, and it
+ * writes only its own slots of the outputs, so the results are the same whichever thread runs which chunk and
+ * whatever the timing. The job is plain data (typed arrays, numbers, strings): it can be posted to a worker, and
+ * its outputs can live in shared memory.
+ * Cost: see bootstrap.ts and randomization.ts; O(1) per chunk to start its stream.
+ */
+
+
+
+
+
+
+
+/** Randomization trials per chunk. */
+const jobs_TRIALS = 2048;
+function bootChunks(job) {
+    return Math.ceil(job.resamples / bootstrap_CHUNK);
+}
+/** Every chunk of the job: the examples' for statistics; the bootstrap's, then the randomization's. */
+function chunkCount(job) {
+    if (job.kind === 'stats')
+        return Math.ceil(job.references.length / job.per);
+    return bootChunks(job) + (job.perm ? Math.ceil(job.resamples / jobs_TRIALS) : 0);
+}
+/** The value of a metric from summed columns. */
+function metricValue(spec, sums) {
+    if (spec.score === 'bleu')
+        return bleuFromSums(sums);
+    if (spec.score === 'chrf')
+        return chrfFromSums(sums);
+    const ratio = sums[1] === 0 ? NaN : sums[0] / sums[1];
+    return spec.exp ? Math.exp(ratio) : ratio;
+}
+const scratches = new WeakMap();
+let texts = null;
+/** Runs chunk c of the job on this thread, writing its outputs. */
+function runChunk(job, c) {
+    if (job.kind === 'stats') {
+        texts ??= { bleu: new bleu_BleuStatistics(), chrf: new chrf_ChrfStatistics() };
+        const { references, hypotheses, bleu, chrf, em, f1 } = job;
+        const hyps = new Array(hypotheses.length);
+        const end = Math.min(references.length, (c + 1) * job.per);
+        for (let i = c * job.per; i < end; i++) {
+            const refs = references[i];
+            const refTokens = refs.map(answerTokens);
+            for (let m = 0; m < hypotheses.length; m++) {
+                hyps[m] = hypotheses[m][i];
+                em[m][i] = exactMatch(hyps[m], refs) ? 1 : 0;
+                f1[m][i] = tokenF1Tokens(answerTokens(hyps[m]), refTokens);
+            }
+            texts.bleu.example(refs, hyps, bleu, i);
+            texts.chrf.example(refs, hyps, chrf, i);
+        }
+        return;
+    }
+    const boots = bootChunks(job);
+    if (c < boots) {
+        let scratch = scratches.get(job.boot);
+        if (!scratch) {
+            scratch = bootstrapScratch(job.boot);
+            scratches.set(job.boot, scratch);
+        }
+        const first = c * bootstrap_CHUNK;
+        const { metrics, cand, base } = job;
+        bootstrapChunk(job.boot, chunkState(job.seed, 'bootstrap:generation', c), Math.min(bootstrap_CHUNK, job.resamples - first), (t, sums) => {
+            for (let x = 0; x < metrics.length; x++) {
+                const spec = metrics[x];
+                cand[x][first + t] = metricValue(spec, sums[spec.c]);
+                if (spec.b >= 0)
+                    base[x][first + t] = metricValue(spec, sums[spec.b]);
+            }
+        }, scratch);
+        return;
+    }
+    const p = c - boots;
+    const first = p * jobs_TRIALS;
+    const count = Math.min(jobs_TRIALS, job.resamples - first);
+    const { permScores, observed, gamma } = job;
+    const hits = new Int32Array(3 * permScores.length);
+    randomizationChunk(job.perm, count, streamFor(job.seed, `permutation:generation/${p}`), (_r, a, b) => {
+        for (let x = 0; x < permScores.length; x++) {
+            const score = permScores[x] === 'bleu' ? bleuFromSums : chrfFromSums;
+            const d = score(b[x]) - score(a[x]);
+            const obs = observed[x];
+            if (Math.abs(d) >= Math.abs(obs) - gamma[x])
+                hits[3 * x]++;
+            if (d <= obs + gamma[x])
+                hits[3 * x + 1]++;
+            if (Math.abs(d) > Math.abs(obs))
+                hits[3 * x + 2]++;
+        }
+    });
+    job.hits.set(hits, p * 3 * permScores.length);
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/stats.ts
+/**
+ * Per-example sufficient statistics of the corpus metrics (BLEU, chrF) for the paired examples of a comparison:
+ * one typed-array matrix (n rows × k columns, row-major) per metric and model. Everything after this — the
+ * corpus score, every bootstrap resample and every randomization — is arithmetic on these rows; text is read
+ * once, here. The references of an example are shared by both models (they come from the same row pair).
+ * Cost: O(total characters · 6) for chrF and O(total tokens · 4) for BLEU, once.
+ */
+
+
+/**
+ * BLEU and chrF statistics of every example.
+ * @example corpusStatistics({ references: [['a b c d']], candidate: ['a b c d'], baseline: null })[0].candidate
+ *   // Float64Array [4, 4, 4, 3, 2, 1, 4, 3, 2, 1]
+ */
+function corpusStatistics(texts) {
+    const n = texts.references.length;
+    if (texts.candidate.length !== n || (texts.baseline !== null && texts.baseline.length !== n)) {
+        throw new RangeError('references, candidate and baseline must have one entry per example');
+    }
+    const models = texts.baseline === null ? 1 : 2;
+    const bleu = Array.from({ length: models }, () => new Float64Array(n * BLEU_COLUMNS));
+    const chrf = Array.from({ length: models }, () => new Float64Array(n * CHRF_COLUMNS));
+    const bleuStats = new BleuStatistics();
+    const chrfStats = new ChrfStatistics();
+    const hyps = new Array(models);
+    for (let i = 0; i < n; i++) {
+        hyps[0] = texts.candidate[i];
+        if (texts.baseline !== null)
+            hyps[1] = texts.baseline[i];
+        bleuStats.example(texts.references[i], hyps, bleu, i);
+        chrfStats.example(texts.references[i], hyps, chrf, i);
+    }
+    return corpusFromRows(bleu, chrf);
+}
+/** The corpus metrics of statistics rows computed elsewhere (per model: candidate, then baseline if any). */
+function corpusFromRows(bleu, chrf) {
+    return [
+        { name: 'bleu', k: bleu_BLEU_COLUMNS, score: bleuFromSums, candidate: bleu[0], baseline: bleu.length === 2 ? bleu[1] : null },
+        { name: 'chrf', k: chrf_CHRF_COLUMNS, score: chrfFromSums, candidate: chrf[0], baseline: chrf.length === 2 ? chrf[1] : null }
+    ];
+}
+/**
+ * Column sums of an n × k row-major matrix (exact: the entries are integers far below 2⁵³).
+ * @example columnSums(Float64Array.of(1, 2, 3, 4), 2) // Float64Array [4, 6]
+ */
+function columnSums(matrix, k) {
+    const out = new Float64Array(k);
+    for (let o = 0; o < matrix.length; o += k)
+        for (let j = 0; j < k; j++)
+            out[j] += matrix[o + j];
+    return out;
+}
+/** The corpus value of a metric for one model's rows. */
+function corpusScore(stats, rows) {
+    return stats.score(columnSums(rows, stats.k));
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/worker.ts
+/**
+ * The generation resampling on two cores: a helper thread (the CLI bundle itself, started with a marker in
+ * `workerData`, as src/read/parallel.ts does) takes chunks of the job (jobs.ts) while the main thread takes the
+ * others. Each chunk is claimed with an atomic compare-and-swap on its status word (free → main or helper →
+ * done), so each is computed once; its numbers depend only on the seed and the chunk's number, so the report is
+ * the same byte for byte whoever computes what. The main thread never depends on the helper: it claims every
+ * chunk the helper has not taken (so a helper that never starts costs nothing but its start), waits for those
+ * the helper holds, and computes one itself if the helper gives it back (an error) or has not finished it long
+ * after the main thread would have (a helper that died).
+ * Outputs are in shared memory; the job's inputs are copied to the helper once (about 2 MB for 10,000 examples).
+ * The main thread blocks in Atomics.wait while it waits, so `compareGeneration` stays synchronous.
+ */
+
+
+const FREE = 0;
+const MAIN = 1;
+const HELPER = 2;
+const DONE = 3;
+/** True in a helper thread started by {@link GenerationHelper}. */
+function isGenerationWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateGeneration === true;
+}
+/** In a helper thread: takes free chunks of each job posted to it. */
+function serveGenerationWorker() {
+    external_node_worker_threads_namespaceObject.parentPort?.on('message', ({ job, status }) => {
+        claimChunks(job, status, HELPER);
+    });
+    external_node_worker_threads_namespaceObject.parentPort?.postMessage('ready');
+}
+/** Chunks of the last job run by the main thread and by the helper (for tests and timing). */
+const lastSplit = { main: 0, helper: 0 };
+/**
+ * Claims and runs free chunks, the main thread from the first, the helper from the last (so they seldom contend);
+ * returns how many it ran and the milliseconds per chunk.
+ */
+function claimChunks(job, status, who) {
+    let ran = 0;
+    const start = performance.now();
+    for (let i = 0; i < status.length; i++) {
+        const c = who === MAIN ? i : status.length - 1 - i;
+        if (Atomics.compareExchange(status, c, FREE, who) !== FREE)
+            continue;
+        try {
+            runChunk(job, c);
+        }
+        catch (error) {
+            // Give the chunk back to the main thread, which will compute it (and meet the error itself, if any).
+            Atomics.store(status, c, FREE);
+            Atomics.notify(status, c);
+            if (who === HELPER)
+                return { ran, perChunk: 0 };
+            throw error;
+        }
+        Atomics.store(status, c, DONE);
+        Atomics.notify(status, c);
+        ran++;
+    }
+    return { ran, perChunk: ran === 0 ? 0 : (performance.now() - start) / ran };
+}
+/** A helper thread for the resampling; start it early (it takes a moment to load), close it when done. */
+class GenerationHelper {
+    worker = null;
+    /** Settles when the helper is listening (or has failed: then it never takes a chunk). */
+    ready;
+    /** @param script the module to run in the thread: the CLI bundle (`new URL(import.meta.url)` there). */
+    constructor(script) {
+        let settle = () => undefined;
+        this.ready = new Promise((resolve) => (settle = resolve));
+        try {
+            const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { evalGateGeneration: true } });
+            worker.unref();
+            // A helper that fails is simply not there: the main thread does every chunk.
+            worker.on('error', settle);
+            worker.on('exit', settle);
+            worker.once('message', settle);
+            this.worker = worker;
+        }
+        catch {
+            this.worker = null;
+            settle();
+        }
+    }
+    /** Posts the job (its outputs must be in shared memory: see {@link sharedArray}). */
+    post(job, status) {
+        if (this.worker === null)
+            return false;
+        try {
+            this.worker.postMessage({ job, status });
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    close() {
+        if (this.worker)
+            void this.worker.terminate();
+        this.worker = null;
+    }
+}
+/** A zeroed Float64Array in shared memory when a helper will write it, ordinary memory otherwise. */
+function sharedArray(length, shared) {
+    return shared ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length);
+}
+/** A zeroed Int32Array, shared or not. */
+function sharedInts(length, shared) {
+    return shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
+}
+/**
+ * Runs every chunk of the job: with a helper, the two threads share them (the job's outputs must then be shared
+ * arrays); without, all on this thread.
+ */
+function runJob(job, helper) {
+    const total = chunkCount(job);
+    const status = sharedInts(total, helper !== null);
+    lastSplit.main = total;
+    lastSplit.helper = 0;
+    if (helper === null || !helper.post(job, status)) {
+        for (let c = 0; c < total; c++)
+            runChunk(job, c);
+        return;
+    }
+    const { ran, perChunk } = claimChunks(job, status, MAIN);
+    let main = ran;
+    // Long after the main thread would have finished a chunk, the helper is taken to be gone.
+    const patience = Math.max(2000, 20 * perChunk);
+    for (let c = 0; c < total; c++) {
+        for (;;) {
+            const s = Atomics.load(status, c);
+            if (s === DONE)
+                break;
+            if (s === FREE) {
+                if (Atomics.compareExchange(status, c, FREE, MAIN) !== FREE)
+                    continue;
+                runChunk(job, c);
+                Atomics.store(status, c, DONE);
+                main++;
+                break;
+            }
+            if (Atomics.wait(status, c, HELPER, patience) === 'timed-out') {
+                // Same numbers as the helper's, if it still writes them.
+                runChunk(job, c);
+                main++;
+                break;
+            }
+        }
+    }
+    lastSplit.main = main;
+    lastSplit.helper = total - main;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/resample.ts
+
+
+
+
+
+
+/** Floating-point tolerance of a tie with the observed delta. */
+function tolerance(observed) {
+    return Math.max(1e-14, 1e-14 * Math.abs(observed));
+}
+/**
+ * Resamples every metric. Corpus metrics are higher-is-better (BLEU, chrF); ratio metrics say their direction.
+ * Without a baseline only the candidate's intervals are given.
+ */
+function resampleGeneration(n, corpus, ratios, settings) {
+    const R = settings.resamples;
+    const paired = corpus.every((c) => c.baseline !== null) && ratios.every((c) => c.baseline !== null);
+    const blocks = [];
+    for (const c of corpus) {
+        blocks.push({ data: c.candidate, k: c.k, integer: true });
+        if (paired)
+            blocks.push({ data: c.baseline, k: c.k, integer: true });
+    }
+    // Ratio metrics over the same rows (loss and perplexity) share their blocks.
+    const blockOf = new Map();
+    const ratioBlocks = ratios.map((q) => {
+        const sides = paired ? [q.candidate, q.baseline] : [q.candidate];
+        return sides.map((data) => {
+            let b = blockOf.get(data);
+            if (b === undefined) {
+                b = blocks.length;
+                blocks.push({ data, k: 2, integer: q.integer });
+                blockOf.set(data, b);
+            }
+            return b;
+        });
+    });
+    const metrics = corpus.length + ratios.length;
+    const specs = [
+        ...corpus.map((c, x) => ({ score: c.name, exp: false, c: paired ? 2 * x : x, b: paired ? 2 * x + 1 : -1 })),
+        ...ratios.map((q, y) => ({ score: 'ratio', exp: q.transform === 'exp', c: ratioBlocks[y][0], b: paired ? ratioBlocks[y][1] : -1 }))
+    ];
+    const observedC = [];
+    const observedB = [];
+    specs.forEach((spec) => {
+        const k = blocks[spec.c].k;
+        observedC.push(metricValue(spec, columnSums(blocks[spec.c].data, k)));
+        observedB.push(spec.b >= 0 ? metricValue(spec, columnSums(blocks[spec.b].data, k)) : null);
+    });
+    const helper = settings.helper ?? null;
+    const shared = helper !== null;
+    const withAr = paired && corpus.length > 0;
+    const observed = corpus.map((_, x) => observedC[x] - observedB[x]);
+    const job = {
+        kind: 'resample',
+        seed: settings.seed,
+        resamples: R,
+        boot: prepareBootstrap(n, blocks),
+        metrics: specs,
+        cand: specs.map(() => sharedArray(R, shared)),
+        base: specs.map(() => sharedArray(paired ? R : 0, shared)),
+        perm: withAr ? prepareRandomization(n, corpus.map((c) => ({ a: c.baseline, b: c.candidate, k: c.k }))) : null,
+        permScores: corpus.map((c) => c.name),
+        observed,
+        gamma: observed.map(tolerance),
+        hits: sharedInts(withAr ? 3 * corpus.length * Math.ceil(R / jobs_TRIALS) : 0, shared)
+    };
+    runJob(job, helper);
+    const { cand, base } = job;
+    const ar = withAr ? sumHits(job.hits, corpus.length) : null;
+    const out = new Map();
+    const { alpha } = settings;
+    for (let x = 0; x < metrics; x++) {
+        const isCorpus = x < corpus.length;
+        const name = isCorpus ? corpus[x].name : ratios[x - corpus.length].name;
+        const direction = isCorpus ? 'higher' : ratios[x - corpus.length].direction;
+        const c = observedC[x];
+        const b = observedB[x];
+        const delta = b === null ? null : c - b;
+        const candSorted = finiteSorted(cand[x]);
+        const result = {
+            candidate: c,
+            baseline: b,
+            delta,
+            ci: null,
+            candidateCi: candSorted.length > 0 ? [quantileSorted7(candSorted, alpha / 2), quantileSorted7(candSorted, 1 - alpha / 2)] : null,
+            worseBound: null,
+            pValue: null,
+            pValueWorse: null,
+            test: null
+        };
+        let deltas = null;
+        if (paired && delta !== null && Number.isFinite(delta)) {
+            deltas = new Float64Array(R);
+            for (let r = 0; r < R; r++)
+                deltas[r] = cand[x][r] - base[x][r];
+            const sorted = finiteSorted(deltas);
+            if (sorted.length > 0) {
+                result.ci = [quantileSorted7(sorted, alpha / 2), quantileSorted7(sorted, 1 - alpha / 2)];
+                result.worseBound = quantileSorted7(sorted, direction === 'higher' ? alpha : 1 - alpha);
+            }
+        }
+        if (isCorpus) {
+            const hits = ar?.[x];
+            if (hits) {
+                result.pValue = (hits.twoSided + 1) / (R + 1);
+                result.pValueWorse = (hits.worse + 1) / (R + 1);
+                result.test = 'permutation';
+            }
+            result.sacrebleuAR = hits ? (hits.strict + 1) / (R + 1) : null;
+            result.sacrebleuBs = sacrebleuBootstrap(cand[x], paired ? base[x] : null, delta);
+        }
+        else if (deltas !== null && delta !== null) {
+            Object.assign(result, shiftPValues(deltas, delta, direction), { test: 'bootstrap' });
+        }
+        out.set(name, result);
+    }
+    return out;
+}
+/** Randomization hits per corpus metric, summed over the chunks ([two-sided, worse, strict] per chunk and metric). */
+function sumHits(hits, metrics) {
+    const out = Array.from({ length: metrics }, () => ({ twoSided: 0, worse: 0, strict: 0 }));
+    for (let o = 0; o < hits.length; o += 3 * metrics) {
+        for (let x = 0; x < metrics; x++) {
+            out[x].twoSided += hits[o + 3 * x];
+            out[x].worse += hits[o + 3 * x + 1];
+            out[x].strict += hits[o + 3 * x + 2];
+        }
+    }
+    return out;
+}
+/** sacrebleu `--paired-bs`: the candidate's bootstrap mean and 95% half-width, and its p-value. */
+function sacrebleuBootstrap(cand, base, delta) {
+    const R = cand.length;
+    const sorted = Float64Array.from(cand).sort();
+    const lower = Math.floor(R / 40);
+    const upper = R - lower - 1;
+    let sum = 0;
+    for (let r = 0; r < R; r++)
+        sum += cand[r];
+    let pValue = null;
+    if (base !== null && delta !== null) {
+        const diffs = new Float64Array(R);
+        let mean = 0;
+        for (let r = 0; r < R; r++) {
+            diffs[r] = Math.abs(cand[r] - base[r]);
+            mean += diffs[r];
+        }
+        mean /= R;
+        let c = 0;
+        for (let r = 0; r < R; r++)
+            if (diffs[r] - mean > Math.abs(delta))
+                c++;
+        pValue = (c + 1) / (R + 1);
+    }
+    return { candidateMean: sum / R, candidateCi: 0.5 * (sorted[upper] - sorted[lower]), pValue };
+}
+/** Bootstrap p-values by the shift method: the deltas centred on their mean as the null distribution. */
+function shiftPValues(deltas, observed, direction) {
+    const finite = finiteSorted(deltas);
+    const R = finite.length;
+    let mean = 0;
+    for (let r = 0; r < R; r++)
+        mean += finite[r];
+    mean /= R;
+    const gamma = tolerance(observed);
+    let two = 0;
+    let worse = 0;
+    for (let r = 0; r < R; r++) {
+        const centred = finite[r] - mean;
+        if (Math.abs(centred) >= Math.abs(observed) - gamma)
+            two++;
+        if (direction === 'higher' ? centred <= observed + gamma : centred >= observed - gamma)
+            worse++;
+    }
+    return { pValue: (two + 1) / (R + 1), pValueWorse: (worse + 1) / (R + 1) };
+}
+/** The finite values, ascending (a copy). */
+function finiteSorted(values) {
+    let m = 0;
+    for (let i = 0; i < values.length; i++)
+        if (Number.isFinite(values[i]))
+            m++;
+    const out = new Float64Array(m);
+    let j = 0;
+    for (let i = 0; i < values.length; i++)
+        if (Number.isFinite(values[i]))
+            out[j++] = values[i];
+    return out.sort();
+}
+
+;// CONCATENATED MODULE: ./src/metrics/generation/index.ts
+/**
+ * Text-generation metrics of SPEC §11 (issue 10), pure: `exact_match`, `token_f1`, `bleu`, `chrf`, `loss`,
+ * `perplexity` of the paired examples, with their intervals and tests. `compareGeneration` is the one call a
+ * task needs; the modules below it are usable on their own.
+ */
+
+
+
+
+
+
+
+/** Examples per chunk of the statistics. */
+const STATS_CHUNK = 500;
+/** Examples × resamples from which a helper thread is started. */
+const HELPER_WORK = 2e7;
+
+
+
+
+
+
+
+
+
+/**
+ * All generation metrics of the paired examples. Bootstrap intervals for every metric (one set of draws); the
+ * test of SPEC §11 for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
+ * (bleu, chrf), paired bootstrap (loss, perplexity). With `workerScript` (the CLI bundle), a helper thread
+ * takes half the resampling (worker.ts; the same numbers).
+ * Cost: O(text) once, then O(R · 0.63·n · 12) for the bootstrap (10 packed words for BLEU, chrF and exact_match,
+ * 2 for token_f1) and O(R · n/8 · 5) for the randomization; about 3.9 s on one core and 2.5 s on two for
+ * 10,000 examples and 10,000 resamples (the CLI, with reading).
+ */
+function compareGeneration(data, settings) {
+    // The helper thread loads while this one reads the texts (unless the caller brings its own); below about 0.2 s of
+    // resampling its start (about 0.1 s) would not pay.
+    const own = settings.helper === undefined && settings.workerScript !== undefined && data.ids.length * settings.resamples >= HELPER_WORK;
+    const helper = own ? new GenerationHelper(settings.workerScript) : (settings.helper ?? null);
+    try {
+        return compareWith(data, { ...settings, helper });
+    }
+    finally {
+        if (own)
+            helper?.close();
+    }
+}
+function compareWith(data, settings) {
+    const n = data.ids.length;
+    const paired = data.baseline !== null;
+    // Text → per-example rows, on both threads when there is a helper.
+    const hypotheses = paired ? [data.candidate, data.baseline] : [data.candidate];
+    const shared = settings.helper !== undefined && settings.helper !== null;
+    const models = hypotheses.length;
+    const statsJob = {
+        kind: 'stats',
+        references: data.references,
+        hypotheses,
+        per: STATS_CHUNK,
+        bleu: Array.from({ length: models }, () => sharedArray(n * bleu_BLEU_COLUMNS, shared)),
+        chrf: Array.from({ length: models }, () => sharedArray(n * chrf_CHRF_COLUMNS, shared)),
+        em: Array.from({ length: models }, () => sharedArray(n, shared)),
+        f1: Array.from({ length: models }, () => sharedArray(n, shared))
+    };
+    if (data.references.length !== n || data.candidate.length !== n || (data.baseline !== null && data.baseline.length !== n)) {
+        throw new RangeError('ids, references, candidate and baseline must have one entry per example');
+    }
+    for (const refs of data.references)
+        if (refs.length === 0)
+            throw new RangeError('BLEU and chrF need at least one reference per example');
+    runJob(statsJob, settings.helper ?? null);
+    const [emC, emB] = [statsJob.em[0], paired ? statsJob.em[1] : new Float64Array(n)];
+    const [f1C, f1B] = [statsJob.f1[0], paired ? statsJob.f1[1] : new Float64Array(n)];
+    const meanRows = (x) => {
+        const out = new Float64Array(2 * n);
+        for (let i = 0; i < n; i++) {
+            out[2 * i] = x[i];
+            out[2 * i + 1] = 1;
+        }
+        return out;
+    };
+    const ratios = [
+        { name: 'exact_match', direction: 'higher', candidate: meanRows(emC), baseline: paired ? meanRows(emB) : null, integer: true },
+        { name: 'token_f1', direction: 'higher', candidate: meanRows(f1C), baseline: paired ? meanRows(f1B) : null, integer: false }
+    ];
+    if (data.loss) {
+        const c = lossRows(data.loss.candidate.loss, data.loss.candidate.tokens);
+        const b = data.loss.baseline ? lossRows(data.loss.baseline.loss, data.loss.baseline.tokens) : null;
+        ratios.push({ name: 'loss', direction: 'lower', candidate: c, baseline: b, integer: false });
+        ratios.push({ name: 'perplexity', direction: 'lower', candidate: c, baseline: b, integer: false, transform: 'exp' });
+    }
+    const corpus = corpusFromRows(statsJob.bleu, statsJob.chrf);
+    const metrics = resampleGeneration(n, corpus, ratios, settings);
+    let em = null;
+    let f1 = null;
+    if (paired) {
+        em = compareExactMatch(data.ids, emC, emB, settings.alpha);
+        f1 = compareTokenF1(data.ids, f1C, f1B, settings.alpha, settings.drops ?? 10);
+        const e = metrics.get('exact_match');
+        if (e)
+            Object.assign(e, { pValue: em.pValue, pValueWorse: em.pValueWorse, candidateCi: em.candidateCi, test: 'mcnemar-exact' });
+        const t = metrics.get('token_f1');
+        if (t)
+            Object.assign(t, { pValue: f1.pValue, pValueWorse: f1.pValueWorse, test: 'paired-t' });
+    }
+    return { metrics, exactMatch: em, tokenF1: f1 };
+}
+
+;// CONCATENATED MODULE: ./src/read/textRows.ts
+/**
+ * Rows of text generation (SPEC §11): an id, the reference (a string, or an array of strings: several
+ * references), the generated text, and optionally `loss` (mean token NLL) and `tokens` (a positive count), on all
+ * rows or none. In CSV/TSV a reference cell that holds a JSON array of strings is several references.
+ */
+
+
+
+
+class TextRowBuilder {
+    file;
+    fields;
+    textCells;
+    n = 0;
+    /** Rows the id column has room for. */
+    cap = 1024;
+    lines = [];
+    references = [];
+    predictions = [];
+    loss = [];
+    tokens = [];
+    /** Whether rows carry loss and tokens; fixed by the first row. */
+    hasLoss = null;
+    ids;
+    columns;
+    constructor(file, fields, requireId, textCells) {
+        this.file = file;
+        this.fields = fields;
+        this.textCells = textCells;
+        this.columns = [
+            { name: fields.id, required: false },
+            { name: fields.label, required: true },
+            { name: fields.prediction, required: true },
+            { name: 'loss', required: false },
+            { name: 'tokens', required: false }
+        ];
+        this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap);
+    }
+    add(lineNo, cells) {
+        const [id, label, prediction, loss, tokens] = cells;
+        const i = this.n;
+        if (i === this.cap)
+            this.ids.grow((this.cap *= 2));
+        this.lines.push(lineNo);
+        this.references.push(this.referencesOf(label, lineNo));
+        this.predictions.push(this.textOf(prediction, lineNo, this.fields.prediction));
+        this.ids.add(id, lineNo, i, this.lines[0]);
+        const present = (loss !== undefined && loss !== '') || (tokens !== undefined && tokens !== '');
+        this.hasLoss ??= present;
+        if (present !== this.hasLoss) {
+            const field = this.hasLoss ? (loss === undefined || loss === '' ? 'loss' : 'tokens') : loss !== undefined && loss !== '' ? 'loss' : 'tokens';
+            throw new InputError(this.file, lineNo, field, this.hasLoss ? `is missing, but the earlier rows (from line ${this.lines[0]}) have it: give loss and tokens on all rows or none` : `is present, but the earlier rows (from line ${this.lines[0]}) have no loss: give loss and tokens on all rows or none`);
+        }
+        if (present) {
+            this.loss.push(this.numberOf(loss, lineNo, 'loss', (x) => x >= 0, 'a number ≥ 0'));
+            this.tokens.push(this.numberOf(tokens, lineNo, 'tokens', (x) => x > 0, 'a number > 0'));
+        }
+        this.n = i + 1;
+    }
+    finish() {
+        if (this.n === 0)
+            throw new InputError(this.file, null, null, 'is empty: no prediction rows');
+        return {
+            name: this.file,
+            idField: this.fields.id,
+            n: this.n,
+            ids: this.ids.finish(this.n),
+            line: Uint32Array.from(this.lines),
+            references: this.references,
+            predictions: this.predictions,
+            loss: this.hasLoss ? Float64Array.from(this.loss) : null,
+            tokens: this.hasLoss ? Float64Array.from(this.tokens) : null
+        };
+    }
+    referencesOf(value, lineNo) {
+        const field = this.fields.label;
+        if (this.textCells && typeof value === 'string' && value.trimStart().startsWith('[')) {
+            try {
+                value = JSON.parse(value);
+            }
+            catch {
+                // Plain text that starts with a bracket: one reference.
+            }
+        }
+        if (typeof value === 'string')
+            return [value];
+        if (Array.isArray(value)) {
+            if (value.length === 0)
+                throw new InputError(this.file, lineNo, field, 'is an empty array: give at least one reference');
+            const bad = value.findIndex((x) => typeof x !== 'string');
+            if (bad >= 0)
+                throw new InputError(this.file, lineNo, field, `must be a string or an array of strings, but item ${bad + 1} is ${describe(value[bad])}`);
+            return value;
+        }
+        if (value === undefined)
+            throw new InputError(this.file, lineNo, field, 'is missing');
+        throw new InputError(this.file, lineNo, field, `must be a string or an array of strings, got ${describe(value)}`);
+    }
+    textOf(value, lineNo, field) {
+        if (typeof value === 'string')
+            return value;
+        if (value === undefined)
+            throw new InputError(this.file, lineNo, field, 'is missing');
+        if (value === null)
+            return '';
+        throw new InputError(this.file, lineNo, field, `must be a string, got ${describe(value)}`);
+    }
+    numberOf(value, lineNo, field, ok, what) {
+        const x = typeof value === 'number' ? value : this.textCells && typeof value === 'string' ? parseDecimal(value) : NaN;
+        if (!Number.isFinite(x) || !ok(x))
+            throw new InputError(this.file, lineNo, field, value === undefined ? 'is missing' : `must be ${what}, got ${describe(value)}`);
+        return x;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/tasks/rows.ts
+
+
+
+/** Reads the candidate and (when given) the baseline, each into a fresh sink; then pairs them. */
+async function readAndPair(options, sink, sameTruth) {
+    const requireId = options.baseline !== null;
+    const read = async (source) => {
+        const rows = sink(source, textCells(source.name, options.format), requireId);
+        await readRows(source, rows, { format: options.format });
+        return rows.finish();
+    };
+    const candidate = await read(options.candidate);
+    const baseline = options.baseline ? await read(options.baseline) : null;
+    if (!baseline) {
+        checkUniqueIds(candidate);
+        return { candidate, baseline, pairing: null };
+    }
+    return { candidate, baseline, pairing: pairByIds(candidate, baseline, sameTruth(candidate, baseline)) };
+}
+/** Row indices of the compared examples: the pairs' candidate (or baseline) rows, or every candidate row. */
+function rowsOf(pairing, n, side = 'cand') {
+    if (pairing)
+        return pairing[side];
+    return Uint32Array.from({ length: n }, (_, i) => i);
+}
+/** `values` at `rows`. */
+function rows_gather(values, rows) {
+    const out = new Float64Array(rows.length);
+    for (let p = 0; p < rows.length; p++)
+        out[p] = values[rows[p]];
+    return out;
+}
+/** The ids at `rows` as text (1-based row numbers when the file has no ids). */
+function idsAt(ids, rows) {
+    return Array.from({ length: rows.length }, (_, p) => (ids ? String(ids[rows[p]]) : String(rows[p] + 1)));
+}
+/** Default rules for a task's metrics: `NAME no-regression` for each. */
+const noRegressionOn = (names) => names.map((n) => `${n} no-regression`).join('; ');
+/**
+ * The Prepared of a task without classes (scores, regression, generation): no labels or positive class, counts
+ * from the two files and the pairing, and the task's metric names, default gates and analysis.
+ */
+function unlabelled(task, read, metrics, defaultGates, analyze) {
+    return {
+        task,
+        labels: [],
+        positiveLabel: null,
+        counts: countsOf(read.candidate.n, read.baseline ? read.baseline.n : null, read.pairing),
+        pairing: read.pairing,
+        hasBaseline: read.baseline !== null,
+        known: { metrics, labels: [] },
+        defaultGates,
+        analyze
+    };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/generation.ts
+
+
+
+const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'];
+const LOSS_METRICS = ['loss', 'perplexity'];
+const sameReferences = (a, b) => a.length === b.length && a.every((x, k) => x === b[k]);
+const generation = {
+    async prepare(options) {
+        const read = await readAndPair(options, (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text), (c, b) => (i, j) => sameReferences(c.references[i], b.references[j]));
+        const { candidate, baseline, pairing } = read;
+        const hasLoss = candidate.loss !== null && (baseline === null || baseline.loss !== null);
+        const names = [...TEXT_METRICS, ...(hasLoss ? LOSS_METRICS : [])];
+        return unlabelled('generation', read, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (_rules, settings) => {
+            const cRows = Array.from(rowsOf(pairing, candidate.n, 'cand'));
+            const bRows = pairing ? Array.from(pairing.base) : null;
+            const pick = (list, rows) => rows.map((i) => list[i]);
+            const lossOf = (f, rows) => ({
+                loss: Float64Array.from(rows, (i) => f.loss[i]),
+                tokens: Float64Array.from(rows, (i) => f.tokens[i])
+            });
+            const result = compareGeneration({
+                ids: idsAt(candidate.ids, cRows),
+                references: pick(candidate.references, cRows),
+                candidate: pick(candidate.predictions, cRows),
+                baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
+                ...(hasLoss ? { loss: { candidate: lossOf(candidate, cRows), baseline: baseline && bRows ? lossOf(baseline, bRows) : null } } : {})
+            }, { ...settings, workerScript: options.readerScript });
+            const metrics = {};
+            for (const name of names) {
+                const r = result.metrics.get(name);
+                if (!r)
+                    continue;
+                metrics[name] = {
+                    candidate: r.candidate,
+                    baseline: r.baseline,
+                    delta: r.delta,
+                    ci: r.ci,
+                    pValue: r.pValue,
+                    candidateCi: r.candidateCi,
+                    test: r.test,
+                    direction: name === 'loss' || name === 'perplexity' ? 'lower' : 'higher',
+                    pValueWorse: r.pValueWorse,
+                    worseBound: r.worseBound,
+                    ciMethod: r.ci ? 'bootstrap-percentile' : null
+                };
+            }
+            const examples = {};
+            if (result.exactMatch) {
+                const em = result.exactMatch;
+                examples.exact_match = { kind: 'flips', worse: em.table.baselineOnly, better: em.table.candidateOnly, firstWorse: em.lost.slice(0, 10), firstBetter: em.gained.slice(0, 10) };
+            }
+            if (result.tokenF1) {
+                examples.token_f1 = { kind: 'drops', drops: result.tokenF1.drops.map((d) => ({ id: d.id, baseline: d.baseline, candidate: d.candidate, change: -d.delta })) };
+            }
+            return { metrics, confusionMatrix: null, disagreement: null, ...(baseline ? { examples } : {}), warnings: { first: [], last: [] } };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/metrics/regression.ts
+const REGRESSION_METRICS = ['mae', 'rmse', 'r2', 'max_error'];
+/** `r2` is better when higher, the errors when lower. */
+function regressionDirection(name) {
+    return name === 'r2' ? 'higher' : 'lower';
+}
+/**
+ * The four metrics of predictions `p` against truths `y`, optionally weighted (null: every weight 1).
+ * NaN for all four without examples.
+ * @example regressionMetrics([3, -0.5, 2, 7], [2.5, 0, 2, 8]).mae // 0.5
+ * @example regressionMetrics([3, 2, 7, 1], [4, 2, 7, 1]).max_error // 1
+ */
+function regressionMetrics(y, p, weight = null) {
+    const n = y.length;
+    let total = 0;
+    let sumAbs = 0;
+    let sumSq = 0;
+    let sumY = 0;
+    let max = -Infinity;
+    let first = NaN;
+    let constant = true;
+    for (let i = 0; i < n; i++) {
+        const w = weight === null ? 1 : weight[i];
+        if (w === 0)
+            continue;
+        if (total === 0)
+            first = y[i];
+        else if (y[i] !== first)
+            constant = false;
+        const e = y[i] - p[i];
+        const a = Math.abs(e);
+        total += w;
+        sumAbs += w * a;
+        sumSq += w * e * e;
+        sumY += w * y[i];
+        if (a > max)
+            max = a;
+    }
+    if (total === 0)
+        return { mae: NaN, rmse: NaN, r2: NaN, max_error: NaN };
+    const mean = sumY / total;
+    let ssTot = 0;
+    for (let i = 0; i < n && !constant; i++) {
+        const w = weight === null ? 1 : weight[i];
+        const d = y[i] - mean;
+        ssTot += w * d * d;
+    }
+    return { mae: sumAbs / total, rmse: Math.sqrt(sumSq / total), r2: r2Of(sumSq, ssTot, total), max_error: max };
+}
+/**
+ * R² from the residual and total sums of squares of `total` examples, with scikit-learn's force_finite rules.
+ * @example r2Of(0, 0, 5) // 1
+ * @example r2Of(2, 0, 5) // 0
+ */
+function r2Of(ssRes, ssTot, total) {
+    if (total < 2)
+        return NaN;
+    if (ssTot === 0)
+        return ssRes === 0 ? 1 : 0;
+    return 1 - ssRes / ssTot;
+}
+
+;// CONCATENATED MODULE: ./src/read/numericRows.ts
+/**
+ * Rows of numbers (tasks scores and regression, SPEC §10): an id and named numeric fields, each on every row.
+ * A JSON number (finite), a JSON boolean (true = 1, false = 0), or in CSV/TSV a decimal number or `true`/`false`
+ * as written. A missing or non-numeric value names file, line and field. Columns grow by doubling.
+ */
+
+
+
+
+class NumericRowBuilder {
+    file;
+    idField;
+    fields;
+    textCells;
+    allowBooleans;
+    n = 0;
+    cap = 1024;
+    line = new Uint32Array(this.cap);
+    values;
+    booleans;
+    ids;
+    columns;
+    constructor(file, idField, fields, requireId, textCells, 
+    /** Booleans are allowed (scores: pass/fail fields) or not (regression: label and prediction are numbers). */
+    allowBooleans) {
+        this.file = file;
+        this.idField = idField;
+        this.fields = fields;
+        this.textCells = textCells;
+        this.allowBooleans = allowBooleans;
+        this.columns = [{ name: idField, required: false }, ...fields.map((name) => ({ name, required: true }))];
+        this.values = fields.map(() => new Float64Array(this.cap));
+        this.booleans = fields.map(() => true);
+        this.ids = new IdColumn(file, idField, requireId, textCells, this.cap);
+    }
+    add(lineNo, cells) {
+        const i = this.n;
+        if (i === this.cap)
+            this.grow();
+        this.line[i] = lineNo;
+        for (let k = 0; k < this.fields.length; k++)
+            this.values[k][i] = this.number(cells[k + 1], lineNo, k);
+        this.ids.add(cells[0], lineNo, i, this.line[0]);
+        this.n = i + 1;
+    }
+    finish() {
+        if (this.n === 0)
+            throw new InputError(this.file, null, null, 'is empty: no prediction rows');
+        const n = this.n;
+        return {
+            name: this.file,
+            idField: this.idField,
+            n,
+            ids: this.ids.finish(n),
+            line: this.line.slice(0, n),
+            values: this.values.map((v) => v.slice(0, n)),
+            booleans: [...this.booleans]
+        };
+    }
+    number(value, lineNo, k) {
+        if (typeof value === 'number') {
+            if (!Number.isFinite(value))
+                throw new InputError(this.file, lineNo, this.fields[k], `must be a finite number, got ${value}`);
+            this.booleans[k] = false;
+            return value;
+        }
+        if (this.allowBooleans && typeof value === 'boolean')
+            return value ? 1 : 0;
+        if (this.textCells && typeof value === 'string') {
+            const text = value.trim();
+            if (this.allowBooleans && (text === 'true' || text === 'false'))
+                return text === 'true' ? 1 : 0;
+            const x = parseDecimal(value);
+            if (Number.isFinite(x)) {
+                this.booleans[k] = false;
+                return x;
+            }
+        }
+        if (value === undefined || (this.textCells && value === ''))
+            throw new InputError(this.file, lineNo, this.fields[k], value === undefined ? 'is missing' : 'is empty');
+        throw new InputError(this.file, lineNo, this.fields[k], `must be a number${this.allowBooleans ? ' or true/false' : ''}, got ${describe(value)}`);
+    }
+    grow() {
+        this.cap *= 2;
+        const line = new Uint32Array(this.cap);
+        line.set(this.line);
+        this.line = line;
+        this.values = this.values.map((v) => {
+            const b = new Float64Array(this.cap);
+            b.set(v);
+            return b;
+        });
+        this.ids.grow(this.cap);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/valueCells.ts
+/**
+ * The cell reduction for numbers: per-example tuples of values — (baseline, candidate) for a score field,
+ * (truth, baseline, candidate) for regression — grouped into weighted cells of identical tuples.
+ *
+ * Every statistic the numeric tasks resample is a function of weighted sums (or a weighted maximum) over the
+ * examples, so it is the same function of the cells with their counts as weights (METHODS.md, "the cell
+ * reduction"). A judge's 1–5 score has at most 25 cells, a pass rate 4, so a resample costs O(cells), not O(n);
+ * continuous values (latency) have up to n cells.
+ *
+ * Method: few distinct tuples (up to HASH_CELLS) are grouped by hashing into an open-addressing table that stays
+ * in cache, then the cells sorted lexicographically. More (continuous values), or probing that degenerates (values
+ * crafted to collide: the candidate file is the pull request's own), and the rows are grouped by sorting: each
+ * column is replaced by its dense rank (a native sort of the column and a binary search per row), and the rows
+ * are put in lexicographic order by native sorts of 64-bit keys (rank bits above the row's position: least
+ * significant columns first, each pass stable through the position), then run-length counted. Either way the
+ * cells come out in lexicographic order of their tuples, so the cells, and every number drawn for them, do not
+ * depend on the order of the rows. Values are compared with `===` after −0 is made +0; NaN is not allowed (the
+ * caller checks).
+ * Cost: O(n) expected by hashing; O(n · columns) by the radix sort, whatever the values; memory O(n).
+ *
+ * @example valueCells([Float64Array.of(1, 1, 2), Float64Array.of(3, 3, 3)]) // values [[1, 2], [3, 3]], weight [2, 1]
+ */
+/** Up to this many distinct tuples the rows are grouped by hashing; past it, by sorting. */
+const HASH_CELLS = 65536;
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/** A 32-bit hash of row i's tuple (murmur3-style mixing of the two halves of each double). */
+function hashRow(columns, i) {
+    let h = 0x2545f491;
+    for (let c = 0; c < columns.length; c++) {
+        f64[0] = columns[c][i] + 0;
+        h = Math.imul(h ^ u32[0], 0xcc9e2d51);
+        h = (h << 15) | (h >>> 17);
+        h = Math.imul(h ^ u32[1], 0x1b873593);
+        h = (h << 13) | (h >>> 19);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+/**
+ * Groups the rows of `columns` (equal lengths, no NaN) into cells, in lexicographic order of their tuples.
+ * @example valueCells([Float64Array.of(0, 1, 0, 0)]).weight // Float64Array [3, 1]
+ */
+function valueCells(columns, hashCells = HASH_CELLS) {
+    const width = columns.length;
+    if (width === 0)
+        throw new Error('valueCells: no columns');
+    const n = columns[0].length;
+    for (const col of columns)
+        if (col.length !== n)
+            throw new Error('valueCells: columns of different lengths');
+    const hashed = groupByHash(columns, n, hashCells);
+    return hashed ? permuteCells(hashed, lexicographicOrder(hashed.values, hashed.size)) : groupBySort(columns, n);
+}
+/**
+ * Hash grouping, cells in first-seen order; null when there are more than `maxCells` cells or probing went
+ * beyond a linear budget. The table has 2·maxCells slots (load at most 1/2), so it never grows.
+ */
+function groupByHash(columns, n, maxCells) {
+    const width = columns.length;
+    const limit = Math.min(maxCells, n);
+    const keys = columns.map(() => new Float64Array(limit));
+    const weight = new Float64Array(limit);
+    const hashes = new Uint32Array(limit);
+    let bits = 4;
+    while (1 << bits < 2 * limit)
+        bits++;
+    const slots = new Int32Array(1 << bits).fill(-1);
+    const mask = slots.length - 1;
+    let size = 0;
+    let probes = 0;
+    const budget = 8 * n + 4096;
+    for (let i = 0; i < n; i++) {
+        const h = hashRow(columns, i);
+        let s = h & mask;
+        let j = slots[s];
+        while (j >= 0 && !(hashes[j] === h && sameRow(columns, i, keys, j))) {
+            s = (s + 1) & mask;
+            j = slots[s];
+            if (++probes > budget)
+                return null;
+        }
+        if (j >= 0) {
+            weight[j]++;
+            continue;
+        }
+        if (size === limit)
+            return null;
+        slots[s] = size;
+        hashes[size] = h;
+        for (let c = 0; c < width; c++)
+            keys[c][size] = columns[c][i] + 0;
+        weight[size] = 1;
+        size++;
+    }
+    return { width, size, values: keys.map((k) => k.slice(0, size)), weight: weight.slice(0, size), total: n };
+}
+function sameRow(columns, i, keys, j) {
+    for (let c = 0; c < columns.length; c++)
+        if (columns[c][i] !== keys[c][j])
+            return false;
+    return true;
+}
+/** Grouping by sorting the rows into lexicographic order, then counting runs of equal tuples. */
+function groupBySort(columns, n) {
+    const width = columns.length;
+    const order = lexicographicOrder(columns, n);
+    const keys = columns.map(() => new Float64Array(n));
+    const weight = new Float64Array(n);
+    let size = 0;
+    for (let r = 0; r < n; r++) {
+        const i = order[r];
+        if (size > 0 && sameRow(columns, i, keys, size - 1)) {
+            weight[size - 1]++;
+            continue;
+        }
+        for (let c = 0; c < width; c++)
+            keys[c][size] = columns[c][i] + 0;
+        weight[size] = 1;
+        size++;
+    }
+    return { width, size, values: keys.map((k) => k.slice(0, size)), weight: weight.slice(0, size), total: n };
+}
+const valueCells_LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const HI = valueCells_LITTLE_ENDIAN ? 1 : 0;
+const LO = 1 - HI;
+/**
+ * The two 32-bit words of a column's doubles mapped so that unsigned integer order is numeric order (sign bit
+ * flipped for positives, every bit for negatives; −0 made +0 first).
+ */
+function orderableWords(column) {
+    const n = column.length;
+    const hi = new Uint32Array(n);
+    const lo = new Uint32Array(n);
+    const f = new Float64Array(1);
+    const w = new Uint32Array(f.buffer);
+    for (let i = 0; i < n; i++) {
+        f[0] = column[i] + 0;
+        const h = w[HI];
+        const negative = h >>> 31 === 1;
+        hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+        lo[i] = negative ? ~w[LO] >>> 0 : w[LO];
+    }
+    return { hi, lo };
+}
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+/**
+ * The permutation that puts tuples in lexicographic order, ties by position (stable).
+ * Method: LSD radix sort (Knuth, TAOCP vol. 3, 5.2.5) of each double's 64 orderable bits, in 11-bit digits,
+ * least significant digit of the last column first; a digit that is the same for every value is skipped. Each
+ * 32-bit word is gathered once into the current order, then its three digit passes move (word, position) pairs
+ * together, reading in sequence.
+ * Cost: O(n · columns) — at most 6 passes per column, fewer when values share their high bits; about 0.1 s for
+ * 10⁶ rows of two continuous columns.
+ * @example lexicographicOrder([Float64Array.of(2, 1, 2), Float64Array.of(1, 5, 0)], 3) // [1, 2, 0]
+ */
+function lexicographicOrder(columns, n) {
+    let order = new Int32Array(n);
+    for (let i = 0; i < n; i++)
+        order[i] = i;
+    if (n < 2)
+        return order;
+    let spare = new Int32Array(n);
+    let keys = new Uint32Array(n);
+    let spareKeys = new Uint32Array(n);
+    const count = new Uint32Array(BUCKETS);
+    for (let c = columns.length - 1; c >= 0; c--) {
+        const { hi, lo } = orderableWords(columns[c]);
+        for (const word of [lo, hi]) {
+            for (let k = 0; k < n; k++)
+                keys[k] = word[order[k]];
+            for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+                count.fill(0);
+                for (let k = 0; k < n; k++)
+                    count[(keys[k] >>> shift) & (BUCKETS - 1)]++;
+                if (count[(keys[0] >>> shift) & (BUCKETS - 1)] === n)
+                    continue;
+                for (let d = 0, at = 0; d < BUCKETS; d++) {
+                    const x = count[d];
+                    count[d] = at;
+                    at += x;
+                }
+                for (let k = 0; k < n; k++) {
+                    const key = keys[k];
+                    const to = count[(key >>> shift) & (BUCKETS - 1)]++;
+                    spareKeys[to] = key;
+                    spare[to] = order[k];
+                }
+                ;
+                [keys, spareKeys] = [spareKeys, keys];
+                [order, spare] = [spare, order];
+            }
+        }
+    }
+    return order;
+}
+/**
+ * The cells in the order given (cell `order[k]` becomes cell k).
+ * @example permuteCells(cells, Int32Array.of(1, 0)) // the two cells swapped
+ */
+function permuteCells(cells, order) {
+    const gather = (col) => {
+        const out = new Float64Array(order.length);
+        for (let k = 0; k < order.length; k++)
+            out[k] = col[order[k]];
+        return out;
+    };
+    return { width: cells.width, size: order.length, values: cells.values.map(gather), weight: gather(cells.weight), total: cells.total };
+}
+/**
+ * The cells largest weight first, ties in their present order: the order the conditional binomial method wants
+ * (src/stats/multinomial.ts), so that a resample stops early. Cost O(m), a radix sort.
+ * @example largestFirst(valueCells([Float64Array.of(0, 1, 1)])).weight // Float64Array [2, 1]
+ */
+function valueCells_largestFirst(cells) {
+    const negated = new Float64Array(cells.size);
+    for (let j = 0; j < cells.size; j++)
+        negated[j] = -cells.weight[j];
+    return permuteCells(cells, lexicographicOrder([negated], cells.size));
+}
+
+;// CONCATENATED MODULE: ./src/stats/cellResample.ts
+
+
+
+
+
+
+/** Cell-resamples allowed per family (resamples × cells). */
+const CELL_WORK_CAP = 20_000_000;
+/** Below this many resamples (after the cap) the interval and test are the normal approximation. */
+const PERCENTILE_MIN_RESAMPLES = 1000;
+/**
+ * Resamples to make for `cells` cells: all of them up to the work cap, then ⌊cap / cells⌋, at least 20.
+ * @example resamplesForCells(10000, 1_000_000) // 20
+ * @example resamplesForCells(10000, 25) // 10000
+ */
+function resamplesForCells(resamples, cells, workCap = CELL_WORK_CAP) {
+    return Math.min(resamples, Math.max(20, Math.floor(workCap / Math.max(1, cells))));
+}
+/**
+ * Bootstrap intervals (and, with `withTest`, randomization p-values) of every metric of a statistic.
+ * @param build makes the statistic for the cells in the order they will be drawn (largest first)
+ */
+function resampleCells(cells, build, options) {
+    const ordered = valueCells_largestFirst(cells);
+    const stat = build(ordered);
+    const k = stat.count;
+    const baseline = new Float64Array(k);
+    const candidate = new Float64Array(k);
+    stat.weighted(ordered.weight, baseline, candidate);
+    const observed = candidate.map((c, i) => c - baseline[i]);
+    const R = cellResample_resamplesFor(options, ordered.size);
+    const { alpha } = options;
+    const boot = bootstrapCells(ordered, stat, R, streamFor(options.seed, `bootstrap:${options.name}`));
+    const testable = options.withTest && stat.swapped !== undefined;
+    const normal = R < PERCENTILE_MIN_RESAMPLES;
+    let perm = null;
+    if (testable && !normal && stat.swapped) {
+        // The observed delta as the swap path sums it (no swap), so that a draw that swaps nothing is a tie exactly.
+        const vB = new Float64Array(k);
+        const vC = new Float64Array(k);
+        stat.swapped(new Float64Array(ordered.size), vB, vC);
+        const unswapped = vC.map((c, i) => c - vB[i]);
+        perm = randomizeCells(ordered, stat, unswapped, options.directions, R, streamFor(options.seed, `permutation:${options.name}`));
+    }
+    const z2 = normalQuantile(1 - alpha / 2);
+    const z1 = normalQuantile(1 - alpha);
+    const metrics = [];
+    for (let i = 0; i < k; i++) {
+        const obs = observed[i];
+        const worseHigh = options.directions[i] === 'lower';
+        const deltas = cellResample_finite(boot.deltas[i]);
+        const cands = cellResample_finite(boot.candidates[i]);
+        const candidateCi = cands.length >= 2 ? candidateInterval(cands, candidate[i], normal, alpha, z2) : null;
+        if (Number.isNaN(obs) || deltas.length < 2) {
+            metrics.push({ ci: null, candidateCi, worseBound: null, pValue: null, pValueWorse: null });
+            continue;
+        }
+        if (!normal) {
+            const d = quantiles(deltas, [alpha / 2, 1 - alpha / 2, worseHigh ? 1 - alpha : alpha]);
+            metrics.push({
+                ci: [d[0], d[1]],
+                candidateCi,
+                worseBound: d[2],
+                pValue: perm ? (perm.twoSided[i] + 1) / (R + 1) : null,
+                pValueWorse: perm ? (perm.worse[i] + 1) / (R + 1) : null
+            });
+            continue;
+        }
+        const se = cellResample_sd(deltas);
+        let pValue = null;
+        let pValueWorse = null;
+        if (testable) {
+            if (se > 0) {
+                const z = obs / se;
+                pValue = Math.min(1, 2 * normalCdf(-Math.abs(z)));
+                pValueWorse = normalCdf(worseHigh ? -z : z);
+            }
+            else {
+                pValue = obs === 0 ? 1 : 0;
+                pValueWorse = (worseHigh ? obs > 0 : obs < 0) ? 0 : 1;
+            }
+        }
+        metrics.push({
+            ci: [obs - z2 * se, obs + z2 * se],
+            candidateCi,
+            worseBound: worseHigh ? obs + z1 * se : obs - z1 * se,
+            pValue,
+            pValueWorse
+        });
+    }
+    return {
+        resamples: R,
+        method: normal ? 'bootstrap-normal' : 'bootstrap-percentile',
+        test: testable ? (normal ? 'bootstrap-normal' : 'permutation') : null,
+        baseline,
+        candidate,
+        metrics
+    };
+}
+function cellResample_resamplesFor(options, cells) {
+    return resamplesForCells(options.resamples, cells, options.workCap ?? CELL_WORK_CAP);
+}
+/** The candidate's own interval: percentile, or θ̂ ± z·se below PERCENTILE_MIN_RESAMPLES. */
+function candidateInterval(cands, observed, normal, alpha, z2) {
+    if (Number.isNaN(observed))
+        return null;
+    if (!normal) {
+        const q = quantiles(cands, [alpha / 2, 1 - alpha / 2]);
+        return [q[0], q[1]];
+    }
+    const se = cellResample_sd(cands);
+    return [observed - z2 * se, observed + z2 * se];
+}
+/**
+ * R bootstrap resamples of the (largest-first) cells: per metric, candidate − baseline and the candidate's value.
+ * @example bootstrapCells(cells, stat, 1000, streamFor(0, 'bootstrap:x')).deltas[0].length // 1000
+ */
+function bootstrapCells(cells, stat, R, rng) {
+    const k = stat.count;
+    const n = cells.total;
+    const x = new Float64Array(cells.size);
+    const vB = new Float64Array(k);
+    const vC = new Float64Array(k);
+    const deltas = Array.from({ length: k }, () => new Float64Array(R));
+    const candidates = Array.from({ length: k }, () => new Float64Array(R));
+    // Cells of a few examples each (continuous values): n uniform draws of an example, each counted in its cell,
+    // cost less than a binomial per cell. Both give Multinomial(n, wⱼ/n) exactly.
+    // The examples of cell j are the slots start[j] … start[j] + wⱼ − 1: the draws are counted per slot (one
+    // random write each), then each cell sums its slots in one sequential pass.
+    const bySlot = n <= EXAMPLES_PER_CELL * cells.size ? new Uint32Array(n) : null;
+    for (let r = 0; r < R; r++) {
+        if (bySlot) {
+            bySlot.fill(0);
+            for (let i = 0; i < n; i++)
+                bySlot[uniformBelow(rng, n)]++;
+            for (let j = 0, slot = 0; j < cells.size; j++) {
+                let sum = 0;
+                for (const end = slot + cells.weight[j]; slot < end; slot++)
+                    sum += bySlot[slot];
+                x[j] = sum;
+            }
+        }
+        else {
+            multinomial(rng, n, cells.weight, x);
+        }
+        stat.weighted(x, vB, vC);
+        for (let i = 0; i < k; i++) {
+            deltas[i][r] = vC[i] - vB[i];
+            candidates[i][r] = vC[i];
+        }
+    }
+    return { deltas, candidates };
+}
+/**
+ * Up to this many examples per cell on average, a bootstrap resample draws n examples uniformly (about 5 ns each)
+ * rather than a binomial per cell (about 60–90 ns each, an exp and a log).
+ */
+const EXAMPLES_PER_CELL = 8;
+const cellResample_TWO32 = 4294967296;
+/**
+ * A uniform integer in [0, n): Lemire (2019), "Fast random integer generation in an interval" (multiply and
+ * reject; exact), for n ≤ 2²¹ so that the product stays below 2⁵³; above, ⌊u·n⌋ from a 53-bit double (bias
+ * below n/2⁵³). Cost O(1), one 32-bit number nearly always.
+ * @example uniformBelow(streamFor(0, 'x'), 1) // 0
+ */
+function uniformBelow(rng, n) {
+    if (n > 2097152)
+        return Math.floor(rng.nextDouble() * n);
+    // The 64-bit product x·n: its low word by Math.imul, its high word from the exact double product (< 2⁵³);
+    // no floating-point remainder (fmod is slow).
+    let x = rng.nextUint32();
+    let low = Math.imul(x, n) >>> 0;
+    if (low < n) {
+        const threshold = (cellResample_TWO32 - n) % n;
+        while (low < threshold) {
+            x = rng.nextUint32();
+            low = Math.imul(x, n) >>> 0;
+        }
+    }
+    return Math.floor((x * n) / cellResample_TWO32);
+}
+/**
+ * R random swaps: per metric, the two-sided hits |δ*| ≥ |δ| − γ and the one-sided hits (δ* at least as far on
+ * the worse side as δ).
+ */
+function randomizeCells(cells, stat, observed, directions, R, rng) {
+    const k = stat.count;
+    const swapped = stat.swapped;
+    if (!swapped)
+        throw new Error('randomizeCells: the statistic has no swapped()');
+    const swappable = stat.swappable ?? Int32Array.from({ length: cells.size }, (_, j) => j);
+    const s = new Float64Array(cells.size);
+    const vB = new Float64Array(k);
+    const vC = new Float64Array(k);
+    const twoSided = new Float64Array(k);
+    const worse = new Float64Array(k);
+    const gamma = observed.map((d) => Math.max(1e-14, 1e-14 * Math.abs(d)));
+    const lowerBetter = directions.map((d) => d === 'lower');
+    const { weight } = cells;
+    for (let r = 0; r < R; r++) {
+        for (let q = 0; q < swappable.length; q++) {
+            const j = swappable[q];
+            s[j] = halfBinomial(rng, weight[j]);
+        }
+        swapped.call(stat, s, vB, vC);
+        for (let i = 0; i < k; i++) {
+            const d = vC[i] - vB[i];
+            const obs = observed[i];
+            if (Math.abs(d) >= Math.abs(obs) - gamma[i])
+                twoSided[i]++;
+            if (lowerBetter[i] ? d >= obs - gamma[i] : d <= obs + gamma[i])
+                worse[i]++;
+        }
+    }
+    return { twoSided, worse };
+}
+/**
+ * X ~ Bin(w, 1/2): the number of ones among w random bits for w ≤ 32 (exact, one 32-bit number), else the
+ * project's exact sampler (src/stats/binomial.ts).
+ * @example halfBinomial(streamFor(0, 'x'), 0) // 0
+ */
+function halfBinomial(rng, w) {
+    if (w > 32)
+        return binomial(rng, w, 0.5);
+    if (w <= 0)
+        return 0;
+    let v = rng.nextUint32();
+    if (w < 32)
+        v &= (1 << w) - 1;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
+}
+function cellResample_finite(values) {
+    let m = 0;
+    for (let i = 0; i < values.length; i++)
+        if (values[i] === values[i])
+            m++;
+    if (m === values.length)
+        return values;
+    const out = new Float64Array(m);
+    let j = 0;
+    for (let i = 0; i < values.length; i++)
+        if (values[i] === values[i])
+            out[j++] = values[i];
+    return out;
+}
+/** Sample standard deviation (n − 1), two passes. */
+function cellResample_sd(x) {
+    let m = 0;
+    for (let i = 0; i < x.length; i++)
+        m += x[i];
+    m /= x.length;
+    let s = 0;
+    for (let i = 0; i < x.length; i++)
+        s += (x[i] - m) ** 2;
+    return Math.sqrt(s / (x.length - 1));
+}
+
+;// CONCATENATED MODULE: ./src/tasks/numeric/common.ts
+/**
+ * What the numeric tasks (`--task scores`, `--task regression`, SPEC §10) share: their settings, the check that
+ * every value is a finite number, an empty MetricReport, and the warning for a capped resampling.
+ */
+
+/** A MetricReport with every value null. */
+function emptyMetric(direction) {
+    return { candidate: null, baseline: null, delta: null, ci: null, pValue: null, candidateCi: null, test: null, direction, pValueWorse: null, worseBound: null, ciMethod: null };
+}
+/**
+ * Throws an InputError naming the file, the field and the example when a value is not a finite number
+ * (the reader should have refused it; this keeps NaN out of the cells whatever the caller does). O(n).
+ * @example checkFinite(Float64Array.of(1, NaN), 'judge', 'candidate.jsonl', ['a', 'b']) // throws: candidate.jsonl: field "judge" is not a finite number (example id "b")
+ */
+function checkFinite(values, field, file, ids) {
+    for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+            const where = ids ? `example id ${quote(String(ids[i]))}` : `paired example ${i + 1}`;
+            throw new InputError(file, null, field, `is not a finite number (${where}): ${String(values[i])}`);
+        }
+    }
+}
+/** Throws when the arrays of one comparison do not have the same length (a programming error, not bad input). */
+function checkLengths(n, arrays, what) {
+    for (const a of arrays)
+        if (a !== null && a.length !== n)
+            throw new Error(`${what}: arrays of different lengths (${a.length}, expected ${n})`);
+}
+/**
+ * The warning for a family resampled fewer times than asked.
+ * @example cappedWarning('latency_ms', 20, 10000, 1000000, 'distinct (baseline, candidate) pairs', true, 2e7)
+ */
+function cappedWarning(what, made, asked, cells, cellName, normal, cap) {
+    const f = (x) => x.toLocaleString('en-US');
+    return (`${what} resampled ${f(made)} times, not ${f(asked)}: its ${f(cells)} ${cellName} make each resample a pass over ${f(cells)} cells ` +
+        `(at most ${f(cap)} cell-resamples).` +
+        (normal ? ' Its intervals use the normal approximation with the bootstrap standard error.' : ''));
+}
+
+;// CONCATENATED MODULE: ./src/tasks/numeric/examples.ts
+/** How many ids and examples a detail lists, by default. */
+const DETAIL_LIMIT = 10;
+/**
+ * The flips of a 0/1 field.
+ * @example flips(Float64Array.of(1, 0, 1), Float64Array.of(0, 1, 1), 'higher', ['a', 'b', 'c']) // worse 1 (a), better 1 (b)
+ */
+function flips(baseline, candidate, direction, ids, limit = DETAIL_LIMIT) {
+    const out = { worse: 0, better: 0, firstWorse: [], firstBetter: [] };
+    for (let i = 0; i < candidate.length; i++) {
+        const change = candidate[i] - baseline[i];
+        if (change === 0)
+            continue;
+        const isWorse = direction === 'higher' ? change < 0 : change > 0;
+        if (isWorse) {
+            if (out.worse++ < limit)
+                out.firstWorse.push(String(ids[i]));
+        }
+        else if (out.better++ < limit)
+            out.firstBetter.push(String(ids[i]));
+    }
+    return out;
+}
+/**
+ * Positions of the `limit` largest positive values of `change`, largest first, ties by position.
+ * @example largestPositive(Float64Array.of(0.5, -1, 2, 0.5), 2) // [2, 0]
+ */
+function largestPositive(change, limit = DETAIL_LIMIT) {
+    const kept = [];
+    if (limit <= 0)
+        return kept;
+    for (let i = 0; i < change.length; i++) {
+        const v = change[i];
+        if (!(v > 0))
+            continue;
+        if (kept.length === limit && v <= change[kept[limit - 1]])
+            continue;
+        // Insert after every kept entry that is at least as large (earlier positions win ties).
+        let at = kept.length;
+        while (at > 0 && change[kept[at - 1]] < v)
+            at--;
+        kept.splice(at, 0, i);
+        if (kept.length > limit)
+            kept.pop();
+    }
+    return kept;
+}
+/**
+ * The examples whose value changed most in the worse direction, worst first.
+ * @example largestDrops(Float64Array.of(5, 3), Float64Array.of(2, 3), 'higher', ['a', 'b']) // [{ id: 'a', baseline: 5, candidate: 2, change: 3 }]
+ */
+function largestDrops(baseline, candidate, direction, ids, limit = DETAIL_LIMIT) {
+    const change = new Float64Array(candidate.length);
+    for (let i = 0; i < change.length; i++)
+        change[i] = direction === 'higher' ? baseline[i] - candidate[i] : candidate[i] - baseline[i];
+    return largestPositive(change, limit).map((i) => ({ id: String(ids[i]), baseline: baseline[i], candidate: candidate[i], change: change[i] }));
+}
+
+;// CONCATENATED MODULE: ./src/tasks/numeric/regressionStatistics.ts
+/**
+ * The statistics of `--task regression` (SPEC §10): `mae`, `rmse`, `r2`, `max_error` as scikit-learn 1.2
+ * (src/metrics/regression.ts), lower is better except `r2`.
+ *
+ * - `candidate`, `baseline`, `delta`: on the paired examples.
+ * - `ci`, `candidateCi`, `worseBound`: paired bootstrap percentile intervals for all four, from one multinomial
+ *   draw per resample over the cells of identical (label, baseline, candidate) triples
+ *   (src/stats/cellResample.ts; stream `bootstrap:regression`): every metric is a function of weighted sums of
+ *   |error|, error², (y − ȳ) and (y − ȳ)², or a weighted maximum, so a resample costs O(cells).
+ * - `pValue`: the paired t-test (scipy `ttest_rel`) on per-example |error| for `mae` and squared error for
+ *   `rmse`; approximate randomization (swap the two predictions of an example with probability 1/2; stream
+ *   `permutation:regression`) for `r2` and `max_error`, p = (hits + 1)/(R + 1). `pValueWorse` is the one-sided
+ *   form of the same test.
+ * - Without a baseline: the candidate's values and bootstrap `candidateCi` only.
+ * Details: the examples whose absolute error grew most (id, label, both predictions).
+ * Cost: O(n) for values and t-tests; O(n log n) to build the cells (continuous values: up to n cells);
+ * O(cells) per resample, at most 2·10⁷ cell-resamples (then fewer resamples and a warning; below 1,000 the
+ * normal approximation with the bootstrap standard error).
+ *
+ * @example
+ * regressionStatistics({ y: Float64Array.of(3, -0.5, 2, 7), candidate: Float64Array.of(2.5, 0, 2, 8),
+ *   baseline: Float64Array.of(3, 0, 2, 6), ids: ['a', 'b', 'c', 'd'] }, { alpha: 0.05, resamples: 1000, seed: 0 })
+ *   .metrics.get('mae') // { candidate: 0.5, baseline: 0.375, delta: 0.125, test: 'paired-t', … }
+ */
+
+
+
+
+
+
+/** MetricReports of `mae`, `rmse`, `r2`, `max_error`, in that order. */
+function regressionStatistics(input, settings) {
+    const { y, candidate: c, baseline: b } = input;
+    const n = y.length;
+    checkLengths(n, [c, b, input.ids], 'regressionStatistics');
+    const files = input.files ?? { candidate: 'candidate', baseline: 'baseline' };
+    const fields = input.fields ?? { label: 'label', prediction: 'prediction' };
+    checkFinite(y, fields.label, files.candidate, input.ids);
+    checkFinite(c, fields.prediction, files.candidate, input.ids);
+    if (b)
+        checkFinite(b, fields.prediction, files.baseline ?? 'baseline', input.ids);
+    const metrics = new Map();
+    const warnings = [];
+    for (const name of REGRESSION_METRICS)
+        metrics.set(name, emptyMetric(regressionDirection(name)));
+    if (n === 0)
+        return { metrics, details: null, warnings };
+    const valuesC = regressionMetrics(y, c);
+    const valuesB = b ? regressionMetrics(y, b) : null;
+    for (const name of REGRESSION_METRICS) {
+        const m = metrics.get(name);
+        m.candidate = regressionStatistics_finiteOrNull(valuesC[name]);
+        if (valuesB) {
+            m.baseline = regressionStatistics_finiteOrNull(valuesB[name]);
+            m.delta = m.candidate !== null && m.baseline !== null ? m.candidate - m.baseline : null;
+        }
+    }
+    // Without a baseline the candidate stands in for it (delta 0): the same cells give its own intervals.
+    const cells = valueCells([y, b ?? c, c]);
+    const directions = REGRESSION_METRICS.map(regressionDirection);
+    const workCap = settings.workCap;
+    const res = resampleCells(cells, regressionStatistic, { name: 'regression', directions, resamples: settings.resamples, alpha: settings.alpha, seed: settings.seed, withTest: b !== null, workCap });
+    if (res.resamples < settings.resamples) {
+        warnings.push(cappedWarning('The regression metrics were', res.resamples, settings.resamples, cells.size, 'distinct (label, baseline, candidate) triples', res.method === 'bootstrap-normal', workCap ?? 20_000_000));
+    }
+    REGRESSION_METRICS.forEach((name, i) => {
+        const m = metrics.get(name);
+        const r = res.metrics[i];
+        m.candidateCi = m.candidate !== null ? r.candidateCi : null;
+        if (!b || m.delta === null)
+            return;
+        m.ci = r.ci;
+        m.worseBound = r.worseBound;
+        m.ciMethod = r.ci ? res.method : null;
+        if (name === 'r2' || name === 'max_error') {
+            m.pValue = r.pValue;
+            m.pValueWorse = r.pValueWorse;
+            m.test = r.pValue !== null ? res.test : null;
+        }
+    });
+    if (!b)
+        return { metrics, details: null, warnings };
+    // mae and rmse: the paired t-test on per-example |error| and squared error (scipy ttest_rel).
+    const dAbs = new Float64Array(n);
+    const dSq = new Float64Array(n);
+    const grew = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        const eC = y[i] - c[i];
+        const eB = y[i] - b[i];
+        dAbs[i] = Math.abs(eC) - Math.abs(eB);
+        dSq[i] = eC * eC - eB * eB;
+        grew[i] = dAbs[i];
+    }
+    const tests = [
+        ['mae', dAbs],
+        ['rmse', dSq]
+    ];
+    for (const [name, d] of tests) {
+        const m = metrics.get(name);
+        const t = pairedT(d, settings.alpha);
+        if (!t || m.delta === null)
+            continue;
+        m.pValue = t.pValue;
+        m.pValueWorse = t.pGreater;
+        m.test = 'paired-t';
+    }
+    const ids = input.ids ?? Array.from({ length: n }, (_, i) => String(i + 1));
+    const largestErrorIncreases = largestPositive(grew, settings.detailLimit ?? DETAIL_LIMIT).map((i) => ({
+        id: String(ids[i]),
+        label: y[i],
+        baseline: b[i],
+        candidate: c[i],
+        change: grew[i]
+    }));
+    return { metrics, details: { largestErrorIncreases }, warnings };
+}
+const regressionStatistics_finiteOrNull = (x) => (Number.isFinite(x) ? x : null);
+/**
+ * The four metrics of both models over weighted (y, baseline, candidate) cells, in REGRESSION_METRICS order.
+ * Weighted: one pass of sums of |e|, e², (y − ȳ₀) and (y − ȳ₀)² (ȳ₀ the mean of all examples, so the total sum
+ * of squares Σx(y − ȳ₀)² − (Σx(y − ȳ₀))²/N loses nothing to cancellation), and the maximum |e| over drawn cells;
+ * a draw whose y values are all equal has a total sum of squares of exactly 0. Swapped: s of a cell's w examples
+ * exchange predictions; y does not move, so the total sum of squares is the observed one, and only the cells
+ * whose predictions differ change the sums.
+ * @example regressionStatistic(valueCells([y, b, c])).weighted(weights, base, cand) // base = [mae, rmse, r2, max_error] of b
+ */
+function regressionStatistic(cells) {
+    const [y, b, c] = cells.values;
+    const { weight } = cells;
+    const m = cells.size;
+    const aeB = new Float64Array(m);
+    const aeC = new Float64Array(m);
+    const seB = new Float64Array(m);
+    const seC = new Float64Array(m);
+    const dy = new Float64Array(m);
+    const dy2 = new Float64Array(m);
+    let total = 0;
+    let sumY = 0;
+    for (let j = 0; j < m; j++) {
+        total += weight[j];
+        sumY += weight[j] * y[j];
+    }
+    const mean0 = sumY / total;
+    const swappable = [];
+    // Sums over the cells a swap cannot change (equal predictions), and the full-sample total sum of squares.
+    let fixedAbs = 0;
+    let fixedSq = 0;
+    let fixedMax = -Infinity;
+    let ssTot0 = 0;
+    let constant = true;
+    for (let j = 0; j < m; j++) {
+        const eB = y[j] - b[j];
+        const eC = y[j] - c[j];
+        aeB[j] = Math.abs(eB);
+        aeC[j] = Math.abs(eC);
+        seB[j] = eB * eB;
+        seC[j] = eC * eC;
+        dy[j] = y[j] - mean0;
+        dy2[j] = dy[j] * dy[j];
+        ssTot0 += weight[j] * dy2[j];
+        if (y[j] !== y[0])
+            constant = false;
+        if (b[j] !== c[j])
+            swappable.push(j);
+        else {
+            fixedAbs += weight[j] * aeB[j];
+            fixedSq += weight[j] * seB[j];
+            if (aeB[j] > fixedMax)
+                fixedMax = aeB[j];
+        }
+    }
+    if (constant)
+        ssTot0 = 0;
+    const moving = Int32Array.from(swappable);
+    return {
+        count: 4,
+        swappable: moving,
+        weighted(x, base, cand) {
+            let n = 0;
+            let absB = 0;
+            let absC = 0;
+            let sqB = 0;
+            let sqC = 0;
+            let maxB = -Infinity;
+            let maxC = -Infinity;
+            let sDy = 0;
+            let sDy2 = 0;
+            let first = NaN;
+            let same = true;
+            for (let j = 0; j < m; j++) {
+                const w = x[j];
+                if (w === 0)
+                    continue;
+                if (n === 0)
+                    first = y[j];
+                else if (y[j] !== first)
+                    same = false;
+                n += w;
+                absB += w * aeB[j];
+                absC += w * aeC[j];
+                sqB += w * seB[j];
+                sqC += w * seC[j];
+                if (aeB[j] > maxB)
+                    maxB = aeB[j];
+                if (aeC[j] > maxC)
+                    maxC = aeC[j];
+                sDy += w * dy[j];
+                sDy2 += w * dy2[j];
+            }
+            const ssTot = same ? 0 : Math.max(0, sDy2 - (sDy * sDy) / n);
+            fill(base, absB / n, sqB / n, r2Of(sqB, ssTot, n), maxB);
+            fill(cand, absC / n, sqC / n, r2Of(sqC, ssTot, n), maxC);
+        },
+        swapped(s, base, cand) {
+            let absB = fixedAbs;
+            let absC = fixedAbs;
+            let sqB = fixedSq;
+            let sqC = fixedSq;
+            let maxB = fixedMax;
+            let maxC = fixedMax;
+            for (let q = 0; q < moving.length; q++) {
+                const j = moving[q];
+                const k = s[j];
+                const keep = weight[j] - k;
+                absB += keep * aeB[j] + k * aeC[j];
+                absC += keep * aeC[j] + k * aeB[j];
+                sqB += keep * seB[j] + k * seC[j];
+                sqC += keep * seC[j] + k * seB[j];
+                if (keep > 0) {
+                    if (aeB[j] > maxB)
+                        maxB = aeB[j];
+                    if (aeC[j] > maxC)
+                        maxC = aeC[j];
+                }
+                if (k > 0) {
+                    if (aeC[j] > maxB)
+                        maxB = aeC[j];
+                    if (aeB[j] > maxC)
+                        maxC = aeB[j];
+                }
+            }
+            fill(base, absB / total, sqB / total, r2Of(sqB, ssTot0, total), maxB);
+            fill(cand, absC / total, sqC / total, r2Of(sqC, ssTot0, total), maxC);
+        }
+    };
+}
+/** [mae, rmse, r2, max_error] from the mean absolute error, the mean squared error, R² and the maximum. */
+function fill(out, mae, mse, r2, max) {
+    out[0] = mae;
+    out[1] = Math.sqrt(mse);
+    out[2] = r2;
+    out[3] = max;
+}
+
+;// CONCATENATED MODULE: ./src/tasks/regression.ts
+
+
+
+
+const regression = {
+    async prepare(options) {
+        const { label, prediction } = options.fields;
+        const read = await readAndPair(options, (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false), (c, b) => (i, j) => c.values[0][i] === b.values[0][j]);
+        const { candidate, baseline, pairing } = read;
+        return unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (_rules, settings) => {
+            const cRows = rowsOf(pairing, candidate.n, 'cand');
+            const result = regressionStatistics({
+                y: rows_gather(candidate.values[0], cRows),
+                candidate: rows_gather(candidate.values[1], cRows),
+                baseline: baseline && pairing ? rows_gather(baseline.values[1], pairing.base) : null,
+                ids: idsAt(candidate.ids, cRows),
+                files: { candidate: candidate.name, baseline: baseline ? baseline.name : null },
+                fields: { label, prediction }
+            }, settings);
+            const metrics = {};
+            for (const name of REGRESSION_METRICS)
+                metrics[name] = result.metrics.get(name);
+            const examples = result.details
+                ? {
+                    mae: {
+                        kind: 'drops',
+                        drops: result.details.largestErrorIncreases.map((e) => ({ id: e.id, baseline: Math.abs(e.label - e.baseline), candidate: Math.abs(e.label - e.candidate), change: e.change }))
+                    }
+                }
+                : undefined;
+            return { metrics, confusionMatrix: null, disagreement: null, ...(examples ? { examples } : {}), warnings: { first: [], last: result.warnings } };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/tasks/numeric/scoresStatistics.ts
+/**
+ * The statistics of `--task scores` (SPEC §10): per-example numbers of named fields (an LLM judge's 1–5, a unit
+ * test's pass/fail, latency), each a metric: the mean over the paired examples, better when higher or lower.
+ *
+ * Per field:
+ * - `candidate`, `baseline`: means over the paired examples; `delta` = candidate − baseline.
+ * - `ci`: the paired bootstrap percentile interval of delta, resampling examples: a multinomial draw over the
+ *   cells of identical (baseline, candidate) pairs (src/stats/cellResample.ts; stream `bootstrap:score:NAME`);
+ *   `worseBound` is the one-sided bound from the same draws.
+ * - A field whose values are all 0 or 1 in both files (booleans arrive as 0/1) is a pass rate: `pValue` is the
+ *   exact McNemar test (statsmodels `mcnemar(table, exact=True)`), `pValueWorse` its one-sided form, and
+ *   `candidateCi` the Wilson interval (statsmodels `proportion_confint(method="wilson")`).
+ * - Any other field: `pValue` is the paired t-test on the per-example differences (scipy `ttest_rel`),
+ *   `pValueWorse` its one-sided form, `candidateCi` the t interval of the candidate's mean
+ *   (scipy `t.interval(1 − alpha, n − 1, mean, sem)`).
+ * - Without a baseline: `candidate` and `candidateCi` only, nothing is resampled.
+ * Details: a pass rate's flips (baseline pass → candidate fail and back) with the first ids; another field's
+ * largest per-example drops (id, baseline, candidate).
+ * Cost: O(n) per field for the values and tests, O(n) expected to build the cells (O(n log n) when they are
+ * many), O(cells) per resample: 4 cells for a pass rate, at most 25 for a 1–5 judge, up to n for latency (capped
+ * at 2·10⁷ cell-resamples, then fewer resamples and a warning).
+ *
+ * @example
+ * scoresStatistics({
+ *   names: ['judge', 'passed'], directions: ['higher', 'higher'],
+ *   candidate: [Float64Array.of(4, 5, 3), Float64Array.of(1, 1, 0)],
+ *   baseline: [Float64Array.of(3, 5, 3), Float64Array.of(1, 0, 0)],
+ *   ids: ['q1', 'q2', 'q3']
+ * }, { alpha: 0.05, resamples: 10000, seed: 0 }).metrics.get('judge').delta // 0.3333333333333335
+ */
+
+
+
+
+
+
+
+/**
+ * True when every value is 0 or 1.
+ * @example isZeroOne(Float64Array.of(0, 1, 1)) // true
+ */
+function isZeroOne(values) {
+    for (let i = 0; i < values.length; i++)
+        if (values[i] !== 0 && values[i] !== 1)
+            return false;
+    return true;
+}
+/** MetricReports of every score field, in the order of `names`, with per-example details. */
+function scoresStatistics(input, settings) {
+    const { names, directions, candidate, baseline } = input;
+    const files = input.files ?? { candidate: 'candidate', baseline: 'baseline' };
+    if (directions.length !== names.length || candidate.length !== names.length || (baseline && baseline.length !== names.length)) {
+        throw new Error('scoresStatistics: names, directions and value arrays differ in number');
+    }
+    const metrics = new Map();
+    const details = new Map();
+    const warnings = [];
+    const limit = settings.detailLimit ?? DETAIL_LIMIT;
+    names.forEach((name, f) => {
+        const c = candidate[f];
+        const b = baseline ? baseline[f] : null;
+        const n = c.length;
+        checkLengths(n, [b, input.ids], 'scoresStatistics');
+        checkFinite(c, name, files.candidate, input.ids);
+        if (b)
+            checkFinite(b, name, files.baseline ?? 'baseline', input.ids);
+        const direction = directions[f];
+        const passRate = isZeroOne(c) && (b === null || isZeroOne(b));
+        const m = emptyMetric(direction);
+        metrics.set(name, m);
+        if (n === 0) {
+            details.set(name, passRate ? { kind: 'pass-rate', flips: null } : { kind: 'mean', drops: null });
+            return;
+        }
+        const passes = passRate ? scoresStatistics_sum(c) : 0;
+        m.candidate = passRate ? passes / n : scoresStatistics_sum(c) / n;
+        m.candidateCi = passRate ? wilson(passes, n, settings.alpha) : (pairedT(c, settings.alpha)?.ci ?? null);
+        if (!b) {
+            details.set(name, passRate ? { kind: 'pass-rate', flips: null } : { kind: 'mean', drops: null });
+            return;
+        }
+        m.baseline = scoresStatistics_sum(b) / n;
+        m.delta = m.candidate - m.baseline;
+        const ids = input.ids ?? Array.from({ length: n }, (_, i) => String(i + 1));
+        const cells = valueCells([b, c]);
+        const workCap = settings.workCap;
+        const res = resampleCells(cells, meanStatistic, { name: `score:${name}`, directions: [direction], resamples: settings.resamples, alpha: settings.alpha, seed: settings.seed, withTest: false, workCap });
+        const r = res.metrics[0];
+        m.ci = r.ci;
+        m.worseBound = r.worseBound;
+        m.ciMethod = r.ci ? res.method : null;
+        if (res.resamples < settings.resamples) {
+            warnings.push(cappedWarning(name, res.resamples, settings.resamples, cells.size, 'distinct (baseline, candidate) pairs', res.method === 'bootstrap-normal', workCap ?? 20_000_000));
+        }
+        if (passRate) {
+            const { onlyBaseline, onlyCandidate } = scoresStatistics_discordant(cells);
+            m.pValue = mcnemarExact(onlyBaseline, onlyCandidate);
+            m.pValueWorse = direction === 'higher' ? mcnemarDrop(onlyBaseline, onlyCandidate) : mcnemarDrop(onlyCandidate, onlyBaseline);
+            m.test = 'mcnemar-exact';
+            details.set(name, { kind: 'pass-rate', flips: flips(b, c, direction, ids, limit) });
+        }
+        else {
+            const d = new Float64Array(n);
+            for (let i = 0; i < n; i++)
+                d[i] = c[i] - b[i];
+            const t = pairedT(d, settings.alpha);
+            if (t) {
+                m.pValue = t.pValue;
+                m.pValueWorse = direction === 'higher' ? t.pLess : t.pGreater;
+                m.test = 'paired-t';
+            }
+            details.set(name, { kind: 'mean', drops: largestDrops(b, c, direction, ids, limit) });
+        }
+    });
+    return { metrics, details, warnings };
+}
+/** Σ values, in order. */
+function scoresStatistics_sum(values) {
+    let s = 0;
+    for (let i = 0; i < values.length; i++)
+        s += values[i];
+    return s;
+}
+/** Examples where only the baseline has a 1, and only the candidate, from the cells of (baseline, candidate). */
+function scoresStatistics_discordant(cells) {
+    let onlyBaseline = 0;
+    let onlyCandidate = 0;
+    const [b, c] = cells.values;
+    for (let j = 0; j < cells.size; j++) {
+        if (b[j] === 1 && c[j] === 0)
+            onlyBaseline += cells.weight[j];
+        else if (b[j] === 0 && c[j] === 1)
+            onlyCandidate += cells.weight[j];
+    }
+    return { onlyBaseline, onlyCandidate };
+}
+/**
+ * The mean of each model over weighted (baseline, candidate) cells: Σ x·v / Σ x. Also the swapped form
+ * (s of the x examples of a cell exchange their values), for the randomization test.
+ * @example meanStatistic(valueCells([Float64Array.of(1, 2), Float64Array.of(3, 3)])) // weighted → base [1.5], cand [3]
+ */
+function meanStatistic(cells) {
+    const [b, c] = cells.values;
+    const { weight } = cells;
+    const m = cells.size;
+    const swappable = [];
+    for (let j = 0; j < m; j++)
+        if (b[j] !== c[j])
+            swappable.push(j);
+    return {
+        count: 1,
+        swappable: Int32Array.from(swappable),
+        weighted(x, base, cand) {
+            let total = 0;
+            let sB = 0;
+            let sC = 0;
+            for (let j = 0; j < m; j++) {
+                const w = x[j];
+                if (w === 0)
+                    continue;
+                total += w;
+                sB += w * b[j];
+                sC += w * c[j];
+            }
+            base[0] = sB / total;
+            cand[0] = sC / total;
+        },
+        swapped(s, base, cand) {
+            let total = 0;
+            let sB = 0;
+            let sC = 0;
+            for (let j = 0; j < m; j++) {
+                const w = weight[j];
+                const k = s[j];
+                total += w;
+                sB += (w - k) * b[j] + k * c[j];
+                sC += (w - k) * c[j] + k * b[j];
+            }
+            base[0] = sB / total;
+            cand[0] = sC / total;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/scores.ts
+
+
+
+
+const scores = {
+    async prepare(options) {
+        const fields = options.scoreMetrics ?? [];
+        if (fields.length === 0)
+            throw new ConfigError('task "scores" needs score-metrics (CLI --score-metrics): the fields to compare, e.g. judge,passed,latency_ms:lower');
+        const names = fields.map((f) => f.name);
+        const read = await readAndPair(options, (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true), () => () => true);
+        const { candidate, baseline, pairing } = read;
+        return unlabelled('scores', read, names, noRegressionOn(names), (_rules, settings) => {
+            const cRows = rowsOf(pairing, candidate.n, 'cand');
+            const result = scoresStatistics({
+                names,
+                directions: fields.map((f) => f.direction),
+                candidate: candidate.values.map((v) => rows_gather(v, cRows)),
+                baseline: baseline && pairing ? baseline.values.map((v) => rows_gather(v, pairing.base)) : null,
+                ids: idsAt(candidate.ids, cRows),
+                files: { candidate: candidate.name, baseline: baseline ? baseline.name : null }
+            }, settings);
+            const metrics = {};
+            for (const name of names)
+                metrics[name] = result.metrics.get(name);
+            const examples = {};
+            for (const [name, detail] of result.details) {
+                if (detail.kind === 'pass-rate' && detail.flips)
+                    examples[name] = { kind: 'flips', ...detail.flips };
+                if (detail.kind === 'mean' && detail.drops)
+                    examples[name] = { kind: 'drops', drops: detail.drops };
+            }
+            return {
+                metrics,
+                confusionMatrix: null,
+                disagreement: null,
+                ...(baseline ? { examples } : {}),
+                warnings: { first: [], last: result.warnings }
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/tasks/index.ts
+
+
+
+
+function taskModule(task) {
+    switch (task) {
+        case undefined:
+        case 'binary':
+        case 'multiclass':
+            return classification;
+        case 'scores':
+            return scores;
+        case 'regression':
+            return regression;
+        case 'generation':
+            return generation;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Eval Gate's version, printed in every report's footer. A test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/compare.ts
+/**
+ * The core, end to end: parse → pair → metrics → statistics → gates. Pure: no `@actions/*` import; the CLI
+ * and the action are thin shells around `compare()`. What is particular to a task (its fields, its metrics, its
+ * statistics, its report sections) is in src/tasks/, behind one interface.
+ */
+
+
+
+
+
+
+
+/** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
+async function compare(options) {
+    checkSettings(options);
+    const prepared = await taskModule(options.task).prepare(options);
+    const checks = dataChecks(options, prepared);
+    const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics] });
+    const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed };
+    const analysis = prepared.analyze(rules, settings);
+    const checked = await checks.run();
+    Object.assign(analysis.metrics, checked.metrics);
+    const gates = evaluateGates(rules, analysis.metrics, {
+        alpha: options.alpha,
+        hasBaseline: prepared.hasBaseline,
+        missingBaseline: options.missingBaseline,
+        multiplicity: options.multiplicity,
+        joint: analysis.joint ?? null
+    });
+    return {
+        schemaVersion: 1,
+        passed: gates.every((g) => g.status !== 'fail'),
+        task: prepared.task,
+        labels: prepared.labels,
+        positiveLabel: prepared.positiveLabel,
+        counts: prepared.counts,
+        metrics: analysis.metrics,
+        confusionMatrix: analysis.confusionMatrix,
+        gates,
+        warnings: [
+            ...pairingWarnings(prepared.pairing),
+            ...analysis.warnings.first,
+            ...resultWarnings(analysis.metrics, gates, settings),
+            ...analysis.warnings.last,
+            ...checked.warnings
+        ],
+        disagreement: analysis.disagreement,
+        ...(analysis.examples ? { examples: analysis.examples } : {}),
+        ...checked.sections,
+        settings: {
+            alpha: options.alpha,
+            resamples: options.resamples,
+            seed: options.seed,
+            version: VERSION,
+            candidate: options.candidate.name,
+            baseline: options.baseline ? options.baseline.name : null
+        }
+    };
+}
+/**
+ * The data checks of SPEC §14 that the options ask for: their metric names (known to the gates before any
+ * statistic is computed), and a run that gives their metrics, report sections and warnings.
+ */
+function dataChecks(options, prepared) {
+    const metrics = options.train ? ['leakage'] : [];
+    const run = async () => {
+        if (!options.train)
+            return { metrics: {}, sections: {}, warnings: [] };
+        const leakage = await leakageCheck({
+            train: options.train,
+            test: options.candidate,
+            rows: prepared.pairing ? prepared.pairing.cand : null,
+            idField: options.fields.id,
+            textField: options.textField ?? null,
+            format: options.format
+        });
+        return { metrics: { leakage: leakageMetric(leakage) }, sections: { leakage }, warnings: leakageWarnings(leakage) };
+    };
+    return { metrics, run };
+}
+/** Alpha, resamples and seed, checked before any file is read. */
+function checkSettings(options) {
+    if (!(options.alpha > 0 && options.alpha < 1))
+        throw new ConfigError(`alpha must be a number between 0 and 1 (exclusive), got ${options.alpha}`);
+    if (!Number.isInteger(options.resamples) || options.resamples < 1 || options.resamples > 1_000_000) {
+        throw new ConfigError(`resamples must be a whole number from 1 to 1000000, got ${options.resamples}`);
+    }
+    if (!Number.isSafeInteger(options.seed) || options.seed < 0)
+        throw new ConfigError(`seed must be a whole number ≥ 0, got ${options.seed}`);
 }
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -5276,15 +9995,15 @@ function folded(summary, body, open = false) {
 
 
 
-const rowsOf = (report) => report.labels.map((label) => {
+const classes_rowsOf = (report) => report.labels.map((label) => {
     const get = (metric) => report.metrics[`${metric}[${label}]`];
     return { label, get, delta: get('f1')?.delta ?? 0 };
 });
 /** `Largest per-class F1 drop: `spam` 89.4% → 86.7% (−2.7 pts)`; empty without a baseline. */
 function largestDrop(report) {
-    if (report.counts.baseline === null)
+    if (report.counts.baseline === null || !report.confusionMatrix)
         return '';
-    const rows = rowsOf(report).filter((r) => r.get('f1')?.delta != null);
+    const rows = classes_rowsOf(report).filter((r) => r.get('f1')?.delta != null);
     if (rows.length === 0)
         return '';
     const worst = rows.reduce((a, b) => (b.delta < a.delta ? b : a));
@@ -5294,8 +10013,10 @@ function largestDrop(report) {
     return `Largest per-class F1 drop: ${dataSpan(worst.label, 40)} ${formatValue('f1', f1.baseline)} → ${formatValue('f1', f1.candidate)} (${formatShownDelta('f1', f1.baseline, f1.candidate)}).`;
 }
 function perClassSection(report, max) {
+    if (!report.confusionMatrix)
+        return '';
     const hasBaseline = report.counts.baseline !== null;
-    const all = rowsOf(report);
+    const all = classes_rowsOf(report);
     let rows = all;
     let note = '';
     if (all.length > max) {
@@ -5333,6 +10054,39 @@ function disagreementSection(report) {
     const list = (title, ids, total) => ids.length === 0 ? '' : `${title} (first ${ids.length} of ${n(total)}): ${ids.map((id) => dataSpan(id, 40)).join(', ')}`;
     const body = [list('Right → wrong', d.firstRegressions, d.rightToWrong), list('Wrong → right', d.firstImprovements, d.wrongToRight)].filter((s) => s).join('\n\n');
     return body ? folded(summary, body) : `<sub>${summary}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/examples.ts
+/**
+ * Where single examples changed (tasks scores, regression, generation): per metric, the flips of a pass/fail
+ * metric (pass → fail and back) or the largest per-example drops, with their ids. The counts are in one open line
+ * per metric; the ids and the drops are folded.
+ */
+
+
+
+/** A metric name inside a `<summary>` (an HTML block: no Markdown there), as inert code. */
+const summaryName = (name) => `<code>${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`;
+function examplesSection(report) {
+    const examples = report.examples;
+    if (!examples)
+        return '';
+    const n = (x) => x.toLocaleString('en-US');
+    const parts = [];
+    for (const [name, changes] of Object.entries(examples)) {
+        if (changes.kind === 'flips') {
+            const summary = `${summaryName(name)}: ${n(changes.worse)} example${changes.worse === 1 ? '' : 's'} flipped to worse, ${n(changes.better)} to better`;
+            const list = (title, ids, total) => ids.length === 0 ? '' : `${title} (first ${ids.length} of ${n(total)}): ${ids.map((id) => dataSpan(id, 40)).join(', ')}`;
+            const body = [list('Worse', changes.firstWorse, changes.worse), list('Better', changes.firstBetter, changes.better)].filter((s) => s).join('\n\n');
+            parts.push(body ? folded(summary, body) : `<sub>${summary.replace(/<\/?code>/g, '`')}</sub>`);
+        }
+        else if (changes.drops.length > 0) {
+            const rows = changes.drops.map((d) => [dataSpan(d.id, 40), formatValue(name, d.baseline), formatValue(name, d.candidate), formatDelta(name, d.change).replace(/^\+/, '')]);
+            const what = report.task === 'regression' && name === 'mae' ? 'absolute error grew most' : 'value got worse most';
+            parts.push(folded(`${summaryName(name)}: the ${changes.drops.length} examples whose ${what}`, table(['Example', 'Baseline', 'Candidate', 'Worse by'], rows, [':---', '---:', '---:', '---:'])));
+        }
+    }
+    return parts.join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./src/render/footer.ts
@@ -5464,7 +10218,7 @@ function reason(gate, report) {
         return proseText(gate.detail, 300);
     let evidence = '';
     if (gate.pValue !== null)
-        evidence = `, one-sided p ${verdict_pText(gate.pValue)} after Holm`;
+        evidence = `, one-sided p ${verdict_pText(gate.pValue)} after ${gate.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm'}`;
     else if (gate.bound !== null)
         evidence = `, one-sided ${level(report)} bound ${formatDelta(gate.metric, gate.bound)}`;
     return `${change(gate.metric, m, report)}${evidence})`.replace(/ \(\)$/, '');
@@ -5506,9 +10260,11 @@ function closestToFailing(gates) {
     const tested = gates.filter((g) => g.pValue !== null).sort((a, b) => a.pValue - b.pValue);
     return tested[0] ?? gates.find((g) => g.observed !== null) ?? gates[0];
 }
+/** How the scope line names the tasks that have no classes. */
+const TASK_WORDS = { scores: 'per-example scores', regression: 'regression', generation: 'text generation' };
 function scope(report) {
     const c = report.counts;
-    const task = report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`;
+    const task = TASK_WORDS[report.task] ?? (report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`);
     if (c.paired === null)
         return `No baseline: candidate alone on ${c.candidate.toLocaleString('en-US')} examples · ${task}`;
     return `${c.paired.toLocaleString('en-US')} paired examples · ${task}`;
@@ -5533,12 +10289,12 @@ function gatesSection(report) {
     const notes = [];
     if (noRegression.length > 0) {
         const metrics = [...new Set(noRegression.map((g) => g.metric))];
-        notes.push(`Holm p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) Holm-adjusted over the ` +
+        notes.push(`${adjustedBy(report)} p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) ${adjustedBy(report)}-adjusted over the ` +
             `${noRegression.length} no-regression rule${noRegression.length === 1 ? '' : 's'}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`);
     }
     if (report.gates.some((g) => g.bound !== null))
         notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`);
-    return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', 'Holm p / bound'], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`;
+    return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', `${adjustedBy(report)} p / bound`], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`;
 }
 function observed(g, report) {
     const m = report.metrics[g.metric];
@@ -5560,6 +10316,14 @@ function evidence(g, report) {
         return 'undefined on this data';
     return '—';
 }
+/**
+ * The adjustment of the run's no-regression p-values, as the gates name it: `Westfall–Young` or `Holm`, nothing
+ * else (a published report's JSON comes from a fork's run: its text never reaches the comment).
+ */
+function adjustedBy(report) {
+    return adjustmentName(report.gates.find((g) => g.pValue !== null));
+}
+const adjustmentName = (gate) => (gate?.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm');
 
 ;// CONCATENATED MODULE: ./src/render/matrices.ts
 
@@ -5567,6 +10331,8 @@ function evidence(g, report) {
 const count = (x) => x.toLocaleString('en-US');
 const signed = (x) => (x === 0 ? '·' : (x > 0 ? '+' : '−') + count(Math.abs(x)));
 function matricesSection(report, max) {
+    if (!report.confusionMatrix)
+        return '';
     const { labels, candidate, baseline } = report.confusionMatrix;
     if (labels.length > max || !candidate) {
         return `<sub>Confusion matrices are not shown for ${labels.length} classes (more than ${max}); they are in the JSON report (confusionMatrix).</sub>`;
@@ -5599,7 +10365,13 @@ function matricesSection(report, max) {
 
 
 
+
 const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss'];
+/** ` (lower is better for log_loss and brier)` for the metrics shown that are better when lower. */
+function lowerNote(names, report) {
+    const lower = names.filter((n) => report.metrics[n].direction === 'lower');
+    return lower.length === 0 ? '' : ` (lower is better for ${lower.map(metricName).join(', ').replace(/, ([^,]*)$/, ' and $1')})`;
+}
 function row(name, m, hasBaseline) {
     if (!hasBaseline)
         return [metricName(name), formatValue(name, m.candidate), formatValueInterval(name, m.candidateCi)];
@@ -5610,7 +10382,8 @@ function row(name, m, hasBaseline) {
 function metricsSection(report) {
     const hasBaseline = report.counts.baseline !== null;
     const names = Object.keys(report.metrics).filter((n) => parsePerClass(n) === null);
-    const headline = HEADLINE.filter((n) => names.includes(n));
+    // Classification leads with its usual metrics and folds the rest; the other tasks have few, all shown.
+    const headline = report.confusionMatrix ? HEADLINE.filter((n) => names.includes(n)) : names;
     const rest = names.filter((n) => !headline.includes(n));
     const header = hasBaseline
         ? ['Metric', 'Baseline', 'Candidate', 'Δ', `${level(report)} CI of Δ`, 'p (two-sided)']
@@ -5618,8 +10391,8 @@ function metricsSection(report) {
     const align = hasBaseline ? [':---', '---:', '---:', '---:', '---:', '---:'] : [':---', '---:', '---:'];
     const rows = (list) => list.map((n) => row(n, report.metrics[n], hasBaseline));
     const legend = hasBaseline
-        ? `<sub>Δ: candidate − baseline, of the values shown; better or worse by the metric's direction (lower is better for log_loss and brier). ` +
-            `p (two-sided): no difference (${testsOf(headline, report)}). The gates use one-sided, Holm-adjusted p.</sub>`
+        ? `<sub>Δ: candidate − baseline, of the values shown; better or worse by the metric's direction${lowerNote(names, report)}. ` +
+            `p (two-sided): no difference (${testsOf(headline, report)}). The gates use one-sided, ${adjustedBy(report)}-adjusted p.</sub>`
         : `<sub>Intervals: Wilson for proportions, bootstrap percentile otherwise.</sub>`;
     return {
         headline: `#### Metrics\n\n${table(header, rows(headline), align)}\n\n${legend}`,
@@ -5628,6 +10401,7 @@ function metricsSection(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/index.ts
+
 
 
 
@@ -5653,6 +10427,7 @@ function renderMarkdown(report, target = 'cli') {
         perClassSection(report, render_MAX_CLASSES[target]),
         matricesSection(report, MAX_MATRIX[target]),
         disagreementSection(report),
+        examplesSection(report),
         footer(report)
     ].filter((s) => s.length > 0);
     let text = sections.join('\n\n') + '\n';
@@ -5689,6 +10464,7 @@ function otherWarnings(report) {
 
 
 
+
 async function main(argv) {
     const request = parseCli(argv);
     if (request.kind === 'help') {
@@ -5715,9 +10491,11 @@ async function main(argv) {
 }
 if (isReadWorker())
     void serveReadRequest();
+else if (isGenerationWorker())
+    serveGenerationWorker();
 else
     start();
-/** The CLI proper; a reader worker (the same bundle, started by compare) answers its request instead. */
+/** The CLI proper; a reader or resampling worker (the same bundle, started by compare) does its work instead. */
 function start() {
     main(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
