@@ -1,4 +1,11 @@
-/** The action's entry point: only starts run(). */
+/**
+ * The action's entry point: starts run(). The same bundle also serves as the worker script of the core's helper
+ * threads (the baseline read on a second core, the generation resampling), started with a marker in workerData.
+ */
 import { run } from './main.js'
+import { isGenerationWorker, serveGenerationWorker } from './metrics/generation/worker.js'
+import { isReadWorker, serveReadRequest } from './read/parallel.js'
 
-void run()
+if (isReadWorker()) void serveReadRequest()
+else if (isGenerationWorker()) serveGenerationWorker()
+else void run()

@@ -57,7 +57,10 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
       alpha: config.alpha,
       resamples: config.resamples,
       seed: config.seed,
-      missingBaseline: config.missingBaseline
+      missingBaseline: config.missingBaseline,
+      // The bundle (dist/index.js) serves as the script of the core's helper threads on the second core; run from
+      // the TypeScript sources (@github/local-action) there is no such script, and everything runs on one thread.
+      ...(import.meta.url.endsWith('.js') ? { readerScript: new URL(import.meta.url) } : {})
     })
     r.baseline = baseline.provenance
     const stale = provenanceWarning(baseline.provenance)
