@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { ConfigError, quote } from './errors.js'
 import { parseDecimal } from './read/number.js'
 import { parseScoreMetrics, TASKS } from './tasks/scoreMetrics.js'
-import type { FieldNames, Format, TaskName } from './types.js'
+import { FORMATS, type FieldNames, type Format, type TaskName } from './types.js'
 
 export interface ActionConfig {
   /** `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (SPEC §9, forks). */
@@ -31,6 +31,14 @@ export interface ActionConfig {
   /** SPEC §14: the training file for the leakage check, and its text field. */
   train: string | undefined
   textField: string | undefined
+  /** SPEC §12–§14: see CompareOptions. */
+  trainPredictions: string | undefined
+  sliceFields: string[] | undefined
+  minSlice: number | undefined
+  repeatField: string | undefined
+  clusterField: string | undefined
+  errors: 'wrong' | 'exclude' | undefined
+  inconclusive: 'fail' | 'pass' | undefined
   format: Format | undefined
   fields: FieldNames
   missingBaseline: 'skip' | 'fail'
@@ -40,12 +48,6 @@ export interface ActionConfig {
   /** Empty when not given: only what uses the API needs it (see `needToken`). */
   token: string
 }
-
-/**
- * Inputs of SPEC §10–§14 that action.yml declares but this version does not implement yet: setting one stops
- * the run with a message rather than being ignored.
- */
-export const NOT_YET = ['repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train-predictions'] as const
 
 /** What the runner tells about the run (environment and event payload). */
 export interface RunContext {
@@ -83,9 +85,6 @@ export function readConfig(): ActionConfig {
   const mode = oneOf('mode', ['gate', 'publish'] as const) ?? 'gate'
   const predictions = text('predictions')
   if (!predictions && mode === 'gate') throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
-  for (const name of NOT_YET) {
-    if (text(name)) throw new ConfigError(`input "${name}" is not supported by this version of Eval Gate yet (SPEC §10–§14); remove it`)
-  }
   const baselineInput = text('baseline') || 'artifact'
   const baseline: ActionConfig['baseline'] =
     baselineInput === 'artifact' ? { kind: 'artifact' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
@@ -109,8 +108,15 @@ export function readConfig(): ActionConfig {
     mcnemar: oneOf('mcnemar', ['exact', 'mid-p'] as const),
     train: optional('train'),
     textField: optional('text-field'),
+    trainPredictions: optional('train-predictions'),
+    sliceFields: optional('slice-fields') === undefined ? undefined : list('slice-fields'),
+    minSlice: optional('min-slice') === undefined ? undefined : number('min-slice', 30, (x) => Number.isInteger(x) && x >= 1, 'a whole number ≥ 1'),
+    repeatField: optional('repeat-field'),
+    clusterField: optional('cluster-field'),
+    errors: oneOf('errors', ['wrong', 'exclude'] as const),
+    inconclusive: oneOf('inconclusive', ['fail', 'pass'] as const),
     scoreMetrics: optional('score-metrics') === undefined ? undefined : parseScoreMetrics(text('score-metrics'), 'input "score-metrics"'),
-    format: oneOf('format', ['jsonl', 'csv', 'tsv', 'json'] as const),
+    format: oneOf('format', FORMATS),
     fields: {
       id: text('id-field') || 'id',
       label: text('label-field') || 'label',
@@ -123,6 +129,13 @@ export function readConfig(): ActionConfig {
     failOnGate: boolean('fail-on-gate', true),
     token
   }
+}
+
+/** A comma-separated list input (`slice-fields: language, source`): its non-empty items, trimmed. */
+function list(name: string): string[] {
+  const items = core.getInput(name).split(',').map((item) => item.trim())
+  if (items.some((item) => item === '')) throw new ConfigError(`input "${name}" must be a comma-separated list of field names, got ${quote(core.getInput(name))}`)
+  return items
 }
 
 function number(name: string, fallback: number, ok: (x: number) => boolean, what: string): number {

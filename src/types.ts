@@ -4,7 +4,10 @@
  */
 
 /** Input formats of SPEC §1; each may also be gzip-compressed (`.gz`). */
-export type Format = 'jsonl' | 'csv' | 'tsv' | 'json'
+export type Format = 'jsonl' | 'csv' | 'tsv' | 'json' | 'parquet' | 'cells'
+
+/** The formats a user may name (`--format`, action `format`). */
+export const FORMATS: readonly Format[] = ['jsonl', 'csv', 'tsv', 'json', 'parquet', 'cells']
 
 /** Names of the fields in a prediction file (SPEC §1, `id-field` …). */
 export interface FieldNames {
@@ -128,7 +131,8 @@ export interface MetricReport {
 export interface GateResult {
   rule: string
   metric: string
-  status: 'pass' | 'fail' | 'skip'
+  /** `inconclusive` (SPEC §12): a non-inferior rule whose interval straddles the margin. */
+  status: 'pass' | 'fail' | 'skip' | 'inconclusive'
   /** The observed value (threshold rules) or delta (delta, no-regression, non-inferior rules). */
   observed: number | null
   /** One-sided p adjusted over the run's no-regression rules (no-regression). */
@@ -168,7 +172,13 @@ export interface Report {
     candidateOnly: number | null
     baselineOnly: number | null
     labelConflicts: number | null
+    /** SPEC §12 (`--errors`): error rows of each file (present when the task reads an error rule). */
+    errors?: { candidate: number; baseline: number | null }
+    /** SPEC §12 (`--repeat-field`): rows per id of each file. */
+    repeats?: { candidate: number; baseline: number | null }
   }
+  /** SPEC §12: `pass`, `fail` or `inconclusive` (a non-inferior gate straddles its margin). */
+  verdict?: 'pass' | 'fail' | 'inconclusive'
   metrics: Record<string, MetricReport>
   /**
    * Rows true labels, columns predicted, in label order. Above 1,000 classes `candidate` and `baseline` are null
@@ -192,6 +202,10 @@ export interface Report {
   examples?: Record<string, ExampleChanges>
   /** Added by `--train` (SPEC §14): test examples that also occur in the training file. */
   leakage?: Leakage
+  /** Added by `--slice-field` (SPEC §13): field → slice value → that slice's comparison. */
+  slices?: Record<string, Record<string, SliceReport>>
+  /** Added by `--train-predictions` (SPEC §14): each headline metric on train and test, and the gap. */
+  overfitting?: Overfitting
   /**
    * Added by the action (SPEC §9 provenance): which baseline run and commit were compared, and how that commit
    * relates to the pull request's base commit. Absent in the CLI's report.
@@ -206,6 +220,20 @@ export interface Report {
     candidate: string
     baseline: string | null
   }
+}
+
+/** One slice of a field (SPEC §13): its counts and headline metrics; `tested` false below `--min-slice`. */
+export interface SliceReport {
+  counts: { paired: number }
+  tested: boolean
+  /** The headline metrics, each with `qValue` (Benjamini–Hochberg over every tested slice metric of the run). */
+  metrics: Record<string, MetricReport & { qValue: number | null }>
+}
+
+/** The overfitting check's result (SPEC §14): per headline metric, its value on train and test and the gap. */
+export interface Overfitting {
+  trainRows: number
+  metrics: Record<string, { train: number | null; test: number | null; gap: number | null; ci: [number, number] | null }>
 }
 
 /** The leakage check's result (src/checks/leakage.ts). */

@@ -250,8 +250,8 @@ describe.each(NODES)('the action on $name', ({ bin }) => {
     expect(r.stdout).not.toMatch(/\n\s+at /)
     const alpha = await run({ inputs: { alpha: 'often' } })
     expect(alpha.stdout).toContain('::error::input "alpha" must be a number between 0 and 1, got "often"')
-    const later = await run({ inputs: { 'slice-fields': 'language' } })
-    expect(later.stdout).toContain('::error::input "slice-fields" is not supported by this version of Eval Gate yet')
+    const slices = await run({ inputs: { 'slice-fields': 'language,' } })
+    expect(slices.stdout).toContain('::error::input "slice-fields" must be a comma-separated list of field names, got "language,"')
   })
 
   describe('tasks beyond classification (SPEC §10, §11): one run each, baseline from the artifact', () => {

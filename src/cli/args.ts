@@ -7,7 +7,7 @@ import type { CompareOptions } from '../compare.js'
 import { ConfigError, quote } from '../errors.js'
 import { parseDecimal } from '../read/number.js'
 import { parseScoreMetrics, TASKS } from '../tasks/scoreMetrics.js'
-import { DEFAULT_FIELDS, type Format } from '../types.js'
+import { DEFAULT_FIELDS, FORMATS, type Format } from '../types.js'
 
 export interface CliCommand {
   kind: 'compare'
@@ -26,7 +26,8 @@ Prints the Markdown report. Exit status: 0 every gate passes, 1 a gate fails, 2 
 Files
   --candidate FILE         the candidate model's predictions (required)
   --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
-  --format F               jsonl | csv | tsv | json (default: from the extension; .gz is unpacked)
+  --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
+                           unpacked; cells: counts of (label, baseline, candidate) from a GROUP BY)
   --id-field NAME          example id field (default: id)
   --label-field NAME       true label field (default: label)
   --prediction-field NAME  predicted label field (default: prediction)
@@ -39,9 +40,20 @@ Task
   --score-metrics LIST     task scores: the per-example fields to compare, NAME[:higher|:lower],… (higher is
                            better unless :lower), e.g. judge,passed,latency_ms:lower
 
+Rows
+  --repeat-field NAME      several rows per id (k samples): ids are resampled, rows are averaged
+  --cluster-field NAME     examples sharing this field are resampled and permuted together
+  --errors E               wrong | exclude: a row with an empty prediction or an "error" is counted wrong
+                           (worst value for scores), or left out of both models (default: wrong)
+
+Slices
+  --slice-field NAME       per value of this field, the headline metrics and their tests (repeatable)
+  --min-slice N            the fewest paired examples a slice needs to be tested (default: 30)
+
 Data checks
   --train FILE             the training examples: counts test examples whose id (or text) is in it (metric leakage)
   --text-field NAME        with --train: the text field compared after normalisation (NFKC, case fold, spaces)
+  --train-predictions FILE the candidate's predictions on its training set: train vs test gap (overfitting)
 
 Gates and statistics
   --gates RULES            rules separated by ';' or newlines, e.g. "recall no-regression; f1 >= 0.8"
@@ -55,6 +67,7 @@ Gates and statistics
                            number (default: holm, as SPEC §5; westfall-young uses the joint distribution of
                            the metrics in the same seeded permutations, where a task has it)
   --mcnemar M              exact | mid-p: the McNemar test of accuracy and recall (default: exact)
+  --inconclusive I         fail | pass: what an inconclusive non-inferior gate does to the verdict (default: fail)
 
 Output
   --json OUT.json          also write the JSON report
@@ -91,6 +104,13 @@ export function parseCli(argv: readonly string[]): CliRequest {
         mcnemar: { type: 'string' },
         train: { type: 'string' },
         'text-field': { type: 'string' },
+        'train-predictions': { type: 'string' },
+        'slice-field': { type: 'string', multiple: true },
+        'min-slice': { type: 'string' },
+        'repeat-field': { type: 'string' },
+        'cluster-field': { type: 'string' },
+        errors: { type: 'string' },
+        inconclusive: { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -111,7 +131,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
   const options: CompareOptions = {
     candidate: { name: values.candidate, path: values.candidate },
     baseline: values.baseline ? { name: values.baseline, path: values.baseline } : null,
-    format: oneOf('--format', values.format, ['jsonl', 'csv', 'tsv', 'json'] as const) as Format | undefined,
+    format: oneOf('--format', values.format, FORMATS) as Format | undefined,
     fields: {
       id: field('--id-field', values['id-field'], DEFAULT_FIELDS.id),
       label: field('--label-field', values['label-field'], DEFAULT_FIELDS.label),
@@ -123,6 +143,13 @@ export function parseCli(argv: readonly string[]): CliRequest {
     ...(values['score-metrics'] !== undefined ? { scoreMetrics: parseScoreMetrics(values['score-metrics'], '--score-metrics') } : {}),
     ...(values.train ? { train: { name: values.train, path: values.train } } : {}),
     ...(values['text-field'] !== undefined ? { textField: field('--text-field', values['text-field'], '') } : {}),
+    ...(values['train-predictions'] ? { trainPredictions: { name: values['train-predictions'], path: values['train-predictions'] } } : {}),
+    ...(values['slice-field'] !== undefined ? { sliceFields: values['slice-field'].map((f) => field('--slice-field', f, '')) } : {}),
+    ...optional('minSlice', values['min-slice'] === undefined ? undefined : numberOption('--min-slice', values['min-slice'], 30, (x) => Number.isInteger(x) && x >= 1, 'a whole number ≥ 1')),
+    ...(values['repeat-field'] !== undefined ? { repeatField: field('--repeat-field', values['repeat-field'], '') } : {}),
+    ...(values['cluster-field'] !== undefined ? { clusterField: field('--cluster-field', values['cluster-field'], '') } : {}),
+    ...optional('errors', oneOf('--errors', values.errors, ['wrong', 'exclude'] as const)),
+    ...optional('inconclusive', oneOf('--inconclusive', values.inconclusive, ['fail', 'pass'] as const)),
     gates: values.gates,
     alpha: numberOption('--alpha', values.alpha, 0.05, (x) => x > 0 && x < 1, 'a number between 0 and 1'),
     resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
