@@ -2,6 +2,7 @@
  * The shapes that flow through the core: parse → pair → metrics → statistics → gates → render.
  * Everything here is plain data; the core has no `@actions/*` import.
  */
+import type { KeyColumn } from './read/keys.js'
 
 /** Input formats of SPEC §1; each may also be gzip-compressed (`.gz`). */
 export type Format = 'jsonl' | 'csv' | 'tsv' | 'json' | 'parquet' | 'cells'
@@ -92,6 +93,8 @@ export interface PredictionFile {
    * `labels` are the keys as they appear (normalised to text), in first-seen order.
    */
   scores: { labels: string[]; values: Float64Array } | null
+  /** The key fields asked for (slice, repeat, cluster: src/read/keys.ts), when any. */
+  keys?: KeyColumn[]
 }
 
 /** A classification task (SPEC §2). */

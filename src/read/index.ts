@@ -8,6 +8,7 @@ import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSou
 import { readDelimited } from './csv.js'
 import { readJsonArray } from './json.js'
 import { readJsonl } from './jsonl.js'
+import type { KeyField } from './keys.js'
 import { RowBuilder } from './rows.js'
 import { maxRowBytes } from './limits.js'
 import type { RowSink } from './sink.js'
@@ -21,6 +22,8 @@ export interface ReadOptions {
   dictionary: LabelDictionary
   /** True when a baseline is compared: a missing or empty id is an error. */
   requireId: boolean
+  /** Key fields read on every row (slice, repeat, cluster: src/read/keys.ts). */
+  keys?: readonly KeyField[]
   /** The limit on one row (line, record, array element) in UTF-8 bytes; default `maxRowBytes()` (64 MiB). */
   maxRowBytes?: number
 }
@@ -46,7 +49,7 @@ export function formatOf(name: string, override?: Format): { format: Format; gzi
 /** Reads one prediction file into columns (classification: id, label, prediction, scores). */
 export async function readPredictions(source: PredictionSource, options: ReadOptions): Promise<PredictionFile> {
   const { format } = formatOf(source.name, options.format)
-  const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv')
+  const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv', options.keys ?? [])
   await readRows(source, rows, options)
   return rows.finish()
 }

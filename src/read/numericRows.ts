@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js'
 import { describe } from './describe.js'
 import { IdColumn } from './ids.js'
+import { KeyColumns, type KeyColumn, type KeyField } from './keys.js'
 import { parseDecimal } from './number.js'
 import type { Cell, Column, RowSink } from './sink.js'
 
@@ -19,6 +20,8 @@ export interface NumericFile {
   values: Float64Array[]
   /** Per field: true when every value was a boolean (JSON) or `true`/`false` (CSV). */
   booleans: boolean[]
+  /** The key fields asked for (slice, repeat, cluster), when any. */
+  keys?: KeyColumn[]
 }
 
 export class NumericRowBuilder implements RowSink {
@@ -28,6 +31,7 @@ export class NumericRowBuilder implements RowSink {
   private values: Float64Array[]
   private readonly booleans: boolean[]
   private readonly ids: IdColumn
+  private readonly keys: KeyColumns
   readonly columns: readonly Column[]
 
   constructor(
@@ -37,9 +41,11 @@ export class NumericRowBuilder implements RowSink {
     requireId: boolean,
     readonly textCells: boolean,
     /** Booleans are allowed (scores: pass/fail fields) or not (regression: label and prediction are numbers). */
-    readonly allowBooleans: boolean
+    readonly allowBooleans: boolean,
+    keys: readonly KeyField[] = []
   ) {
-    this.columns = [{ name: idField, required: false }, ...fields.map((name) => ({ name, required: true }))]
+    this.keys = new KeyColumns(file, keys, this.cap)
+    this.columns = [{ name: idField, required: false }, ...fields.map((name) => ({ name, required: true })), ...this.keys.columns]
     this.values = fields.map(() => new Float64Array(this.cap))
     this.booleans = fields.map(() => true)
     this.ids = new IdColumn(file, idField, requireId, textCells, this.cap)
@@ -51,6 +57,7 @@ export class NumericRowBuilder implements RowSink {
     this.line[i] = lineNo
     for (let k = 0; k < this.fields.length; k++) this.values[k][i] = this.number(cells[k + 1], lineNo, k)
     this.ids.add(cells[0], lineNo, i, this.line[0])
+    if (this.keys.size > 0) this.keys.add(cells, this.fields.length + 1, lineNo, i)
     this.n = i + 1
   }
 
@@ -64,7 +71,8 @@ export class NumericRowBuilder implements RowSink {
       ids: this.ids.finish(n),
       line: this.line.slice(0, n),
       values: this.values.map((v) => v.slice(0, n)),
-      booleans: [...this.booleans]
+      booleans: [...this.booleans],
+      ...(this.keys.size > 0 ? { keys: this.keys.finish(n) } : {})
     }
   }
 
@@ -99,5 +107,6 @@ export class NumericRowBuilder implements RowSink {
       return b
     })
     this.ids.grow(this.cap)
+    this.keys.grow(this.cap)
   }
 }

@@ -7,6 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { InputError } from '../errors.js'
 import { LabelDictionary, type FieldNames, type Format, type PredictionFile, type PredictionSource } from '../types.js'
 import { readPredictions } from './index.js'
+import type { KeyField } from './keys.js'
 
 interface ReadRequest {
   evalGateRead: true
@@ -15,6 +16,7 @@ interface ReadRequest {
   fields: FieldNames
   requireId: boolean
   maxRowBytes?: number
+  keys?: readonly KeyField[]
 }
 
 type ReadReply =
@@ -33,8 +35,8 @@ export async function serveReadRequest(): Promise<void> {
   let reply: ReadReply
   const transfer: ArrayBuffer[] = []
   try {
-    const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes })
-    for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null]) {
+    const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes, keys: request.keys })
+    for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, ...(file.keys ?? []).map((k) => k.codes)]) {
       if (column) transfer.push(column.buffer as ArrayBuffer)
     }
     reply = { ok: true, file, labels: dictionary.names }
@@ -54,9 +56,9 @@ export async function serveReadRequest(): Promise<void> {
 export function readInWorker(
   script: string | URL,
   source: PredictionSource,
-  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean; maxRowBytes?: number }
+  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean; maxRowBytes?: number; keys?: readonly KeyField[] }
 ): Promise<PredictionFile> {
-  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes }
+  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys }
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: request })
     worker.once('message', (reply: ReadReply) => {

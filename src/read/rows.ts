@@ -9,6 +9,7 @@ import { parseDecimal } from './number.js'
 
 import { describe } from './describe.js'
 import { IdColumn } from './ids.js'
+import { KeyColumns, type KeyField } from './keys.js'
 import type { Cell, Column, RowSink } from './sink.js'
 
 /** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
@@ -39,10 +40,15 @@ export class RowBuilder implements RowSink {
     readonly dictionary: LabelDictionary,
     readonly requireId: boolean,
     /** CSV/TSV: cells are text as written, scores are parsed from text. */
-    readonly textCells: boolean
+    readonly textCells: boolean,
+    /** Key fields read after the row's own (slice, repeat, cluster: src/read/keys.ts). */
+    keys: readonly KeyField[] = []
   ) {
     this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap)
+    this.keys = new KeyColumns(file, keys, this.cap)
   }
+
+  private readonly keys: KeyColumns
 
   /** id, label, prediction, score (binary, or a scores object in that field) and `scores`. */
   get columns(): readonly Column[] {
@@ -51,7 +57,8 @@ export class RowBuilder implements RowSink {
       { name: this.fields.label, required: true },
       { name: this.fields.prediction, required: true },
       { name: this.fields.score, required: false },
-      { name: 'scores', required: false }
+      { name: 'scores', required: false },
+      ...this.keys.columns
     ])
   }
 
@@ -67,6 +74,7 @@ export class RowBuilder implements RowSink {
     this.pred[i] = this.code(prediction, lineNo, this.fields.prediction)
     this.ids.add(id, lineNo, i, this.line[0])
     this.addScore(score, scores, lineNo, i)
+    if (this.keys.size > 0) this.keys.add(cells, 5, lineNo, i)
     this.n = i + 1
   }
 
@@ -87,7 +95,8 @@ export class RowBuilder implements RowSink {
       scores:
         this.scoreKind === 'scores' && this.scoreValues
           ? { labels: this.scoreLabels, values: this.scoreValues.slice(0, n * this.scoreLabels.length) }
-          : null
+          : null,
+      ...(this.keys.size > 0 ? { keys: this.keys.finish(n) } : {})
     }
   }
 
@@ -115,6 +124,7 @@ export class RowBuilder implements RowSink {
       this.score = b
     }
     this.ids.grow(this.cap)
+    this.keys.grow(this.cap)
     if (this.scoreValues) {
       const b = new Float64Array(this.cap * this.scoreLabels.length)
       b.set(this.scoreValues)

@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js'
 import { describe } from './describe.js'
 import { IdColumn } from './ids.js'
+import { KeyColumns, type KeyColumn, type KeyField } from './keys.js'
 import { parseDecimal } from './number.js'
 import type { Cell, Column, RowSink } from './sink.js'
 
@@ -20,6 +21,8 @@ export interface TextFile {
   /** Null when the rows carry no `loss`/`tokens`. */
   loss: Float64Array | null
   tokens: Float64Array | null
+  /** The key fields asked for (slice, repeat, cluster), when any. */
+  keys?: KeyColumn[]
 }
 
 export class TextRowBuilder implements RowSink {
@@ -34,20 +37,24 @@ export class TextRowBuilder implements RowSink {
   /** Whether rows carry loss and tokens; fixed by the first row. */
   private hasLoss: boolean | null = null
   private readonly ids: IdColumn
+  private readonly keys: KeyColumns
   readonly columns: readonly Column[]
 
   constructor(
     readonly file: string,
     readonly fields: { id: string; label: string; prediction: string },
     requireId: boolean,
-    readonly textCells: boolean
+    readonly textCells: boolean,
+    keys: readonly KeyField[] = []
   ) {
+    this.keys = new KeyColumns(file, keys, this.cap)
     this.columns = [
       { name: fields.id, required: false },
       { name: fields.label, required: true },
       { name: fields.prediction, required: true },
       { name: 'loss', required: false },
-      { name: 'tokens', required: false }
+      { name: 'tokens', required: false },
+      ...this.keys.columns
     ]
     this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap)
   }
@@ -55,7 +62,10 @@ export class TextRowBuilder implements RowSink {
   add(lineNo: number, cells: readonly Cell[]): void {
     const [id, label, prediction, loss, tokens] = cells
     const i = this.n
-    if (i === this.cap) this.ids.grow((this.cap *= 2))
+    if (i === this.cap) {
+      this.ids.grow((this.cap *= 2))
+      this.keys.grow(this.cap)
+    }
     this.lines.push(lineNo)
     this.references.push(this.referencesOf(label, lineNo))
     this.predictions.push(this.textOf(prediction, lineNo, this.fields.prediction))
@@ -75,6 +85,7 @@ export class TextRowBuilder implements RowSink {
       this.loss.push(this.numberOf(loss, lineNo, 'loss', (x) => x >= 0, 'a number ≥ 0'))
       this.tokens.push(this.numberOf(tokens, lineNo, 'tokens', (x) => x > 0, 'a number > 0'))
     }
+    if (this.keys.size > 0) this.keys.add(cells, 5, lineNo, i)
     this.n = i + 1
   }
 
@@ -89,7 +100,8 @@ export class TextRowBuilder implements RowSink {
       references: this.references,
       predictions: this.predictions,
       loss: this.hasLoss ? Float64Array.from(this.loss) : null,
-      tokens: this.hasLoss ? Float64Array.from(this.tokens) : null
+      tokens: this.hasLoss ? Float64Array.from(this.tokens) : null,
+      ...(this.keys.size > 0 ? { keys: this.keys.finish(this.n) } : {})
     }
   }
 

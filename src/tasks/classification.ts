@@ -11,6 +11,7 @@ import { DEFAULT_GATES } from '../gates.js'
 import { metricNames, parsePerClass } from '../metrics/names.js'
 import { checkUniqueIds, pairByIds, sameLabel, type Pairing } from '../pair.js'
 import { readPredictions, type ReadOptions } from '../read/index.js'
+import { keyFields } from '../read/keys.js'
 import { readInWorker } from '../read/parallel.js'
 import { scoreStatistics } from '../scoreStatistics.js'
 import { classificationJoint } from '../stats/classificationJoint.js'
@@ -37,7 +38,7 @@ const PARALLEL_BYTES = 4 << 20
 export const classification: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const dictionary = new LabelDictionary()
-    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null }
+    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null, keys: keyFields(options) }
     const [candidate, baseline] = await readBoth(options, readOptions)
 
     let pairing: Pairing | null = null

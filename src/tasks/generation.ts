@@ -11,6 +11,7 @@ import { TextRowBuilder, type TextFile } from '../read/textRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
 import { idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
+import { keyFields } from '../read/keys.js'
 
 const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'] as const
 const LOSS_METRICS = ['loss', 'perplexity'] as const
@@ -21,7 +22,7 @@ export const generation: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const read = await readAndPair<TextFile>(
       options,
-      (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text),
+      (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text, keyFields(options)),
       (c, b) => (i, j) => sameReferences(c.references[i], b.references[j])
     )
     const { candidate, baseline, pairing } = read

@@ -10,13 +10,14 @@ import type { ExampleChanges, MetricReport } from '../types.js'
 import { regressionStatistics } from './numeric/regressionStatistics.js'
 import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
+import { keyFields } from '../read/keys.js'
 
 export const regression: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const { label, prediction } = options.fields
     const read = await readAndPair<NumericFile>(
       options,
-      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false),
+      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false, keyFields(options)),
       (c, b) => (i, j) => c.values[0][i] === b.values[0][j]
     )
     const { candidate, baseline, pairing } = read

@@ -10,6 +10,7 @@ import type { ExampleChanges, MetricReport } from '../types.js'
 import { scoresStatistics } from './numeric/scoresStatistics.js'
 import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
+import { keyFields } from '../read/keys.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
@@ -18,7 +19,7 @@ export const scores: TaskModule = {
     const names = fields.map((f) => f.name)
     const read = await readAndPair<NumericFile>(
       options,
-      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true),
+      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options)),
       () => () => true
     )
     const { candidate, baseline, pairing } = read
