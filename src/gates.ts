@@ -6,6 +6,7 @@
  * | `METRIC delta >= X` (any operator) | candidate − baseline satisfies it |
  * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, adjusted over all no-regression rules (Westfall–Young minP or Holm, `multiplicity`), is below alpha |
  * | `METRIC non-inferior M` | the one-sided (1 − alpha) bound of delta on the worse side lies within M |
+ * | `METRIC train-gap <= X` (any operator) | the gap train − test (positive: better on train) satisfies it (src/checks/overfitting.ts) |
  *
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
  * not split or end a rule inside the brackets).
@@ -16,7 +17,8 @@ import { formatDelta, formatInterval, formatNumber, formatP, formatShownDelta, f
 import { parsePerClass, SCORE_METRICS } from './metrics/names.js'
 import { holm } from './stats/holm.js'
 import { westfallYoung } from './stats/westfallYoung.js'
-import type { GateResult, MetricReport } from './types.js'
+import { trainGapGate } from './checks/trainGap.js'
+import type { GateResult, MetricReport, Overfitting } from './types.js'
 
 /** The default when no gates are given: no significant regression of accuracy, precision, recall or F1. */
 export const DEFAULT_GATES = 'accuracy no-regression; precision no-regression; recall no-regression; f1 no-regression'
@@ -27,7 +29,7 @@ export interface GateRule {
   /** The rule as written (trimmed). */
   text: string
   metric: string
-  kind: 'threshold' | 'delta' | 'no-regression' | 'non-inferior'
+  kind: 'threshold' | 'delta' | 'no-regression' | 'non-inferior' | 'train-gap'
   op?: Operator
   value?: number
   margin?: number
@@ -90,8 +92,8 @@ function parseRule(text: string): GateRule {
     return x
   }
   let m: RegExpExecArray | null
-  if ((m = /^(delta\s*)?(>=|<=|>|<)\s*(\S+)$/.exec(tail))) {
-    return { text, metric, kind: m[1] ? 'delta' : 'threshold', op: m[2] as Operator, value: number(m[3], 'the threshold') }
+  if ((m = /^(?:(delta|train-gap)\s*)?(>=|<=|>|<)\s*(\S+)$/.exec(tail))) {
+    return { text, metric, kind: m[1] === 'delta' ? 'delta' : m[1] === 'train-gap' ? 'train-gap' : 'threshold', op: m[2] as Operator, value: number(m[3], 'the threshold') }
   }
   if (/^no-regression$/.test(tail)) return { text, metric, kind: 'no-regression' }
   if ((m = /^non-inferior(?:\s+(\S+))?$/.exec(tail))) {
@@ -140,6 +142,8 @@ export interface GateOptions {
   /** Default {@link DEFAULT_MULTIPLICITY}; without `joint` (a task that has none), Holm. */
   multiplicity?: Multiplicity
   joint?: JointNull | null
+  /** The overfitting check's result, for `train-gap` rules (null: no --train-predictions). */
+  overfitting?: Overfitting | null
 }
 
 /**
@@ -180,6 +184,7 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
     const result = (status: GateResult['status'], detail: string, extra: Partial<GateResult> = {}): GateResult => ({ ...base, status, detail, ...extra })
     const name = rule.metric
 
+    if (rule.kind === 'train-gap') return { ...base, ...trainGapGate(rule, options.overfitting ?? null, level) }
     if (rule.kind === 'threshold') {
       if (m.candidate === null) return result('fail', `${name} is undefined on this data, so the rule cannot pass`)
       const ok = compareOp(m.candidate, rule.op as Operator, rule.value as number)

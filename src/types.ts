@@ -233,10 +233,30 @@ export interface SliceReport {
   metrics: Record<string, MetricReport & { qValue: number | null }>
 }
 
-/** The overfitting check's result (SPEC §14): per headline metric, its value on train and test and the gap. */
+/**
+ * The overfitting check's result (SPEC §14, src/checks/overfitting.ts): per headline metric, its value on train
+ * and on test (the compared examples) and the gap, positive when better on train (train − test for metrics better
+ * when higher, test − train for those better when lower), with the (1 − alpha) interval of the gap.
+ */
 export interface Overfitting {
+  /** Rows of the training predictions file; compared test examples. */
   trainRows: number
-  metrics: Record<string, { train: number | null; test: number | null; gap: number | null; ci: [number, number] | null }>
+  testRows: number
+  /** How `ci` is made: `mover` (each side's own interval combined; Newcombe's hybrid score for Wilson intervals). */
+  ciMethod: string
+  metrics: Record<
+    string,
+    {
+      train: number | null
+      test: number | null
+      gap: number | null
+      ci: [number, number] | null
+      /** Each side's own (1 − alpha) interval (its candidateCi). */
+      trainCi: [number, number] | null
+      testCi: [number, number] | null
+      direction: Direction
+    }
+  >
 }
 
 /** The leakage check's result (src/checks/leakage.ts). */
