@@ -256,3 +256,14 @@ describe('overfittingWarnings', () => {
     expect(overfittingWarnings(report(0.9, 0.85, 0.01), 0.05)).toEqual([])
   })
 })
+
+describe('the report shape (publish mode) accepts the overfitting section and checks it', () => {
+  it('a real report passes; a string where a number belongs is named', async () => {
+    const { asReport } = await import('../src/reportShape.js')
+    const report = await compare({ ...base, candidate: fixture('candidate.jsonl'), baseline: null, trainPredictions: fixture('train.jsonl') })
+    const json = JSON.parse(JSON.stringify(report))
+    expect(asReport(json, 'report.json').overfitting?.trainRows).toBe(300)
+    json.overfitting.metrics.accuracy.gap = '<img src=x>'
+    expect(() => asReport(json, 'report.json')).toThrow('report.json: is not an Eval Gate report: report.overfitting.metrics["accuracy"].gap must be a number')
+  })
+})

@@ -34,9 +34,9 @@ export function provenance(relation: BaselineProvenance['relation'], behindBy: n
 /** The lead's warning for a baseline older than the base commit (src/main.ts adds it; its wording may differ). */
 export const BEHIND_WARNING = 'The baseline was built from commit 1a2b3c4, 3 commits behind the base commit 9f8e7d6: changes merged since then are not in it.'
 
-export type Case = 'binary' | 'multiclass-5' | 'multiclass-7' | 'hostile' | 'classes-50' | 'no-baseline' | 'scores' | 'regression' | 'generation'
+export type Case = 'binary' | 'multiclass-5' | 'multiclass-7' | 'hostile' | 'classes-50' | 'no-baseline' | 'scores' | 'regression' | 'generation' | 'overfitting'
 
-export const CASES: Case[] = ['binary', 'multiclass-5', 'multiclass-7', 'hostile', 'classes-50', 'no-baseline', 'scores', 'regression', 'generation']
+export const CASES: Case[] = ['binary', 'multiclass-5', 'multiclass-7', 'hostile', 'classes-50', 'no-baseline', 'scores', 'regression', 'generation', 'overfitting']
 
 const example = (dir: string) => ({
   candidate: file(`examples/${dir}/candidate.jsonl`, root, 'examples', dir, 'candidate.jsonl'),
@@ -79,6 +79,15 @@ export async function reportFor(name: Case): Promise<Report> {
       return compare({ ...base, ...example('house-prices'), task: 'regression' })
     case 'generation':
       return compare({ ...base, ...example('translation'), task: 'generation' })
+    case 'overfitting':
+      // SPEC §14: the candidate's predictions on its training set beside the test set (fixtures/overfitting).
+      return compare({
+        ...base,
+        candidate: file('__tests__/fixtures/overfitting/candidate.jsonl', here, 'fixtures/overfitting/candidate.jsonl'),
+        baseline: file('__tests__/fixtures/overfitting/baseline.jsonl', here, 'fixtures/overfitting/baseline.jsonl'),
+        trainPredictions: file('__tests__/fixtures/overfitting/train.jsonl', here, 'fixtures/overfitting/train.jsonl'),
+        gates: 'accuracy no-regression; accuracy train-gap <= 0.05; log_loss train-gap <= 0.5'
+      })
     case 'no-baseline':
       return compare({ ...base, candidate: file('case-006/candidate.csv', here, 'fixtures/oracle/case-006/candidate.csv'), baseline: null })
   }

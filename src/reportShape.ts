@@ -98,6 +98,24 @@ const report = object({
       })
     )
   ),
+  overfitting: optional(
+    object({
+      trainRows: num,
+      testRows: num,
+      ciMethod: optional(str),
+      metrics: record(
+        object({
+          train: nullable(num),
+          test: nullable(num),
+          gap: nullable(num),
+          ci: nullable(pair),
+          trainCi: optional(nullable(pair)),
+          testCi: optional(nullable(pair)),
+          direction: oneOf('higher', 'lower')
+        })
+      )
+    })
+  ),
   baseline: optional(
     object({
       source: oneOf('artifact', 'file', 'none'),

@@ -22,10 +22,11 @@
  */
 import type { CompareOptions } from '../compare.js'
 import { ConfigError, quote } from '../errors.js'
-import { formatDelta, formatInterval, formatValue } from '../format.js'
+import { formatInterval, formatValue } from '../format.js'
 import type { GateRule } from '../gates.js'
 import { moverDifference } from '../stats/mover.js'
 import { taskModule } from '../tasks/index.js'
+import { shownGap } from './trainGap.js'
 import type { Prepared, Settings } from '../tasks/task.js'
 import type { MetricReport, Overfitting, TaskName } from '../types.js'
 
@@ -126,7 +127,7 @@ export function overfittingWarnings(o: Overfitting, alpha: number): string[] {
   })
   if (flagged.length === 0) return []
   const parts = flagged.map(
-    ([name, m]) => `${name} ${formatValue(name, m.train)} on train, ${formatValue(name, m.test)} on test (gap ${formatDelta(name, m.gap)}, ${level} CI ${formatInterval(name, m.ci)})`
+    ([name, m]) => `${name} ${formatValue(name, m.train)} on train, ${formatValue(name, m.test)} on test (gap ${shownGap(name, m)}, ${level} CI ${formatInterval(name, m.ci)})`
   )
   return [
     `Overfitting: the candidate does much better on its training set than on the test set: ${parts.join('; ')}. ` +

@@ -4,11 +4,21 @@
  * accuracy) against the threshold. Kept apart from the check so that src/gates.ts imports nothing that reads files.
  */
 import { ConfigError, quote } from '../errors.js'
-import { formatDelta, formatInterval, formatNumber, formatValue } from '../format.js'
+import { formatInterval, formatNumber, formatShownDelta, formatValue } from '../format.js'
 import type { GateRule, Operator } from '../gates.js'
 import type { GateResult, Overfitting } from '../types.js'
 
 const satisfies = (x: number, op: Operator, y: number): boolean => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y)
+
+/**
+ * A gap as the two shown values give it (`97.3%` on train and `80.0%` on test read `+17.3 pts`), signed so that
+ * positive means better on train.
+ *
+ * @example shownGap('log_loss', { train: 0.1, test: 0.35, direction: 'lower' }) // '+0.2500'
+ */
+export function shownGap(name: string, m: Pick<Overfitting['metrics'][string], 'train' | 'test' | 'direction'>): string {
+  return m.direction === 'higher' ? formatShownDelta(name, m.test, m.train) : formatShownDelta(name, m.train, m.test)
+}
 
 /**
  * Rules of the form `METRIC train-gap <= X` need `--train-predictions`, and a model metric (not a data check such
@@ -37,7 +47,7 @@ export function trainGapGate(rule: GateRule, overfitting: Overfitting | null, le
   const ci = m.ci ? ` (${level} CI ${formatInterval(name, m.ci)})` : ''
   return {
     status: ok ? 'pass' : 'fail',
-    detail: `${name} is ${formatValue(name, m.train)} on train and ${formatValue(name, m.test)} on test: a gap of ${formatDelta(name, m.gap)}${ci}; the rule needs a gap ${rule.op} ${formatNumber(rule.value as number)}`,
+    detail: `${name} is ${formatValue(name, m.train)} on train and ${formatValue(name, m.test)} on test: a gap of ${shownGap(name, m)}${ci}; the rule needs a gap ${rule.op} ${formatNumber(rule.value as number)}`,
     observed: m.gap
   }
 }

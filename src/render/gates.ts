@@ -6,6 +6,7 @@ import { formatDelta, formatValue } from '../format.js'
 import type { GateResult, Report } from '../types.js'
 import { dataSpan, proseText } from './escape.js'
 import { level, shownDelta, testsOf, values } from './names.js'
+import { trainGapObserved, trainGapOf } from './overfitting.js'
 import { pText, sortedGates } from './verdict.js'
 import { table } from './table.js'
 
@@ -28,6 +29,8 @@ export function gatesSection(report: Report): string {
 }
 
 function observed(g: GateResult, report: Report): string {
+  const gap = trainGapOf(g, report)
+  if (gap) return trainGapObserved(g, gap)
   const m = report.metrics[g.metric]
   if (!m || g.status === 'skip') return '—'
   if (m.baseline === null || m.delta === null || g.observed === m.candidate) return formatValue(g.metric, m.candidate)

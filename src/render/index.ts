@@ -3,7 +3,8 @@
  * written for a reviewer with ten seconds.
  *
  * Order: verdict with the decisive numbers and the warnings that could change it (the first screen); the gates,
- * failing first; the other warnings; the headline metrics; one line naming the largest per-class drop; then,
+ * failing first; the other warnings; the headline metrics; one line naming the largest per-class drop; the
+ * overfitting check (train, test, gap); then,
  * folded, the other metrics, per class, confusion matrices and where the models disagree; a footer naming the
  * baseline run and commits. Every datum (label, id, rule, file name) is a code span (src/render/escape.ts). The
  * comment stays under 60,000 characters: with many classes the per-class table keeps the classes that changed
@@ -19,6 +20,7 @@ import { footer } from './footer.js'
 import { gatesSection } from './gates.js'
 import { matricesSection } from './matrices.js'
 import { metricsSection } from './metrics.js'
+import { overfittingSection } from './overfitting.js'
 import { verdict } from './verdict.js'
 
 /** Where the Markdown goes: the PR comment is capped at 60,000 characters, the job summary at 1 MiB. */
@@ -38,6 +40,7 @@ export function renderMarkdown(report: Report, target: RenderTarget = 'cli'): st
     otherWarnings(report),
     headline,
     largestDrop(report),
+    overfittingSection(report),
     rest,
     perClassSection(report, MAX_CLASSES[target]),
     matricesSection(report, MAX_MATRIX[target]),

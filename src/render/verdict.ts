@@ -7,6 +7,7 @@ import type { GateResult, Report } from '../types.js'
 import { verdictChanging } from '../warnings.js'
 import { dataSpan, proseText } from './escape.js'
 import { change, level } from './names.js'
+import { trainGapOf, trainGapReason } from './overfitting.js'
 
 /** A gate's status as text (SPEC §12 adds `inconclusive`). */
 const statusOf = (g: GateResult): string => g.status
@@ -19,6 +20,8 @@ export const sortedGates = (report: Report): GateResult[] =>
 
 /** The numbers behind one gate's result, in words: `recall 92.5% → 80.6% (−11.9 pts, 95% CI …, one-sided p < 0.0001 after Holm)`. */
 export function reason(gate: GateResult, report: Report): string {
+  const gap = trainGapOf(gate, report)
+  if (gap && gap.gap !== null) return trainGapReason(gate, gap, report)
   const m = report.metrics[gate.metric]
   if (gate.status === 'skip' || !m || (m.candidate === null && m.baseline === null)) return proseText(gate.detail, 300)
   let evidence = ''
