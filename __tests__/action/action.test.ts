@@ -396,3 +396,92 @@ async function uploadArtifactZip(rootDir: string, files: string[], replace: Reco
   for await (const chunk of stream) chunks.push(chunk)
   return new Uint8Array(Buffer.concat(chunks))
 }
+
+describe('data checks through the action (SPEC §14): a leaking test set, an overfit model', () => {
+  let github: FakeGitHub
+  let dir: string
+  const rows = candidate.toString().trim().split('\n').map((l) => JSON.parse(l) as { id: string; subject: string; label: string; prediction: string; score: number })
+
+  beforeEach(async () => {
+    github = new FakeGitHub()
+    await github.start()
+    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-action-checks-'))
+    writeFileSync(path.join(dir, 'predictions.jsonl'), candidate)
+    github.runs.push(
+      { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
+      { id: 11, workflowId: 7, branch: 'main', headSha: 'base-sha', event: 'push', conclusion: 'success' }
+    )
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ 'predictions.jsonl': baseline }) })
+    github.runBackendIds['run-backend-500'] = 500
+  })
+
+  afterEach(async () => {
+    await github.stop()
+    expect(github.problems, 'responses that do not match GitHub\'s OpenAPI description').toEqual([])
+  })
+
+  // The action's own runtime (action.yml: node24); the machine's Node runs the same bundle in the block above.
+  const run = (inputs: Record<string, string>) => runAction(github, dir, { node: NODE24, inputs })
+  const comment = () => github.comments.filter((c) => c.body.startsWith('<!-- eval-gate:'))
+  const reportOf = (r: { outputs: Record<string, string> }) => JSON.parse(readFileSync(r.outputs.report, 'utf8'))
+  const jsonl = (name: string, list: object[]) => {
+    writeFileSync(path.join(dir, name), list.map((r) => JSON.stringify(r)).join('\n') + '\n')
+    return path.join(dir, name)
+  }
+
+  it('a leaking test set: leakage <= 0 fails, the comment leads with it and names the leaked ids', async () => {
+    // Two of the test set's subjects sit in the training file under other ids, one cased and spaced differently.
+    const train = jsonl('train.jsonl', [
+      { id: 'train-0', subject: rows[0].subject },
+      { id: 'train-1', subject: `  ${rows[4].subject.toUpperCase()}\t` },
+      { id: 'train-2', subject: 'a subject the test set never uses' }
+    ])
+    const r = await run({ train, 'text-field': 'subject', gates: 'leakage <= 0; accuracy no-regression' })
+    expect(r.code).toBe(1)
+    expect(r.outputs).toMatchObject({ passed: 'false', verdict: 'fail' })
+    const report = reportOf(r)
+    // /usr/bin/python3: n = lambda s: re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s).casefold()).strip();
+    // the candidate rows whose n(subject) is one of the two → 70, first ids msg-0001 msg-0005 msg-0006 msg-0010 …
+    expect(report.leakage).toMatchObject({ trainRows: 3, byId: 0, byText: 70, examples: 70 })
+    expect(report.leakage.firstIds.slice(0, 4)).toEqual(['msg-0001', 'msg-0005', 'msg-0006', 'msg-0010'])
+    expect(report.gates.map((g: { rule: string; status: string }) => [g.rule, g.status])).toEqual([
+      ['leakage <= 0', 'fail'],
+      ['accuracy no-regression', 'pass']
+    ])
+    expect(r.stdout).toMatch(/::error::Eval Gate failed: leakage <= 0/)
+    const top = comment()[0].body.split('#### Gates')[0]
+    expect(top).toContain('❌ `leakage <= 0`: **leakage 70**')
+    expect(top).toContain('> ⚠️ Leakage: 70 of 600 test examples also occur in the training file (0 by id, 70 by `subject` text; ids `msg-0001`, `msg-0005`')
+    expect(r.summary).toContain('Leakage: 70 of 600')
+  })
+
+  it('an overfit model: train-gap fails, the comment gives train, test, gap and its interval', async () => {
+    // The candidate's predictions on its own training set: every one right (an overfit model's usual picture).
+    const trainPredictions = jsonl(
+      'train-predictions.jsonl',
+      rows.map((r, i) => ({ id: `train-${i}`, label: r.label, prediction: r.label, score: r.label === 'spam' ? 0.97 : 0.03 }))
+    )
+    const r = await run({ 'train-predictions': trainPredictions, gates: 'accuracy train-gap <= 0.02; recall train-gap <= 0.5' })
+    expect(r.code).toBe(1)
+    const report = reportOf(r)
+    const o = report.overfitting
+    expect(o).toMatchObject({ trainRows: 600, testRows: 600, ciMethod: 'mover' })
+    expect(Object.keys(o.metrics)).toEqual(['accuracy', 'precision', 'recall', 'f1'])
+    // Test values are the candidate's own: /usr/bin/python3, sklearn accuracy_score and recall_score(pos_label="spam")
+    // on examples/spam/candidate.jsonl → 0.9233333333333333 (554/600) and 0.8064516129032258 (150/186).
+    expect(o.metrics.accuracy).toMatchObject({ train: 1, test: report.metrics.accuracy.candidate })
+    expect(o.metrics.accuracy.test).toBeCloseTo(0.9233333333333333, 12)
+    expect(o.metrics.recall.test).toBeCloseTo(150 / 186, 12)
+    expect(o.metrics.recall.gap).toBeCloseTo(1 - 150 / 186, 12)
+    expect(report.gates.map((g: { rule: string; status: string }) => [g.rule, g.status])).toEqual([
+      ['accuracy train-gap <= 0.02', 'fail'],
+      ['recall train-gap <= 0.5', 'pass']
+    ])
+    expect(r.stdout).toMatch(/::error::Eval Gate failed: accuracy train-gap <= 0\.02/)
+    const body = comment()[0].body
+    expect(body.split('#### Gates')[0]).toMatch(/❌ `accuracy train-gap <= 0\.02`: \*\*accuracy 100\.0% on train, 92\.3% on test \(gap \+7\.7 pts, 95% CI \+/)
+    expect(body).toContain('#### Overfitting')
+    expect(body).toContain('| recall | 100.0% | 80.6% | +19.4 pts |')
+    expect(body).toContain('Overfitting: the candidate does much better on its training set than on the test set')
+  })
+})
