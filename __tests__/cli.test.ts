@@ -181,3 +181,33 @@ describe('tasks beyond classification (SPEC §10, §11)', () => {
     bad(run('compare', '--candidate', g, '--task', 'scores', '--score-metrics', 'a:sideways'), /--score-metrics: "a:sideways" is not NAME/)
   })
 })
+
+describe('--train-predictions (SPEC §14: overfitting)', () => {
+  const fx = (name: string) => path.join(root, '__tests__/fixtures/overfitting', name)
+  const overfit = (...args: string[]) =>
+    run('compare', '--candidate', fx('candidate.jsonl'), '--baseline', fx('baseline.jsonl'), '--train-predictions', fx('train.jsonl'), '--resamples', '1000', ...args)
+
+  it('fails a train-gap gate (exit 1), prints the Overfitting section, and gives overfitting in the JSON report', () => {
+    const json = path.join(dir, 'overfit.json')
+    const r = overfit('--gates', 'accuracy no-regression; accuracy train-gap <= 0.1', '--json', json)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('')
+    // Train 292/300, test 96/120 (sklearn accuracy_score: 0.9733333333333334, 0.8); Newcombe (statsmodels
+    // confint_proportions_2indep(292,300,96,120,method="newcomb")): 0.10668630212734921 to 0.25475970733670994.
+    expect(r.stdout).toMatch(/^### ❌ Eval Gate: failed — 1 of 2 gates\n\n❌ `accuracy train-gap <= 0\.1`: \*\*accuracy 97\.3% on train, 80\.0% on test \(gap \+17\.3 pts, 95% CI \+10\.7 to \+25\.5 pts\)\*\*/)
+    expect(r.stdout).toContain('#### Overfitting')
+    expect(r.stdout).toContain('| accuracy | 97.3% | 80.0% | +17.3 pts | +10.7 to +25.5 pts |')
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(report.overfitting.metrics.accuracy.ci[0]).toBeCloseTo(0.10668630212734921, 12)
+    expect(report.overfitting.metrics.accuracy.ci[1]).toBeCloseTo(0.25475970733670994, 12)
+    expect(overfit('--gates', 'accuracy train-gap <= 0.2').code).toBe(0)
+  })
+  it('a train-gap rule without --train-predictions is a usage error quoting the rule (exit 2)', () => {
+    bad(run(...demo, '--gates', 'f1 train-gap < 0.05'), 'gate "f1 train-gap < 0.05": train-gap needs --train-predictions (action: train-predictions)')
+  })
+  it('a bad training predictions file names file, line and field (exit 2)', () => {
+    const f = path.join(dir, 'train-bad.jsonl')
+    writeFileSync(f, '{"id": "a", "label": 1, "prediction": 1}\n{"id": "b", "label": 0, "prediction": 0, "score": 1.5}\n')
+    bad(overfit('--train-predictions', f), /train-bad\.jsonl:2: field "score" /)
+  })
+})
