@@ -267,3 +267,24 @@ describe('the report shape (publish mode) accepts the overfitting section and ch
     expect(() => asReport(json, 'report.json')).toThrow('report.json: is not an Eval Gate report: report.overfitting.metrics["accuracy"].gap must be a number')
   })
 })
+
+describe('rendering', () => {
+  it('a per-class train-gap gate on a hostile label: a code span in the Overfitting table, the table keeps its 5 cells', async () => {
+    const { renderMarkdown } = await import('../src/render/index.js')
+    const hostile = 'a|b `x` <img src=x>'
+    const rows = (preds: string[]) => ['ok', hostile, 'ok', hostile].map((label, i) => ({ id: i, label, prediction: preds[i] }))
+    const test = file('h-test.jsonl', rows(['ok', 'ok', 'ok', hostile]))
+    const train = file('h-train.jsonl', rows(['ok', hostile, 'ok', hostile]))
+    const report = await compare({ ...base, task: 'multiclass', candidate: test, baseline: null, trainPredictions: train, gates: `recall[${hostile}] train-gap <= 0.25` })
+    // recall of the hostile class: train 2/2, test 1/2 → gap 0.5 > 0.25.
+    expect(report.overfitting?.metrics[`recall[${hostile}]`]).toMatchObject({ train: 1, test: 0.5, gap: 0.5 })
+    expect(report.gates[0].status).toBe('fail')
+    const md = renderMarkdown(report, 'comment')
+    const section = md.split('#### Overfitting\n\n')[1].split('\n\n')[0].split('\n')
+    const row = section.find((l) => l.includes('recall['))
+    expect(row).toBeDefined()
+    expect(row?.split(/(?<!\\)\|/).length).toBe(7)
+    // The label as a code span (two backticks: it holds one), its `|` escaped for the table: inert, and copyable.
+    expect(row).toMatch(/^\| ``recall\[a\\\|b `x` <img src=x>\]`` \| 100\.0% \| 50\.0% \| \+50\.0 pts \| /)
+  })
+})
