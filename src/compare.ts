@@ -113,7 +113,9 @@ export async function compare(options: CompareOptions): Promise<Report> {
 
 /**
  * The data checks of SPEC §14 that the options ask for: their metric names (known to the gates before any
- * statistic is computed), and a run that gives their metrics, report sections and warnings.
+ * statistic is computed), and a run that gives their metrics, report sections and warnings: leakage (`--train`,
+ * src/checks/leakage.ts) and overfitting (`--train-predictions`, src/checks/overfitting.ts, which measures the
+ * training predictions with the task's own module and needs the test side's analysis and the rules).
  */
 function dataChecks(options: CompareOptions, prepared: Prepared) {
   const metrics = options.train ? ['leakage'] : []
