@@ -11,6 +11,7 @@ import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
+import { InputError } from '../src/errors.js'
 import { DEFAULT_FIELDS, type Report } from '../src/types.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-duckdb-'))
@@ -64,5 +65,35 @@ describe('the README\'s DuckDB query (SPEC §15)', () => {
     expect(readFileSync(at('cells.csv'), 'utf8').trim().split('\n').length).toBe(1 + 8)
     expect(body(csv)).toBe(body(rows))
     expect(body(parquet)).toBe(body(rows))
+  })
+
+  it('DuckDB\'s Parquet types: a MAP or a struct of scores, a timestamp refused, ZSTD (Node ≥ 22.15) and LZ4 pages', async () => {
+    const db = await DuckDBInstance.create(':memory:')
+    const con = await db.connect()
+    const at = (name: string): string => path.join(dir, name)
+    const rows = `SELECT 'x' || i AS id, ['a', 'b', 'c'][i % 3 + 1] AS label, ['a', 'b', 'c'][i % 2 + 1] AS prediction FROM range(60) r(i)`
+    const scores = `CASE WHEN prediction = 'a' THEN 0.8 ELSE 0.1 END AS a, CASE WHEN prediction = 'b' THEN 0.8 ELSE 0.1 END AS b, 0.1 AS c`
+    await con.run(`COPY (SELECT id, label, prediction, MAP {'a': a, 'b': b, 'c': c} AS scores, now()::TIMESTAMP AS ts FROM (SELECT *, ${scores} FROM (${rows}))) TO '${at('map.parquet')}' (FORMAT parquet)`)
+    await con.run(`COPY (SELECT id, label, prediction, {'a': a, 'b': b, 'c': c} AS scores FROM (SELECT *, ${scores} FROM (${rows}))) TO '${at('struct.parquet')}' (FORMAT parquet)`)
+    await con.run(`COPY (SELECT id, label, prediction FROM (${rows})) TO '${at('zstd.parquet')}' (FORMAT parquet, COMPRESSION zstd)`)
+    await con.run(`COPY (SELECT id, label, prediction FROM (${rows})) TO '${at('lz4.parquet')}' (FORMAT parquet, COMPRESSION lz4)`)
+    await con.run(`COPY (SELECT id, label, prediction FROM (${rows})) TO '${at('plain.jsonl')}' (FORMAT json)`)
+    con.closeSync()
+    const options: Omit<CompareOptions, 'candidate'> = { baseline: null, fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 200, seed: 1, missingBaseline: 'skip', gates: 'accuracy >= 0' }
+    const source = (name: string) => ({ name, path: at(name) })
+    const map = await compare({ ...options, candidate: source('map.parquet') })
+    const struct = await compare({ ...options, candidate: source('struct.parquet') })
+    expect(map.metrics.log_loss.candidate).toBeGreaterThan(0)
+    expect(body(map)).toBe(body(struct))
+    await expect(compare({ ...options, candidate: source('map.parquet'), fields: { ...DEFAULT_FIELDS, label: 'ts' } })).rejects.toThrow(
+      /^map\.parquet: row 1: field "ts" must be a string, number or boolean, got an object$/
+    )
+    const plain = await compare({ ...options, candidate: source('plain.jsonl') })
+    const zstdReadable = typeof (await import('node:zlib') as { zstdDecompressSync?: unknown }).zstdDecompressSync === 'function'
+    if (zstdReadable) expect(body(await compare({ ...options, candidate: source('zstd.parquet') }))).toBe(body(plain))
+    else await expect(compare({ ...options, candidate: source('zstd.parquet') })).rejects.toThrow('zstd.parquet: uses ZSTD compression, which cannot be read on this Node.js (22.15 or later reads it)')
+    const lz4 = compare({ ...options, candidate: source('lz4.parquet') })
+    await expect(lz4).rejects.toThrow(InputError)
+    await expect(lz4).rejects.toThrow(/^lz4\.parquet: uses LZ4(_RAW)? compression, which cannot be read: write it with SNAPPY/)
   })
 })
