@@ -80,7 +80,7 @@ export class CellsBuilder implements RowSink {
         lineNo,
         null,
         `repeats the cell (${this.labelField} ${quote(label)}, baseline ${quote(base)}, candidate ${quote(cand)}) of line ${this.lines[earlier]}: ` +
-          'a GROUP BY gives each cell once; add the counts up in one row'
+          'a GROUP BY gives each cell once; add the counts up in one row (cells grouped by slice columns too are not read yet)'
       )
     }
     if (this.total + count > Number.MAX_SAFE_INTEGER) {
