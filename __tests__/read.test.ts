@@ -109,7 +109,7 @@ describe('bad input (SPEC §1)', () => {
     expect(await error('c.jsonl.gz', gz.subarray(0, gz.length - 12))).toMatch(/^c\.jsonl\.gz: is not valid gzip/)
   })
   it('an unknown extension asks for the format', async () => {
-    expect(() => formatOf('preds.txt')).toThrow('preds.txt: has an extension that names no known format (.jsonl, .ndjson, .csv, .tsv, .json, optionally .gz): set format (CLI --format)')
+    expect(() => formatOf('preds.txt')).toThrow('preds.txt: has an extension that names no known format (.jsonl, .ndjson, .csv, .tsv, .json, optionally .gz; .parquet): set format (CLI --format)')
   })
 })
 

@@ -138,3 +138,9 @@ async function makeGeneration() {
       `  eval-gate compare:      ${full.seconds.toFixed(2)} s, peak ${mb(full.rss)} (limit 5 s) ${full.seconds <= 5 ? 'ok' : 'TOO SLOW'}`
   )
 }
+
+// SPEC §8 / §15: cell counts standing for 10⁹ examples (scripts/bench-cells.mjs).
+{
+  const { benchCells } = await import('./bench-cells.mjs')
+  benchCells({ runs: RUNS })
+}

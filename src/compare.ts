@@ -64,7 +64,7 @@ export interface CompareOptions {
 export async function compare(options: CompareOptions): Promise<Report> {
   checkSettings(options)
   notYet(options)
-  const prepared = await taskModule(options.task).prepare(options)
+  const prepared = await taskModule(options.task, options.format).prepare(options)
   const checks = dataChecks(options, prepared)
   const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics] })
   checkTrainGapRules(rules, options.trainPredictions !== undefined, checks.metrics)

@@ -86,8 +86,10 @@ export function readConfig(): ActionConfig {
   const predictions = text('predictions')
   if (!predictions && mode === 'gate') throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
   const baselineInput = text('baseline') || 'artifact'
+  const format = oneOf('format', FORMATS)
+  // SPEC §15: a cells file holds both models, so no baseline artifact is fetched (a baseline file is refused by compare()).
   const baseline: ActionConfig['baseline'] =
-    baselineInput === 'artifact' ? { kind: 'artifact' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
+    baselineInput === 'artifact' ? (format === 'cells' ? { kind: 'none' } : { kind: 'artifact' }) : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
   return {
@@ -116,7 +118,7 @@ export function readConfig(): ActionConfig {
     errors: oneOf('errors', ['wrong', 'exclude'] as const),
     inconclusive: oneOf('inconclusive', ['fail', 'pass'] as const),
     scoreMetrics: optional('score-metrics') === undefined ? undefined : parseScoreMetrics(text('score-metrics'), 'input "score-metrics"'),
-    format: oneOf('format', FORMATS),
+    format,
     fields: {
       id: text('id-field') || 'id',
       label: text('label-field') || 'label',

@@ -7,7 +7,10 @@
  * bidi controls, or make a message millions of characters long.
  */
 
-/** Bad input data: names the file, the 1-based line (or row) and the field where known. */
+/**
+ * Bad input data: names the file, the 1-based line (or row) and the field where known. A Parquet file has rows,
+ * not lines: `line` is then its 1-based row, and the message says so ({@link isRowNumbered}).
+ */
 export class InputError extends Error {
   constructor(
     readonly file: string,
@@ -40,9 +43,31 @@ const MAX_REASON = 2000
  */
 export function formatLocation(file: string, line: number | null, field: string | null, reason: string): string {
   const name = isPlain(file, MAX_NAME) ? file : quote(file, MAX_NAME)
-  const where = line === null ? name : `${name}:${line}`
-  const text = inert(reason)
+  const rows = isRowNumbered(file)
+  const where = line === null ? name : rows ? `${name}: row ${line}` : `${name}:${line}`
+  const text = inert(rows ? reason.replace(/\bline (?=\d)/g, 'row ') : reason)
   return field === null ? `${where}: ${text}` : `${where}: field ${quote(field)} ${text}`
+}
+
+/** Files opened by the Parquet reader with `format: parquet` whatever their name (see {@link isRowNumbered}). */
+const rowNumbered = new Set<string>()
+
+/**
+ * Marks a file whose "lines" are rows (a Parquet file read under another name with `format: parquet`), so that
+ * every message about it, read or pairing, says `row 17`.
+ */
+export function markRowNumbered(file: string): void {
+  rowNumbered.add(file)
+}
+
+/**
+ * True for a file without lines: a Parquet file (`.parquet`, or marked by the reader). Its messages give the
+ * 1-based row (`candidate.parquet: row 17: field "prediction" is missing`), and `line N` in a reason (a duplicate
+ * id's first row, the first row of a column) reads `row N`.
+ * @example isRowNumbered('candidate.parquet') // true
+ */
+export function isRowNumbered(file: string): boolean {
+  return /\.parquet$/i.test(file) || rowNumbered.has(file)
 }
 
 /** True for the errors whose message alone is the whole story (no stack trace). */

@@ -84,6 +84,17 @@ describe('action.yml', () => {
       expect([...read].sort()).toEqual(Object.keys(doc.inputs).sort())
     })
 
+    it('format: cells fetches no baseline artifact (the cells file holds both models); a baseline file is kept for compare() to refuse', () => {
+      const env: Record<string, string | undefined> = { ...saved, INPUT_PREDICTIONS: 'cells.csv', INPUT_FORMAT: 'cells', INPUT_BASELINE: 'artifact' }
+      process.env = env
+      expect(readConfig().baseline).toEqual({ kind: 'none' })
+      env.INPUT_FORMAT = ''
+      expect(readConfig().baseline).toEqual({ kind: 'artifact' })
+      env.INPUT_FORMAT = 'cells'
+      env.INPUT_BASELINE = 'base-cells.csv'
+      expect(readConfig().baseline).toEqual({ kind: 'file', path: 'base-cells.csv' })
+    })
+
     it('the inputs of SPEC §9 are all declared', () => {
       const doc = actionDocument()
       const spec = [

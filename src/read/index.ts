@@ -1,6 +1,6 @@
 /**
  * Reading prediction files (SPEC §1): the parse stage. Format by extension (or the `format` option), gzip by
- * `.gz` or magic bytes, streamed by chunks; every bad input is an InputError naming file, line and field. Memory is
+ * `.gz` or magic bytes, streamed by chunks (Parquet, SPEC §15: by row groups, src/read/parquet.ts); every bad input is an InputError naming file, line and field. Memory is
  * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
 import { InputError } from '../errors.js'
@@ -8,6 +8,7 @@ import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSou
 import { readDelimited } from './csv.js'
 import { readJsonArray } from './json.js'
 import { readJsonl } from './jsonl.js'
+import { readParquet } from './parquet.js'
 import type { KeyField } from './keys.js'
 import { RowBuilder } from './rows.js'
 import { maxRowBytes } from './limits.js'
@@ -28,7 +29,7 @@ export interface ReadOptions {
   maxRowBytes?: number
 }
 
-const EXTENSIONS: Record<string, Format> = { jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv', tsv: 'tsv', json: 'json' }
+const EXTENSIONS: Record<string, Format> = { jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv', tsv: 'tsv', json: 'json', parquet: 'parquet' }
 
 /**
  * The format and compression of a file from its name.
@@ -39,9 +40,20 @@ export function formatOf(name: string, override?: Format): { format: Format; gzi
   const gzip = lower.endsWith('.gz')
   const base = gzip ? lower.slice(0, -3) : lower
   const ext = base.slice(base.lastIndexOf('.') + 1)
-  const format = override ?? EXTENSIONS[ext]
+  // `cells` says what the rows are (src/tasks/cells.ts), not how the file is written: that comes from the extension.
+  const format = override !== undefined && override !== 'cells' ? override : EXTENSIONS[ext]
   if (!format) {
-    throw new InputError(name, null, null, 'has an extension that names no known format (.jsonl, .ndjson, .csv, .tsv, .json, optionally .gz): set format (CLI --format)')
+    throw new InputError(
+      name,
+      null,
+      null,
+      override === 'cells'
+        ? 'has an extension that names no known format: a cells file is .csv, .tsv, .jsonl, .ndjson, .json (optionally .gz) or .parquet'
+        : 'has an extension that names no known format (.jsonl, .ndjson, .csv, .tsv, .json, optionally .gz; .parquet): set format (CLI --format)'
+    )
+  }
+  if (format === 'parquet' && gzip) {
+    throw new InputError(name, null, null, 'is a gzip-compressed Parquet file: Parquet compresses its own pages; unpack it (gunzip) and give the .parquet file')
   }
   return { format, gzip }
 }
@@ -60,8 +72,9 @@ export async function readPredictions(source: PredictionSource, options: ReadOpt
  */
 export async function readRows(source: PredictionSource, rows: RowSink, options: { format?: Format; maxRowBytes?: number }): Promise<void> {
   const { format, gzip } = formatOf(source.name, options.format)
-  const chunks = textChunks(source, gzip)
   const limit = options.maxRowBytes ?? maxRowBytes()
+  if (format === 'parquet') return readParquet(source, rows, limit)
+  const chunks = textChunks(source, gzip)
   switch (format) {
     case 'jsonl':
       return readJsonl(chunks, rows, limit)
@@ -71,6 +84,8 @@ export async function readRows(source: PredictionSource, rows: RowSink, options:
       return readDelimited(chunks, rows, ',', limit)
     case 'tsv':
       return readDelimited(chunks, rows, '\t', limit)
+    case 'cells':
+      throw new Error('unreachable: formatOf never gives cells')
   }
 }
 

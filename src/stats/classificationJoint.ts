@@ -31,9 +31,10 @@ export interface ClassificationJointContext {
   positive: number | null
   remap: Int32Array
   table: CellTable
-  candidate: PredictionFile
-  baseline: PredictionFile
-  pairing: Pairing
+  /** The rows, for the score metrics; absent for cell counts (SPEC §15), which have no score metrics. */
+  candidate?: PredictionFile
+  baseline?: PredictionFile
+  pairing?: Pairing
   mcnemar: McNemarMethod
   resamples: number
   seed: number
@@ -45,15 +46,19 @@ export function classificationJoint(ctx: ClassificationJointContext): JointNull 
     const k = ctx.table.k
     const aggregate = new Map(aggregateMetrics(ctx.task, k, ctx.positive).map((m) => [m.name, m]))
     const drop = mcnemarMethod(ctx.mcnemar).drop
-    const binaryScores = ctx.task === 'binary' && ctx.positive !== null && ctx.candidate.score !== null && ctx.baseline.score !== null
+    const rows: Rows | null = ctx.candidate && ctx.baseline && ctx.pairing ? { candidate: ctx.candidate, baseline: ctx.baseline, pairing: ctx.pairing } : null
+    const binaryScores = rows !== null && ctx.task === 'binary' && ctx.positive !== null && rows.candidate.score !== null && rows.baseline.score !== null
+    /** The rows: only reached for score metrics, which only rows have (binaryScores). */
+    const on = (): Rows => rows as Rows
     const metrics: JointMetric[] = []
     let needsScores = false
     let positive: Uint8Array | null = null
     const positives = (): Uint8Array => {
       if (!positive) {
-        const { cand } = ctx.pairing
-        positive = new Uint8Array(ctx.pairing.n)
-        for (let p = 0; p < ctx.pairing.n; p++) positive[p] = ctx.remap[ctx.candidate.truth[cand[p]]] === ctx.positive ? 1 : 0
+        const { pairing, candidate } = on()
+        const { cand } = pairing
+        positive = new Uint8Array(pairing.n)
+        for (let p = 0; p < pairing.n; p++) positive[p] = ctx.remap[candidate.truth[cand[p]]] === ctx.positive ? 1 : 0
       }
       return positive
     }
@@ -66,8 +71,8 @@ export function classificationJoint(ctx: ClassificationJointContext): JointNull 
     let cand: Float64Array | null = null
     let base: Float64Array | null = null
     const scores = (): [Float64Array, Float64Array] => {
-      cand ??= scoresOf(ctx.candidate, ctx.pairing.cand)
-      base ??= scoresOf(ctx.baseline, ctx.pairing.base)
+      cand ??= scoresOf(on().candidate, on().pairing.cand)
+      base ??= scoresOf(on().baseline, on().pairing.base)
       return [base, cand]
     }
     for (const name of names) {
@@ -110,12 +115,12 @@ export function classificationJoint(ctx: ClassificationJointContext): JointNull 
       }
     }
     if (needsScores) {
-      const n = ctx.pairing.n
+      const n = on().pairing.n
       R = Math.min(R, jointResamples(ctx.resamples, n))
       if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
         return `${n.toLocaleString('en-US')} examples with score metrics would allow only ${R.toLocaleString('en-US')} joint resamples`
       }
-      data.examples = examplesOf(ctx)
+      data.examples = examplesOf(ctx.remap, on())
       if (metrics.some((m) => m.kind === 'auc')) {
         const [b, c] = scores()
         data.auc = { positive: positives(), baseline: b, candidate: c }
@@ -134,15 +139,21 @@ function perClassMetric(name: string, labels: readonly string[]): NamedCmMetric 
 }
 
 /** Per paired example: true label, baseline and candidate prediction (report indices). */
-function examplesOf(ctx: ClassificationJointContext): NonNullable<JointData['examples']> {
-  const { n, cand, base } = ctx.pairing
+function examplesOf(remap: Int32Array, rows: Rows): NonNullable<JointData['examples']> {
+  const { n, cand, base } = rows.pairing
   const t = new Int32Array(n)
   const b = new Int32Array(n)
   const c = new Int32Array(n)
   for (let p = 0; p < n; p++) {
-    t[p] = ctx.remap[ctx.candidate.truth[cand[p]]]
-    b[p] = ctx.remap[ctx.baseline.pred[base[p]]]
-    c[p] = ctx.remap[ctx.candidate.pred[cand[p]]]
+    t[p] = remap[rows.candidate.truth[cand[p]]]
+    b[p] = remap[rows.baseline.pred[base[p]]]
+    c[p] = remap[rows.candidate.pred[cand[p]]]
   }
   return { t, b, c }
+}
+
+interface Rows {
+  candidate: PredictionFile
+  baseline: PredictionFile
+  pairing: Pairing
 }

@@ -166,7 +166,7 @@ function usedCodes(size: number, candidate: PredictionFile, baseline: Prediction
  * model); above, `candidate` and `baseline` are null and `entries` lists the non-zero cells of each matrix as
  * [true index, predicted index, count] (indices into `labels`). Cost O(cells + K²) dense, O(cells·log) sparse.
  */
-function confusionMatrixOf(table: CellTable, labels: string[], hasBaseline: boolean): NonNullable<Report['confusionMatrix']> {
+export function confusionMatrixOf(table: CellTable, labels: string[], hasBaseline: boolean): NonNullable<Report['confusionMatrix']> {
   const { k } = table
   if (k > DENSE_MATRIX_CLASSES) {
     const entries = confusionEntries(table)

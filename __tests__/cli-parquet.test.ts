@@ -1,0 +1,75 @@
+/**
+ * SPEC §15 through the bundle (`node dist/cli.js`, or EVAL_GATE_CLI_BUNDLE): hyparquet is bundled by ncc and
+ * reads a Parquet file; `--format cells` reads examples/spam/cells.csv. Both give the demo's verdict (exit 1 on
+ * the recall regression) and the same Markdown as the JSON Lines files, but for the file names and the ids.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parquetWriteBuffer } from 'hyparquet-writer'
+import { describe, expect, it } from 'vitest'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const cli = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js')
+const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cli-parquet-'))
+const example = (model: string) => path.join(root, 'examples/spam', `${model}.jsonl`)
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+function asParquet(model: string): string {
+  const rows = readFileSync(example(model), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, string | number>)
+  const column = (name: string, type: 'STRING' | 'DOUBLE') => ({ name, type, data: rows.map((r) => r[name]) })
+  const file = path.join(dir, `${model}.parquet`)
+  writeFileSync(file, new Uint8Array(parquetWriteBuffer({ columnData: [column('id', 'STRING'), column('label', 'STRING'), column('prediction', 'STRING'), column('score', 'DOUBLE')] })))
+  return file
+}
+
+const names = (text: string) => text.replace(/`[^`]*\.(jsonl|parquet|csv)`/g, '`FILE`')
+
+describe('eval-gate compare on Parquet and cell counts', () => {
+  const common = ['--positive-label', 'spam', '--resamples', '2000', '--gates', 'accuracy no-regression; recall no-regression; precision no-regression; f1 no-regression']
+  it('a Parquet pair gives the JSON Lines report (exit 1 on the recall regression)', () => {
+    const jsonl = run('compare', '--candidate', example('candidate'), '--baseline', example('baseline'), ...common)
+    const parquet = run('compare', '--candidate', asParquet('candidate'), '--baseline', asParquet('baseline'), ...common)
+    expect(parquet.stderr).toBe('')
+    expect(parquet.code).toBe(1)
+    expect(names(parquet.stdout)).toBe(names(jsonl.stdout))
+  })
+  it('examples/spam/cells.csv with --format cells gives the same gates and metrics (no ids, no score metrics)', () => {
+    const cells = run('compare', '--candidate', 'examples/spam/cells.csv', '--format', 'cells', ...common)
+    const rows = run('compare', '--candidate', example('candidate'), '--baseline', example('baseline'), '--score-field', 'none', ...common)
+    expect(cells.stderr).toBe('')
+    expect(cells.code).toBe(1)
+    const upToDisagreement = (text: string) => names(text.slice(0, text.lastIndexOf('\n', text.indexOf('Where the models disagree'))))
+    expect(upToDisagreement(cells.stdout)).toBe(upToDisagreement(rows.stdout))
+    expect(cells.stdout).toContain('<sub>Where the models disagree: 22 right → wrong, 17 wrong → right (of 600)</sub>')
+  })
+  it('bad input: exit 2 with the row, no stack trace; --baseline with cells is a usage error', () => {
+    const file = path.join(dir, 'null.parquet')
+    writeFileSync(
+      file,
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'label', type: 'STRING', data: ['a', 'b'] },
+            { name: 'prediction', type: 'STRING', data: ['a', null] }
+          ]
+        })
+      )
+    )
+    const bad = run('compare', '--candidate', file, '--task', 'multiclass')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim()).toBe(`eval-gate: ${file}: row 2: field "prediction" is missing`)
+    const both = run('compare', '--candidate', 'examples/spam/cells.csv', '--baseline', 'examples/spam/cells.csv', '--format', 'cells')
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/--baseline \(action: baseline\) is not given: the cells file holds both models/)
+  })
+})

@@ -1,0 +1,189 @@
+/**
+ * Classification from cell counts (SPEC §15, `--format cells`): one file of (true label, baseline prediction,
+ * candidate prediction, count) rows, as a `GROUP BY` over the two predictions tables joined on id gives it
+ * (src/read/cells.ts), stands for both prediction files. The cell table (src/cells.ts) is built straight from the
+ * counts, and everything after it is the classification task's own code: the same metrics, McNemar tests,
+ * bootstrap and permutation streams, Westfall–Young null, warnings and confusion matrices. So a cells file gives
+ * byte for byte the report its row files give (same seed), but for:
+ *
+ * - `disagreement`: the counts are there; the first ids (`firstRegressions`, `firstImprovements`) are empty;
+ * - `settings.candidate` is the cells file, `settings.baseline` null;
+ * - `counts`: every example is paired (candidate = baseline = paired = the total; the rest 0): the join on id
+ *   left the unpaired examples out, so the row files' `candidateOnly`, `baselineOnly` and `labelConflicts` are
+ *   not known (a SQL join that keeps label conflicts should filter `c.label = b.label`, as the rows path does);
+ * - score metrics need rows: cells carry no scores, and a gate naming one is a ConfigError.
+ *
+ * What needs examples is refused with a ConfigError: a baseline file (the cells file holds both models), tasks
+ * other than binary/multiclass, `--train`/`--train-predictions` (ids, text), repeats and clusters (which row
+ * belongs to which id or cluster), `--errors` (error rows are gone once counted). TODO(slices): slices as extra
+ * columns of the cells file (`GROUP BY` the slice field too) once slices exist (SPEC §15); refused until then.
+ *
+ * Cost: O(cells · log cells) to read and order the cells; every resample O(cells), whatever the total (10⁹
+ * examples are a few dozen cells).
+ */
+import type { CellTable } from '../cells.js'
+import type { CompareOptions } from '../compare.js'
+import { ConfigError, InputError, quote } from '../errors.js'
+import { DEFAULT_GATES, splitRules } from '../gates.js'
+import { metricNames, parsePerClass, SCORE_METRICS } from '../metrics/names.js'
+import type { Pairing } from '../pair.js'
+import { CellsBuilder, type CellRows } from '../read/cells.js'
+import { readRows, textCells } from '../read/index.js'
+import { classificationJoint } from '../stats/classificationJoint.js'
+import { DEFAULT_MCNEMAR } from '../stats/mcnemar.js'
+import { confusionStatistics } from '../statistics.js'
+import { chooseTask } from '../task.js'
+import { LabelDictionary, type Disagreement, type MetricReport } from '../types.js'
+import { classificationWarnings } from '../warnings.js'
+import { confusionMatrixOf, DENSE_MATRIX_CLASSES, MAX_CLASSES } from './classification.js'
+import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
+
+export const cellsTask: TaskModule = {
+  async prepare(options: CompareOptions): Promise<Prepared> {
+    refuseRowOptions(options)
+    const dictionary = new LabelDictionary()
+    const source = options.candidate
+    const builder = new CellsBuilder(source.name, options.fields.label, dictionary, textCells(source.name, options.format))
+    await readRows(source, builder, { format: options.format })
+    const rows = builder.finish()
+
+    const used = new Uint8Array(dictionary.size)
+    for (let j = 0; j < rows.size; j++) used[rows.truth[j]] = used[rows.baseline[j]] = used[rows.candidate[j]] = 1
+    const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined
+    const { task, labels, positiveLabel } = chooseTask(
+      dictionary.names,
+      dictionary.names.filter((_, code) => used[code]),
+      options.positiveLabel,
+      forced
+    )
+    if (labels.length > MAX_CLASSES) {
+      throw new InputError(
+        source.name,
+        null,
+        null,
+        `has ${labels.length.toLocaleString('en-US')} distinct labels (true labels and both predictions); at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`
+      )
+    }
+    const index = new Map(labels.map((label, i) => [label, i]))
+    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1)
+    const names = metricNames(task, labels, false)
+    const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel)
+    const n = rows.total
+
+    return {
+      task,
+      labels,
+      positiveLabel,
+      counts: countsOf(n, n, allPaired(n)),
+      // Nothing to pair: no pairing warnings (the join on id made them), no ids for the data checks.
+      pairing: null,
+      hasBaseline: true,
+      known: { metrics: names, labels },
+      defaultGates: DEFAULT_GATES,
+      analyze(rules, settings): Analysis {
+        const k = labels.length
+        const table = cellTable(k, remap, rows)
+        const gatedClasses = new Set<number>()
+        for (const rule of rules) {
+          const perClass = parsePerClass(rule.metric)
+          const i = perClass ? index.get(perClass.label) : undefined
+          if (i !== undefined) gatedClasses.add(i)
+        }
+        const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, gatedClasses, mcnemar }, settings)
+        const metrics: Record<string, MetricReport> = {}
+        for (const name of names) {
+          const m = confusion.metrics.get(name)
+          if (m) metrics[name] = m
+        }
+        return {
+          metrics,
+          confusionMatrix: confusionMatrixOf(table, labels, true),
+          disagreement: disagreementOfCells(table),
+          warnings: {
+            first: classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }),
+            last: [
+              ...confusion.warnings,
+              ...(k > DENSE_MATRIX_CLASSES
+                ? [
+                    `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
+                      `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
+                      `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
+                  ]
+                : [])
+            ]
+          },
+          joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed })
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The sparse cell table of the file's cells: report indices, ordered by (t, b, c) as src/cells.ts orders them
+ * (so every resample draws its random numbers in the same order as from the row files).
+ * Cost O(cells · log cells).
+ * @example // cells (b, b, a) × 3 then (a, a, a) × 2, labels [a, b]
+ * cellTable(2, remap, rows) // t [0, 1], b [0, 1], c [0, 0], count [2, 3]
+ */
+export function cellTable(k: number, remap: Int32Array, rows: CellRows): CellTable {
+  const m = rows.size
+  const t = Int32Array.from(rows.truth, (code) => remap[code])
+  const b = Int32Array.from(rows.baseline, (code) => remap[code])
+  const c = Int32Array.from(rows.candidate, (code) => remap[code])
+  const order = Int32Array.from({ length: m }, (_, j) => j).sort((x, y) => t[x] - t[y] || b[x] - b[y] || c[x] - c[y])
+  const out: CellTable = { k, size: m, total: 0, t: new Int32Array(m), b: new Int32Array(m), c: new Int32Array(m), count: new Float64Array(m) }
+  for (let i = 0; i < m; i++) {
+    const j = order[i]
+    out.t[i] = t[j]
+    out.b[i] = b[j]
+    out.c[i] = c[j]
+    out.count[i] = rows.count[j]
+    out.total += rows.count[j]
+  }
+  return out
+}
+
+/** The disagreement counts of the cells (no ids: the first regressions and improvements are not known). Cost O(cells). */
+export function disagreementOfCells(table: CellTable): Disagreement {
+  const d: Disagreement = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] }
+  for (let j = 0; j < table.size; j++) {
+    const t = table.t[j]
+    const b = table.b[j]
+    const c = table.c[j]
+    if (b === c) continue
+    if (b === t) d.rightToWrong += table.count[j]
+    else if (c === t) d.wrongToRight += table.count[j]
+    else d.bothWrongDiffer += table.count[j]
+  }
+  return d
+}
+
+/** The pairing of n examples that were all paired (counts only: no row indices, which cells do not have). */
+function allPaired(n: number): Pairing {
+  return { n, cand: new Uint32Array(0), base: new Uint32Array(0), candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, candidateOnlyIds: [], baselineOnlyIds: [], conflictIds: [] }
+}
+
+/** Options that need examples, each a ConfigError naming it (see the module's comment). */
+function refuseRowOptions(options: CompareOptions): void {
+  const refuse = (what: string, why: string): never => {
+    throw new ConfigError(`--format cells (action: format: cells): ${what} ${why}`)
+  }
+  if (options.baseline) refuse('--baseline (action: baseline) is not given:', 'the cells file holds both models (columns label, baseline, candidate, count); give it as --candidate alone')
+  if (options.task !== undefined && options.task !== 'binary' && options.task !== 'multiclass') {
+    refuse(`--task ${options.task} (action: task)`, 'needs per-example values; cell counts are for binary and multiclass classification')
+  }
+  if (options.train) refuse('--train (action: train)', 'needs the test examples\' ids or texts, which cell counts do not have')
+  if (options.trainPredictions) refuse('--train-predictions (action: train-predictions)', 'is not supported with cell counts; compare the prediction files')
+  if (options.sliceFields && options.sliceFields.length > 0) refuse('--slice-field (action: slice-fields)', 'is not supported with cell counts yet; compare the prediction files')
+  if (options.repeatField) refuse('--repeat-field (action: repeat-field)', 'needs each row\'s id; cell counts have none')
+  if (options.clusterField) refuse('--cluster-field (action: cluster-field)', 'needs each row\'s cluster; cell counts have none')
+  if (options.errors) refuse('--errors (action: errors)', 'has no meaning for cell counts: count error rows as you want them in the SQL')
+  for (const rule of splitRules(options.gates ?? '')) {
+    const metric = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rule)?.[0]
+    if (metric !== undefined && Object.values(SCORE_METRICS).some((list) => list.includes(metric))) {
+      throw new ConfigError(`gate ${quote(rule, 120)}: ${metric} is a score metric, and score metrics need rows (SPEC §15): cell counts carry no scores; compare the prediction files, or remove the rule`)
+    }
+  }
+}
