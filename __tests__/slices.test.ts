@@ -46,7 +46,7 @@ function checkAgainst(report: Report, want: Expected): void {
         expect(r.delta, where).toBeCloseTo(m.candidate - m.baseline, 12)
         if (m.pValue !== undefined) expect(r.pValue, where).toBeCloseTo(m.pValue, 9)
         if (m.qValue !== undefined) expect(r.qValue, where).toBeCloseTo(m.qValue, 9)
-        expect(r.ci, where).not.toBeNull()
+        if (m.pValue !== undefined) expect(r.ci, where).not.toBeNull()
         expect(r.candidateCi, where).not.toBeNull()
       }
     }
@@ -124,6 +124,12 @@ describe('slices of scores and regression runs', () => {
     const report = await compare({ ...base, task: 'regression', candidate: file('regression-candidate.jsonl'), baseline: file('regression-baseline.jsonl'), sliceFields: ['group'] })
     checkAgainst(report, expected('expected-regression.json'))
     expect(report.settings.slices?.metrics).toEqual(['mae', 'rmse'])
+  })
+  it('generation: exact match and its McNemar p-value per slice; the other headline metrics are there', async () => {
+    const report = await compare({ ...base, resamples: 500, task: 'generation', candidate: file('generation-candidate.jsonl'), baseline: file('generation-baseline.jsonl'), sliceFields: ['lang'] })
+    checkAgainst(report, expected('expected-generation.json'))
+    expect(Object.keys(report.slices?.lang.de.metrics ?? {})).toEqual(['exact_match', 'token_f1', 'bleu', 'chrf'])
+    expect(report.slices?.lang.de.metrics.exact_match.test).toBe('mcnemar-exact')
   })
 })
 
