@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { parseGates, splitRules } from '../src/gates.js'
+import { asReport } from '../src/reportShape.js'
 import { sliceGroups } from '../src/slices/assign.js'
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
 import { DEFAULT_FIELDS, type Report } from '../src/types.js'
@@ -96,6 +97,15 @@ describe('slices of a classification run (SPEC §13)', () => {
     expect(JSON.stringify(await spam())).toBe(a)
     const r = JSON.parse(a) as Report
     expect(r.slices?.source.app.metrics.f1.ci).not.toEqual(r.slices?.source.web.metrics.f1.ci)
+  })
+  it('passes the report shape check of publish mode, which refuses a malformed slice', async () => {
+    const report = JSON.parse(JSON.stringify(await spam({ gates: 'f1 no-regression by region; f1@source=web >= 0.5' })))
+    expect(asReport(report, 'report.json')).toBe(report)
+    report.slices.region.US.metrics.f1.qValue = '0.01'
+    expect(() => asReport(report, 'report.json')).toThrow('report.json: is not an Eval Gate report: report.slices["region"]["US"].metrics["f1"].qValue must be a number')
+    report.slices.region.US.metrics.f1.qValue = 0.01
+    report.gates[0].slice.failing = 'US'
+    expect(() => asReport(report, 'report.json')).toThrow('report.gates[0].slice.failing must be an array')
   })
   it('without a baseline gives the candidate values and intervals only', async () => {
     const report = await compare({ ...base, candidate: file('candidate.jsonl'), baseline: null, positiveLabel: 'spam', sliceFields: ['region'] })
