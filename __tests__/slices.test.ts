@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { parseGates, splitRules } from '../src/gates.js'
 import { asReport } from '../src/reportShape.js'
+import { analyzeSlices, MAX_TESTED_SLICES } from '../src/slices/analyze.js'
 import { sliceGroups } from '../src/slices/assign.js'
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
 import { DEFAULT_FIELDS, type Report } from '../src/types.js'
@@ -149,7 +150,7 @@ describe('slice gates', () => {
     expect(report.gates.map((g) => g.status)).toEqual(['fail', 'pass', 'skip'])
     expect(report.gates[0]).toMatchObject({ metric: 'f1', observed: report.slices?.region.US.metrics.f1.candidate, slice: { field: 'region', value: 'US' } })
     expect(report.gates[0].detail).toBe('on region=US: f1 is 66.7%, short of >= 0.8')
-    expect(report.gates[2].detail).toBe('on region=LATAM: the slice has 29 compared examples, fewer than --min-slice: not tested')
+    expect(report.gates[2].detail).toBe('on region=LATAM: the slice has 29 compared examples, fewer than --min-slice 30: not tested')
   })
   it('"no-regression by F" fails naming the slices that regressed, Holm-adjusted with the run\'s other no-regression rules', async () => {
     const report = await spam({ gates: 'accuracy no-regression by region; recall no-regression by source; accuracy no-regression' })
@@ -191,6 +192,26 @@ describe('slice gates', () => {
     expect(() => parseGates('f1@region="EU West no-regression', known)).toThrow(/has an unterminated quoted name/)
     expect(() => parseGates('f1@region="EU West" no-regression by region', known)).toThrow(/not both/)
     expect(() => parseGates('f1 no-regression by', known)).toThrow(/needs one slice field/)
+  })
+})
+
+describe('the cap on tested slices', () => {
+  it(`tests the ${MAX_TESTED_SLICES} largest slices of a run, lists the rest untested, and says so`, () => {
+    const groups = Array.from({ length: MAX_TESTED_SLICES + 5 }, (_, i) => ({ value: `v${i}`, rows: new Uint32Array(i === 3 ? 29 : 30 + (i % 7)) }))
+    const seen: number[] = []
+    const analysis = analyzeSlices([{ field: 'f', groups, disagreements: 0 }], {
+      analyzeSlice: (rows) => {
+        seen.push(rows.length)
+        return { metrics: {}, warnings: rows.length === 36 ? ['capped'] : [] }
+      }
+    }, ['accuracy'], 30, { alpha: 0.05, resamples: 10, seed: 0 })
+    expect(seen).toHaveLength(MAX_TESTED_SLICES)
+    // 204 slices have ≥ 30 examples; the 4 left out have 30 (i % 7 = 0) and come last in slice order: v182 … v203.
+    const untested = Object.entries(analysis.report.f).filter(([, s]) => !s.tested).map(([v]) => v)
+    expect(untested).toEqual(['v3', 'v182', 'v189', 'v196', 'v203'])
+    expect(analysis.warnings[0]).toBe('Slices of f: 1 of 205 values have fewer than 30 compared examples and are listed but not tested (--min-slice 30).')
+    expect(analysis.warnings[1]).toBe('204 slices have at least 30 compared examples; the 200 largest are tested (at most 200 per run), the others listed untested.')
+    expect(analysis.warnings.slice(2)).toEqual(['Slice f=v6: capped', 'Slice f=v13: capped', 'Slice f=v20: capped', 'Slice f=v27: capped', 'Slice f=v34: capped', '… and 24 more warnings about single slices.'])
   })
 })
 
