@@ -176,6 +176,7 @@ describe('slice gates', () => {
     await expect(spam({ gates: 'f1@country=US >= 0.8' })).rejects.toThrow('gate "f1@country=US >= 0.8": "country" is not a slice field of this run; the slice fields are "region", "source"')
     await expect(spam({ gates: 'f1@region=Mars >= 0.8' })).rejects.toThrow('gate "f1@region=Mars >= 0.8": no compared example has region = "Mars"; its values are "APAC", "EU", "LATAM", "US"')
     await expect(spam({ gates: 'f1 no-regression by country' })).rejects.toThrow('gate "f1 no-regression by country": "country" is not a slice field of this run')
+    await expect(spam({ train: file('candidate.jsonl'), gates: 'leakage@region=US <= 0' })).rejects.toThrow('gate "leakage@region=US <= 0": leakage is not computed per slice; slice rules take the task\'s metrics')
     await expect(spam({ sliceFields: [], gates: 'f1@region=US >= 0.8' })).rejects.toThrow('"region" is not a slice field of this run; name slice fields with --slice-field (action: slice-fields)')
   })
   it('parses quoted names: spaces, ";" and "#" inside quotes, JSON escapes', () => {
