@@ -9,6 +9,7 @@ import type { McNemarMethod } from './stats/mcnemar.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
 import { overfittingCheck, overfittingMetrics, overfittingWarnings } from './checks/overfitting.js'
 import { checkTrainGapRules } from './checks/trainGap.js'
+import { slicesOf } from './slices/index.js'
 import { taskModule } from './tasks/index.js'
 import type { Analysis, Prepared, Settings } from './tasks/task.js'
 import type { FieldNames, Format, MetricReport, PredictionSource, Report, TaskName } from './types.js'
@@ -66,10 +67,12 @@ export async function compare(options: CompareOptions): Promise<Report> {
   notYet(options)
   const prepared = await taskModule(options.task, options.format).prepare(options)
   const checks = dataChecks(options, prepared)
-  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics] })
+  const slicing = slicesOf(options, prepared)
+  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics], slices: slicing.known })
   checkTrainGapRules(rules, options.trainPredictions !== undefined, checks.metrics)
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
   const analysis = prepared.analyze(rules, settings)
+  const slices = slicing.analyze(rules, settings)
   const checked = await checks.run(rules, analysis, settings)
   Object.assign(analysis.metrics, checked.metrics)
   const gates = evaluateGates(rules, analysis.metrics, {
@@ -78,7 +81,9 @@ export async function compare(options: CompareOptions): Promise<Report> {
     missingBaseline: options.missingBaseline,
     multiplicity: options.multiplicity,
     joint: analysis.joint ?? null,
-    overfitting: checked.sections.overfitting ?? null
+    overfitting: checked.sections.overfitting ?? null,
+    slices: slices?.report ?? null,
+    minSlice: slices?.settings.minSlice
   })
   return {
     schemaVersion: 1,
@@ -95,18 +100,21 @@ export async function compare(options: CompareOptions): Promise<Report> {
       ...analysis.warnings.first,
       ...resultWarnings(analysis.metrics, gates, settings),
       ...analysis.warnings.last,
+      ...(slices?.warnings ?? []),
       ...checked.warnings
     ],
     disagreement: analysis.disagreement,
     ...(analysis.examples ? { examples: analysis.examples } : {}),
     ...checked.sections,
+    ...(slices ? { slices: slices.report } : {}),
     settings: {
       alpha: options.alpha,
       resamples: options.resamples,
       seed: options.seed,
       version: VERSION,
       candidate: options.candidate.name,
-      baseline: options.baseline ? options.baseline.name : null
+      baseline: options.baseline ? options.baseline.name : null,
+      ...(slices ? { slices: slices.settings } : {})
     }
   }
 }
@@ -170,8 +178,6 @@ function checkSettings(options: CompareOptions): void {
  * one stops the run with a message rather than being ignored. Each entry goes when its feature lands.
  */
 const NOT_YET: [keyof CompareOptions, string][] = [
-  ['sliceFields', '--slice-field (action: slice-fields)'],
-  ['minSlice', '--min-slice (action: min-slice)'],
   ['repeatField', '--repeat-field (action: repeat-field)'],
   ['clusterField', '--cluster-field (action: cluster-field)'],
   ['errors', '--errors (action: errors)'],

@@ -49,7 +49,7 @@ const record =
   }
 const pair = array(num, 2)
 
-const metric = object({
+const metricFields = {
   candidate: nullable(num),
   baseline: nullable(num),
   delta: nullable(num),
@@ -61,7 +61,19 @@ const metric = object({
   pValueWorse: optional(nullable(num)),
   worseBound: optional(nullable(num)),
   ciMethod: optional(nullable(str))
-})
+}
+const metric = object(metricFields)
+
+/** SPEC §13 (src/types.ts SliceReport): field → value → slice. */
+const slices = record(
+  record(
+    object({
+      counts: object({ paired: num }),
+      tested: bool,
+      metrics: record(object({ ...metricFields, qValue: nullable(num) }))
+    })
+  )
+)
 
 const gate = object({
   rule: str,
@@ -70,7 +82,8 @@ const gate = object({
   observed: optional(nullable(num)),
   pValue: optional(nullable(num)),
   bound: optional(nullable(num)),
-  detail: str
+  detail: str,
+  slice: optional(object({ field: str, value: optional(str), failing: optional(array(str)) }))
 })
 
 const matrix = nullable(array(array(num)))
@@ -129,7 +142,16 @@ const report = object({
       behindBy: nullable(num)
     })
   ),
-  settings: object({ alpha: num, resamples: num, seed: num, version: str, candidate: optional(str), baseline: optional(nullable(str)) })
+  slices: optional(slices),
+  settings: object({
+    alpha: num,
+    resamples: num,
+    seed: num,
+    version: str,
+    candidate: optional(str),
+    baseline: optional(nullable(str)),
+    slices: optional(object({ fields: array(str), minSlice: num, metrics: array(str), disagreements: record(num) }))
+  })
 })
 
 /** The value as a Report, or an InputError naming `where` and the first field that is wrong. */
