@@ -7,9 +7,10 @@ import { ConfigError } from './errors.js'
 import { evaluateGates, parseGates, type Multiplicity } from './gates.js'
 import type { McNemarMethod } from './stats/mcnemar.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
+import { anyErrors, errorRateMetric, errorWarning } from './errorRule.js'
 import { taskModule } from './tasks/index.js'
 import type { Prepared } from './tasks/task.js'
-import type { FieldNames, Format, MetricReport, PredictionSource, Report, TaskName } from './types.js'
+import type { FieldNames, Format, GateResult, MetricReport, PredictionSource, Report, TaskName } from './types.js'
 import { VERSION } from './version.js'
 import { pairingWarnings, resultWarnings } from './warnings.js'
 
@@ -64,21 +65,32 @@ export async function compare(options: CompareOptions): Promise<Report> {
   notYet(options)
   const prepared = await taskModule(options.task).prepare(options)
   const checks = dataChecks(options, prepared)
-  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics] })
+  const errorMetrics = prepared.errors ? ['error_rate'] : []
+  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...errorMetrics, ...checks.metrics] })
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
   const analysis = prepared.analyze(rules, settings)
+  const errors = prepared.errors
+  // SPEC §12: error_rate is reported when gated, when an example errored, or when --errors was given.
+  if (errors && (options.errors !== undefined || anyErrors(errors) || rules.some((r) => r.metric === 'error_rate'))) {
+    analysis.metrics.error_rate = errorRateMetric(errors, null, settings, { candidate: options.candidate.name, baseline: options.baseline ? options.baseline.name : null })
+  }
+  const errorNote = errors ? errorWarning(errors) : null
   const checked = await checks.run()
   Object.assign(analysis.metrics, checked.metrics)
+  const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
   const gates = evaluateGates(rules, analysis.metrics, {
     alpha: options.alpha,
     hasBaseline: prepared.hasBaseline,
     missingBaseline: options.missingBaseline,
     multiplicity: options.multiplicity,
-    joint: analysis.joint ?? null
+    joint: analysis.joint ?? null,
+    examples: compared
   })
+  const verdict = verdictOf(gates)
   return {
     schemaVersion: 1,
-    passed: gates.every((g) => g.status !== 'fail'),
+    passed: verdict === 'pass' || (verdict === 'inconclusive' && options.inconclusive === 'pass'),
+    verdict,
     task: prepared.task,
     labels: prepared.labels,
     positiveLabel: prepared.positiveLabel,
@@ -88,6 +100,7 @@ export async function compare(options: CompareOptions): Promise<Report> {
     gates,
     warnings: [
       ...pairingWarnings(prepared.pairing),
+      ...(errorNote ? [errorNote] : []),
       ...analysis.warnings.first,
       ...resultWarnings(analysis.metrics, gates, settings),
       ...analysis.warnings.last,
@@ -105,6 +118,16 @@ export async function compare(options: CompareOptions): Promise<Report> {
       baseline: options.baseline ? options.baseline.name : null
     }
   }
+}
+
+/**
+ * The run's verdict (SPEC §12): `fail` when any gate fails; else `inconclusive` when any gate is inconclusive; else
+ * `pass` (skipped gates do not count). `passed` follows it, an inconclusive verdict counting as `--inconclusive`
+ * says (default fail).
+ */
+export function verdictOf(gates: readonly GateResult[]): 'pass' | 'fail' | 'inconclusive' {
+  if (gates.some((g) => g.status === 'fail')) return 'fail'
+  return gates.some((g) => g.status === 'inconclusive') ? 'inconclusive' : 'pass'
 }
 
 /**
@@ -146,9 +169,7 @@ const NOT_YET: [keyof CompareOptions, string][] = [
   ['sliceFields', '--slice-field (action: slice-fields)'],
   ['minSlice', '--min-slice (action: min-slice)'],
   ['repeatField', '--repeat-field (action: repeat-field)'],
-  ['clusterField', '--cluster-field (action: cluster-field)'],
-  ['errors', '--errors (action: errors)'],
-  ['inconclusive', '--inconclusive (action: inconclusive)']
+  ['clusterField', '--cluster-field (action: cluster-field)']
 ]
 
 function notYet(options: CompareOptions): void {

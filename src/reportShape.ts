@@ -70,7 +70,8 @@ const gate = object({
   observed: optional(nullable(num)),
   pValue: optional(nullable(num)),
   bound: optional(nullable(num)),
-  detail: str
+  detail: str,
+  examplesNeeded: optional(nullable(num))
 })
 
 const matrix = nullable(array(array(num)))
@@ -82,7 +83,7 @@ const report = object({
   task: str,
   labels: array(str),
   positiveLabel: nullable(str),
-  counts: record(nullable(num)),
+  counts: record((v, p) => (typeof v === 'object' && v !== null ? object({ candidate: num, baseline: nullable(num) })(v, p) : nullable(num)(v, p))),
   metrics: record(metric),
   confusionMatrix: optional(nullable(object({ labels: array(str), candidate: matrix, baseline: matrix }))),
   gates: array(gate),

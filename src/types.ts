@@ -95,6 +95,11 @@ export interface PredictionFile {
   scores: { labels: string[]; values: Float64Array } | null
   /** The key fields asked for (slice, repeat, cluster: src/read/keys.ts), when any. */
   keys?: KeyColumn[]
+  /**
+   * SPEC §12: 1 on each error row (its `error` field set, or its prediction empty or null; `pred` holds ERROR_CODE
+   * there until the task decides what it counts as); null or absent: no error row.
+   */
+  errors?: Uint8Array | null
 }
 
 /** A classification task (SPEC §2). */
@@ -145,6 +150,11 @@ export interface GateResult {
   detail: string
   /** Added field: how pValue was adjusted, `Holm` or `Westfall–Young` (no-regression rules with a p-value). */
   adjustment?: string
+  /**
+   * Added field (inconclusive non-inferior rules): the paired examples that would settle the rule if the change and
+   * its spread per example stay as observed (src/gates.ts `examplesToSettle`); null when none would.
+   */
+  examplesNeeded?: number | null
 }
 
 /** Where the two models disagree (paired examples only). */
@@ -175,8 +185,13 @@ export interface Report {
     candidateOnly: number | null
     baselineOnly: number | null
     labelConflicts: number | null
-    /** SPEC §12 (`--errors`): error rows of each file (present when the task reads an error rule). */
+    /**
+     * SPEC §12 (`--errors`): error rows among the compared examples (the paired examples before exclusion; every
+     * candidate row without a baseline), per side. Present in every report of this version.
+     */
     errors?: { candidate: number; baseline: number | null }
+    /** SPEC §12, `--errors exclude`: compared examples left out because either side errored (metrics are on paired − excluded). */
+    excluded?: number
     /** SPEC §12 (`--repeat-field`): rows per id of each file. */
     repeats?: { candidate: number; baseline: number | null }
   }
