@@ -7,7 +7,7 @@ import { ConfigError } from './errors.js'
 import { evaluateGates, parseGates, type Multiplicity } from './gates.js'
 import type { McNemarMethod } from './stats/mcnemar.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
-import { anyErrors, errorRateMetric, errorWarning } from './errorRule.js'
+import { anyErrors, DEFAULT_ERRORS, errorRateMetric, errorWarning } from './errorRule.js'
 import { taskModule } from './tasks/index.js'
 import type { Prepared } from './tasks/task.js'
 import type { FieldNames, Format, GateResult, MetricReport, PredictionSource, Report, TaskName } from './types.js'
@@ -115,7 +115,9 @@ export async function compare(options: CompareOptions): Promise<Report> {
       seed: options.seed,
       version: VERSION,
       candidate: options.candidate.name,
-      baseline: options.baseline ? options.baseline.name : null
+      baseline: options.baseline ? options.baseline.name : null,
+      errors: options.errors ?? DEFAULT_ERRORS,
+      inconclusive: options.inconclusive ?? 'fail'
     }
   }
 }

@@ -112,7 +112,7 @@ const report = object({
       behindBy: nullable(num)
     })
   ),
-  settings: object({ alpha: num, resamples: num, seed: num, version: str, candidate: optional(str), baseline: optional(nullable(str)) })
+  settings: object({ alpha: num, resamples: num, seed: num, version: str, candidate: optional(str), baseline: optional(nullable(str)), errors: optional(oneOf('wrong', 'exclude')), inconclusive: optional(oneOf('fail', 'pass')) })
 })
 
 /** The value as a Report, or an InputError naming `where` and the first field that is wrong. */

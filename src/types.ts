@@ -237,6 +237,9 @@ export interface Report {
     version: string
     candidate: string
     baseline: string | null
+    /** SPEC §12: the error rule and what an inconclusive gate counts as (added; absent in older reports). */
+    errors?: 'wrong' | 'exclude'
+    inconclusive?: 'fail' | 'pass'
   }
 }
 

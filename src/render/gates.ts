@@ -24,6 +24,12 @@ export function gatesSection(report: Report): string {
     )
   }
   if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)
+  if (report.gates.some((g) => g.status === 'inconclusive')) {
+    notes.push(
+      `Inconclusive: the interval of Δ straddles the non-inferiority margin (neither shown within it nor shown beyond it); ` +
+        `it counts as ${report.settings.inconclusive === 'pass' ? 'passing (inconclusive: pass)' : 'failing (inconclusive: fail)'}.`
+    )
+  }
   return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', `${adjustedBy(report)} p / bound`], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`
 }
 
@@ -37,7 +43,7 @@ function observed(g: GateResult, report: Report): string {
 function evidence(g: GateResult, report: Report): string {
   if (g.status === 'skip') return proseText(g.detail, 120)
   if (g.pValue !== null) return `p ${pText(g.pValue)}`
-  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}`
+  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}${g.status === 'inconclusive' && typeof g.examplesNeeded === 'number' ? ` (≈${g.examplesNeeded.toLocaleString('en-US')} examples to settle)` : ''}`
   const m = report.metrics[g.metric]
   if (m && m.candidate === null) return 'undefined on this data'
   return '—'
