@@ -17,6 +17,7 @@ import { betterBound, evaluateGates, examplesToSettle, parseGates } from '../src
 import { readPredictions } from '../src/read/index.js'
 import { ERROR_CODE } from '../src/read/rows.js'
 import { renderMarkdown } from '../src/render/index.js'
+import { asReport } from '../src/reportShape.js'
 import { errorLabel } from '../src/tasks/classificationErrors.js'
 import { DEFAULT_FIELDS, LabelDictionary, type GateResult, type MetricReport, type Report } from '../src/types.js'
 
@@ -128,7 +129,7 @@ describe('binary classification with error rows (9 candidate, 2 baseline, one id
     expect(r.metrics.error_rate.delta).toBeCloseTo(0.175, 12)
     expect(r.metrics.error_rate.pValue).toBeCloseTo(0.0390625, 12)
     expect(r.gates.find((g) => g.metric === 'error_rate')?.status).toBe('fail')
-    expect(r.warnings.some((w) => w.startsWith('10 compared examples have an error row (candidate 9, baseline 2') && w.includes('counted as wrong predictions'))).toBe(true)
+    expect(r.warnings.some((w) => w.startsWith('10 compared examples have an error row (candidate 9, baseline 2), a row with an "error" field set') && w.includes('counted as wrong predictions'))).toBe(true)
   })
   it('errors: exclude drops the 10 pairs with an error on either side', async () => {
     const r = await run('binary', { errors: 'exclude' })
@@ -142,7 +143,7 @@ describe('binary classification with error rows (9 candidate, 2 baseline, one id
     expect(cm.flat().reduce((s, x) => s + x, 0)).toBe(30)
     // error_rate is on the compared examples before exclusion: exclude does not hide it.
     expect(r.metrics.error_rate.candidate).toBe(0.225)
-    expect(r.warnings.some((w) => w.includes('10 examples left out of both models (errors: exclude), so every metric is on 30 examples'))).toBe(true)
+    expect(r.warnings.some((w) => w.includes('left out of both models (errors: exclude), so every metric is on 30 examples'))).toBe(true)
     expect(r.settings.errors).toBe('exclude')
   })
   it('without a baseline, exclude drops the candidate\'s error rows', async () => {
@@ -289,4 +290,20 @@ describe('three-way verdicts (SPEC §12)', () => {
     expect(md).toMatch(/paired examples would settle it if the change stays as it is/)
     expect(renderMarkdown(failing, 'comment')).toMatch(/^### ⚠️ Eval Gate: inconclusive — 1 of 1 gates unsettled \(counted as failing: inconclusive: fail\)/)
   })
+  it('snapshots: the inconclusive comment (counted as failing) and a report with error rows (errors: exclude)', async () => {
+    const inconclusive = await run('close', { gates: 'accuracy non-inferior 0.04; accuracy >= 0.5' })
+    await expect(renderMarkdown(inconclusive, 'comment')).toMatchFileSnapshot('__snapshots__/inconclusive.md')
+    const errors = await run('binary', { errors: 'exclude', gates: 'accuracy non-inferior 0.05; error_rate <= 0.1' })
+    await expect(renderMarkdown(errors, 'comment')).toMatchFileSnapshot('__snapshots__/errors-exclude.md')
+  })
+  it('publish mode reads a report with verdict, counts.errors and examplesNeeded, and refuses a wrong type there', async () => {
+    const r = await run('binary', { errors: 'exclude', gates: 'accuracy non-inferior 0.05' })
+    const copy = JSON.parse(JSON.stringify(r)) as Report
+    expect(asReport(copy, 'report.json').verdict).toBe('inconclusive')
+    expect(copy.gates[0].examplesNeeded).toBeGreaterThan(30)
+    const bad = { ...copy, counts: { ...copy.counts, errors: { candidate: '9', baseline: 2 } } }
+    expect(() => asReport(bad, 'report.json')).toThrow('report.json: is not an Eval Gate report: report.counts["errors"].candidate must be a number')
+    expect(() => asReport({ ...copy, verdict: 'maybe' }, 'report.json')).toThrow(/report\.verdict must be one of "pass", "fail", "inconclusive"/)
+  })
 })
+

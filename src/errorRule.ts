@@ -98,16 +98,16 @@ export function errorCounts(e: ErrorOutcome): { errors: { candidate: number; bas
 
 /**
  * The warning that names the counts, or null when no compared example errored.
- * @example "4 compared examples are errors (candidate 3, baseline 1: an `error` field or an empty prediction): counted as wrong predictions (errors: wrong)."
+ * @example "4 compared examples have an error row (candidate 3, baseline 1), a row with an \"error\" field set or an empty or null prediction: counted as wrong predictions, …"
  */
 export function errorWarning(e: ErrorOutcome): string | null {
   if (!anyErrors(e)) return null
   const c = e.counts
   const total = c.baseline === null ? c.candidate : e.flags.candidate.reduce((s, x, p) => s + (x || (e.flags.baseline as Uint8Array)[p] ? 1 : 0), 0)
   const sides = c.baseline === null ? `${c.candidate.toLocaleString('en-US')} candidate rows are errors` : `${total.toLocaleString('en-US')} compared examples have an error row (candidate ${c.candidate.toLocaleString('en-US')}, baseline ${c.baseline.toLocaleString('en-US')})`
-  const what = 'an `error` field set, or an empty or null prediction'
-  if (e.mode === 'wrong') return `${sides} (${what}): counted as wrong predictions, or the worst value of a score (errors: wrong). Use \`errors: exclude\` to leave them out of both models.`
-  return `${sides} (${what}): ${e.excluded.toLocaleString('en-US')} examples left out of both models (errors: exclude), so every metric is on ${(e.flags.candidate.length - e.excluded).toLocaleString('en-US')} examples.`
+  const what = 'a row with an "error" field set or an empty or null prediction'
+  if (e.mode === 'wrong') return `${sides}, ${what}: counted as wrong predictions, or as the worst value of a score (errors: wrong); errors: exclude leaves them out of both models.`
+  return `${sides}, ${what}: left out of both models (errors: exclude), so every metric is on ${(e.flags.candidate.length - e.excluded).toLocaleString('en-US')} examples.`
 }
 
 /**

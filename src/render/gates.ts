@@ -6,7 +6,7 @@ import { formatDelta, formatValue } from '../format.js'
 import type { GateResult, Report } from '../types.js'
 import { dataSpan, proseText } from './escape.js'
 import { level, shownDelta, testsOf, values } from './names.js'
-import { pText, sortedGates } from './verdict.js'
+import { pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
 
 const RESULT: Record<string, string> = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' }
@@ -43,7 +43,7 @@ function observed(g: GateResult, report: Report): string {
 function evidence(g: GateResult, report: Report): string {
   if (g.status === 'skip') return proseText(g.detail, 120)
   if (g.pValue !== null) return `p ${pText(g.pValue)}`
-  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}${g.status === 'inconclusive' && typeof g.examplesNeeded === 'number' ? ` (≈${g.examplesNeeded.toLocaleString('en-US')} examples to settle)` : ''}`
+  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}${g.status === 'inconclusive' && typeof g.examplesNeeded === 'number' ? ` (≈${roundUp2(g.examplesNeeded).toLocaleString('en-US')} examples to settle)` : ''}`
   const m = report.metrics[g.metric]
   if (m && m.candidate === null) return 'undefined on this data'
   return '—'

@@ -35,7 +35,7 @@ export function settleNote(g: GateResult): string {
 }
 
 /** Rounded up to two significant figures (4,763 → 4,800), as the gate's detail says it. */
-const roundUp2 = (x: number): number => {
+export const roundUp2 = (x: number): number => {
   if (!(x >= 100)) return x
   const step = 10 ** (Math.floor(Math.log10(x)) - 1)
   return Math.ceil(x / step) * step
@@ -89,7 +89,9 @@ const TASK_WORDS: Partial<Record<Report['task'], string>> = { scores: 'per-examp
 function scope(report: Report): string {
   const c = report.counts
   const task = TASK_WORDS[report.task] ?? (report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`)
-  if (c.paired === null) return `No baseline: candidate alone on ${c.candidate.toLocaleString('en-US')} examples · ${task}`
-  return `${c.paired.toLocaleString('en-US')} paired examples · ${task}`
+  // SPEC §12, errors: exclude: the examples left out are said next to the count.
+  const left = c.excluded ? ` (${c.excluded.toLocaleString('en-US')} left out as errors)` : ''
+  if (c.paired === null) return `No baseline: candidate alone on ${(c.candidate - (c.excluded ?? 0)).toLocaleString('en-US')} examples${left} · ${task}`
+  return `${(c.paired - (c.excluded ?? 0)).toLocaleString('en-US')} paired examples${left} · ${task}`
 }
 
