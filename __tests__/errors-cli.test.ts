@@ -74,4 +74,20 @@ describe('eval-gate compare: error rows', () => {
     expect(r.code).toBe(2)
     expect(r.stderr.trim()).toBe(`eval-gate: ${bad}:2: field "error" must be the error's message (a string), true/false or null, got an array`)
   })
+  it('a baseline large enough to be read on the second core keeps its error rows (120 of 120,000, by construction)', () => {
+    const rows = (errors: boolean) =>
+      Array.from({ length: 120_000 }, (_, i) => (errors && i % 1000 === 999 ? `{"id":${i},"label":${i % 2},"error":"timeout","pad":"........"}` : `{"id":${i},"label":${i % 2},"prediction":${i % 2},"pad":"........"}`)).join('\n') + '\n'
+    const c = path.join(dir, 'big-candidate.jsonl')
+    const b = path.join(dir, 'big-baseline.jsonl')
+    writeFileSync(c, rows(false))
+    writeFileSync(b, rows(true))
+    expect(readFileSync(b).length).toBeGreaterThan(4 << 20)
+    const r = run('compare', '--candidate', c, '--baseline', b, '--resamples', '200', '--gates', 'accuracy >= 0', '--json', path.join(dir, 'big.json'))
+    expect(r.code).toBe(0)
+    const report = json('big.json')
+    expect(report.counts.errors).toEqual({ candidate: 0, baseline: 120 })
+    expect(report.metrics.accuracy.baseline).toBeCloseTo(119_880 / 120_000, 12)
+    expect(report.labels).toEqual(['0', '1'])
+  })
 })
+
