@@ -162,6 +162,27 @@ describe('binary classification with error rows (9 candidate, 2 baseline, one id
   })
 })
 
+describe('scores of error rows (binary)', () => {
+  it('errors: wrong gives an error row the worst score: 0 on a positive example, 1 on a negative one', async () => {
+    // /usr/bin/python3: y = [1,0,1,0,1,0,1,0], scores [.9,.2,0,.4,.6,1,.8,.3] (rows 3 and 6 errors) →
+    // roc_auc_score 0.5625, brier_score_loss 0.3125.
+    const rows = [
+      '{"id": 1, "label": 1, "prediction": 1, "score": 0.9}',
+      '{"id": 2, "label": 0, "prediction": 0, "score": 0.2}',
+      '{"id": 3, "label": 1, "error": "timeout"}',
+      '{"id": 4, "label": 0, "prediction": 0, "score": 0.4}',
+      '{"id": 5, "label": 1, "prediction": 1, "score": 0.6}',
+      '{"id": 6, "label": 0, "prediction": 0, "score": 0.5, "error": "refused"}',
+      '{"id": 7, "label": 1, "prediction": 1, "score": 0.8}',
+      '{"id": 8, "label": 0, "prediction": 0, "score": 0.3}'
+    ]
+    const r = await run('x', { candidate: temp('sc.jsonl', rows.join('\n') + '\n'), baseline: null, gates: 'roc_auc >= 0' })
+    expect(r.metrics.roc_auc.candidate).toBeCloseTo(0.5625, 12)
+    expect(r.metrics.brier.candidate).toBeCloseTo(0.3125, 12)
+    expect(r.metrics.accuracy.candidate).toBeCloseTo(6 / 8, 12)
+  })
+})
+
 describe('multiclass with error rows', () => {
   it('errors: wrong predicts the reserved label (error), last in label order, with a column of its own', async () => {
     const r = await run('multi')
