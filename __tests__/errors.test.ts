@@ -195,6 +195,25 @@ describe('multiclass with error rows', () => {
     expect(r.metrics.recall_macro.candidate).toBeCloseTo(0.6160714285714286, 12)
     expect(r.counts.errors).toEqual({ candidate: 3, baseline: 0 })
   })
+  it('scores of an error row: 0 on its true label, the rest spread evenly; the reserved label is no class of the scores', async () => {
+    // /usr/bin/python3: y = [a,b,c,a,c,b], rows' scores with row 3 (an error, truth c) as [.5,.5,0]:
+    // roc_auc_score(y, S, multi_class="ovr", labels=["a","b","c"]) 0.7083333333333334, log_loss(y, S) 6.4944798286474,
+    // f1_score(y, [a,b,(error),c,c,a], average="macro") 0.41666666666666663.
+    const rows = [
+      '{"id":1,"label":"a","prediction":"a","scores":{"a":0.7,"b":0.2,"c":0.1}}',
+      '{"id":2,"label":"b","prediction":"b","scores":{"a":0.1,"b":0.8,"c":0.1}}',
+      '{"id":3,"label":"c","error":"timeout"}',
+      '{"id":4,"label":"a","prediction":"c","scores":{"a":0.3,"b":0.2,"c":0.5}}',
+      '{"id":5,"label":"c","prediction":"c","scores":{"a":0.1,"b":0.1,"c":0.8}}',
+      '{"id":6,"label":"b","prediction":"a","scores":{"a":0.5,"b":0.4,"c":0.1}}'
+    ]
+    const r = await run('x', { candidate: temp('ms.jsonl', rows.join('\n') + '\n'), baseline: null, gates: 'accuracy >= 0' })
+    expect(r.labels).toEqual(['a', 'b', 'c', '(error)'])
+    expect(r.metrics.roc_auc.candidate).toBeCloseTo(0.7083333333333334, 12)
+    expect(r.metrics.log_loss.candidate).toBeCloseTo(6.4944798286474, 9)
+    expect(r.metrics.f1_macro.candidate).toBeCloseTo(0.41666666666666663, 12)
+    expect(r.warnings).toEqual([expect.stringMatching(/^1 candidate row is an error, /)])
+  })
   it('errors: exclude adds no class', async () => {
     const r = await run('multi', { errors: 'exclude' })
     expect(r.labels).toEqual(['a', 'b', 'c'])

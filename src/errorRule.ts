@@ -104,7 +104,10 @@ export function errorWarning(e: ErrorOutcome): string | null {
   if (!anyErrors(e)) return null
   const c = e.counts
   const total = c.baseline === null ? c.candidate : e.flags.candidate.reduce((s, x, p) => s + (x || (e.flags.baseline as Uint8Array)[p] ? 1 : 0), 0)
-  const sides = c.baseline === null ? `${c.candidate.toLocaleString('en-US')} candidate rows are errors` : `${total.toLocaleString('en-US')} compared examples have an error row (candidate ${c.candidate.toLocaleString('en-US')}, baseline ${c.baseline.toLocaleString('en-US')})`
+  const sides =
+    c.baseline === null
+      ? `${c.candidate.toLocaleString('en-US')} candidate ${c.candidate === 1 ? 'row is an error' : 'rows are errors'}`
+      : `${total.toLocaleString('en-US')} compared ${total === 1 ? 'example has' : 'examples have'} an error row (candidate ${c.candidate.toLocaleString('en-US')}, baseline ${c.baseline.toLocaleString('en-US')})`
   const what = 'a row with an "error" field set or an empty or null prediction'
   if (e.mode === 'wrong') return `${sides}, ${what}: counted as wrong predictions, or as the worst value of a score (errors: wrong); errors: exclude leaves them out of both models.`
   return `${sides}, ${what}: left out of both models (errors: exclude), so every metric is on ${(e.flags.candidate.length - e.excluded).toLocaleString('en-US')} examples.`

@@ -61,7 +61,7 @@ export const classification: TaskModule = {
       options.positiveLabel,
       forced
     )
-    if (errors.mode === 'wrong' && anyErrors(errors)) countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline)
+    const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null
     if (labels.length > MAX_CLASSES) {
       throw new InputError(
         options.candidate.name,
@@ -100,7 +100,8 @@ export const classification: TaskModule = {
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
         const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar }, settings)
         const scored = hasScores
-          ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
+          ? // The reserved error label (last) is no class of the scores: every true label is a real one.
+            scoreStatistics({ task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing }, settings)
           : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
         const metrics: Record<string, MetricReport> = {}
         for (const name of names) {

@@ -27,15 +27,15 @@ export function errorLabel(taken: readonly string[]): string {
 
 /**
  * Gives every error row of both files its wrong prediction and worst scores. Appends the reserved label to
- * `labels` when it is used (multiclass; binary with one label).
+ * `labels` when it is used (multiclass; binary with one label) and returns it, else null.
  */
 export function countErrorsWrong(
   ctx: { task: Task; labels: string[]; positiveLabel: string | null; dictionary: LabelDictionary },
   candidate: PredictionFile,
   baseline: PredictionFile | null
-): void {
+): string | null {
   const files = [candidate, baseline].filter((f): f is PredictionFile => f !== null && f.errors != null)
-  if (files.length === 0) return
+  if (files.length === 0) return null
   const { labels, dictionary } = ctx
   let reserved = -1
   const reservedCode = (): number => {
@@ -66,4 +66,5 @@ export function countErrorsWrong(
       }
     }
   }
+  return reserved < 0 ? null : dictionary.names[reserved]
 }
