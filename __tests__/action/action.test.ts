@@ -440,6 +440,16 @@ describe.each(NODES)('errors and inconclusive results through the action on $nam
     expect(github.requests).toEqual([])
   })
 
+  it('the commit status of an inconclusive verdict says inconclusive, failure or success per input inconclusive', async () => {
+    github.runs.push({ id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' })
+    const failing = await local('close', { gates: 'accuracy non-inferior 0.04', 'github-token': TOKEN })
+    expect(failing.code).toBe(1)
+    expect(github.statuses).toEqual([{ sha: 'head-sha', state: 'failure', context: 'eval-gate', description: 'inconclusive: accuracy non-inferior 0.04', targetUrl: null }])
+    const passing = await local('close', { gates: 'accuracy non-inferior 0.04', 'github-token': TOKEN, inconclusive: 'pass' })
+    expect(passing.code).toBe(0)
+    expect(github.statuses.at(-1)).toMatchObject({ state: 'success', description: 'inconclusive (counted as passing): accuracy non-inferior 0.04' })
+  })
+
   it('errors: exclude: counts.errors per side, 10 pairs left out, a warning; error_rate no-regression fails (one-sided p = 10/512)', async () => {
     const r = await local('binary', { errors: 'exclude', gates: 'accuracy >= 0; error_rate no-regression' })
     expect(r.code).toBe(1)
