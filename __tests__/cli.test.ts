@@ -43,7 +43,7 @@ describe('eval-gate compare', () => {
     expect(r.code).toBe(1)
     const report = JSON.parse(readFileSync(json, 'utf8'))
     expect(report).toMatchObject({ schemaVersion: 1, passed: false, task: 'binary', labels: ['ham', 'spam'], positiveLabel: 'spam' })
-    expect(report.counts).toEqual({ candidate: 600, baseline: 600, paired: 600, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0 })
+    expect(report.counts).toEqual({ candidate: 600, baseline: 600, paired: 600, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, errors: { candidate: 0, baseline: 0 } })
     expect(report.confusionMatrix.candidate).toEqual([[404, 10], [36, 150]])
     expect(readFileSync(md, 'utf8')).toBe(r.stdout)
   })

@@ -115,11 +115,15 @@ describe('evaluating rules', () => {
     expect(results.map((r) => r.status)).toEqual(['fail', 'pass', 'pass', 'fail', 'pass'])
     expect(results[0].detail).toMatch(/^accuracy fell slightly, 80\.0% → 80\.0% \(95% CI −2\.0 to \+2\.0 pts\), one-sided p = 0\.030 after Holm: significant regression$/)
   })
-  it('non-inferior: the worse-side bound within the margin, on both sides of it', () => {
+  it('non-inferior: the worse-side bound within the margin, on both sides of it (three-way, SPEC §12)', () => {
     expect(evalOne('f1 non-inferior 0.02', metric({ delta: -0.01, worseBound: -0.019 }))).toMatchObject({ status: 'pass', bound: -0.019 })
-    expect(evalOne('f1 non-inferior 0.02', metric({ delta: -0.01, worseBound: -0.021 })).status).toBe('fail')
+    // Worse-side bound beyond the margin, better-side bound (2·delta − bound = 0.001) within it: inconclusive.
+    expect(evalOne('f1 non-inferior 0.02', metric({ delta: -0.01, worseBound: -0.021 })).status).toBe('inconclusive')
+    // Better-side bound −0.04 beyond −0.02: shown inferior.
+    expect(evalOne('f1 non-inferior 0.02', metric({ delta: -0.05, worseBound: -0.06 })).status).toBe('fail')
     expect(evalOne('log_loss non-inferior 0.02', metric({ direction: 'lower', delta: 0.01, worseBound: 0.019 })).status).toBe('pass')
-    expect(evalOne('log_loss non-inferior 0.02', metric({ direction: 'lower', delta: 0.01, worseBound: 0.021 })).status).toBe('fail')
+    expect(evalOne('log_loss non-inferior 0.02', metric({ direction: 'lower', delta: 0.01, worseBound: 0.021 })).status).toBe('inconclusive')
+    expect(evalOne('log_loss non-inferior 0.02', metric({ direction: 'lower', delta: 0.05, worseBound: 0.06 })).status).toBe('fail')
   })
   it('without a baseline, baseline rules skip or fail as missing-baseline says; thresholds still apply', () => {
     const alone = metric({ baseline: null, delta: null, pValueWorse: null, worseBound: null })

@@ -61,7 +61,8 @@ describe('bad input (SPEC §1)', () => {
   })
   it('an empty required field', async () => {
     expect(await error('c.jsonl', '{"id": 1, "label": "", "prediction": "a"}\n')).toBe('c.jsonl:1: field "label" is empty')
-    expect(await error('c.csv', 'id,label,prediction\n1,a,\n')).toBe('c.csv:2: field "prediction" is empty')
+    // An empty prediction is no longer bad input: the row is an error (SPEC §12, __tests__/errors.test.ts).
+    expect(await error('c.csv', 'id,label,prediction\n1,,a\n')).toBe('c.csv:2: field "label" is empty')
     expect(await error('c.csv', 'id,label,prediction\n,a,a\n')).toBe('c.csv:2: field "id" is empty')
   })
   it('a label that is not a string, number or boolean', async () => {

@@ -9,10 +9,11 @@ import type { McNemarMethod } from './stats/mcnemar.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
 import { overfittingCheck, overfittingMetrics, overfittingWarnings } from './checks/overfitting.js'
 import { checkTrainGapRules } from './checks/trainGap.js'
+import { anyErrors, DEFAULT_ERRORS, errorRateMetric, errorWarning } from './errorRule.js'
 import { slicesOf } from './slices/index.js'
 import { taskModule } from './tasks/index.js'
 import type { Analysis, Prepared, Settings } from './tasks/task.js'
-import type { FieldNames, Format, MetricReport, PredictionSource, Report, TaskName } from './types.js'
+import type { FieldNames, Format, GateResult, MetricReport, PredictionSource, Report, TaskName } from './types.js'
 import { VERSION } from './version.js'
 import { pairingWarnings, resultWarnings } from './warnings.js'
 
@@ -68,13 +69,25 @@ export async function compare(options: CompareOptions): Promise<Report> {
   const prepared = await taskModule(options.task, options.format).prepare(options)
   const checks = dataChecks(options, prepared)
   const slicing = slicesOf(options, prepared)
-  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics], slices: slicing.known })
+  const errorMetrics = prepared.errors ? ['error_rate'] : []
+  const rules = parseGates(options.gates ?? prepared.defaultGates, {
+    ...prepared.known,
+    metrics: [...prepared.known.metrics, ...errorMetrics, ...checks.metrics],
+    slices: slicing.known
+  })
   checkTrainGapRules(rules, options.trainPredictions !== undefined, checks.metrics)
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
   const analysis = prepared.analyze(rules, settings)
+  const errors = prepared.errors
+  // SPEC §12: error_rate is reported when gated, when an example errored, or when --errors was given.
+  if (errors && (options.errors !== undefined || anyErrors(errors) || rules.some((r) => r.metric === 'error_rate'))) {
+    analysis.metrics.error_rate = errorRateMetric(errors, null, settings, { candidate: options.candidate.name, baseline: options.baseline ? options.baseline.name : null })
+  }
+  const errorNote = errors ? errorWarning(errors) : null
   const slices = slicing.analyze(rules, settings)
   const checked = await checks.run(rules, analysis, settings)
   Object.assign(analysis.metrics, checked.metrics)
+  const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
   const gates = evaluateGates(rules, analysis.metrics, {
     alpha: options.alpha,
     hasBaseline: prepared.hasBaseline,
@@ -83,11 +96,14 @@ export async function compare(options: CompareOptions): Promise<Report> {
     joint: analysis.joint ?? null,
     overfitting: checked.sections.overfitting ?? null,
     slices: slices?.report ?? null,
-    minSlice: slices?.settings.minSlice
+    minSlice: slices?.settings.minSlice,
+    examples: compared
   })
+  const verdict = verdictOf(gates)
   return {
     schemaVersion: 1,
-    passed: gates.every((g) => g.status !== 'fail'),
+    passed: verdict === 'pass' || (verdict === 'inconclusive' && options.inconclusive === 'pass'),
+    verdict,
     task: prepared.task,
     labels: prepared.labels,
     positiveLabel: prepared.positiveLabel,
@@ -97,6 +113,7 @@ export async function compare(options: CompareOptions): Promise<Report> {
     gates,
     warnings: [
       ...pairingWarnings(prepared.pairing),
+      ...(errorNote ? [errorNote] : []),
       ...analysis.warnings.first,
       ...resultWarnings(analysis.metrics, gates, settings),
       ...analysis.warnings.last,
@@ -114,9 +131,21 @@ export async function compare(options: CompareOptions): Promise<Report> {
       version: VERSION,
       candidate: options.candidate.name,
       baseline: options.baseline ? options.baseline.name : null,
+      errors: options.errors ?? DEFAULT_ERRORS,
+      inconclusive: options.inconclusive ?? 'fail',
       ...(slices ? { slices: slices.settings } : {})
     }
   }
+}
+
+/**
+ * The run's verdict (SPEC §12): `fail` when any gate fails; else `inconclusive` when any gate is inconclusive; else
+ * `pass` (skipped gates do not count). `passed` follows it, an inconclusive verdict counting as `--inconclusive`
+ * says (default fail).
+ */
+export function verdictOf(gates: readonly GateResult[]): 'pass' | 'fail' | 'inconclusive' {
+  if (gates.some((g) => g.status === 'fail')) return 'fail'
+  return gates.some((g) => g.status === 'inconclusive') ? 'inconclusive' : 'pass'
 }
 
 /**
@@ -179,9 +208,7 @@ function checkSettings(options: CompareOptions): void {
  */
 const NOT_YET: [keyof CompareOptions, string][] = [
   ['repeatField', '--repeat-field (action: repeat-field)'],
-  ['clusterField', '--cluster-field (action: cluster-field)'],
-  ['errors', '--errors (action: errors)'],
-  ['inconclusive', '--inconclusive (action: inconclusive)']
+  ['clusterField', '--cluster-field (action: cluster-field)']
 ]
 
 function notYet(options: CompareOptions): void {

@@ -5,7 +5,7 @@
  * | `METRIC >= X` (`>`, `<=`, `<`) | the candidate's value satisfies it |
  * | `METRIC delta >= X` (any operator) | candidate − baseline satisfies it |
  * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, adjusted over all no-regression rules (Westfall–Young minP or Holm, `multiplicity`), is below alpha |
- * | `METRIC non-inferior M` | the one-sided (1 − alpha) bound of delta on the worse side lies within M |
+ * | `METRIC non-inferior M` | three-way (SPEC §12): `pass` when the one-sided (1 − alpha) bound of delta on the worse side lies within M, `fail` when the bound on the better side lies beyond M on the worse side (shown inferior), `inconclusive` otherwise |
  * | `METRIC train-gap <= X` (any operator) | the gap train − test (positive: better on train) satisfies it (src/checks/overfitting.ts) |
  *
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
@@ -179,6 +179,8 @@ export interface GateOptions {
   /** The report's slices (SPEC §13), for slice rules, and the fewest examples a tested slice has. */
   slices?: Record<string, Record<string, SliceReport>> | null
   minSlice?: number
+  /** The compared examples (paired, after `--errors exclude`): an inconclusive gate says how many would settle it. */
+  examples?: number
 }
 
 /** One hypothesis of the run's no-regression family: a rule, and for slice rules the slice value. */
@@ -309,19 +311,71 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
       const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression'
       return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after ${adjustment.method}${adjustment.note}: ${verdict}`, { observed: m.delta, pValue: p, adjustment: adjustment.method })
     }
-    // non-inferior
+    // non-inferior: three-way (SPEC §12)
     const margin = rule.margin as number
     const bound = m.worseBound
     if (bound === null) return result('fail', `${change}; ${name} has no confidence bound, so non-inferiority cannot be shown`, { observed: m.delta })
     const higher = m.direction === 'higher'
-    const ok = higher ? bound >= -margin : bound <= margin
+    const edge = higher ? -margin : margin
     const side = higher ? 'lower' : 'upper'
+    const marginText = `the margin of ${formatDelta(name, edge)}`
+    if (higher ? bound >= edge : bound <= edge) {
+      return result('pass', `${change}; the one-sided ${level} ${side} bound is ${formatDelta(name, bound)}, within ${marginText}: non-inferior`, { observed: m.delta, bound })
+    }
+    const better = betterBound(m.delta, bound)
+    const otherSide = higher ? 'upper' : 'lower'
+    if (higher ? better < edge : better > edge) {
+      return result('fail', `${change}; even the one-sided ${level} ${otherSide} bound, ${formatDelta(name, better)}, is beyond ${marginText}: shown inferior`, { observed: m.delta, bound })
+    }
+    const needed = options.examples ? examplesToSettle(options.examples, m.delta, bound, edge) : null
+    const settle =
+      needed === null
+        ? ''
+        : Number.isFinite(needed)
+          ? `; about ${roundUp2(needed).toLocaleString('en-US')} paired examples (now ${(options.examples as number).toLocaleString('en-US')}) would settle it if the change stays at ${formatDelta(name, m.delta)}`
+          : `; the change sits on the margin, so no number of examples settles it unless the change moves`
     return result(
-      ok ? 'pass' : 'fail',
-      `${change}; the one-sided ${level} ${side} bound is ${formatDelta(name, bound)}, ${ok ? 'within' : 'beyond'} the margin of ${formatDelta(name, higher ? -margin : margin)}${ok ? ': non-inferior' : ': non-inferiority not shown'}`,
-      { observed: m.delta, bound }
+      'inconclusive',
+      `${change}; the one-sided ${level} ${side} bound ${formatDelta(name, bound)} is beyond ${marginText}, but the ${otherSide} bound ${formatDelta(name, better)} is within it: inconclusive${settle}`,
+      { observed: m.delta, bound, examplesNeeded: needed === null || !Number.isFinite(needed) ? null : needed }
     )
   })
+}
+
+/**
+ * The one-sided (1 − alpha) bound of delta on the better side: the worse-side bound reflected about the observed
+ * delta, 2·delta − worseBound. Exact for the symmetric intervals (paired t, DeLong, the bootstrap's normal form);
+ * for a bootstrap percentile interval the same width on the other side (the report keeps only the worse-side
+ * percentile). Cost O(1).
+ * @example betterBound(-0.004, -0.012) // 0.004
+ */
+export function betterBound(delta: number, worseBound: number): number {
+  return 2 * delta - worseBound
+}
+
+/**
+ * The paired examples that would settle an inconclusive non-inferiority gate, if the change and the spread per
+ * example stay as observed (a sample-size computation from the interval, as for a z-interval):
+ * the one-sided half-width is h = |delta − worseBound| = z₁₋α · s/√n, so with n′ examples it is h·√(n/n′); the
+ * gate is settled (either bound on one side of the margin point e = ∓M) once that half-width is below the distance
+ * |delta − e|:  n′ = ⌈n · (h / |delta − e|)²⌉ (+1 when that is exact). Infinity when delta sits on the margin.
+ * Cost O(1).
+ * @example examplesToSettle(1200, -0.004, -0.012, -0.01) // 2134 (= ⌈1200 · (0.008/0.006)²⌉)
+ */
+export function examplesToSettle(n: number, delta: number, worseBound: number, edge: number): number {
+  const h = Math.abs(delta - worseBound)
+  const d = Math.abs(delta - edge)
+  if (d === 0) return Infinity
+  const exact = n * (h / d) ** 2
+  const up = Math.ceil(exact)
+  return up === exact ? up + 1 : up
+}
+
+/** Rounded up to two significant figures, for "about 4,800 examples": 4,763 → 4,800. */
+function roundUp2(x: number): number {
+  if (x < 100) return x
+  const step = 10 ** (Math.floor(Math.log10(x)) - 1)
+  return Math.ceil(x / step) * step
 }
 
 /** `= 0.004` or `< 0.0001`. */

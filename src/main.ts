@@ -83,7 +83,7 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
   await statusOnHead(report, config, context, api, commentUrl)
   setOutputs(report, reportPath, commentUrl)
   if (!report.passed) {
-    const message = `Eval Gate failed: ${failedRules(report)}`
+    const message = report.verdict === 'inconclusive' ? `Eval Gate inconclusive (inconclusive: fail): ${failedRules(report)}` : `Eval Gate failed: ${failedRules(report)}`
     if (config.failOnGate) core.setFailed(message)
     else core.warning(`${message} — not failing the step (fail-on-gate: false)`)
   }
@@ -223,7 +223,8 @@ async function writeSummary(report: Report, context: RunContext): Promise<void> 
 
 function setOutputs(report: Report, reportPath: string, commentUrl: string): void {
   core.setOutput('passed', report.passed ? 'true' : 'false')
-  core.setOutput('verdict', report.passed ? 'pass' : 'fail')
+  // SPEC §12: pass, fail or inconclusive; a report from before verdicts (publish mode) has only `passed`.
+  core.setOutput('verdict', report.verdict ?? (report.passed ? 'pass' : 'fail'))
   core.setOutput('report', reportPath)
   core.setOutput('comment-url', commentUrl)
   core.setOutput('baseline-run-id', report.baseline?.runId == null ? '' : String(report.baseline.runId))
@@ -231,7 +232,7 @@ function setOutputs(report: Report, reportPath: string, commentUrl: string): voi
 
 const failedRules = (report: Report): string =>
   report.gates
-    .filter((g) => g.status === 'fail')
+    .filter((g) => g.status === 'fail' || (report.verdict === 'inconclusive' && g.status === 'inconclusive'))
     .map((g) => `${g.rule} (${g.detail})`)
     .join('; ')
 

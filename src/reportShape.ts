@@ -83,7 +83,8 @@ const gate = object({
   pValue: optional(nullable(num)),
   bound: optional(nullable(num)),
   detail: str,
-  slice: optional(object({ field: str, value: optional(str), failing: optional(array(str)) }))
+  slice: optional(object({ field: str, value: optional(str), failing: optional(array(str)) })),
+  examplesNeeded: optional(nullable(num))
 })
 
 const matrix = nullable(array(array(num)))
@@ -95,7 +96,7 @@ const report = object({
   task: str,
   labels: array(str),
   positiveLabel: nullable(str),
-  counts: record(nullable(num)),
+  counts: record((v, p) => (typeof v === 'object' && v !== null ? object({ candidate: num, baseline: nullable(num) })(v, p) : nullable(num)(v, p))),
   metrics: record(metric),
   confusionMatrix: optional(nullable(object({ labels: array(str), candidate: matrix, baseline: matrix }))),
   gates: array(gate),
@@ -150,7 +151,9 @@ const report = object({
     version: str,
     candidate: optional(str),
     baseline: optional(nullable(str)),
-    slices: optional(object({ fields: array(str), minSlice: num, metrics: array(str), disagreements: record(num) }))
+    slices: optional(object({ fields: array(str), minSlice: num, metrics: array(str), disagreements: record(num) })),
+    errors: optional(oneOf('wrong', 'exclude')),
+    inconclusive: optional(oneOf('fail', 'pass'))
   })
 })
 

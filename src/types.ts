@@ -95,6 +95,11 @@ export interface PredictionFile {
   scores: { labels: string[]; values: Float64Array } | null
   /** The key fields asked for (slice, repeat, cluster: src/read/keys.ts), when any. */
   keys?: KeyColumn[]
+  /**
+   * SPEC §12: 1 on each error row (its `error` field set, or its prediction empty or null; `pred` holds ERROR_CODE
+   * there until the task decides what it counts as); null or absent: no error row.
+   */
+  errors?: Uint8Array | null
 }
 
 /** A classification task (SPEC §2). */
@@ -152,6 +157,11 @@ export interface GateResult {
    * the smallest adjusted one-sided p over the slices of F (observed: that slice's delta).
    */
   slice?: { field: string; value?: string; failing?: string[] }
+  /**
+   * Added field (inconclusive non-inferior rules): the paired examples that would settle the rule if the change and
+   * its spread per example stay as observed (src/gates.ts `examplesToSettle`); null when none would.
+   */
+  examplesNeeded?: number | null
 }
 
 /** Where the two models disagree (paired examples only). */
@@ -182,8 +192,13 @@ export interface Report {
     candidateOnly: number | null
     baselineOnly: number | null
     labelConflicts: number | null
-    /** SPEC §12 (`--errors`): error rows of each file (present when the task reads an error rule). */
+    /**
+     * SPEC §12 (`--errors`): error rows among the compared examples (the paired examples before exclusion; every
+     * candidate row without a baseline), per side. Present in every report of this version.
+     */
     errors?: { candidate: number; baseline: number | null }
+    /** SPEC §12, `--errors exclude`: compared examples left out because either side errored (metrics are on paired − excluded). */
+    excluded?: number
     /** SPEC §12 (`--repeat-field`): rows per id of each file. */
     repeats?: { candidate: number; baseline: number | null }
   }
@@ -231,6 +246,9 @@ export interface Report {
     baseline: string | null
     /** Added by `--slice-field` (SPEC §13). */
     slices?: SliceSettings
+    /** SPEC §12: the error rule and what an inconclusive gate counts as (added; absent in older reports). */
+    errors?: 'wrong' | 'exclude'
+    inconclusive?: 'fail' | 'pass'
   }
 }
 

@@ -485,3 +485,70 @@ describe('data checks through the action (SPEC §14): a leaking test set, an ove
     expect(body).toContain('Overfitting: the candidate does much better on its training set than on the test set')
   })
 })
+
+/**
+ * SPEC §12 through the action: the output `verdict` (pass | fail | inconclusive), the step's status per input
+ * `inconclusive`, and an `errors` run. Fixtures and numbers: __tests__/fixtures/errors/make.py (statsmodels 0.13
+ * for McNemar, scikit-learn 1.2); error counts by hand (ids listed in make.py).
+ */
+describe.each(NODES)('errors and inconclusive results through the action on $name', ({ bin }) => {
+  let github: FakeGitHub
+  let dir: string
+  const fixture = (name: string) => path.join(root, '__tests__/fixtures/errors', name)
+
+  beforeEach(async () => {
+    github = new FakeGitHub()
+    await github.start()
+    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-action-errors-'))
+  })
+  afterEach(async () => {
+    await github.stop()
+    expect(github.problems).toEqual([])
+  })
+
+  /** A local run (baseline a file, no comment, no token): nothing reaches the API. */
+  const local = (kind: string, inputs: Record<string, string>) => {
+    writeFileSync(path.join(dir, 'predictions.jsonl'), readFileSync(fixture(`${kind}-candidate.jsonl`)))
+    return runAction(github, dir, {
+      node: bin,
+      inputs: { 'github-token': '', baseline: fixture(`${kind}-baseline.jsonl`), comment: 'false', 'positive-label': '1', ...inputs }
+    })
+  }
+  const report = (r: { outputs: Record<string, string> }) => JSON.parse(readFileSync(r.outputs.report, 'utf8'))
+
+  it('an inconclusive non-inferiority gate: verdict=inconclusive; the step fails by default and passes with inconclusive: pass', async () => {
+    const failing = await local('close', { gates: 'accuracy non-inferior 0.04' })
+    expect(failing.code).toBe(1)
+    expect(failing.outputs).toMatchObject({ passed: 'false', verdict: 'inconclusive' })
+    expect(failing.stdout).toMatch(/::error::Eval Gate inconclusive \(inconclusive: fail\): accuracy non-inferior 0\.04 \(/)
+    expect(failing.summary).toContain('Eval Gate: inconclusive')
+    const passing = await local('close', { gates: 'accuracy non-inferior 0.04', inconclusive: 'pass' })
+    expect(passing.code).toBe(0)
+    expect(passing.outputs).toMatchObject({ passed: 'true', verdict: 'inconclusive' })
+    expect(report(passing)).toMatchObject({ verdict: 'inconclusive', passed: true })
+    expect(github.requests).toEqual([])
+  })
+
+  it('the commit status of an inconclusive verdict says inconclusive, failure or success per input inconclusive', async () => {
+    github.runs.push({ id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' })
+    const failing = await local('close', { gates: 'accuracy non-inferior 0.04', 'github-token': TOKEN })
+    expect(failing.code).toBe(1)
+    expect(github.statuses).toEqual([{ sha: 'head-sha', state: 'failure', context: 'eval-gate', description: 'inconclusive: accuracy non-inferior 0.04', targetUrl: null }])
+    const passing = await local('close', { gates: 'accuracy non-inferior 0.04', 'github-token': TOKEN, inconclusive: 'pass' })
+    expect(passing.code).toBe(0)
+    expect(github.statuses.at(-1)).toMatchObject({ state: 'success', description: 'inconclusive (counted as passing): accuracy non-inferior 0.04' })
+  })
+
+  it('errors: exclude: counts.errors per side, 10 pairs left out, a warning; error_rate no-regression fails (one-sided p = 10/512)', async () => {
+    const r = await local('binary', { errors: 'exclude', gates: 'accuracy >= 0; error_rate no-regression' })
+    expect(r.code).toBe(1)
+    expect(r.outputs).toMatchObject({ passed: 'false', verdict: 'fail' })
+    const rep = report(r)
+    expect(rep.counts).toMatchObject({ paired: 40, errors: { candidate: 9, baseline: 2 }, excluded: 10 })
+    expect(rep.metrics.accuracy.candidate).toBeCloseTo(0.8333333333333334, 12)
+    expect(rep.metrics.error_rate.pValue).toBeCloseTo(0.0390625, 12)
+    expect(rep.gates[1]).toMatchObject({ status: 'fail', pValue: 0.01953125 })
+    expect(r.stdout).toMatch(/::warning::10 compared examples have an error row \(candidate 9, baseline 2/)
+    expect(r.stdout).toMatch(/::error::Eval Gate failed: error_rate no-regression/)
+  })
+})

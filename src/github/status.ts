@@ -15,7 +15,14 @@ export function statusContext(key: string): string {
 export function statusDescription(report: Report): string {
   const n = report.gates.length
   const failed = report.gates.filter((g) => g.status === 'fail').map((g) => g.rule)
-  const text = report.passed ? `passed: ${n} gate${n === 1 ? '' : 's'}` : `failed: ${failed.join('; ')}`
+  const unsettled = report.gates.filter((g) => g.status === 'inconclusive').map((g) => g.rule)
+  // SPEC §12: an inconclusive verdict says so, whichever way `inconclusive` counts it.
+  const text =
+    report.verdict === 'inconclusive'
+      ? `inconclusive${report.passed ? ' (counted as passing)' : ''}: ${unsettled.join('; ')}`
+      : report.passed
+        ? `passed: ${n} gate${n === 1 ? '' : 's'}`
+        : `failed: ${failed.join('; ')}`
   const flat = text.replace(/\s+/g, ' ')
   return flat.length > 140 ? flat.slice(0, 139) + '…' : flat
 }

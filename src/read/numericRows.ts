@@ -9,6 +9,7 @@ import { IdColumn } from './ids.js'
 import { KeyColumns, type KeyColumn, type KeyField } from './keys.js'
 import { parseDecimal } from './number.js'
 import type { Cell, Column, RowSink } from './sink.js'
+import { DEFAULT_ERROR_FIELD, ErrorColumn, isEmptyPrediction, isErrorCell } from './errorColumn.js'
 
 export interface NumericFile {
   name: string
@@ -22,6 +23,8 @@ export interface NumericFile {
   booleans: boolean[]
   /** The key fields asked for (slice, repeat, cluster), when any. */
   keys?: KeyColumn[]
+  /** SPEC §12: 1 on each error row (the error field set, or a prediction field empty or null); null: none. */
+  errors?: Uint8Array | null
 }
 
 export class NumericRowBuilder implements RowSink {
@@ -32,6 +35,7 @@ export class NumericRowBuilder implements RowSink {
   private readonly booleans: boolean[]
   private readonly ids: IdColumn
   private readonly keys: KeyColumns
+  private readonly errors: ErrorColumn
   readonly columns: readonly Column[]
 
   constructor(
@@ -42,10 +46,22 @@ export class NumericRowBuilder implements RowSink {
     readonly textCells: boolean,
     /** Booleans are allowed (scores: pass/fail fields) or not (regression: label and prediction are numbers). */
     readonly allowBooleans: boolean,
-    keys: readonly KeyField[] = []
+    keys: readonly KeyField[] = [],
+    /**
+     * Per field, whether it is a prediction (SPEC §12): empty or null there makes the row an error, and on an error
+     * row its value may be anything (NaN when not a number). Default: none (every value required).
+     */
+    readonly predictionFields: readonly boolean[] = [],
+    readonly errorField = DEFAULT_ERROR_FIELD
   ) {
     this.keys = new KeyColumns(file, keys, this.cap)
-    this.columns = [{ name: idField, required: false }, ...fields.map((name) => ({ name, required: true })), ...this.keys.columns]
+    this.errors = new ErrorColumn(this.cap)
+    this.columns = [
+      { name: idField, required: false },
+      ...fields.map((name) => ({ name, required: true })),
+      ...this.keys.columns,
+      { name: errorField, required: false }
+    ]
     this.values = fields.map(() => new Float64Array(this.cap))
     this.booleans = fields.map(() => true)
     this.ids = new IdColumn(file, idField, requireId, textCells, this.cap)
@@ -55,7 +71,12 @@ export class NumericRowBuilder implements RowSink {
     const i = this.n
     if (i === this.cap) this.grow()
     this.line[i] = lineNo
-    for (let k = 0; k < this.fields.length; k++) this.values[k][i] = this.number(cells[k + 1], lineNo, k)
+    let failed = isErrorCell(cells[this.fields.length + 1 + this.keys.size], this.file, lineNo, this.errorField)
+    for (let k = 0; k < this.predictionFields.length && !failed; k++) failed = this.predictionFields[k] && isEmptyPrediction(cells[k + 1], this.textCells)
+    if (failed) this.errors.mark(i)
+    for (let k = 0; k < this.fields.length; k++) {
+      this.values[k][i] = failed && this.predictionFields[k] ? this.lenient(cells[k + 1], k) : this.number(cells[k + 1], lineNo, k)
+    }
     this.ids.add(cells[0], lineNo, i, this.line[0])
     if (this.keys.size > 0) this.keys.add(cells, this.fields.length + 1, lineNo, i)
     this.n = i + 1
@@ -72,8 +93,26 @@ export class NumericRowBuilder implements RowSink {
       line: this.line.slice(0, n),
       values: this.values.map((v) => v.slice(0, n)),
       booleans: [...this.booleans],
-      ...(this.keys.size > 0 ? { keys: this.keys.finish(n) } : {})
+      ...(this.keys.size > 0 ? { keys: this.keys.finish(n) } : {}),
+      errors: this.errors.finish(n)
     }
+  }
+
+  /** A prediction field's value on an error row: its number when it has one, else NaN (never an error). */
+  private lenient(value: Cell, k: number): number {
+    if (typeof value === 'boolean' && this.allowBooleans) return value ? 1 : 0
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      this.booleans[k] = false
+      return value
+    }
+    if (this.textCells && typeof value === 'string' && value.trim() !== '') {
+      const text = value.trim()
+      if (this.allowBooleans && (text === 'true' || text === 'false')) return text === 'true' ? 1 : 0
+      const x = parseDecimal(value)
+      if (Number.isFinite(x)) this.booleans[k] = false
+      return Number.isFinite(x) ? x : NaN
+    }
+    return NaN
   }
 
   private number(value: Cell, lineNo: number, k: number): number {
@@ -108,5 +147,6 @@ export class NumericRowBuilder implements RowSink {
     })
     this.ids.grow(this.cap)
     this.keys.grow(this.cap)
+    this.errors.grow(this.cap)
   }
 }

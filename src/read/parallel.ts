@@ -8,6 +8,7 @@ import { InputError } from '../errors.js'
 import { LabelDictionary, type FieldNames, type Format, type PredictionFile, type PredictionSource } from '../types.js'
 import { readPredictions } from './index.js'
 import type { KeyField } from './keys.js'
+import { ERROR_CODE } from './rows.js'
 
 interface ReadRequest {
   evalGateRead: true
@@ -36,7 +37,7 @@ export async function serveReadRequest(): Promise<void> {
   const transfer: ArrayBuffer[] = []
   try {
     const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes, keys: request.keys })
-    for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, ...(file.keys ?? []).map((k) => k.codes)]) {
+    for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, file.errors, ...(file.keys ?? []).map((k) => k.codes)]) {
       if (column) transfer.push(column.buffer as ArrayBuffer)
     }
     reply = { ok: true, file, labels: dictionary.names }
@@ -71,7 +72,8 @@ export function readInWorker(
       const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name))
       for (let i = 0; i < file.n; i++) {
         file.truth[i] = codes[file.truth[i]]
-        file.pred[i] = codes[file.pred[i]]
+        // An error row's ERROR_CODE (SPEC §12) is no dictionary code: it stays as it is.
+        if (file.pred[i] !== ERROR_CODE) file.pred[i] = codes[file.pred[i]]
       }
       resolve(file)
     })

@@ -10,11 +10,15 @@ import { parseDecimal } from './number.js'
 import { describe } from './describe.js'
 import { IdColumn } from './ids.js'
 import { KeyColumns, type KeyField } from './keys.js'
+import { DEFAULT_ERROR_FIELD, ErrorColumn, isEmptyPrediction, isErrorCell } from './errorColumn.js'
 import type { Cell, Column, RowSink } from './sink.js'
 
 /** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
 export const MAX_SCORE_LABELS = 10_000
 export const MAX_SCORE_VALUES = 100_000_000
+
+/** The prediction code of an error row (SPEC §12) until the task decides what it counts as: no dictionary code. */
+export const ERROR_CODE = 0xffffffff
 
 export class RowBuilder implements RowSink {
   n = 0
@@ -46,9 +50,13 @@ export class RowBuilder implements RowSink {
   ) {
     this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap)
     this.keys = new KeyColumns(file, keys, this.cap)
+    this.errors = new ErrorColumn(this.cap)
   }
 
   private readonly keys: KeyColumns
+  private readonly errors: ErrorColumn
+  /** The field that marks an error row (SPEC §12). */
+  readonly errorField = DEFAULT_ERROR_FIELD
 
   /** id, label, prediction, score (binary, or a scores object in that field) and `scores`. */
   get columns(): readonly Column[] {
@@ -58,7 +66,8 @@ export class RowBuilder implements RowSink {
       { name: this.fields.prediction, required: true },
       { name: this.fields.score, required: false },
       { name: 'scores', required: false },
-      ...this.keys.columns
+      ...this.keys.columns,
+      { name: this.errorField, required: false }
     ])
   }
 
@@ -71,9 +80,15 @@ export class RowBuilder implements RowSink {
     if (i === this.cap) this.grow()
     this.line[i] = lineNo
     this.truth[i] = this.code(label, lineNo, this.fields.label)
-    this.pred[i] = this.code(prediction, lineNo, this.fields.prediction)
+    // An error row (SPEC §12): its error field is set, or its prediction is empty or null; then the prediction may
+    // be missing and the scores too.
+    const failed = isErrorCell(cells[5 + this.keys.size], this.file, lineNo, this.errorField)
+    if (failed || isEmptyPrediction(prediction, this.textCells)) {
+      this.errors.mark(i)
+      this.pred[i] = ERROR_CODE
+    } else this.pred[i] = this.code(prediction, lineNo, this.fields.prediction)
     this.ids.add(id, lineNo, i, this.line[0])
-    this.addScore(score, scores, lineNo, i)
+    if (this.pred[i] !== ERROR_CODE || !absent(score, scores)) this.addScore(score, scores, lineNo, i)
     if (this.keys.size > 0) this.keys.add(cells, 5, lineNo, i)
     this.n = i + 1
   }
@@ -96,7 +111,8 @@ export class RowBuilder implements RowSink {
         this.scoreKind === 'scores' && this.scoreValues
           ? { labels: this.scoreLabels, values: this.scoreValues.slice(0, n * this.scoreLabels.length) }
           : null,
-      ...(this.keys.size > 0 ? { keys: this.keys.finish(n) } : {})
+      ...(this.keys.size > 0 ? { keys: this.keys.finish(n) } : {}),
+      errors: this.errors.finish(n)
     }
   }
 
@@ -125,6 +141,7 @@ export class RowBuilder implements RowSink {
     }
     this.ids.grow(this.cap)
     this.keys.grow(this.cap)
+    this.errors.grow(this.cap)
     if (this.scoreValues) {
       const b = new Float64Array(this.cap * this.scoreLabels.length)
       b.set(this.scoreValues)
@@ -195,7 +212,7 @@ export class RowBuilder implements RowSink {
       }
     } else object = value as Record<string, unknown>
     const keys = Object.keys(object)
-    if (i === 0) {
+    if (this.scoreValues === null) {
       if (keys.length === 0) throw new InputError(this.file, lineNo, field, 'is an empty object: give a probability per label')
       if (keys.length > MAX_SCORE_LABELS) {
         throw new InputError(this.file, lineNo, field, `has ${keys.length.toLocaleString('en-US')} labels; at most ${MAX_SCORE_LABELS.toLocaleString('en-US')} are supported in a scores object`)
@@ -225,6 +242,9 @@ export class RowBuilder implements RowSink {
     return x
   }
 }
+
+/** No score and no scores object on the row (an error row may lack them). */
+const absent = (score: Cell, scores: Cell): boolean => (score === undefined || score === null || score === '') && (scores === undefined || scores === null || scores === '')
 
 function isObjectCell(value: Cell, textCells: boolean): boolean {
   if (textCells) return typeof value === 'string' && value.trimStart().startsWith('{')

@@ -9,6 +9,7 @@ import { IdColumn } from './ids.js'
 import { KeyColumns, type KeyColumn, type KeyField } from './keys.js'
 import { parseDecimal } from './number.js'
 import type { Cell, Column, RowSink } from './sink.js'
+import { DEFAULT_ERROR_FIELD, ErrorColumn, isEmptyPrediction, isErrorCell } from './errorColumn.js'
 
 export interface TextFile {
   name: string
@@ -23,7 +24,12 @@ export interface TextFile {
   tokens: Float64Array | null
   /** The key fields asked for (slice, repeat, cluster), when any. */
   keys?: KeyColumn[]
+  /** SPEC §12: 1 on each error row (the error field set, or the generated text empty or null); null: none. */
+  errors?: Uint8Array | null
 }
+
+/** A loss or tokens cell with a value. */
+const given = (v: Cell): boolean => v !== undefined && v !== null && v !== ''
 
 export class TextRowBuilder implements RowSink {
   n = 0
@@ -38,6 +44,8 @@ export class TextRowBuilder implements RowSink {
   private hasLoss: boolean | null = null
   private readonly ids: IdColumn
   private readonly keys: KeyColumns
+  private readonly errors: ErrorColumn
+  readonly errorField = DEFAULT_ERROR_FIELD
   readonly columns: readonly Column[]
 
   constructor(
@@ -48,13 +56,15 @@ export class TextRowBuilder implements RowSink {
     keys: readonly KeyField[] = []
   ) {
     this.keys = new KeyColumns(file, keys, this.cap)
+    this.errors = new ErrorColumn(this.cap)
     this.columns = [
       { name: fields.id, required: false },
       { name: fields.label, required: true },
       { name: fields.prediction, required: true },
       { name: 'loss', required: false },
       { name: 'tokens', required: false },
-      ...this.keys.columns
+      ...this.keys.columns,
+      { name: this.errorField, required: false }
     ]
     this.ids = new IdColumn(file, fields.id, requireId, textCells, this.cap)
   }
@@ -65,26 +75,32 @@ export class TextRowBuilder implements RowSink {
     if (i === this.cap) {
       this.ids.grow((this.cap *= 2))
       this.keys.grow(this.cap)
+      this.errors.grow(this.cap)
     }
     this.lines.push(lineNo)
     this.references.push(this.referencesOf(label, lineNo))
-    this.predictions.push(this.textOf(prediction, lineNo, this.fields.prediction))
+    // An error row (SPEC §12): the error field set, or the generated text empty or null; it may lack the text and
+    // the loss, which the task fills in.
+    const failed = isErrorCell(cells[5 + this.keys.size], this.file, lineNo, this.errorField) || isEmptyPrediction(prediction, this.textCells)
+    if (failed) this.errors.mark(i)
+    this.predictions.push(failed ? (typeof prediction === 'string' ? prediction : '') : this.textOf(prediction, lineNo, this.fields.prediction))
     this.ids.add(id, lineNo, i, this.lines[0])
-    const present = (loss !== undefined && loss !== '') || (tokens !== undefined && tokens !== '')
-    this.hasLoss ??= present
-    if (present !== this.hasLoss) {
-      const field = this.hasLoss ? (loss === undefined || loss === '' ? 'loss' : 'tokens') : loss !== undefined && loss !== '' ? 'loss' : 'tokens'
-      throw new InputError(
-        this.file,
-        lineNo,
-        field,
-        this.hasLoss ? `is missing, but the earlier rows (from line ${this.lines[0]}) have it: give loss and tokens on all rows or none` : `is present, but the earlier rows (from line ${this.lines[0]}) have no loss: give loss and tokens on all rows or none`
-      )
+    const present = given(loss) || given(tokens)
+    // An error row without a loss says nothing of whether the rows carry one.
+    if (!(failed && !present)) {
+      this.hasLoss ??= present
+      if (present !== this.hasLoss) {
+        const field = this.hasLoss ? (given(loss) ? 'tokens' : 'loss') : given(loss) ? 'loss' : 'tokens'
+        throw new InputError(
+          this.file,
+          lineNo,
+          field,
+          this.hasLoss ? `is missing, but the earlier rows (from line ${this.lines[0]}) have it: give loss and tokens on all rows or none` : `is present, but the earlier rows (from line ${this.lines[0]}) have no loss: give loss and tokens on all rows or none`
+        )
+      }
     }
-    if (present) {
-      this.loss.push(this.numberOf(loss, lineNo, 'loss', (x) => x >= 0, 'a number ≥ 0'))
-      this.tokens.push(this.numberOf(tokens, lineNo, 'tokens', (x) => x > 0, 'a number > 0'))
-    }
+    this.loss.push(present ? this.numberOf(loss, lineNo, 'loss', (x) => x >= 0, 'a number ≥ 0') : NaN)
+    this.tokens.push(present ? this.numberOf(tokens, lineNo, 'tokens', (x) => x > 0, 'a number > 0') : NaN)
     if (this.keys.size > 0) this.keys.add(cells, 5, lineNo, i)
     this.n = i + 1
   }
@@ -101,7 +117,8 @@ export class TextRowBuilder implements RowSink {
       predictions: this.predictions,
       loss: this.hasLoss ? Float64Array.from(this.loss) : null,
       tokens: this.hasLoss ? Float64Array.from(this.tokens) : null,
-      ...(this.keys.size > 0 ? { keys: this.keys.finish(this.n) } : {})
+      ...(this.keys.size > 0 ? { keys: this.keys.finish(this.n) } : {}),
+      errors: this.errors.finish(this.n)
     }
   }
 

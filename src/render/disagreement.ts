@@ -10,7 +10,7 @@ export function disagreementSection(report: Report): string {
   const summary =
     `Where the models disagree: ${n(d.rightToWrong)} right → wrong, ${n(d.wrongToRight)} wrong → right` +
     (d.bothWrongDiffer ? `, ${n(d.bothWrongDiffer)} wrong either way` : '') +
-    ` (of ${n(report.counts.paired)})`
+    ` (of ${n(report.counts.paired - (report.counts.excluded ?? 0))})`
   const list = (title: string, ids: string[], total: number): string =>
     ids.length === 0 ? '' : `${title} (first ${ids.length} of ${n(total)}): ${ids.map((id) => dataSpan(id, 40)).join(', ')}`
   const body = [list('Right → wrong', d.firstRegressions, d.rightToWrong), list('Wrong → right', d.firstImprovements, d.wrongToRight)].filter((s) => s).join('\n\n')

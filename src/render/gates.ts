@@ -7,7 +7,7 @@ import type { GateResult, Report } from '../types.js'
 import { dataSpan, proseText } from './escape.js'
 import { level, shownDelta, testsOf, values } from './names.js'
 import { trainGapObserved, trainGapOf } from './overfitting.js'
-import { pText, sortedGates } from './verdict.js'
+import { pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
 
 const RESULT: Record<string, string> = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' }
@@ -25,6 +25,12 @@ export function gatesSection(report: Report): string {
     )
   }
   if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)
+  if (report.gates.some((g) => g.status === 'inconclusive')) {
+    notes.push(
+      `Inconclusive: the interval of Δ straddles the non-inferiority margin (neither shown within it nor shown beyond it); ` +
+        `it counts as ${report.settings.inconclusive === 'pass' ? 'passing (inconclusive: pass)' : 'failing (inconclusive: fail)'}.`
+    )
+  }
   return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', `${adjustedBy(report)} p / bound`], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`
 }
 
@@ -40,7 +46,7 @@ function observed(g: GateResult, report: Report): string {
 function evidence(g: GateResult, report: Report): string {
   if (g.status === 'skip') return proseText(g.detail, 120)
   if (g.pValue !== null) return `p ${pText(g.pValue)}`
-  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}`
+  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}${g.status === 'inconclusive' && typeof g.examplesNeeded === 'number' ? ` (≈${roundUp2(g.examplesNeeded).toLocaleString('en-US')} examples to settle)` : ''}`
   const m = report.metrics[g.metric]
   if (m && m.candidate === null) return 'undefined on this data'
   return '—'

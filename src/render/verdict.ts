@@ -30,6 +30,20 @@ export function reason(gate: GateResult, report: Report): string {
   return `${change(gate.metric, m, report)}${evidence})`.replace(/ \(\)$/, '')
 }
 
+/** What would settle an inconclusive gate, in words: ` — about 4,800 paired examples would settle it`. */
+export function settleNote(g: GateResult): string {
+  if (g.status !== 'inconclusive') return ''
+  if (typeof g.examplesNeeded !== 'number') return ' — the change sits on the margin'
+  return ` — about ${roundUp2(g.examplesNeeded).toLocaleString('en-US')} paired examples would settle it if the change stays as it is`
+}
+
+/** Rounded up to two significant figures (4,763 → 4,800), as the gate's detail says it. */
+export const roundUp2 = (x: number): number => {
+  if (!(x >= 100)) return x
+  const step = 10 ** (Math.floor(Math.log10(x)) - 1)
+  return Math.ceil(x / step) * step
+}
+
 export const pText = (p: number): string => {
   const t = formatP(p)
   return t.startsWith('<') ? t : `= ${t}`
@@ -45,11 +59,14 @@ export function verdict(report: Report): string {
   if (!report.passed || blocking.length > 0) {
     const failed = blocking.filter((g) => statusOf(g) === 'fail').length
     const title = failed > 0 ? 'failed' : 'inconclusive'
-    lines.push(`### ${failed > 0 ? '❌' : '⚠️'} Eval Gate: ${title} — ${blocking.length} of ${counted} gates${skipNote}`)
+    // SPEC §12: an inconclusive verdict counts as passing or failing as `inconclusive` says; the title says which.
+    const counts = failed > 0 ? '' : report.passed ? ' (counted as passing: inconclusive: pass)' : ' (counted as failing: inconclusive: fail)'
+    const what = failed > 0 ? `${blocking.length} of ${counted} gates` : `${blocking.length} of ${counted} gates unsettled`
+    lines.push(`### ${failed > 0 ? '❌' : '⚠️'} Eval Gate: ${title} — ${what}${skipNote}${counts}`)
     lines.push(
       blocking
         .slice(0, 3)
-        .map((g) => `${statusOf(g) === 'fail' ? '❌' : '⚠️'} ${dataSpan(g.rule, 80)}: **${reason(g, report)}**`)
+        .map((g) => `${statusOf(g) === 'fail' ? '❌' : '⚠️'} ${dataSpan(g.rule, 80)}: **${reason(g, report)}**${settleNote(g)}`)
         .join('  \n') + (blocking.length > 3 ? `  \n… and ${blocking.length - 3} more (Gates, below)` : '')
     )
   } else {
@@ -75,7 +92,9 @@ const TASK_WORDS: Partial<Record<Report['task'], string>> = { scores: 'per-examp
 function scope(report: Report): string {
   const c = report.counts
   const task = TASK_WORDS[report.task] ?? (report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`)
-  if (c.paired === null) return `No baseline: candidate alone on ${c.candidate.toLocaleString('en-US')} examples · ${task}`
-  return `${c.paired.toLocaleString('en-US')} paired examples · ${task}`
+  // SPEC §12, errors: exclude: the examples left out are said next to the count.
+  const left = c.excluded ? ` (${c.excluded.toLocaleString('en-US')} left out as errors)` : ''
+  if (c.paired === null) return `No baseline: candidate alone on ${(c.candidate - (c.excluded ?? 0)).toLocaleString('en-US')} examples${left} · ${task}`
+  return `${(c.paired - (c.excluded ?? 0)).toLocaleString('en-US')} paired examples${left} · ${task}`
 }
 

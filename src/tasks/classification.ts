@@ -22,6 +22,9 @@ import { chooseTask } from '../task.js'
 import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
 import { classificationWarnings, disagreementOf } from '../warnings.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
+import { anyErrors, DEFAULT_ERRORS, errorCounts, errorRule } from '../errorRule.js'
+import { countErrorsWrong } from './classificationErrors.js'
+import { keepPredictionRows } from './keepRows.js'
 
 /**
  * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
@@ -39,11 +42,16 @@ export const classification: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const dictionary = new LabelDictionary()
     const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null, keys: keyFields(options) }
-    const [candidate, baseline] = await readBoth(options, readOptions)
+    const [read, baseline] = await readBoth(options, readOptions)
 
-    let pairing: Pairing | null = null
-    if (baseline) pairing = pairByIds(candidate, baseline, sameLabel(candidate, baseline))
-    else checkUniqueIds(candidate)
+    let byId: Pairing | null = null
+    if (baseline) byId = pairByIds(read, baseline, sameLabel(read, baseline))
+    else checkUniqueIds(read)
+    // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
+    // wrong prediction below once the labels are known.
+    const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId)
+    const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read
+    const pairing = errors.pairing
 
     const used = usedCodes(dictionary.size, candidate, baseline, pairing)
     const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined
@@ -53,6 +61,7 @@ export const classification: TaskModule = {
       options.positiveLabel,
       forced
     )
+    const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null
     if (labels.length > MAX_CLASSES) {
       throw new InputError(
         options.candidate.name,
@@ -73,9 +82,10 @@ export const classification: TaskModule = {
       task,
       labels,
       positiveLabel,
-      counts: countsOf(candidate.n, baseline ? baseline.n : null, pairing),
+      counts: { ...countsOf(read.n, baseline ? baseline.n : null, byId), ...errorCounts(errors) },
       pairing,
       hasBaseline,
+      errors,
       known: { metrics: names, labels },
       defaultGates: DEFAULT_GATES,
       keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
@@ -109,7 +119,8 @@ export const classification: TaskModule = {
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
         const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar }, settings)
         const scored = hasScores
-          ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
+          ? // The reserved error label (last) is no class of the scores: every true label is a real one.
+            scoreStatistics({ task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing }, settings)
           : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
         const metrics: Record<string, MetricReport> = {}
         for (const name of names) {
@@ -186,7 +197,10 @@ async function sizeOf(file: string): Promise<number> {
   }
 }
 
-/** Which dictionary codes occur in the compared examples (all candidate rows without a baseline). */
+/**
+ * Which dictionary codes occur in the compared examples (all candidate rows without a baseline). An error row's
+ * ERROR_CODE lies past the array: typed arrays ignore the write, so it marks nothing.
+ */
 function usedCodes(size: number, candidate: PredictionFile, baseline: PredictionFile | null, pairing: Pairing | null): Uint8Array {
   const used = new Uint8Array(size)
   if (!baseline || !pairing) {

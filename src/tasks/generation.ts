@@ -12,6 +12,8 @@ import type { ExampleChanges, MetricReport } from '../types.js'
 import { idsAt, noRegressionOn, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
+import { fillGeneration } from './errorFill.js'
+import { keepTextRows } from './keepRows.js'
 
 const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'] as const
 const LOSS_METRICS = ['loss', 'perplexity'] as const
@@ -23,9 +25,11 @@ export const generation: TaskModule = {
     const read = await readAndPair<TextFile>(
       options,
       (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text, keyFields(options)),
-      (c, b) => (i, j) => sameReferences(c.references[i], b.references[j])
+      (c, b) => (i, j) => sameReferences(c.references[i], b.references[j]),
+      keepTextRows
     )
     const { candidate, baseline } = read
+    if (read.errors.mode === 'wrong') fillGeneration(candidate, baseline)
     const hasLoss = candidate.loss !== null && (baseline === null || baseline.loss !== null)
     const names: string[] = [...TEXT_METRICS, ...(hasLoss ? LOSS_METRICS : [])]
     return unlabelled('generation', read, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (rows, _rules, settings) => {

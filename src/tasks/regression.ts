@@ -11,16 +11,20 @@ import { regressionStatistics } from './numeric/regressionStatistics.js'
 import { gather, idsAt, noRegressionOn, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
+import { fillRegression } from './errorFill.js'
+import { keepNumericRows } from './keepRows.js'
 
 export const regression: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const { label, prediction } = options.fields
     const read = await readAndPair<NumericFile>(
       options,
-      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false, keyFields(options)),
-      (c, b) => (i, j) => c.values[0][i] === b.values[0][j]
+      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false, keyFields(options), [false, true]),
+      (c, b) => (i, j) => c.values[0][i] === b.values[0][j],
+      keepNumericRows
     )
     const { candidate, baseline } = read
+    if (read.errors.mode === 'wrong') fillRegression(candidate, baseline)
     return unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (rows, _rules, settings) => {
       const cRows = rows.cand
       const result = regressionStatistics(

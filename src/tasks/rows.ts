@@ -3,6 +3,7 @@
  * id with the task's truth test, and gathering a column in pair order.
  */
 import type { CompareOptions } from '../compare.js'
+import { DEFAULT_ERRORS, errorCounts, errorRule, type ErrorOutcome, type ErrorRows } from '../errorRule.js'
 import { checkUniqueIds, pairByIds, type IdRows, type Pairing, type SameTruth } from '../pair.js'
 import { readRows, textCells } from '../read/index.js'
 import type { RowSink } from '../read/sink.js'
@@ -11,8 +12,24 @@ import type { KeyColumn } from '../read/keys.js'
 import type { PredictionSource, TaskName } from '../types.js'
 import { countsOf, type Analysis, type Prepared, type Settings } from './task.js'
 
-/** Reads the candidate and (when given) the baseline, each into a fresh sink; then pairs them. */
-export async function readAndPair<F extends IdRows>(
+/**
+ * Reads the candidate and (when given) the baseline, each into a fresh sink; then pairs them and applies the error
+ * rule (SPEC §12): `pairing` is that of the compared examples (error pairs dropped under `exclude`; without a
+ * baseline the candidate is cut by `keep` instead), `errors` the rule's outcome.
+ */
+export async function readAndPair<F extends IdRows & ErrorRows>(
+  options: CompareOptions,
+  sink: (source: PredictionSource, text: boolean, requireId: boolean) => RowSink & { finish(): F },
+  sameTruth: (candidate: F, baseline: F) => SameTruth,
+  keep: (file: F, rows: Uint32Array) => F
+): Promise<{ candidate: F; baseline: F | null; pairing: Pairing | null; errors: ErrorOutcome; candidateRows: number }> {
+  const read = await readAndPairRows(options, sink, sameTruth)
+  const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read.candidate, read.baseline, read.pairing)
+  const candidate = errors.keep ? keep(read.candidate, errors.keep) : read.candidate
+  return { candidate, baseline: read.baseline, pairing: errors.pairing, errors, candidateRows: read.candidate.n }
+}
+
+async function readAndPairRows<F extends IdRows>(
   options: CompareOptions,
   sink: (source: PredictionSource, text: boolean, requireId: boolean) => RowSink & { finish(): F },
   sameTruth: (candidate: F, baseline: F) => SameTruth
@@ -66,7 +83,7 @@ export interface ExampleRows {
  */
 export function unlabelled(
   task: TaskName,
-  read: { candidate: IdRows & { keys?: KeyColumn[] }; baseline: (IdRows & { keys?: KeyColumn[] }) | null; pairing: Pairing | null },
+  read: { candidate: IdRows & { keys?: KeyColumn[] }; baseline: (IdRows & { keys?: KeyColumn[] }) | null; pairing: Pairing | null; errors: ErrorOutcome; candidateRows: number },
   metrics: readonly string[],
   defaultGates: string,
   run: (rows: ExampleRows, rules: readonly GateRule[], settings: Settings) => Analysis
@@ -84,8 +101,9 @@ export function unlabelled(
     task,
     labels: [],
     positiveLabel: null,
-    counts: countsOf(read.candidate.n, read.baseline ? read.baseline.n : null, read.pairing),
+    counts: { ...countsOf(read.candidateRows, read.baseline ? read.baseline.n : null, read.errors.original), ...errorCounts(read.errors) },
     pairing: read.pairing,
+    errors: read.errors,
     hasBaseline: read.baseline !== null,
     known: { metrics, labels: [] },
     defaultGates

@@ -11,6 +11,8 @@ import { scoresStatistics } from './numeric/scoresStatistics.js'
 import { gather, idsAt, noRegressionOn, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
+import { fillScores } from './errorFill.js'
+import { keepNumericRows } from './keepRows.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
@@ -19,10 +21,12 @@ export const scores: TaskModule = {
     const names = fields.map((f) => f.name)
     const read = await readAndPair<NumericFile>(
       options,
-      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options)),
-      () => () => true
+      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)),
+      () => () => true,
+      keepNumericRows
     )
     const { candidate, baseline } = read
+    if (read.errors.mode === 'wrong') fillScores(candidate, baseline, fields.map((f) => f.direction))
     return unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
       const cRows = rows.cand
       const result = scoresStatistics(

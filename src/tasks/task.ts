@@ -5,6 +5,7 @@
  * interface, never a branch in compare().
  */
 import type { CompareOptions } from '../compare.js'
+import type { ErrorOutcome } from '../errorRule.js'
 import type { GateRule, JointNull } from '../gates.js'
 import type { Pairing } from '../pair.js'
 import type { KeyColumn } from '../read/keys.js'
@@ -23,8 +24,11 @@ export interface Prepared {
   labels: string[]
   positiveLabel: string | null
   counts: Report['counts']
+  /** The pairing of the compared examples (after `--errors exclude`). */
   pairing: Pairing | null
   hasBaseline: boolean
+  /** The error rule's outcome (SPEC §12): counts, flags for `error_rate`; absent for a task without it. */
+  errors?: ErrorOutcome
   /** The metric names (and class labels) rules may name; parseGates checks rules against them. */
   known: { metrics: readonly string[]; labels: readonly string[] }
   /** The rules used when no `gates` are given. */
