@@ -58,11 +58,11 @@ function parquetCells(name: string, cells: ReturnType<typeof groupBy>): Predicti
   return write(name, new Uint8Array(buffer))
 }
 
-/** The report's JSON without what cells cannot give: file names, the first ids of disagreement. */
+/** The report's JSON without what cells cannot give: file names, the first ids of disagreement, the error rows (`counts.errors`). */
 function body(report: Report): string {
   const d = report.disagreement
   return JSON.stringify(
-    { ...report, disagreement: d ? { ...d, firstRegressions: [], firstImprovements: [] } : d, settings: { ...report.settings, candidate: null, baseline: null } },
+    { ...report, counts: { ...report.counts, errors: undefined }, disagreement: d ? { ...d, firstRegressions: [], firstImprovements: [] } : d, settings: { ...report.settings, candidate: null, baseline: null } },
     null,
     1
   )
