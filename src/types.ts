@@ -145,6 +145,13 @@ export interface GateResult {
   detail: string
   /** Added field: how pValue was adjusted, `Holm` or `Westfall–Young` (no-regression rules with a p-value). */
   adjustment?: string
+  /**
+   * Added field (SPEC §13), slice rules only. `METRIC@F=V …`: `{ field: F, value: V }`, and `metric` is the bare
+   * metric (`observed`, `pValue`, `bound` are the slice's). `METRIC no-regression by F`: `{ field: F, failing }`,
+   * the values of the slices that regressed significantly (in slice order; empty when it passes), and `pValue`
+   * the smallest adjusted one-sided p over the slices of F (observed: that slice's delta).
+   */
+  slice?: { field: string; value?: string; failing?: string[] }
 }
 
 /** Where the two models disagree (paired examples only). */
@@ -222,15 +229,53 @@ export interface Report {
     version: string
     candidate: string
     baseline: string | null
+    /** Added by `--slice-field` (SPEC §13). */
+    slices?: SliceSettings
   }
 }
 
-/** One slice of a field (SPEC §13): its counts and headline metrics; `tested` false below `--min-slice`. */
+/**
+ * One slice of a field (SPEC §13): `Report.slices[field][value]`, e.g. `slices.region["EU West"]`.
+ *
+ * - Fields are in `--slice-field` order; within a field, values are in label order (src/labels.ts `labelOrder`:
+ *   ascending numeric when every value is a number, else by code point). Beware: a JavaScript object iterates
+ *   integer-like keys ("7", "10") first and in numeric order, whatever order the JSON text has.
+ * - A slice's examples are the paired examples whose candidate row has that value (without a baseline: the
+ *   candidate's rows). When the baseline row of a pair has another value, the candidate's wins and a warning
+ *   counts such pairs.
+ * - `tested` is true when the slice has at least `settings.slices.minSlice` examples (default 30). An untested
+ *   slice has its `counts` and empty `metrics`: nothing is computed for it, and no gate can fail on it.
+ * - `metrics`: the headline metrics of the run (the task's default-gate metrics, then any other metric a gate
+ *   names, in the report order of `Report.metrics`), each a full MetricReport computed on the slice's examples
+ *   alone with the same tests as the overall metric (McNemar where the overall uses McNemar, …; `test` names it),
+ *   plus `qValue`.
+ */
 export interface SliceReport {
-  counts: { paired: number }
+  counts: {
+    /** The slice's compared examples (paired examples; without a baseline, candidate rows). */
+    paired: number
+  }
   tested: boolean
-  /** The headline metrics, each with `qValue` (Benjamini–Hochberg over every tested slice metric of the run). */
-  metrics: Record<string, MetricReport & { qValue: number | null }>
+  metrics: Record<string, SliceMetricReport>
+}
+
+/**
+ * A metric on one slice: as MetricReport, plus `qValue`: the Benjamini–Hochberg adjusted two-sided p-value over
+ * every tested slice metric of the run that has a p-value (all fields, all values, all headline metrics
+ * together; as statsmodels `multipletests(p, method="fdr_bh")`). Null where `pValue` is null.
+ */
+export type SliceMetricReport = MetricReport & { qValue: number | null }
+
+/** `Report.settings.slices`: how the slices were made (present with `--slice-field`). */
+export interface SliceSettings {
+  /** The slice fields, in `--slice-field` order. */
+  fields: string[]
+  /** The fewest examples a tested slice has (`--min-slice`). */
+  minSlice: number
+  /** The headline metrics each tested slice gives, in order. */
+  metrics: string[]
+  /** Per field: pairs whose baseline row has another value of the field than the candidate row (the candidate's is used). */
+  disagreements: Record<string, number>
 }
 
 /** The overfitting check's result (SPEC §14): per headline metric, its value on train and test and the gap. */
