@@ -7,7 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { readFileSync } from 'node:fs'
-import { DEFAULT_FIELDS, type BaselineProvenance, type Report, type SliceReport } from '../src/types.js'
+import { DEFAULT_FIELDS, type BaselineProvenance, type GateResult, type Report, type SliceReport } from '../src/types.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.dirname(here)
@@ -126,7 +126,7 @@ export async function slicedReport(
     }
   }
   benjaminiHochberg(tested.map((t) => t.p)).forEach((q, i) => tested[i].set(q))
-  return { ...report, slices, settings: { ...report.settings, minSlice } as Report['settings'] }
+  return { ...report, slices, settings: { ...report.settings, slices: { fields: [...fields], minSlice, metrics: SLICE_METRICS, disagreements: Object.fromEntries(fields.map((f) => [f, 0])) } } }
 }
 
 /**
@@ -151,6 +151,45 @@ const concatRows = (parts: { candidate: Record<string, unknown>[]; baseline: Rec
   candidate: parts.flatMap((p) => p.candidate),
   baseline: parts.flatMap((p) => p.baseline)
 })
+
+/** Holm-adjusted p-values (step-down: max over k ≤ i of (m − k + 1)·p₍ₖ₎, at most 1), in the input order. */
+export function holm(p: readonly number[]): number[] {
+  const order = p.map((_, i) => i).sort((a, b) => p[a] - p[b])
+  const out = new Array<number>(p.length)
+  let running = 0
+  order.forEach((i, k) => {
+    running = Math.max(running, Math.min(1, (p.length - k) * p[i]))
+    out[i] = running
+  })
+  return out
+}
+
+/**
+ * The report with the slice rule `METRIC@FIELD=VALUE no-regression` added to its no-regression gates, as SPEC §13
+ * defines it: the slice's one-sided p, Holm over it and the run's other no-regression rules (all re-adjusted).
+ */
+function withSliceGate(report: Report, field: string, value: string, metric: string): Report {
+  const slice = report.slices?.[field]?.[value]?.metrics[metric]
+  if (!slice || slice.pValueWorse === null) throw new Error('no such slice metric')
+  const raw = [...report.gates.map((g) => report.metrics[g.metric].pValueWorse as number), slice.pValueWorse]
+  const adjusted = holm(raw)
+  const fails = (i: number, m: { delta: number | null; direction: string }) => adjusted[i] < report.settings.alpha && (m.direction === 'higher' ? (m.delta ?? 0) < 0 : (m.delta ?? 0) > 0)
+  const gates: GateResult[] = report.gates.map((g, i) => ({ ...g, pValue: adjusted[i], status: fails(i, report.metrics[g.metric]) ? 'fail' : 'pass' }))
+  const i = gates.length
+  gates.push({
+    rule: `${metric}@${field}=${value} no-regression`,
+    metric,
+    status: fails(i, slice) ? 'fail' : 'pass',
+    observed: slice.delta,
+    pValue: adjusted[i],
+    bound: null,
+    detail: `one-sided p on the slice ${JSON.stringify(`${field}=${value}`)}, Holm-adjusted over ${gates.length + 1} no-regression rules`,
+    adjustment: 'Holm',
+    slice: { field, value }
+  })
+  const passed = gates.every((g) => g.status !== 'fail')
+  return { ...report, gates, passed, verdict: passed ? 'pass' : 'fail' }
+}
 
 /** Slice values with Markdown, HTML, mentions and a line break: each must stay one inert code span. */
 export const HOSTILE_SLICES = ['<img src=x onerror=alert(1)>', '@octocat', 'a|b', '*bold* _x_', 'two\nlines', '`tick`', '#12 https://evil.example']
@@ -200,7 +239,7 @@ export async function reportFor(name: Case): Promise<Report> {
       // The multilingual example: better overall, significantly worse on German; Korean (20) is below min-slice.
       const read = (f: string) => parseJsonl(readFileSync(path.join(root, 'examples/multilingual', f), 'utf8'))
       const r = await slicedReport(read('candidate.jsonl'), read('baseline.jsonl'), ['language'])
-      return { ...r, baseline: provenance('same') }
+      return { ...withSliceGate(r, 'language', 'de', 'accuracy'), baseline: provenance('same') }
     }
     case 'sliced-simpson': {
       // Better overall (one big region gains 8 points) while three of the four regions lose a little.

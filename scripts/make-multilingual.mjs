@@ -2,8 +2,7 @@
 // five languages, 3,000 test utterances with a `language` field (en 1,180, de 500, fr 500, es 500, ja 300, and 20
 // in Korean: a slice below --min-slice). The candidate was fine-tuned on more English and Romance-language data:
 // it gains overall (82.5% → 85.2% accuracy) but loses on German (81.6% → 74.8%, exact McNemar p = 0.0001), the
-// case --slice-field language
-// is for. Deterministic (its own tiny seeded generator). Run: node scripts/make-multilingual.mjs
+// case --slice-field language is for. Deterministic (its own tiny seeded generator). Run: node scripts/make-multilingual.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 
 let state = 20261124

@@ -63,6 +63,14 @@ const metric = object({
   ciMethod: optional(nullable(str))
 })
 
+/** A slice's metric (SPEC §13): a metric plus its Benjamini–Hochberg q. */
+const sliceMetric: Check = (v, p) => {
+  metric(v, p)
+  object({ qValue: optional(nullable(num)) })(v, p)
+}
+
+const slice = object({ counts: object({ paired: num }), tested: bool, metrics: record(sliceMetric) })
+
 const gate = object({
   rule: str,
   metric: str,
@@ -70,7 +78,8 @@ const gate = object({
   observed: optional(nullable(num)),
   pValue: optional(nullable(num)),
   bound: optional(nullable(num)),
-  detail: str
+  detail: str,
+  slice: optional(object({ field: str, value: optional(str), failing: optional(array(str)) }))
 })
 
 const matrix = nullable(array(array(num)))
@@ -98,6 +107,7 @@ const report = object({
       })
     )
   ),
+  slices: optional(record(record(slice))),
   baseline: optional(
     object({
       source: oneOf('artifact', 'file', 'none'),
@@ -111,7 +121,15 @@ const report = object({
       behindBy: nullable(num)
     })
   ),
-  settings: object({ alpha: num, resamples: num, seed: num, version: str, candidate: optional(str), baseline: optional(nullable(str)) })
+  settings: object({
+    alpha: num,
+    resamples: num,
+    seed: num,
+    version: str,
+    candidate: optional(str),
+    baseline: optional(nullable(str)),
+    slices: optional(object({ fields: array(str), minSlice: num, metrics: array(str), disagreements: optional(record(num)) }))
+  })
 })
 
 /** The value as a Report, or an InputError naming `where` and the first field that is wrong. */

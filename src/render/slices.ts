@@ -13,12 +13,10 @@
  * Every slice (`field=value`, from the user's file) is a code span (dataSpan). Cost: O(slices × metrics · log).
  */
 import { formatInterval, formatP, formatValue } from '../format.js'
-import type { GateResult, MetricReport, Report, SliceReport } from '../types.js'
+import type { MetricReport, Report, SliceMetricReport, SliceReport } from '../types.js'
 import { dataSpan } from './escape.js'
 import { level, metricName, shownDelta, values, word } from './names.js'
 import { table } from './table.js'
-
-type SliceMetric = MetricReport & { qValue: number | null }
 
 /** One slice's row: the metric it is shown by. */
 interface Row {
@@ -26,7 +24,7 @@ interface Row {
   value: string
   slice: SliceReport
   metric: string
-  m: SliceMetric
+  m: SliceMetricReport
   /** q < alpha and worse. */
   significant: boolean
   /** Named by a failing gate. */
@@ -57,34 +55,17 @@ function dropOf(m: MetricReport): number | null {
 }
 
 /**
- * The slices a failing gate names: `METRIC@F=VALUE …` names its slice; `METRIC no-regression by F` names the
- * slices of F its detail lists (quoted `"VALUE"` or `F=VALUE`). Keys are `metric\u0000field\u0000value`.
+ * The slices a failing gate names (GateResult.slice): `METRIC@F=VALUE …` its one slice, `METRIC no-regression by F`
+ * the slices listed as failing. Keys are `metric\u0000field\u0000value`.
  */
 function gatedSlices(report: Report): Set<string> {
   const keys = new Set<string>()
-  const failing = report.gates.filter((g) => g.status === 'fail')
-  for (const g of failing) {
-    const one = /^(.+?)@([^=]+)=([\s\S]*)$/.exec(g.metric)
-    if (one && report.slices?.[one[2]]?.[one[3]]) {
-      keys.add(`${one[1]}\u0000${one[2]}\u0000${one[3]}`)
-      continue
-    }
-    for (const [field, value, metric] of byFieldNamed(g, report)) keys.add(`${metric}\u0000${field}\u0000${value}`)
+  for (const g of report.gates) {
+    if (g.status !== 'fail' || !g.slice) continue
+    const values = g.slice.value !== undefined ? [g.slice.value] : (g.slice.failing ?? [])
+    for (const value of values) keys.add(`${g.metric}\u0000${g.slice.field}\u0000${value}`)
   }
   return keys
-}
-
-/** The (field, value, metric) triples a failing `METRIC no-regression by F` gate names in its detail. */
-function byFieldNamed(g: GateResult, report: Report): [string, string, string][] {
-  const by = /^\s*(\S+)\s+no-regression\s+by\s+(.+?)\s*(?:#.*)?$/.exec(g.rule)
-  if (!by) return []
-  const metric = by[1]
-  const field = by[2]
-  const slices = report.slices?.[field]
-  if (!slices) return []
-  return Object.entries(slices)
-    .filter(([value, s]) => s.tested && s.metrics[metric] && (g.detail.includes(JSON.stringify(value)) || g.detail.includes(`${field}=${value}`)))
-    .map(([value]) => [field, value, metric])
 }
 
 /**
@@ -148,7 +129,7 @@ function untestedLine(report: Report): string {
     for (const [value, s] of Object.entries(slices)) if (!s.tested) small.push(`${sliceName(field, value)} (${count(s.counts.paired)})`)
   }
   if (small.length === 0) return ''
-  const minSlice = (report.settings as { minSlice?: unknown }).minSlice
+  const minSlice = report.settings.slices?.minSlice
   const why = typeof minSlice === 'number' ? `fewer than ${count(minSlice)} paired examples` : 'too few paired examples'
   const shown = small.slice(0, 20).join(', ') + (small.length > 20 ? `, and ${count(small.length - 20)} more` : '')
   return `Not tested (${why}): ${shown}.`
