@@ -49,7 +49,7 @@ describe('slices that got worse', () => {
     expect(text).toContain('5 tested slices of `language`; 1 significantly worse (q < 0.05 or named by a failing gate).')
     const table = rows(text)
     expect(table).toHaveLength(1)
-    expect(table[0].slice(0, 5)).toEqual(['❌ `language=de`', 'accuracy (also precision, recall, f1)', '500', '81.6% → 74.8%', '−6.8 pts'])
+    expect(table[0].slice(0, 5)).toEqual(['❌&nbsp;`language=de`', 'accuracy (also precision, recall, f1)', '500', '81.6% → 74.8%', '−6.8 pts'])
     // q: exact McNemar two-sided p 9.61e-5 (statsmodels mcnemar([[72, 20], [54, 354]], exact=True)), BH over 20 slice metrics.
     expect(table[0][6]).toMatch(/^\*\*0\.00\d\d\*\*$/)
     expect(report.slices!.language.de.metrics.accuracy.pValue).toBeCloseTo(9.612986582365388e-5, 10)

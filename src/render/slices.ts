@@ -112,7 +112,7 @@ const count = (n: number): string => n.toLocaleString('en-US')
 function cells(r: Row): string[] {
   const q = formatP(r.m.qValue)
   return [
-    (r.gated ? '❌ ' : '') + sliceName(r.field, r.value),
+    (r.gated ? '❌&nbsp;' : '') + sliceName(r.field, r.value),
     metricName(r.metric) + (r.also.length > 0 ? ` (also ${r.also.map(metricName).join(', ')})` : ''),
     count(r.slice.counts.paired),
     values(r.metric, r.m),
