@@ -7,6 +7,7 @@ import { ConfigError } from './errors.js'
 import { evaluateGates, parseGates, type Multiplicity } from './gates.js'
 import type { McNemarMethod } from './stats/mcnemar.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
+import { slicesOf } from './slices/index.js'
 import { taskModule } from './tasks/index.js'
 import type { Prepared } from './tasks/task.js'
 import type { FieldNames, Format, MetricReport, PredictionSource, Report, TaskName } from './types.js'
@@ -64,9 +65,11 @@ export async function compare(options: CompareOptions): Promise<Report> {
   notYet(options)
   const prepared = await taskModule(options.task).prepare(options)
   const checks = dataChecks(options, prepared)
-  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics] })
+  const slicing = slicesOf(options, prepared)
+  const rules = parseGates(options.gates ?? prepared.defaultGates, { ...prepared.known, metrics: [...prepared.known.metrics, ...checks.metrics], slices: slicing.known })
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
   const analysis = prepared.analyze(rules, settings)
+  const slices = slicing.analyze(rules, settings)
   const checked = await checks.run()
   Object.assign(analysis.metrics, checked.metrics)
   const gates = evaluateGates(rules, analysis.metrics, {
@@ -74,7 +77,8 @@ export async function compare(options: CompareOptions): Promise<Report> {
     hasBaseline: prepared.hasBaseline,
     missingBaseline: options.missingBaseline,
     multiplicity: options.multiplicity,
-    joint: analysis.joint ?? null
+    joint: analysis.joint ?? null,
+    slices: slices?.report ?? null
   })
   return {
     schemaVersion: 1,
@@ -91,18 +95,21 @@ export async function compare(options: CompareOptions): Promise<Report> {
       ...analysis.warnings.first,
       ...resultWarnings(analysis.metrics, gates, settings),
       ...analysis.warnings.last,
+      ...(slices?.warnings ?? []),
       ...checked.warnings
     ],
     disagreement: analysis.disagreement,
     ...(analysis.examples ? { examples: analysis.examples } : {}),
     ...checked.sections,
+    ...(slices ? { slices: slices.report } : {}),
     settings: {
       alpha: options.alpha,
       resamples: options.resamples,
       seed: options.seed,
       version: VERSION,
       candidate: options.candidate.name,
-      baseline: options.baseline ? options.baseline.name : null
+      baseline: options.baseline ? options.baseline.name : null,
+      ...(slices ? { slices: slices.settings } : {})
     }
   }
 }
@@ -143,8 +150,6 @@ function checkSettings(options: CompareOptions): void {
  */
 const NOT_YET: [keyof CompareOptions, string][] = [
   ['trainPredictions', '--train-predictions (action: train-predictions)'],
-  ['sliceFields', '--slice-field (action: slice-fields)'],
-  ['minSlice', '--min-slice (action: min-slice)'],
   ['repeatField', '--repeat-field (action: repeat-field)'],
   ['clusterField', '--cluster-field (action: cluster-field)'],
   ['errors', '--errors (action: errors)'],

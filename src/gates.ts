@@ -8,7 +8,8 @@
  * | `METRIC non-inferior M` | the one-sided (1 − alpha) bound of delta on the worse side lies within M |
  *
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
- * not split or end a rule inside the brackets).
+ * not split or end a rule inside the brackets), or a slice of one (SPEC §13, src/slices/rules.ts):
+ * `METRIC@FIELD=VALUE …` and `METRIC no-regression by FIELD`.
  */
 import { ConfigError, quote } from './errors.js'
 import { parseDecimal } from './read/number.js'
@@ -16,7 +17,8 @@ import { formatDelta, formatInterval, formatNumber, formatP, formatShownDelta, f
 import { parsePerClass, SCORE_METRICS } from './metrics/names.js'
 import { holm } from './stats/holm.js'
 import { westfallYoung } from './stats/westfallYoung.js'
-import type { GateResult, MetricReport } from './types.js'
+import { checkSliceRule, parseByField, parseSliceSelector, sliceName, type KnownSlices } from './slices/rules.js'
+import type { GateResult, MetricReport, SliceReport } from './types.js'
 
 /** The default when no gates are given: no significant regression of accuracy, precision, recall or F1. */
 export const DEFAULT_GATES = 'accuracy no-regression; precision no-regression; recall no-regression; f1 no-regression'
@@ -31,24 +33,39 @@ export interface GateRule {
   op?: Operator
   value?: number
   margin?: number
+  /** SPEC §13 `METRIC@FIELD=VALUE …`: the rule is about this slice. */
+  slice?: { field: string; value: string }
+  /** SPEC §13 `METRIC no-regression by FIELD`: every tested slice of FIELD. */
+  by?: string
 }
 
-/** Splits rules text into rules: newlines and `;` separate, `#` comments, both ignored inside `[…]`. */
+/**
+ * Splits rules text into rules: newlines and `;` separate, `#` comments, both ignored inside `[…]` and inside a
+ * quoted slice name (`"…"`, with `\"` inside).
+ */
 export function splitRules(text: string): string[] {
   const rules: string[] = []
   let current = ''
   let depth = 0
   let comment = false
+  let quoted = false
+  let escaped = false
   for (const ch of text) {
     if (ch === '\n' || ch === '\r') {
       rules.push(current)
       current = ''
       depth = 0
       comment = false
+      quoted = escaped = false
       continue
     }
     if (comment) continue
-    if (ch === '[') depth++
+    if (quoted) {
+      if (escaped) escaped = false
+      else if (ch === '\\') escaped = true
+      else if (ch === '"') quoted = false
+    } else if (depth === 0 && ch === '"') quoted = true
+    else if (ch === '[') depth++
     else if (ch === ']' && depth > 0) depth--
     else if (depth === 0 && ch === '#') {
       comment = true
@@ -68,10 +85,11 @@ export function splitRules(text: string): string[] {
  * Parses gate rules and checks their metrics against those of the run. A malformed rule, an unknown metric or
  * class, or a score metric without scores is a ConfigError that quotes the rule.
  */
-export function parseGates(text: string, known: { metrics: readonly string[]; labels: readonly string[] }): GateRule[] {
+export function parseGates(text: string, known: { metrics: readonly string[]; labels: readonly string[]; slices?: KnownSlices }): GateRule[] {
   return splitRules(text).map((rule) => {
     const parsed = parseRule(rule)
     checkMetric(parsed, known)
+    checkSliceRule(parsed, known.slices)
     return parsed
   })
 }
@@ -83,7 +101,15 @@ function parseRule(text: string): GateRule {
   const head = /^([A-Za-z_][A-Za-z0-9_]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text)
   if (!head) return fail('does not start with a metric name')
   const metric = head[1] + (head[2] ?? '')
-  const tail = head[3].trim()
+  let tail = head[3].trim()
+  let slice: { field: string; value: string } | undefined
+  if (tail.startsWith('@')) {
+    const selector = parseSliceSelector(tail.slice(1))
+    if (typeof selector === 'string') return fail(selector)
+    slice = { field: selector.field, value: selector.value }
+    tail = selector.rest
+  }
+  const sliced = slice ? { slice } : {}
   const number = (s: string, what: string): number => {
     const x = parseDecimal(s)
     if (!Number.isFinite(x)) fail(`${what} ${quote(s)} is not a number`)
@@ -91,14 +117,20 @@ function parseRule(text: string): GateRule {
   }
   let m: RegExpExecArray | null
   if ((m = /^(delta\s*)?(>=|<=|>|<)\s*(\S+)$/.exec(tail))) {
-    return { text, metric, kind: m[1] ? 'delta' : 'threshold', op: m[2] as Operator, value: number(m[3], 'the threshold') }
+    return { text, metric, kind: m[1] ? 'delta' : 'threshold', op: m[2] as Operator, value: number(m[3], 'the threshold'), ...sliced }
   }
-  if (/^no-regression$/.test(tail)) return { text, metric, kind: 'no-regression' }
+  if (/^no-regression$/.test(tail)) return { text, metric, kind: 'no-regression', ...sliced }
+  if ((m = /^no-regression\s+by(\s[\s\S]*)?$/.exec(tail))) {
+    if (slice) fail('a rule is about one slice (@FIELD=VALUE) or every slice of a field (by FIELD), not both')
+    const by = parseByField(m[1] ?? '')
+    if (by === null) fail('"no-regression by" needs one slice field, e.g. "f1 no-regression by region"')
+    return { text, metric, kind: 'no-regression', by: by as string }
+  }
   if ((m = /^non-inferior(?:\s+(\S+))?$/.exec(tail))) {
     if (m[1] === undefined) fail('non-inferior needs a margin, e.g. "non-inferior 0.01"')
     const margin = number(m[1], 'the margin')
     if (margin < 0) fail('the margin must not be negative')
-    return { text, metric, kind: 'non-inferior', margin }
+    return { text, metric, kind: 'non-inferior', margin, ...sliced }
   }
   if (tail === '') return fail('has a metric but no condition')
   return fail(`cannot read ${quote(tail)}`)
@@ -140,19 +172,62 @@ export interface GateOptions {
   /** Default {@link DEFAULT_MULTIPLICITY}; without `joint` (a task that has none), Holm. */
   multiplicity?: Multiplicity
   joint?: JointNull | null
+  /** The report's slices (SPEC §13), for slice rules. */
+  slices?: Record<string, Record<string, SliceReport>> | null
+}
+
+/** One hypothesis of the run's no-regression family: a rule, and for slice rules the slice value. */
+interface Hypothesis {
+  rule: GateRule
+  value: string | null
+  m: MetricReport
+}
+
+/**
+ * The no-regression family: every no-regression rule with a one-sided p-value; a slice rule its slice's metric;
+ * a `by FIELD` rule one hypothesis per tested slice of FIELD.
+ */
+function noRegressionFamily(rules: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): Hypothesis[] {
+  const family: Hypothesis[] = []
+  if (!options.hasBaseline) return family
+  for (const rule of rules) {
+    if (rule.kind !== 'no-regression') continue
+    if (rule.by !== undefined) {
+      for (const [value, s] of Object.entries(options.slices?.[rule.by] ?? {})) {
+        const m = s.tested ? s.metrics[rule.metric] : undefined
+        if (m?.pValueWorse != null) family.push({ rule, value, m })
+      }
+      continue
+    }
+    const m = metricOf(rule, metrics, options)
+    if (m && m.pValueWorse != null) family.push({ rule, value: rule.slice?.value ?? null, m })
+  }
+  return family
+}
+
+/** The metric a rule looks at: the run's, or (slice rules) its tested slice's; null for an untested slice. */
+function metricOf(rule: GateRule, metrics: Record<string, MetricReport>, options: GateOptions): MetricReport | null {
+  if (!rule.slice) return metrics[rule.metric]
+  const s = options.slices?.[rule.slice.field]?.[rule.slice.value]
+  return s && s.tested ? (s.metrics[rule.metric] ?? null) : null
 }
 
 /**
  * Adjusted one-sided p of each tested rule: Westfall–Young step-down minP over the task's joint permutation
  * null when asked and available, else Holm. `note` says why Westfall–Young was not used when it was asked for.
  */
-function adjust(tested: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): { p: number[]; method: string; note: string } {
-  const holmP = (): number[] => holm(tested.map((r) => metrics[r.metric].pValueWorse as number))
+function adjust(family: readonly Hypothesis[], options: GateOptions): { p: number[]; method: string; note: string } {
+  const tested = family.map((h) => h.rule)
+  const holmP = (): number[] => holm(family.map((h) => h.m.pValueWorse as number))
   const multiplicity = options.multiplicity ?? DEFAULT_MULTIPLICITY
   if (multiplicity === 'holm' || tested.length === 0) return { p: holmP(), method: 'Holm', note: '' }
   // Asked for by name, say why it is not used; as the default, a task without a joint null simply uses Holm.
   const asked = options.multiplicity === 'westfall-young'
   if (!options.joint) return { p: holmP(), method: 'Holm', note: asked ? ' (this task has no joint resampling for Westfall–Young)' : '' }
+  // SPEC §13: a slice's statistics come from its own resamples, so slices have no joint null with the rest.
+  if (family.some((h) => h.rule.slice || h.rule.by !== undefined)) {
+    return { p: holmP(), method: 'Holm', note: asked ? ' (not Westfall–Young: slice rules have no joint resampling)' : '' }
+  }
   const names = [...new Set(tested.map((r) => r.metric))]
   const joint = options.joint(names)
   if (typeof joint === 'string') return { p: holmP(), method: 'Holm', note: ` (not Westfall–Young: ${joint})` }
@@ -168,17 +243,36 @@ const compareOp = (x: number, op: Operator, y: number): boolean => (op === '>=' 
 export function evaluateGates(rules: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): GateResult[] {
   const { alpha } = options
   const level = `${Math.round((1 - alpha) * 1000) / 10}%`
-  // Every no-regression rule that has a one-sided p-value, adjusted together (Holm or Westfall–Young).
-  const tested = rules.filter((r) => r.kind === 'no-regression' && options.hasBaseline && metrics[r.metric]?.pValueWorse != null)
+  // Every no-regression hypothesis that has a one-sided p-value, adjusted together (Holm or Westfall–Young).
+  const family = noRegressionFamily(rules, metrics, options)
   const adjusted = new Map<GateRule, number>()
-  const adjustment = adjust(tested, metrics, options)
-  adjustment.p.forEach((p, i) => adjusted.set(tested[i], p))
+  const bySlice = new Map<GateRule, { value: string; m: MetricReport; p: number }[]>()
+  const adjustment = adjust(family, options)
+  adjustment.p.forEach((p, i) => {
+    const h = family[i]
+    if (h.rule.by === undefined) adjusted.set(h.rule, p)
+    else bySlice.set(h.rule, [...(bySlice.get(h.rule) ?? []), { value: h.value as string, m: h.m, p }])
+  })
 
   return rules.map((rule): GateResult => {
-    const m = metrics[rule.metric]
+    const where = rule.slice ? `on ${sliceName(rule.slice.field, rule.slice.value)}: ` : ''
+    const sliceField = rule.slice ? { slice: { ...rule.slice } } : {}
     const base = { rule: rule.text, metric: rule.metric, observed: null, pValue: null, bound: null }
-    const result = (status: GateResult['status'], detail: string, extra: Partial<GateResult> = {}): GateResult => ({ ...base, status, detail, ...extra })
+    const result = (status: GateResult['status'], detail: string, extra: Partial<GateResult> = {}): GateResult => ({ ...base, status, detail: where + detail, ...sliceField, ...extra })
     const name = rule.metric
+    if (rule.by !== undefined) {
+      if (!options.hasBaseline) {
+        return { ...base, status: options.missingBaseline, detail: `no baseline to compare with (missing-baseline: ${options.missingBaseline})`, slice: { field: rule.by, failing: [] } }
+      }
+      return byFieldResult(rule, options.slices?.[rule.by] ?? {}, bySlice.get(rule) ?? [], { alpha, level, adjustment })
+    }
+    const found = metricOf(rule, metrics, options)
+    if (!found) {
+      const s = rule.slice ? options.slices?.[rule.slice.field]?.[rule.slice.value] : undefined
+      const why = s && !s.tested ? `the slice has ${s.counts.paired} compared examples, fewer than --min-slice: not tested` : `${name} was not computed`
+      return result('skip', why)
+    }
+    const m = found
 
     if (rule.kind === 'threshold') {
       if (m.candidate === null) return result('fail', `${name} is undefined on this data, so the rule cannot pass`)
@@ -224,6 +318,50 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
 function pText(p: number): string {
   const text = formatP(p)
   return text.startsWith('<') ? text : `= ${text}`
+}
+
+/**
+ * `METRIC no-regression by FIELD`: fails when any tested slice of FIELD regressed significantly (its one-sided p,
+ * adjusted with the run's other no-regression hypotheses, below alpha); the detail names those slices.
+ */
+function byFieldResult(
+  rule: GateRule,
+  slices: Record<string, SliceReport>,
+  tested: { value: string; m: MetricReport; p: number }[],
+  ctx: { alpha: number; level: string; adjustment: { method: string; note: string } }
+): GateResult {
+  const field = rule.by as string
+  const name = rule.metric
+  const all = Object.values(slices)
+  const testedCount = all.filter((s) => s.tested).length
+  const base = { rule: rule.text, metric: name, bound: null, adjustment: ctx.adjustment.method }
+  const count = `${testedCount} of ${all.length} slices of ${field} tested`
+  if (tested.length === 0) {
+    return {
+      ...base,
+      status: 'pass',
+      observed: null,
+      pValue: null,
+      detail: testedCount === 0 ? `no slice of ${field} has enough compared examples (--min-slice) to be tested` : `${count}; ${name} has no significance test on them, so it cannot regress significantly`,
+      slice: { field, failing: [] }
+    }
+  }
+  const worse = (m: MetricReport): boolean => m.delta !== null && (m.direction === 'higher' ? m.delta < 0 : m.delta > 0)
+  const failing = tested.filter((t) => worse(t.m) && t.p < ctx.alpha)
+  const smallest = tested.reduce((a, b) => (b.p < a.p ? b : a))
+  const after = `after ${ctx.adjustment.method}${ctx.adjustment.note}`
+  const describe = (t: { value: string; m: MetricReport; p: number }): string => `${sliceName(field, t.value)} (${describeChange(name, t.m)}, one-sided p ${pText(t.p)})`
+  const detail = failing.length
+    ? `significant regression on ${failing.length} of ${testedCount} tested slices of ${field} ${after}: ${failing.slice(0, 10).map(describe).join('; ')}${failing.length > 10 ? '; …' : ''}`
+    : `${count}, none a significant regression ${after}; smallest one-sided p ${pText(smallest.p)} on ${sliceName(field, smallest.value)}`
+  return {
+    ...base,
+    status: failing.length ? 'fail' : 'pass',
+    observed: smallest.m.delta,
+    pValue: smallest.p,
+    detail,
+    slice: { field, failing: failing.map((t) => t.value) }
+  }
 }
 
 function describeChange(name: string, m: MetricReport): string {

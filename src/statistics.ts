@@ -43,6 +43,8 @@ export interface ConfusionContext {
   caps?: { classes: number; table: number }
   /** McNemar p-values: `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
   mcnemar?: McNemarMethod
+  /** Only these metrics are needed (a slice's headline metrics, SPEC §13): families without any are skipped. */
+  only?: ReadonlySet<string>
 }
 
 /**
@@ -71,7 +73,8 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
   const { k } = ctx.table
   const R = settings.resamples
   const warnings: string[] = []
-  const aggregate = aggregateMetrics(ctx.task, k, ctx.positive)
+  const needed = (m: NamedCmMetric): boolean => !ctx.only || ctx.only.has(m.name)
+  const aggregate = aggregateMetrics(ctx.task, k, ctx.positive).filter(needed)
   const out = new Map<string, MetricReport>()
   const caps = ctx.caps ?? { classes: CLASS_RESAMPLE_CAP, table: TABLE_RESAMPLE_CAP }
   const perResample = ctx.table.size + k
@@ -86,7 +89,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
   // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
   // with the aggregate ones. With many, each class gets its own 8-cell table.
   if (k <= SMALL_K) {
-    const metrics = [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))]
+    const metrics = [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))].filter(needed)
     report(ctx, { name: 'table', cells: ctx.table, metrics }, { ...settings, resamples: tableR }, true, out)
   } else {
     report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate }, { ...settings, resamples: tableR }, true, out)
@@ -94,6 +97,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
     const everyClass = k * R <= caps.classes
     const gated = ctx.gatedClasses ?? new Set<number>()
     ctx.labels.forEach((label, i) => {
+      if (ctx.only && !perClassMetrics(label).some(needed)) return
       const cells = fromDense(2, blocks.subarray(i * 8, i * 8 + 8))
       report(ctx, { name: `class:${label}`, cells, metrics: perClassMetrics(label), perClass: true }, settings, everyClass || gated.has(i), out)
     })

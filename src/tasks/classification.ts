@@ -78,6 +78,25 @@ export const classification: TaskModule = {
       hasBaseline,
       known: { metrics: names, labels },
       defaultGates: DEFAULT_GATES,
+      keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
+      analyzeSlice(rows, wanted, settings) {
+        // The slice's pairs as a pairing of their own (without a baseline: the candidate's rows, paired with themselves).
+        const sub = slicePairing(rows, pairing)
+        const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub)
+        const only = new Set(wanted)
+        const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only }, settings)
+        const scored =
+          hasScores && wanted.some((name) => !confusion.metrics.has(name))
+            ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings).metrics
+            : new Map<string, MetricReport>()
+        const metrics: Record<string, MetricReport> = {}
+        for (const name of wanted) {
+          const m = confusion.metrics.get(name) ?? scored.get(name)
+          if (m) metrics[name] = m
+        }
+        return metrics
+      },
       analyze(rules, settings): Analysis {
         const k = labels.length
         const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
@@ -121,6 +140,26 @@ export const classification: TaskModule = {
         }
       }
     }
+  }
+}
+
+/** A pairing of the pairs at `rows` only (of candidate rows `rows`, paired with themselves, without a pairing). */
+function slicePairing(rows: Uint32Array, pairing: Pairing | null): Pairing {
+  const gather = (index: Uint32Array): Uint32Array => {
+    const out = new Uint32Array(rows.length)
+    for (let p = 0; p < rows.length; p++) out[p] = index[rows[p]]
+    return out
+  }
+  return {
+    n: rows.length,
+    cand: pairing ? gather(pairing.cand) : rows,
+    base: pairing ? gather(pairing.base) : rows,
+    candidateOnly: 0,
+    baselineOnly: 0,
+    labelConflicts: 0,
+    candidateOnlyIds: [],
+    baselineOnlyIds: [],
+    conflictIds: []
   }
 }
 

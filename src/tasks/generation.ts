@@ -9,7 +9,7 @@ import type { CompareOptions } from '../compare.js'
 import { compareGeneration } from '../metrics/generation/index.js'
 import { TextRowBuilder, type TextFile } from '../read/textRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
-import { idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
+import { idsAt, noRegressionOn, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
 
@@ -25,12 +25,12 @@ export const generation: TaskModule = {
       (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text, keyFields(options)),
       (c, b) => (i, j) => sameReferences(c.references[i], b.references[j])
     )
-    const { candidate, baseline, pairing } = read
+    const { candidate, baseline } = read
     const hasLoss = candidate.loss !== null && (baseline === null || baseline.loss !== null)
     const names: string[] = [...TEXT_METRICS, ...(hasLoss ? LOSS_METRICS : [])]
-    return unlabelled('generation', read, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (_rules, settings) => {
-      const cRows = Array.from(rowsOf(pairing, candidate.n, 'cand'))
-      const bRows = pairing ? Array.from(pairing.base) : null
+    return unlabelled('generation', read, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (rows, _rules, settings) => {
+      const cRows = Array.from(rows.cand)
+      const bRows = rows.base ? Array.from(rows.base) : null
       const pick = <T>(list: readonly T[], rows: number[]): T[] => rows.map((i) => list[i])
       const lossOf = (f: TextFile, rows: number[]) => ({
         loss: Float64Array.from(rows, (i) => (f.loss as Float64Array)[i]),

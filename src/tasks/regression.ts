@@ -8,7 +8,7 @@ import { REGRESSION_METRICS } from '../metrics/regression.js'
 import { NumericRowBuilder, type NumericFile } from '../read/numericRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
 import { regressionStatistics } from './numeric/regressionStatistics.js'
-import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
+import { gather, idsAt, noRegressionOn, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
 
@@ -20,14 +20,14 @@ export const regression: TaskModule = {
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false, keyFields(options)),
       (c, b) => (i, j) => c.values[0][i] === b.values[0][j]
     )
-    const { candidate, baseline, pairing } = read
-    return unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (_rules, settings) => {
-      const cRows = rowsOf(pairing, candidate.n, 'cand')
+    const { candidate, baseline } = read
+    return unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (rows, _rules, settings) => {
+      const cRows = rows.cand
       const result = regressionStatistics(
         {
           y: gather(candidate.values[0], cRows),
           candidate: gather(candidate.values[1], cRows),
-          baseline: baseline && pairing ? gather(baseline.values[1], pairing.base) : null,
+          baseline: baseline && rows.base ? gather(baseline.values[1], rows.base) : null,
           ids: idsAt(candidate.ids, cRows),
           files: { candidate: candidate.name, baseline: baseline ? baseline.name : null },
           fields: { label, prediction }

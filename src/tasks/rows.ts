@@ -6,8 +6,10 @@ import type { CompareOptions } from '../compare.js'
 import { checkUniqueIds, pairByIds, type IdRows, type Pairing, type SameTruth } from '../pair.js'
 import { readRows, textCells } from '../read/index.js'
 import type { RowSink } from '../read/sink.js'
+import type { GateRule } from '../gates.js'
+import type { KeyColumn } from '../read/keys.js'
 import type { PredictionSource, TaskName } from '../types.js'
-import { countsOf, type Prepared } from './task.js'
+import { countsOf, type Analysis, type Prepared, type Settings } from './task.js'
 
 /** Reads the candidate and (when given) the baseline, each into a fresh sink; then pairs them. */
 export async function readAndPair<F extends IdRows>(
@@ -51,18 +53,33 @@ export function idsAt(ids: string[] | Float64Array | null, rows: ArrayLike<numbe
 /** Default rules for a task's metrics: `NAME no-regression` for each. */
 export const noRegressionOn = (names: readonly string[]): string => names.map((n) => `${n} no-regression`).join('; ')
 
+/** The compared examples as row indices into each file: `cand[p]`, `base[p]` (null without a baseline). */
+export interface ExampleRows {
+  cand: ArrayLike<number>
+  base: ArrayLike<number> | null
+}
+
 /**
  * The Prepared of a task without classes (scores, regression, generation): no labels or positive class, counts
- * from the two files and the pairing, and the task's metric names, default gates and analysis.
+ * from the two files and the pairing, and the task's metric names, default gates and analysis. `run` analyses
+ * the examples at `rows`: every compared example (`analyze`), or a slice's (`analyzeSlice`, SPEC §13).
  */
 export function unlabelled(
   task: TaskName,
-  read: { candidate: IdRows; baseline: IdRows | null; pairing: Pairing | null },
+  read: { candidate: IdRows & { keys?: KeyColumn[] }; baseline: (IdRows & { keys?: KeyColumn[] }) | null; pairing: Pairing | null },
   metrics: readonly string[],
   defaultGates: string,
-  analyze: Prepared['analyze']
+  run: (rows: ExampleRows, rules: readonly GateRule[], settings: Settings) => Analysis
 ): Prepared {
+  const { pairing } = read
+  const all: ExampleRows = { cand: rowsOf(pairing, read.candidate.n, 'cand'), base: pairing ? pairing.base : null }
   return {
+    keys: { candidate: read.candidate.keys, baseline: read.baseline ? read.baseline.keys : null },
+    analyze: (rules, settings) => run(all, rules, settings),
+    analyzeSlice(rows, _metrics, settings) {
+      const sub: ExampleRows = { cand: gatherIndex(all.cand, rows), base: all.base ? gatherIndex(all.base, rows) : null }
+      return run(sub, [], settings).metrics
+    },
     task,
     labels: [],
     positiveLabel: null,
@@ -70,7 +87,13 @@ export function unlabelled(
     pairing: read.pairing,
     hasBaseline: read.baseline !== null,
     known: { metrics, labels: [] },
-    defaultGates,
-    analyze
+    defaultGates
   }
+}
+
+/** `index` at `rows`, as row indices. */
+function gatherIndex(index: ArrayLike<number>, rows: Uint32Array): Uint32Array {
+  const out = new Uint32Array(rows.length)
+  for (let p = 0; p < rows.length; p++) out[p] = index[rows[p]]
+  return out
 }

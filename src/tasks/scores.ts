@@ -8,7 +8,7 @@ import { ConfigError } from '../errors.js'
 import { NumericRowBuilder, type NumericFile } from '../read/numericRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
 import { scoresStatistics } from './numeric/scoresStatistics.js'
-import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
+import { gather, idsAt, noRegressionOn, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
 
@@ -22,15 +22,15 @@ export const scores: TaskModule = {
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options)),
       () => () => true
     )
-    const { candidate, baseline, pairing } = read
-    return unlabelled('scores', read, names, noRegressionOn(names), (_rules, settings) => {
-      const cRows = rowsOf(pairing, candidate.n, 'cand')
+    const { candidate, baseline } = read
+    return unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
+      const cRows = rows.cand
       const result = scoresStatistics(
         {
           names,
           directions: fields.map((f) => f.direction),
           candidate: candidate.values.map((v) => gather(v, cRows)),
-          baseline: baseline && pairing ? baseline.values.map((v) => gather(v, pairing.base)) : null,
+          baseline: baseline && rows.base ? baseline.values.map((v) => gather(v, rows.base as ArrayLike<number>)) : null,
           ids: idsAt(candidate.ids, cRows),
           files: { candidate: candidate.name, baseline: baseline ? baseline.name : null }
         },

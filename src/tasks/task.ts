@@ -7,6 +7,7 @@
 import type { CompareOptions } from '../compare.js'
 import type { GateRule, JointNull } from '../gates.js'
 import type { Pairing } from '../pair.js'
+import type { KeyColumn } from '../read/keys.js'
 import type { GateResult, MetricReport, Report, TaskName } from '../types.js'
 
 export interface Settings {
@@ -30,6 +31,14 @@ export interface Prepared {
   defaultGates: string
   /** Every statistic of the task; `rules` lets it spend its work where the gates look. */
   analyze(rules: readonly GateRule[], settings: Settings): Analysis
+  /** The key columns (slice, repeat, cluster fields) of both files, as read (src/read/keys.ts). */
+  keys: { candidate: readonly KeyColumn[] | undefined; baseline: readonly KeyColumn[] | undefined | null }
+  /**
+   * SPEC §13: the named metrics (at least; others may come along) on a subset of the compared examples, with
+   * the same tests as {@link analyze}. `rows` indexes the pairing (pair p is `pairing.cand[p]`,
+   * `pairing.base[p]`), or the candidate's rows when there is no baseline; ascending.
+   */
+  analyzeSlice(rows: Uint32Array, metrics: readonly string[], settings: Settings): Record<string, MetricReport>
 }
 
 /** A task's statistics and the report sections that are its own. */

@@ -1,0 +1,87 @@
+/**
+ * Slices (SPEC §13): the headline metrics on every slice with at least `minSlice` compared examples, each with
+ * the overall metric's own tests (the task's `analyzeSlice`: for classification a cell table of the slice's
+ * examples, so a resample is a multinomial draw over that slice's cells; for the other tasks the task's
+ * statistics on the slice's examples), and q-values: Benjamini–Hochberg over every tested slice metric of the run
+ * that has a two-sided p-value.
+ *
+ * Each slice has its own random streams: its seed is the run's seed mixed with the FNV-1a hash of
+ * `slice:FIELD=VALUE`, so adding a slice field or a value changes no other slice's numbers.
+ *
+ * Cost: one pass over the compared examples per field to group them (src/slices/assign.ts), then per tested
+ * slice the task's statistics on its examples (classification: O(slice examples) once, then O(cells) per
+ * resample).
+ */
+import { fnv1a64 } from '../stats/random.js'
+import { benjaminiHochberg } from '../stats/benjaminiHochberg.js'
+import type { Prepared, Settings } from '../tasks/task.js'
+import type { SliceMetricReport, SliceReport, SliceSettings } from '../types.js'
+import type { FieldSlices } from './assign.js'
+
+/** Default `--min-slice`: the fewest compared examples a tested slice has. */
+export const DEFAULT_MIN_SLICE = 30
+
+export interface SliceAnalysis {
+  report: Record<string, Record<string, SliceReport>>
+  settings: SliceSettings
+  warnings: string[]
+}
+
+/**
+ * The seed of one slice's statistics: the run's seed XOR the FNV-1a hash of `slice:FIELD=VALUE`, kept to 53 bits.
+ * @example sliceSeed(0, 'region', 'EU') === sliceSeed(0, 'region', 'EU') // true
+ */
+export function sliceSeed(seed: number, field: string, value: string): number {
+  return Number((BigInt(seed) ^ fnv1a64(`slice:${field}=${value}`)) & ((1n << 53n) - 1n))
+}
+
+/** Every slice of every field: tested slices' metrics in `headline` order, q-values, and the warnings. */
+export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Prepared, 'analyzeSlice'>, headline: readonly string[], minSlice: number, settings: Settings): SliceAnalysis {
+  const report: Record<string, Record<string, SliceReport>> = {}
+  const tested: SliceMetricReport[] = []
+  const warnings: string[] = []
+  for (const { field, groups, disagreements } of fields) {
+    const byValue: Record<string, SliceReport> = {}
+    let untested = 0
+    for (const { value, rows } of groups) {
+      if (rows.length < minSlice) {
+        untested++
+        byValue[value] = { counts: { paired: rows.length }, tested: false, metrics: {} }
+        continue
+      }
+      const computed = prepared.analyzeSlice(rows, headline, { ...settings, seed: sliceSeed(settings.seed, field, value) })
+      const metrics: Record<string, SliceMetricReport> = {}
+      for (const name of headline) {
+        const m = computed[name]
+        if (!m) continue
+        const withQ: SliceMetricReport = { ...m, qValue: null }
+        metrics[name] = withQ
+        if (withQ.pValue !== null) tested.push(withQ)
+      }
+      byValue[value] = { counts: { paired: rows.length }, tested: true, metrics }
+    }
+    report[field] = byValue
+    if (untested > 0) {
+      warnings.push(
+        `Slices of ${field}: ${untested} of ${groups.length} values have fewer than ${minSlice} compared examples and are listed but not tested (--min-slice ${minSlice}).`
+      )
+    }
+    if (disagreements > 0) {
+      warnings.push(
+        `Slices of ${field}: ${disagreements.toLocaleString('en-US')} paired examples have another ${field} in the baseline file than in the candidate file; they are counted in the candidate's slice.`
+      )
+    }
+  }
+  const q = benjaminiHochberg(tested.map((m) => m.pValue as number))
+  tested.forEach((m, i) => (m.qValue = q[i]))
+  return {
+    report,
+    settings: {
+      fields: fields.map((f) => f.field),
+      minSlice,
+      metrics: [...headline],
+      disagreements: Object.fromEntries(fields.map((f) => [f.field, f.disagreements]))
+    },
+    warnings
+  }
+}
