@@ -6,6 +6,8 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compare, type CompareOptions } from '../src/compare.js'
+import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
+import { holm } from '../src/stats/holm.js'
 import { readFileSync } from 'node:fs'
 import { DEFAULT_FIELDS, type BaselineProvenance, type GateResult, type Report, type SliceReport } from '../src/types.js'
 
@@ -69,28 +71,13 @@ export const CASES: Case[] = [
 /** Headline metrics of a sliced classification report (the default gates' metrics). */
 const SLICE_METRICS = ['accuracy', 'precision', 'recall', 'f1']
 
-/**
- * Benjamini–Hochberg q-values (step-up: q₍ᵢ₎ = min over j ≥ i of p₍ⱼ₎·m/j, at most 1), in the input order.
- * Checked in render-slices.test.ts against statsmodels `multipletests(p, method="fdr_bh")`.
- */
-export function benjaminiHochberg(p: readonly number[]): number[] {
-  const order = p.map((_, i) => i).sort((a, b) => p[a] - p[b])
-  const q = new Array<number>(p.length)
-  let running = 1
-  for (let k = order.length - 1; k >= 0; k--) {
-    running = Math.min(running, (p[order[k]] * p.length) / (k + 1))
-    q[order[k]] = running
-  }
-  return q
-}
-
 const bytes = (rows: readonly Record<string, unknown>[]): Uint8Array => new TextEncoder().encode(rows.map((r) => JSON.stringify(r)).join('\n') + '\n')
 const parseJsonl = (text: string): Record<string, unknown>[] => text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>)
 
 /**
  * A report with `slices` built by hand, the way SPEC §13 defines them, for the renderer: compare() on all rows,
  * then compare() on each value's rows alone (values with at least `minSlice` rows; the others listed untested),
- * keeping SLICE_METRICS, and q by Benjamini–Hochberg over every tested slice metric.
+ * keeping SLICE_METRICS, and q by Benjamini–Hochberg over every tested slice metric (src/stats, tested there).
  */
 export async function slicedReport(
   candidate: readonly Record<string, unknown>[],
@@ -151,18 +138,6 @@ const concatRows = (parts: { candidate: Record<string, unknown>[]; baseline: Rec
   candidate: parts.flatMap((p) => p.candidate),
   baseline: parts.flatMap((p) => p.baseline)
 })
-
-/** Holm-adjusted p-values (step-down: max over k ≤ i of (m − k + 1)·p₍ₖ₎, at most 1), in the input order. */
-export function holm(p: readonly number[]): number[] {
-  const order = p.map((_, i) => i).sort((a, b) => p[a] - p[b])
-  const out = new Array<number>(p.length)
-  let running = 0
-  order.forEach((i, k) => {
-    running = Math.max(running, Math.min(1, (p.length - k) * p[i]))
-    out[i] = running
-  })
-  return out
-}
 
 /**
  * The report with the slice rule `METRIC@FIELD=VALUE no-regression` added to its no-regression gates, as SPEC §13

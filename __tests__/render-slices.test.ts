@@ -11,7 +11,7 @@ import { jsonForm } from '../src/render/escape.js'
 import { renderMarkdown } from '../src/render/index.js'
 import { asReport } from '../src/reportShape.js'
 import type { Report } from '../src/types.js'
-import { benjaminiHochberg, HOSTILE_SLICES, holm, reportFor, slicedReport, sliceRows } from './render-reports.js'
+import { HOSTILE_SLICES, reportFor, slicedReport, sliceRows } from './render-reports.js'
 
 /** The section from its heading to the next heading or folded section. */
 const section = (md: string): string => {
@@ -27,18 +27,6 @@ const rows = (text: string): string[][] =>
     .split('\n')
     .filter((l) => l.startsWith('| ') && !l.startsWith('| Slice') && !l.startsWith('| :'))
     .map((l) => l.slice(2, -2).split(/(?<!\\) \| /))
-
-describe('the adjustments the hand-built reports use', () => {
-  it('Benjamini–Hochberg and Holm as statsmodels', () => {
-    // /usr/bin/python3 -c "from statsmodels.stats.multitest import multipletests;
-    //   p=[0.01,0.04,0.03,0.2,0.005,0.9,0.04]; print(list(multipletests(p,method='fdr_bh')[1])); print(list(multipletests(p,method='holm')[1]))"
-    const p = [0.01, 0.04, 0.03, 0.2, 0.005, 0.9, 0.04]
-    const bh = [0.035, 0.056, 0.056, 0.23333333333333336, 0.035, 0.9, 0.056]
-    const hl = [0.06, 0.16, 0.15, 0.4, 0.035, 0.9, 0.16]
-    benjaminiHochberg(p).forEach((q, i) => expect(q).toBeCloseTo(bh[i], 12))
-    holm(p).forEach((q, i) => expect(q).toBeCloseTo(hl[i], 12))
-  })
-})
 
 describe('slices that got worse', () => {
   it('the multilingual example: German first, gated and significant, its other worse metrics named; Korean untested', async () => {

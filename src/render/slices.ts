@@ -12,7 +12,7 @@
  *
  * Every slice (`field=value`, from the user's file) is a code span (dataSpan). Cost: O(slices × metrics · log).
  */
-import { formatInterval, formatP, formatValue } from '../format.js'
+import { formatInterval, formatP } from '../format.js'
 import type { MetricReport, Report, SliceMetricReport, SliceReport } from '../types.js'
 import { dataSpan } from './escape.js'
 import { level, metricName, shownDelta, values, word } from './names.js'
