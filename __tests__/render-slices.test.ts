@@ -86,7 +86,7 @@ describe("Simpson's paradox", () => {
     const md = renderMarkdown(await reportFor('sliced-simpson'), 'comment')
     // Overall (960 + 360) / 1650 = 80.0% → (1056 + 345) / 1650 = 84.9%; eu, apac, latam 80.0% → 76.7%, 76.0%, 77.3%.
     expect(section(md)).toContain(
-      "> ⚠️ accuracy is better overall (80.0% → 84.9%) but worse in 3 of the 4 tested `region` slices: the overall number is carried by the larger slices and hides the others (Simpson's paradox)."
+      "> ⚠️ accuracy is better overall (80.0% → 84.9%) but worse in 3 of the 4 tested `region` slices: a few slices carry the overall change and hide the others (Simpson's paradox)."
     )
   })
   it('and the reverse: worse overall, better in most slices', async () => {

@@ -154,7 +154,7 @@ function simpsonNotes(report: Report, lead: string | null): string[] {
     const other = overallWord === 'better' ? 'worse' : 'better'
     notes.push(
       `> ⚠️ ${metricName(lead)} is ${overallWord} overall (${values(lead, overall)}) but ${other} in ${opposite} of the ${tested.length} tested ${dataSpan(field, 40)} slices: ` +
-        `the overall number is carried by the larger slices and hides the others (Simpson's paradox). Look at the slices before trusting it.`
+        `a few slices carry the overall change and hide the others (Simpson's paradox). Look at the slices before trusting it.`
     )
   }
   return notes
@@ -185,7 +185,7 @@ export function slicesSection(report: Report, max: number): string {
     parts.push(
       `<sub>n: paired examples in the slice. Δ: candidate − baseline, of the values shown. q: two-sided p-value, ` +
         `Benjamini–Hochberg-adjusted over every tested slice metric of the run; bold when q < α = ${report.settings.alpha}. ` +
-        `Significant slices first (with their other significantly worse metrics), then the slices that lost most${lead ? ` ${metricName(lead)}` : ''}.</sub>`
+        `Significant slices first (with their other significantly worse metrics), then the other slices whose ${lead ? metricName(lead) : 'metric'} got worse, most first.</sub>`
     )
   }
   const untested = untestedLine(report)
