@@ -81,14 +81,14 @@ const parseJsonl = (text: string): Record<string, unknown>[] => text.split('\n')
  */
 export async function slicedReport(
   candidate: readonly Record<string, unknown>[],
-  baseline: readonly Record<string, unknown>[],
+  baseline: readonly Record<string, unknown>[] | null,
   fields: readonly string[],
   options: { minSlice?: number; resamples?: number; names?: [string, string] } = {}
 ): Promise<Report> {
   const minSlice = options.minSlice ?? 30
   const [cName, bName] = options.names ?? ['candidate.jsonl', 'baseline.jsonl']
-  const run = (c: readonly Record<string, unknown>[], b: readonly Record<string, unknown>[]) =>
-    compare({ ...base, resamples: options.resamples ?? 500, candidate: { name: cName, data: bytes(c) }, baseline: { name: bName, data: bytes(b) } })
+  const run = (c: readonly Record<string, unknown>[], b: readonly Record<string, unknown>[] | null) =>
+    compare({ ...base, resamples: options.resamples ?? 500, candidate: { name: cName, data: bytes(c) }, baseline: b && { name: bName, data: bytes(b) } })
   const report = await run(candidate, baseline)
   const slices: NonNullable<Report['slices']> = {}
   const tested: { p: number; set: (q: number) => void }[] = []
@@ -97,7 +97,7 @@ export async function slicedReport(
     const values = [...new Set(candidate.map((r) => String(r[field])))].sort()
     for (const value of values) {
       const c = candidate.filter((r) => String(r[field]) === value)
-      const b = baseline.filter((r) => String(r[field]) === value)
+      const b = baseline && baseline.filter((r) => String(r[field]) === value)
       if (c.length < minSlice) {
         slices[field][value] = { counts: { paired: c.length }, tested: false, metrics: {} }
         continue
@@ -107,9 +107,9 @@ export async function slicedReport(
       for (const name of SLICE_METRICS) {
         const m = { ...one.metrics[name], qValue: null as number | null }
         metrics[name] = m
-        if (m.pValue !== null) tested.push({ p: m.pValue, set: (q) => (m.qValue = q) })
+        if (m.pValue !== null && m.pValue !== undefined) tested.push({ p: m.pValue, set: (q) => (m.qValue = q) })
       }
-      slices[field][value] = { counts: { paired: one.counts.paired ?? 0 }, tested: true, metrics }
+      slices[field][value] = { counts: { paired: one.counts.paired ?? one.counts.candidate }, tested: true, metrics }
     }
   }
   benjaminiHochberg(tested.map((t) => t.p)).forEach((q, i) => tested[i].set(q))

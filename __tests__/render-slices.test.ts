@@ -70,6 +70,20 @@ describe('slices that got worse', () => {
     const md = renderMarkdown(await slicedReport(candidate, baseline, ['region']), 'comment')
     expect(section(md).trim()).toBe('#### Slices\n\n1 tested slice of `region`; none significantly worse.\n\nNo tested slice got worse in accuracy.')
   })
+  it('no baseline: the slices by their own accuracy, lowest first, with Wilson intervals', async () => {
+    const p = [sliceRows('region', 'eu', 150, 120, 115), sliceRows('region', 'na', 300, 240, 270), sliceRows('region', 'apac', 20, 15, 15)]
+    const md = renderMarkdown(await slicedReport(p.flatMap((x) => x.candidate), null, ['region']), 'comment')
+    const text = section(md)
+    // eu 115/150 = 76.7%, na 270/300 = 90.0%; Wilson 95%: /usr/bin/python3 -c "from statsmodels.stats.proportion import
+    // proportion_confint as p; print(p(115,150,method='wilson'), p(270,300,method='wilson'))" → (0.69284, 0.82717) (0.86083, 0.92905)
+    expect(text).toContain('2 tested slices of `region`.')
+    expect(rows(text)).toEqual([
+      ['`region=eu`', '150', '76.7%', '69.3% to 82.7%'],
+      ['`region=na`', '300', '90.0%', '86.1% to 92.9%']
+    ])
+    expect(text).toContain('Not tested (fewer than 30 examples): `region=apac` (20).')
+    expect(text).not.toContain('worse')
+  })
   it('a report without slices has no slices section', async () => {
     expect(renderMarkdown(await reportFor('multiclass-5'), 'comment')).not.toContain('#### Slices')
   })

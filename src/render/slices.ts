@@ -12,7 +12,7 @@
  *
  * Every slice (`field=value`, from the user's file) is a code span (dataSpan). Cost: O(slices × metrics · log).
  */
-import { formatInterval, formatP } from '../format.js'
+import { formatInterval, formatP, formatValue, formatValueInterval } from '../format.js'
 import type { MetricReport, Report, SliceMetricReport, SliceReport } from '../types.js'
 import { dataSpan } from './escape.js'
 import { level, metricName, shownDelta, values, word } from './names.js'
@@ -130,7 +130,8 @@ function untestedLine(report: Report): string {
   }
   if (small.length === 0) return ''
   const minSlice = report.settings.slices?.minSlice
-  const why = typeof minSlice === 'number' ? `fewer than ${count(minSlice)} paired examples` : 'too few paired examples'
+  const examples = report.counts.baseline === null ? 'examples' : 'paired examples'
+  const why = typeof minSlice === 'number' ? `fewer than ${count(minSlice)} ${examples}` : `too few ${examples}`
   const shown = small.slice(0, 20).join(', ') + (small.length > 20 ? `, and ${count(small.length - 20)} more` : '')
   return `Not tested (${why}): ${shown}.`
 }
@@ -160,11 +161,44 @@ function simpsonNotes(report: Report, lead: string | null): string[] {
   return notes
 }
 
+/**
+ * Without a baseline nothing got worse: the tested slices by the lead metric's value, worst first, with its
+ * interval, cut to `max` rows.
+ */
+function candidateOnly(report: Report, lead: string | null, max: number): string[] {
+  const all: { field: string; value: string; slice: SliceReport; m: MetricReport }[] = []
+  for (const [field, slices] of Object.entries(report.slices ?? {})) {
+    for (const [value, slice] of Object.entries(slices)) {
+      const m = lead === null ? undefined : slice.metrics[lead]
+      if (slice.tested && m && m.candidate !== null) all.push({ field, value, slice, m })
+    }
+  }
+  if (lead === null || all.length === 0) return []
+  const worse = (x: number): number => (all[0].m.direction === 'higher' ? x : -x)
+  all.sort((a, b) => worse(a.m.candidate as number) - worse(b.m.candidate as number) || (a.field < b.field ? -1 : a.field > b.field ? 1 : a.value < b.value ? -1 : 1))
+  const shown = all.slice(0, max)
+  const out = [
+    table(
+      ['Slice', 'n', metricName(lead), `${level(report)} CI`],
+      shown.map((r) => [sliceName(r.field, r.value), count(r.slice.counts.paired), formatValue(lead, r.m.candidate), formatValueInterval(lead, r.m.candidateCi)]),
+      [':---', '---:', '---:', '---:']
+    )
+  ]
+  if (all.length > max) out.push(`… and ${count(all.length - max)} more slices; the JSON report has all of them.`)
+  out.push(`<sub>No baseline: each slice's ${metricName(lead)} alone, the lowest-scoring first.</sub>`)
+  return out
+}
+
 /** The slices section; empty when the report has no slices. `max`: rows of the table before the cut. */
 export function slicesSection(report: Report, max: number): string {
   const fields = Object.keys(report.slices ?? {})
   if (fields.length === 0) return ''
   const lead = leadMetric(report)
+  if (report.counts.baseline === null) {
+    const tested = fields.reduce((n, f) => n + Object.values(report.slices![f]).filter((s) => s.tested).length, 0)
+    const untested = untestedLine(report)
+    return ['#### Slices', `${count(tested)} tested slice${tested === 1 ? '' : 's'} of ${fields.map((f) => dataSpan(f, 40)).join(', ')}.`, ...candidateOnly(report, lead, max), ...(untested ? [untested] : [])].join('\n\n')
+  }
   const rows = rowsOf(report, lead)
   const tested = fields.reduce((n, f) => n + Object.values(report.slices![f]).filter((s) => s.tested).length, 0)
   const significant = rows.filter((r) => r.significant || r.gated).length
