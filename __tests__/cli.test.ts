@@ -213,3 +213,23 @@ describe('slices (SPEC §13): the multilingual example', () => {
     expect(r.stdout).toContain('| ❌&nbsp;`language=de` | accuracy')
   })
 })
+
+describe('slices (SPEC §13)', () => {
+  const fixture = (name: string) => path.join(root, '__tests__/fixtures/slices', name)
+  const sliced = ['compare', '--candidate', fixture('candidate.jsonl'), '--baseline', fixture('baseline.jsonl'), '--positive-label', 'spam', '--resamples', '500']
+  it('takes --slice-field twice and --min-slice, and gates on a slice (exit 1 naming it)', () => {
+    const json = path.join(dir, 'slices.json')
+    const r = run(...sliced, '--slice-field', 'region', '--slice-field', 'source', '--min-slice', '100', '--gates', 'accuracy no-regression by region', '--json', json)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(1)
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(Object.keys(report.slices)).toEqual(['region', 'source'])
+    expect(report.slices.region.APAC).toMatchObject({ tested: true, counts: { paired: 107 } })
+    expect(report.slices.region.LATAM).toEqual({ tested: false, counts: { paired: 29 }, metrics: {} })
+    expect(report.settings.slices).toMatchObject({ fields: ['region', 'source'], minSlice: 100 })
+    expect(report.gates[0].slice).toEqual({ field: 'region', failing: ['US'] })
+  })
+  it('refuses a slice rule on a field that is not sliced (exit 2, quoting the rule)', () => {
+    bad(run(...sliced, '--slice-field', 'source', '--gates', 'f1@region=US >= 0.8'), /gate "f1@region=US >= 0\.8": "region" is not a slice field of this run; the slice fields are "source"/)
+  })
+})

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { parseGates, splitRules } from '../src/gates.js'
+import { asReport } from '../src/reportShape.js'
+import { analyzeSlices, MAX_TESTED_SLICES } from '../src/slices/analyze.js'
 import { sliceGroups } from '../src/slices/assign.js'
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
 import { DEFAULT_FIELDS, type Report } from '../src/types.js'
@@ -46,7 +48,7 @@ function checkAgainst(report: Report, want: Expected): void {
         expect(r.delta, where).toBeCloseTo(m.candidate - m.baseline, 12)
         if (m.pValue !== undefined) expect(r.pValue, where).toBeCloseTo(m.pValue, 9)
         if (m.qValue !== undefined) expect(r.qValue, where).toBeCloseTo(m.qValue, 9)
-        expect(r.ci, where).not.toBeNull()
+        if (m.pValue !== undefined) expect(r.ci, where).not.toBeNull()
         expect(r.candidateCi, where).not.toBeNull()
       }
     }
@@ -97,6 +99,15 @@ describe('slices of a classification run (SPEC §13)', () => {
     const r = JSON.parse(a) as Report
     expect(r.slices?.source.app.metrics.f1.ci).not.toEqual(r.slices?.source.web.metrics.f1.ci)
   })
+  it('passes the report shape check of publish mode, which refuses a malformed slice', async () => {
+    const report = JSON.parse(JSON.stringify(await spam({ gates: 'f1 no-regression by region; f1@source=web >= 0.5' })))
+    expect(asReport(report, 'report.json')).toBe(report)
+    report.slices.region.US.metrics.f1.qValue = '0.01'
+    expect(() => asReport(report, 'report.json')).toThrow('report.json: is not an Eval Gate report: report.slices["region"]["US"].metrics["f1"].qValue must be a number')
+    report.slices.region.US.metrics.f1.qValue = 0.01
+    report.gates[0].slice.failing = 'US'
+    expect(() => asReport(report, 'report.json')).toThrow('report.gates[0].slice.failing must be an array')
+  })
   it('without a baseline gives the candidate values and intervals only', async () => {
     const report = await compare({ ...base, candidate: file('candidate.jsonl'), baseline: null, positiveLabel: 'spam', sliceFields: ['region'] })
     const us = report.slices?.region.US.metrics.accuracy
@@ -125,6 +136,12 @@ describe('slices of scores and regression runs', () => {
     checkAgainst(report, expected('expected-regression.json'))
     expect(report.settings.slices?.metrics).toEqual(['mae', 'rmse'])
   })
+  it('generation: exact match and its McNemar p-value per slice; the other headline metrics are there', async () => {
+    const report = await compare({ ...base, resamples: 500, task: 'generation', candidate: file('generation-candidate.jsonl'), baseline: file('generation-baseline.jsonl'), sliceFields: ['lang'] })
+    checkAgainst(report, expected('expected-generation.json'))
+    expect(Object.keys(report.slices?.lang.de.metrics ?? {})).toEqual(['exact_match', 'token_f1', 'bleu', 'chrf'])
+    expect(report.slices?.lang.de.metrics.exact_match.test).toBe('mcnemar-exact')
+  })
 })
 
 describe('slice gates', () => {
@@ -133,7 +150,7 @@ describe('slice gates', () => {
     expect(report.gates.map((g) => g.status)).toEqual(['fail', 'pass', 'skip'])
     expect(report.gates[0]).toMatchObject({ metric: 'f1', observed: report.slices?.region.US.metrics.f1.candidate, slice: { field: 'region', value: 'US' } })
     expect(report.gates[0].detail).toBe('on region=US: f1 is 66.7%, short of >= 0.8')
-    expect(report.gates[2].detail).toBe('on region=LATAM: the slice has 29 compared examples, fewer than --min-slice: not tested')
+    expect(report.gates[2].detail).toBe('on region=LATAM: the slice has 29 compared examples, fewer than --min-slice 30: not tested')
   })
   it('"no-regression by F" fails naming the slices that regressed, Holm-adjusted with the run\'s other no-regression rules', async () => {
     const report = await spam({ gates: 'accuracy no-regression by region; recall no-regression by source; accuracy no-regression' })
@@ -159,6 +176,7 @@ describe('slice gates', () => {
     await expect(spam({ gates: 'f1@country=US >= 0.8' })).rejects.toThrow('gate "f1@country=US >= 0.8": "country" is not a slice field of this run; the slice fields are "region", "source"')
     await expect(spam({ gates: 'f1@region=Mars >= 0.8' })).rejects.toThrow('gate "f1@region=Mars >= 0.8": no compared example has region = "Mars"; its values are "APAC", "EU", "LATAM", "US"')
     await expect(spam({ gates: 'f1 no-regression by country' })).rejects.toThrow('gate "f1 no-regression by country": "country" is not a slice field of this run')
+    await expect(spam({ train: file('candidate.jsonl'), gates: 'leakage@region=US <= 0' })).rejects.toThrow('gate "leakage@region=US <= 0": leakage is not computed per slice; slice rules take the task\'s metrics')
     await expect(spam({ sliceFields: [], gates: 'f1@region=US >= 0.8' })).rejects.toThrow('"region" is not a slice field of this run; name slice fields with --slice-field (action: slice-fields)')
   })
   it('parses quoted names: spaces, ";" and "#" inside quotes, JSON escapes', () => {
@@ -175,6 +193,26 @@ describe('slice gates', () => {
     expect(() => parseGates('f1@region="EU West no-regression', known)).toThrow(/has an unterminated quoted name/)
     expect(() => parseGates('f1@region="EU West" no-regression by region', known)).toThrow(/not both/)
     expect(() => parseGates('f1 no-regression by', known)).toThrow(/needs one slice field/)
+  })
+})
+
+describe('the cap on tested slices', () => {
+  it(`tests the ${MAX_TESTED_SLICES} largest slices of a run, lists the rest untested, and says so`, () => {
+    const groups = Array.from({ length: MAX_TESTED_SLICES + 5 }, (_, i) => ({ value: `v${i}`, rows: new Uint32Array(i === 3 ? 29 : 30 + (i % 7)) }))
+    const seen: number[] = []
+    const analysis = analyzeSlices([{ field: 'f', groups, disagreements: 0 }], {
+      analyzeSlice: (rows) => {
+        seen.push(rows.length)
+        return { metrics: {}, warnings: rows.length === 36 ? ['capped'] : [] }
+      }
+    }, ['accuracy'], 30, { alpha: 0.05, resamples: 10, seed: 0 })
+    expect(seen).toHaveLength(MAX_TESTED_SLICES)
+    // 204 slices have ≥ 30 examples; the 4 left out have 30 (i % 7 = 0) and come last in slice order: v182 … v203.
+    const untested = Object.entries(analysis.report.f).filter(([, s]) => !s.tested).map(([v]) => v)
+    expect(untested).toEqual(['v3', 'v182', 'v189', 'v196', 'v203'])
+    expect(analysis.warnings[0]).toBe('Slices of f: 1 of 205 values have fewer than 30 compared examples and are listed but not tested (--min-slice 30).')
+    expect(analysis.warnings[1]).toBe('204 slices have at least 30 compared examples; the 200 largest are tested (at most 200 per run), the others listed untested.')
+    expect(analysis.warnings.slice(2)).toEqual(['Slice f=v6: capped', 'Slice f=v13: capped', 'Slice f=v20: capped', 'Slice f=v27: capped', 'Slice f=v34: capped', '… and 24 more warnings about single slices.'])
   })
 })
 

@@ -78,7 +78,8 @@ export async function compare(options: CompareOptions): Promise<Report> {
     missingBaseline: options.missingBaseline,
     multiplicity: options.multiplicity,
     joint: analysis.joint ?? null,
-    slices: slices?.report ?? null
+    slices: slices?.report ?? null,
+    minSlice: slices?.settings.minSlice
   })
   return {
     schemaVersion: 1,

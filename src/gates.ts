@@ -172,8 +172,9 @@ export interface GateOptions {
   /** Default {@link DEFAULT_MULTIPLICITY}; without `joint` (a task that has none), Holm. */
   multiplicity?: Multiplicity
   joint?: JointNull | null
-  /** The report's slices (SPEC §13), for slice rules. */
+  /** The report's slices (SPEC §13), for slice rules, and the fewest examples a tested slice has. */
   slices?: Record<string, Record<string, SliceReport>> | null
+  minSlice?: number
 }
 
 /** One hypothesis of the run's no-regression family: a rule, and for slice rules the slice value. */
@@ -269,7 +270,11 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
     const found = metricOf(rule, metrics, options)
     if (!found) {
       const s = rule.slice ? options.slices?.[rule.slice.field]?.[rule.slice.value] : undefined
-      const why = s && !s.tested ? `the slice has ${s.counts.paired} compared examples, fewer than --min-slice: not tested` : `${name} was not computed`
+      const below = s && options.minSlice !== undefined && s.counts.paired < options.minSlice
+      const why =
+        s && !s.tested
+          ? `the slice has ${s.counts.paired} compared examples, ${below ? `fewer than --min-slice ${options.minSlice}` : 'beyond the slices a run tests (see the warnings)'}: not tested`
+          : `${name} was not computed`
       return result('skip', why)
     }
     const m = found

@@ -49,7 +49,7 @@ const record =
   }
 const pair = array(num, 2)
 
-const metric = object({
+const metricFields = {
   candidate: nullable(num),
   baseline: nullable(num),
   delta: nullable(num),
@@ -61,15 +61,19 @@ const metric = object({
   pValueWorse: optional(nullable(num)),
   worseBound: optional(nullable(num)),
   ciMethod: optional(nullable(str))
-})
-
-/** A slice's metric (SPEC §13): a metric plus its Benjamini–Hochberg q. */
-const sliceMetric: Check = (v, p) => {
-  metric(v, p)
-  object({ qValue: optional(nullable(num)) })(v, p)
 }
+const metric = object(metricFields)
 
-const slice = object({ counts: object({ paired: num }), tested: bool, metrics: record(sliceMetric) })
+/** SPEC §13 (src/types.ts SliceReport): field → value → slice. */
+const slices = record(
+  record(
+    object({
+      counts: object({ paired: num }),
+      tested: bool,
+      metrics: record(object({ ...metricFields, qValue: nullable(num) }))
+    })
+  )
+)
 
 const gate = object({
   rule: str,
@@ -107,7 +111,6 @@ const report = object({
       })
     )
   ),
-  slices: optional(record(record(slice))),
   baseline: optional(
     object({
       source: oneOf('artifact', 'file', 'none'),
@@ -121,6 +124,7 @@ const report = object({
       behindBy: nullable(num)
     })
   ),
+  slices: optional(slices),
   settings: object({
     alpha: num,
     resamples: num,
@@ -128,7 +132,7 @@ const report = object({
     version: str,
     candidate: optional(str),
     baseline: optional(nullable(str)),
-    slices: optional(object({ fields: array(str), minSlice: num, metrics: array(str), disagreements: optional(record(num)) }))
+    slices: optional(object({ fields: array(str), minSlice: num, metrics: array(str), disagreements: record(num) }))
   })
 })
 

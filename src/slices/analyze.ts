@@ -16,10 +16,21 @@ import { fnv1a64 } from '../stats/random.js'
 import { benjaminiHochberg } from '../stats/benjaminiHochberg.js'
 import type { Prepared, Settings } from '../tasks/task.js'
 import type { SliceMetricReport, SliceReport, SliceSettings } from '../types.js'
-import type { FieldSlices } from './assign.js'
+import type { FieldSlices, SliceGroup } from './assign.js'
+import { sliceName } from './rules.js'
 
 /** Default `--min-slice`: the fewest compared examples a tested slice has. */
 export const DEFAULT_MIN_SLICE = 30
+
+/**
+ * The most slices a run tests (over all fields): the largest, ties in slice order. Each tested slice costs its
+ * own resampling (about 30 ms for a binary slice with 10,000 resamples), and the slice values are the pull
+ * request's file's to choose (SECURITY.md); the others are listed untested, with a warning.
+ */
+export const MAX_TESTED_SLICES = 200
+
+/** Per-slice warnings shown, the rest counted. */
+const SLICE_WARNINGS = 5
 
 export interface SliceAnalysis {
   report: Record<string, Record<string, SliceReport>>
@@ -35,21 +46,34 @@ export function sliceSeed(seed: number, field: string, value: string): number {
   return Number((BigInt(seed) ^ fnv1a64(`slice:${field}=${value}`)) & ((1n << 53n) - 1n))
 }
 
+/** The slices to test: at least `minSlice` examples, at most {@link MAX_TESTED_SLICES}, the largest first. */
+function chooseTested(fields: readonly FieldSlices[], minSlice: number): Set<SliceGroup> {
+  const eligible = fields.flatMap((f) => f.groups.filter((g) => g.rows.length >= minSlice))
+  if (eligible.length <= MAX_TESTED_SLICES) return new Set(eligible)
+  const order = eligible.map((g, i) => i).sort((a, b) => eligible[b].rows.length - eligible[a].rows.length || a - b)
+  return new Set(order.slice(0, MAX_TESTED_SLICES).map((i) => eligible[i]))
+}
+
 /** Every slice of every field: tested slices' metrics in `headline` order, q-values, and the warnings. */
 export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Prepared, 'analyzeSlice'>, headline: readonly string[], minSlice: number, settings: Settings): SliceAnalysis {
   const report: Record<string, Record<string, SliceReport>> = {}
   const tested: SliceMetricReport[] = []
   const warnings: string[] = []
+  const sliceWarnings: string[] = []
+  const chosen = chooseTested(fields, minSlice)
   for (const { field, groups, disagreements } of fields) {
     const byValue: Record<string, SliceReport> = {}
     let untested = 0
-    for (const { value, rows } of groups) {
-      if (rows.length < minSlice) {
-        untested++
+    for (const group of groups) {
+      const { value, rows } = group
+      if (!chosen.has(group)) {
+        if (rows.length < minSlice) untested++
         byValue[value] = { counts: { paired: rows.length }, tested: false, metrics: {} }
         continue
       }
-      const computed = prepared.analyzeSlice(rows, headline, { ...settings, seed: sliceSeed(settings.seed, field, value) })
+      const result = prepared.analyzeSlice(rows, headline, { ...settings, seed: sliceSeed(settings.seed, field, value) })
+      const computed = result.metrics
+      for (const w of result.warnings) sliceWarnings.push(`Slice ${sliceName(field, value)}: ${w}`)
       const metrics: Record<string, SliceMetricReport> = {}
       for (const name of headline) {
         const m = computed[name]
@@ -72,6 +96,15 @@ export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Pre
       )
     }
   }
+  const eligible = fields.reduce((n, f) => n + f.groups.filter((g) => g.rows.length >= minSlice).length, 0)
+  if (eligible > chosen.size) {
+    warnings.push(
+      `${eligible.toLocaleString('en-US')} slices have at least ${minSlice} compared examples; the ${chosen.size} largest are tested ` +
+        `(at most ${MAX_TESTED_SLICES} per run), the others listed untested.`
+    )
+  }
+  warnings.push(...sliceWarnings.slice(0, SLICE_WARNINGS))
+  if (sliceWarnings.length > SLICE_WARNINGS) warnings.push(`… and ${sliceWarnings.length - SLICE_WARNINGS} more warnings about single slices.`)
   const q = benjaminiHochberg(tested.map((m) => m.pValue as number))
   tested.forEach((m, i) => (m.qValue = q[i]))
   return {

@@ -6,7 +6,7 @@
  * report order of the task's metrics.
  */
 import type { CompareOptions } from '../compare.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, quote } from '../errors.js'
 import { parseGates, type GateRule } from '../gates.js'
 import type { Prepared, Settings } from '../tasks/task.js'
 import { analyzeSlices, DEFAULT_MIN_SLICE, type SliceAnalysis } from './analyze.js'
@@ -31,6 +31,11 @@ export function slicesOf(options: Pick<CompareOptions, 'sliceFields' | 'minSlice
   return {
     known,
     analyze(rules, settings) {
+      for (const rule of rules) {
+        if ((rule.slice || rule.by !== undefined) && !prepared.known.metrics.includes(rule.metric)) {
+          throw new ConfigError(`gate ${quote(rule.text, 120)}: ${rule.metric} is not computed per slice; slice rules take the task's metrics`)
+        }
+      }
       const defaults = parseGates(prepared.defaultGates, prepared.known)
       const named = new Set([...defaults, ...rules].map((r) => r.metric))
       const headline = prepared.known.metrics.filter((m) => named.has(m))

@@ -88,14 +88,14 @@ export const classification: TaskModule = {
         const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only }, settings)
         const scored =
           hasScores && wanted.some((name) => !confusion.metrics.has(name))
-            ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings).metrics
-            : new Map<string, MetricReport>()
+            ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
+            : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
         const metrics: Record<string, MetricReport> = {}
         for (const name of wanted) {
-          const m = confusion.metrics.get(name) ?? scored.get(name)
+          const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
           if (m) metrics[name] = m
         }
-        return metrics
+        return { metrics, warnings: [...confusion.warnings, ...scored.warnings] }
       },
       analyze(rules, settings): Analysis {
         const k = labels.length

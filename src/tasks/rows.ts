@@ -78,7 +78,8 @@ export function unlabelled(
     analyze: (rules, settings) => run(all, rules, settings),
     analyzeSlice(rows, _metrics, settings) {
       const sub: ExampleRows = { cand: gatherIndex(all.cand, rows), base: all.base ? gatherIndex(all.base, rows) : null }
-      return run(sub, [], settings).metrics
+      const { metrics, warnings } = run(sub, [], settings)
+      return { metrics, warnings: warnings.last }
     },
     task,
     labels: [],

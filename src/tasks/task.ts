@@ -36,9 +36,10 @@ export interface Prepared {
   /**
    * SPEC §13: the named metrics (at least; others may come along) on a subset of the compared examples, with
    * the same tests as {@link analyze}. `rows` indexes the pairing (pair p is `pairing.cand[p]`,
-   * `pairing.base[p]`), or the candidate's rows when there is no baseline; ascending.
+   * `pairing.base[p]`), or the candidate's rows when there is no baseline; ascending. `warnings`: what the
+   * statistics had to cap or leave out on this slice.
    */
-  analyzeSlice(rows: Uint32Array, metrics: readonly string[], settings: Settings): Record<string, MetricReport>
+  analyzeSlice(rows: Uint32Array, metrics: readonly string[], settings: Settings): { metrics: Record<string, MetricReport>; warnings: string[] }
 }
 
 /** A task's statistics and the report sections that are its own. */
