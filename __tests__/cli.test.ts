@@ -196,6 +196,8 @@ describe('slices (SPEC §13): the multilingual example', () => {
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^### ✅ Eval Gate: passed — 4 of 4 gates/)
     expect(r.stdout).toContain('| accuracy | 82.5% | 85.2% | +2.7 pts better |')
+    // A pass on average, but German is on the first screen.
+    expect(r.stdout.split('\n#### ')[0].trimEnd()).toMatch(/\n> ⚠️ Significantly worse on 1 slice: `language=de` accuracy 81\.6% → 74\.8% \(−6\.8 pts, q = 0\.00\d\d\)\. See "Slices that got worse" below\.$/)
     const section = r.stdout.split('#### Slices that got worse\n\n')[1].split('\n<details>')[0]
     expect(section).toMatch(/^5 tested slices of `language`; 1 significantly worse \(q < 0\.05\)\./)
     const rows = section.split('\n').filter((l) => l.startsWith('| `'))

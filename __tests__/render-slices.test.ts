@@ -43,6 +43,8 @@ describe('slices that got worse', () => {
     expect(report.slices!.language.de.metrics.accuracy.pValue).toBeCloseTo(9.612986582365388e-5, 10)
     expect(text).toContain('Not tested (fewer than 30 paired examples): `language=ko` (20).')
     expect(text).not.toContain("Simpson's paradox")
+    // German is named by the failing gate on the first screen: no second alert for it.
+    expect(md).not.toContain('Significantly worse on')
     // The slice gate reads with its slice's numbers, not the run's (82.5% → 85.2%).
     expect(md).toMatch(/^### ❌ Eval Gate: failed — 1 of 5 gates\n\n❌ `accuracy@language=de no-regression`: \*\*accuracy on `language=de` 81\.6% → 74\.8% \(−6\.8 pts, 95% CI /)
     expect(md).toContain('| ❌&nbsp;**fail** | `accuracy@language=de no-regression` | `language=de`: −6.8 pts (81.6% → 74.8%) |')
@@ -64,6 +66,9 @@ describe('slices that got worse', () => {
     expect(comment).toContain(`… and ${worse.length - 10} more slices that got worse; the JSON report has all of them.`)
     expect(summary.slice(0, 10)).toEqual(shown)
     expect(comment).toContain('Not tested (fewer than 30 paired examples): `customer=small-co` (25), `customer=tiny-co` (12).')
+    // No gate checks slices: the two significant ones are on the first screen (before the first heading).
+    const top = renderMarkdown(report, 'comment').split('\n#### ')[0].trimEnd()
+    expect(top).toMatch(/\n> ⚠️ Significantly worse on 2 slices: `customer=acme-18` accuracy 80\.0% → 62\.2% \(−17\.8 pts, q < 0\.0001\); `customer=acme-06` accuracy 80\.0% → 61\.8% \(−18\.2 pts, q = 0\.00\d\d\)\. See "Slices that got worse" below\.$/)
   })
   it('no slice worse: one line, no table', async () => {
     const { candidate, baseline } = sliceRows('region', 'eu', 120, 90, 100)

@@ -2,7 +2,8 @@
  * The one renderer (issue 9): the Markdown report for the pull-request comment, the job summary and the CLI,
  * written for a reviewer with ten seconds.
  *
- * Order: verdict with the decisive numbers and the warnings that could change it (the first screen); the gates,
+ * Order: verdict with the decisive numbers and the warnings that could change it, and the slices significantly
+ * worse that no failing gate names (the first screen); the gates,
  * failing first; the other warnings; the headline metrics; one line naming the largest per-class drop; the
  * slices that got worse (SPEC §13); then,
  * folded, the other metrics, per class, confusion matrices and where the models disagree; a footer naming the
@@ -20,7 +21,7 @@ import { footer } from './footer.js'
 import { gatesSection } from './gates.js'
 import { matricesSection } from './matrices.js'
 import { metricsSection } from './metrics.js'
-import { slicesSection } from './slices.js'
+import { sliceAlert, slicesSection } from './slices.js'
 import { verdict } from './verdict.js'
 
 /** Where the Markdown goes: the PR comment is capped at 60,000 characters, the job summary at 1 MiB. */
@@ -38,6 +39,7 @@ export function renderMarkdown(report: Report, target: RenderTarget = 'cli'): st
   const { headline, rest } = metricsSection(report)
   const sections = [
     verdict(report),
+    sliceAlert(report),
     gatesSection(report),
     otherWarnings(report),
     headline,

@@ -17,6 +17,7 @@ import type { MetricReport, Report, SliceMetricReport, SliceReport } from '../ty
 import { dataSpan } from './escape.js'
 import { level, metricName, shownDelta, values, word } from './names.js'
 import { table } from './table.js'
+import { pText } from './verdict.js'
 
 /** One slice's row: the metric it is shown by. */
 interface Row {
@@ -159,6 +160,23 @@ function simpsonNotes(report: Report, lead: string | null): string[] {
     )
   }
   return notes
+}
+
+/**
+ * For the first screen: the slices that are significantly worse but that no failing gate names (those the verdict
+ * already shows), so a pass on average does not hide them below the fold. Empty when there are none.
+ *
+ * @example sliceAlert(report) // '> ⚠️ Significantly worse on 1 slice: `language=de` accuracy 81.6% → 74.8% (−6.8 pts, q = 0.0003). See "Slices that got worse" below.'
+ */
+export function sliceAlert(report: Report): string {
+  if (!report.slices || report.counts.baseline === null) return ''
+  const hidden = rowsOf(report, leadMetric(report)).filter((r) => r.significant && !r.gated)
+  if (hidden.length === 0) return ''
+  const shown = hidden
+    .slice(0, 3)
+    .map((r) => `${sliceName(r.field, r.value)} ${metricName(r.metric)} ${values(r.metric, r.m)} (${shownDelta(r.metric, r.m)}, q ${pText(r.m.qValue as number)})`)
+  const more = hidden.length > 3 ? `, and ${count(hidden.length - 3)} more` : ''
+  return `> ⚠️ Significantly worse on ${count(hidden.length)} slice${hidden.length === 1 ? '' : 's'}: ${shown.join('; ')}${more}. See "Slices that got worse" below.`
 }
 
 /**
