@@ -212,6 +212,40 @@ describe('--train-predictions (SPEC §14: overfitting)', () => {
   })
 })
 
+describe('slices (SPEC §13): the multilingual example', () => {
+  const multilingual = (model: string) => path.join(root, 'examples/multilingual', `${model}.jsonl`)
+  const sliced = ['compare', '--candidate', multilingual('candidate'), '--baseline', multilingual('baseline'), '--slice-field', 'language', '--resamples', '2000']
+  // Per language from the files (scripts/make-multilingual.mjs): de 408/500 → 374/500 correct; the exact McNemar
+  // test on its discordant pairs, 20 wrong → right and 54 right → wrong:
+  // /usr/bin/python3 -c "from statsmodels.stats.contingency_tables import mcnemar; print(mcnemar([[72,20],[54,354]], exact=True).pvalue)"
+  // → 9.612986582365388e-05 (two-sided); overall 2475/3000 → 2557/3000.
+  it('passes the default gates (better overall) and shows German in the slices that got worse, Korean untested', () => {
+    const json = path.join(dir, 'sliced.json')
+    const r = run(...sliced, '--json', json)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(/^### ✅ Eval Gate: passed — 4 of 4 gates/)
+    expect(r.stdout).toContain('| accuracy | 82.5% | 85.2% | +2.7 pts better |')
+    // A pass on average, but German is on the first screen.
+    expect(r.stdout.split('\n#### ')[0].trimEnd()).toMatch(/\n> ⚠️ Significantly worse on 1 slice: `language=de` accuracy 81\.6% → 74\.8% \(−6\.8 pts, q = 0\.00\d\d\)\. See "Slices that got worse" below\.$/)
+    const section = r.stdout.split('#### Slices that got worse\n\n')[1].split('\n<details>')[0]
+    expect(section).toMatch(/^5 tested slices of `language`; 1 significantly worse \(q < 0\.05\)\./)
+    const rows = section.split('\n').filter((l) => l.startsWith('| `'))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatch(/^\| `language=de` \| accuracy \(also [a-z1, ]+\) \| 500 \| 81\.6% → 74\.8% \| −6\.8 pts \| −\d+\.\d to −\d\.\d pts \| \*\*0\.00\d\d\*\* \|$/)
+    expect(section).toContain('Not tested (fewer than 30 paired examples): `language=ko` (20).')
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(report.slices.language.de.metrics.accuracy.pValue).toBeCloseTo(9.612986582365388e-5, 12)
+    expect(report.slices.language.ko).toEqual({ counts: { paired: 20 }, tested: false, metrics: {} })
+  })
+  it('fails (exit 1) on `accuracy no-regression by language`, naming German with its own numbers', () => {
+    const r = run(...sliced, '--gates', 'accuracy no-regression by language')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^### ❌ Eval Gate: failed — 1 of 1 gates\n\n❌ `accuracy no-regression by language`: \*\*accuracy on `language=de` 81\.6% → 74\.8% \(−6\.8 pts, 95% CI /)
+    expect(r.stdout).toContain('| ❌&nbsp;`language=de` | accuracy')
+  })
+})
+
 describe('slices (SPEC §13)', () => {
   const fixture = (name: string) => path.join(root, '__tests__/fixtures/slices', name)
   const sliced = ['compare', '--candidate', fixture('candidate.jsonl'), '--baseline', fixture('baseline.jsonl'), '--positive-label', 'spam', '--resamples', '500']

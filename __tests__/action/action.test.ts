@@ -552,3 +552,70 @@ describe.each(NODES)('errors and inconclusive results through the action on $nam
     expect(r.stdout).toMatch(/::error::Eval Gate failed: error_rate no-regression/)
   })
 })
+
+describe.each(NODES)('slices through the action on $name (SPEC §13)', ({ bin }) => {
+  let github: FakeGitHub
+  let dir: string
+  const multilingual = (side: string) => readFileSync(path.join(root, 'examples/multilingual', `${side}.jsonl`))
+
+  beforeEach(async () => {
+    github = new FakeGitHub()
+    await github.start()
+    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-slices-'))
+    writeFileSync(path.join(dir, 'predictions.jsonl'), multilingual('candidate'))
+    github.runs.push(
+      { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
+      { id: 11, workflowId: 7, branch: 'main', headSha: 'base-sha', event: 'push', conclusion: 'success' }
+    )
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ 'predictions.jsonl': multilingual('baseline') }) })
+    github.runBackendIds['run-backend-500'] = 500
+  })
+
+  afterEach(async () => {
+    await github.stop()
+    expect(github.problems, 'responses that do not match GitHub\'s OpenAPI description').toEqual([])
+  })
+
+  const run = (options: { inputs?: Record<string, string>; event?: Event } = {}) =>
+    runAction(github, dir, { node: bin, ...options, inputs: { 'positive-label': '', resamples: '2000', ...options.inputs } })
+  const ours = () => github.comments.filter((c) => c.body.startsWith('<!-- eval-gate:'))
+
+  it('slice-fields: language — the comment shows German among the slices that got worse; a by-language gate fails on it', async () => {
+    const r = await run({ inputs: { 'slice-fields': 'language' } })
+    expect(r.code).toBe(0)
+    const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'))
+    expect(report.settings.slices).toMatchObject({ fields: ['language'], minSlice: 30 })
+    expect(Object.keys(report.slices.language).sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'ko'])
+    expect(report.slices.language.de).toMatchObject({ counts: { paired: 500 }, tested: true })
+    const body = ours()[0].body
+    expect(body).toContain('#### Slices that got worse')
+    expect(body).toMatch(/\| `language=de` \| accuracy \(also [a-z1, ]+\) \| 500 \| 81\.6% → 74\.8% \| −6\.8 pts \|/)
+    expect(body).toContain('Not tested (fewer than 30 paired examples): `language=ko` (20).')
+    expect(r.summary).toContain('#### Slices that got worse')
+
+    const gated = await run({ inputs: { 'slice-fields': 'language', 'min-slice': '25', gates: 'accuracy no-regression by language; accuracy no-regression' } })
+    expect(gated.code).toBe(1)
+    expect(gated.stdout).toMatch(/::error::Eval Gate failed: accuracy no-regression by language/)
+    expect(ours()).toHaveLength(1)
+    const edited = ours()[0].body
+    expect(edited).toContain('❌ `accuracy no-regression by language`: **accuracy on `language=de` 81.6% → 74.8%')
+    expect(edited).toContain('| ❌&nbsp;`language=de` |')
+    // min-slice 25: Korean (20) is still untested.
+    expect(edited).toContain('Not tested (fewer than 25 paired examples): `language=ko` (20).')
+  })
+
+  it('a fork: the sliced report goes through publish mode (its shape checked) to the comment', async () => {
+    github.readOnly = true
+    const gate = await run({ event: 'fork_pull_request', inputs: { 'slice-fields': 'language', gates: 'accuracy no-regression by language' } })
+    expect(gate.code).toBe(1)
+    expect(ours()).toHaveLength(0)
+    github.readOnly = false
+    github.pulls.push({ number: 42, headSha: 'head-sha', headOwner: 'forker', headBranch: 'feature', state: 'open' })
+    github.runs.push({ id: 900, workflowId: 8, branch: 'main', headSha: 'main-sha', event: 'workflow_run', conclusion: 'success' })
+    const publish = await run({ event: 'workflow_run', inputs: { mode: 'publish', predictions: '' } })
+    expect(publish.code).toBe(0)
+    expect(ours()).toHaveLength(1)
+    expect(ours()[0].body).toContain('| ❌&nbsp;`language=de` |')
+    expect(publish.outputs).toMatchObject({ passed: 'false', verdict: 'fail' })
+  })
+})

@@ -5,7 +5,7 @@
 import { formatDelta, formatValue } from '../format.js'
 import type { GateResult, Report } from '../types.js'
 import { dataSpan, proseText } from './escape.js'
-import { level, shownDelta, testsOf, values } from './names.js'
+import { gateMetric, level, shownDelta, testsOf, values } from './names.js'
 import { trainGapObserved, trainGapOf } from './overfitting.js'
 import { pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
@@ -37,17 +37,18 @@ export function gatesSection(report: Report): string {
 function observed(g: GateResult, report: Report): string {
   const gap = trainGapOf(g, report)
   if (gap) return trainGapObserved(g, gap)
-  const m = report.metrics[g.metric]
+  const { m, where: slice } = gateMetric(report, g)
   if (!m || g.status === 'skip') return '—'
-  if (m.baseline === null || m.delta === null || g.observed === m.candidate) return formatValue(g.metric, m.candidate)
-  return `${shownDelta(g.metric, m)} (${values(g.metric, m)})`
+  const where = slice ? `${slice}: ` : ''
+  if (m.baseline === null || m.delta === null || g.observed === m.candidate) return where + formatValue(g.metric, m.candidate)
+  return `${where}${shownDelta(g.metric, m)} (${values(g.metric, m)})`
 }
 
 function evidence(g: GateResult, report: Report): string {
   if (g.status === 'skip') return proseText(g.detail, 120)
   if (g.pValue !== null) return `p ${pText(g.pValue)}`
   if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}${g.status === 'inconclusive' && typeof g.examplesNeeded === 'number' ? ` (≈${roundUp2(g.examplesNeeded).toLocaleString('en-US')} examples to settle)` : ''}`
-  const m = report.metrics[g.metric]
+  const { m } = gateMetric(report, g)
   if (m && m.candidate === null) return 'undefined on this data'
   return '—'
 }

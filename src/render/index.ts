@@ -2,9 +2,10 @@
  * The one renderer (issue 9): the Markdown report for the pull-request comment, the job summary and the CLI,
  * written for a reviewer with ten seconds.
  *
- * Order: verdict with the decisive numbers and the warnings that could change it (the first screen); the gates,
+ * Order: verdict with the decisive numbers and the warnings that could change it, and the slices significantly
+ * worse that no failing gate names (the first screen); the gates,
  * failing first; the other warnings; the headline metrics; one line naming the largest per-class drop; the
- * overfitting check (train, test, gap); then,
+ * slices that got worse (SPEC §13); the overfitting check (train, test, gap); then,
  * folded, the other metrics, per class, confusion matrices and where the models disagree; a footer naming the
  * baseline run and commits. Every datum (label, id, rule, file name) is a code span (src/render/escape.ts). The
  * comment stays under 60,000 characters: with many classes the per-class table keeps the classes that changed
@@ -21,6 +22,7 @@ import { gatesSection } from './gates.js'
 import { matricesSection } from './matrices.js'
 import { metricsSection } from './metrics.js'
 import { overfittingSection } from './overfitting.js'
+import { sliceAlert, slicesSection } from './slices.js'
 import { verdict } from './verdict.js'
 
 /** Where the Markdown goes: the PR comment is capped at 60,000 characters, the job summary at 1 MiB. */
@@ -31,15 +33,19 @@ export const LIMITS: Record<RenderTarget, number> = { comment: 60_000, summary: 
 /** Classes shown per class before cutting, and in confusion matrices. */
 const MAX_CLASSES: Record<RenderTarget, number> = { comment: 25, summary: 200, cli: 200 }
 const MAX_MATRIX: Record<RenderTarget, number> = { comment: 10, summary: 30, cli: 30 }
+/** Rows of the "Slices that got worse" table before cutting. */
+const MAX_SLICES: Record<RenderTarget, number> = { comment: 10, summary: 50, cli: 50 }
 
 export function renderMarkdown(report: Report, target: RenderTarget = 'cli'): string {
   const { headline, rest } = metricsSection(report)
   const sections = [
     verdict(report),
+    sliceAlert(report),
     gatesSection(report),
     otherWarnings(report),
     headline,
     largestDrop(report),
+    slicesSection(report, MAX_SLICES[target]),
     overfittingSection(report),
     rest,
     perClassSection(report, MAX_CLASSES[target]),

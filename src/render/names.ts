@@ -3,7 +3,7 @@
  */
 import { formatInterval, formatShownDelta, formatValue, formatValueInterval, changeWord } from '../format.js'
 import { parsePerClass } from '../metrics/names.js'
-import type { MetricReport, Report } from '../types.js'
+import type { GateResult, MetricReport, Report } from '../types.js'
 import { dataSpan, markdownText } from './escape.js'
 
 /** A metric name: plain for the fixed names, a code span for per-class names (they hold a label). */
@@ -29,12 +29,28 @@ export const word = (name: string, m: MetricReport): string => changeWord(name, 
  * The decisive numbers of one metric: `recall 92.5% → 80.6% (−11.9 pts, 95% CI −16.8 to −7.6 pts` — the caller
  * closes the bracket after adding its own evidence — or `accuracy 75.0% (95% CI 72.2% to 77.6%` without a baseline.
  */
-export function change(name: string, m: MetricReport, report: Report): string {
+export function change(name: string, m: MetricReport, report: Report, label = metricName(name)): string {
   if (m.baseline === null || m.delta === null) {
-    return `${metricName(name)} ${formatValue(name, m.candidate)}${m.candidateCi ? ` (${level(report)} CI ${formatValueInterval(name, m.candidateCi)}` : ' ('}`
+    return `${label} ${formatValue(name, m.candidate)}${m.candidateCi ? ` (${level(report)} CI ${formatValueInterval(name, m.candidateCi)}` : ' ('}`
   }
   const ci = m.ci ? `, ${level(report)} CI ${formatInterval(name, m.ci)}` : ''
-  return `${metricName(name)} ${values(name, m)} (${shownDelta(name, m)}${ci}`
+  return `${label} ${values(name, m)} (${shownDelta(name, m)}${ci}`
+}
+
+/**
+ * The numbers a gate was decided on and how to name them: the run's metric, or for a slice rule (SPEC §13,
+ * GateResult.slice) the slice's — `METRIC@F=VALUE …` its slice; `METRIC no-regression by F` the slice whose
+ * delta is the gate's `observed` (the smallest adjusted p) — named `accuracy on `language=de``.
+ */
+export function gateMetric(report: Report, g: GateResult): { m: MetricReport | undefined; label: string; where: string } {
+  if (!g.slice) return { m: report.metrics[g.metric], label: metricName(g.metric), where: '' }
+  const slices = report.slices?.[g.slice.field] ?? {}
+  const value =
+    g.slice.value ??
+    Object.keys(slices).find((v) => slices[v].tested && slices[v].metrics[g.metric]?.delta === g.observed && g.observed !== null)
+  if (value === undefined) return { m: undefined, label: metricName(g.metric), where: '' }
+  const where = dataSpan(`${g.slice.field}=${value}`, 60)
+  return { m: slices[value]?.metrics[g.metric], label: `${metricName(g.metric)} on ${where}`, where }
 }
 
 /** Human names of the tests behind `MetricReport.test`. */

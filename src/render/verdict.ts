@@ -6,7 +6,7 @@ import { formatDelta, formatP } from '../format.js'
 import type { GateResult, Report } from '../types.js'
 import { verdictChanging } from '../warnings.js'
 import { dataSpan, proseText } from './escape.js'
-import { change, level } from './names.js'
+import { change, gateMetric, level } from './names.js'
 import { trainGapOf, trainGapReason } from './overfitting.js'
 
 /** A gate's status as text (SPEC §12 adds `inconclusive`). */
@@ -22,12 +22,13 @@ export const sortedGates = (report: Report): GateResult[] =>
 export function reason(gate: GateResult, report: Report): string {
   const gap = trainGapOf(gate, report)
   if (gap && gap.gap !== null) return trainGapReason(gate, gap, report)
-  const m = report.metrics[gate.metric]
+  const { m, label } = gateMetric(report, gate)
   if (gate.status === 'skip' || !m || (m.candidate === null && m.baseline === null)) return proseText(gate.detail, 300)
   let evidence = ''
   if (gate.pValue !== null) evidence = `, one-sided p ${pText(gate.pValue)} after ${gate.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm'}`
   else if (gate.bound !== null) evidence = `, one-sided ${level(report)} bound ${formatDelta(gate.metric, gate.bound)}`
-  return `${change(gate.metric, m, report)}${evidence})`.replace(/ \(\)$/, '')
+  const more = (gate.slice?.failing?.length ?? 0) > 1 ? `; ${gate.slice!.failing!.length} slices of ${dataSpan(gate.slice!.field, 40)} failed` : ''
+  return `${change(gate.metric, m, report, label)}${evidence}${more})`.replace(/ \(\)$/, '')
 }
 
 /** What would settle an inconclusive gate, in words: ` — about 4,800 paired examples would settle it`. */

@@ -14,7 +14,8 @@ import { ConfigError, quote } from '../errors.js'
 const TOKEN = /^(?:"((?:[^"\\]|\\[\s\S])*)"|([^\s"]+))/
 
 /**
- * Reads one FIELD or VALUE at the start of `text`: a JSON string or a bare word (`bare` excludes more characters).
+ * Reads one FIELD or VALUE at the start of `text`: a JSON string, or a bare word (no space or `"`) that ends
+ * before the first match of `stop` when given (a bare FIELD ends at `=`).
  * @example readToken('"EU West" >= 1', /[=]/) // { token: 'EU West', rest: ' >= 1' }
  */
 export function readToken(text: string, stop: RegExp | null): { token: string; rest: string } | string {
