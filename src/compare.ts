@@ -145,8 +145,6 @@ const NOT_YET: [keyof CompareOptions, string][] = [
   ['trainPredictions', '--train-predictions (action: train-predictions)'],
   ['sliceFields', '--slice-field (action: slice-fields)'],
   ['minSlice', '--min-slice (action: min-slice)'],
-  ['repeatField', '--repeat-field (action: repeat-field)'],
-  ['clusterField', '--cluster-field (action: cluster-field)'],
   ['errors', '--errors (action: errors)'],
   ['inconclusive', '--inconclusive (action: inconclusive)']
 ]

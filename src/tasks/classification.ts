@@ -21,6 +21,7 @@ import { confusionStatistics } from '../statistics.js'
 import { chooseTask } from '../task.js'
 import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
 import { classificationWarnings, disagreementOf } from '../warnings.js'
+import { ClusteredCells, pairClusters, pairRepeats, readRepeats, unclusteredWarning, valuesOnly, withRepeatCounts } from '../clusters/index.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
 
 /**
@@ -38,12 +39,13 @@ const PARALLEL_BYTES = 4 << 20
 export const classification: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const dictionary = new LabelDictionary()
-    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null, keys: keyFields(options) }
+    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) }
     const [candidate, baseline] = await readBoth(options, readOptions)
 
+    const repeats = readRepeats(options, candidate, baseline)
     let pairing: Pairing | null = null
-    if (baseline) pairing = pairByIds(candidate, baseline, sameLabel(candidate, baseline))
-    else checkUniqueIds(candidate)
+    if (baseline) pairing = repeats ? pairRepeats(candidate, baseline, repeats, sameLabel(candidate, baseline)) : pairByIds(candidate, baseline, sameLabel(candidate, baseline))
+    else if (!repeats) checkUniqueIds(candidate)
 
     const used = usedCodes(dictionary.size, candidate, baseline, pairing)
     const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined
@@ -73,7 +75,7 @@ export const classification: TaskModule = {
       task,
       labels,
       positiveLabel,
-      counts: countsOf(candidate.n, baseline ? baseline.n : null, pairing),
+      counts: withRepeatCounts(countsOf(candidate.n, baseline ? baseline.n : null, pairing), repeats),
       pairing,
       hasBaseline,
       known: { metrics: names, labels },
@@ -88,10 +90,16 @@ export const classification: TaskModule = {
           if (i !== undefined) gatedClasses.add(i)
         }
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
-        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar }, settings)
+        const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
+        const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }, settings)
         const scored = hasScores
           ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing }, settings)
           : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+        if (clusters && scored.metrics.size > 0) {
+          for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
+          scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+        }
         const metrics: Record<string, MetricReport> = {}
         for (const name of names) {
           const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
@@ -115,7 +123,7 @@ export const classification: TaskModule = {
               ...scored.warnings
             ]
           },
-          ...(baseline && pairing
+          ...(baseline && pairing && !clustered
             ? { joint: classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed }) }
             : {})
         }
