@@ -165,7 +165,7 @@ function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, 
       if (!ctx.hasBaseline) return
       const test = clusters.mcnemar(restriction)
       m.pValue = test.pValue
-      m.pValueWorse = test.pWorse
+      m.pValueWorse = test.pLess
       m.test = clusters.test
       return
     }

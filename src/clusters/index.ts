@@ -3,12 +3,14 @@
  * pairs and the clustered confusion-matrix statistics: src/clusters/cells.ts; clustered means (scores):
  * src/clusters/means.ts.
  */
+import { ConfigError } from '../errors.js'
 import { pairByIds, type IdRows, type Pairing, type SameTruth } from '../pair.js'
 import type { KeyColumn } from '../read/keys.js'
 import type { MetricReport, Report } from '../types.js'
-import { repeatIds, withRepeatKeys, type Repeats } from './repeats.js'
+import { collapseRepeats, repeatIds, withRepeatKeys, type Repeats } from './repeats.js'
 
 export { ClusteredCells, pairClusters, type PairClusters } from './cells.js'
+export { clusteredMean } from './means.js'
 export { collapseRepeats, repeatIds, type Repeats } from './repeats.js'
 
 export interface FileRepeats {
@@ -45,4 +47,38 @@ export function unclusteredWarning(names: readonly string[], what: string): stri
 /** A metric's values without its intervals and tests. */
 export function valuesOnly(m: MetricReport): MetricReport {
   return { ...m, ci: null, pValue: null, candidateCi: null, test: null, pValueWorse: null, worseBound: null, ciMethod: null }
+}
+
+/**
+ * The repeats of a numeric task (scores): `collapse` turns a file into one row per id, each value the mean of
+ * the id's repeats (the identity without `--repeat-field`); `counts` then adds `counts.repeats` and gives the
+ * files' row counts (not their ids) as `counts.candidate` and `counts.baseline`.
+ */
+export function meanOfRepeats<F extends IdRows & { keys?: KeyColumn[] }>(
+  options: { repeatField?: string; clusterField?: string },
+  columns: (file: F) => Float64Array[],
+  replace: (file: F, columns: Float64Array[]) => F
+): { collapse: (file: F) => F; counts: (counts: Report['counts']) => Report['counts'] } {
+  const seen: { rows: number; meanK: number }[] = []
+  const field = options.repeatField
+  return {
+    collapse(file) {
+      if (field === undefined) return file
+      const repeats = repeatIds(file, field)
+      seen.push({ rows: file.n, meanK: repeats.meanK })
+      const collapsed = collapseRepeats(file, repeats, columns(file), options.clusterField)
+      return replace(collapsed.file, collapsed.columns)
+    },
+    counts(counts) {
+      if (field === undefined || seen.length === 0) return counts
+      const [c, b] = seen
+      return { ...counts, candidate: c.rows, baseline: b ? b.rows : null, repeats: { candidate: c.meanK, baseline: b ? b.meanK : null } }
+    }
+  }
+}
+
+/** Stops a task that has no repeats or clusters yet (regression, generation) rather than ignoring the option. */
+export function noRepeatsOrClusters(options: { repeatField?: string; clusterField?: string }, task: string): void {
+  const given = [options.repeatField !== undefined ? '--repeat-field (action: repeat-field)' : null, options.clusterField !== undefined ? '--cluster-field (action: cluster-field)' : null].filter((x) => x !== null)
+  if (given.length > 0) throw new ConfigError(`${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not supported for task "${task}" by this version of Eval Gate yet (classification and scores only); remove ${given.length > 1 ? 'them' : 'it'}`)
 }

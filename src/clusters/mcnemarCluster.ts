@@ -5,21 +5,23 @@
  *
  *   X² = (Σ_g d_g)² / Σ_g d_g²,  p = P(χ²₁ > X²)
  *
- * The one-sided form (the candidate worse) is z = Σ d_g / √(Σ d_g²), p = Φ(z). With every cluster of one pair
+ * One-sided forms: z = Σ d_g / √(Σ d_g²), p = Φ(z) for the candidate lower, 1 − Φ(z) for it higher. With every cluster of one pair
  * X² = (b − c)² / (b + c), McNemar's χ² without continuity correction (statsmodels
  * `mcnemar(table, exact=False, correction=False)`). Only d_g is needed, so the statistic also takes a cluster's
  * difference of correct counts when its two models have the same number of rows. Cost O(G).
  *
- * @example mcnemarCluster(Float64Array.of(2, 1, -1, 0, 3)) // { statistic: 1.6667, pValue: 0.19671, pWorse: 0.90165 } (rounded)
+ * @example mcnemarCluster(Float64Array.of(2, 1, -1, 0, 3)) // { statistic: 1.6667, pValue: 0.19671, pLess: 0.90165, pGreater: 0.09835 } (rounded)
  */
-import { erfc, normalCdf } from '../stats/normal.js'
+import { erfc, normalCdf, normalSf } from '../stats/normal.js'
 
 export interface ClusterTest {
   statistic: number
   /** Two-sided p for no difference. */
   pValue: number
-  /** One-sided p for the candidate worse (Σ d_g < 0). */
-  pWorse: number
+  /** One-sided p for the candidate's rate lower than the baseline's (Σ d_g < 0). */
+  pLess: number
+  /** One-sided p for the candidate's rate higher. */
+  pGreater: number
 }
 
 export function mcnemarCluster(d: ArrayLike<number>): ClusterTest {
@@ -29,8 +31,8 @@ export function mcnemarCluster(d: ArrayLike<number>): ClusterTest {
     sum += d[g]
     squares += d[g] * d[g]
   }
-  if (squares === 0) return { statistic: 0, pValue: 1, pWorse: 1 }
+  if (squares === 0) return { statistic: 0, pValue: 1, pLess: 1, pGreater: 1 }
   const statistic = (sum * sum) / squares
   const z = sum / Math.sqrt(squares)
-  return { statistic, pValue: erfc(Math.sqrt(statistic / 2)), pWorse: normalCdf(z) }
+  return { statistic, pValue: erfc(Math.sqrt(statistic / 2)), pLess: normalCdf(z), pGreater: normalSf(z) }
 }

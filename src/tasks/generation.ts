@@ -12,6 +12,7 @@ import type { ExampleChanges, MetricReport } from '../types.js'
 import { idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
+import { noRepeatsOrClusters } from '../clusters/index.js'
 
 const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'] as const
 const LOSS_METRICS = ['loss', 'perplexity'] as const
@@ -20,6 +21,7 @@ const sameReferences = (a: readonly string[], b: readonly string[]): boolean => 
 
 export const generation: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
+    noRepeatsOrClusters(options, 'generation')
     const read = await readAndPair<TextFile>(
       options,
       (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text, keyFields(options)),

@@ -11,9 +11,11 @@ import { regressionStatistics } from './numeric/regressionStatistics.js'
 import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
+import { noRepeatsOrClusters } from '../clusters/index.js'
 
 export const regression: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
+    noRepeatsOrClusters(options, 'regression')
     const { label, prediction } = options.fields
     const read = await readAndPair<NumericFile>(
       options,

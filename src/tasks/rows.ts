@@ -13,13 +13,15 @@ import { countsOf, type Prepared } from './task.js'
 export async function readAndPair<F extends IdRows>(
   options: CompareOptions,
   sink: (source: PredictionSource, text: boolean, requireId: boolean) => RowSink & { finish(): F },
-  sameTruth: (candidate: F, baseline: F) => SameTruth
+  sameTruth: (candidate: F, baseline: F) => SameTruth,
+  /** Applied to each file after reading, before pairing (SPEC §12 repeats: one row per id). */
+  collapse: (file: F) => F = (file) => file
 ): Promise<{ candidate: F; baseline: F | null; pairing: Pairing | null }> {
-  const requireId = options.baseline !== null
+  const requireId = options.baseline !== null || options.repeatField !== undefined
   const read = async (source: PredictionSource): Promise<F> => {
     const rows = sink(source, textCells(source.name, options.format), requireId)
     await readRows(source, rows, { format: options.format })
-    return rows.finish()
+    return collapse(rows.finish())
   }
   const candidate = await read(options.candidate)
   const baseline = options.baseline ? await read(options.baseline) : null
