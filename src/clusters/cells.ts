@@ -19,7 +19,7 @@ import { classSumsOfCells, newClassSums, type CellFamily, type ResampledMetric, 
 import type { Direction, PredictionFile } from '../types.js'
 import { mcnemarCluster, type ClusterTest } from './mcnemarCluster.js'
 import { countPatterns } from './patterns.js'
-import { resampleClusterFamily } from './resample.js'
+import { cappedClustersWarning, resampleClusterFamily } from './resample.js'
 import type { Repeats } from './repeats.js'
 
 /** The cluster of every compared pair, numbered 0 … G − 1 in first-seen order. */
@@ -102,6 +102,8 @@ export class ClusteredCells {
   readonly test = 'mcnemar-cluster'
   readonly permutationTest = 'permutation-cluster'
   readonly ciMethod = 'cluster-bootstrap-percentile'
+  /** Families resampled fewer times than asked (the work cap). */
+  readonly warnings: string[] = []
 
   constructor(
     readonly k: number,
@@ -172,7 +174,7 @@ export class ClusteredCells {
     const sB: ClassSums = newClassSums(cells.k)
     const sC: ClassSums = newClassSums(cells.k)
     const patterns = countPatterns(this.clusters.clusterOf, dimOf, this.clusters.clusters, dims)
-    const results = resampleClusterFamily(
+    const { metrics: results, resamples } = resampleClusterFamily(
       {
         name: family.name,
         patterns,
@@ -191,6 +193,9 @@ export class ClusteredCells {
       settings,
       withTest
     )
+    if (resamples < settings.resamples) {
+      this.warnings.push(cappedClustersWarning(family.perClass ? `The metrics of class ${quote(family.name.slice('class:'.length))}` : 'The metrics over all classes', resamples, settings.resamples, patterns))
+    }
     const out = new Map<string, ResampledMetric>()
     family.metrics.forEach((m, i) => {
       const support = m.name.startsWith('support[')

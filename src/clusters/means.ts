@@ -13,7 +13,7 @@ import type { PairClusters } from './cells.js'
 import { mcnemarCluster } from './mcnemarCluster.js'
 import { pairedTCluster } from './pairedTCluster.js'
 import { densePatterns } from './patterns.js'
-import { resampleClusterFamily } from './resample.js'
+import { cappedClustersWarning, resampleClusterFamily } from './resample.js'
 
 export interface ClusteredMeanInput {
   name: string
@@ -27,7 +27,7 @@ export interface ClusteredMeanInput {
 }
 
 /** The statistics fields of a clustered mean, to lay over the unclustered MetricReport (values unchanged). */
-export function clusteredMean(input: ClusteredMeanInput, settings: { alpha: number; resamples: number; seed: number }): Partial<MetricReport> {
+export function clusteredMean(input: ClusteredMeanInput, settings: { alpha: number; resamples: number; seed: number }, warnings: string[] = []): Partial<MetricReport> {
   const { candidate: c, baseline: b, clusters } = input
   const G = clusters.clusters
   const vectors = new Float64Array(G * 3)
@@ -39,10 +39,11 @@ export function clusteredMean(input: ClusteredMeanInput, settings: { alpha: numb
     vectors[g * 3 + 2]++
     if (b) d[g] += c[p] - b[p]
   }
-  const [r] = resampleClusterFamily(
+  const patterns = densePatterns(vectors, 3)
+  const boot = resampleClusterFamily(
     {
       name: `score:${input.name}`,
-      patterns: densePatterns(vectors, 3),
+      patterns,
       metrics: 1,
       swap: null,
       lowerBetter: [input.direction === 'lower'],
@@ -54,6 +55,8 @@ export function clusteredMean(input: ClusteredMeanInput, settings: { alpha: numb
     settings,
     false
   )
+  const r = boot.metrics[0]
+  if (boot.resamples < settings.resamples) warnings.push(cappedClustersWarning(`\`${input.name}\``, boot.resamples, settings.resamples, patterns))
   const own: Partial<MetricReport> = { candidateCi: r.candidateCi }
   if (!b) return own
   const stats: Partial<MetricReport> = { ...own, ci: r.ci, worseBound: r.worseBound, ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null }

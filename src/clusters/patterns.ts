@@ -83,22 +83,46 @@ export function densePatterns(vectors: Float64Array, dims: number): Patterns {
   return builder.finish()
 }
 
+/**
+ * The patterns restricted to the dimensions `keep` accepts, regrouped (clusters equal on those dimensions are one
+ * pattern), and the totals of the other dimensions over all clusters. For randomization: the cells where both
+ * models predict the same never move under a swap, so only the rest tells clusters apart. Cost O(Σ lengths).
+ * @example restrictPatterns(p, (d) => d !== 0) // patterns without dimension 0, and Σ w·v₀ in `fixed[0]`
+ */
+export function restrictPatterns(p: Patterns, keep: (d: number) => boolean): { patterns: Patterns; fixed: Float64Array } {
+  const fixed = new Float64Array(p.dims)
+  const builder = new PatternBuilder(p.dims)
+  const ds: number[] = []
+  const vs: number[] = []
+  for (let q = 0; q < p.size; q++) {
+    ds.length = vs.length = 0
+    for (let j = p.start[q]; j < p.start[q + 1]; j++) {
+      if (keep(p.dim[j])) {
+        ds.push(p.dim[j])
+        vs.push(p.value[j])
+      } else fixed[p.dim[j]] += p.weight[q] * p.value[j]
+    }
+    builder.add(ds, vs, p.weight[q])
+  }
+  return { patterns: builder.finish(), fixed }
+}
+
 class PatternBuilder {
   private readonly index = new Map<string, number>()
   private readonly weights: number[] = []
   private readonly entries: { dims: number[]; values: number[] }[] = []
   constructor(private readonly dims: number) {}
 
-  add(ds: readonly number[], vs: readonly number[]): void {
+  add(ds: readonly number[], vs: readonly number[], weight = 1): void {
     let key = ''
     for (let j = 0; j < ds.length; j++) key += `${ds[j]}:${vs[j]},`
     const p = this.index.get(key)
     if (p !== undefined) {
-      this.weights[p]++
+      this.weights[p] += weight
       return
     }
     this.index.set(key, this.weights.length)
-    this.weights.push(1)
+    this.weights.push(weight)
     this.entries.push({ dims: ds.slice(), values: vs.slice() })
   }
 

@@ -120,7 +120,8 @@ export const classification: TaskModule = {
                       `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
                   ]
                 : []),
-              ...scored.warnings
+              ...scored.warnings,
+              ...(clustered ? clustered.warnings : [])
             ]
           },
           ...(baseline && pairing && !clustered

@@ -46,7 +46,7 @@ export const scores: TaskModule = {
         names.forEach((name, f) => {
           const passRate = result.details.get(name)?.kind === 'pass-rate'
           const values = (file: NumericFile, rows: ArrayLike<number>): Float64Array => gather(file.values[f], rows)
-          Object.assign(metrics[name], clusteredMean({ name, direction: fields[f].direction, candidate: values(candidate, cRows), baseline: baseline && pairing ? values(baseline, pairing.base) : null, clusters, passRate }, settings))
+          Object.assign(metrics[name], clusteredMean({ name, direction: fields[f].direction, candidate: values(candidate, cRows), baseline: baseline && pairing ? values(baseline, pairing.base) : null, clusters, passRate }, settings, result.warnings))
         })
       }
       const examples: Record<string, ExampleChanges> = {}
