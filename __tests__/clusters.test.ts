@@ -192,7 +192,45 @@ describe('compare with --repeat-field', () => {
       'c.jsonl:2: field "doc" is "y", but an earlier repeat of the same id (line 1) has "x"'
     )
   })
-  it('regression and generation refuse the options for now', async () => {
-    await expect(compare({ ...base, task: 'regression', repeatField: 'sample' })).rejects.toThrow('not supported for task "regression"')
+  it('generation refuses the options for now', async () => {
+    await expect(compare({ ...base, task: 'generation', repeatField: 'sample' })).rejects.toThrow('not supported for task "generation"')
+  })
+})
+
+describe('regression with --cluster-field and --repeat-field', () => {
+  // __tests__/fixtures/clusters/regression-*.jsonl: 30 examples in 10 documents, seeded numpy (rng 11).
+  const reg = { ...base, task: 'regression' as const, candidate: file('regression-candidate.jsonl'), baseline: file('regression-baseline.jsonl') }
+  it('mae and rmse by the cluster paired t, as statsmodels gives it', async () => {
+    // OLS(|e_c| − |e_b|, ones).fit(cov_type='cluster', groups=doc): t −2.058827613512978, scipy 2·t.sf(|t|, 9) 0.06961213807214953,
+    // t.sf(t, 9) 0.9651939309639253; squared errors: t −1.5860519577642407, p 0.1471890898798563
+    const r = await compare({ ...reg, clusterField: 'doc' })
+    expect(r.metrics.mae.test).toBe('paired-t-cluster')
+    expect(r.metrics.mae.pValue).toBeCloseTo(0.06961213807214953, 10)
+    expect(r.metrics.mae.pValueWorse).toBeCloseTo(0.9651939309639253, 10)
+    expect(r.metrics.rmse.pValue).toBeCloseTo(0.1471890898798563, 10)
+    expect(r.metrics.r2.test).toBe('permutation-cluster')
+    expect(r.metrics.max_error.ciMethod).toBe('cluster-bootstrap-percentile')
+    const ci = r.metrics.mae.ci as [number, number]
+    expect(ci[0]).toBeLessThan(r.metrics.mae.delta as number)
+    expect(ci[1]).toBeGreaterThan(r.metrics.mae.delta as number)
+  })
+  it('r2 and max_error: the cluster randomization p near the exact one over all 2¹⁰ swaps', async () => {
+    // Python: every way to swap whole documents, |Δ*| ≥ |Δ| − 1e-12 with sklearn max_error and r2_score:
+    // max_error Δ −1.4830000000000005, p 0.5; r2 Δ 0.2810718266620148, p 0.19140625
+    const r = await compare({ ...reg, clusterField: 'doc', resamples: 10000 })
+    expect(r.metrics.max_error.delta).toBeCloseTo(-1.4830000000000005, 12)
+    expect(Math.abs((r.metrics.max_error.pValue as number) - 0.5)).toBeLessThan(0.02)
+    expect(r.metrics.r2.delta).toBeCloseTo(0.2810718266620148, 12)
+    expect(Math.abs((r.metrics.r2.pValue as number) - 0.19140625)).toBeLessThan(0.02)
+  })
+  it('with every cluster one example gives the plain report', async () => {
+    expect(await compare({ ...reg, clusterField: 'id' })).toEqual(await compare(reg))
+  })
+  it('repeats pair by (id, repeat) and cluster on the id', async () => {
+    const rowsOf = (shift: number) =>
+      Array.from({ length: 40 }, (_, r) => ({ id: `x${r >> 1}`, s: r % 2, label: (r >> 1) % 7, prediction: ((r >> 1) % 7) + (((r * 5 + shift) % 7) - 3) / 4 }))
+    const r = await compare({ ...reg, candidate: rows('c.jsonl', rowsOf(0)), baseline: rows('b.jsonl', rowsOf(2)), repeatField: 's' })
+    expect(r.counts).toMatchObject({ candidate: 40, paired: 40, repeats: { candidate: 2, baseline: 2 } })
+    expect(r.metrics.mae.test).toBe('paired-t-cluster')
   })
 })

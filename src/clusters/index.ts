@@ -11,6 +11,7 @@ import { collapseRepeats, repeatIds, withRepeatKeys, type Repeats } from './repe
 
 export { ClusteredCells, pairClusters, type PairClusters } from './cells.js'
 export { clusteredMean } from './means.js'
+export { clusteredRegression } from './regression.js'
 export { collapseRepeats, repeatIds, type Repeats } from './repeats.js'
 
 export interface FileRepeats {
@@ -81,4 +82,28 @@ export function meanOfRepeats<F extends IdRows & { keys?: KeyColumn[] }>(
 export function noRepeatsOrClusters(options: { repeatField?: string; clusterField?: string }, task: string): void {
   const given = [options.repeatField !== undefined ? '--repeat-field (action: repeat-field)' : null, options.clusterField !== undefined ? '--cluster-field (action: cluster-field)' : null].filter((x) => x !== null)
   if (given.length > 0) throw new ConfigError(`${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not supported for task "${task}" by this version of Eval Gate yet (classification and scores only); remove ${given.length > 1 ? 'them' : 'it'}`)
+}
+
+/**
+ * The repeats of a task that pairs rows (regression): `keyed` gives a file its (id, repeat) keys as ids, so
+ * rows pair by id and repeat value, and records its repeats; `counts` adds `counts.repeats`.
+ */
+export function pairedRepeats<F extends IdRows & { keys?: KeyColumn[] }>(options: { repeatField?: string }): {
+  keyed: (file: F) => F
+  repeats: () => FileRepeats | null
+  counts: (counts: Report['counts']) => Report['counts']
+} {
+  const seen: Repeats[] = []
+  const field = options.repeatField
+  const repeats = (): FileRepeats | null => (field === undefined || seen.length === 0 ? null : { candidate: seen[0], baseline: seen[1] ?? null })
+  return {
+    keyed(file) {
+      if (field === undefined) return file
+      const r = repeatIds(file, field)
+      seen.push(r)
+      return withRepeatKeys(file, r)
+    },
+    repeats,
+    counts: (counts) => withRepeatCounts(counts, repeats())
+  }
 }

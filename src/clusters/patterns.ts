@@ -26,6 +26,8 @@ export interface Patterns {
   start: Int32Array
   dim: Int32Array
   value: Float64Array
+  /** Dimensions that hold a maximum (≥ 0) rather than a sum: a resample's total is the largest drawn value. */
+  maxDims?: Uint8Array
 }
 
 /**
@@ -104,7 +106,8 @@ export function restrictPatterns(p: Patterns, keep: (d: number) => boolean): { p
     }
     builder.add(ds, vs, p.weight[q])
   }
-  return { patterns: builder.finish(), fixed }
+  const patterns = builder.finish()
+  return { patterns: p.maxDims ? { ...patterns, maxDims: p.maxDims } : patterns, fixed }
 }
 
 class PatternBuilder {
@@ -152,14 +155,23 @@ class PatternBuilder {
  */
 export function patternTotals(p: Patterns, count: ArrayLike<number>, out: Float64Array, swapped?: ArrayLike<number>, swap?: Int32Array): void {
   out.fill(0)
+  const max = p.maxDims
   for (let q = 0; q < p.size; q++) {
     const x = count[q]
     const s = swapped ? swapped[q] : 0
     if (x === 0 && s === 0) continue
     for (let j = p.start[q]; j < p.start[q + 1]; j++) {
       const v = p.value[j]
-      if (x !== 0) out[p.dim[j]] += x * v
-      if (s !== 0) out[(swap as Int32Array)[p.dim[j]]] += s * v
+      const d = p.dim[j]
+      if (max && max[d]) {
+        // A maximum (≥ 0) over the drawn clusters, not a sum.
+        if (x !== 0 && v > out[d]) out[d] = v
+        const e = s !== 0 ? (swap as Int32Array)[d] : -1
+        if (e >= 0 && v > out[e]) out[e] = v
+        continue
+      }
+      if (x !== 0) out[d] += x * v
+      if (s !== 0) out[(swap as Int32Array)[d]] += s * v
     }
   }
 }

@@ -11,19 +11,20 @@ import { regressionStatistics } from './numeric/regressionStatistics.js'
 import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
-import { noRepeatsOrClusters } from '../clusters/index.js'
+import { clusteredRegression, pairClusters, pairedRepeats } from '../clusters/index.js'
 
 export const regression: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
-    noRepeatsOrClusters(options, 'regression')
     const { label, prediction } = options.fields
+    const repeats = pairedRepeats<NumericFile>(options)
     const read = await readAndPair<NumericFile>(
       options,
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, [label, prediction], requireId, text, false, keyFields(options)),
-      (c, b) => (i, j) => c.values[0][i] === b.values[0][j]
+      (c, b) => (i, j) => c.values[0][i] === b.values[0][j],
+      repeats.keyed
     )
     const { candidate, baseline, pairing } = read
-    return unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (_rules, settings) => {
+    const prepared = unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (_rules, settings) => {
       const cRows = rowsOf(pairing, candidate.n, 'cand')
       const result = regressionStatistics(
         {
@@ -38,6 +39,16 @@ export const regression: TaskModule = {
       )
       const metrics: Record<string, MetricReport> = {}
       for (const name of REGRESSION_METRICS) metrics[name] = result.metrics.get(name) as MetricReport
+      const clusters = pairClusters(options, candidate, baseline, pairing, repeats.repeats())
+      if (clusters) {
+        const y = gather(candidate.values[0], cRows)
+        const clustered = clusteredRegression(
+          { y, candidate: gather(candidate.values[1], cRows), baseline: baseline && pairing ? gather(baseline.values[1], pairing.base) : null, clusters },
+          settings,
+          result.warnings
+        )
+        for (const name of REGRESSION_METRICS) if (metrics[name].candidate !== null) Object.assign(metrics[name], clustered.get(name))
+      }
       const examples: Record<string, ExampleChanges> | undefined = result.details
         ? {
             mae: {
@@ -48,5 +59,6 @@ export const regression: TaskModule = {
         : undefined
       return { metrics, confusionMatrix: null, disagreement: null, ...(examples ? { examples } : {}), warnings: { first: [], last: result.warnings } }
     })
+    return { ...prepared, counts: repeats.counts(prepared.counts) }
   }
 }
