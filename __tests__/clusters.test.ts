@@ -165,6 +165,11 @@ describe('compare with --repeat-field', () => {
     // Rows wrong: candidate (7i + 3s) % 5 = 0, baseline (7i + 3s + 1) % 5 = 0: each 18 of 90.
     expect(r.metrics.accuracy.candidate).toBeCloseTo(72 / 90, 14)
   })
+  it('classification with k = 3 against k = 2: the third samples are candidate-only, named as id (field value)', async () => {
+    const r = await compare({ ...base, candidate: rows('c.jsonl', sampled(3, 0)), baseline: rows('b.jsonl', sampled(2, 1)), repeatField: 'sample' })
+    expect(r.counts).toMatchObject({ candidate: 90, baseline: 60, paired: 60, candidateOnly: 30, repeats: { candidate: 3, baseline: 2 } })
+    expect(r.warnings[0]).toContain('30 candidate examples have no baseline row (ids "q0 (sample 2)", "q1 (sample 2)"')
+  })
   it('scores: an id is the mean of its repeats, each file over its own (k = 3 against k = 2)', async () => {
     const c = sampled(3, 0)
     const b = sampled(2, 1)

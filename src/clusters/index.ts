@@ -7,12 +7,12 @@ import { ConfigError } from '../errors.js'
 import { pairByIds, type IdRows, type Pairing, type SameTruth } from '../pair.js'
 import type { KeyColumn } from '../read/keys.js'
 import type { MetricReport, Report } from '../types.js'
-import { collapseRepeats, repeatIds, withRepeatKeys, type Repeats } from './repeats.js'
+import { collapseRepeats, repeatIds, repeatLabel, withRepeatKeys, type Repeats } from './repeats.js'
 
 export { ClusteredCells, pairClusters, type PairClusters } from './cells.js'
 export { clusteredMean } from './means.js'
 export { clusteredRegression } from './regression.js'
-export { collapseRepeats, repeatIds, type Repeats } from './repeats.js'
+export { collapseRepeats, repeatIds, repeatLabel, type Repeats } from './repeats.js'
 
 export interface FileRepeats {
   candidate: Repeats
@@ -27,8 +27,15 @@ export function readRepeats(options: { repeatField?: string }, candidate: IdRows
 }
 
 /** Pairs rows of the same id and the same repeat value (classification). */
-export function pairRepeats(candidate: IdRows, baseline: IdRows, repeats: FileRepeats, sameTruth: SameTruth): Pairing {
-  return pairByIds(withRepeatKeys(candidate, repeats.candidate), withRepeatKeys(baseline, repeats.baseline as Repeats), sameTruth)
+export function pairRepeats(candidate: IdRows, baseline: IdRows, repeats: FileRepeats, sameTruth: SameTruth, field: string): Pairing {
+  return labelRepeats(pairByIds(withRepeatKeys(candidate, repeats.candidate), withRepeatKeys(baseline, repeats.baseline as Repeats), sameTruth), field)
+}
+
+/** The pairing's named ids as `id (F value)` instead of pairing keys. */
+export function labelRepeats(pairing: Pairing, field: string | undefined): Pairing {
+  if (field === undefined) return pairing
+  const label = (ids: string[]): string[] => ids.map((k) => repeatLabel(k, field))
+  return { ...pairing, candidateOnlyIds: label(pairing.candidateOnlyIds), baselineOnlyIds: label(pairing.baselineOnlyIds), conflictIds: label(pairing.conflictIds) }
 }
 
 /** The counts with `repeats` (rows per id, the mean over ids) when the files have repeats. */

@@ -104,3 +104,17 @@ export function collapseRepeats<F extends IdRows & { keys?: KeyColumn[] }>(
   }
   return { file: collapsed, columns: sums.map((s) => s.map((x, id) => x / count[id])) }
 }
+
+/**
+ * A (id, repeat) pairing key as messages show it: `q7 (seed 2)`; any other text unchanged.
+ * @example repeatLabel('["q7","2"]', 'seed') // 'q7 (seed 2)'
+ */
+export function repeatLabel(key: string, field: string): string {
+  if (!key.startsWith('[')) return key
+  try {
+    const [id, repeat] = JSON.parse(key) as [string, string]
+    return `${id} (${field} ${repeat})`
+  } catch {
+    return key
+  }
+}

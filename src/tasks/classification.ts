@@ -44,7 +44,7 @@ export const classification: TaskModule = {
 
     const repeats = readRepeats(options, candidate, baseline)
     let pairing: Pairing | null = null
-    if (baseline) pairing = repeats ? pairRepeats(candidate, baseline, repeats, sameLabel(candidate, baseline)) : pairByIds(candidate, baseline, sameLabel(candidate, baseline))
+    if (baseline) pairing = repeats ? pairRepeats(candidate, baseline, repeats, sameLabel(candidate, baseline), options.repeatField as string) : pairByIds(candidate, baseline, sameLabel(candidate, baseline))
     else if (!repeats) checkUniqueIds(candidate)
 
     const used = usedCodes(dictionary.size, candidate, baseline, pairing)

@@ -11,7 +11,7 @@ import { regressionStatistics } from './numeric/regressionStatistics.js'
 import { gather, idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
-import { clusteredRegression, pairClusters, pairedRepeats } from '../clusters/index.js'
+import { clusteredRegression, labelRepeats, pairClusters, pairedRepeats, repeatLabel } from '../clusters/index.js'
 
 export const regression: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
@@ -23,15 +23,16 @@ export const regression: TaskModule = {
       (c, b) => (i, j) => c.values[0][i] === b.values[0][j],
       repeats.keyed
     )
-    const { candidate, baseline, pairing } = read
-    const prepared = unlabelled('regression', read, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (_rules, settings) => {
+    const { candidate, baseline } = read
+    const pairing = read.pairing ? labelRepeats(read.pairing, options.repeatField) : null
+    const prepared = unlabelled('regression', { ...read, pairing }, REGRESSION_METRICS, noRegressionOn(['mae', 'rmse']), (_rules, settings) => {
       const cRows = rowsOf(pairing, candidate.n, 'cand')
       const result = regressionStatistics(
         {
           y: gather(candidate.values[0], cRows),
           candidate: gather(candidate.values[1], cRows),
           baseline: baseline && pairing ? gather(baseline.values[1], pairing.base) : null,
-          ids: idsAt(candidate.ids, cRows),
+          ids: options.repeatField === undefined ? idsAt(candidate.ids, cRows) : idsAt(candidate.ids, cRows).map((k) => repeatLabel(k, options.repeatField as string)),
           files: { candidate: candidate.name, baseline: baseline ? baseline.name : null },
           fields: { label, prediction }
         },
