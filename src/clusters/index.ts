@@ -88,7 +88,7 @@ export function meanOfRepeats<F extends IdRows & { keys?: KeyColumn[] }>(
 /** Stops a task that has no repeats or clusters yet (regression, generation) rather than ignoring the option. */
 export function noRepeatsOrClusters(options: { repeatField?: string; clusterField?: string }, task: string): void {
   const given = [options.repeatField !== undefined ? '--repeat-field (action: repeat-field)' : null, options.clusterField !== undefined ? '--cluster-field (action: cluster-field)' : null].filter((x) => x !== null)
-  if (given.length > 0) throw new ConfigError(`${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not supported for task "${task}" by this version of Eval Gate yet (classification and scores only); remove ${given.length > 1 ? 'them' : 'it'}`)
+  if (given.length > 0) throw new ConfigError(`${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not supported for task "${task}" by this version of Eval Gate yet (classification, scores and regression only); remove ${given.length > 1 ? 'them' : 'it'}`)
 }
 
 /**
