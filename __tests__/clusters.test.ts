@@ -197,9 +197,6 @@ describe('compare with --repeat-field', () => {
       'c.jsonl:2: field "doc" is "y", but an earlier repeat of the same id (line 1) has "x"'
     )
   })
-  it('generation refuses the options for now', async () => {
-    await expect(compare({ ...base, task: 'generation', repeatField: 'sample' })).rejects.toThrow('not supported for task "generation"')
-  })
 })
 
 describe('regression with --cluster-field and --repeat-field', () => {
@@ -237,5 +234,54 @@ describe('regression with --cluster-field and --repeat-field', () => {
     const r = await compare({ ...reg, candidate: rows('c.jsonl', rowsOf(0)), baseline: rows('b.jsonl', rowsOf(2)), repeatField: 's' })
     expect(r.counts).toMatchObject({ candidate: 40, paired: 40, repeats: { candidate: 2, baseline: 2 } })
     expect(r.metrics.mae.test).toBe('paired-t-cluster')
+  })
+})
+
+describe('generation with --cluster-field and --repeat-field', () => {
+  const example = (side: string) => new URL(`../examples/translation/${side}.jsonl`, import.meta.url).pathname
+  const withDocs = async (side: string, k: number): Promise<PredictionSource> => {
+    const { readFileSync } = await import('node:fs')
+    const lines = readFileSync(example(side), 'utf8').trim().split('\n')
+    return rows(`${side}.jsonl`, lines.map((l, i) => ({ ...JSON.parse(l), doc: `d${Math.floor(i / k)}` })))
+  }
+  const gen = { ...base, task: 'generation' as const, resamples: 1000 }
+  it('exact_match by the clustered McNemar, as computed in Python; BLEU, chrF, loss by cluster resampling', async () => {
+    // examples/translation, documents of 4 consecutive sentences: d_g = Σ(candidate exact − baseline exact) (trimmed
+    // equality), X² = (Σd)²/Σd² = 11.929032258064517, scipy chi2.sf(X², 1) = 0.000552658778173789
+    const r = await compare({ ...gen, candidate: await withDocs('candidate', 4), baseline: await withDocs('baseline', 4), clusterField: 'doc' })
+    expect(r.metrics.exact_match.test).toBe('mcnemar-cluster')
+    expect(r.metrics.exact_match.pValue).toBeCloseTo(0.000552658778173789, 12)
+    expect(r.metrics.token_f1.test).toBe('paired-t-cluster')
+    for (const name of ['bleu', 'chrf', 'loss']) {
+      const m = r.metrics[name]
+      expect(m.test).toBe('permutation-cluster')
+      expect(m.ciMethod).toBe('cluster-bootstrap-percentile')
+      const ci = m.ci as [number, number]
+      expect(ci[0]).toBeLessThan(m.delta as number)
+      expect(ci[1]).toBeGreaterThan(m.delta as number)
+    }
+  })
+  it('with every cluster one example gives the plain report', async () => {
+    const plain = await compare({ ...gen, candidate: await withDocs('candidate', 1), baseline: await withDocs('baseline', 1) })
+    expect(await compare({ ...gen, candidate: await withDocs('candidate', 1), baseline: await withDocs('baseline', 1), clusterField: 'doc' })).toEqual(plain)
+  })
+  it('the BLEU interval comes from the cluster resample, the value from the rows', async () => {
+    const plain = await compare({ ...gen, candidate: await withDocs('candidate', 30), baseline: await withDocs('baseline', 30) })
+    const clustered = await compare({ ...gen, candidate: await withDocs('candidate', 30), baseline: await withDocs('baseline', 30), clusterField: 'doc' })
+    expect(clustered.metrics.bleu.delta).toBe(plain.metrics.bleu.delta)
+    expect(clustered.metrics.bleu.ci).not.toEqual(plain.metrics.bleu.ci)
+  })
+  it('repeats: rows pair by (id, repeat); two identical samples per id leave every corpus value unchanged', async () => {
+    const { readFileSync } = await import('node:fs')
+    const twice = (side: string): PredictionSource => {
+      const lines = readFileSync(example(side), 'utf8').trim().split('\n')
+      return rows(`${side}.jsonl`, lines.flatMap((l) => [0, 1].map((sample) => ({ ...JSON.parse(l), sample }))))
+    }
+    const plain = await compare({ ...gen, candidate: file('../../../examples/translation/candidate.jsonl'), baseline: file('../../../examples/translation/baseline.jsonl') })
+    const r = await compare({ ...gen, candidate: twice('candidate'), baseline: twice('baseline'), repeatField: 'sample' })
+    expect(r.counts).toMatchObject({ candidate: 600, baseline: 600, paired: 600, repeats: { candidate: 2, baseline: 2 } })
+    for (const name of ['exact_match', 'token_f1', 'bleu', 'chrf', 'loss']) expect(r.metrics[name].candidate).toBeCloseTo(plain.metrics[name].candidate as number, 12)
+    expect(r.metrics.exact_match.test).toBe('mcnemar-cluster')
+    expect(r.metrics.bleu.test).toBe('permutation-cluster')
   })
 })

@@ -3,7 +3,6 @@
  * pairs and the clustered confusion-matrix statistics: src/clusters/cells.ts; clustered means (scores):
  * src/clusters/means.ts.
  */
-import { ConfigError } from '../errors.js'
 import { pairByIds, type IdRows, type Pairing, type SameTruth } from '../pair.js'
 import type { KeyColumn } from '../read/keys.js'
 import type { MetricReport, Report } from '../types.js'
@@ -12,6 +11,7 @@ import { collapseRepeats, repeatIds, repeatLabel, withRepeatKeys, type Repeats }
 export { ClusteredCells, pairClusters, type PairClusters } from './cells.js'
 export { clusteredMean } from './means.js'
 export { clusteredRegression } from './regression.js'
+export { clusteredGeneration } from './generation.js'
 export { collapseRepeats, repeatIds, repeatLabel, type Repeats } from './repeats.js'
 
 export interface FileRepeats {
@@ -83,12 +83,6 @@ export function meanOfRepeats<F extends IdRows & { keys?: KeyColumn[] }>(
       return { ...counts, candidate: c.rows, baseline: b ? b.rows : null, repeats: { candidate: c.meanK, baseline: b ? b.meanK : null } }
     }
   }
-}
-
-/** Stops a task that has no repeats or clusters yet (regression, generation) rather than ignoring the option. */
-export function noRepeatsOrClusters(options: { repeatField?: string; clusterField?: string }, task: string): void {
-  const given = [options.repeatField !== undefined ? '--repeat-field (action: repeat-field)' : null, options.clusterField !== undefined ? '--cluster-field (action: cluster-field)' : null].filter((x) => x !== null)
-  if (given.length > 0) throw new ConfigError(`${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not supported for task "${task}" by this version of Eval Gate yet (classification, scores and regression only); remove ${given.length > 1 ? 'them' : 'it'}`)
 }
 
 /**

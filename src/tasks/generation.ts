@@ -12,7 +12,7 @@ import type { ExampleChanges, MetricReport } from '../types.js'
 import { idsAt, noRegressionOn, readAndPair, rowsOf, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
-import { noRepeatsOrClusters } from '../clusters/index.js'
+import { clusteredGeneration, labelRepeats, pairClusters, pairedRepeats, repeatLabel } from '../clusters/index.js'
 
 const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'] as const
 const LOSS_METRICS = ['loss', 'perplexity'] as const
@@ -21,16 +21,18 @@ const sameReferences = (a: readonly string[], b: readonly string[]): boolean => 
 
 export const generation: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
-    noRepeatsOrClusters(options, 'generation')
+    const repeats = pairedRepeats<TextFile>(options)
     const read = await readAndPair<TextFile>(
       options,
       (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text, keyFields(options)),
-      (c, b) => (i, j) => sameReferences(c.references[i], b.references[j])
+      (c, b) => (i, j) => sameReferences(c.references[i], b.references[j]),
+      repeats.keyed
     )
-    const { candidate, baseline, pairing } = read
+    const { candidate, baseline } = read
+    const pairing = read.pairing ? labelRepeats(read.pairing, options.repeatField) : null
     const hasLoss = candidate.loss !== null && (baseline === null || baseline.loss !== null)
     const names: string[] = [...TEXT_METRICS, ...(hasLoss ? LOSS_METRICS : [])]
-    return unlabelled('generation', read, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (_rules, settings) => {
+    const prepared = unlabelled('generation', { ...read, pairing }, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (_rules, settings) => {
       const cRows = Array.from(rowsOf(pairing, candidate.n, 'cand'))
       const bRows = pairing ? Array.from(pairing.base) : null
       const pick = <T>(list: readonly T[], rows: number[]): T[] => rows.map((i) => list[i])
@@ -40,7 +42,7 @@ export const generation: TaskModule = {
       })
       const result = compareGeneration(
         {
-          ids: idsAt(candidate.ids, cRows),
+          ids: options.repeatField === undefined ? idsAt(candidate.ids, cRows) : idsAt(candidate.ids, cRows).map((k) => repeatLabel(k, options.repeatField as string)),
           references: pick(candidate.references, cRows),
           candidate: pick(candidate.predictions, cRows),
           baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
@@ -66,6 +68,22 @@ export const generation: TaskModule = {
           ciMethod: r.ci ? 'bootstrap-percentile' : null
         }
       }
+      const warnings: string[] = []
+      const clusters = pairClusters(options, candidate, baseline, pairing, repeats.repeats())
+      if (clusters) {
+        const clustered = clusteredGeneration(
+          {
+            references: pick(candidate.references, cRows),
+            candidate: pick(candidate.predictions, cRows),
+            baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
+            ...(hasLoss ? { loss: { candidate: lossOf(candidate, cRows), baseline: baseline && bRows ? lossOf(baseline, bRows) : null } } : {}),
+            clusters
+          },
+          settings,
+          warnings
+        )
+        for (const [name, m] of Object.entries(metrics)) if (m.candidate !== null) Object.assign(m, clustered.get(name))
+      }
       const examples: Record<string, ExampleChanges> = {}
       if (result.exactMatch) {
         const em = result.exactMatch
@@ -74,7 +92,8 @@ export const generation: TaskModule = {
       if (result.tokenF1) {
         examples.token_f1 = { kind: 'drops', drops: result.tokenF1.drops.map((d) => ({ id: d.id, baseline: d.baseline, candidate: d.candidate, change: -d.delta })) }
       }
-      return { metrics, confusionMatrix: null, disagreement: null, ...(baseline ? { examples } : {}), warnings: { first: [], last: [] } }
+      return { metrics, confusionMatrix: null, disagreement: null, ...(baseline ? { examples } : {}), warnings: { first: [], last: warnings } }
     })
+    return { ...prepared, counts: repeats.counts(prepared.counts) }
   }
 }
