@@ -265,3 +265,48 @@ describe('slices (SPEC §13)', () => {
     bad(run(...sliced, '--slice-field', 'source', '--gates', 'f1@region=US >= 0.8'), /gate "f1@region=US >= 0\.8": "region" is not a slice field of this run; the slice fields are "source"/)
   })
 })
+
+describe('repeats and clusters (SPEC §12)', () => {
+  const fixture = (name: string) => path.join(root, '__tests__/fixtures/clusters', name)
+  const clustered = ['compare', '--candidate', fixture('candidate.jsonl'), '--baseline', fixture('baseline.jsonl'), '--resamples', '1000']
+  it('--cluster-field: the clustered tests, named in the JSON report', () => {
+    const json = path.join(dir, 'clustered.json')
+    const r = run(...clustered, '--cluster-field', 'doc', '--json', json)
+    expect(r.stderr).toBe('')
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    // Durkalski's X² on the documents, scipy chi2.sf(1.1904761904761905, 1) (see __tests__/clusters.test.ts)
+    expect(report.metrics.accuracy.test).toBe('mcnemar-cluster')
+    expect(report.metrics.accuracy.pValue).toBeCloseTo(0.27523352407483115, 12)
+    expect(report.metrics.f1.test).toBe('permutation-cluster')
+    const scores = run(...clustered, '--task', 'scores', '--score-metrics', 'judge', '--cluster-field', 'doc', '--json', json)
+    expect(scores.stderr).toBe('')
+    // statsmodels OLS cluster-robust t 1.6552117772047354 on 11 df: p 0.12610229434787754
+    const judge = JSON.parse(readFileSync(json, 'utf8')).metrics.judge
+    expect(judge.test).toBe('paired-t-cluster')
+    expect(judge.delta).toBeCloseTo(0.45, 14)
+    expect(judge.pValue).toBeCloseTo(0.12610229434787754, 10)
+  })
+  it('--repeat-field: counts.repeats, rows paired by (id, repeat)', () => {
+    const c = path.join(dir, 'rep-c.jsonl')
+    const b = path.join(dir, 'rep-b.jsonl')
+    const lines = (shift: number) =>
+      Array.from({ length: 60 }, (_, r) => JSON.stringify({ id: `q${r >> 1}`, seed: r % 2, label: r % 3 === 0 ? 'yes' : 'no', prediction: (r + shift) % 4 === 0 ? 'yes' : 'no' })).join('\n') + '\n'
+    writeFileSync(c, lines(0))
+    writeFileSync(b, lines(1))
+    const json = path.join(dir, 'repeats.json')
+    const r = run('compare', '--candidate', c, '--baseline', b, '--positive-label', 'yes', '--repeat-field', 'seed', '--resamples', '500', '--json', json)
+    expect(r.stderr).toBe('')
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(report.counts).toEqual({ candidate: 60, baseline: 60, paired: 60, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, repeats: { candidate: 2, baseline: 2 } })
+    expect(report.metrics.accuracy.test).toBe('mcnemar-cluster')
+  })
+  it('bad input: a repeated (id, repeat), a missing id, a missing cluster value (exit 2, file:line: field)', () => {
+    const f = path.join(dir, 'rep-bad.jsonl')
+    writeFileSync(f, '{"id": "a", "seed": 1, "label": "x", "prediction": "x"}\n{"id": "a", "seed": 1, "label": "x", "prediction": "y"}\n')
+    bad(run('compare', '--candidate', f, '--repeat-field', 'seed', '--task', 'multiclass'), /rep-bad\.jsonl:2: field "seed" repeats the value "1" of id "a" \(line 1\)/)
+    writeFileSync(f, '{"id": "a", "seed": 1, "label": "x", "prediction": "x"}\n{"seed": 2, "label": "x", "prediction": "y"}\n')
+    bad(run('compare', '--candidate', f, '--repeat-field', 'seed', '--task', 'multiclass'), /rep-bad\.jsonl:2: field "id" is missing/)
+    writeFileSync(f, '{"id": "a", "doc": 1, "label": "x", "prediction": "x"}\n{"id": "b", "label": "x", "prediction": "y"}\n')
+    bad(run('compare', '--candidate', f, '--cluster-field', 'doc', '--task', 'multiclass'), /rep-bad\.jsonl:2: field "doc" is missing \(the cluster field\)/)
+  })
+})

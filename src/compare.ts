@@ -65,7 +65,6 @@ export interface CompareOptions {
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
 export async function compare(options: CompareOptions): Promise<Report> {
   checkSettings(options)
-  notYet(options)
   const prepared = await taskModule(options.task, options.format).prepare(options)
   const checks = dataChecks(options, prepared)
   const slicing = slicesOf(options, prepared)
@@ -200,21 +199,4 @@ function checkSettings(options: CompareOptions): void {
     throw new ConfigError(`resamples must be a whole number from 1 to 1000000, got ${options.resamples}`)
   }
   if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new ConfigError(`seed must be a whole number ≥ 0, got ${options.seed}`)
-}
-
-/**
- * Options of SPEC §12–§15 that the CLI and the action accept but this version does not implement yet: setting
- * one stops the run with a message rather than being ignored. Each entry goes when its feature lands.
- */
-const NOT_YET: [keyof CompareOptions, string][] = [
-  ['repeatField', '--repeat-field (action: repeat-field)'],
-  ['clusterField', '--cluster-field (action: cluster-field)']
-]
-
-function notYet(options: CompareOptions): void {
-  for (const [key, name] of NOT_YET) {
-    const value = options[key]
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue
-    throw new ConfigError(`${name} is not supported by this version of Eval Gate yet; remove it`)
-  }
 }

@@ -14,6 +14,7 @@ import { direction, parsePerClass } from './metrics/names.js'
 import { DEFAULT_MCNEMAR, mcnemarMethod, type McNemarMethod } from './stats/mcnemar.js'
 import { classSumsOfCells, resampleFamily, type CellFamily, type ResampledMetric, type ResampleSettings } from './stats/resample.js'
 import { wilson } from './stats/wilson.js'
+import type { ClusteredCells } from './clusters/cells.js'
 import type { MetricReport, Task } from './types.js'
 
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
@@ -45,6 +46,8 @@ export interface ConfusionContext {
   mcnemar?: McNemarMethod
   /** Only these metrics are needed (a slice's headline metrics, SPEC §13): families without any are skipped. */
   only?: ReadonlySet<string>
+  /** SPEC §12: the pairs' clusters; set, every family is resampled by cluster and McNemar is the clustered one. */
+  clusters?: ClusteredCells | null
 }
 
 /**
@@ -117,7 +120,12 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
 /** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */
 function report(ctx: ConfusionContext, family: CellFamily, settings: ResampleSettings, resample: boolean, out: Map<string, MetricReport>): void {
   const values = familyValues(family)
-  const resampled: Map<string, ResampledMetric> = resample ? resampleFamily(family, direction, settings, ctx.hasBaseline) : new Map()
+  const clusters = ctx.clusters ?? null
+  const resampled: Map<string, ResampledMetric> = !resample
+    ? new Map()
+    : clusters
+      ? clusters.resample(family, direction, settings, ctx.hasBaseline)
+      : resampleFamily(family, direction, settings, ctx.hasBaseline)
   for (const m of family.metrics) {
     const v = values.get(m.name) as { candidate: number; baseline: number }
     const r = resampled.get(m.name)
@@ -131,11 +139,11 @@ function report(ctx: ConfusionContext, family: CellFamily, settings: ResampleSet
       ci: ctx.hasBaseline && !isSupport ? (r?.ci ?? null) : null,
       pValue: ctx.hasBaseline && !isSupport ? (r?.pValue ?? null) : null,
       candidateCi: isSupport ? null : (r?.candidateCi ?? null),
-      test: ctx.hasBaseline && !isSupport && r?.pValue != null ? 'permutation' : null,
+      test: ctx.hasBaseline && !isSupport && r?.pValue != null ? (clusters ? clusters.permutationTest : 'permutation') : null,
       direction: direction(m.name),
       pValueWorse: ctx.hasBaseline && !isSupport ? (r?.pValueWorse ?? null) : null,
       worseBound: ctx.hasBaseline && !isSupport ? (r?.worseBound ?? null) : null,
-      ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? 'bootstrap-percentile' : null
+      ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? (clusters ? clusters.ciMethod : 'bootstrap-percentile') : null
     })
   }
 }
@@ -152,9 +160,19 @@ const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : nul
 function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, alpha: number): void {
   const { table, labels } = ctx
   const method = mcnemarMethod(ctx.mcnemar ?? DEFAULT_MCNEMAR)
-  const mcnemar = (name: string, d: { b: number; c: number; n: number; bothRight: number }): void => {
+  const clusters = ctx.clusters ?? null
+  const mcnemar = (name: string, d: { b: number; c: number; n: number; bothRight: number }, restriction: 'all' | number): void => {
     const m = out.get(name)
     if (!m) return
+    if (clusters) {
+      // Clustered: the bootstrap interval of the candidate's value stays; the test is the clustered McNemar.
+      if (!ctx.hasBaseline) return
+      const test = clusters.mcnemar(restriction)
+      m.pValue = test.pValue
+      m.pValueWorse = test.pLess
+      m.test = clusters.test
+      return
+    }
     m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha)
     if (!ctx.hasBaseline) return
     m.pValue = method.twoSided(d.b, d.c)
@@ -163,20 +181,20 @@ function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, 
   }
   const wilsonOf = (name: string, successes: number, trials: number): void => {
     const m = out.get(name)
-    if (m) m.candidateCi = wilson(successes, trials, alpha)
+    if (m && !clusters) m.candidateCi = wilson(successes, trials, alpha)
   }
   const s = classSumsOfCells(table, 'candidate')
   const byClass = discordantByClass(table)
   const ofClass = (i: number) => ({ b: byClass.b[i], c: byClass.c[i], n: byClass.n[i], bothRight: byClass.bothRight[i] })
-  mcnemar('accuracy', discordant(table, null))
+  mcnemar('accuracy', discordant(table, null), 'all')
   labels.forEach((label, i) => {
-    mcnemar(`recall[${label}]`, ofClass(i))
+    mcnemar(`recall[${label}]`, ofClass(i), i)
     wilsonOf(`precision[${label}]`, s.tp[i], s.predicted[i])
   })
   if (ctx.task === 'binary' && ctx.positive !== null) {
     const pos = ctx.positive
-    mcnemar('recall', ofClass(pos))
+    mcnemar('recall', ofClass(pos), pos)
     wilsonOf('precision', s.tp[pos], s.predicted[pos])
-    if (table.k === 2) mcnemar('specificity', ofClass(1 - pos))
+    if (table.k === 2) mcnemar('specificity', ofClass(1 - pos), 1 - pos)
   }
 }

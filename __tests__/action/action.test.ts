@@ -619,3 +619,56 @@ describe.each(NODES)('slices through the action on $name (SPEC §13)', ({ bin })
     expect(publish.outputs).toMatchObject({ passed: 'false', verdict: 'fail' })
   })
 })
+
+describe.each(NODES)('repeats and clusters through the action on $name (SPEC §12)', ({ bin }) => {
+  let github: FakeGitHub
+  let dir: string
+  const fixture = (side: string) => readFileSync(path.join(root, '__tests__/fixtures/clusters', `${side}.jsonl`))
+
+  beforeEach(async () => {
+    github = new FakeGitHub()
+    await github.start()
+    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-clusters-'))
+    github.runs.push(
+      { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
+      { id: 11, workflowId: 7, branch: 'main', headSha: 'base-sha', event: 'push', conclusion: 'success' }
+    )
+    github.runBackendIds['run-backend-500'] = 500
+  })
+
+  afterEach(async () => {
+    await github.stop()
+    expect(github.problems, 'responses that do not match GitHub\'s OpenAPI description').toEqual([])
+  })
+
+  const withFiles = (candidateRows: Buffer, baselineRows: Buffer) => {
+    writeFileSync(path.join(dir, 'predictions.jsonl'), candidateRows)
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ 'predictions.jsonl': baselineRows }) })
+  }
+  const report = (r: { outputs: Record<string, string> }) => JSON.parse(readFileSync(r.outputs.report, 'utf8'))
+
+  it('cluster-field: the clustered McNemar and cluster paired t, named in test and in the comment', async () => {
+    withFiles(fixture('candidate'), fixture('baseline'))
+    const r = await runAction(github, dir, { node: bin, inputs: { 'positive-label': '', 'cluster-field': 'doc', resamples: '1000', gates: 'accuracy no-regression' } })
+    expect(r.code).toBe(0)
+    // Durkalski's X² over the 12 documents: scipy chi2.sf(1.1904761904761905, 1) (__tests__/clusters.test.ts)
+    expect(report(r).metrics.accuracy).toMatchObject({ test: 'mcnemar-cluster', ciMethod: 'cluster-bootstrap-percentile' })
+    expect(report(r).metrics.accuracy.pValue).toBeCloseTo(0.27523352407483115, 12)
+    expect(github.comments.at(-1)?.body).toContain('clustered McNemar (Durkalski 2003): accuracy')
+    const scores = await runAction(github, dir, { node: bin, inputs: { 'positive-label': '', task: 'scores', 'score-metrics': 'judge', 'cluster-field': 'doc', resamples: '1000' } })
+    expect(report(scores).metrics.judge.test).toBe('paired-t-cluster')
+    expect(report(scores).metrics.judge.pValue).toBeCloseTo(0.12610229434787754, 10)
+  })
+
+  it('repeat-field: counts.repeats in the report; a repeated (id, repeat) fails naming file, line and field', async () => {
+    const lines = (shift: number) =>
+      Buffer.from(Array.from({ length: 40 }, (_, r) => JSON.stringify({ id: `q${r >> 1}`, seed: r % 2, judge: ((r * 3 + shift) % 5) + 1 })).join('\n') + '\n')
+    withFiles(lines(0), lines(1))
+    const r = await runAction(github, dir, { node: bin, inputs: { 'positive-label': '', task: 'scores', 'score-metrics': 'judge', 'repeat-field': 'seed', resamples: '500' } })
+    expect(report(r).counts).toMatchObject({ candidate: 40, baseline: 40, paired: 20, repeats: { candidate: 2, baseline: 2 } })
+    writeFileSync(path.join(dir, 'predictions.jsonl'), '{"id": "a", "seed": 1, "judge": 3}\n{"id": "a", "seed": 1, "judge": 4}\n')
+    const bad = await runAction(github, dir, { node: bin, inputs: { 'positive-label': '', task: 'scores', 'score-metrics': 'judge', 'repeat-field': 'seed' } })
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toMatch(/::error::.*predictions\.jsonl:2: field "seed" repeats the value "1" of id "a" \(line 1\)/)
+  })
+})

@@ -58,7 +58,10 @@ export const TEST_NAMES: Record<string, string> = {
   'mcnemar-exact': 'exact McNemar',
   permutation: 'paired approximate randomization',
   delong: 'DeLong',
-  'paired-t': 'paired t'
+  'paired-t': 'paired t',
+  'mcnemar-cluster': 'clustered McNemar (Durkalski 2003)',
+  'permutation-cluster': 'cluster randomization',
+  'paired-t-cluster': 'cluster-robust paired t'
 }
 
 /** `exact McNemar: accuracy, recall; paired approximate randomization: precision, f1` for the given metrics. */

@@ -21,6 +21,7 @@ import { confusionStatistics } from '../statistics.js'
 import { chooseTask } from '../task.js'
 import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
 import { classificationWarnings, disagreementOf } from '../warnings.js'
+import { ClusteredCells, pairClusters, pairRepeats, readRepeats, unclusteredWarning, valuesOnly, withRepeatCounts } from '../clusters/index.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
 import { anyErrors, DEFAULT_ERRORS, errorCounts, errorRule } from '../errorRule.js'
 import { countErrorsWrong } from './classificationErrors.js'
@@ -41,12 +42,13 @@ const PARALLEL_BYTES = 4 << 20
 export const classification: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const dictionary = new LabelDictionary()
-    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null, keys: keyFields(options) }
+    const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) }
     const [read, baseline] = await readBoth(options, readOptions)
 
+    const repeats = readRepeats(options, read, baseline)
     let byId: Pairing | null = null
-    if (baseline) byId = pairByIds(read, baseline, sameLabel(read, baseline))
-    else checkUniqueIds(read)
+    if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline))
+    else if (!repeats) checkUniqueIds(read)
     // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
     // wrong prediction below once the labels are known.
     const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId)
@@ -82,7 +84,7 @@ export const classification: TaskModule = {
       task,
       labels,
       positiveLabel,
-      counts: { ...countsOf(read.n, baseline ? baseline.n : null, byId), ...errorCounts(errors) },
+      counts: { ...withRepeatCounts(countsOf(read.n, baseline ? baseline.n : null, byId), repeats), ...errorCounts(errors) },
       pairing,
       hasBaseline,
       errors,
@@ -117,11 +119,17 @@ export const classification: TaskModule = {
           if (i !== undefined) gatedClasses.add(i)
         }
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
-        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar }, settings)
+        const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
+        const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }, settings)
         const scored = hasScores
           ? // The reserved error label (last) is no class of the scores: every true label is a real one.
             scoreStatistics({ task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing }, settings)
           : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+        if (clusters && scored.metrics.size > 0) {
+          for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
+          scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+        }
         const metrics: Record<string, MetricReport> = {}
         for (const name of names) {
           const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
@@ -142,10 +150,11 @@ export const classification: TaskModule = {
                       `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
                   ]
                 : []),
-              ...scored.warnings
+              ...scored.warnings,
+              ...(clustered ? clustered.warnings : [])
             ]
           },
-          ...(baseline && pairing
+          ...(baseline && pairing && !clustered
             ? { joint: classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed }) }
             : {})
         }

@@ -9,11 +9,12 @@ import type { CompareOptions } from '../compare.js'
 import { compareGeneration } from '../metrics/generation/index.js'
 import { TextRowBuilder, type TextFile } from '../read/textRows.js'
 import type { ExampleChanges, MetricReport } from '../types.js'
-import { idsAt, noRegressionOn, readAndPair, unlabelled } from './rows.js'
+import { idsAt, noRegressionOn, pairsAt, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
 import { fillGeneration } from './errorFill.js'
 import { keepTextRows } from './keepRows.js'
+import { clusteredGeneration, labelRepeats, pairClusters, pairedRepeats, repeatLabel } from '../clusters/index.js'
 
 const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'] as const
 const LOSS_METRICS = ['loss', 'perplexity'] as const
@@ -22,19 +23,23 @@ const sameReferences = (a: readonly string[], b: readonly string[]): boolean => 
 
 export const generation: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
+    const repeats = pairedRepeats<TextFile>(options)
     const read = await readAndPair<TextFile>(
       options,
       (source, text, requireId) => new TextRowBuilder(source.name, options.fields, requireId, text, keyFields(options)),
       (c, b) => (i, j) => sameReferences(c.references[i], b.references[j]),
-      keepTextRows
+      keepTextRows,
+      repeats.keyed
     )
     const { candidate, baseline } = read
     if (read.errors.mode === 'wrong') fillGeneration(candidate, baseline)
+    const labelled = read.pairing ? labelRepeats(read.pairing, options.repeatField) : null
     const hasLoss = candidate.loss !== null && (baseline === null || baseline.loss !== null)
     const names: string[] = [...TEXT_METRICS, ...(hasLoss ? LOSS_METRICS : [])]
-    return unlabelled('generation', read, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (rows, _rules, settings) => {
+    const prepared = unlabelled('generation', { ...read, pairing: labelled }, names, noRegressionOn(names.filter((n) => n !== 'perplexity')), (rows, _rules, settings) => {
       const cRows = Array.from(rows.cand)
       const bRows = rows.base ? Array.from(rows.base) : null
+      const pairing = pairsAt(labelled, candidate.n, rows)
       const pick = <T>(list: readonly T[], rows: number[]): T[] => rows.map((i) => list[i])
       const lossOf = (f: TextFile, rows: number[]) => ({
         loss: Float64Array.from(rows, (i) => (f.loss as Float64Array)[i]),
@@ -42,7 +47,7 @@ export const generation: TaskModule = {
       })
       const result = compareGeneration(
         {
-          ids: idsAt(candidate.ids, cRows),
+          ids: options.repeatField === undefined ? idsAt(candidate.ids, cRows) : idsAt(candidate.ids, cRows).map((k) => repeatLabel(k, options.repeatField as string)),
           references: pick(candidate.references, cRows),
           candidate: pick(candidate.predictions, cRows),
           baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
@@ -68,6 +73,22 @@ export const generation: TaskModule = {
           ciMethod: r.ci ? 'bootstrap-percentile' : null
         }
       }
+      const warnings: string[] = []
+      const clusters = pairClusters(options, candidate, baseline, pairing, repeats.repeats())
+      if (clusters) {
+        const clustered = clusteredGeneration(
+          {
+            references: pick(candidate.references, cRows),
+            candidate: pick(candidate.predictions, cRows),
+            baseline: baseline && bRows ? pick(baseline.predictions, bRows) : null,
+            ...(hasLoss ? { loss: { candidate: lossOf(candidate, cRows), baseline: baseline && bRows ? lossOf(baseline, bRows) : null } } : {}),
+            clusters
+          },
+          settings,
+          warnings
+        )
+        for (const [name, m] of Object.entries(metrics)) if (m.candidate !== null) Object.assign(m, clustered.get(name))
+      }
       const examples: Record<string, ExampleChanges> = {}
       if (result.exactMatch) {
         const em = result.exactMatch
@@ -76,7 +97,8 @@ export const generation: TaskModule = {
       if (result.tokenF1) {
         examples.token_f1 = { kind: 'drops', drops: result.tokenF1.drops.map((d) => ({ id: d.id, baseline: d.baseline, candidate: d.candidate, change: -d.delta })) }
       }
-      return { metrics, confusionMatrix: null, disagreement: null, ...(baseline ? { examples } : {}), warnings: { first: [], last: [] } }
+      return { metrics, confusionMatrix: null, disagreement: null, ...(baseline ? { examples } : {}), warnings: { first: [], last: warnings } }
     })
+    return { ...prepared, counts: repeats.counts(prepared.counts) }
   }
 }

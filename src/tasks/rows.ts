@@ -21,9 +21,11 @@ export async function readAndPair<F extends IdRows & ErrorRows>(
   options: CompareOptions,
   sink: (source: PredictionSource, text: boolean, requireId: boolean) => RowSink & { finish(): F },
   sameTruth: (candidate: F, baseline: F) => SameTruth,
-  keep: (file: F, rows: Uint32Array) => F
+  keep: (file: F, rows: Uint32Array) => F,
+  /** Applied to each file after reading, before pairing (SPEC §12 repeats: one row per id). */
+  collapse: (file: F) => F = (file) => file
 ): Promise<{ candidate: F; baseline: F | null; pairing: Pairing | null; errors: ErrorOutcome; candidateRows: number }> {
-  const read = await readAndPairRows(options, sink, sameTruth)
+  const read = await readAndPairRows(options, sink, sameTruth, collapse)
   const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read.candidate, read.baseline, read.pairing)
   const candidate = errors.keep ? keep(read.candidate, errors.keep) : read.candidate
   return { candidate, baseline: read.baseline, pairing: errors.pairing, errors, candidateRows: read.candidate.n }
@@ -32,13 +34,15 @@ export async function readAndPair<F extends IdRows & ErrorRows>(
 async function readAndPairRows<F extends IdRows>(
   options: CompareOptions,
   sink: (source: PredictionSource, text: boolean, requireId: boolean) => RowSink & { finish(): F },
-  sameTruth: (candidate: F, baseline: F) => SameTruth
+  sameTruth: (candidate: F, baseline: F) => SameTruth,
+  /** Applied to each file after reading, before pairing (SPEC §12 repeats: one row per id). */
+  collapse: (file: F) => F = (file) => file
 ): Promise<{ candidate: F; baseline: F | null; pairing: Pairing | null }> {
-  const requireId = options.baseline !== null
+  const requireId = options.baseline !== null || options.repeatField !== undefined
   const read = async (source: PredictionSource): Promise<F> => {
     const rows = sink(source, textCells(source.name, options.format), requireId)
     await readRows(source, rows, { format: options.format })
-    return rows.finish()
+    return collapse(rows.finish())
   }
   const candidate = await read(options.candidate)
   const baseline = options.baseline ? await read(options.baseline) : null
@@ -107,6 +111,27 @@ export function unlabelled(
     hasBaseline: read.baseline !== null,
     known: { metrics, labels: [] },
     defaultGates
+  }
+}
+
+/**
+ * The pairs a task's `run` is given, as a Pairing for what needs one (clusters, SPEC §12): the run's own pairing
+ * when `rows` are all compared examples; for a slice's rows (SPEC §13) a pairing of just those (without a
+ * baseline, each candidate row paired with itself).
+ */
+export function pairsAt(pairing: Pairing | null, n: number, rows: ExampleRows): Pairing | null {
+  if (rows.cand.length === (pairing ? pairing.n : n)) return pairing
+  const cand = Uint32Array.from(rows.cand)
+  return {
+    n: cand.length,
+    cand,
+    base: rows.base ? Uint32Array.from(rows.base) : cand,
+    candidateOnly: 0,
+    baselineOnly: 0,
+    labelConflicts: 0,
+    candidateOnlyIds: [],
+    baselineOnlyIds: [],
+    conflictIds: []
   }
 }
 
