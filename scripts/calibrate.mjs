@@ -33,6 +33,11 @@ const SCENARIOS = (process.env.CALIBRATE_SCENARIOS ?? 'null,drop').split(',')
 const ALPHA = 0.05
 const PARAMS = { pi: 0.15, mu: 1.4, su: 1.0, se: 1.2 }
 const GATES = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss']
+// The joint adjustments measured besides Holm: multiplicity:mcnemar pairs (CALIBRATE_METHODS).
+const METHODS = (process.env.CALIBRATE_METHODS ?? 'westfall-young:exact,max-t:exact').split(',').map((m) => m.split(':'))
+// CALIBRATE_OUT=file.json also writes the raw tallies; `node scripts/calibrate.mjs --merge a.json b.json …` adds the
+// tallies of several runs (different CALIBRATE_SEED, one per core) and prints their table.
+const MERGE = process.argv[2] === '--merge' ? process.argv.slice(3) : null
 
 // --- the core, bundled from src/ -------------------------------------------------------------------------------
 const out = path.join(tmpdir(), 'eval-gate-calibrate')
@@ -223,9 +228,13 @@ async function scenario(n, kind) {
       add(`power-six holm ${flavour}`, h[2])
       add(`power-alone ${flavour}`, worse(exact.metrics.recall) && pWorse('recall', flavour) < ALPHA)
     }
-    const w = wyFails(exact)
-    add('fwer wy exact', w.some(Boolean))
-    add('power-six wy exact', w[2])
+    for (const [multiplicity, mcnemar] of METHODS) {
+      const report = multiplicity === 'westfall-young' && mcnemar === 'exact' ? exact : await run(src, multiplicity, mcnemar, rep)
+      const w = wyFails(report)
+      const name = `${multiplicity === 'westfall-young' ? 'wy minP' : 'wy max-T'} ${mcnemar}`
+      add(`fwer ${name}`, w.some(Boolean))
+      add(`power-six ${name}`, w[2])
+    }
     const auc = exact.metrics.roc_auc
     const ll = exact.metrics.log_loss
     const rec = exact.metrics.recall
@@ -250,6 +259,31 @@ const pct = (t) => {
   return `${(100 * p).toFixed(1)}% ± ${(100 * Math.sqrt((p * (1 - p)) / t.n)).toFixed(1)}`
 }
 
+if (MERGE) {
+  const { readFileSync } = await import('node:fs')
+  const merged = new Map()
+  for (const file of MERGE) {
+    for (const r of JSON.parse(readFileSync(file, 'utf8'))) {
+      const key = `${r.kind} ${r.n}`
+      const into = merged.get(key) ?? { n: r.n, kind: r.kind, tally: new Map() }
+      for (const [k, t] of r.tally) {
+        const sum = into.tally.get(k) ?? { hits: 0, n: 0 }
+        into.tally.set(k, { hits: sum.hits + t.hits, n: sum.n + t.n })
+      }
+      merged.set(key, into)
+    }
+  }
+  printTable([...merged.values()])
+  process.exit(0)
+}
+function printTable(results) {
+  const columns = results.map((r) => `${r.kind === 'null' ? 'exchangeable' : 'recall −3 pts'}, n = ${r.n}`)
+  const keys = [...new Set(results.flatMap((r) => [...r.tally.keys()]))]
+  console.log(`| measure | ${columns.join(' | ')} |`)
+  console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
+  for (const k of keys) console.log(`| ${k} | ${results.map((r) => (r.tally.has(k) ? pct(r.tally.get(k)) : '')).join(' | ')} |`)
+}
+
 const started = Date.now()
 console.log(
   `# eval-gate calibration: ${REPLICATES} replicates per scenario, ${RESAMPLES} resamples, seed ${SEED}, alpha ${ALPHA}\n` +
@@ -262,10 +296,6 @@ for (const n of SIZES) for (const kind of SCENARIOS) {
   results.push(await scenario(n, kind))
   console.error(`n = ${n}, ${kind}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
-const columns = results.map((r) => `${r.kind === 'null' ? 'exchangeable' : 'recall −3 pts'}, n = ${r.n}`)
-const keys = [...new Set(results.flatMap((r) => [...r.tally.keys()]))]
-const rows = keys
-console.log(`| measure | ${columns.join(' | ')} |`)
-console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
-for (const k of rows) console.log(`| ${k} | ${results.map((r) => (r.tally.has(k) ? pct(r.tally.get(k)) : '')).join(' | ')} |`)
+printTable(results)
+if (process.env.CALIBRATE_OUT) writeFileSync(process.env.CALIBRATE_OUT, JSON.stringify(results.map((r) => ({ n: r.n, kind: r.kind, tally: [...r.tally] }))))
 console.log(`\n# ${((Date.now() - started) / 1000).toFixed(0)} s`)

@@ -155,7 +155,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
     resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
     seed: numberOption('--seed', values.seed, 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
     missingBaseline: (oneOf('--missing-baseline', values['missing-baseline'], ['skip', 'fail'] as const) ?? 'skip') as 'skip' | 'fail',
-    ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young'] as const)),
+    ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young', 'max-t'] as const)),
     ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p'] as const))
   }
   return { kind: 'compare', options, json: values.json, markdown: values.markdown }
