@@ -169,3 +169,33 @@ describe('DeLong one-vs-rest macro AUC', () => {
     expect(naive.reduce((s, v) => s + v, 0) / naive.length / empirical).toBeLessThan(0.75)
   })
 })
+
+describe('multiclass roc_auc in a comparison', () => {
+  it('reports the DeLong test, the candidate interval on the logit scale, and gates on it', async () => {
+    const { compare } = await import('../../src/compare.js')
+    const { DEFAULT_FIELDS } = await import('../../src/types.js')
+    const labels = ['a', 'b', 'c']
+    const file = (rows: number[][]) =>
+      Buffer.from(y.map((t, i) => JSON.stringify({ id: i, label: labels[t], prediction: labels[rows[i].indexOf(Math.max(...rows[i]))], scores: Object.fromEntries(labels.map((l, c) => [l, rows[i][c]])) })).join('\n'))
+    const report = await compare({
+      candidate: { name: 'candidate.jsonl', data: file(A) },
+      baseline: { name: 'baseline.jsonl', data: file(B) },
+      fields: DEFAULT_FIELDS,
+      gates: 'roc_auc no-regression',
+      alpha: 0.05,
+      resamples: 200,
+      seed: 0,
+      missingBaseline: 'skip'
+    })
+    const auc = report.metrics.roc_auc
+    const ref = delongOvrMacro(Uint32Array.from(y), rowMajor(B), rowMajor(A), 3, 0.05)
+    expect(auc.test).toBe('delong')
+    expect(auc.candidate).toBeCloseTo(0.876984126984127, 14)
+    expect(auc.baseline).toBeCloseTo(0.9851190476190476, 14)
+    expect(auc.pValue).toBeCloseTo(ref?.pValue as number, 14)
+    expect(auc.pValueWorse).toBeCloseTo(ref?.pLess as number, 14)
+    expect(auc.candidateCiMethod).toBe('delong-logit')
+    expect(report.gates[0].pValue).toBeCloseTo(ref?.pLess as number, 14)
+    expect(report.warnings.join(' ')).not.toMatch(/no paired test/)
+  })
+})
