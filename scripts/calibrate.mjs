@@ -40,7 +40,8 @@ const METHODS = (process.env.CALIBRATE_METHODS ?? 'westfall-young:exact,max-t:ex
 const MERGE = process.argv[2] === '--merge' ? process.argv.slice(3) : null
 
 // --- the core, bundled from src/ -------------------------------------------------------------------------------
-const out = path.join(tmpdir(), 'eval-gate-calibrate')
+// One folder per process: two calibrations run side by side (one per core) must not build into the same files.
+const out = path.join(tmpdir(), `eval-gate-calibrate-${process.pid}`)
 mkdirSync(out, { recursive: true })
 const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/compare.ts'), '-o', out, '-q', '--target', 'es2022'], { stdio: 'inherit', cwd: root })
 if (built.status !== 0) throw new Error('ncc build of src/compare.ts failed')
@@ -217,7 +218,8 @@ async function scenario(n, kind) {
   const r = rng(SEED * 1_000_003 + n * 7 + (kind === 'drop' ? 1 : 0))
   for (let rep = 0; rep < REPLICATES; rep++) {
     const { src, counts } = files(n, delta, r)
-    const exact = await run(src, 'westfall-young', 'exact', rep)
+    // The first method's run (exact McNemar) also gives the Holm rows: the one-sided p-values do not depend on it.
+    const exact = await run(src, METHODS[0][0], 'exact', rep)
     // The mid-p variants of the two McNemar metrics, from the same data (b = only the baseline right).
     const midp = { accuracy: midpDrop(...counts.all), recall: midpDrop(...counts.recall) }
     const pWorse = (g, flavour) => (flavour === 'mid-p' && midp[g] !== undefined ? midp[g] : (exact.metrics[g].pValueWorse ?? 1))
@@ -228,12 +230,22 @@ async function scenario(n, kind) {
       add(`power-six holm ${flavour}`, h[2])
       add(`power-alone ${flavour}`, worse(exact.metrics.recall) && pWorse('recall', flavour) < ALPHA)
     }
+    // Paired differences between methods on the same replicates: how often recall fails under one and not the first.
+    let firstName = null
+    let firstRecall = false
     for (const [multiplicity, mcnemar] of METHODS) {
-      const report = multiplicity === 'westfall-young' && mcnemar === 'exact' ? exact : await run(src, multiplicity, mcnemar, rep)
+      const report = multiplicity === METHODS[0][0] && mcnemar === 'exact' ? exact : await run(src, multiplicity, mcnemar, rep)
       const w = wyFails(report)
       const name = `${multiplicity === 'westfall-young' ? 'wy minP' : 'wy max-T'} ${mcnemar}`
       add(`fwer ${name}`, w.some(Boolean))
       add(`power-six ${name}`, w[2])
+      if (firstName === null) {
+        firstName = name
+        firstRecall = w[2]
+      } else {
+        add(`recall fails: ${name} only, not ${firstName}`, w[2] && !firstRecall)
+        add(`recall fails: ${firstName} only, not ${name}`, !w[2] && firstRecall)
+      }
     }
     const auc = exact.metrics.roc_auc
     const ll = exact.metrics.log_loss
