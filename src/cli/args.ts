@@ -63,9 +63,9 @@ Gates and statistics
   --alpha A                significance level (default: 0.05)
   --resamples N            bootstrap and permutation resamples (default: 10000)
   --seed S                 random seed; the same inputs and seed give the same report (default: 0)
-  --multiplicity M         holm | westfall-young: how the no-regression rules' p-values are adjusted for their
-                           number (default: holm, as SPEC §5; westfall-young uses the joint distribution of
-                           the metrics in the same seeded permutations, where a task has it)
+  --multiplicity M         holm | westfall-young | max-t: how the no-regression rules' p-values are adjusted for
+                           their number (default: holm, as SPEC §5; westfall-young (minP) and max-t use the joint
+                           distribution of the metrics in the same seeded permutations, where a task has it)
   --mcnemar M              exact | mid-p: the McNemar test of accuracy and recall (default: exact)
   --inconclusive I         fail | pass: what an inconclusive non-inferior gate does to the verdict (default: fail)
 
