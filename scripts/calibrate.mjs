@@ -41,12 +41,16 @@ const MERGE = process.argv[2] === '--merge' ? process.argv.slice(3) : null
 
 // --- the core, bundled from src/ -------------------------------------------------------------------------------
 // One folder per process: two calibrations run side by side (one per core) must not build into the same files.
-const out = path.join(tmpdir(), `eval-gate-calibrate-${process.pid}`)
-mkdirSync(out, { recursive: true })
-const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/compare.ts'), '-o', out, '-q', '--target', 'es2022'], { stdio: 'inherit', cwd: root })
-if (built.status !== 0) throw new Error('ncc build of src/compare.ts failed')
-writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
-const { compare } = await import(pathToFileURL(path.join(out, 'index.js')).href)
+async function bundle() {
+  const out = path.join(tmpdir(), `eval-gate-calibrate-${process.pid}`)
+  mkdirSync(out, { recursive: true })
+  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/compare.ts'), '-o', out, '-q', '--target', 'es2022'], { stdio: 'inherit', cwd: root })
+  if (built.status !== 0) throw new Error('ncc build of src/compare.ts failed')
+  writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
+  return import(pathToFileURL(path.join(out, 'index.js')).href)
+}
+// --merge needs no core.
+const { compare } = MERGE ? {} : await bundle()
 
 // --- random numbers (xoshiro128** seeded by SplitMix32-style hashing; never Math.random) --------------------------
 function rng(seed) {
@@ -307,7 +311,8 @@ for (const n of SIZES) for (const kind of SCENARIOS) {
   const t0 = Date.now()
   results.push(await scenario(n, kind))
   console.error(`n = ${n}, ${kind}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  // After every scenario, so that a long run stopped early still leaves its finished columns.
+  if (process.env.CALIBRATE_OUT) writeFileSync(process.env.CALIBRATE_OUT, JSON.stringify(results.map((r) => ({ n: r.n, kind: r.kind, tally: [...r.tally] }))))
 }
 printTable(results)
-if (process.env.CALIBRATE_OUT) writeFileSync(process.env.CALIBRATE_OUT, JSON.stringify(results.map((r) => ({ n: r.n, kind: r.kind, tally: [...r.tally] }))))
 console.log(`\n# ${((Date.now() - started) / 1000).toFixed(0)} s`)
