@@ -10,13 +10,14 @@
 //
 // Gates: accuracy, precision, recall, f1, roc_auc, log_loss no-regression. Reported per scenario, with Monte Carlo
 // standard errors √(p(1 − p)/N): per-metric one-sided type-I rate, family-wise false-fail rate (Holm with exact
-// and mid-p McNemar, Westfall–Young with exact McNemar: it calibrates itself by resampling, so the McNemar
-// flavour barely matters there — 14.0% vs 15.0% power in a 200-replicate run of both), coverage of the candidate's intervals (AUC: DeLong logit and plain
+// and mid-p McNemar; the joint adjustments of CALIBRATE_METHODS, default Westfall–Young minP and max-T with exact
+// McNemar, with their paired differences), coverage of the candidate's intervals (AUC: DeLong logit and plain
 // Wald; log loss: log-scale t and plain t; recall: Wilson), and power of `recall no-regression` among the six and
 // alone.
 //
 // Options (environment): CALIBRATE_REPLICATES (default 200 per scenario), CALIBRATE_RESAMPLES (default 1000),
-// CALIBRATE_SEED (default 1), CALIBRATE_SIZES (default "200,2000"), CALIBRATE_SCENARIOS ("null,drop").
+// CALIBRATE_SEED (default 1), CALIBRATE_SIZES (default "200,2000"), CALIBRATE_SCENARIOS ("null,drop"),
+// CALIBRATE_METHODS ("westfall-young:exact,max-t:exact"), CALIBRATE_OUT (raw tallies, JSON; --merge joins runs).
 // Seeded: the same options give the same table.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
