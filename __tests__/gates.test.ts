@@ -179,7 +179,7 @@ describe('multiplicity and McNemar options, end to end (issue 11)', () => {
     expect(cmd.kind === 'compare' && [cmd.options.multiplicity, cmd.options.mcnemar]).toEqual(['holm', 'mid-p'])
     const plain = parseCli(['compare', '--candidate', 'c.jsonl'])
     expect(plain.kind === 'compare' && 'multiplicity' in plain.options).toBe(false)
-    expect(() => parseCli(['compare', '--candidate', 'c.jsonl', '--multiplicity', 'bonferroni'])).toThrow(/--multiplicity must be one of holm, westfall-young, got "bonferroni"/)
+    expect(() => parseCli(['compare', '--candidate', 'c.jsonl', '--multiplicity', 'bonferroni'])).toThrow(/--multiplicity must be one of holm, westfall-young, max-t, got "bonferroni"/)
     expect(() => parseCli(['compare', '--candidate', 'c.jsonl', '--mcnemar', 'chi2'])).toThrow(/--mcnemar must be one of exact, mid-p/)
   })
   it('Westfall–Young never adjusts more than Holm (the default) on the demo, and says which it used', async () => {

@@ -10,13 +10,14 @@
 //
 // Gates: accuracy, precision, recall, f1, roc_auc, log_loss no-regression. Reported per scenario, with Monte Carlo
 // standard errors √(p(1 − p)/N): per-metric one-sided type-I rate, family-wise false-fail rate (Holm with exact
-// and mid-p McNemar, Westfall–Young with exact McNemar: it calibrates itself by resampling, so the McNemar
-// flavour barely matters there — 14.0% vs 15.0% power in a 200-replicate run of both), coverage of the candidate's intervals (AUC: DeLong logit and plain
+// and mid-p McNemar; the joint adjustments of CALIBRATE_METHODS, default Westfall–Young minP and max-T with exact
+// McNemar, with their paired differences), coverage of the candidate's intervals (AUC: DeLong logit and plain
 // Wald; log loss: log-scale t and plain t; recall: Wilson), and power of `recall no-regression` among the six and
 // alone.
 //
 // Options (environment): CALIBRATE_REPLICATES (default 200 per scenario), CALIBRATE_RESAMPLES (default 1000),
-// CALIBRATE_SEED (default 1), CALIBRATE_SIZES (default "200,2000"), CALIBRATE_SCENARIOS ("null,drop").
+// CALIBRATE_SEED (default 1), CALIBRATE_SIZES (default "200,2000"), CALIBRATE_SCENARIOS ("null,drop"),
+// CALIBRATE_METHODS ("westfall-young:exact,max-t:exact"), CALIBRATE_OUT (raw tallies, JSON; --merge joins runs).
 // Seeded: the same options give the same table.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -33,14 +34,24 @@ const SCENARIOS = (process.env.CALIBRATE_SCENARIOS ?? 'null,drop').split(',')
 const ALPHA = 0.05
 const PARAMS = { pi: 0.15, mu: 1.4, su: 1.0, se: 1.2 }
 const GATES = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss']
+// The joint adjustments measured besides Holm: multiplicity:mcnemar pairs (CALIBRATE_METHODS).
+const METHODS = (process.env.CALIBRATE_METHODS ?? 'westfall-young:exact,max-t:exact').split(',').map((m) => m.split(':'))
+// CALIBRATE_OUT=file.json also writes the raw tallies; `node scripts/calibrate.mjs --merge a.json b.json …` adds the
+// tallies of several runs (different CALIBRATE_SEED, one per core) and prints their table.
+const MERGE = process.argv[2] === '--merge' ? process.argv.slice(3) : null
 
 // --- the core, bundled from src/ -------------------------------------------------------------------------------
-const out = path.join(tmpdir(), 'eval-gate-calibrate')
-mkdirSync(out, { recursive: true })
-const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/compare.ts'), '-o', out, '-q', '--target', 'es2022'], { stdio: 'inherit', cwd: root })
-if (built.status !== 0) throw new Error('ncc build of src/compare.ts failed')
-writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
-const { compare } = await import(pathToFileURL(path.join(out, 'index.js')).href)
+// One folder per process: two calibrations run side by side (one per core) must not build into the same files.
+async function bundle() {
+  const out = path.join(tmpdir(), `eval-gate-calibrate-${process.pid}`)
+  mkdirSync(out, { recursive: true })
+  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/compare.ts'), '-o', out, '-q', '--target', 'es2022'], { stdio: 'inherit', cwd: root })
+  if (built.status !== 0) throw new Error('ncc build of src/compare.ts failed')
+  writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
+  return import(pathToFileURL(path.join(out, 'index.js')).href)
+}
+// --merge needs no core.
+const { compare } = MERGE ? {} : await bundle()
 
 // --- random numbers (xoshiro128** seeded by SplitMix32-style hashing; never Math.random) --------------------------
 function rng(seed) {
@@ -212,7 +223,8 @@ async function scenario(n, kind) {
   const r = rng(SEED * 1_000_003 + n * 7 + (kind === 'drop' ? 1 : 0))
   for (let rep = 0; rep < REPLICATES; rep++) {
     const { src, counts } = files(n, delta, r)
-    const exact = await run(src, 'westfall-young', 'exact', rep)
+    // The first method's run (exact McNemar) also gives the Holm rows: the one-sided p-values do not depend on it.
+    const exact = await run(src, METHODS[0][0], 'exact', rep)
     // The mid-p variants of the two McNemar metrics, from the same data (b = only the baseline right).
     const midp = { accuracy: midpDrop(...counts.all), recall: midpDrop(...counts.recall) }
     const pWorse = (g, flavour) => (flavour === 'mid-p' && midp[g] !== undefined ? midp[g] : (exact.metrics[g].pValueWorse ?? 1))
@@ -223,9 +235,23 @@ async function scenario(n, kind) {
       add(`power-six holm ${flavour}`, h[2])
       add(`power-alone ${flavour}`, worse(exact.metrics.recall) && pWorse('recall', flavour) < ALPHA)
     }
-    const w = wyFails(exact)
-    add('fwer wy exact', w.some(Boolean))
-    add('power-six wy exact', w[2])
+    // Paired differences between methods on the same replicates: how often recall fails under one and not the first.
+    let firstName = null
+    let firstRecall = false
+    for (const [multiplicity, mcnemar] of METHODS) {
+      const report = multiplicity === METHODS[0][0] && mcnemar === 'exact' ? exact : await run(src, multiplicity, mcnemar, rep)
+      const w = wyFails(report)
+      const name = `${multiplicity === 'westfall-young' ? 'wy minP' : 'wy max-T'} ${mcnemar}`
+      add(`fwer ${name}`, w.some(Boolean))
+      add(`power-six ${name}`, w[2])
+      if (firstName === null) {
+        firstName = name
+        firstRecall = w[2]
+      } else {
+        add(`recall fails: ${name} only, not ${firstName}`, w[2] && !firstRecall)
+        add(`recall fails: ${firstName} only, not ${name}`, !w[2] && firstRecall)
+      }
+    }
     const auc = exact.metrics.roc_auc
     const ll = exact.metrics.log_loss
     const rec = exact.metrics.recall
@@ -250,6 +276,31 @@ const pct = (t) => {
   return `${(100 * p).toFixed(1)}% ± ${(100 * Math.sqrt((p * (1 - p)) / t.n)).toFixed(1)}`
 }
 
+if (MERGE) {
+  const { readFileSync } = await import('node:fs')
+  const merged = new Map()
+  for (const file of MERGE) {
+    for (const r of JSON.parse(readFileSync(file, 'utf8'))) {
+      const key = `${r.kind} ${r.n}`
+      const into = merged.get(key) ?? { n: r.n, kind: r.kind, tally: new Map() }
+      for (const [k, t] of r.tally) {
+        const sum = into.tally.get(k) ?? { hits: 0, n: 0 }
+        into.tally.set(k, { hits: sum.hits + t.hits, n: sum.n + t.n })
+      }
+      merged.set(key, into)
+    }
+  }
+  printTable([...merged.values()])
+  process.exit(0)
+}
+function printTable(results) {
+  const columns = results.map((r) => `${r.kind === 'null' ? 'exchangeable' : 'recall −3 pts'}, n = ${r.n}`)
+  const keys = [...new Set(results.flatMap((r) => [...r.tally.keys()]))]
+  console.log(`| measure | ${columns.join(' | ')} |`)
+  console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
+  for (const k of keys) console.log(`| ${k} | ${results.map((r) => (r.tally.has(k) ? pct(r.tally.get(k)) : '')).join(' | ')} |`)
+}
+
 const started = Date.now()
 console.log(
   `# eval-gate calibration: ${REPLICATES} replicates per scenario, ${RESAMPLES} resamples, seed ${SEED}, alpha ${ALPHA}\n` +
@@ -261,11 +312,8 @@ for (const n of SIZES) for (const kind of SCENARIOS) {
   const t0 = Date.now()
   results.push(await scenario(n, kind))
   console.error(`n = ${n}, ${kind}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  // After every scenario, so that a long run stopped early still leaves its finished columns.
+  if (process.env.CALIBRATE_OUT) writeFileSync(process.env.CALIBRATE_OUT, JSON.stringify(results.map((r) => ({ n: r.n, kind: r.kind, tally: [...r.tally] }))))
 }
-const columns = results.map((r) => `${r.kind === 'null' ? 'exchangeable' : 'recall −3 pts'}, n = ${r.n}`)
-const keys = [...new Set(results.flatMap((r) => [...r.tally.keys()]))]
-const rows = keys
-console.log(`| measure | ${columns.join(' | ')} |`)
-console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
-for (const k of rows) console.log(`| ${k} | ${results.map((r) => (r.tally.has(k) ? pct(r.tally.get(k)) : '')).join(' | ')} |`)
+printTable(results)
 console.log(`\n# ${((Date.now() - started) / 1000).toFixed(0)} s`)

@@ -51,7 +51,7 @@ export interface CompareOptions {
   resamples: number
   seed: number
   missingBaseline: 'skip' | 'fail'
-  /** Adjustment of the `no-regression` rules' p-values: `westfall-young` or `holm` (default DEFAULT_MULTIPLICITY). */
+  /** Adjustment of the `no-regression` rules' p-values: `holm`, `westfall-young` (minP) or `max-t` (default DEFAULT_MULTIPLICITY). */
   multiplicity?: Multiplicity
   /** McNemar p-values (accuracy, recall, specificity, recall[L]): `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
   mcnemar?: McNemarMethod

@@ -26,7 +26,7 @@ export interface ActionConfig {
   positiveLabel: string | undefined
   task: TaskName | undefined
   scoreMetrics: { name: string; direction: 'higher' | 'lower' }[] | undefined
-  multiplicity: 'holm' | 'westfall-young' | undefined
+  multiplicity: 'holm' | 'westfall-young' | 'max-t' | undefined
   mcnemar: 'exact' | 'mid-p' | undefined
   /** SPEC §14: the training file for the leakage check, and its text field. */
   train: string | undefined
@@ -106,7 +106,7 @@ export function readConfig(): ActionConfig {
     seed: number('seed', 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
     positiveLabel: optional('positive-label'),
     task: oneOf('task', TASKS),
-    multiplicity: oneOf('multiplicity', ['holm', 'westfall-young'] as const),
+    multiplicity: oneOf('multiplicity', ['holm', 'westfall-young', 'max-t'] as const),
     mcnemar: oneOf('mcnemar', ['exact', 'mid-p'] as const),
     train: optional('train'),
     textField: optional('text-field'),

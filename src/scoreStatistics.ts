@@ -9,6 +9,7 @@ import { direction } from './metrics/names.js'
 import { ascendingOrder, averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro } from './metrics/scores.js'
 import type { Pairing } from './pair.js'
 import { delongPaired } from './stats/delong.js'
+import { delongOvrMacro } from './stats/delongMulticlass.js'
 import { logScaleTInterval } from './stats/logScaleInterval.js'
 import { pairedT } from './stats/pairedT.js'
 import { streamFor } from './stats/random.js'
@@ -162,11 +163,19 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
   if (!cand) return { metrics: out, warnings }
   const base = compareBaseline ? probs(baseline, baseRows) : null
   const auc = empty('roc_auc')
-  auc.candidate = rocAucOvrMacro(truth, cand, k)
+  // One-vs-rest macro AUC with DeLong's paired test over the K correlated class AUCs (src/stats/delongMulticlass.ts).
+  const delong = delongOvrMacro(truth, base ?? cand, cand, k, alpha)
+  auc.candidate = delong ? delong.aucB : rocAucOvrMacro(truth, cand, k)
+  if (delong) {
+    auc.candidateCi = delong.ciB
+    auc.candidateCiMethod = 'delong-logit'
+  }
   if (base) {
-    auc.baseline = rocAucOvrMacro(truth, base, k)
-    if (auc.candidate !== null && auc.baseline !== null) auc.delta = auc.candidate - auc.baseline
-    warnings.push('Multiclass roc_auc (one-vs-rest macro) has no paired test yet: its delta is shown without an interval or p-value.')
+    auc.baseline = delong ? delong.aucA : null
+    if (auc.candidate !== null && auc.baseline !== null && delong) {
+      auc.delta = auc.candidate - auc.baseline
+      setTest(auc, 'delong', { ci: delong.ci, pValue: delong.pValue, pValueWorse: delong.pLess, worseBound: delong.lower })
+    }
   }
   out.set('roc_auc', auc)
   lossMetric('log_loss', logLossesMulticlass(truth, cand, k), base ? logLossesMulticlass(truth, base, k) : null)

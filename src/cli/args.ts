@@ -64,9 +64,9 @@ Gates and statistics
   --alpha A                significance level (default: 0.05)
   --resamples N            bootstrap and permutation resamples (default: 10000)
   --seed S                 random seed; the same inputs and seed give the same report (default: 0)
-  --multiplicity M         holm | westfall-young: how the no-regression rules' p-values are adjusted for their
-                           number (default: holm, as SPEC §5; westfall-young uses the joint distribution of
-                           the metrics in the same seeded permutations, where a task has it)
+  --multiplicity M         holm | westfall-young | max-t: how the no-regression rules' p-values are adjusted for
+                           their number (default: holm, as SPEC §5; westfall-young (minP) and max-t use the joint
+                           distribution of the metrics in the same seeded permutations, where a task has it)
   --mcnemar M              exact | mid-p: the McNemar test of accuracy and recall (default: exact)
   --inconclusive I         fail | pass: what an inconclusive non-inferior gate does to the verdict (default: fail)
 
@@ -156,7 +156,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
     resamples: numberOption('--resamples', values.resamples, 10000, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000'),
     seed: numberOption('--seed', values.seed, 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0'),
     missingBaseline: (oneOf('--missing-baseline', values['missing-baseline'], ['skip', 'fail'] as const) ?? 'skip') as 'skip' | 'fail',
-    ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young'] as const)),
+    ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young', 'max-t'] as const)),
     ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p'] as const))
   }
   return { kind: 'compare', options, json: values.json, markdown: values.markdown }

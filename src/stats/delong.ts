@@ -10,13 +10,14 @@
 import { ascendingOrder } from '../metrics/scores.js'
 import { normalCdf, normalQuantile } from './normal.js'
 
-interface Placements {
+export interface Placements {
   auc: number
   v10: Float64Array
   v01: Float64Array
 }
 
-function placements(positive: Uint8Array, score: ArrayLike<number>, nPos: number, nNeg: number, order = ascendingOrder(score)): Placements {
+/** DeLong's placement values of one model's scores (see the file's comment) and its AUC. Cost O(n) after the sort. */
+export function placements(positive: Uint8Array, score: ArrayLike<number>, nPos: number, nNeg: number, order = ascendingOrder(score)): Placements {
   const n = positive.length
   const v10 = new Float64Array(nPos)
   const v01 = new Float64Array(nNeg)

@@ -26,6 +26,7 @@ import type { NamedCmMetric } from '../metrics/classification.js'
 import { binomial } from './binomial.js'
 import type { Xoshiro128 } from './random.js'
 import { classSumsOfCells } from './resample.js'
+import { standardize } from './maxT.js'
 import { rankPValues } from './westfallYoung.js'
 
 /** Example-resamples of work allowed for the per-example sampler (R·n); see {@link jointResamples}. */
@@ -61,6 +62,12 @@ export interface JointPValues {
   observed: number[]
   /** R resampled p-values of each metric. */
   resampled: Float64Array[]
+  /**
+   * The worse-side statistics themselves, standardized for max-T (src/stats/maxT.ts): McNemar metrics
+   * (b − c)/√(b + c), exactly mean 0 and variance 1 under the swaps; the others centred and scaled by the
+   * moments of their R + 1 values ({@link standardize}).
+   */
+  statistics: { observed: number[]; resampled: Float64Array[] }
 }
 
 /**
@@ -82,6 +89,8 @@ export function jointPermutation(data: JointData, metrics: readonly JointMetric[
   const lossTotal = losses.map((d) => (d ? sum(d) : 0))
   const aucWalk = data.auc ? mergedWalk(data.auc) : null
 
+  /** McNemar's standardized statistic (b − c)/√(b + c), set by `value` beside the p it returns. */
+  let lastZ = 0
   /** Statistic (larger = worse) or, for McNemar, the p-value, of metric i from the current sums. */
   const value = (i: number, lossSum: number, auc: number): number => {
     const m = metrics[i]
@@ -94,6 +103,7 @@ export function jointPermutation(data: JointData, metrics: readonly JointMetric[
       case 'mcnemar': {
         const diff = m.cls === null ? sB.correct - sC.correct : sB.tp[m.cls] - sC.tp[m.cls]
         const D = discordantOf[i]
+        lastZ = D > 0 ? diff / Math.sqrt(D) : 0
         return m.drop((D + diff) / 2, (D - diff) / 2)
       }
       case 'loss':
@@ -102,7 +112,13 @@ export function jointPermutation(data: JointData, metrics: readonly JointMetric[
         return -auc
     }
   }
-  const observedValues = metrics.map((m, i) => value(i, lossTotal[i], aucWalk ? aucWalk.delta(null) : NaN))
+  const observedZ = metrics.map(() => 0)
+  const observedDelta = aucWalk ? aucWalk.delta(null) : NaN
+  const observedValues = metrics.map((m, i) => {
+    const v = value(i, lossTotal[i], observedDelta)
+    observedZ[i] = lastZ
+    return v
+  })
 
   const reset = (): void => {
     sB.predicted.set(b0.predicted)
@@ -171,25 +187,33 @@ export function jointPermutation(data: JointData, metrics: readonly JointMetric[
       if (metrics[i].kind === 'loss') continue
       const v = value(i, 0, auc)
       const p = mcnemarP[i]
-      if (p) p[r] = v
-      else stats[i][r] = v
+      if (p) {
+        p[r] = v
+        stats[i][r] = lastZ
+      } else stats[i][r] = v
     }
   }
 
   const observed: number[] = []
   const resampled: Float64Array[] = []
+  const statistics: JointPValues['statistics'] = { observed: [], resampled: [] }
   metrics.forEach((m, i) => {
     const p = mcnemarP[i]
     if (p) {
       observed.push(observedValues[i])
       resampled.push(p)
+      statistics.observed.push(observedZ[i])
+      statistics.resampled.push(stats[i])
     } else {
       const ranked = rankPValues(observedValues[i], stats[i])
       observed.push(ranked.observed)
       resampled.push(ranked.resampled)
+      const z = standardize(observedValues[i], stats[i])
+      statistics.observed.push(z.observed)
+      statistics.resampled.push(z.resampled)
     }
   })
-  return { resamples: R, observed, resampled }
+  return { resamples: R, observed, resampled, statistics }
 }
 
 /** b + c of McNemar's table on all examples (cls null) or on those of true class cls. Invariant under swaps. */
