@@ -154,6 +154,8 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
       warnings.push(`${file.name}: the scores have no probability for ${missing.map((l) => JSON.stringify(l)).join(', ')}: roc_auc and log_loss are left out.`)
       return null
     }
+    // Rows in file order, every row, and the labels in report order: the file's own values, without a copy.
+    if (width === k && rows.length === file.n && column.every((c, i) => c === i) && rows.every((r, p) => r === p)) return values.subarray(0, rows.length * k)
     const out = new Float64Array(rows.length * k)
     for (let p = 0; p < rows.length; p++) for (let c = 0; c < k; c++) out[p * k + c] = values[rows[p] * width + column[c]]
     return out
