@@ -73,6 +73,19 @@ export async function readJsonlBytes(chunks: AsyncIterable<Buffer>, rows: RowSin
   }
 }
 
+/** Buffer's own slice decoders (what `toString` calls after checking its arguments), when this Node has them. */
+interface Slicers {
+  latin1Slice?: (start: number, end: number) => string
+  utf8Slice?: (start: number, end: number) => string
+}
+const own = Buffer.prototype as unknown as Slicers
+/** b[start, end) as Latin-1 text: for ASCII bytes (checked by the caller), the same text as UTF-8. */
+const latin1: (b: Buffer, start: number, end: number) => string =
+  typeof own.latin1Slice === 'function' ? (b, start, end) => (b as unknown as Required<Slicers>).latin1Slice(start, end) : (b, start, end) => b.toString('latin1', start, end)
+/** b[start, end) decoded as UTF-8 (an invalid sequence as U+FFFD, as toString does). */
+const utf8: (b: Buffer, start: number, end: number) => string =
+  typeof own.utf8Slice === 'function' ? (b, start, end) => (b as unknown as Required<Slicers>).utf8Slice(start, end) : (b, start, end) => b.toString('utf8', start, end)
+
 /** 10^0 … 10^22: exact doubles. */
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`))
 
@@ -201,7 +214,7 @@ export class LineScanner {
         if (d >= 128) high = true
       }
       if (j >= end) return false
-      if (keep) this.value = high ? b.toString('utf8', i + 1, j) : b.toString('latin1', i + 1, j)
+      if (keep) this.value = high ? utf8(b, i + 1, j) : latin1(b, i + 1, j)
       this.pos = j + 1
       return true
     }
@@ -268,7 +281,7 @@ export class LineScanner {
     if (!exponent && digits <= 15) {
       const x = fraction === 0 ? m : m / POW10[fraction]
       this.value = negative ? -x : x
-    } else this.value = Number(b.toString('latin1', i, j))
+    } else this.value = Number(latin1(b, i, j))
     return true
   }
 
@@ -328,7 +341,7 @@ export class LineScanner {
       }
       if (same) return this.keyTexts[p]
     }
-    const text = high ? b.toString('utf8', ks, ke) : b.toString('latin1', ks, ke)
+    const text = high ? utf8(b, ks, ke) : latin1(b, ks, ke)
     if (p < 100_000) {
       this.keyBytes[p] = Uint8Array.prototype.slice.call(b, ks, ke)
       this.keyTexts[p] = text
