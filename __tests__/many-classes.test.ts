@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { cellsFromTriples } from '../src/cells.js'
 import { compare, DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../src/compare.js'
 import { InputError } from '../src/errors.js'
+import { renderMarkdown } from '../src/render/index.js'
 import { confusionStatistics } from '../src/statistics.js'
 import { streamFor } from '../src/stats/random.js'
 import { DEFAULT_FIELDS, type Report } from '../src/types.js'
@@ -114,6 +115,15 @@ describe('many classes', () => {
     expect(report.metrics['precision[L9999]'].pValue).not.toBeNull()
     // Generous: about 3 s alone on the 2-core machine; the dense table (10¹² cells) could not even be allocated.
     expect(seconds).toBeLessThan(40)
+    // Every section of the pull-request comment keeps to the cut: at most the 25 classes whose F1 changed most
+    // are named anywhere in it (the per-class table, the matrices, the largest drop), and it fits a comment.
+    const comment = renderMarkdown(report, 'comment')
+    const named = new Set(comment.match(/\bL\d+\b/g))
+    expect(named.size).toBeGreaterThan(0)
+    expect(named.size).toBeLessThanOrEqual(25)
+    expect(comment).toContain('Showing the 25 of 10000 classes whose F1 changed most')
+    expect(comment.length).toBeLessThan(65_536)
+    expect(new Set(renderMarkdown(report, 'summary').match(/\bL\d+\b/g)).size).toBeLessThanOrEqual(200)
   })
 
   it(`confusionMatrix: dense rows up to ${DENSE_MATRIX_CLASSES} classes, null and sparse entries above`, async () => {

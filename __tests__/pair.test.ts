@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
+import { hashId, IdIndex } from '../src/idIndex.js'
 import { checkUniqueIds, pairByIds, sameLabel } from '../src/pair.js'
 import { LabelDictionary, type PredictionFile } from '../src/types.js'
 
@@ -62,6 +63,28 @@ describe('pairByIds (SPEC §4)', () => {
     expect(p.baselineOnlyIds).toEqual(['4'])
     const d = { ...file('d.jsonl', [['1', 'a', 'a'], ['2', 'a', 'a'], ['1', 'a', 'a']]), ids: Float64Array.of(1, 2, 1) }
     expect(() => checkUniqueIds(d)).toThrow('d.jsonl:3: field "id" repeats the id "1" of line 1')
+  })
+  it('pairs the same ids in the same (not increasing) order in place, and still finds a repeat, in the baseline as the general path does', () => {
+    const ids = ['ex-2', 'ex-10', 'ex-1']
+    const c = file('c.jsonl', ids.map((id) => [id, 'a', 'a']))
+    const b = file('b.jsonl', ids.map((id) => [id, 'a', 'b']))
+    const p = pairByIds(c, b, sameLabel(c, b))
+    expect([p.n, [...p.cand], [...p.base]]).toEqual([3, [0, 1, 2], [0, 1, 2]])
+    const rc = file('c.jsonl', [['ex-2', 'a', 'a'], ['ex-1', 'a', 'a'], ['ex-2', 'a', 'a']])
+    const rb = { ...file('b.jsonl', [['ex-2', 'a', 'a'], ['ex-1', 'a', 'a'], ['ex-2', 'a', 'a']]), line: Uint32Array.of(5, 6, 7) }
+    expect(() => pairByIds(rc, rb, sameLabel(rc, rb))).toThrow('b.jsonl:7: field "id" repeats the id "ex-2" of line 5')
+  })
+  it('IdIndex: finds every id of 100,000, misses others, and takes -0 and 0 for one id as a Map does', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `ex-${i}`)
+    const index = new IdIndex(ids, () => {
+      throw new Error('no repeat here')
+    })
+    expect(ids.every((id, i) => index.get(id) === i)).toBe(true)
+    expect([index.get('ex-100000'), index.get('ex-'), index.get('')]).toEqual([-1, -1, -1])
+    expect(() => new IdIndex(Float64Array.of(3, 0, -0), (first, second) => { throw new Error(`${first} ${second}`) })).toThrow('1 2')
+    expect(new Map([[0, 1]]).get(-0)).toBe(1)
+    expect(hashId('ex-1')).toBe(hashId(['ex', '1'].join('-')))
+    expect(hashId(0)).toBe(hashId(-0))
   })
   it('asks for ids when a file has none', () => {
     const c = { ...file('c.csv', [['1', 'a', 'a']]), ids: null }

@@ -1,8 +1,11 @@
 // npm run bench: SPEC §8. Generates (once, under the system temp folder) 1,000,000 paired binary examples as two
 // JSONL files with string ids (`ex-123`), then times a full `node dist/cli.js compare` with 10,000 resamples against
 // a script that only reads both files and JSON.parses every line, and prints both times, their ratio and the peak
-// memory; then the same with a `score` column; then generation: 10,000 examples with two references, BLEU and chrF
-// with 10,000 resamples, against SPEC's 5 s. Each timing is the median of 3 runs.
+// memory; then the same with a `score` column; multiclass with 20 classes and a `scores` object on every row; 1,000
+// classes; then generation: 10,000 examples with two references, BLEU and chrF with 10,000 resamples, against
+// SPEC's 5 s. Each timing is the median of 3 runs, the floor and the compare run alternately so that a change in
+// the machine's load falls on both. EVAL_GATE_BENCH_CLI runs another build (default dist/cli.js);
+// EVAL_GATE_BENCH_CASES=plain,score,multiclass,classes,generation picks cases.
 import { spawnSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +16,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const N = Number(process.env.EVAL_GATE_BENCH_ROWS ?? 1_000_000)
 const RUNS = Number(process.env.EVAL_GATE_BENCH_RUNS ?? 3)
 const dir = path.join(tmpdir(), `eval-gate-bench-${N}`)
+const CLI = path.resolve(process.env.EVAL_GATE_BENCH_CLI ?? path.join(root, 'dist/cli.js'))
+const CASES = new Set((process.env.EVAL_GATE_BENCH_CASES ?? 'plain,score,multiclass,classes,generation').split(','))
 
 /** xorshift32: deterministic data without Math.random. */
 function generator(seed) {
@@ -84,25 +89,57 @@ function median(runs) {
   return { seconds: sorted[Math.floor(sorted.length / 2)].seconds, rss: Math.max(...runs.map((r) => r.rss)) }
 }
 
+/** n paired rows over k classes `c0`…: truth uniform, the candidate right 72%, the baseline 70%; with `scores`, a probability per class (most on the prediction). */
+async function makeClasses(k, withScores, n = N) {
+  const tag = `classes-${k}${withScores ? '-scores' : ''}-v1`
+  const files = ['candidate', 'baseline'].map((m) => path.join(dir, `${m}-${tag}.jsonl`))
+  if (files.every(existsSync)) return files
+  mkdirSync(dir, { recursive: true })
+  const rand = generator(k)
+  const truth = Uint32Array.from({ length: n }, () => Math.floor(rand() * k))
+  for (const [m, file] of files.entries()) {
+    const r = generator(m + 17)
+    const hit = m === 0 ? 0.72 : 0.7
+    await writeLines(file, n, (i) => {
+      const y = truth[i]
+      const p = r() < hit ? y : Math.floor(r() * k)
+      const base = `{"id": "ex-${i}", "label": "c${y}", "prediction": "c${p}"`
+      if (!withScores) return base + '}'
+      const top = 0.5 + r() / 2
+      const rest = (1 - top) / (k - 1)
+      const scores = Array.from({ length: k }, (_, c) => `"c${c}": ${(c === p ? top : rest).toFixed(6)}`).join(', ')
+      return `${base}, "scores": {${scores}}}`
+    })
+  }
+  return files
+}
+
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
-console.log(`Eval Gate benchmark: ${N.toLocaleString('en-US')} paired binary examples, 10,000 resamples, median of ${RUNS} runs (node ${process.version})`)
-for (const withScore of [false, true]) {
-  const [cand, base] = await makeData(withScore)
-  const limit = withScore ? 1.5 : 1.0
-  const parse = median(Array.from({ length: RUNS }, () => timed([path.join(root, 'scripts/bench-parse.mjs'), cand, base])))
-  const full = median(
-    Array.from({ length: RUNS }, () =>
-      timed([path.join(root, 'dist/cli.js'), 'compare', '--candidate', cand, '--baseline', base, '--resamples', '10000', '--json', path.join(dir, 'report.json')])
-    )
-  )
-  const ratio = full.seconds / parse.seconds
+
+/** Floor and compare, alternately RUNS times each; prints both medians, the ratio against `limit` and the peak memory. */
+function ratioCase(title, [cand, base], limit, resamples = 10000) {
+  const parse = []
+  const full = []
+  for (let r = 0; r < RUNS; r++) {
+    parse.push(timed([path.join(root, 'scripts/bench-parse.mjs'), cand, base]))
+    full.push(timed([CLI, 'compare', '--candidate', cand, '--baseline', base, '--resamples', String(resamples), '--json', path.join(dir, 'report.json')]))
+  }
+  const p = median(parse)
+  const f = median(full)
+  const ratio = f.seconds / p.seconds
   console.log(
-    `\n${withScore ? 'with score' : 'id, label, prediction'} (${mb(statSync(cand).size)} + ${mb(statSync(base).size)})\n` +
-      `  bare read + JSON.parse: ${parse.seconds.toFixed(2)} s, peak ${mb(parse.rss)}\n` +
-      `  eval-gate compare:      ${full.seconds.toFixed(2)} s, peak ${mb(full.rss)}\n` +
-      `  ratio ${ratio.toFixed(2)} (limit ${limit}) ${ratio <= limit ? 'ok' : 'TOO SLOW'}; peak memory ${full.rss < 2 ** 30 ? 'ok' : 'OVER 1 GB'}`
+    `\n${title} (${mb(statSync(cand).size)} + ${mb(statSync(base).size)})\n` +
+      `  bare read + JSON.parse: ${p.seconds.toFixed(2)} s, peak ${mb(p.rss)}\n` +
+      `  eval-gate compare:      ${f.seconds.toFixed(2)} s, peak ${mb(f.rss)}\n` +
+      `  ratio ${ratio.toFixed(2)} (limit ${limit}) ${ratio <= limit ? 'ok' : 'TOO SLOW'}; peak memory ${f.rss < 2 ** 30 ? 'ok' : 'OVER 1 GB'}`
   )
 }
+
+console.log(`Eval Gate benchmark: ${N.toLocaleString('en-US')} paired examples, 10,000 resamples, median of ${RUNS} runs (node ${process.version}, ${path.relative(root, CLI)})`)
+if (CASES.has('plain')) ratioCase('id, label, prediction', await makeData(false), 1.0)
+if (CASES.has('score')) ratioCase('with score', await makeData(true), 1.5)
+if (CASES.has('multiclass')) ratioCase('multiclass: 20 classes, a scores object on every row', await makeClasses(20, true), 3)
+if (CASES.has('classes')) ratioCase('1,000 classes', await makeClasses(1000, false), 3)
 
 /** 10,000 translation-like examples: two references each, a generated text with some words changed. */
 async function makeGeneration() {
@@ -126,11 +163,11 @@ async function makeGeneration() {
   return files
 }
 
-{
+if (CASES.has('generation')) {
   const [cand, base] = await makeGeneration()
   const full = median(
     Array.from({ length: RUNS }, () =>
-      timed([path.join(root, 'dist/cli.js'), 'compare', '--task', 'generation', '--candidate', cand, '--baseline', base, '--resamples', '10000', '--json', path.join(dir, 'report.json')])
+      timed([CLI, 'compare', '--task', 'generation', '--candidate', cand, '--baseline', base, '--resamples', '10000', '--json', path.join(dir, 'report.json')])
     )
   )
   console.log(

@@ -4,6 +4,7 @@
  * side only are counted and the first few named.
  */
 import { InputError, quote } from './errors.js'
+import { IdIndex, type Ids } from './idIndex.js'
 import { idText, type PredictionFile } from './types.js'
 
 /** What pairing needs of a file, whatever its task: its name, id field, ids and lines. */
@@ -18,8 +19,6 @@ export const sameLabel =
   (i, j) =>
     candidate.truth[i] === baseline.truth[j]
 
-/** Ids as the reader keeps them: numbers when every id of the file is a JSON integer, else text. */
-type Ids = string[] | Float64Array
 type Key = string | number
 
 /** How many ids of one-sided or conflicting examples a warning names. */
@@ -55,7 +54,12 @@ export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTr
     cIds = asText(cIds)
     bIds = asText(bIds)
   }
-  if (sameStrictlyIncreasing(cIds, bIds)) return pairInOrder(candidate, sameTruth)
+  if (sameList(cIds, bIds)) {
+    // The same ids in the same order: unique when strictly increasing, else checked by an index of the baseline's
+    // (the file the general path indexes first, so a repeat is reported as it would be there).
+    if (!strictlyIncreasing(bIds)) indexIds(baseline, bIds)
+    return pairInOrder(candidate, sameTruth)
+  }
 
   const index = indexIds(baseline, bIds)
   const matchedBy = new Int32Array(baseline.n).fill(-1)
@@ -69,7 +73,7 @@ export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTr
   for (let i = 0; i < candidate.n; i++) {
     const id = cIds[i]
     const j = index.get(id)
-    if (j === undefined) {
+    if (j < 0) {
       const earlier = candOnlySeen.get(id)
       if (earlier !== undefined) throw duplicate(candidate, earlier, i, id)
       candOnlySeen.set(id, i)
@@ -128,14 +132,10 @@ function requireIds(file: IdRows): Ids {
   return file.ids
 }
 
-function indexIds(file: IdRows, ids: Ids): Map<Key, number> {
-  const index = new Map<Key, number>()
-  for (let i = 0; i < ids.length; i++) {
-    const before = index.size
-    index.set(ids[i], index.get(ids[i]) ?? i)
-    if (index.size === before) throw duplicate(file, index.get(ids[i]) as number, i, ids[i])
-  }
-  return index
+function indexIds(file: IdRows, ids: Ids): IdIndex {
+  return new IdIndex(ids, (first, second) => {
+    throw duplicate(file, first, second, ids[second])
+  })
 }
 
 function duplicate(file: IdRows, first: number, second: number, id: Key): InputError {
@@ -172,11 +172,11 @@ function pairInOrder(candidate: IdRows, sameTruth: SameTruth): Pairing {
   }
 }
 
-/** Both lists equal element by element and strictly increasing (so free of repeats). */
-function sameStrictlyIncreasing(a: Ids, b: Ids): boolean {
+/** Both lists equal element by element. */
+function sameList(a: Ids, b: Ids): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return strictlyIncreasing(a)
+  return true
 }
 
 /**

@@ -6,7 +6,7 @@
  * Values are on the paired examples only.
  */
 import { direction } from './metrics/names.js'
-import { ascendingOrder, averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro } from './metrics/scores.js'
+import { ascendingOrder, averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro, type ScoreRows } from './metrics/scores.js'
 import type { Pairing } from './pair.js'
 import { delongPaired } from './stats/delong.js'
 import { delongOvrMacro } from './stats/delongMulticlass.js'
@@ -142,7 +142,7 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
 
   // Multiclass: scores are objects label → probability.
   const k = ctx.labels.length
-  const probs = (file: PredictionFile, rows: Uint32Array): Float64Array | null => {
+  const probs = (file: PredictionFile, rows: Uint32Array): ScoreRows | null => {
     if (!file.scores) return null
     const { labels, values } = file.scores
     const width = labels.length
@@ -155,9 +155,8 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
       warnings.push(`${file.name}: the scores have no probability for ${missing.map((l) => JSON.stringify(l)).join(', ')}: roc_auc and log_loss are left out.`)
       return null
     }
-    const out = new Float64Array(rows.length * k)
-    for (let p = 0; p < rows.length; p++) for (let c = 0; c < k; c++) out[p * k + c] = values[rows[p] * width + column[c]]
-    return out
+    // Read in place (no copy of rows × classes doubles): the pairs' rows, the report's label order.
+    return { values, width, column: Int32Array.from(column), rows }
   }
   const cand = probs(candidate, candRows)
   if (!cand) return { metrics: out, warnings }

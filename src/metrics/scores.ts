@@ -130,15 +130,33 @@ export function logLossesBinary(positive: Uint8Array, score: ArrayLike<number>):
 }
 
 /**
+ * Rows × classes probabilities read in place from a file's `scores` values: row p of the comparison is file row
+ * `rows[p]` (null: row p), class j is column `column[j]` of `width`. Saves a copy of rows × classes doubles.
+ */
+export interface ScoreRows {
+  values: Float64Array
+  width: number
+  column: ArrayLike<number>
+  rows: ArrayLike<number> | null
+}
+
+/** Dense n × k probabilities as ScoreRows (a view of every row, columns in label order); ScoreRows as they are. */
+export function scoreRows(probs: Float64Array | ScoreRows, k: number): ScoreRows {
+  return probs instanceof Float64Array ? { values: probs, width: k, column: Int32Array.from({ length: k }, (_, j) => j), rows: null } : probs
+}
+
+/**
  * Per-example multiclass log loss: each row of `probs` (n × K, columns in label order) clipped to [ε, 1 − ε] and
  * renormalised, −ln of the true class's probability.
  */
-export function logLossesMulticlass(truth: ArrayLike<number>, probs: Float64Array, k: number): Float64Array {
+export function logLossesMulticlass(truth: ArrayLike<number>, probs: Float64Array | ScoreRows, k: number): Float64Array {
+  const { values, width, column, rows } = scoreRows(probs, k)
   const out = new Float64Array(truth.length)
   for (let i = 0; i < out.length; i++) {
+    const at = (rows === null ? i : rows[i]) * width
     let sum = 0
-    for (let j = 0; j < k; j++) sum += Math.min(1 - EPS, Math.max(EPS, probs[i * k + j]))
-    out[i] = -Math.log(Math.min(1 - EPS, Math.max(EPS, probs[i * k + truth[i]])) / sum)
+    for (let j = 0; j < k; j++) sum += Math.min(1 - EPS, Math.max(EPS, values[at + column[j]]))
+    out[i] = -Math.log(Math.min(1 - EPS, Math.max(EPS, values[at + column[truth[i]]])) / sum)
   }
   return out
 }
@@ -161,14 +179,16 @@ export function mean(values: ArrayLike<number>): number {
  * One-vs-rest macro ROC AUC as `roc_auc_score(multi_class="ovr", average="macro")`. Null when a class has no
  * example or every example (scikit-learn raises).
  */
-export function rocAucOvrMacro(truth: ArrayLike<number>, probs: Float64Array, k: number): number | null {
+export function rocAucOvrMacro(truth: ArrayLike<number>, probs: Float64Array | ScoreRows, k: number): number | null {
+  const { values, width, column: columns, rows } = scoreRows(probs, k)
   const n = truth.length
   let sum = 0
   const column = new Float64Array(n)
   const pos = new Uint8Array(n)
   for (let c = 0; c < k; c++) {
+    const from = columns[c]
     for (let i = 0; i < n; i++) {
-      column[i] = probs[i * k + c]
+      column[i] = values[(rows === null ? i : rows[i]) * width + from]
       pos[i] = truth[i] === c ? 1 : 0
     }
     const auc = rocAuc(pos, column)

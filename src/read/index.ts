@@ -7,13 +7,13 @@ import { InputError } from '../errors.js'
 import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSource } from '../types.js'
 import { readDelimited } from './csv.js'
 import { readJsonArray } from './json.js'
-import { readJsonl } from './jsonl.js'
 import { readParquet } from './parquet.js'
+import { readJsonlBytes } from './jsonlBytes.js'
 import type { KeyField } from './keys.js'
 import { RowBuilder } from './rows.js'
 import { maxRowBytes } from './limits.js'
 import type { RowSink } from './sink.js'
-import { textChunks } from './source.js'
+import { byteChunks, textChunks } from './source.js'
 
 export interface ReadOptions {
   /** Overrides the extension. */
@@ -74,10 +74,9 @@ export async function readRows(source: PredictionSource, rows: RowSink, options:
   const { format, gzip } = formatOf(source.name, options.format)
   const limit = options.maxRowBytes ?? maxRowBytes()
   if (format === 'parquet') return readParquet(source, rows, limit)
+  if (format === 'jsonl') return readJsonlBytes(byteChunks(source, gzip), rows, limit)
   const chunks = textChunks(source, gzip)
   switch (format) {
-    case 'jsonl':
-      return readJsonl(chunks, rows, limit)
     case 'json':
       return readJsonArray(chunks, rows, limit)
     case 'csv':

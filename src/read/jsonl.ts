@@ -8,26 +8,10 @@ import { bytes, overLimit, Pending } from './limits.js'
 import { objectCells, type Cell, type RowSink } from './sink.js'
 
 export async function readJsonl(chunks: AsyncIterable<string>, rows: RowSink, limit: number): Promise<void> {
-  const cells: Cell[] = []
+  const parse = lineParser(rows)
   let lineNo = 0
-  const take = (text: string): void => {
-    lineNo++
-    let end = text.length
-    if (end > 0 && text.charCodeAt(end - 1) === 13) end--
-    const line = end === text.length ? text : text.slice(0, end)
-    if (isBlank(line)) return
-    let row: unknown
-    try {
-      row = JSON.parse(line)
-    } catch (error) {
-      throw new InputError(rows.file, lineNo, null, `is not valid JSON: ${jsonMessage(error)}`)
-    }
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`)
-    }
-    rows.add(lineNo, objectCells(row as Record<string, unknown>, rows.columns, cells))
-  }
-  const tooLong = (): InputError => new InputError(rows.file, lineNo + 1, null, `is longer than ${bytes(limit)}, the limit for one line: refused`)
+  const take = (text: string): void => parse(text, ++lineNo)
+  const tooLong = (): InputError => lineTooLong(rows.file, lineNo + 1, limit)
   /** The start of a line that the chunks so far have not ended. */
   const pending = new Pending(limit)
   for await (const chunk of chunks) {
@@ -54,6 +38,35 @@ export async function readJsonl(chunks: AsyncIterable<string>, rows: RowSink, li
     if (start < chunk.length && !pending.add(start === 0 ? chunk : chunk.slice(start))) throw tooLong()
   }
   if (!pending.empty) take(pending.take())
+}
+
+/**
+ * The plain path for one line (also the byte reader's fallback, src/read/jsonlBytes.ts): a trailing CR dropped,
+ * blank lines skipped, JSON.parse, an object required, its cells for the sink's columns.
+ */
+export function lineParser(rows: RowSink): (text: string, lineNo: number) => void {
+  const cells: Cell[] = []
+  return (text, lineNo) => {
+    let end = text.length
+    if (end > 0 && text.charCodeAt(end - 1) === 13) end--
+    const line = end === text.length ? text : text.slice(0, end)
+    if (isBlank(line)) return
+    let row: unknown
+    try {
+      row = JSON.parse(line)
+    } catch (error) {
+      throw new InputError(rows.file, lineNo, null, `is not valid JSON: ${jsonMessage(error)}`)
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`)
+    }
+    rows.add(lineNo, objectCells(row as Record<string, unknown>, rows.columns, cells))
+  }
+}
+
+/** Too long a line: `x.jsonl:3: is longer than 1,000 bytes, the limit for one line: refused`. */
+export function lineTooLong(file: string, lineNo: number, limit: number): InputError {
+  return new InputError(file, lineNo, null, `is longer than ${bytes(limit)}, the limit for one line: refused`)
 }
 
 function isBlank(line: string): boolean {

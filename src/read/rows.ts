@@ -109,7 +109,7 @@ export class RowBuilder implements RowSink {
       score: this.scoreKind === 'score' && this.score ? this.score.slice(0, n) : null,
       scores:
         this.scoreKind === 'scores' && this.scoreValues
-          ? { labels: this.scoreLabels, values: this.scoreValues.slice(0, n * this.scoreLabels.length) }
+          ? { labels: this.scoreLabels, values: fit(this.scoreValues, n * this.scoreLabels.length) }
           : null,
       ...(this.keys.size > 0 ? { keys: this.keys.finish(n) } : {}),
       errors: this.errors.finish(n)
@@ -245,6 +245,13 @@ export class RowBuilder implements RowSink {
 
 /** No score and no scores object on the row (an error row may lack them). */
 const absent = (score: Cell, scores: Cell): boolean => (score === undefined || score === null || score === '') && (scores === undefined || scores === null || scores === '')
+/**
+ * The first `length` values of a grown column: a view when at most a quarter of it is unused (no copy of what can
+ * be rows × labels doubles, 160 MB for a million rows of 20 labels), else a copy.
+ */
+function fit(values: Float64Array, length: number): Float64Array {
+  return (values.length - length) * 4 <= length ? values.subarray(0, length) : values.slice(0, length)
+}
 
 function isObjectCell(value: Cell, textCells: boolean): boolean {
   if (textCells) return typeof value === 'string' && value.trimStart().startsWith('{')

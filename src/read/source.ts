@@ -14,10 +14,24 @@ import type { PredictionSource } from '../types.js'
 
 const CHUNK = 1 << 20
 
-/** Text chunks of the source, in order. */
+/** Text chunks of the source, in order: its bytes ({@link byteChunks}) decoded as UTF-8 across chunk ends. */
 export async function* textChunks(source: PredictionSource, gzipByName: boolean): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8')
-  let first = true
+  for await (const chunk of byteChunks(source, gzipByName)) {
+    const text = decoder.write(chunk)
+    if (text.length > 0) yield text
+  }
+  const rest = decoder.end()
+  if (rest.length > 0) yield rest
+}
+
+const BOM = [0xef, 0xbb, 0xbf]
+
+/**
+ * Byte chunks of the source, in order, gunzipped, without a leading UTF-8 byte-order mark (EF BB BF, the bytes of
+ * the U+FEFF that {@link textChunks} would otherwise start with). Chunks are 1 MiB except the last.
+ */
+export async function* byteChunks(source: PredictionSource, gzipByName: boolean): AsyncGenerator<Buffer> {
   let gzip: boolean | null = gzipByName ? true : null
   let stream: AsyncIterable<Buffer> = rawStream(source)
   try {
@@ -39,18 +53,24 @@ export async function* textChunks(source: PredictionSource, gzipByName: boolean)
     const cap = source.maxUnpackedBytes
     if (cap !== undefined && !gzip && source.data && source.data.length > cap) throw tooBig(source, false, cap)
     let total = 0
-    for await (const chunk of (gzip ? gunzip(stream) : stream) as AsyncIterable<Buffer>) {
-      total += chunk.length
+    /** The file's first bytes while fewer than 3 have come (a byte-order mark may span chunks); null after. */
+    let head: Buffer | null = Buffer.alloc(0)
+    for await (const raw of (gzip ? gunzip(stream) : stream) as AsyncIterable<Buffer>) {
+      total += raw.length
       if (cap !== undefined && total > cap) throw tooBig(source, gzip, cap)
-      let text = decoder.write(chunk)
-      if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-        first = false
+      let chunk = raw
+      if (head !== null) {
+        chunk = head.length === 0 ? raw : Buffer.concat([head, raw])
+        if (chunk.length < BOM.length && BOM.slice(0, chunk.length).every((b, i) => chunk[i] === b)) {
+          head = chunk
+          continue
+        }
+        head = null
+        if (chunk[0] === BOM[0] && chunk[1] === BOM[1] && chunk[2] === BOM[2]) chunk = chunk.subarray(3)
       }
-      if (text.length > 0) yield text
+      if (chunk.length > 0) yield chunk
     }
-    const rest = decoder.end()
-    if (rest.length > 0) yield rest
+    if (head !== null && head.length > 0) yield head
   } catch (error) {
     throw sourceError(source, error)
   }

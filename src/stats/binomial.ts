@@ -18,11 +18,36 @@ export function binomial(rng: RandomSource, n: number, p: number): number {
   return p <= 0.5 ? x : n - x
 }
 
+/**
+ * Bin(n, 1/2), the swap count of a permutation test: the same draws and values as `binomial(rng, n, 0.5)`, with
+ * the inversion's start P(X = 0) and search bound computed once per n (n < 60) instead of once per draw.
+ * @example binomialHalf(streamFor(0, 'x'), 1) === binomial(streamFor(0, 'x'), 1, 0.5) // true
+ */
+export function binomialHalf(rng: RandomSource, n: number): number {
+  if (n >= 60 || !Number.isInteger(n)) return binomial(rng, n, 0.5)
+  if (n <= 0) return 0
+  let qn = HALF_QN[n]
+  if (qn === 0) {
+    qn = HALF_QN[n] = Math.exp(n * Math.log1p(-0.5))
+    const np = n * 0.5
+    HALF_BOUND[n] = Math.min(n, np + 10 * Math.sqrt(np * 0.5 + 1))
+  }
+  return search(rng, n, 0.5, 0.5, qn, HALF_BOUND[n])
+}
+
+const HALF_QN = new Float64Array(60)
+const HALF_BOUND = new Float64Array(60)
+
 function inversion(rng: RandomSource, n: number, p: number): number {
   const q = 1 - p
   const qn = Math.exp(n * Math.log1p(-p))
   const np = n * p
   const bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1))
+  return search(rng, n, p, q, qn, bound)
+}
+
+/** The inversion's sequential search from 0: P(X = 0) = qn, restarted past `bound`. */
+function search(rng: RandomSource, n: number, p: number, q: number, qn: number, bound: number): number {
   let x = 0
   let px = qn
   let u = rng.nextDouble()

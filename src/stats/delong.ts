@@ -25,13 +25,22 @@ export function placements(positive: Uint8Array, score: ArrayLike<number>, nPos:
   let p = 0
   let q = 0
   for (let i = 0; i < n; i++) posIndex[i] = positive[i] ? p++ : q++
+  // The scores and classes in score order, gathered once: the group scan below then reads memory in sequence.
+  const sorted = new Float64Array(n)
+  const sortedPos = new Uint8Array(n)
+  for (let k = 0; k < n; k++) {
+    const e = order[k]
+    sorted[k] = score[e]
+    sortedPos[k] = positive[e]
+  }
   let seen = 0
   let seenPos = 0
   for (let i = 0; i < n; ) {
     let j = i
     let groupPos = 0
-    while (j < n && score[order[j]] === score[order[i]]) {
-      groupPos += positive[order[j]]
+    const s = sorted[i]
+    while (j < n && sorted[j] === s) {
+      groupPos += sortedPos[j]
       j++
     }
     const groupNeg = j - i - groupPos
@@ -42,7 +51,7 @@ export function placements(positive: Uint8Array, score: ArrayLike<number>, nPos:
     const y = seenNeg + (groupNeg + 1) / 2
     for (let k = i; k < j; k++) {
       const e = order[k]
-      if (positive[e]) v10[posIndex[e]] = (z - x) / nNeg
+      if (sortedPos[k]) v10[posIndex[e]] = (z - x) / nNeg
       else v01[posIndex[e]] = 1 - (z - y) / nPos
     }
     seen += j - i

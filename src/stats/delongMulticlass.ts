@@ -22,16 +22,18 @@
  * delongOvrMacro(Uint32Array.of(0, 1, 2, 0, 1, 2), A, B, 3, 0.05)
  * // { aucA: 0.8542 (scikit-learn's), aucB: 1, delta: 0.1458, variance: 0.014757, z: 1.2005, pValue: 0.2299, … }
  */
-import { ascendingOrder } from '../metrics/scores.js'
+import { ascendingOrder, scoreRows, type ScoreRows } from '../metrics/scores.js'
 import { logitInterval, placements, type DelongResult } from './delong.js'
 import { normalCdf, normalQuantile } from './normal.js'
 
 /**
  * Per-example influence values h(e) of a model's macro one-vs-rest AUC (see the file's comment) and the macro AUC.
- * `probs` is row-major n × k. Null when a class has no positive or no negative example.
+ * `probs` is row-major n × k, or the files' own rows read in place (ScoreRows). Null when a class has no positive
+ * or no negative example.
  */
-export function ovrInfluence(truth: ArrayLike<number>, probs: Float64Array, k: number): { auc: number; h: Float64Array; perClass: number[] } | null {
+export function ovrInfluence(truth: ArrayLike<number>, probs: Float64Array | ScoreRows, k: number): { auc: number; h: Float64Array; perClass: number[] } | null {
   const n = truth.length
+  const { values, width, column: columns, rows } = scoreRows(probs, k)
   const h = new Float64Array(n)
   const column = new Float64Array(n)
   const positive = new Uint8Array(n)
@@ -39,7 +41,7 @@ export function ovrInfluence(truth: ArrayLike<number>, probs: Float64Array, k: n
   for (let c = 0; c < k; c++) {
     let nPos = 0
     for (let e = 0; e < n; e++) {
-      column[e] = probs[e * k + c]
+      column[e] = values[(rows === null ? e : rows[e]) * width + columns[c]]
       positive[e] = truth[e] === c ? 1 : 0
       nPos += positive[e]
     }
@@ -79,7 +81,7 @@ export function stratifiedVariance(truth: ArrayLike<number>, x: Float64Array, k:
  * `probsA`, `probsB`: row-major n × k class probabilities of the same examples. Null when a class has no
  * positive or no negative example (the macro AUC is undefined, as scikit-learn's is).
  */
-export function delongOvrMacro(truth: ArrayLike<number>, probsA: Float64Array, probsB: Float64Array, k: number, alpha: number): DelongResult | null {
+export function delongOvrMacro(truth: ArrayLike<number>, probsA: Float64Array | ScoreRows, probsB: Float64Array | ScoreRows, k: number, alpha: number): DelongResult | null {
   const a = ovrInfluence(truth, probsA, k)
   const b = probsB === probsA ? a : ovrInfluence(truth, probsB, k)
   if (!a || !b) return null

@@ -23,7 +23,7 @@
  */
 import type { CellTable } from '../cells.js'
 import type { NamedCmMetric } from '../metrics/classification.js'
-import { binomial } from './binomial.js'
+import { binomialHalf } from './binomial.js'
 import type { Xoshiro128 } from './random.js'
 import { classSumsOfCells } from './resample.js'
 import { standardize } from './maxT.js'
@@ -153,7 +153,7 @@ export function jointPermutation(data: JointData, metrics: readonly JointMetric[
     for (let r = 0; r < R; r++) {
       reset()
       for (const j of source) {
-        const s = binomial(rng, cells.count[j], 0.5)
+        const s = binomialHalf(rng, cells.count[j])
         if (s !== 0) move(cells.t[j], cells.b[j], cells.c[j], s)
       }
       record(r, NaN)

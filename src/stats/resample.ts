@@ -24,7 +24,7 @@ import type { CellTable } from '../cells.js'
 import type { Direction } from '../types.js'
 import type { ClassSums } from '../metrics/confusion.js'
 import { evaluator, type NamedCmMetric } from '../metrics/classification.js'
-import { binomial } from './binomial.js'
+import { binomialHalf } from './binomial.js'
 import { multinomial } from './multinomial.js'
 import { streamFor } from './random.js'
 
@@ -326,7 +326,7 @@ function permutationHits(
     let correctB = b0.correct
     let correctC = c0.correct
     for (let j = 0; j < ns.length; j++) {
-      const s = binomial(rng, ns[j], 0.5)
+      const s = binomialHalf(rng, ns[j])
       if (s === 0) continue
       const t = ts[j]
       const b = bs[j]
@@ -453,7 +453,7 @@ function permutationClass(
     let tpB = sB.tp[1]
     let tpC = sC.tp[1]
     for (let j = 0; j < ns.length; j++) {
-      const s = binomial(rng, ns[j], 0.5)
+      const s = binomialHalf(rng, ns[j])
       if (s === 0) continue
       const moved = dir[j] * s
       predB -= moved
