@@ -297,7 +297,7 @@ describe('repeats and clusters (SPEC §12)', () => {
     const r = run('compare', '--candidate', c, '--baseline', b, '--positive-label', 'yes', '--repeat-field', 'seed', '--resamples', '500', '--json', json)
     expect(r.stderr).toBe('')
     const report = JSON.parse(readFileSync(json, 'utf8'))
-    expect(report.counts).toEqual({ candidate: 60, baseline: 60, paired: 60, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, repeats: { candidate: 2, baseline: 2 } })
+    expect(report.counts).toEqual({ errors: { candidate: 0, baseline: 0 }, candidate: 60, baseline: 60, paired: 60, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, repeats: { candidate: 2, baseline: 2 } })
     expect(report.metrics.accuracy.test).toBe('mcnemar-cluster')
   })
   it('bad input: a repeated (id, repeat), a missing id, a missing cluster value (exit 2, file:line: field)', () => {

@@ -61,7 +61,7 @@ describe('the README\'s DuckDB query (SPEC §15)', () => {
     const rows = await compare({ ...options, candidate: { name: 'candidate.parquet', path: at('candidate.parquet') }, baseline: { name: 'baseline.parquet', path: at('baseline.parquet') } })
     const csv = await compare({ ...options, candidate: { name: 'cells.csv', path: at('cells.csv') }, baseline: null, format: 'cells' })
     const parquet = await compare({ ...options, candidate: { name: 'cells.parquet', path: at('cells.parquet') }, baseline: null, format: 'cells' })
-    expect(rows.counts).toEqual({ errors: { candidate: 0, baseline: 0 },  candidate: N, baseline: N, paired: N, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0 })
+    expect(rows.counts).toEqual({ errors: { candidate: 0, baseline: 0 }, candidate: N, baseline: N, paired: N, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0 })
     expect(readFileSync(at('cells.csv'), 'utf8').trim().split('\n').length).toBe(1 + 8)
     expect(body(csv)).toBe(body(rows))
     expect(body(parquet)).toBe(body(rows))
