@@ -218,3 +218,11 @@ function canonicalInteger(s: string): number | null {
   }
   return s.charCodeAt(0) === 45 ? -v : v
 }
+
+/**
+ * A pairing of just these pairs (candidate rows `cand`, baseline rows `base`): a slice's pairs (SPEC §13), with
+ * nothing unpaired. Without a baseline, pass the candidate rows as both.
+ */
+export function pairingOf(cand: Uint32Array, base: Uint32Array): Pairing {
+  return { n: cand.length, cand, base, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, candidateOnlyIds: [], baselineOnlyIds: [], conflictIds: [] }
+}

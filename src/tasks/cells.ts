@@ -25,7 +25,7 @@ import type { CellTable } from '../cells.js'
 import type { CompareOptions } from '../compare.js'
 import { ConfigError, InputError, quote } from '../errors.js'
 import { DEFAULT_GATES, splitRules } from '../gates.js'
-import { metricNames, parsePerClass, SCORE_METRICS } from '../metrics/names.js'
+import { metricNames, SCORE_METRICS } from '../metrics/names.js'
 import type { Pairing } from '../pair.js'
 import { CellsBuilder, type CellRows } from '../read/cells.js'
 import { readRows, textCells } from '../read/index.js'
@@ -35,7 +35,7 @@ import { confusionStatistics } from '../statistics.js'
 import { chooseTask } from '../task.js'
 import { LabelDictionary, type Disagreement, type MetricReport } from '../types.js'
 import { classificationWarnings } from '../warnings.js'
-import { confusionMatrixOf, DENSE_MATRIX_CLASSES, MAX_CLASSES } from './classification.js'
+import { confusionMatrixOf, gatedClassesOf, MAX_CLASSES, sparseMatrixWarning } from './classification.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
 
 export const cellsTask: TaskModule = {
@@ -88,12 +88,7 @@ export const cellsTask: TaskModule = {
       analyze(rules, settings): Analysis {
         const k = labels.length
         const table = cellTable(k, remap, rows)
-        const gatedClasses = new Set<number>()
-        for (const rule of rules) {
-          const perClass = parsePerClass(rule.metric)
-          const i = perClass ? index.get(perClass.label) : undefined
-          if (i !== undefined) gatedClasses.add(i)
-        }
+        const gatedClasses = gatedClassesOf(rules, index)
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
         const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, gatedClasses, mcnemar }, settings)
         const metrics: Record<string, MetricReport> = {}
@@ -109,13 +104,7 @@ export const cellsTask: TaskModule = {
             first: classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }),
             last: [
               ...confusion.warnings,
-              ...(k > DENSE_MATRIX_CLASSES
-                ? [
-                    `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
-                      `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
-                      `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
-                  ]
-                : [])
+              ...sparseMatrixWarning(k)
             ]
           },
           joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed })

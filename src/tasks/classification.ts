@@ -7,9 +7,9 @@ import { stat } from 'node:fs/promises'
 import { confusionEntries, countCells, type CellTable } from '../cells.js'
 import type { CompareOptions } from '../compare.js'
 import { InputError } from '../errors.js'
-import { DEFAULT_GATES } from '../gates.js'
+import { DEFAULT_GATES, type GateRule } from '../gates.js'
 import { metricNames, parsePerClass } from '../metrics/names.js'
-import { checkUniqueIds, pairByIds, sameLabel, type Pairing } from '../pair.js'
+import { checkUniqueIds, pairByIds, pairingOf, sameLabel, type Pairing } from '../pair.js'
 import { readPredictions, type ReadOptions } from '../read/index.js'
 import { keyFields } from '../read/keys.js'
 import { readInWorker } from '../read/parallel.js'
@@ -112,12 +112,7 @@ export const classification: TaskModule = {
       analyze(rules, settings): Analysis {
         const k = labels.length
         const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
-        const gatedClasses = new Set<number>()
-        for (const rule of rules) {
-          const perClass = parsePerClass(rule.metric)
-          const i = perClass ? index.get(perClass.label) : undefined
-          if (i !== undefined) gatedClasses.add(i)
-        }
+        const gatedClasses = gatedClassesOf(rules, index)
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
         const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
         const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
@@ -143,13 +138,7 @@ export const classification: TaskModule = {
             first: classificationWarnings({ pairing, table, task, positive, settings }),
             last: [
               ...confusion.warnings,
-              ...(k > DENSE_MATRIX_CLASSES
-                ? [
-                    `The confusion matrices of ${k.toLocaleString('en-US')} classes are given as their non-zero entries ` +
-                      `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${k.toLocaleString('en-US')}×${k.toLocaleString('en-US')} tables ` +
-                      `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
-                  ]
-                : []),
+              ...sparseMatrixWarning(k),
               ...scored.warnings,
               ...(clustered ? clustered.warnings : [])
             ]
@@ -165,22 +154,31 @@ export const classification: TaskModule = {
 
 /** A pairing of the pairs at `rows` only (of candidate rows `rows`, paired with themselves, without a pairing). */
 function slicePairing(rows: Uint32Array, pairing: Pairing | null): Pairing {
-  const gather = (index: Uint32Array): Uint32Array => {
-    const out = new Uint32Array(rows.length)
-    for (let p = 0; p < rows.length; p++) out[p] = index[rows[p]]
-    return out
+  if (!pairing) return pairingOf(rows, rows)
+  const at = (index: Uint32Array): Uint32Array => Uint32Array.from(rows, (p) => index[p])
+  return pairingOf(at(pairing.cand), at(pairing.base))
+}
+
+/** Report indices of the classes whose per-class metrics a rule names (always resampled). */
+export function gatedClassesOf(rules: readonly GateRule[], index: ReadonlyMap<string, number>): Set<number> {
+  const gated = new Set<number>()
+  for (const rule of rules) {
+    const perClass = parsePerClass(rule.metric)
+    const i = perClass ? index.get(perClass.label) : undefined
+    if (i !== undefined) gated.add(i)
   }
-  return {
-    n: rows.length,
-    cand: pairing ? gather(pairing.cand) : rows,
-    base: pairing ? gather(pairing.base) : rows,
-    candidateOnly: 0,
-    baselineOnly: 0,
-    labelConflicts: 0,
-    candidateOnlyIds: [],
-    baselineOnlyIds: [],
-    conflictIds: []
-  }
+  return gated
+}
+
+/** The warning that the confusion matrices of `k` classes are given sparse (none up to DENSE_MATRIX_CLASSES). */
+export function sparseMatrixWarning(k: number): string[] {
+  if (k <= DENSE_MATRIX_CLASSES) return []
+  const K = k.toLocaleString('en-US')
+  return [
+    `The confusion matrices of ${K} classes are given as their non-zero entries ` +
+      `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${K}×${K} tables ` +
+      `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
+  ]
 }
 
 /** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */

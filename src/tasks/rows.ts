@@ -4,7 +4,7 @@
  */
 import type { CompareOptions } from '../compare.js'
 import { DEFAULT_ERRORS, errorCounts, errorRule, type ErrorOutcome, type ErrorRows } from '../errorRule.js'
-import { checkUniqueIds, pairByIds, type IdRows, type Pairing, type SameTruth } from '../pair.js'
+import { checkUniqueIds, pairByIds, pairingOf, type IdRows, type Pairing, type SameTruth } from '../pair.js'
 import { readRows, textCells } from '../read/index.js'
 import type { RowSink } from '../read/sink.js'
 import type { GateRule } from '../gates.js'
@@ -122,17 +122,7 @@ export function unlabelled(
 export function pairsAt(pairing: Pairing | null, n: number, rows: ExampleRows): Pairing | null {
   if (rows.cand.length === (pairing ? pairing.n : n)) return pairing
   const cand = Uint32Array.from(rows.cand)
-  return {
-    n: cand.length,
-    cand,
-    base: rows.base ? Uint32Array.from(rows.base) : cand,
-    candidateOnly: 0,
-    baselineOnly: 0,
-    labelConflicts: 0,
-    candidateOnlyIds: [],
-    baselineOnlyIds: [],
-    conflictIds: []
-  }
+  return pairingOf(cand, rows.base ? Uint32Array.from(rows.base) : cand)
 }
 
 /** `index` at `rows`, as row indices. */
