@@ -12,8 +12,7 @@
  *
  * @example pairedTCluster(Float64Array.of(1, 2, 3, 4), Uint32Array.of(0, 0, 1, 1), 2, 0.05).t // 2.5
  */
-import type { PairedTResult } from '../stats/pairedT.js'
-import { studentTCdf, studentTQuantile, studentTSf } from '../stats/studentt.js'
+import { tResult, type PairedTResult } from '../stats/pairedT.js'
 
 /** @returns null with fewer than two clusters. */
 export function pairedTCluster(d: ArrayLike<number>, clusterOf: ArrayLike<number>, clusters: number, alpha: number): PairedTResult | null {
@@ -28,24 +27,5 @@ export function pairedTCluster(d: ArrayLike<number>, clusterOf: ArrayLike<number
   for (let g = 0; g < clusters; g++) ss += e[g] * e[g]
   const se = Math.sqrt(((clusters / (clusters - 1)) * ss) / (n * n))
   const df = clusters - 1
-  if (se === 0 || se < 1e-15 * Math.abs(mean)) {
-    const p = mean === 0 ? 1 : 0
-    return { n, mean, se: 0, t: mean === 0 ? 0 : Math.sign(mean) * Infinity, df, pValue: p, pGreater: mean > 0 ? 0 : 1, pLess: mean < 0 ? 0 : 1, ci: [mean, mean], lower: mean, upper: mean }
-  }
-  const t = mean / se
-  const q2 = studentTQuantile(1 - alpha / 2, df)
-  const q1 = studentTQuantile(1 - alpha, df)
-  return {
-    n,
-    mean,
-    se,
-    t,
-    df,
-    pValue: Math.min(1, 2 * studentTSf(Math.abs(t), df)),
-    pGreater: studentTSf(t, df),
-    pLess: studentTCdf(t, df),
-    ci: [mean - q2 * se, mean + q2 * se],
-    lower: mean - q1 * se,
-    upper: mean + q1 * se
-  }
+  return tResult(n, mean, se, df, alpha)
 }

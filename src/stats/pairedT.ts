@@ -48,6 +48,16 @@ export function pairedT(d: ArrayLike<number>, alpha: number): PairedTResult | nu
   const variance = (ss - (drift * drift) / n) / (n - 1)
   const se = Math.sqrt(Math.max(0, variance) / n)
   const df = n - 1
+  return tResult(n, mean, se, df, alpha)
+}
+
+/**
+ * The t test's result for a mean with its standard error and degrees of freedom (shared by the plain and the
+ * cluster paired t): two-sided p, both one-sided p, the two-sided interval and both one-sided bounds. A zero
+ * standard error gives p 0 or 1 and a point interval. Cost O(1) plus the t quantiles.
+ * @example tResult(10, 0.5, 0.2, 9, 0.05).t // 2.5
+ */
+export function tResult(n: number, mean: number, se: number, df: number, alpha: number): PairedTResult {
   if (se === 0 || se < 1e-15 * Math.abs(mean)) {
     const p = mean === 0 ? 1 : 0
     return { n, mean, se: 0, t: mean === 0 ? 0 : Math.sign(mean) * Infinity, df, pValue: p, pGreater: mean > 0 ? 0 : 1, pLess: mean < 0 ? 0 : 1, ci: [mean, mean], lower: mean, upper: mean }
