@@ -205,4 +205,17 @@ describe('multiplicity and McNemar options, end to end (issue 11)', () => {
     // b = 22, c = 0: one-sided mid-p = P(X < 0) + P(X = 0)/2 = 2^−23.
     expect(r.metrics.recall.pValueWorse).toBeCloseTo(2 ** -23, 18)
   })
+  it('max-T adjusts the same under exact and mid-p McNemar: its statistic is (b − c)/√(b + c), not the p (issue 11, power2)', async () => {
+    const gates = 'accuracy no-regression; recall no-regression; precision no-regression; f1 no-regression'
+    const exact = await spam({ gates, multiplicity: 'max-t', mcnemar: 'exact' })
+    const midp = await spam({ gates, multiplicity: 'max-t', mcnemar: 'mid-p' })
+    // The marginal p-values differ (recall: 2^−22 exact, 2^−23 mid-p) ...
+    expect(exact.metrics.recall.pValueWorse).toBeCloseTo(2 ** -22, 18)
+    expect(midp.metrics.recall.pValueWorse).toBeCloseTo(2 ** -23, 18)
+    // ... the max-T adjusted ones do not: same swaps (seed 0), same standardized statistics.
+    expect(midp.gates.map((g) => g.adjustment)).toEqual(['Westfall–Young max-T', 'Westfall–Young max-T', 'Westfall–Young max-T', 'Westfall–Young max-T'])
+    expect(midp.gates.map((g) => [g.pValue, g.status])).toEqual(exact.gates.map((g) => [g.pValue, g.status]))
+    // Recall's z = −22/√22 is beyond every swap's maximum: the smallest max-T p, 1/(R + 1).
+    expect(exact.gates.find((g) => g.metric === 'recall')?.pValue).toBe(1 / 2001)
+  })
 })
