@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
 /** Times the 10⁹-example cells comparisons; prints one line each against SPEC §8's 1 s. */
-export function benchCells({ runs = Number(process.env.EVAL_GATE_BENCH_RUNS ?? 3), cli = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js') } = {}) {
+export function benchCells({ runs = Number(process.env.EVAL_GATE_BENCH_RUNS ?? 3), cli = process.env.EVAL_GATE_BENCH_CLI ?? process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js') } = {}) {
   const dir = path.join(tmpdir(), 'eval-gate-bench-cells')
   mkdirSync(dir, { recursive: true })
   const binary = path.join(dir, 'binary-cells.csv')
