@@ -28,6 +28,7 @@ import { InputError, markRowNumbered, quote } from '../errors.js'
 import type { PredictionSource } from '../types.js'
 import { bytes, overLimit } from './limits.js'
 import type { Cell, RowSink } from './sink.js'
+import { sourceError } from './source.js'
 
 /**
  * Reads a Parquet file's rows into `rows`: the cells of `rows.columns` in order, one row group at a time.
@@ -162,7 +163,7 @@ async function openSource(source: PredictionSource): Promise<{ buffer: AsyncBuff
       close: () => handle.close()
     }
   } catch (error) {
-    throw openError(source, error)
+    throw sourceError(source, error)
   }
 }
 
@@ -205,20 +206,6 @@ function parquetError(source: PredictionSource, error: unknown): Error {
   }
   if (/invalid|footer|metadata|magic|PAR1/i.test(message)) return new InputError(source.name, null, null, `is not a valid Parquet file (${message.slice(0, 200)})`)
   return new InputError(source.name, null, null, `cannot be read as Parquet: ${message.slice(0, 200)}`)
-}
-
-function openError(source: PredictionSource, error: unknown): Error {
-  const e = error as NodeJS.ErrnoException
-  switch (e?.code) {
-    case 'ENOENT':
-      return new InputError(source.name, null, null, 'file not found')
-    case 'EISDIR':
-      return new InputError(source.name, null, null, 'is a directory, not a file')
-    case 'EACCES':
-      return new InputError(source.name, null, null, 'cannot be read (permission denied)')
-    default:
-      return new InputError(source.name, null, null, `cannot be read: ${e?.message ?? String(error)}`)
-  }
 }
 
 /** `id, label, prediction` (quoted when unusual, at most 20). */

@@ -100,7 +100,8 @@ function rawStream(source: PredictionSource): AsyncIterable<Buffer> {
   return createReadStream(source.path, { highWaterMark: CHUNK })
 }
 
-function sourceError(source: PredictionSource, error: unknown): Error {
+/** A file's read error as an InputError naming the file: not found, a directory, no permission, bad gzip, other. */
+export function sourceError(source: PredictionSource, error: unknown): Error {
   if (error instanceof InputError) return error
   const e = error as NodeJS.ErrnoException
   switch (e?.code) {

@@ -32,10 +32,9 @@ import { readRows, textCells } from '../read/index.js'
 import { classificationJoint } from '../stats/classificationJoint.js'
 import { DEFAULT_MCNEMAR } from '../stats/mcnemar.js'
 import { confusionStatistics } from '../statistics.js'
-import { chooseTask } from '../task.js'
 import { LabelDictionary, type Disagreement, type MetricReport } from '../types.js'
 import { classificationWarnings } from '../warnings.js'
-import { confusionMatrixOf, gatedClassesOf, MAX_CLASSES, sparseMatrixWarning } from './classification.js'
+import { classesOf, confusionMatrixOf, gatedClassesOf, MAX_CLASSES, sparseMatrixWarning } from './classification.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
 
 export const cellsTask: TaskModule = {
@@ -49,13 +48,7 @@ export const cellsTask: TaskModule = {
 
     const used = new Uint8Array(dictionary.size)
     for (let j = 0; j < rows.size; j++) used[rows.truth[j]] = used[rows.baseline[j]] = used[rows.candidate[j]] = 1
-    const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined
-    const { task, labels, positiveLabel } = chooseTask(
-      dictionary.names,
-      dictionary.names.filter((_, code) => used[code]),
-      options.positiveLabel,
-      forced
-    )
+    const { task, labels, positiveLabel } = classesOf(dictionary, used, options)
     if (labels.length > MAX_CLASSES) {
       throw new InputError(
         source.name,

@@ -56,13 +56,7 @@ export const classification: TaskModule = {
     const pairing = errors.pairing
 
     const used = usedCodes(dictionary.size, candidate, baseline, pairing)
-    const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined
-    const { task, labels, positiveLabel } = chooseTask(
-      dictionary.names,
-      dictionary.names.filter((_, code) => used[code]),
-      options.positiveLabel,
-      forced
-    )
+    const { task, labels, positiveLabel } = classesOf(dictionary, used, options)
     const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null
     if (labels.length > MAX_CLASSES) {
       throw new InputError(
@@ -179,6 +173,20 @@ export function sparseMatrixWarning(k: number): string[] {
       `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${K}×${K} tables ` +
       `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
   ]
+}
+
+/**
+ * The task, the report's labels and the positive class (src/task.ts chooseTask) from the labels that occur in
+ * the compared examples (`used`: a flag per dictionary code), `--task` binary or multiclass forcing the task.
+ */
+export function classesOf(dictionary: LabelDictionary, used: Uint8Array, options: Pick<CompareOptions, 'task' | 'positiveLabel'>): ReturnType<typeof chooseTask> {
+  const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined
+  return chooseTask(
+    dictionary.names,
+    dictionary.names.filter((_, code) => used[code]),
+    options.positiveLabel,
+    forced
+  )
 }
 
 /** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
