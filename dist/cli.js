@@ -7390,6 +7390,141 @@ function parquetReadObjects(options) {
   })
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/read/source.ts
+/**
+ * Opens a prediction source as a stream of UTF-8 text chunks: from disk or memory, gunzipped when it is gzip
+ * (by the `.gz` extension or the magic bytes 1f 8b), with a leading byte-order mark removed. Every failure is an
+ * InputError naming the file. With `maxUnpackedBytes`, the bytes after the gzip layer (or the plain bytes) are
+ * counted as they come and the read stops as soon as they pass it: at most one chunk (1 MiB) past the cap is held.
+ */
+
+
+
+
+
+
+const CHUNK = 1 << 20;
+/** Text chunks of the source, in order: its bytes ({@link byteChunks}) decoded as UTF-8 across chunk ends. */
+async function* textChunks(source, gzipByName) {
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    for await (const chunk of byteChunks(source, gzipByName)) {
+        const text = decoder.write(chunk);
+        if (text.length > 0)
+            yield text;
+    }
+    const rest = decoder.end();
+    if (rest.length > 0)
+        yield rest;
+}
+const BOM = [0xef, 0xbb, 0xbf];
+/**
+ * Byte chunks of the source, in order, gunzipped, without a leading UTF-8 byte-order mark (EF BB BF, the bytes of
+ * the U+FEFF that {@link textChunks} would otherwise start with). Chunks are 1 MiB except the last.
+ */
+async function* byteChunks(source, gzipByName) {
+    let gzip = gzipByName ? true : null;
+    let stream = rawStream(source);
+    try {
+        if (gzip === null) {
+            // Peek at the first bytes for the gzip magic number.
+            const iterator = stream[Symbol.asyncIterator]();
+            const head = await iterator.next();
+            const firstChunk = head.done ? Buffer.alloc(0) : Buffer.from(head.value);
+            gzip = firstChunk.length >= 2 && firstChunk[0] === 0x1f && firstChunk[1] === 0x8b;
+            stream = (async function* () {
+                if (firstChunk.length > 0)
+                    yield firstChunk;
+                for (;;) {
+                    const next = await iterator.next();
+                    if (next.done)
+                        return;
+                    yield Buffer.from(next.value);
+                }
+            })();
+        }
+        const cap = source.maxUnpackedBytes;
+        if (cap !== undefined && !gzip && source.data && source.data.length > cap)
+            throw tooBig(source, false, cap);
+        let total = 0;
+        /** The file's first bytes while fewer than 3 have come (a byte-order mark may span chunks); null after. */
+        let head = Buffer.alloc(0);
+        for await (const raw of (gzip ? gunzip(stream) : stream)) {
+            total += raw.length;
+            if (cap !== undefined && total > cap)
+                throw tooBig(source, gzip, cap);
+            let chunk = raw;
+            if (head !== null) {
+                chunk = head.length === 0 ? raw : Buffer.concat([head, raw]);
+                if (chunk.length < BOM.length && BOM.slice(0, chunk.length).every((b, i) => chunk[i] === b)) {
+                    head = chunk;
+                    continue;
+                }
+                head = null;
+                if (chunk[0] === BOM[0] && chunk[1] === BOM[1] && chunk[2] === BOM[2])
+                    chunk = chunk.subarray(3);
+            }
+            if (chunk.length > 0)
+                yield chunk;
+        }
+        if (head !== null && head.length > 0)
+            yield head;
+    }
+    catch (error) {
+        throw sourceError(source, error);
+    }
+}
+/** The gunzipped bytes of `stream`; an error reading `stream` fails the result too (with `pipe` alone it was an unhandled 'error' event that killed the process, e.g. for a directory named x.jsonl.gz). */
+function gunzip(stream) {
+    const input = external_node_stream_namespaceObject.Readable.from(stream);
+    const output = (0,external_node_zlib_namespaceObject.createGunzip)({ chunkSize: CHUNK });
+    input.once('error', (error) => output.destroy(error));
+    return input.pipe(output);
+}
+/** `artifact.zip: predictions.jsonl.gz: unpacks to more than 536,870,912 bytes: refused (a gzip bomb?)` */
+function tooBig(source, gzip, cap) {
+    return new InputError(source.name, null, null, gzip ? `unpacks to more than ${bytes(cap)}: refused (a gzip bomb?)` : `is larger than ${bytes(cap)}: refused`);
+}
+function rawStream(source) {
+    if (source.data) {
+        const data = source.data;
+        return (async function* () {
+            for (let i = 0; i < data.length; i += CHUNK)
+                yield Buffer.from(data.buffer, data.byteOffset + i, Math.min(CHUNK, data.length - i));
+        })();
+    }
+    if (!source.path)
+        throw new InputError(source.name, null, null, 'has neither a path nor data');
+    return (0,external_node_fs_namespaceObject.createReadStream)(source.path, { highWaterMark: CHUNK });
+}
+/** A file's read error as an InputError naming the file: not found, a directory, no permission, bad gzip, other. */
+function sourceError(source, error) {
+    if (error instanceof InputError)
+        return error;
+    const e = error;
+    switch (e?.code) {
+        case 'ENOENT':
+            return new InputError(source.name, null, null, 'file not found');
+        case 'EISDIR':
+            return new InputError(source.name, null, null, 'is a directory, not a file');
+        case 'EACCES':
+            return new InputError(source.name, null, null, 'cannot be read (permission denied)');
+        case 'Z_DATA_ERROR':
+        case 'Z_BUF_ERROR':
+        case 'Z_NEED_DICT':
+            return new InputError(source.name, null, null, `is not valid gzip (${e.message})`);
+        default:
+            if (typeof e?.code === 'string' && e.code.startsWith('Z_'))
+                return new InputError(source.name, null, null, `is not valid gzip (${e.message})`);
+            return new InputError(source.name, null, null, `cannot be read: ${e?.message ?? String(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/read/parquet.ts
 /**
  * Parquet (SPEC §15): the same fields and the same errors as the text formats, with the 1-based row where they
@@ -7413,6 +7548,7 @@ function parquetReadObjects(options) {
  * Compression: UNCOMPRESSED and SNAPPY (hyparquet's own), GZIP and BROTLI (node:zlib, each page capped at the
  * size its header gives), ZSTD where Node has it (22.15 and later); LZ4 is refused with a message.
  */
+
 
 
 
@@ -7556,7 +7692,7 @@ async function openSource(source) {
         };
     }
     catch (error) {
-        throw openError(source, error);
+        throw sourceError(source, error);
     }
 }
 function copy(data, start, end) {
@@ -7602,19 +7738,6 @@ function parquetError(source, error) {
     if (/invalid|footer|metadata|magic|PAR1/i.test(message))
         return new InputError(source.name, null, null, `is not a valid Parquet file (${message.slice(0, 200)})`);
     return new InputError(source.name, null, null, `cannot be read as Parquet: ${message.slice(0, 200)}`);
-}
-function openError(source, error) {
-    const e = error;
-    switch (e?.code) {
-        case 'ENOENT':
-            return new InputError(source.name, null, null, 'file not found');
-        case 'EISDIR':
-            return new InputError(source.name, null, null, 'is a directory, not a file');
-        case 'EACCES':
-            return new InputError(source.name, null, null, 'cannot be read (permission denied)');
-        default:
-            return new InputError(source.name, null, null, `cannot be read: ${e?.message ?? String(error)}`);
-    }
 }
 /** `id, label, prediction` (quoted when unusual, at most 20). */
 function parquet_listColumns(names) {
@@ -8606,140 +8729,6 @@ function isObjectCell(value, textCells) {
     if (textCells)
         return typeof value === 'string' && value.trimStart().startsWith('{');
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/read/source.ts
-/**
- * Opens a prediction source as a stream of UTF-8 text chunks: from disk or memory, gunzipped when it is gzip
- * (by the `.gz` extension or the magic bytes 1f 8b), with a leading byte-order mark removed. Every failure is an
- * InputError naming the file. With `maxUnpackedBytes`, the bytes after the gzip layer (or the plain bytes) are
- * counted as they come and the read stops as soon as they pass it: at most one chunk (1 MiB) past the cap is held.
- */
-
-
-
-
-
-
-const CHUNK = 1 << 20;
-/** Text chunks of the source, in order: its bytes ({@link byteChunks}) decoded as UTF-8 across chunk ends. */
-async function* textChunks(source, gzipByName) {
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    for await (const chunk of byteChunks(source, gzipByName)) {
-        const text = decoder.write(chunk);
-        if (text.length > 0)
-            yield text;
-    }
-    const rest = decoder.end();
-    if (rest.length > 0)
-        yield rest;
-}
-const BOM = [0xef, 0xbb, 0xbf];
-/**
- * Byte chunks of the source, in order, gunzipped, without a leading UTF-8 byte-order mark (EF BB BF, the bytes of
- * the U+FEFF that {@link textChunks} would otherwise start with). Chunks are 1 MiB except the last.
- */
-async function* byteChunks(source, gzipByName) {
-    let gzip = gzipByName ? true : null;
-    let stream = rawStream(source);
-    try {
-        if (gzip === null) {
-            // Peek at the first bytes for the gzip magic number.
-            const iterator = stream[Symbol.asyncIterator]();
-            const head = await iterator.next();
-            const firstChunk = head.done ? Buffer.alloc(0) : Buffer.from(head.value);
-            gzip = firstChunk.length >= 2 && firstChunk[0] === 0x1f && firstChunk[1] === 0x8b;
-            stream = (async function* () {
-                if (firstChunk.length > 0)
-                    yield firstChunk;
-                for (;;) {
-                    const next = await iterator.next();
-                    if (next.done)
-                        return;
-                    yield Buffer.from(next.value);
-                }
-            })();
-        }
-        const cap = source.maxUnpackedBytes;
-        if (cap !== undefined && !gzip && source.data && source.data.length > cap)
-            throw tooBig(source, false, cap);
-        let total = 0;
-        /** The file's first bytes while fewer than 3 have come (a byte-order mark may span chunks); null after. */
-        let head = Buffer.alloc(0);
-        for await (const raw of (gzip ? gunzip(stream) : stream)) {
-            total += raw.length;
-            if (cap !== undefined && total > cap)
-                throw tooBig(source, gzip, cap);
-            let chunk = raw;
-            if (head !== null) {
-                chunk = head.length === 0 ? raw : Buffer.concat([head, raw]);
-                if (chunk.length < BOM.length && BOM.slice(0, chunk.length).every((b, i) => chunk[i] === b)) {
-                    head = chunk;
-                    continue;
-                }
-                head = null;
-                if (chunk[0] === BOM[0] && chunk[1] === BOM[1] && chunk[2] === BOM[2])
-                    chunk = chunk.subarray(3);
-            }
-            if (chunk.length > 0)
-                yield chunk;
-        }
-        if (head !== null && head.length > 0)
-            yield head;
-    }
-    catch (error) {
-        throw sourceError(source, error);
-    }
-}
-/** The gunzipped bytes of `stream`; an error reading `stream` fails the result too (with `pipe` alone it was an unhandled 'error' event that killed the process, e.g. for a directory named x.jsonl.gz). */
-function gunzip(stream) {
-    const input = external_node_stream_namespaceObject.Readable.from(stream);
-    const output = (0,external_node_zlib_namespaceObject.createGunzip)({ chunkSize: CHUNK });
-    input.once('error', (error) => output.destroy(error));
-    return input.pipe(output);
-}
-/** `artifact.zip: predictions.jsonl.gz: unpacks to more than 536,870,912 bytes: refused (a gzip bomb?)` */
-function tooBig(source, gzip, cap) {
-    return new InputError(source.name, null, null, gzip ? `unpacks to more than ${bytes(cap)}: refused (a gzip bomb?)` : `is larger than ${bytes(cap)}: refused`);
-}
-function rawStream(source) {
-    if (source.data) {
-        const data = source.data;
-        return (async function* () {
-            for (let i = 0; i < data.length; i += CHUNK)
-                yield Buffer.from(data.buffer, data.byteOffset + i, Math.min(CHUNK, data.length - i));
-        })();
-    }
-    if (!source.path)
-        throw new InputError(source.name, null, null, 'has neither a path nor data');
-    return (0,external_node_fs_namespaceObject.createReadStream)(source.path, { highWaterMark: CHUNK });
-}
-function sourceError(source, error) {
-    if (error instanceof InputError)
-        return error;
-    const e = error;
-    switch (e?.code) {
-        case 'ENOENT':
-            return new InputError(source.name, null, null, 'file not found');
-        case 'EISDIR':
-            return new InputError(source.name, null, null, 'is a directory, not a file');
-        case 'EACCES':
-            return new InputError(source.name, null, null, 'cannot be read (permission denied)');
-        case 'Z_DATA_ERROR':
-        case 'Z_BUF_ERROR':
-        case 'Z_NEED_DICT':
-            return new InputError(source.name, null, null, `is not valid gzip (${e.message})`);
-        default:
-            if (typeof e?.code === 'string' && e.code.startsWith('Z_'))
-                return new InputError(source.name, null, null, `is not valid gzip (${e.message})`);
-            return new InputError(source.name, null, null, `cannot be read: ${e?.message ?? String(error)}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/read/index.ts
@@ -11483,47 +11472,6 @@ function examplesOf(remap, rows) {
     return { t, b, c };
 }
 
-;// CONCATENATED MODULE: ./src/task.ts
-/**
- * Task and positive class (SPEC §2), and the label order of the report (SPEC §1).
- */
-
-
-/**
- * Decides the task: `binary` when the labels seen (truth and predictions, both files) are at most two and a
- * positive class is known, else `multiclass`. The positive class is `positiveLabel` when given, else `1` or
- * `true` when present. `forced` = `multiclass` forces multiclass; `binary` insists on it.
- *
- * @param seen every label text seen in either file (truth or prediction)
- * @param reportLabels the labels the metrics are computed over (those of the paired examples)
- */
-function chooseTask(seen, reportLabels, positiveLabel, forced) {
-    const all = labelOrder(seen);
-    if (forced === 'multiclass')
-        return { task: 'multiclass', labels: labelOrder(reportLabels), positiveLabel: null };
-    const withPositive = positiveLabel !== undefined ? labelOrder([...all, positiveLabel]) : all;
-    if (withPositive.length > 2) {
-        if (forced === 'binary') {
-            throw new ConfigError(`task is "binary" but ${withPositive.length} labels were seen (${listLabels(withPositive)})` +
-                (positiveLabel !== undefined && !all.includes(positiveLabel) ? `; positive-label ${quote(positiveLabel)} is not one of them` : ''));
-        }
-        if (positiveLabel !== undefined && !all.includes(positiveLabel) && all.length <= 2) {
-            throw new ConfigError(`positive-label ${quote(positiveLabel)} is not one of the labels seen (${listLabels(all)})`);
-        }
-        return { task: 'multiclass', labels: labelOrder(reportLabels), positiveLabel: null };
-    }
-    const positive = positiveLabel ?? (all.includes('1') ? '1' : all.includes('true') ? 'true' : undefined);
-    if (positive === undefined) {
-        throw new ConfigError(`two labels were seen (${listLabels(all)}) and neither is "1" or "true": set positive-label ` +
-            `(CLI --positive-label) to the positive class, or task to "multiclass"`);
-    }
-    return { task: 'binary', labels: labelOrder([...reportLabels, positive]), positiveLabel: positive };
-}
-function listLabels(labels) {
-    const shown = labels.slice(0, 10).map((l) => quote(l));
-    return shown.join(', ') + (labels.length > 10 ? `, … ${labels.length - 10} more` : '');
-}
-
 ;// CONCATENATED MODULE: ./src/idIndex.ts
 /**
  * An index from id to row for pairing (SPEC §4): open addressing with linear probing over one Int32Array, keyed by
@@ -12998,6 +12946,47 @@ function gather(values, rows) {
     for (let p = 0; p < rows.length; p++)
         out[p] = values[rows[p]];
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/task.ts
+/**
+ * Task and positive class (SPEC §2), and the label order of the report (SPEC §1).
+ */
+
+
+/**
+ * Decides the task: `binary` when the labels seen (truth and predictions, both files) are at most two and a
+ * positive class is known, else `multiclass`. The positive class is `positiveLabel` when given, else `1` or
+ * `true` when present. `forced` = `multiclass` forces multiclass; `binary` insists on it.
+ *
+ * @param seen every label text seen in either file (truth or prediction)
+ * @param reportLabels the labels the metrics are computed over (those of the paired examples)
+ */
+function chooseTask(seen, reportLabels, positiveLabel, forced) {
+    const all = labelOrder(seen);
+    if (forced === 'multiclass')
+        return { task: 'multiclass', labels: labelOrder(reportLabels), positiveLabel: null };
+    const withPositive = positiveLabel !== undefined ? labelOrder([...all, positiveLabel]) : all;
+    if (withPositive.length > 2) {
+        if (forced === 'binary') {
+            throw new ConfigError(`task is "binary" but ${withPositive.length} labels were seen (${listLabels(withPositive)})` +
+                (positiveLabel !== undefined && !all.includes(positiveLabel) ? `; positive-label ${quote(positiveLabel)} is not one of them` : ''));
+        }
+        if (positiveLabel !== undefined && !all.includes(positiveLabel) && all.length <= 2) {
+            throw new ConfigError(`positive-label ${quote(positiveLabel)} is not one of the labels seen (${listLabels(all)})`);
+        }
+        return { task: 'multiclass', labels: labelOrder(reportLabels), positiveLabel: null };
+    }
+    const positive = positiveLabel ?? (all.includes('1') ? '1' : all.includes('true') ? 'true' : undefined);
+    if (positive === undefined) {
+        throw new ConfigError(`two labels were seen (${listLabels(all)}) and neither is "1" or "true": set positive-label ` +
+            `(CLI --positive-label) to the positive class, or task to "multiclass"`);
+    }
+    return { task: 'binary', labels: labelOrder([...reportLabels, positive]), positiveLabel: positive };
+}
+function listLabels(labels) {
+    const shown = labels.slice(0, 10).map((l) => quote(l));
+    return shown.join(', ') + (labels.length > 10 ? `, … ${labels.length - 10} more` : '');
 }
 
 ;// CONCATENATED MODULE: ./src/clusters/repeats.ts
@@ -17329,8 +17318,7 @@ const classification = {
         const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read;
         const pairing = errors.pairing;
         const used = usedCodes(dictionary.size, candidate, baseline, pairing);
-        const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
-        const { task, labels, positiveLabel } = chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
+        const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
         const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null;
         if (labels.length > MAX_CLASSES) {
             throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
@@ -17444,6 +17432,14 @@ function sparseMatrixWarning(k) {
             `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
     ];
 }
+/**
+ * The task, the report's labels and the positive class (src/task.ts chooseTask) from the labels that occur in
+ * the compared examples (`used`: a flag per dictionary code), `--task` binary or multiclass forcing the task.
+ */
+function classesOf(dictionary, used, options) {
+    const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
+    return chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
+}
 /** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
 async function readBoth(options, readOptions) {
     const base = options.baseline;
@@ -17513,7 +17509,6 @@ function confusionMatrixOf(table, labels, hasBaseline) {
 
 
 
-
 const cellsTask = {
     async prepare(options) {
         refuseRowOptions(options);
@@ -17525,8 +17520,7 @@ const cellsTask = {
         const used = new Uint8Array(dictionary.size);
         for (let j = 0; j < rows.size; j++)
             used[rows.truth[j]] = used[rows.baseline[j]] = used[rows.candidate[j]] = 1;
-        const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
-        const { task, labels, positiveLabel } = chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
+        const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
         if (labels.length > MAX_CLASSES) {
             throw new InputError(source.name, null, null, `has ${labels.length.toLocaleString('en-US')} distinct labels (true labels and both predictions); at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
         }
