@@ -53,6 +53,8 @@ export interface CompareOptions {
   missingBaseline: 'skip' | 'fail'
   /** Adjustment of the `no-regression` rules' p-values: `holm`, `westfall-young` (minP) or `max-t` (default DEFAULT_MULTIPLICITY). */
   multiplicity?: Multiplicity
+  /** Experimental (calibration): max-T's ties broken by seeded keys. */
+  maxTTies?: 'count' | 'random'
   /** McNemar p-values (accuracy, recall, specificity, recall[L]): `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
   mcnemar?: McNemarMethod
   /**
@@ -92,6 +94,7 @@ export async function compare(options: CompareOptions): Promise<Report> {
     hasBaseline: prepared.hasBaseline,
     missingBaseline: options.missingBaseline,
     multiplicity: options.multiplicity,
+    maxTTies: options.maxTTies,
     joint: analysis.joint ?? null,
     overfitting: checked.sections.overfitting ?? null,
     slices: slices?.report ?? null,

@@ -170,7 +170,7 @@ export const DEFAULT_MULTIPLICITY: Multiplicity = 'holm'
  */
 export type JointNull = (
   metrics: readonly string[]
-) => { observed: number[]; resampled: Float64Array[]; resamples: number; statistics?: { observed: number[]; resampled: Float64Array[] } } | string
+) => { observed: number[]; resampled: Float64Array[]; resamples: number; statistics?: { observed: number[]; resampled: Float64Array[] }; ties?: Float64Array } | string
 
 export interface GateOptions {
   alpha: number
@@ -179,6 +179,8 @@ export interface GateOptions {
   /** Default {@link DEFAULT_MULTIPLICITY}; without `joint` (a task that has none), Holm. */
   multiplicity?: Multiplicity
   joint?: JointNull | null
+  /** Max-T's ties with the observed statistic: counted (conservative) or broken by seeded keys (exact size). */
+  maxTTies?: 'count' | 'random'
   /** The overfitting check's result, for `train-gap` rules (null: no --train-predictions). */
   overfitting?: Overfitting | null
   /** The report's slices (SPEC §13), for slice rules, and the fewest examples a tested slice has. */
@@ -244,7 +246,10 @@ function adjust(family: readonly Hypothesis[], options: GateOptions): { p: numbe
   const names = [...new Set(tested.map((r) => r.metric))]
   const joint = options.joint(names)
   if (typeof joint === 'string') return { p: holmP(), method: 'Holm', note: ` (not ${label}: ${joint})` }
-  const adjusted = multiplicity === 'max-t' && joint.statistics ? maxT(joint.statistics.observed, joint.statistics.resampled) : westfallYoung(joint.observed, joint.resampled)
+  const adjusted =
+    multiplicity === 'max-t' && joint.statistics
+      ? maxT(joint.statistics.observed, joint.statistics.resampled, options.maxTTies === 'random' ? joint.ties : undefined)
+      : westfallYoung(joint.observed, joint.resampled)
   const byName = new Map(names.map((name, i) => [name, adjusted[i]]))
   // A metric named by two rules is one hypothesis: the same adjusted p for both.
   return { p: tested.map((r) => byName.get(r.metric) as number), method: label, note: '' }

@@ -31,6 +31,56 @@ describe('maxT', () => {
     expect(adjusted).toEqual([1 / 8, 3 / 8])
   })
 
+  it('ties broken by keys: the same enumeration, the tied flip counted only when its key is above the observed one', () => {
+    // Step 2's tie is the flip (+,−,−), resample index 2 (key index 3). Key below the observed key 0.5: it does not
+    // count, p = (1 + 1)/8; above: (1 + 2)/8 as the conservative rule. Step 1 has no tie: 1/8 either way.
+    const T1 = [0, 2, -4, 4, -2, 0, -6]
+    const T2 = [1, 5, 3, -3, -5, -1, -3]
+    const s1 = Math.sqrt(14)
+    const s2 = Math.sqrt(11)
+    const observed = [6 / s1, 3 / s2]
+    const resampled = [Float64Array.from(T1, (t) => t / s1), Float64Array.from(T2, (t) => t / s2)]
+    const keys = (tied: number): Float64Array => Float64Array.of(0.5, 0.9, 0.9, tied, 0.9, 0.9, 0.9, 0.9)
+    expect(maxT(observed, resampled, keys(0.2))).toEqual([1 / 8, 2 / 8])
+    expect(maxT(observed, resampled, keys(0.7))).toEqual([1 / 8, 3 / 8])
+  })
+
+  it("randomized ties give a discrete statistic the exact size alpha; counting ties against it stays below", () => {
+    // One McNemar statistic with 6 discordant pairs, c ~ Bin(6, 1/2) under the null, R = 19 resamples of it:
+    // with ties broken by keys the observed table's rank among the 20 is uniform, so P(p ≤ 0.05) = 1/20 exactly
+    // (Hemerik & Goeman 2018, Theorem 1). Counting the ties against the observed table rejects only when every
+    // resample is strictly below it: Σₖ P(X = k)·P(X < k)¹⁹ = 0.022042 (scipy 1.10:
+    // `sum(binom.pmf(k,6,.5)*binom.cdf(k-1,6,.5)**19 for k in range(7))` → 0.02204215821515921).
+    const rng = streamFor(11, 'test:ties')
+    const draw = (): number => {
+      let c = 0
+      for (let i = 0; i < 6; i++) c += rng.nextUint32() & 1
+      return (2 * c - 6) / Math.sqrt(6)
+    }
+    const trials = 40_000
+    let random = 0
+    let counted = 0
+    for (let k = 0; k < trials; k++) {
+      const t = draw()
+      const rs = Float64Array.from({ length: 19 }, draw)
+      const keys = Float64Array.from({ length: 20 }, () => rng.nextDouble())
+      if (maxT([t], [rs], keys)[0] <= 0.05) random++
+      if (maxT([t], [rs])[0] <= 0.05) counted++
+    }
+    const se = Math.sqrt((0.05 * 0.95) / trials)
+    expect(Math.abs(random / trials - 0.05)).toBeLessThan(4 * se)
+    // The conservative rule's exact rate: Σₖ P(X = k)·P(X < k)¹⁹, X ~ Bin(6, 1/2).
+    const pmf = [1, 6, 15, 20, 15, 6, 1].map((w) => w / 64)
+    let below = 0
+    let exact = 0
+    for (let k = 0; k <= 6; k++) {
+      exact += pmf[k] * below ** 19
+      below += pmf[k]
+    }
+    expect(exact).toBeCloseTo(0.02204215821515921, 14)
+    expect(Math.abs(counted / trials - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / trials))
+  })
+
   it('m copies of one statistic: the single permutation p, no adjustment', () => {
     const t = Float64Array.from({ length: 99 }, (_, i) => i / 10)
     expect(maxT([9.45, 9.45, 9.45], [t, t, t])).toEqual([0.05, 0.05, 0.05])

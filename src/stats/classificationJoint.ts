@@ -21,6 +21,7 @@ import { brierLosses, logLossesBinary } from '../metrics/scores.js'
 import type { Pairing } from '../pair.js'
 import { mcnemarRestriction, TABLE_RESAMPLE_CAP } from '../statistics.js'
 import type { PredictionFile, Task } from '../types.js'
+import { tieKeys } from './maxT.js'
 import { jointPermutation, jointResamples, MIN_JOINT_RESAMPLES, type JointData, type JointMetric } from './jointPermutation.js'
 import { mcnemarMethod, type McNemarMethod } from './mcnemar.js'
 import { streamFor } from './random.js'
@@ -126,7 +127,8 @@ export function classificationJoint(ctx: ClassificationJointContext): JointNull 
         data.auc = { positive: positives(), baseline: b, candidate: c }
       }
     }
-    return jointPermutation(data, metrics, R, streamFor(ctx.seed, 'joint:westfall-young'))
+    const joint = jointPermutation(data, metrics, R, streamFor(ctx.seed, 'joint:westfall-young'))
+    return { ...joint, ties: tieKeys(R, streamFor(ctx.seed, 'joint:max-t:ties')) }
   }
 }
 

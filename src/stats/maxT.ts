@@ -1,3 +1,5 @@
+import type { Xoshiro128 } from './random.js'
+
 /**
  * Westfall–Young step-down max-T adjustment of m one-sided tests from their joint permutation distribution
  * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 4.1 in the step-down form of §2.8;
@@ -18,7 +20,7 @@
  * @example maxT([2.5, 0.1], [Float64Array.of(1, 3, -1), Float64Array.of(0.5, -2, 0)])
  * // [0.5, 0.5]: u*(1) = max(t*₁, t*₂) = (1, 3, 0), one ≥ 2.5 → (1 + 1)/4; u*(2) = t*₂, one ≥ 0.1 → 2/4
  */
-export function maxT(observed: readonly number[], resampled: readonly Float64Array[]): number[] {
+export function maxT(observed: readonly number[], resampled: readonly Float64Array[], ties?: Float64Array): number[] {
   const m = observed.length
   if (m === 0) return []
   const R = resampled[0].length
@@ -30,12 +32,25 @@ export function maxT(observed: readonly number[], resampled: readonly Float64Arr
     const j = order[rank]
     const tj = resampled[j]
     const t = observed[j]
-    const threshold = t - Math.max(1e-12, 1e-12 * Math.abs(t))
+    const tolerance = Math.max(1e-12, 1e-12 * Math.abs(t))
+    const threshold = t - tolerance
     let hits = 0
-    for (let r = 0; r < R; r++) {
-      const v = tj[r]
-      if (v > u[r]) u[r] = v
-      if (u[r] >= threshold) hits++
+    if (ties) {
+      // (u, V) ≥ (t, V₀) lexicographically: above t, or tied with t and a larger key than the observed table's.
+      const above = t + tolerance
+      const own = ties[0]
+      for (let r = 0; r < R; r++) {
+        const v = tj[r]
+        if (v > u[r]) u[r] = v
+        const x = u[r]
+        if (x > above || (x >= threshold && ties[r + 1] > own)) hits++
+      }
+    } else {
+      for (let r = 0; r < R; r++) {
+        const v = tj[r]
+        if (v > u[r]) u[r] = v
+        if (u[r] >= threshold) hits++
+      }
     }
     counts[rank] = hits
   }
@@ -74,4 +89,20 @@ export function standardize(observed: number, resampled: Float64Array): { observ
   const out = new Float64Array(resampled.length)
   for (let r = 0; r < resampled.length; r++) out[r] = scale(resampled[r])
   return { observed: scale(observed), resampled: out }
+}
+
+/**
+ * Tie-break keys for a randomized permutation test (Hoeffding 1952; Hemerik & Goeman 2018, "Exact testing with
+ * random permutations", JRSS B 80): one uniform key per table, the observed one first (index 0), then the R
+ * resamples'. Ordering the tables by (statistic, key) leaves no ties, so the observed table's rank among the R + 1
+ * is uniform under the null and the test's size is alpha exactly, where counting every tie against the observed
+ * table (the conservative rule) makes a discrete statistic such as McNemar's reject less often than alpha.
+ * Cost: O(R).
+ *
+ * @example tieKeys(2, streamFor(0, 'joint:max-t:ties')) // three doubles in [0, 1), the same for the same seed
+ */
+export function tieKeys(R: number, rng: Xoshiro128): Float64Array {
+  const keys = new Float64Array(R + 1)
+  for (let r = 0; r <= R; r++) keys[r] = rng.nextDouble()
+  return keys
 }
