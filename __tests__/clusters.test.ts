@@ -6,6 +6,7 @@
  * sizes 1–6) with a 1–5 `judge` and a 0/1 `passed` field, made by a seeded numpy script (rng 7). The references
  * were computed with /usr/bin/python3 (numpy, scipy 1.10, statsmodels 0.13, scikit-learn 1.2) as quoted.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { mcnemarCluster } from '../src/clusters/mcnemarCluster.js'
@@ -95,6 +96,25 @@ describe('compare with --cluster-field', () => {
     expect(r.metrics.recall.pValue).toBeCloseTo(0.5270892568655381, 12)
     expect(r.metrics.accuracy.ciMethod).toBe('cluster-bootstrap-percentile')
     expect(r.metrics.f1.test).toBe('permutation-cluster')
+  })
+  it('classification slices keep the clusters: a slice is tested on its documents, as computed in Python', async () => {
+    // A slice field `part`: documents doc0–doc5 are "a", doc6–doc11 "b". Per slice, d_g over its documents:
+    // a: 21 examples in 6 documents, Σd = 1, Σd² = 11 → scipy chi2.sf(1/11, 1) 0.763024600552995, one-sided
+    // norm.cdf(1/√11) 0.6184876997235025; b: 19 examples, Σd = 4, Σd² = 10 → 0.20590321073206466, 0.8970483946339658.
+    const withPart = (name: string): PredictionSource => {
+      const lines = readFileSync(dir + name, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { doc: string })
+      return rows(name, lines.map((r) => ({ ...r, part: Number(r.doc.slice(3)) < 6 ? 'a' : 'b' })))
+    }
+    const r = await compare({ ...base, candidate: withPart('candidate.jsonl'), baseline: withPart('baseline.jsonl'), clusterField: 'doc', sliceFields: ['part'], minSlice: 10 })
+    const a = r.slices?.part.a
+    const b = r.slices?.part.b
+    expect(a?.counts.paired).toBe(21)
+    expect(a?.metrics.accuracy.test).toBe('mcnemar-cluster')
+    expect(a?.metrics.accuracy.pValue).toBeCloseTo(0.763024600552995, 12)
+    expect(a?.metrics.accuracy.pValueWorse).toBeCloseTo(0.6184876997235025, 12)
+    expect(b?.metrics.accuracy.pValue).toBeCloseTo(0.20590321073206466, 12)
+    expect(b?.metrics.accuracy.pValueWorse).toBeCloseTo(0.8970483946339658, 12)
+    expect(b?.metrics.f1.test).toBe('permutation-cluster')
   })
   it('classification: the cluster randomization p of f1 is near the exact one over all 2¹² swaps', async () => {
     // Python: every one of the 4096 ways to swap whole documents, |Δf1*| ≥ |Δf1| − 1e-12 (sklearn f1_score): p = 0.375

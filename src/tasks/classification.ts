@@ -91,17 +91,24 @@ export const classification: TaskModule = {
         const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub)
         const only = new Set(wanted)
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
-        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only }, settings)
+        // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
+        const clusters = pairClusters(options, candidate, baseline, sub, repeats)
+        const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings)
         const scored =
           hasScores && wanted.some((name) => !confusion.metrics.has(name))
             ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
             : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+        if (clusters && scored.metrics.size > 0) {
+          for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
+          scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+        }
         const metrics: Record<string, MetricReport> = {}
         for (const name of wanted) {
           const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
           if (m) metrics[name] = m
         }
-        return { metrics, warnings: [...confusion.warnings, ...scored.warnings] }
+        return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] }
       },
       analyze(rules, settings): Analysis {
         const k = labels.length
