@@ -198,7 +198,10 @@ describe('slice gates', () => {
 
 describe('the cap on tested slices', () => {
   it(`tests the ${MAX_TESTED_SLICES} largest slices of a run, lists the rest untested, and says so`, () => {
-    const groups = Array.from({ length: MAX_TESTED_SLICES + 5 }, (_, i) => ({ value: `v${i}`, rows: new Uint32Array(i === 3 ? 29 : 30 + (i % 7)) }))
+    const groups = Array.from({ length: MAX_TESTED_SLICES + 5 }, (_, i) => {
+      const rows = new Uint32Array(i === 3 ? 29 : 30 + (i % 7))
+      return { value: `v${i}`, rows, size: rows.length }
+    })
     const seen: number[] = []
     const analysis = analyzeSlices([{ field: 'f', groups, disagreements: 0 }], {
       analyzeSlice: (rows) => {
