@@ -13,7 +13,7 @@ import path from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
-import { InputError } from '../src/errors.js'
+import { ConfigError, InputError } from '../src/errors.js'
 import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/types.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-'))
@@ -221,6 +221,12 @@ describe('--format cells: reading slice columns', () => {
     expect(await inputError(compare(cellsOptions(write('no-slice-col.parquet', new Uint8Array(buffer)), opts)))).toBe(
       'no-slice-col.parquet: field "region" is missing from the columns (columns: label, baseline, candidate, count)'
     )
+  })
+
+  it('--slice-field count is a ConfigError: it names the counts', async () => {
+    const run = compare(cellsOptions(write('count-slice.csv', 'label,baseline,candidate,count\n1,1,1,5\n'), { sliceFields: ['count'] }))
+    await expect(run).rejects.toBeInstanceOf(ConfigError)
+    await expect(run).rejects.toThrow('--format cells (action: format: cells): --slice-field count (action: slice-fields) names the column of the counts, not a slice column of the cells file')
   })
 
   it('a repeated cell with the same slice values names both lines; the same cell in two slices is two cells', async () => {

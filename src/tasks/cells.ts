@@ -32,7 +32,7 @@ import { ConfigError, InputError, quote } from '../errors.js'
 import { DEFAULT_GATES, splitRules } from '../gates.js'
 import { metricNames, SCORE_METRICS } from '../metrics/names.js'
 import type { Pairing } from '../pair.js'
-import { CellsBuilder, type CellRows } from '../read/cells.js'
+import { CELL_COLUMNS, CellsBuilder, type CellRows } from '../read/cells.js'
 import { readRows, textCells } from '../read/index.js'
 import { keyFields } from '../read/keys.js'
 import { classificationJoint } from '../stats/classificationJoint.js'
@@ -193,6 +193,7 @@ function refuseRowOptions(options: CompareOptions): void {
   }
   if (options.train) refuse('--train (action: train)', 'needs the test examples\' ids or texts, which cell counts do not have')
   if (options.trainPredictions) refuse('--train-predictions (action: train-predictions)', 'is not supported with cell counts; compare the prediction files')
+  if (options.sliceFields?.includes(CELL_COLUMNS.count)) refuse('--slice-field count (action: slice-fields)', 'names the column of the counts, not a slice column of the cells file')
   if (options.repeatField) refuse('--repeat-field (action: repeat-field)', 'needs each row\'s id; cell counts have none')
   if (options.clusterField) refuse('--cluster-field (action: cluster-field)', 'needs each row\'s cluster; cell counts have none')
   if (options.errors) refuse('--errors (action: errors)', 'has no meaning for cell counts: count error rows as you want them in the SQL')
