@@ -239,6 +239,18 @@ describe('--format cells: reading slice columns', () => {
     expect(await inputError(compare(cellsOptions(jsonl('dup-num.jsonl', [{ label: 1, baseline: 0, candidate: 1, region: 7, count: 1 }, { label: 1, baseline: 0, candidate: 1, region: '7', count: 2 }]), opts)))).toMatch(
       /^dup-num\.jsonl:2: repeats the cell \(label "1", baseline "0", candidate "1", region "7"\) of line 1:/
     )
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 'label', type: 'STRING', data: ['a', 'b', 'a'] },
+        { name: 'baseline', type: 'STRING', data: ['a', 'b', 'a'] },
+        { name: 'candidate', type: 'STRING', data: ['b', 'b', 'b'] },
+        { name: 'region', type: 'STRING', data: ['EU', 'EU', 'EU'] },
+        { name: 'count', type: 'INT64', data: [3n, 1n, 2n] }
+      ]
+    })
+    expect(await inputError(compare(cellsOptions(write('dup-slice.parquet', new Uint8Array(buffer)), opts)))).toMatch(
+      /^dup-slice\.parquet: row 3: repeats the cell \(label "a", baseline "a", candidate "b", region "EU"\) of row 1:/
+    )
     const report = await compare(cellsOptions(write('two-slices.csv', `${header}\n1,0,1,EU,5\n1,0,1,US,2\n0,0,0,EU,4\n`), { ...opts, minSlice: 1, resamples: 20 }))
     expect(report.counts.paired).toBe(11)
     expect(report.disagreement?.wrongToRight).toBe(7)
