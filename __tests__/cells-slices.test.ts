@@ -3,7 +3,7 @@
  * read with `--slice-field` gives the slice report and the slice gates of the row files it was counted from (the
  * GROUP BY done here in JavaScript): byte-equal JSON but for the file names in `settings` and the first ids of
  * `disagreement`, which cells do not have. Binary and multiclass, two slice fields (one of strings, one of
- * numbers), a slice under `--min-slice`, the 200-slice cap, cells as CSV, JSON Lines and Parquet. Then the
+ * numbers), a slice under `--min-slice`, the 200-slice cap, cells as CSV, TSV, JSON Lines, a JSON array and Parquet. Then the
  * reading rules: a missing slice value or column, a repeated cell with its slice values, and a file grouped by
  * more columns than are read (rows added up).
  */
@@ -124,7 +124,7 @@ async function inputError(run: Promise<unknown>): Promise<string> {
 }
 
 describe('--format cells with --slice-field gives the slice report and slice gates of the row files (SPEC §13, §15)', () => {
-  it('binary, slices of region (APAC under --min-slice) and tier (numbers), cells as CSV, JSON Lines and Parquet', async () => {
+  it('binary, slices of region (APAC under --min-slice) and tier (numbers), cells as CSV, TSV, JSON Lines, a JSON array and Parquet', async () => {
     const { candidate, baseline } = generated(1500, [0, 1], 0.82, 0.8, 5)
     const gates = 'accuracy no-regression; f1 no-regression; accuracy no-regression by region; recall no-regression by tier; accuracy@region=EU >= 0.7; f1@tier=2 no-regression'
     const rows = await compare(rowOptions(jsonl('bin-cand.jsonl', candidate), jsonl('bin-base.jsonl', baseline), { gates }))
@@ -132,6 +132,8 @@ describe('--format cells with --slice-field gives the slice report and slice gat
     const fromCsv = await compare(cellsOptions(csv('bin-cells.csv', cells), { gates }))
     const fromJsonl = await compare(cellsOptions(jsonl('bin-cells.jsonl', cells), { gates }))
     const fromParquet = await compare(cellsOptions(parquetCells('bin-cells.parquet', cells), { gates }))
+    const fromJson = await compare(cellsOptions(write('bin-cells.json', JSON.stringify(cells)), { gates }))
+    const fromTsv = await compare(cellsOptions(write('bin-cells.tsv', [['label', 'baseline', 'candidate', 'region', 'tier', 'count'], ...cells.map((c) => [c.label, c.baseline, c.candidate, c.region, c.tier, c.count])].map((r) => r.join('\t')).join('\n')), { gates }))
 
     // The comparison is not empty: slices tested, one listed untested, slice gates named and evaluated.
     const slices = rows.slices as NonNullable<Report['slices']>
@@ -149,6 +151,8 @@ describe('--format cells with --slice-field gives the slice report and slice gat
     expect(body(fromCsv)).toBe(body(rows))
     expect(body(fromJsonl)).toBe(body(rows))
     expect(body(fromParquet)).toBe(body(rows))
+    expect(body(fromJson)).toBe(body(rows))
+    expect(body(fromTsv)).toBe(body(rows))
   })
 
   it('multiclass (4 string classes), per-class and macro slice gates, cells as CSV and Parquet', async () => {
