@@ -212,7 +212,7 @@ describe('--format cells: bad input and options that need rows', () => {
   })
   it('a repeated cell names both lines; a file whose counts are all 0 is empty; the total stays below 2^53', async () => {
     expect(await inputError(compare(cellsFile('dup.csv', 'label,baseline,candidate,count\n1,0,1,5\n0,0,0,2\n1,0,1,3\n')))).toBe(
-      'dup.csv:4: repeats the cell (label "1", baseline "0", candidate "1") of line 2: a GROUP BY gives each cell once; add the counts up in one row (cells grouped by slice columns too are not read yet)'
+      'dup.csv:4: repeats the cell (label "1", baseline "0", candidate "1") of line 2: a GROUP BY gives each cell once; add the counts up in one row (a file with a column besides "label", "baseline", "candidate", "count" is read as grouped by it too, and then such rows are added up)'
     )
     // 1 and "1" are one label (SPEC §1), so these are the same cell.
     expect(await inputError(compare(cellsFile('dup.jsonl', '{"label":1,"baseline":0,"candidate":1,"count":1}\n{"label":"1","baseline":"0","candidate":"1","count":1}\n')))).toMatch(/^dup\.jsonl:2: repeats the cell .* of line 1:/)

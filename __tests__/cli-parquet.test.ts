@@ -2,6 +2,7 @@
  * SPEC §15 through the bundle (`node dist/cli.js`, or EVAL_GATE_CLI_BUNDLE): hyparquet is bundled by ncc and
  * reads a Parquet file; `--format cells` reads examples/spam/cells.csv. Both give the demo's verdict (exit 1 on
  * the recall regression) and the same Markdown as the JSON Lines files, but for the file names and the ids.
+ * The multilingual example's cells grouped by language too, with `--slice-field language`, give its slices.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -71,5 +72,40 @@ describe('eval-gate compare on Parquet and cell counts', () => {
     const both = run('compare', '--candidate', 'examples/spam/cells.csv', '--baseline', 'examples/spam/cells.csv', '--format', 'cells')
     expect(both.code).toBe(2)
     expect(both.stderr).toMatch(/--baseline \(action: baseline\) is not given: the cells file holds both models/)
+  })
+  it('cells grouped by language with --slice-field language: the slices, slice gates and slice Markdown of the row files', () => {
+    const read = (model: string) =>
+      readFileSync(path.join(root, 'examples/multilingual', `${model}.jsonl`), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; label: string; prediction: string; language: string })
+    const baseline = new Map(read('baseline').map((r) => [r.id, r]))
+    const counts = new Map<string, number>()
+    for (const c of read('candidate')) {
+      const b = baseline.get(c.id)
+      if (!b || b.label !== c.label) continue
+      const key = [c.label, b.prediction, c.prediction, c.language].join(',')
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const cellsFile = path.join(dir, 'multilingual-cells.csv')
+    writeFileSync(cellsFile, ['label,baseline,candidate,language,count', ...[...counts].map(([key, n]) => `${key},${n}`)].join('\n') + '\n')
+    const sliced = ['--slice-field', 'language', '--resamples', '2000', '--gates', 'accuracy no-regression; accuracy no-regression by language; f1_macro@language=fr >= 0.5']
+    const rowsJson = path.join(dir, 'ml-rows.json')
+    const cellsJson = path.join(dir, 'ml-cells.json')
+    const rows = run('compare', '--candidate', path.join(root, 'examples/multilingual/candidate.jsonl'), '--baseline', path.join(root, 'examples/multilingual/baseline.jsonl'), ...sliced, '--json', rowsJson)
+    const cells = run('compare', '--candidate', cellsFile, '--format', 'cells', ...sliced, '--json', cellsJson)
+    expect(cells.stderr).toBe('')
+    expect(cells.code).toBe(rows.code)
+    const a = JSON.parse(readFileSync(rowsJson, 'utf8'))
+    const b = JSON.parse(readFileSync(cellsJson, 'utf8'))
+    expect(Object.keys(a.slices.language)).toEqual(['de', 'en', 'es', 'fr', 'ja', 'ko'])
+    expect(a.gates.find((g: { rule: string }) => g.rule === 'accuracy no-regression by language').status).toBe('fail')
+    expect(b.slices).toEqual(a.slices)
+    expect(b.gates).toEqual(a.gates)
+    expect(b.settings.slices).toEqual(a.settings.slices)
+    // From the slices' section to the disagreement line (cells have no ids) and the footer (file names).
+    const slicesSection = (text: string) => text.slice(text.indexOf('#### Slices'), text.lastIndexOf('\n', text.indexOf('Where the models disagree')))
+    expect(slicesSection(cells.stdout)).toContain('language=de')
+    expect(slicesSection(cells.stdout)).toBe(slicesSection(rows.stdout))
   })
 })

@@ -1,8 +1,10 @@
 /**
  * SPEC §15 end to end: the README's DuckDB query, run for real (`@duckdb/node-api`, a devDependency), on
  * 1,000,000 paired binary rows that DuckDB writes as Parquet (`COPY … TO … (FORMAT parquet)`: SNAPPY pages,
- * row groups of 122,880 rows, BIGINT ids). The cells it writes (CSV and Parquet) give the report the two Parquet
- * row files give: byte-equal JSON but for the file names and the first ids of `disagreement`.
+ * row groups of 122,880 rows, BIGINT ids), with a slice column `region` (the query groups by it too). The cells
+ * it writes (CSV and Parquet) give the report the two Parquet row files give, with `--slice-field region` (the
+ * slices and the slice gates) and without it (the rows added up over `region`): byte-equal JSON but for the
+ * file names and the first ids of `disagreement`.
  * About 10 s on the 2-core machine, most of it reading the two 10⁶-row Parquet files and pairing them.
  */
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -36,11 +38,15 @@ describe('the README\'s DuckDB query (SPEC §15)', () => {
     const db = await DuckDBInstance.create(':memory:')
     const con = await db.connect()
     const at = (name: string): string => path.join(dir, name)
-    // Deterministic rows: 30% positives; the candidate right 86% of the time, the baseline 85%, independently.
-    await con.run(`CREATE TABLE truth AS SELECT i AS id, (hash(i) % 100 < 30)::INTEGER AS label FROM range(${N}) r(i)`)
+    // Deterministic rows: 30% positives; the candidate right 86% of the time, the baseline 85%, independently;
+    // regions EU (50%), US (40%), APAC (10%).
+    await con.run(
+      `CREATE TABLE truth AS SELECT i AS id, (hash(i) % 100 < 30)::INTEGER AS label, ` +
+        `CASE WHEN hash(i * 3 + 2) % 10 < 5 THEN 'EU' WHEN hash(i * 3 + 2) % 10 < 9 THEN 'US' ELSE 'APAC' END AS region FROM range(${N}) r(i)`
+    )
     for (const [name, salt, hit] of [['candidate', 7, 86], ['baseline', 13, 85]] as const) {
       await con.run(
-        `COPY (SELECT id, label, CASE WHEN hash(id * ${salt} + 1) % 100 < ${hit} THEN label ELSE 1 - label END AS prediction FROM truth ORDER BY id) ` +
+        `COPY (SELECT id, label, CASE WHEN hash(id * ${salt} + 1) % 100 < ${hit} THEN label ELSE 1 - label END AS prediction, region FROM truth ORDER BY id) ` +
           `TO '${at(`${name}.parquet`)}' (FORMAT parquet)`
       )
     }
@@ -55,16 +61,28 @@ describe('the README\'s DuckDB query (SPEC §15)', () => {
       resamples: 2000,
       seed: 3,
       missingBaseline: 'skip',
-      gates: 'accuracy no-regression; recall no-regression; precision no-regression; f1 no-regression',
-      multiplicity: 'westfall-young'
+      gates: 'accuracy no-regression; recall no-regression; precision no-regression; f1 no-regression; accuracy no-regression by region; f1@region=APAC >= 0.7',
+      multiplicity: 'westfall-young',
+      sliceFields: ['region']
     }
     const rows = await compare({ ...options, candidate: { name: 'candidate.parquet', path: at('candidate.parquet') }, baseline: { name: 'baseline.parquet', path: at('baseline.parquet') } })
     const csv = await compare({ ...options, candidate: { name: 'cells.csv', path: at('cells.csv') }, baseline: null, format: 'cells' })
     const parquet = await compare({ ...options, candidate: { name: 'cells.parquet', path: at('cells.parquet') }, baseline: null, format: 'cells' })
     expect(rows.counts).toEqual({ errors: { candidate: 0, baseline: 0 }, candidate: N, baseline: N, paired: N, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0 })
-    expect(readFileSync(at('cells.csv'), 'utf8').trim().split('\n').length).toBe(1 + 8)
+    // 8 (label, baseline, candidate) cells in each of 3 regions.
+    expect(readFileSync(at('cells.csv'), 'utf8').trim().split('\n').length).toBe(1 + 24)
+    expect(Object.keys(rows.slices?.region ?? {})).toEqual(['APAC', 'EU', 'US'])
+    expect(rows.slices?.region.APAC.counts.paired).toBeGreaterThan(90_000)
+    expect(rows.gates.map((g) => g.rule)).toContain('f1@region=APAC >= 0.7')
     expect(body(csv)).toBe(body(rows))
     expect(body(parquet)).toBe(body(rows))
+
+    // Without --slice-field the cells (grouped by region too) are added up: the overall report of the row files.
+    const overall = { ...options, sliceFields: undefined, gates: 'accuracy no-regression; f1 no-regression' }
+    const plainRows = await compare({ ...overall, candidate: { name: 'candidate.parquet', path: at('candidate.parquet') }, baseline: { name: 'baseline.parquet', path: at('baseline.parquet') } })
+    const plainCells = await compare({ ...overall, candidate: { name: 'cells.parquet', path: at('cells.parquet') }, baseline: null, format: 'cells' })
+    expect(plainRows.slices).toBeUndefined()
+    expect(body(plainCells)).toBe(body(plainRows))
   })
 
   it('DuckDB\'s Parquet types: a MAP or a struct of scores, a timestamp refused, ZSTD (Node ≥ 22.15) and LZ4 pages', async () => {

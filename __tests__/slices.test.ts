@@ -198,7 +198,10 @@ describe('slice gates', () => {
 
 describe('the cap on tested slices', () => {
   it(`tests the ${MAX_TESTED_SLICES} largest slices of a run, lists the rest untested, and says so`, () => {
-    const groups = Array.from({ length: MAX_TESTED_SLICES + 5 }, (_, i) => ({ value: `v${i}`, rows: new Uint32Array(i === 3 ? 29 : 30 + (i % 7)) }))
+    const groups = Array.from({ length: MAX_TESTED_SLICES + 5 }, (_, i) => {
+      const rows = new Uint32Array(i === 3 ? 29 : 30 + (i % 7))
+      return { value: `v${i}`, rows, size: rows.length }
+    })
     const seen: number[] = []
     const analysis = analyzeSlices([{ field: 'f', groups, disagreements: 0 }], {
       analyzeSlice: (rows) => {
@@ -227,5 +230,13 @@ describe('slice groups', () => {
     expect(g.groups.map((x) => [x.value, Array.from(x.rows)])).toEqual([['9', [1]], ['10', [0, 2]]])
     // Pair 0: candidate row 0 says 10, baseline row 2 says 9: disagree. Pair 1: 9 and 9; pair 2: 10 and 10 (baseline row 0, code 1).
     expect(g.disagreements).toBe(1)
+    expect(g.groups.map((x) => x.size)).toEqual([1, 2])
+  })
+
+  it('weighted rows (a cells file\'s counts, no pairing): a slice\'s size is the sum of its rows\' weights', () => {
+    const keys = { candidate: [{ field: 'region', values: ['US', 'EU'], codes: Uint32Array.of(0, 1, 0, 1) }], baseline: null, weights: Float64Array.of(5, 1e9, 2, 3) }
+    // candidateRows (the examples, 1e9 + 10) is not the number of rows: the weights say how many rows there are.
+    const [g] = sliceGroups(['region'], keys, null, 1e9 + 10)
+    expect(g.groups.map((x) => [x.value, Array.from(x.rows), x.size])).toEqual([['EU', [1, 3], 1e9 + 3], ['US', [0, 2], 7]])
   })
 })

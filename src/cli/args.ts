@@ -27,8 +27,8 @@ Files
   --candidate FILE         the candidate model's predictions (required)
   --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
-                           unpacked; cells: the --candidate file holds counts of (label, baseline, candidate)
-                           from a GROUP BY, written as the extension says; no --baseline)
+                           unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
+                           each --slice-field) from a GROUP BY, written as the extension says; no --baseline)
   --id-field NAME          example id field (default: id)
   --label-field NAME       true label field (default: label)
   --prediction-field NAME  predicted label field (default: prediction)

@@ -20,6 +20,7 @@ export async function readDelimited(chunks: AsyncIterable<string>, rows: RowSink
       rows.columns.forEach((column, k) => {
         if (column.required && columns[k] < 0) throw new InputError(rows.file, lineNo, column.name, `is missing from the header (columns: ${listColumns(header as string[])})`)
       })
+      if (rows.otherColumn) for (const name of header) if (!rows.columns.some((c) => c.name === name)) rows.otherColumn(name)
       return
     }
     if (cells.length !== header.length) {

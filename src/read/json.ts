@@ -6,7 +6,7 @@
 import { InputError, quote } from '../errors.js'
 import { describeJson, jsonMessage } from './jsonl.js'
 import { bytes, overLimit, Pending } from './limits.js'
-import { objectCells, type Cell, type RowSink } from './sink.js'
+import { objectCells, otherKeys, type Cell, type RowSink } from './sink.js'
 
 export async function readJsonArray(chunks: AsyncIterable<string>, rows: RowSink, limit: number): Promise<void> {
   const cells: Cell[] = []
@@ -20,6 +20,7 @@ export async function readJsonArray(chunks: AsyncIterable<string>, rows: RowSink
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new InputError(rows.file, lineNo, null, `element ${index} must be a JSON object, got ${describeJson(row)}`)
     }
+    otherKeys(row as Record<string, unknown>, rows)
     rows.add(lineNo, objectCells(row as Record<string, unknown>, rows.columns, cells))
   })
   for await (const chunk of chunks) splitter.push(chunk)

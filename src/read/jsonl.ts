@@ -5,7 +5,7 @@
  */
 import { InputError, inert, quote } from '../errors.js'
 import { bytes, overLimit, Pending } from './limits.js'
-import { objectCells, type Cell, type RowSink } from './sink.js'
+import { objectCells, otherKeys, type Cell, type RowSink } from './sink.js'
 
 export async function readJsonl(chunks: AsyncIterable<string>, rows: RowSink, limit: number): Promise<void> {
   const parse = lineParser(rows)
@@ -60,6 +60,7 @@ export function lineParser(rows: RowSink): (text: string, lineNo: number) => voi
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`)
     }
+    otherKeys(row as Record<string, unknown>, rows)
     rows.add(lineNo, objectCells(row as Record<string, unknown>, rows.columns, cells))
   }
 }

@@ -109,8 +109,11 @@ export class LineScanner {
   /** Keys of nested objects by position, with their bytes: each row's `scores` keys come in the same order. */
   private readonly keyBytes: Uint8Array[] = []
   private readonly keyTexts: string[] = []
+  /** The sink's `otherColumn`, told of each key that is none of its columns (absent: keys are not looked at). */
+  private readonly other: ((name: string) => void) | undefined
 
   constructor(private readonly rows: RowSink) {
+    this.other = rows.otherColumn ? (name) => rows.otherColumn?.(name) : undefined
     this.texts = rows.columns.map((c) => c.name)
     this.names = this.texts.map((name) => new TextEncoder().encode(name))
     this.ascii = this.texts.map((name) => /^[\x20-\x7e]*$/.test(name))
@@ -156,7 +159,10 @@ export class LineScanner {
         if (first >= 0) {
           if (!this.scanValue(b, i, end, true)) return false
           for (let k = first; k >= 0; k = this.match(b, ks, j, high, k)) cells[k] = this.value
-        } else if (!this.scanValue(b, i, end, false)) return false
+        } else {
+          if (!this.scanValue(b, i, end, false)) return false
+          if (this.other) this.other(utf8(b, ks, j))
+        }
         i = ws(b, this.pos, end)
         if (b[i] === 44) {
           i = ws(b, i + 1, end)

@@ -68,6 +68,16 @@ export class KeyColumns {
     }
   }
 
+  /** The code of field k on row i (after {@link add}). */
+  codeAt(k: number, i: number): number {
+    return this.codes[k][i]
+  }
+
+  /** The value (text) of field k on row i (after {@link add}). */
+  valueAt(k: number, i: number): string {
+    return this.values[k][this.codes[k][i]]
+  }
+
   grow(cap: number): void {
     this.codes = this.codes.map((a) => {
       const b = new Uint32Array(cap)

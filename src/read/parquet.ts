@@ -47,6 +47,7 @@ export async function readParquet(source: PredictionSource, rows: RowSink, limit
       }
     }
     const read = [...new Set(names.filter((n) => present.has(n)))]
+    if (rows.otherColumn) for (const name of present) if (!names.includes(name)) rows.otherColumn(name)
     checkUnpacked(source, metadata, read)
     const cells: Cell[] = new Array(names.length)
     let groupStart = 0

@@ -23,10 +23,24 @@ export interface RowSink {
    * values, never the array.
    */
   add(lineNo: number, cells: readonly Cell[]): void
+  /**
+   * Optional: told of a column (a CSV/TSV header cell, a Parquet column, a JSON key) that is none of `columns`,
+   * before the first row that has it is added (CSV, TSV and Parquet: before any row). The cells reader keys its
+   * repeat check on it (src/read/cells.ts); prediction builders leave it out, and then the formats never look.
+   */
+  otherColumn?(name: string): void
 }
 
 /** The cells of a JSON object row for `columns`, into a reused array. Cost O(columns). */
 export function objectCells(row: Record<string, unknown>, columns: readonly Column[], into: Cell[]): Cell[] {
   for (let k = 0; k < columns.length; k++) into[k] = row[columns[k].name]
   return into
+}
+
+/** Tells `rows.otherColumn` (when it has one) of the keys of a JSON object row that are none of its columns. Cost O(keys · columns). */
+export function otherKeys(row: Record<string, unknown>, rows: RowSink): void {
+  if (!rows.otherColumn) return
+  for (const key of Object.keys(row)) {
+    if (!rows.columns.some((c) => c.name === key)) rows.otherColumn(key)
+  }
 }

@@ -10,7 +10,7 @@
  *
  * Cost: one pass over the compared examples per field to group them (src/slices/assign.ts), then per tested
  * slice the task's statistics on its examples (classification: O(slice examples) once, then O(cells) per
- * resample).
+ * resample; from a cells file, O(slice cells · log) once: a slice's size is the sum of its cells' counts).
  */
 import { fnv1a64 } from '../stats/random.js'
 import { benjaminiHochberg } from '../stats/benjaminiHochberg.js'
@@ -48,9 +48,9 @@ export function sliceSeed(seed: number, field: string, value: string): number {
 
 /** The slices to test: at least `minSlice` examples, at most {@link MAX_TESTED_SLICES}, the largest first. */
 function chooseTested(fields: readonly FieldSlices[], minSlice: number): Set<SliceGroup> {
-  const eligible = fields.flatMap((f) => f.groups.filter((g) => g.rows.length >= minSlice))
+  const eligible = fields.flatMap((f) => f.groups.filter((g) => g.size >= minSlice))
   if (eligible.length <= MAX_TESTED_SLICES) return new Set(eligible)
-  const order = eligible.map((g, i) => i).sort((a, b) => eligible[b].rows.length - eligible[a].rows.length || a - b)
+  const order = eligible.map((g, i) => i).sort((a, b) => eligible[b].size - eligible[a].size || a - b)
   return new Set(order.slice(0, MAX_TESTED_SLICES).map((i) => eligible[i]))
 }
 
@@ -65,10 +65,10 @@ export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Pre
     const byValue: Record<string, SliceReport> = {}
     let untested = 0
     for (const group of groups) {
-      const { value, rows } = group
+      const { value, rows, size } = group
       if (!chosen.has(group)) {
-        if (rows.length < minSlice) untested++
-        byValue[value] = { counts: { paired: rows.length }, tested: false, metrics: {} }
+        if (size < minSlice) untested++
+        byValue[value] = { counts: { paired: size }, tested: false, metrics: {} }
         continue
       }
       const result = prepared.analyzeSlice(rows, headline, { ...settings, seed: sliceSeed(settings.seed, field, value) })
@@ -82,7 +82,7 @@ export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Pre
         metrics[name] = withQ
         if (withQ.pValue !== null) tested.push(withQ)
       }
-      byValue[value] = { counts: { paired: rows.length }, tested: true, metrics }
+      byValue[value] = { counts: { paired: size }, tested: true, metrics }
     }
     report[field] = byValue
     if (untested > 0) {
@@ -96,7 +96,7 @@ export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Pre
       )
     }
   }
-  const eligible = fields.reduce((n, f) => n + f.groups.filter((g) => g.rows.length >= minSlice).length, 0)
+  const eligible = fields.reduce((n, f) => n + f.groups.filter((g) => g.size >= minSlice).length, 0)
   if (eligible > chosen.size) {
     warnings.push(
       `${eligible.toLocaleString('en-US')} slices have at least ${minSlice} compared examples; the ${chosen.size} largest are tested ` +

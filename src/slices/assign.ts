@@ -16,6 +16,8 @@ import { keyColumn, type KeyColumn } from '../read/keys.js'
 export interface SliceGroup {
   value: string
   rows: Uint32Array
+  /** The number of compared examples: `rows.length`, or the sum of the rows' weights (cell counts). */
+  size: number
 }
 
 export interface FieldSlices {
@@ -29,21 +31,28 @@ export interface FieldSlices {
 export interface SliceKeys {
   candidate: readonly KeyColumn[] | undefined
   baseline: readonly KeyColumn[] | undefined | null
+  /**
+   * Without a pairing: how many examples each candidate row stands for (a cells file's counts, src/tasks/cells.ts),
+   * one weight per row; absent: one example per row. A slice's size is the sum of its rows' weights.
+   */
+  weights?: Float64Array
 }
 
 /**
  * The slices of each field. `pairing` null: every candidate row is an example.
  * @example sliceGroups(['region'], { candidate: [{ field: 'region', values: ['EU', 'US'], codes: Uint32Array.of(1, 0, 1) }], baseline: null }, null, 3)[0].groups
- * // [{ value: 'EU', rows: [1] }, { value: 'US', rows: [0, 2] }]
+ * // [{ value: 'EU', rows: [1], size: 1 }, { value: 'US', rows: [0, 2], size: 2 }]
  */
 export function sliceGroups(fields: readonly string[], keys: SliceKeys, pairing: Pairing | null, candidateRows: number): FieldSlices[] {
   return fields.map((field) => {
     const cand = keyColumn(keys.candidate, field)
     if (!cand) throw new ConfigError(`slice field ${JSON.stringify(field)} was not read from the candidate file`)
     const base = keys.baseline ? keyColumn(keys.baseline, field) : undefined
-    const n = pairing ? pairing.n : candidateRows
+    const weights = pairing ? undefined : keys.weights
+    const n = pairing ? pairing.n : weights ? weights.length : candidateRows
     const code = new Uint32Array(n)
     const sizes = new Uint32Array(cand.values.length)
+    const examples = new Float64Array(cand.values.length)
     let disagreements = 0
     // Baseline code → candidate code of the same text (-1: a text the candidate never has).
     const codeOf = new Map(cand.values.map((v, c) => [v, c]))
@@ -52,10 +61,14 @@ export function sliceGroups(fields: readonly string[], keys: SliceKeys, pairing:
       const c = cand.codes[pairing ? pairing.cand[p] : p]
       code[p] = c
       sizes[c]++
+      examples[c] += weights ? weights[p] : 1
       if (pairing && base && toCand && toCand[base.codes[pairing.base[p]]] !== c) disagreements++
     }
     const present = cand.values.filter((_, c) => sizes[c] > 0)
-    const groups = labelOrder(present).map((value) => ({ value, rows: new Uint32Array(sizes[codeOf.get(value) as number]) }))
+    const groups = labelOrder(present).map((value) => {
+      const c = codeOf.get(value) as number
+      return { value, rows: new Uint32Array(sizes[c]), size: examples[c] }
+    })
     const groupOf = new Int32Array(cand.values.length).fill(-1)
     groups.forEach((g, i) => (groupOf[codeOf.get(g.value) as number] = i))
     const fill = new Uint32Array(groups.length)

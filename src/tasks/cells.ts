@@ -13,13 +13,18 @@
  *   not known (a SQL join that keeps label conflicts should filter `c.label = b.label`, as the rows path does);
  * - score metrics need rows: cells carry no scores, and a gate naming one is a ConfigError.
  *
+ * Slices (SPEC §13): each `--slice-field` is a column of the cells file (`GROUP BY` it too). The overall table
+ * adds the cells up over the slice values; a slice's table adds up that slice's cells (over the other slice
+ * fields' values). Both are the tables countCells makes from the row files (the same cells in the same (t, b, c)
+ * order), and src/slices/ gives each slice the same seed, so `slices` and the slice gates are the row files' too
+ * (a slice's size is the sum of its cells' counts: `keys.weights`).
+ *
  * What needs examples is refused with a ConfigError: a baseline file (the cells file holds both models), tasks
  * other than binary/multiclass, `--train`/`--train-predictions` (ids, text), repeats and clusters (which row
- * belongs to which id or cluster), `--errors` (error rows are gone once counted). TODO(slices): slices as extra
- * columns of the cells file (`GROUP BY` the slice field too) once slices exist (SPEC §15); refused until then.
+ * belongs to which id or cluster), `--errors` (error rows are gone once counted).
  *
- * Cost: O(cells · log cells) to read and order the cells; every resample O(cells), whatever the total (10⁹
- * examples are a few dozen cells).
+ * Cost: O(cells · log cells) to read and order the cells, and so per tested slice; every resample O(cells),
+ * whatever the total (10⁹ examples are a few dozen cells).
  */
 import type { CellTable } from '../cells.js'
 import type { CompareOptions } from '../compare.js'
@@ -27,8 +32,9 @@ import { ConfigError, InputError, quote } from '../errors.js'
 import { DEFAULT_GATES, splitRules } from '../gates.js'
 import { metricNames, SCORE_METRICS } from '../metrics/names.js'
 import type { Pairing } from '../pair.js'
-import { CellsBuilder, type CellRows } from '../read/cells.js'
+import { CELL_COLUMNS, CellsBuilder, type CellRows } from '../read/cells.js'
 import { readRows, textCells } from '../read/index.js'
+import { keyFields } from '../read/keys.js'
 import { classificationJoint } from '../stats/classificationJoint.js'
 import { DEFAULT_MCNEMAR } from '../stats/mcnemar.js'
 import { confusionStatistics } from '../statistics.js'
@@ -42,7 +48,7 @@ export const cellsTask: TaskModule = {
     refuseRowOptions(options)
     const dictionary = new LabelDictionary()
     const source = options.candidate
-    const builder = new CellsBuilder(source.name, options.fields.label, dictionary, textCells(source.name, options.format))
+    const builder = new CellsBuilder(source.name, options.fields.label, dictionary, textCells(source.name, options.format), keyFields({ sliceFields: options.sliceFields }))
     await readRows(source, builder, { format: options.format })
     const rows = builder.finish()
 
@@ -73,10 +79,19 @@ export const cellsTask: TaskModule = {
       hasBaseline: true,
       known: { metrics: names, labels },
       defaultGates: DEFAULT_GATES,
-      // Slice columns in a cells file are not read yet (--slice-field is refused above): no keys, no slices.
-      keys: { candidate: undefined, baseline: null },
-      analyzeSlice() {
-        throw new ConfigError('--slice-field does not work with --format cells yet')
+      // The slice columns, one code per cell; a slice's size is the sum of its cells' counts.
+      keys: { candidate: rows.keys, baseline: null, weights: rows.count },
+      analyzeSlice(cells, wanted, settings) {
+        // `cells` indexes the file's cells (no pairing): the slice's table, as the rows path's countCells makes it.
+        const table = cellTable(labels.length, remap, rows, cells)
+        const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
+        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, mcnemar, only: new Set(wanted) }, settings)
+        const metrics: Record<string, MetricReport> = {}
+        for (const name of wanted) {
+          const m = confusion.metrics.get(name)
+          if (m) metrics[name] = m
+        }
+        return { metrics, warnings: confusion.warnings }
       },
       analyze(rules, settings): Analysis {
         const k = labels.length
@@ -108,26 +123,41 @@ export const cellsTask: TaskModule = {
 }
 
 /**
- * The sparse cell table of the file's cells: report indices, ordered by (t, b, c) as src/cells.ts orders them
- * (so every resample draws its random numbers in the same order as from the row files).
- * Cost O(cells · log cells).
- * @example // cells (b, b, a) × 3 then (a, a, a) × 2, labels [a, b]
- * cellTable(2, remap, rows) // t [0, 1], b [0, 1], c [0, 0], count [2, 3]
+ * The sparse cell table of the file's cells (or of the cells at `subset`): report indices, ordered by (t, b, c)
+ * as src/cells.ts orders them (so every resample draws its random numbers in the same order as from the row
+ * files), cells with the same (t, b, c) (in several slices) added up into one.
+ * Cost O(m · log m) for m cells.
+ * @example // cells (b, b, a) × 3 then (a, a, a) × 2 then (b, b, a) × 1 (another slice), labels [a, b]
+ * cellTable(2, remap, rows) // t [0, 1], b [0, 1], c [0, 0], count [2, 4]
  */
-export function cellTable(k: number, remap: Int32Array, rows: CellRows): CellTable {
-  const m = rows.size
-  const t = Int32Array.from(rows.truth, (code) => remap[code])
-  const b = Int32Array.from(rows.baseline, (code) => remap[code])
-  const c = Int32Array.from(rows.candidate, (code) => remap[code])
+export function cellTable(k: number, remap: Int32Array, rows: CellRows, subset?: Uint32Array): CellTable {
+  const at = subset ?? Uint32Array.from({ length: rows.size }, (_, j) => j)
+  const m = at.length
+  const t = Int32Array.from(at, (j) => remap[rows.truth[j]])
+  const b = Int32Array.from(at, (j) => remap[rows.baseline[j]])
+  const c = Int32Array.from(at, (j) => remap[rows.candidate[j]])
   const order = Int32Array.from({ length: m }, (_, j) => j).sort((x, y) => t[x] - t[y] || b[x] - b[y] || c[x] - c[y])
-  const out: CellTable = { k, size: m, total: 0, t: new Int32Array(m), b: new Int32Array(m), c: new Int32Array(m), count: new Float64Array(m) }
+  const out: CellTable = { k, size: 0, total: 0, t: new Int32Array(m), b: new Int32Array(m), c: new Int32Array(m), count: new Float64Array(m) }
+  let size = 0
   for (let i = 0; i < m; i++) {
     const j = order[i]
-    out.t[i] = t[j]
-    out.b[i] = b[j]
-    out.c[i] = c[j]
-    out.count[i] = rows.count[j]
-    out.total += rows.count[j]
+    const count = rows.count[at[j]]
+    if (size > 0 && out.t[size - 1] === t[j] && out.b[size - 1] === b[j] && out.c[size - 1] === c[j]) out.count[size - 1] += count
+    else {
+      out.t[size] = t[j]
+      out.b[size] = b[j]
+      out.c[size] = c[j]
+      out.count[size] = count
+      size++
+    }
+    out.total += count
+  }
+  out.size = size
+  if (size < m) {
+    out.t = out.t.slice(0, size)
+    out.b = out.b.slice(0, size)
+    out.c = out.c.slice(0, size)
+    out.count = out.count.slice(0, size)
   }
   return out
 }
@@ -163,7 +193,7 @@ function refuseRowOptions(options: CompareOptions): void {
   }
   if (options.train) refuse('--train (action: train)', 'needs the test examples\' ids or texts, which cell counts do not have')
   if (options.trainPredictions) refuse('--train-predictions (action: train-predictions)', 'is not supported with cell counts; compare the prediction files')
-  if (options.sliceFields && options.sliceFields.length > 0) refuse('--slice-field (action: slice-fields)', 'is not supported with cell counts yet; compare the prediction files')
+  if (options.sliceFields?.includes(CELL_COLUMNS.count)) refuse('--slice-field count (action: slice-fields)', 'names the column of the counts, not a slice column of the cells file')
   if (options.repeatField) refuse('--repeat-field (action: repeat-field)', 'needs each row\'s id; cell counts have none')
   if (options.clusterField) refuse('--cluster-field (action: cluster-field)', 'needs each row\'s cluster; cell counts have none')
   if (options.errors) refuse('--errors (action: errors)', 'has no meaning for cell counts: count error rows as you want them in the SQL')

@@ -35,8 +35,11 @@ export interface Prepared {
   defaultGates: string
   /** Every statistic of the task; `rules` lets it spend its work where the gates look. */
   analyze(rules: readonly GateRule[], settings: Settings): Analysis
-  /** The key columns (slice, repeat, cluster fields) of both files, as read (src/read/keys.ts). */
-  keys: { candidate: readonly KeyColumn[] | undefined; baseline: readonly KeyColumn[] | undefined | null }
+  /**
+   * The key columns (slice, repeat, cluster fields) of both files, as read (src/read/keys.ts). `weights`: without
+   * a pairing, how many examples each candidate row stands for (a cells file's counts); absent: one each.
+   */
+  keys: { candidate: readonly KeyColumn[] | undefined; baseline: readonly KeyColumn[] | undefined | null; weights?: Float64Array }
   /**
    * SPEC §13: the named metrics (at least; others may come along) on a subset of the compared examples, with
    * the same tests as {@link analyze}. `rows` indexes the pairing (pair p is `pairing.cand[p]`,
