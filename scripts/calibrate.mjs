@@ -34,8 +34,9 @@ const SCENARIOS = (process.env.CALIBRATE_SCENARIOS ?? 'null,drop').split(',')
 const ALPHA = 0.05
 const PARAMS = { pi: 0.15, mu: 1.4, su: 1.0, se: 1.2 }
 const GATES = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss']
-// The joint adjustments measured besides Holm: multiplicity:mcnemar[:ties] (CALIBRATE_METHODS; ties `random`
-// breaks max-T's ties with the observed statistic by seeded keys, `count` counts them against it).
+// The joint adjustments measured besides Holm: multiplicity:mcnemar[:ties[:resamples]] (CALIBRATE_METHODS; ties
+// `random` breaks max-T's ties with the observed statistic by seeded keys, `count` counts them against it;
+// resamples overrides CALIBRATE_RESAMPLES for that method).
 const METHODS = (process.env.CALIBRATE_METHODS ?? 'westfall-young:exact,max-t:exact').split(',').map((m) => m.split(':'))
 // CALIBRATE_OUT=file.json also writes the raw tallies; `node scripts/calibrate.mjs --merge a.json b.json …` adds the
 // tallies of several runs (different CALIBRATE_SEED, one per core) and prints their table.
@@ -153,13 +154,13 @@ function files(n, delta, r) {
   return { src: { candidate: { name: 'candidate.jsonl', data: Buffer.from(cand) }, baseline: { name: 'baseline.jsonl', data: Buffer.from(base) } }, counts }
 }
 
-async function run(src, multiplicity, mcnemar, seed, ties) {
+async function run(src, multiplicity, mcnemar, seed, ties, resamples) {
   return compare({
     ...src,
     fields: { id: 'id', label: 'label', prediction: 'prediction', score: 'score' },
     gates: GATES.map((m) => `${m} no-regression`).join('; '),
     alpha: ALPHA,
-    resamples: RESAMPLES,
+    resamples: Number(resamples ?? RESAMPLES),
     seed,
     missingBaseline: 'skip',
     multiplicity,
@@ -226,7 +227,7 @@ async function scenario(n, kind) {
   for (let rep = 0; rep < REPLICATES; rep++) {
     const { src, counts } = files(n, delta, r)
     // The first method's run (exact McNemar) also gives the Holm rows: the one-sided p-values do not depend on it.
-    const exact = await run(src, METHODS[0][0], 'exact', rep, METHODS[0][2])
+    const exact = await run(src, METHODS[0][0], 'exact', rep, METHODS[0][2], METHODS[0][3])
     // The mid-p variants of the two McNemar metrics, from the same data (b = only the baseline right).
     const midp = { accuracy: midpDrop(...counts.all), recall: midpDrop(...counts.recall) }
     const pWorse = (g, flavour) => (flavour === 'mid-p' && midp[g] !== undefined ? midp[g] : (exact.metrics[g].pValueWorse ?? 1))
@@ -240,11 +241,11 @@ async function scenario(n, kind) {
     // Paired differences between methods on the same replicates: how often recall fails under one and not the first.
     let firstName = null
     let firstRecall = false
-    for (const [multiplicity, mcnemar, ties] of METHODS) {
-      const first = multiplicity === METHODS[0][0] && mcnemar === 'exact' && ties === METHODS[0][2]
-      const report = first ? exact : await run(src, multiplicity, mcnemar, rep, ties)
+    for (const [multiplicity, mcnemar, ties, resamples] of METHODS) {
+      const first = multiplicity === METHODS[0][0] && mcnemar === 'exact' && ties === METHODS[0][2] && resamples === METHODS[0][3]
+      const report = first ? exact : await run(src, multiplicity, mcnemar, rep, ties, resamples)
       const w = wyFails(report)
-      const name = `${multiplicity === 'westfall-young' ? 'wy minP' : 'wy max-T'} ${mcnemar}${ties ? ` ties ${ties}` : ''}`
+      const name = `${multiplicity === 'westfall-young' ? 'wy minP' : 'wy max-T'} ${mcnemar}${ties ? ` ties ${ties}` : ''}${resamples ? ` R ${resamples}` : ''}`
       add(`fwer ${name}`, w.some(Boolean))
       add(`power-six ${name}`, w[2])
       if (firstName === null) {
