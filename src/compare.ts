@@ -53,7 +53,7 @@ export interface CompareOptions {
   missingBaseline: 'skip' | 'fail'
   /** Adjustment of the `no-regression` rules' p-values: `holm`, `westfall-young` (minP) or `max-t` (default DEFAULT_MULTIPLICITY). */
   multiplicity?: Multiplicity
-  /** Experimental (calibration): max-T's ties broken by seeded keys. */
+  /** Calibration only (scripts/calibrate.mjs): `count` puts max-T's ties against the observed table (default `random`, src/stats/maxT.ts). */
   maxTTies?: 'count' | 'random'
   /** McNemar p-values (accuracy, recall, specificity, recall[L]): `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
   mcnemar?: McNemarMethod

@@ -179,7 +179,11 @@ export interface GateOptions {
   /** Default {@link DEFAULT_MULTIPLICITY}; without `joint` (a task that has none), Holm. */
   multiplicity?: Multiplicity
   joint?: JointNull | null
-  /** Max-T's ties with the observed statistic: counted (conservative) or broken by seeded keys (exact size). */
+  /**
+   * Max-T's ties with the observed statistic: broken by the joint null's seeded keys (`random`, the default: a
+   * randomized permutation test of size alpha exactly) or all counted against it (`count`: conservative, for the
+   * calibration's comparison).
+   */
   maxTTies?: 'count' | 'random'
   /** The overfitting check's result, for `train-gap` rules (null: no --train-predictions). */
   overfitting?: Overfitting | null
@@ -248,7 +252,7 @@ function adjust(family: readonly Hypothesis[], options: GateOptions): { p: numbe
   if (typeof joint === 'string') return { p: holmP(), method: 'Holm', note: ` (not ${label}: ${joint})` }
   const adjusted =
     multiplicity === 'max-t' && joint.statistics
-      ? maxT(joint.statistics.observed, joint.statistics.resampled, options.maxTTies === 'random' ? joint.ties : undefined)
+      ? maxT(joint.statistics.observed, joint.statistics.resampled, options.maxTTies === 'count' ? undefined : joint.ties)
       : westfallYoung(joint.observed, joint.resampled)
   const byName = new Map(names.map((name, i) => [name, adjusted[i]]))
   // A metric named by two rules is one hypothesis: the same adjusted p for both.
