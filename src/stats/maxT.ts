@@ -15,6 +15,9 @@ import type { Xoshiro128 } from './random.js'
  * resample (no rank of each resample among the others, whose resolution 1/(R + 1) blurs the tail), which is why
  * Ge et al. find it more powerful for the same R when the statistics are alike in distribution; it weights the
  * metrics by their standardized scale, not by their p.
+ * With `ties` ({@link tieKeys}: R + 1 seeded keys, the observed table's first) a resample counts as ≥ t only when
+ * it is above t, or equal to t with a key above the observed table's: the randomized permutation test, whose size
+ * is alpha exactly for a discrete statistic such as McNemar's, where counting every tie stays below alpha.
  * Cost: O(m log m + R·m).
  *
  * @example maxT([2.5, 0.1], [Float64Array.of(1, 3, -1), Float64Array.of(0.5, -2, 0)])
