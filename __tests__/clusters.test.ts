@@ -177,6 +177,26 @@ describe('compare with --repeat-field', () => {
       expect({ ...repeated, counts }).toEqual(plain)
     }
   })
+  it('without a baseline, with error rows: exclude drops the failed samples, wrong counts them as wrong', async () => {
+    // Five samples of three ids; two failed (a null prediction, an error field). Exclude: a/1 right, b/1 right,
+    // c/1 wrong → 2/3 over 3 rows; wrong: the two failed samples are wrong too → 2/5. Repeats: 5 rows / 3 ids.
+    const c = [
+      { id: 'a', s: 1, label: 1, prediction: 1 },
+      { id: 'a', s: 2, label: 1, prediction: null },
+      { id: 'b', s: 1, label: 0, prediction: 0 },
+      { id: 'b', s: 2, label: 0, prediction: 1, error: 'timeout' },
+      { id: 'c', s: 1, label: 1, prediction: 0 }
+    ]
+    const only = { ...base, candidate: rows('c.jsonl', c), baseline: undefined, repeatField: 's' }
+    const excluded = await compare({ ...only, errors: 'exclude' })
+    expect(excluded.metrics.accuracy.candidate).toBeCloseTo(2 / 3, 14)
+    expect(excluded.counts.excluded).toBe(2)
+    expect(excluded.counts.errors).toEqual({ candidate: 2, baseline: null })
+    expect(excluded.counts.repeats?.candidate).toBeCloseTo(5 / 3, 14)
+    const wrong = await compare({ ...only, errors: 'wrong' })
+    expect(wrong.metrics.accuracy.candidate).toBeCloseTo(2 / 5, 14)
+    expect(wrong.counts.candidate).toBe(5)
+  })
   it('classification: pairs by (id, repeat), counts every row, tests on ids', async () => {
     const r = await compare({ ...base, candidate: rows('c.jsonl', sampled(3, 0)), baseline: rows('b.jsonl', sampled(3, 1)), repeatField: 'sample' })
     expect(r.counts.paired).toBe(90)
