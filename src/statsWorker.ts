@@ -14,7 +14,12 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { averagePrecisionMetric, type BinaryScoreColumns } from './scoreStatistics.js'
-import type { MetricReport } from './types.js'
+import { aggregateMetrics } from './metrics/classification.js'
+import { direction } from './metrics/names.js'
+import { resampleClassFamily } from './statistics.js'
+import { familyPermutation, type PermutationCounts, type ResampledMetric } from './stats/resample.js'
+import type { CellTable } from './cells.js'
+import type { MetricReport, Task } from './types.js'
 
 interface Settings {
   alpha: number
@@ -30,7 +35,63 @@ export interface ApJob {
 
 export type ApResult = { metric: MetricReport; warning: string | null }
 
-type Reply = { ok: true; result: ApResult } | { ok: false; message: string }
+/** Per-class families to share: class todo[j] (label labels[j]) of the cell blocks, claimed through `status`. */
+export interface FamiliesJob {
+  kind: 'families'
+  todo: Int32Array
+  labels: string[]
+  blocks: Float64Array
+  settings: Settings
+  hasBaseline: boolean
+  /** Shared: per todo entry FREE, MAIN or HELPER (who computes it). */
+  status: Int32Array
+}
+
+const FREE = 0
+const MAIN = 1
+const HELPER = 2
+const DONE = 3
+
+/**
+ * The permutation test of the full table's family (`table`, the aggregate metrics of a task with more than 4
+ * classes), into shared `twoSided` and `worse`; `status[0]` FREE → HELPER → DONE, or MAIN when the main thread
+ * got there first (then it computes them itself).
+ */
+export interface TablePermutationJob {
+  kind: 'table-permutation'
+  cells: CellTable
+  task: Task
+  positive: number | null
+  settings: Settings
+  status: Int32Array
+  twoSided: Float64Array
+  worse: Float64Array
+}
+
+function tableFamily(job: Pick<TablePermutationJob, 'cells' | 'task' | 'positive'>) {
+  return { name: 'table', cells: job.cells, metrics: aggregateMetrics(job.task, job.cells.k, job.positive) }
+}
+
+function runTablePermutation(job: TablePermutationJob): void {
+  if (Atomics.compareExchange(job.status, 0, FREE, HELPER) !== FREE) return
+  try {
+    const counts = familyPermutation(tableFamily(job), direction, job.settings)
+    job.twoSided.set(counts.twoSided)
+    job.worse.set(counts.worse)
+    Atomics.store(job.status, 0, DONE)
+  } catch {
+    // Given back: the main thread computes it (and meets the error itself, if any).
+    Atomics.store(job.status, 0, FREE)
+  }
+  Atomics.notify(job.status, 0)
+}
+
+/** The helper's families: class index → resampled metrics. */
+type FamiliesResult = [number, Map<string, ResampledMetric>][]
+
+type Job = ApJob | FamiliesJob | TablePermutationJob
+
+type Reply = { ok: true; result: ApResult | FamiliesResult } | { ok: false; message: string }
 
 /** True in a helper thread started by {@link startStatsJob}. */
 export function isStatsWorker(): boolean {
@@ -42,12 +103,29 @@ export function runStatsJob(job: ApJob): ApResult {
   return averagePrecisionMetric(job.columns.pos, job.columns.base, job.columns.cand, job.settings)
 }
 
+/**
+ * In a helper thread: claims families from the last down, until it meets one the main thread (which claims from
+ * the first up) has taken.
+ */
+function runFamilies(job: FamiliesJob): FamiliesResult {
+  const out: FamiliesResult = []
+  for (let j = job.todo.length - 1; j >= 0; j--) {
+    if (Atomics.compareExchange(job.status, j, FREE, HELPER) !== FREE) break
+    out.push([job.todo[j], resampleClassFamily(job.blocks, job.todo[j], job.labels[j], job.settings, job.hasBaseline)])
+  }
+  return out
+}
+
 /** In a helper thread: runs the job in workerData and posts its result. */
 export function serveStatsJob(): void {
-  const { job } = workerData as { job: ApJob }
+  const { job } = workerData as { job: Job }
+  if (job.kind === 'table-permutation') {
+    runTablePermutation(job)
+    return
+  }
   let reply: Reply
   try {
-    reply = { ok: true, result: runStatsJob(job) }
+    reply = { ok: true, result: job.kind === 'ap' ? runStatsJob(job) : runFamilies(job) }
   } catch (error) {
     reply = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
@@ -84,9 +162,76 @@ export function startStatsJob(script: string | URL | undefined, job: ApJob): Pen
   return {
     async result() {
       const reply = await answer
-      if (reply?.ok) return reply.result
+      if (reply?.ok) return reply.result as ApResult
       // A bug in the job surfaces here as it would on one thread; a helper that died is simply replaced.
       return runStatsJob(job)
+    }
+  }
+}
+
+/** Per-class families shared with a helper thread (see confusionStatisticsParallel in src/statistics.ts). */
+export interface FamilySplit {
+  /** Claims entry j for the main thread; false when the helper has it. */
+  claim(j: number): boolean
+  /** Who computes entry j (once every entry is claimed). */
+  owner(j: number): 'main' | 'helper'
+  /** The helper's results by class index; empty when it failed (its classes are then for the main thread). */
+  result(): Promise<Map<number, Map<string, ResampledMetric>>>
+}
+
+/** Starts a helper thread on `job`'s families (status made here); null when no thread can start. */
+export function startFamilies(script: string | URL, job: Omit<FamiliesJob, 'kind' | 'status'>): FamilySplit | null {
+  const status = new Int32Array(new SharedArrayBuffer(4 * job.todo.length))
+  let answer: Promise<Reply | null>
+  try {
+    const worker = new Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'families', status } satisfies FamiliesJob } })
+    answer = new Promise((resolve) => {
+      worker.once('message', (reply: Reply) => {
+        void worker.terminate()
+        resolve(reply)
+      })
+      worker.once('error', () => resolve(null))
+      worker.once('exit', () => resolve(null))
+    })
+  } catch {
+    return null
+  }
+  return {
+    claim: (j) => Atomics.compareExchange(status, j, FREE, MAIN) === FREE,
+    owner: (j) => (Atomics.load(status, j) === MAIN ? 'main' : 'helper'),
+    async result() {
+      const reply = await answer
+      return new Map(reply?.ok ? (reply.result as FamiliesResult) : [])
+    }
+  }
+}
+
+/**
+ * Starts the table's permutation test on a helper thread; returns what gives its counts on this thread (called
+ * after the bootstrap): the helper's when it has them (waiting while it works), else computed here (the helper
+ * never started, or gave the job back). Null when no thread can start. Shared memory: 2 × metrics doubles.
+ */
+export function startTablePermutation(script: string | URL, job: Omit<TablePermutationJob, 'kind' | 'status' | 'twoSided' | 'worse'>): (() => PermutationCounts) | null {
+  const m = tableFamily(job).metrics.length
+  const status = new Int32Array(new SharedArrayBuffer(4))
+  const twoSided = new Float64Array(new SharedArrayBuffer(8 * m))
+  const worse = new Float64Array(new SharedArrayBuffer(8 * m))
+  try {
+    const worker = new Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'table-permutation', status, twoSided, worse } satisfies TablePermutationJob } })
+    worker.unref()
+    // A helper that fails simply never takes the job (or gives it back): see below.
+    worker.on('error', () => undefined)
+  } catch {
+    return null
+  }
+  return () => {
+    for (;;) {
+      const s = Atomics.load(status, 0)
+      if (s === DONE) return { twoSided: Float64Array.from(twoSided), worse: Float64Array.from(worse) }
+      if (s === FREE && Atomics.compareExchange(status, 0, FREE, MAIN) === FREE) return familyPermutation(tableFamily(job), direction, job.settings)
+      // HELPER: it is working. A helper that died mid-job is taken to be gone after 10 minutes (far past the
+      // time of a capped table's test); the same numbers are then computed here.
+      if (s === HELPER && Atomics.wait(status, 0, HELPER, 600_000) === 'timed-out') return familyPermutation(tableFamily(job), direction, job.settings)
     }
   }
 }

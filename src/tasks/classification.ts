@@ -19,7 +19,7 @@ import { startStatsJob } from '../statsWorker.js'
 import { classificationJoint } from '../stats/classificationJoint.js'
 import { DEFAULT_MCNEMAR } from '../stats/mcnemar.js'
 import { confusionMatrices } from '../stats/resample.js'
-import { confusionStatistics } from '../statistics.js'
+import { confusionStatistics, confusionStatisticsParallel, type ConfusionResults } from '../statistics.js'
 import { chooseTask } from '../task.js'
 import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
 import { classificationWarnings, disagreementOf } from '../warnings.js'
@@ -134,18 +134,29 @@ export const classification: TaskModule = {
         const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= HELPER_WORK
         const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null
         const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null
-        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }, settings)
-        const scored = hasScores
-          ? scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' as const } : {}) }, settings)
-          : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
-        if (clusters && scored.metrics.size > 0) {
-          for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
-          scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+        const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }
+        let scored = { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+        let joint: Analysis['joint'] | null = null
+        let disagreement: Analysis['disagreement'] = null
+        // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
+        const others = (): void => {
+          if (hasScores) scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' as const } : {}) }, settings)
+          if (clusters && scored.metrics.size > 0) {
+            for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
+            scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+          }
+          if (baseline && pairing && !clustered) {
+            joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed })
+          }
+          disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null
         }
-        const joint = baseline && pairing && !clustered
-            ? classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed })
-            : null
-        const disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null
+        // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+        let confusion: ConfusionResults
+        if (options.readerScript) confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others)
+        else {
+          confusion = confusionStatistics(confusionContext, settings)
+          others()
+        }
         if (apJob) {
           // The last warning of the binary score statistics, as on one thread.
           const ap = await apJob.result()
