@@ -16,7 +16,7 @@ import { classSumsOfCells, resampleFamily, type CellFamily, type PermutationCoun
 import { wilson } from './stats/wilson.js'
 import type { ClusteredCells } from './clusters/cells.js'
 import type { MetricReport, Task } from './types.js'
-import { startFamilies, startTablePermutation, type FamilySplit } from './statsWorker.js'
+import { lastStatsSplit, startFamilies, startTablePermutation, type FamilySplit } from './statsWorker.js'
 
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
 const SMALL_K = 4
@@ -99,6 +99,8 @@ export async function confusionStatisticsParallel(ctx: ConfusionContext, setting
   if (results.pending) {
     const { todo, split } = results.pending
     const done = await split.result()
+    lastStatsSplit.families = { main: 0, helper: done.size }
+    for (let j = 0; j < todo.length; j++) if (split.owner(j) === 'main') lastStatsSplit.families.main++
     for (let j = 0; j < todo.length; j++) {
       const i = todo[j]
       if (split.owner(j) === 'main') continue
@@ -113,7 +115,11 @@ export async function confusionStatisticsParallel(ctx: ConfusionContext, setting
   return { metrics: results.metrics, warnings: results.warnings }
 }
 
-/** Classes resampled on a helper thread when at least this much cell work (8 cells × classes × resamples) is there. */
+/**
+ * Per-class families are shared with a helper thread from this much cell work (8 cells × classes × resamples;
+ * about 50 ms, the time a helper takes to start); the table's permutation test from SPLIT_WORK cells × resamples.
+ */
+const FAMILY_SPLIT_WORK = 2_000_000
 const SPLIT_WORK = 4_000_000
 
 function classCells(blocks: Float64Array, i: number): CellTable {
@@ -165,7 +171,7 @@ function confusionCore(
     let pending: { todo: Int32Array; blocks: Float64Array; split: FamilySplit } | undefined
     if (startSplit && !ctx.clusters) {
       const todo = Int32Array.from(ctx.labels.flatMap((label, i) => (resampled(i) && wanted(label) ? [i] : [])))
-      const split = todo.length > 1 && 8 * todo.length * R >= SPLIT_WORK ? startSplit(todo, blocks, Array.from(todo, (i) => ctx.labels[i])) : null
+      const split = todo.length > 1 && 8 * todo.length * R >= FAMILY_SPLIT_WORK ? startSplit(todo, blocks, Array.from(todo, (i) => ctx.labels[i])) : null
       if (split) pending = { todo, blocks, split }
     }
     meanwhile()

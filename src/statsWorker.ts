@@ -93,6 +93,9 @@ type Job = ApJob | FamiliesJob | TablePermutationJob
 
 type Reply = { ok: true; result: ApResult | FamiliesResult } | { ok: false; message: string }
 
+/** What the helper thread computed in the last run (for tests and timing). */
+export const lastStatsSplit = { ap: 'none' as 'none' | 'main' | 'helper', families: { main: 0, helper: 0 }, table: 'none' as 'none' | 'main' | 'helper' }
+
 /** True in a helper thread started by {@link startStatsJob}. */
 export function isStatsWorker(): boolean {
   return !isMainThread && (workerData as { evalGateStats?: boolean } | undefined)?.evalGateStats === true
@@ -162,6 +165,7 @@ export function startStatsJob(script: string | URL | undefined, job: ApJob): Pen
   return {
     async result() {
       const reply = await answer
+      lastStatsSplit.ap = reply?.ok ? 'helper' : 'main'
       if (reply?.ok) return reply.result as ApResult
       // A bug in the job surfaces here as it would on one thread; a helper that died is simply replaced.
       return runStatsJob(job)
@@ -227,6 +231,7 @@ export function startTablePermutation(script: string | URL, job: Omit<TablePermu
   return () => {
     for (;;) {
       const s = Atomics.load(status, 0)
+      lastStatsSplit.table = s === DONE ? 'helper' : 'main'
       if (s === DONE) return { twoSided: Float64Array.from(twoSided), worse: Float64Array.from(worse) }
       if (s === FREE && Atomics.compareExchange(status, 0, FREE, MAIN) === FREE) return familyPermutation(tableFamily(job), direction, job.settings)
       // HELPER: it is working. A helper that died mid-job is taken to be gone after 10 minutes (far past the
