@@ -120,14 +120,16 @@ export function resampleFamily(
   directions: (name: string) => Direction,
   settings: ResampleSettings,
   /** False without a baseline: the permutation test has nothing to swap and is skipped (p-values null). */
-  withTest = true
+  withTest = true,
+  /** Gives the permutation counts made elsewhere ({@link familyPermutation} on a helper thread); called after the bootstrap. */
+  permutation?: () => PermutationCounts
 ): Map<string, ResampledMetric> {
   const { metrics } = family
   const R = settings.resamples
   const observed = observe(family)
   const perClass = family.perClass === true
   const boot = perClass ? bootstrapClass(family, R, settings.seed) : bootstrapDraws(family, R, settings.seed)
-  const perm = withTest ? (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed) : null
+  const perm = withTest ? (permutation ? permutation() : (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed)) : null
   const out = new Map<string, ResampledMetric>()
   const { alpha } = settings
   metrics.forEach((m, i) => {
@@ -151,6 +153,21 @@ export function resampleFamily(
     })
   })
   return out
+}
+
+/** Per metric, how many permutation resamples were as extreme as observed (two-sided) and as bad (worse side). */
+export interface PermutationCounts {
+  twoSided: Float64Array
+  worse: Float64Array
+}
+
+/**
+ * The permutation counts of a family exactly as {@link resampleFamily} makes them (its own stream
+ * `permutation:NAME`, independent of the bootstrap's): what a helper thread runs while this thread draws the
+ * bootstrap. Cost: see permutationHits.
+ */
+export function familyPermutation(family: CellFamily, directions: (name: string) => Direction, settings: ResampleSettings): PermutationCounts {
+  return (family.perClass ? permutationClass : permutationHits)(family, observe(family), directions, settings.resamples, settings.seed)
 }
 
 /**

@@ -1,0 +1,242 @@
+/**
+ * Statistics on the second core (SPEC §8): a helper thread runs one self-contained piece of the statistics while
+ * the main thread runs the rest. The thread is the CLI (or action) bundle itself, started with a marker in
+ * `workerData`, as src/read/parallel.ts and the generation helper do; `serveStatsJob()` answers it.
+ *
+ * A job needs only its inputs (its columns are copied to the thread once: 17 MB for 1,000,000 binary pairs, a few
+ * milliseconds; not shared memory, whose typed arrays V8 reads several times slower in the sorts and the resampling
+ * loops, measured 2.2 s against 0.36 s for two sorts of 1,000,000 scores) and draws from the same
+ * named random streams as on one thread, so its numbers are the same byte for byte wherever it runs; without a
+ * script (compare() called directly, as in tests) or when the thread cannot start, the caller runs it itself.
+ * Jobs: `ap`, average precision of a binary task with its paired bootstrap and randomization
+ * ({@link averagePrecisionMetric}), the costliest score statistic; `families`, a share of the per-class cell
+ * families of src/statistics.ts.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { averagePrecisionMetric, type BinaryScoreColumns } from './scoreStatistics.js'
+import { aggregateMetrics } from './metrics/classification.js'
+import { direction } from './metrics/names.js'
+import { resampleClassFamily } from './statistics.js'
+import { familyPermutation, type PermutationCounts, type ResampledMetric } from './stats/resample.js'
+import type { CellTable } from './cells.js'
+import type { MetricReport, Task } from './types.js'
+
+interface Settings {
+  alpha: number
+  resamples: number
+  seed: number
+}
+
+export interface ApJob {
+  kind: 'ap'
+  columns: BinaryScoreColumns
+  settings: Settings
+}
+
+export type ApResult = { metric: MetricReport; warning: string | null }
+
+/** Per-class families to share: class todo[j] (label labels[j]) of the cell blocks, claimed through `status`. */
+export interface FamiliesJob {
+  kind: 'families'
+  todo: Int32Array
+  labels: string[]
+  blocks: Float64Array
+  settings: Settings
+  hasBaseline: boolean
+  /** Shared: per todo entry FREE, MAIN or HELPER (who computes it). */
+  status: Int32Array
+}
+
+const FREE = 0
+const MAIN = 1
+const HELPER = 2
+const DONE = 3
+
+/**
+ * The permutation test of the full table's family (`table`, the aggregate metrics of a task with more than 4
+ * classes), into shared `twoSided` and `worse`; `status[0]` FREE → HELPER → DONE, or MAIN when the main thread
+ * got there first (then it computes them itself).
+ */
+export interface TablePermutationJob {
+  kind: 'table-permutation'
+  cells: CellTable
+  task: Task
+  positive: number | null
+  settings: Settings
+  status: Int32Array
+  twoSided: Float64Array
+  worse: Float64Array
+}
+
+function tableFamily(job: Pick<TablePermutationJob, 'cells' | 'task' | 'positive'>) {
+  return { name: 'table', cells: job.cells, metrics: aggregateMetrics(job.task, job.cells.k, job.positive) }
+}
+
+function runTablePermutation(job: TablePermutationJob): void {
+  if (Atomics.compareExchange(job.status, 0, FREE, HELPER) !== FREE) return
+  try {
+    const counts = familyPermutation(tableFamily(job), direction, job.settings)
+    job.twoSided.set(counts.twoSided)
+    job.worse.set(counts.worse)
+    Atomics.store(job.status, 0, DONE)
+  } catch {
+    // Given back: the main thread computes it (and meets the error itself, if any).
+    Atomics.store(job.status, 0, FREE)
+  }
+  Atomics.notify(job.status, 0)
+}
+
+/** The helper's families: class index → resampled metrics. */
+type FamiliesResult = [number, Map<string, ResampledMetric>][]
+
+type Job = ApJob | FamiliesJob | TablePermutationJob
+
+type Reply = { ok: true; result: ApResult | FamiliesResult } | { ok: false; message: string }
+
+/** What the helper thread computed in the last run (for tests and timing). */
+export const lastStatsSplit = { ap: 'none' as 'none' | 'main' | 'helper', families: { main: 0, helper: 0 }, table: 'none' as 'none' | 'main' | 'helper' }
+
+/** True in a helper thread started by {@link startStatsJob}. */
+export function isStatsWorker(): boolean {
+  return !isMainThread && (workerData as { evalGateStats?: boolean } | undefined)?.evalGateStats === true
+}
+
+/** Runs a job on this thread. */
+export function runStatsJob(job: ApJob): ApResult {
+  return averagePrecisionMetric(job.columns.pos, job.columns.base, job.columns.cand, job.settings)
+}
+
+/**
+ * In a helper thread: claims families from the last down, until it meets one the main thread (which claims from
+ * the first up) has taken.
+ */
+function runFamilies(job: FamiliesJob): FamiliesResult {
+  const out: FamiliesResult = []
+  for (let j = job.todo.length - 1; j >= 0; j--) {
+    if (Atomics.compareExchange(job.status, j, FREE, HELPER) !== FREE) break
+    out.push([job.todo[j], resampleClassFamily(job.blocks, job.todo[j], job.labels[j], job.settings, job.hasBaseline)])
+  }
+  return out
+}
+
+/** In a helper thread: runs the job in workerData and posts its result. */
+export function serveStatsJob(): void {
+  const { job } = workerData as { job: Job }
+  if (job.kind === 'table-permutation') {
+    runTablePermutation(job)
+    return
+  }
+  let reply: Reply
+  try {
+    reply = { ok: true, result: job.kind === 'ap' ? runStatsJob(job) : runFamilies(job) }
+  } catch (error) {
+    reply = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
+  }
+  parentPort?.postMessage(reply)
+}
+
+/** A job under way in a helper thread, or waiting to be run here. */
+export interface PendingJob {
+  /** The job's result: the helper's, or (no helper, or it failed) computed on this thread. */
+  result(): Promise<ApResult>
+}
+
+/**
+ * Starts `job` in a helper thread running `script`; without a script it is run by `result()` on this thread.
+ * The job's arrays are copied to the thread (structured clone). A helper that fails or
+ * exits without an answer is not an error: the job is then run here, with the same numbers.
+ */
+export function startStatsJob(script: string | URL | undefined, job: ApJob): PendingJob {
+  if (!script) return { result: () => Promise.resolve(runStatsJob(job)) }
+  let answer: Promise<Reply | null>
+  try {
+    const worker = new Worker(script, { workerData: { evalGateStats: true, job } })
+    answer = new Promise((resolve) => {
+      worker.once('message', (reply: Reply) => {
+        void worker.terminate()
+        resolve(reply)
+      })
+      worker.once('error', () => resolve(null))
+      worker.once('exit', () => resolve(null))
+    })
+  } catch {
+    answer = Promise.resolve(null)
+  }
+  return {
+    async result() {
+      const reply = await answer
+      lastStatsSplit.ap = reply?.ok ? 'helper' : 'main'
+      if (reply?.ok) return reply.result as ApResult
+      // A bug in the job surfaces here as it would on one thread; a helper that died is simply replaced.
+      return runStatsJob(job)
+    }
+  }
+}
+
+/** Per-class families shared with a helper thread (see confusionStatisticsParallel in src/statistics.ts). */
+export interface FamilySplit {
+  /** Claims entry j for the main thread; false when the helper has it. */
+  claim(j: number): boolean
+  /** Who computes entry j (once every entry is claimed). */
+  owner(j: number): 'main' | 'helper'
+  /** The helper's results by class index; empty when it failed (its classes are then for the main thread). */
+  result(): Promise<Map<number, Map<string, ResampledMetric>>>
+}
+
+/** Starts a helper thread on `job`'s families (status made here); null when no thread can start. */
+export function startFamilies(script: string | URL, job: Omit<FamiliesJob, 'kind' | 'status'>): FamilySplit | null {
+  const status = new Int32Array(new SharedArrayBuffer(4 * job.todo.length))
+  let answer: Promise<Reply | null>
+  try {
+    const worker = new Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'families', status } satisfies FamiliesJob } })
+    answer = new Promise((resolve) => {
+      worker.once('message', (reply: Reply) => {
+        void worker.terminate()
+        resolve(reply)
+      })
+      worker.once('error', () => resolve(null))
+      worker.once('exit', () => resolve(null))
+    })
+  } catch {
+    return null
+  }
+  return {
+    claim: (j) => Atomics.compareExchange(status, j, FREE, MAIN) === FREE,
+    owner: (j) => (Atomics.load(status, j) === MAIN ? 'main' : 'helper'),
+    async result() {
+      const reply = await answer
+      return new Map(reply?.ok ? (reply.result as FamiliesResult) : [])
+    }
+  }
+}
+
+/**
+ * Starts the table's permutation test on a helper thread; returns what gives its counts on this thread (called
+ * after the bootstrap): the helper's when it has them (waiting while it works), else computed here (the helper
+ * never started, or gave the job back). Null when no thread can start. Shared memory: 2 × metrics doubles.
+ */
+export function startTablePermutation(script: string | URL, job: Omit<TablePermutationJob, 'kind' | 'status' | 'twoSided' | 'worse'>): (() => PermutationCounts) | null {
+  const m = tableFamily(job).metrics.length
+  const status = new Int32Array(new SharedArrayBuffer(4))
+  const twoSided = new Float64Array(new SharedArrayBuffer(8 * m))
+  const worse = new Float64Array(new SharedArrayBuffer(8 * m))
+  try {
+    const worker = new Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'table-permutation', status, twoSided, worse } satisfies TablePermutationJob } })
+    worker.unref()
+    // A helper that fails simply never takes the job (or gives it back): see below.
+    worker.on('error', () => undefined)
+  } catch {
+    return null
+  }
+  return () => {
+    for (;;) {
+      const s = Atomics.load(status, 0)
+      lastStatsSplit.table = s === DONE ? 'helper' : 'main'
+      if (s === DONE) return { twoSided: Float64Array.from(twoSided), worse: Float64Array.from(worse) }
+      if (s === FREE && Atomics.compareExchange(status, 0, FREE, MAIN) === FREE) return familyPermutation(tableFamily(job), direction, job.settings)
+      // HELPER: it is working. A helper that died mid-job is taken to be gone after 10 minutes (far past the
+      // time of a capped table's test); the same numbers are then computed here.
+      if (s === HELPER && Atomics.wait(status, 0, HELPER, 600_000) === 'timed-out') return familyPermutation(tableFamily(job), direction, job.settings)
+    }
+  }
+}
