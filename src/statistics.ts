@@ -12,11 +12,11 @@ import { classTables, discordantByClass, discordant, fromDense, type CellTable }
 import { aggregateMetrics, perClassMetrics, type NamedCmMetric } from './metrics/classification.js'
 import { direction, parsePerClass } from './metrics/names.js'
 import { DEFAULT_MCNEMAR, mcnemarMethod, type McNemarMethod } from './stats/mcnemar.js'
-import { classSumsOfCells, resampleFamily, type CellFamily, type PermutationCounts, type ResampledMetric, type ResampleSettings } from './stats/resample.js'
+import { classSumsOfCells, resampleFamily, type CellFamily, type ResampledMetric, type ResampleSettings } from './stats/resample.js'
 import { wilson } from './stats/wilson.js'
 import type { ClusteredCells } from './clusters/cells.js'
 import type { MetricReport, Task } from './types.js'
-import { lastStatsSplit, startFamilies, startTablePermutation, type FamilySplit } from './statsWorker.js'
+import { lastStatsSplit, startFamilies, startTableJob, type FamilySplit, type TableHelper } from './statsWorker.js'
 
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
 const SMALL_K = 4
@@ -94,7 +94,7 @@ export async function confusionStatisticsParallel(ctx: ConfusionContext, setting
     settings,
     (todo, blocks, labels) => startFamilies(script, { todo, blocks, labels, settings, hasBaseline: ctx.hasBaseline }),
     meanwhile,
-    (tableSettings) => startTablePermutation(script, { cells: ctx.table, task: ctx.task, positive: ctx.positive, settings: tableSettings })
+    (tableSettings) => startTableJob(script, { cells: ctx.table, task: ctx.task, positive: ctx.positive, settings: tableSettings })
   )
   if (results.pending) {
     const { todo, split } = results.pending
@@ -133,7 +133,7 @@ function confusionCore(
   settings: ResampleSettings,
   startSplit: StartSplit | null,
   meanwhile: () => void = () => undefined,
-  startTable: ((settings: ResampleSettings) => (() => PermutationCounts) | null) | null = null
+  startTable: ((settings: ResampleSettings) => TableHelper | null) | null = null
 ): ConfusionResults & { pending?: { todo: Int32Array; blocks: Float64Array; split: FamilySplit } } {
   const { k } = ctx.table
   const R = settings.resamples
@@ -160,8 +160,9 @@ function confusionCore(
   } else {
     const blocks = classTables(ctx.table)
     const tableSettings = { ...settings, resamples: tableR }
-    // A large table's permutation test (its own stream) on a helper thread while this thread draws its bootstrap.
-    const tablePermutation = startTable && !ctx.clusters && !ctx.only && ctx.hasBaseline && ctx.table.size * tableR >= SPLIT_WORK ? startTable(tableSettings) : null
+    // A large table's permutation test (its own stream) on a helper thread while this thread draws its bootstrap,
+    // whose chunks (each its own stream) the helper then shares.
+    const tableHelper = startTable && !ctx.clusters && !ctx.only && ctx.hasBaseline && ctx.table.size * tableR >= SPLIT_WORK ? startTable(tableSettings) : null
     const everyClass = k * R <= caps.classes
     const gated = ctx.gatedClasses ?? new Set<number>()
     const resampled = (i: number): boolean => everyClass || gated.has(i)
@@ -175,7 +176,7 @@ function confusionCore(
       if (split) pending = { todo, blocks, split }
     }
     meanwhile()
-    report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate }, tableSettings, true, out, tablePermutation ?? undefined)
+    report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate, chunked: true }, tableSettings, true, out, tableHelper ?? undefined)
     const position = new Map<number, number>()
     if (pending) pending.todo.forEach((i, j) => position.set(i, j))
     ctx.labels.forEach((label, i) => {
@@ -213,7 +214,7 @@ function report(
   settings: ResampleSettings,
   resample: boolean | Map<string, ResampledMetric>,
   out: Map<string, MetricReport>,
-  permutation?: () => PermutationCounts
+  helper?: TableHelper
 ): void {
   const values = familyValues(family)
   const clusters = ctx.clusters ?? null
@@ -224,7 +225,7 @@ function report(
         ? new Map()
         : clusters
       ? clusters.resample(family, direction, settings, ctx.hasBaseline)
-      : resampleFamily(family, direction, settings, ctx.hasBaseline, permutation)
+      : resampleFamily(family, direction, settings, ctx.hasBaseline, helper?.permutation, helper ? () => helper.bootstrap(family) : undefined)
   for (const m of family.metrics) {
     const v = values.get(m.name) as { candidate: number; baseline: number }
     const r = resampled.get(m.name)

@@ -17,7 +17,7 @@ import { averagePrecisionMetric, type BinaryScoreColumns } from './scoreStatisti
 import { aggregateMetrics } from './metrics/classification.js'
 import { direction } from './metrics/names.js'
 import { resampleClassFamily } from './statistics.js'
-import { familyPermutation, type PermutationCounts, type ResampledMetric } from './stats/resample.js'
+import { BOOTSTRAP_CHUNK, chunkedBootstrap, familyPermutation, type BootstrapDraws, type CellFamily, type PermutationCounts, type ResampledMetric } from './stats/resample.js'
 import type { CellTable } from './cells.js'
 import type { MetricReport, Task } from './types.js'
 
@@ -53,12 +53,14 @@ const HELPER = 2
 const DONE = 3
 
 /**
- * The permutation test of the full table's family (`table`, the aggregate metrics of a task with more than 4
- * classes), into shared `twoSided` and `worse`; `status[0]` FREE → HELPER → DONE, or MAIN when the main thread
- * got there first (then it computes them itself).
+ * The full table's family (`table`, the aggregate metrics of a task with more than 4 classes): its permutation
+ * test into shared `twoSided` and `worse` (`status[0]` FREE → HELPER → DONE, or MAIN when the main thread got
+ * there first: then it computes them itself), then the chunks of its bootstrap (src/stats/resample.ts
+ * `chunkedBootstrap`) still free, claimed from the last down (`chunks[i]` FREE → HELPER → DONE; the main thread
+ * claims from the first up), into the shared `deltas` and `candidates` (metric i's resample r at i·R + r).
  */
-export interface TablePermutationJob {
-  kind: 'table-permutation'
+export interface TableJob {
+  kind: 'table'
   cells: CellTable
   task: Task
   positive: number | null
@@ -66,35 +68,68 @@ export interface TablePermutationJob {
   status: Int32Array
   twoSided: Float64Array
   worse: Float64Array
+  chunks: Int32Array
+  deltas: Float64Array
+  candidates: Float64Array
 }
 
-function tableFamily(job: Pick<TablePermutationJob, 'cells' | 'task' | 'positive'>) {
-  return { name: 'table', cells: job.cells, metrics: aggregateMetrics(job.task, job.cells.k, job.positive) }
+function tableFamily(job: Pick<TableJob, 'cells' | 'task' | 'positive'>): CellFamily {
+  return { name: 'table', cells: job.cells, metrics: aggregateMetrics(job.task, job.cells.k, job.positive), chunked: true }
 }
 
-function runTablePermutation(job: TablePermutationJob): void {
-  if (Atomics.compareExchange(job.status, 0, FREE, HELPER) !== FREE) return
-  try {
-    const counts = familyPermutation(tableFamily(job), direction, job.settings)
-    job.twoSided.set(counts.twoSided)
-    job.worse.set(counts.worse)
-    Atomics.store(job.status, 0, DONE)
-  } catch {
-    // Given back: the main thread computes it (and meets the error itself, if any).
-    Atomics.store(job.status, 0, FREE)
+/** The rows of the shared arrays as one array per metric (views, no copy). */
+function sharedDraws(job: Pick<TableJob, 'deltas' | 'candidates' | 'settings'>, metrics: number): BootstrapDraws {
+  const R = job.settings.resamples
+  const rows = (a: Float64Array) => Array.from({ length: metrics }, (_, i) => a.subarray(i * R, i * R + R))
+  return { deltas: rows(job.deltas), candidates: rows(job.candidates) }
+}
+
+function runTable(job: TableJob): void {
+  const family = tableFamily(job)
+  if (Atomics.compareExchange(job.status, 0, FREE, HELPER) === FREE) {
+    try {
+      const counts = familyPermutation(family, direction, job.settings)
+      job.twoSided.set(counts.twoSided)
+      job.worse.set(counts.worse)
+      Atomics.store(job.status, 0, DONE)
+    } catch {
+      // Given back: the main thread computes it (and meets the error itself, if any).
+      Atomics.store(job.status, 0, FREE)
+    }
+    Atomics.notify(job.status, 0)
   }
-  Atomics.notify(job.status, 0)
+  let boot: ReturnType<typeof chunkedBootstrap> | null = null
+  const out = sharedDraws(job, family.metrics.length)
+  for (let c = job.chunks.length - 1; c >= 0; c--) {
+    if (Atomics.compareExchange(job.chunks, c, FREE, HELPER) !== FREE) break
+    try {
+      boot ??= chunkedBootstrap(family, job.settings.resamples, job.settings.seed)
+      boot.draw(c, out)
+      Atomics.store(job.chunks, c, DONE)
+    } catch {
+      Atomics.store(job.chunks, c, FREE)
+      Atomics.notify(job.chunks, c)
+      return
+    }
+    Atomics.notify(job.chunks, c)
+  }
 }
 
 /** The helper's families: class index → resampled metrics. */
 type FamiliesResult = [number, Map<string, ResampledMetric>][]
 
-type Job = ApJob | FamiliesJob | TablePermutationJob
+type Job = ApJob | FamiliesJob | TableJob
 
 type Reply = { ok: true; result: ApResult | FamiliesResult } | { ok: false; message: string }
 
 /** What the helper thread computed in the last run (for tests and timing). */
-export const lastStatsSplit = { ap: 'none' as 'none' | 'main' | 'helper', families: { main: 0, helper: 0 }, table: 'none' as 'none' | 'main' | 'helper' }
+export const lastStatsSplit = {
+  ap: 'none' as 'none' | 'main' | 'helper',
+  families: { main: 0, helper: 0 },
+  table: 'none' as 'none' | 'main' | 'helper',
+  /** The table bootstrap's chunks each thread drew. */
+  tableChunks: { main: 0, helper: 0 }
+}
 
 /** True in a helper thread started by {@link startStatsJob}. */
 export function isStatsWorker(): boolean {
@@ -122,8 +157,8 @@ function runFamilies(job: FamiliesJob): FamiliesResult {
 /** In a helper thread: runs the job in workerData and posts its result. */
 export function serveStatsJob(): void {
   const { job } = workerData as { job: Job }
-  if (job.kind === 'table-permutation') {
-    runTablePermutation(job)
+  if (job.kind === 'table') {
+    runTable(job)
     return
   }
   let reply: Reply
@@ -210,33 +245,87 @@ export function startFamilies(script: string | URL, job: Omit<FamiliesJob, 'kind
   }
 }
 
+/** The table's statistics shared with a helper thread: what gives each on this thread, waiting for the helper's share. */
+export interface TableHelper {
+  /** The permutation counts (called after the bootstrap). */
+  permutation(): PermutationCounts
+  /** The chunked bootstrap of `family` (the table's, as the helper builds it): this thread's chunks and the helper's. */
+  bootstrap(family: CellFamily): BootstrapDraws
+}
+
 /**
- * Starts the table's permutation test on a helper thread; returns what gives its counts on this thread (called
- * after the bootstrap): the helper's when it has them (waiting while it works), else computed here (the helper
- * never started, or gave the job back). Null when no thread can start. Shared memory: 2 × metrics doubles.
+ * Starts the table's permutation test, then its share of the bootstrap's chunks, on a helper thread. The
+ * helper's share comes when it is done (waiting while it works), else is computed here (the helper never started,
+ * gave a piece back, or is taken to be gone after 10 minutes, far past the time of a capped table's work: the
+ * same numbers). Null when no thread can start. Shared memory: 2 × metrics × (resamples + 1) doubles.
  */
-export function startTablePermutation(script: string | URL, job: Omit<TablePermutationJob, 'kind' | 'status' | 'twoSided' | 'worse'>): (() => PermutationCounts) | null {
+export function startTableJob(script: string | URL, job: Omit<TableJob, 'kind' | 'status' | 'twoSided' | 'worse' | 'chunks' | 'deltas' | 'candidates'>): TableHelper | null {
   const m = tableFamily(job).metrics.length
-  const status = new Int32Array(new SharedArrayBuffer(4))
-  const twoSided = new Float64Array(new SharedArrayBuffer(8 * m))
-  const worse = new Float64Array(new SharedArrayBuffer(8 * m))
+  const R = job.settings.resamples
+  const shared = (length: number) => new Float64Array(new SharedArrayBuffer(8 * length))
+  const full: TableJob = {
+    ...job,
+    kind: 'table',
+    status: new Int32Array(new SharedArrayBuffer(4)),
+    twoSided: shared(m),
+    worse: shared(m),
+    chunks: new Int32Array(new SharedArrayBuffer(4 * Math.ceil(R / BOOTSTRAP_CHUNK))),
+    deltas: shared(m * R),
+    candidates: shared(m * R)
+  }
   try {
-    const worker = new Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'table-permutation', status, twoSided, worse } satisfies TablePermutationJob } })
+    const worker = new Worker(script, { workerData: { evalGateStats: true, job: full } })
     worker.unref()
-    // A helper that fails simply never takes the job (or gives it back): see below.
+    // A helper that fails simply never takes a piece (or gives it back): see below.
     worker.on('error', () => undefined)
   } catch {
     return null
   }
-  return () => {
-    for (;;) {
-      const s = Atomics.load(status, 0)
-      lastStatsSplit.table = s === DONE ? 'helper' : 'main'
-      if (s === DONE) return { twoSided: Float64Array.from(twoSided), worse: Float64Array.from(worse) }
-      if (s === FREE && Atomics.compareExchange(status, 0, FREE, MAIN) === FREE) return familyPermutation(tableFamily(job), direction, job.settings)
-      // HELPER: it is working. A helper that died mid-job is taken to be gone after 10 minutes (far past the
-      // time of a capped table's test); the same numbers are then computed here.
-      if (s === HELPER && Atomics.wait(status, 0, HELPER, 600_000) === 'timed-out') return familyPermutation(tableFamily(job), direction, job.settings)
+  const { status, twoSided, worse, chunks } = full
+  return {
+    permutation() {
+      for (;;) {
+        const s = Atomics.load(status, 0)
+        lastStatsSplit.table = s === DONE ? 'helper' : 'main'
+        if (s === DONE) return { twoSided: Float64Array.from(twoSided), worse: Float64Array.from(worse) }
+        if (s === FREE && Atomics.compareExchange(status, 0, FREE, MAIN) === FREE) return familyPermutation(tableFamily(job), direction, job.settings)
+        if (s === HELPER && Atomics.wait(status, 0, HELPER, 600_000) === 'timed-out') return familyPermutation(tableFamily(job), direction, job.settings)
+      }
+    },
+    bootstrap(family) {
+      const boot = chunkedBootstrap(family, R, job.settings.seed)
+      // This thread's chunks go straight into arrays of its own (typed arrays in shared memory are slow to read
+      // for the quantile selection); the helper's are copied from the shared ones.
+      const out: BootstrapDraws = { deltas: family.metrics.map(() => new Float64Array(R)), candidates: family.metrics.map(() => new Float64Array(R)) }
+      const helperOut = sharedDraws(full, m)
+      const split = { main: 0, helper: 0 }
+      for (let c = 0; c < boot.chunks; c++) {
+        if (Atomics.compareExchange(chunks, c, FREE, MAIN) === FREE) {
+          boot.draw(c, out)
+          split.main++
+          continue
+        }
+        for (;;) {
+          const s = Atomics.load(chunks, c)
+          if (s === DONE) break
+          if (s === FREE && Atomics.compareExchange(chunks, c, FREE, MAIN) === FREE) break
+          if (s === HELPER && Atomics.wait(chunks, c, HELPER, 600_000) === 'timed-out') break
+        }
+        if (Atomics.load(chunks, c) === DONE) {
+          const from = c * BOOTSTRAP_CHUNK
+          const to = Math.min(R, from + BOOTSTRAP_CHUNK)
+          for (let i = 0; i < m; i++) {
+            out.deltas[i].set(helperOut.deltas[i].subarray(from, to), from)
+            out.candidates[i].set(helperOut.candidates[i].subarray(from, to), from)
+          }
+          split.helper++
+        } else {
+          boot.draw(c, out)
+          split.main++
+        }
+      }
+      lastStatsSplit.tableChunks = split
+      return out
     }
   }
 }

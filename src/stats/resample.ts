@@ -27,6 +27,7 @@ import { evaluator, type NamedCmMetric } from '../metrics/classification.js'
 import { binomialHalf } from './binomial.js'
 import { multinomial } from './multinomial.js'
 import { streamFor } from './random.js'
+import { blockMultinomial, blockPlan } from './blockMultinomial.js'
 
 /** Sparse cell counts over (true, baseline, candidate), with the metrics that depend on them. */
 export interface CellFamily {
@@ -41,6 +42,12 @@ export interface CellFamily {
    * interval of its own value (precision's and recall's are Wilson intervals, made by the caller).
    */
   perClass?: boolean
+  /**
+   * Set for the full table of a task with more than 4 classes: its bootstrap is drawn in chunks of
+   * BOOTSTRAP_CHUNK resamples, chunk i from its own stream `bootstrap:NAME/i` (see {@link chunkedBootstrap}),
+   * so that two threads can draw it and give the same numbers.
+   */
+  chunked?: boolean
 }
 
 export interface ResampleSettings {
@@ -122,13 +129,19 @@ export function resampleFamily(
   /** False without a baseline: the permutation test has nothing to swap and is skipped (p-values null). */
   withTest = true,
   /** Gives the permutation counts made elsewhere ({@link familyPermutation} on a helper thread); called after the bootstrap. */
-  permutation?: () => PermutationCounts
+  permutation?: () => PermutationCounts,
+  /** Gives a chunked family's bootstrap drawn by two threads (src/statsWorker.ts); else this thread draws every chunk. */
+  bootstrap?: () => BootstrapDraws
 ): Map<string, ResampledMetric> {
   const { metrics } = family
   const R = settings.resamples
   const observed = observe(family)
   const perClass = family.perClass === true
-  const boot = perClass ? bootstrapClass(family, R, settings.seed) : bootstrapDraws(family, R, settings.seed)
+  const boot = perClass
+    ? bootstrapClass(family, R, settings.seed)
+    : family.chunked
+      ? (bootstrap ? bootstrap() : drawEveryChunk(family, R, settings.seed))
+      : bootstrapDraws(family, R, settings.seed)
   const perm = withTest ? (permutation ? permutation() : (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed)) : null
   const out = new Map<string, ResampledMetric>()
   const { alpha } = settings
@@ -300,6 +313,106 @@ function bootstrapDraws(family: CellFamily, R: number, seed: number): { deltas: 
     }
   }
   return { deltas, candidates }
+}
+
+/** Per metric, the R bootstrap deltas (candidate − baseline) and the candidate's values. */
+export interface BootstrapDraws {
+  deltas: Float64Array[]
+  candidates: Float64Array[]
+}
+
+/** Resamples per chunk of a chunked bootstrap ({@link CellFamily.chunked}). */
+export const BOOTSTRAP_CHUNK = 16
+
+/**
+ * A chunked family's bootstrap: resample r belongs to chunk ⌊r / BOOTSTRAP_CHUNK⌋, and chunk i is drawn from its
+ * own stream `bootstrap:NAME/i`, so any thread can draw any chunk and the numbers depend only on (seed, NAME, i),
+ * never on which thread drew it or how many there were.
+ *
+ * A resample's cell counts are Multinomial(n, wⱼ / n) (the cells largest first), drawn in blocks
+ * (src/stats/blockMultinomial.ts: block totals by conditional binomials, then within a block of small cells the
+ * examples one by one into its slots, else conditional binomials): the same distribution as the conditional
+ * binomial method over all cells, with about one 32-bit random number per example instead of a binomial (an exp
+ * and a log) per cell where the cells hold one or two examples (a table of many classes). The sums of the two
+ * confusion matrices are updated cell by cell, as {@link bootstrapDraws} does.
+ * Cost per chunk: BOOTSTRAP_CHUNK × (the draw: at most min(cells, n) binomials or n uniform integers; + cells +
+ * K·metrics). Setup O(cells log cells).
+ * @example chunkedBootstrap(family, 1000, 0).chunks // 63
+ */
+export function chunkedBootstrap(family: CellFamily, R: number, seed: number): { chunks: number; draw(chunk: number, out: BootstrapDraws): void } {
+  const { cells, metrics } = family
+  const order = largestFirst(cells)
+  const m = order.length
+  const weights = Float64Array.from(order, (j) => cells.count[j])
+  const ts = Int32Array.from(order, (j) => cells.t[j])
+  const bs = Int32Array.from(order, (j) => cells.b[j])
+  const cs = Int32Array.from(order, (j) => cells.c[j])
+  let n = 0
+  for (const w of weights) n += w
+  const plan = blockPlan(weights)
+  const draw = new Float64Array(m)
+  const sB = newClassSums(cells.k)
+  const sC = newClassSums(cells.k)
+  const evaluate = evaluator(metrics, cells.k)
+  const vB = new Float64Array(metrics.length)
+  const vC = new Float64Array(metrics.length)
+  return {
+    chunks: Math.ceil(R / BOOTSTRAP_CHUNK),
+    draw(chunk: number, out: BootstrapDraws): void {
+      const rng = streamFor(seed, `bootstrap:${family.name}/${chunk}`)
+      const end = Math.min(R, (chunk + 1) * BOOTSTRAP_CHUNK)
+      for (let r = chunk * BOOTSTRAP_CHUNK; r < end; r++) {
+        blockMultinomial(rng, n, plan, draw)
+        const { truth, predicted: predB, tp: tpB } = sB
+        const { predicted: predC, tp: tpC } = sC
+        truth.fill(0)
+        predB.fill(0)
+        tpB.fill(0)
+        predC.fill(0)
+        tpC.fill(0)
+        let total = 0
+        let correctB = 0
+        let correctC = 0
+        for (let j = 0; j < m; j++) {
+          const x = draw[j]
+          if (x === 0) continue
+          const t = ts[j]
+          const b = bs[j]
+          const c = cs[j]
+          total += x
+          truth[t] += x
+          predB[b] += x
+          predC[c] += x
+          if (b === t) {
+            tpB[t] += x
+            correctB += x
+          }
+          if (c === t) {
+            tpC[t] += x
+            correctC += x
+          }
+        }
+        sC.truth.set(truth)
+        sB.total = sC.total = total
+        sB.correct = correctB
+        sC.correct = correctC
+        evaluate(sB, vB)
+        evaluate(sC, vC)
+        for (let i = 0; i < metrics.length; i++) {
+          out.deltas[i][r] = vC[i] - vB[i]
+          out.candidates[i][r] = vC[i]
+        }
+      }
+    }
+  }
+}
+
+/** Every chunk of a chunked family's bootstrap, on this thread. */
+function drawEveryChunk(family: CellFamily, R: number, seed: number): BootstrapDraws {
+  const out = { deltas: family.metrics.map(() => new Float64Array(R)), candidates: family.metrics.map(() => new Float64Array(R)) }
+  const boot = chunkedBootstrap(family, R, seed)
+  for (let chunk = 0; chunk < boot.chunks; chunk++) boot.draw(chunk, out)
+  return out
 }
 
 /**
