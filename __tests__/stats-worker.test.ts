@@ -1,10 +1,10 @@
 /**
  * SPEC §8: the statistics on two threads (src/statsWorker.ts) give the report of one thread byte for byte.
  * Average precision's resampling (binary with scores), the per-class families (claimed by both threads) and the
- * full table's permutation test (more than 4 classes) each draw from their own named streams, whoever runs
- * them. The helper is stats-worker-entry.ts bundled by esbuild, as the CLI bundle would start it (a worker
- * thread cannot run TypeScript); compare() without a script is the one-thread path. A script that does nothing
- * (a helper that never answers) changes nothing either: the main thread computes everything.
+ * full table's permutation test and its bootstrap's chunks (more than 4 classes) each draw from their own named
+ * streams, whoever runs them. The helper is stats-worker-entry.ts bundled by esbuild, as the CLI bundle would
+ * start it (a worker thread cannot run TypeScript); compare() without a script is the one-thread path. A script
+ * that does nothing (a helper that never answers) changes nothing either: the main thread computes everything.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -92,9 +92,13 @@ describe('statistics on a helper thread', () => {
     const [c, b] = models(4000, 12, false)
     lastStatsSplit.families = { main: 0, helper: 0 }
     lastStatsSplit.table = 'none'
+    lastStatsSplit.tableChunks = { main: 0, helper: 0 }
     const options: CompareOptions = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 40_000, seed: 9, missingBaseline: 'skip', candidate: jsonl('k-c.jsonl', c), baseline: jsonl('k-b.jsonl', b) }
     const r = await reports(options)
     expect(lastStatsSplit.table).toBe('helper')
+    // The table bootstrap's 2,500 chunks of 16 resamples, each drawn once, by whichever thread claimed it (the
+    // helper joins after the permutation test; how many it gets depends on the machine, the numbers do not).
+    expect(lastStatsSplit.tableChunks.main + lastStatsSplit.tableChunks.helper).toBe(2500)
     expect(lastStatsSplit.families.main + lastStatsSplit.families.helper).toBe(12)
     expect(lastStatsSplit.families.helper).toBeGreaterThan(0)
     expect(r.two).toBe(r.one)

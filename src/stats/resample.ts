@@ -24,7 +24,7 @@ import type { CellTable } from '../cells.js'
 import type { Direction } from '../types.js'
 import type { ClassSums } from '../metrics/confusion.js'
 import { evaluator, type NamedCmMetric } from '../metrics/classification.js'
-import { binomialHalf } from './binomial.js'
+import { binomialHalves } from './binomial.js'
 import { multinomial } from './multinomial.js'
 import { streamFor } from './random.js'
 import { blockMultinomial, blockPlan } from './blockMultinomial.js'
@@ -448,6 +448,7 @@ function permutationHits(
   const evaluate = evaluator(metrics, cells.k)
   const vB = new Float64Array(metrics.length)
   const vC = new Float64Array(metrics.length)
+  const swaps = new Float64Array(ns.length)
   for (let r = 0; r < R; r++) {
     sB.predicted.set(b0.predicted)
     sB.tp.set(b0.tp)
@@ -455,8 +456,10 @@ function permutationHits(
     sC.tp.set(c0.tp)
     let correctB = b0.correct
     let correctC = c0.correct
+    // The swap counts of every cell, drawn in cell order (the draws of binomialHalf cell by cell).
+    binomialHalves(rng, ns, swaps)
     for (let j = 0; j < ns.length; j++) {
-      const s = binomialHalf(rng, ns[j])
+      const s = swaps[j]
       if (s === 0) continue
       const t = ts[j]
       const b = bs[j]
@@ -577,13 +580,15 @@ function permutationClass(
   const lowerBetter = metrics.map((m) => directions(m.name) === 'lower')
   const vB = new Float64Array(3)
   const vC = new Float64Array(3)
+  const swaps = new Float64Array(ns.length)
   for (let r = 0; r < R; r++) {
     let predB = sB.predicted[1]
     let predC = sC.predicted[1]
     let tpB = sB.tp[1]
     let tpC = sC.tp[1]
+    binomialHalves(rng, ns, swaps)
     for (let j = 0; j < ns.length; j++) {
-      const s = binomialHalf(rng, ns[j])
+      const s = swaps[j]
       if (s === 0) continue
       const moved = dir[j] * s
       predB -= moved
