@@ -5,7 +5,8 @@
  * Multivariate Distributions", ch. 35); each is checked within 4.5 standard errors over 4,000 draws.
  */
 import { describe, expect, it } from 'vitest'
-import { BLOCK_CELLS, BLOCK_SLOTS, blockMultinomial, blockPlan } from '../../src/stats/blockMultinomial.js'
+import { BLOCK_CELLS, BLOCK_SLOTS, blockMultinomial, blockPlan, throwInto } from '../../src/stats/blockMultinomial.js'
+import { uniformBelow } from '../../src/stats/cellResample.js'
 import { streamFor } from '../../src/stats/random.js'
 import { BOOTSTRAP_CHUNK, chunkedBootstrap } from '../../src/stats/resample.js'
 import { cellsFromTriples } from '../../src/cells.js'
@@ -70,6 +71,21 @@ describe('blockMultinomial', () => {
       const cov = cross / D - (s1 / D) * (s2 / D)
       const sdCov = Math.sqrt((n * p1 * (1 - p1) * n * p2 * (1 - p2)) / D)
       expect(Math.abs(cov - -n * p1 * p2)).toBeLessThan(5 * sdCov + 1e-9)
+    }
+  })
+})
+
+describe('throwInto', () => {
+  it('counts the draws of uniformBelow, and leaves the stream where it does', () => {
+    for (const w of [1, 2, 3, 7, 1000, 8191, 8192]) {
+      const a = streamFor(w, 'throw')
+      const b = streamFor(w, 'throw')
+      const slots = new Uint32Array(w)
+      const expected = new Uint32Array(w)
+      throwInto(a, slots, 5000, w)
+      for (let i = 0; i < 5000; i++) expected[uniformBelow(b, w)]++
+      expect(slots).toEqual(expected)
+      expect(a.nextUint32()).toBe(b.nextUint32())
     }
   })
 })

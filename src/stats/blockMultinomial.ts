@@ -18,7 +18,6 @@
  * const plan = blockPlan(Float64Array.of(3, 1, 1, 1))
  * blockMultinomial(streamFor(0, 'x'), 6, plan, out) // out sums to 6
  */
-import { uniformBelow } from './cellResample.js'
 import { binomial } from './binomial.js'
 import type { Xoshiro128 } from './random.js'
 
@@ -85,7 +84,7 @@ export function blockMultinomial(rng: Xoshiro128, n: number, plan: BlockPlan, ou
     } else if (x <= DRAWS_PER_CELL * (to - from)) {
       const w = weight[b]
       slots.fill(0, 0, w)
-      for (let i = 0; i < x; i++) slots[uniformBelow(rng, w)]++
+      throwInto(rng, slots, x, w)
       for (let j = from, slot = 0; j < to; j++) {
         let sum = 0
         for (const stop = slot + weights[j]; slot < stop; slot++) sum += slots[slot]
@@ -116,4 +115,43 @@ function conditional(rng: Xoshiro128, n: number, weights: Float64Array, from: nu
     }
     rest -= w
   }
+}
+
+const STATE = new Int32Array(4)
+const TWO32 = 4294967296
+
+/**
+ * x draws of a uniform integer below w (≤ 2²¹), each counted in slots[]: the numbers and values of
+ * `uniformBelow(rng, w)` called x times (Lemire's multiply-and-reject), with xoshiro128** stepped in local
+ * variables (a call and four field loads and stores less per draw).
+ */
+export function throwInto(rng: Xoshiro128, slots: Uint32Array, x: number, w: number): void {
+  rng.getState(STATE)
+  let s0 = STATE[0]
+  let s1 = STATE[1]
+  let s2 = STATE[2]
+  let s3 = STATE[3]
+  const threshold = (TWO32 - w) % w
+  for (let i = 0; i < x; i++) {
+    let u: number
+    let low: number
+    do {
+      const r = Math.imul(s1, 5)
+      u = Math.imul((r << 7) | (r >>> 25), 9) >>> 0
+      const t = s1 << 9
+      s2 ^= s0
+      s3 ^= s1
+      s1 ^= s2
+      s0 ^= s3
+      s2 ^= t
+      s3 = (s3 << 11) | (s3 >>> 21)
+      low = Math.imul(u, w) >>> 0
+    } while (low < threshold)
+    slots[Math.floor((u * w) / TWO32)]++
+  }
+  STATE[0] = s0
+  STATE[1] = s1
+  STATE[2] = s2
+  STATE[3] = s3
+  rng.setState(STATE)
 }
