@@ -187,7 +187,7 @@ describe('compare with --repeat-field', () => {
       { id: 'b', s: 2, label: 0, prediction: 1, error: 'timeout' },
       { id: 'c', s: 1, label: 1, prediction: 0 }
     ]
-    const only = { ...base, candidate: rows('c.jsonl', c), baseline: undefined, repeatField: 's' }
+    const only = { ...base, candidate: rows('c.jsonl', c), baseline: null, repeatField: 's' }
     const excluded = await compare({ ...only, errors: 'exclude' })
     expect(excluded.metrics.accuracy.candidate).toBeCloseTo(2 / 3, 14)
     expect(excluded.counts.excluded).toBe(2)

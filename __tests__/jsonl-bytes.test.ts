@@ -16,7 +16,7 @@ import { LineScanner, readJsonlBytes } from '../src/read/jsonlBytes.js'
 import { MAX_ROW_BYTES } from '../src/read/limits.js'
 import { NumericRowBuilder } from '../src/read/numericRows.js'
 import { RowBuilder } from '../src/read/rows.js'
-import type { Cell, Column, RowSink } from '../src/read/sink.js'
+import { NumberVector, type Cell, type Column, type RowSink } from '../src/read/sink.js'
 import { TextRowBuilder } from '../src/read/textRows.js'
 import { DEFAULT_FIELDS, LabelDictionary } from '../src/types.js'
 
@@ -313,6 +313,58 @@ describe('the JSONL byte fast path reads as the plain path', () => {
     ]) {
       await same(content)
     }
+  })
+
+  it('scores objects row after row (the NumberVector path from the second row): every change of keys, order, values', async () => {
+    const line = (id: number, scores: string, field = 'scores') => `{"id": ${id}, "label": "a", "prediction": "b", "${field}": ${scores}}`
+    const ab = '{"a": 0.25, "b": 0.75}'
+    const files = [
+      [ab, ab, ab],
+      [ab, '{"a":0.5,"b":0.5}', '{ "a" : 1 , "b" : 0 }', '{"a": -0, "b": 1e-3}'],
+      [ab, '{"b": 0.75, "a": 0.25}', ab],
+      [ab, '{"a": 0.25}', ab],
+      [ab, '{"a": 0.25, "b": 0.75, "c": 0}', ab],
+      [ab, '{"a": 0.25, "b": 0.75, "a": 0.5}', ab],
+      [ab, '{"a": 0.25, "bb": 0.75}', ab],
+      [ab, '{"a": 0.25, "b\\u0062": 0.75}', ab],
+      [ab, '{"a": 0.25, "b": "0.75"}', ab],
+      [ab, '{"a": 0.25, "b": null}', ab],
+      [ab, '{"a": 0.25, "b": 1.5}', ab],
+      [ab, '{"a": 0.25, "b": -0.5}', ab],
+      [ab, '{"a": 0.1234567890123456789, "b": 0.75}', ab],
+      [ab, '{"a": 0.25, "b": 0.75,}', ab],
+      [ab, '{"a": 0.25, "b": 0.75', ab],
+      [ab, '{"a": 0.25 "b": 0.75}', ab],
+      [ab, '{}', ab],
+      ['{"a": "x", "b": 1}', ab, ab],
+      ['{"é": 0.5, "b": 0.5}', '{"é": 0.5, "b": 0.5}'],
+      ['{"__proto__": 0.5, "b": 0.5}', '{"__proto__": 0.5, "b": 0.5}']
+    ]
+    for (const rows of files) await same(rows.map((scores, i) => line(i + 1, scores)).join('\n') + '\n')
+    // The object in the score field; both fields; rows without scores between.
+    await same([line(1, ab, 'score'), line(2, ab, 'score'), line(3, '{"b": 0.1, "a": 0.9}', 'score')].join('\n') + '\n')
+    await same([line(1, ab), `{"id": 2, "label": "a", "prediction": "b", "score": 0.5, "scores": ${ab}}`, line(3, ab)].join('\n') + '\n')
+    await same([line(1, ab), '{"id": 2, "label": "a", "prediction": "b"}', line(3, ab)].join('\n') + '\n')
+    // A key field named like the scores column takes the object, never a NumberVector.
+    const sliced = (file: string) => new RowBuilder(file, DEFAULT_FIELDS, new LabelDictionary(), false, false, [{ name: 'scores', role: 'the slice field' }])
+    const data = Buffer.from([line(1, ab), line(2, ab)].join('\n') + '\n')
+    const plain = await outcome((sink) => readJsonl(textChunks(data, 1 << 20), sink, MAX_ROW_BYTES), sliced)
+    expect(await outcome((sink) => readJsonlBytes(byteChunks(data, 1 << 20), sink, MAX_ROW_BYTES), sliced)).toEqual(plain)
+  })
+
+  it('a scores object of the usual shape is handed as a NumberVector from the second row on', () => {
+    const builder = new RowBuilder('v.jsonl', DEFAULT_FIELDS, new LabelDictionary(), false, false)
+    const seen: unknown[] = []
+    const spy: RowSink = { file: 'v.jsonl', columns: builder.columns, add: (lineNo, cells) => (seen.push(cells[4]), builder.add(lineNo, cells)) }
+    const s = new LineScanner(spy)
+    for (let i = 1; i <= 3; i++) {
+      const line = `{"id": ${i}, "label": "a", "prediction": "b", "scores": {"a": 0.${i}, "b": 0.5}}`
+      expect(s.scan(Buffer.from(line), 0, line.length, i)).toBe(true)
+    }
+    expect(seen[0]).not.toBeInstanceOf(NumberVector)
+    expect(seen[1]).toBeInstanceOf(NumberVector)
+    expect(seen[2]).toBe(seen[1])
+    expect(Array.from(builder.finish().scores?.values ?? [])).toEqual([0.1, 0.5, 0.2, 0.5, 0.3, 0.5])
   })
 
   it('invalid UTF-8, inside strings, keys and between tokens, split across chunks', async () => {

@@ -8,6 +8,7 @@ import { HELP, parseCli } from './cli/args.js'
 import { compare } from './compare.js'
 import { isGenerationWorker, serveGenerationWorker } from './metrics/generation/worker.js'
 import { isReadWorker, serveReadRequest } from './read/parallel.js'
+import { isStatsWorker, serveStatsJob } from './statsWorker.js'
 import { ConfigError, isUserError, quote } from './errors.js'
 import { renderMarkdown } from './render/index.js'
 import { VERSION } from './version.js'
@@ -36,6 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 if (isReadWorker()) void serveReadRequest()
 else if (isGenerationWorker()) serveGenerationWorker()
+else if (isStatsWorker()) serveStatsJob()
 else start()
 
 /** The CLI proper; a reader or resampling worker (the same bundle, started by compare) does its work instead. */

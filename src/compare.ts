@@ -78,7 +78,7 @@ export async function compare(options: CompareOptions): Promise<Report> {
   })
   checkTrainGapRules(rules, options.trainPredictions !== undefined, checks.metrics)
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
-  const analysis = prepared.analyze(rules, settings)
+  const analysis = await prepared.analyze(rules, settings)
   const errors = prepared.errors
   // SPEC §12: error_rate is reported when gated, when an example errored, or when --errors was given.
   if (errors && (options.errors !== undefined || anyErrors(errors) || rules.some((r) => r.metric === 'error_rate'))) {

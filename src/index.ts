@@ -5,7 +5,9 @@
 import { run } from './main.js'
 import { isGenerationWorker, serveGenerationWorker } from './metrics/generation/worker.js'
 import { isReadWorker, serveReadRequest } from './read/parallel.js'
+import { isStatsWorker, serveStatsJob } from './statsWorker.js'
 
 if (isReadWorker()) void serveReadRequest()
 else if (isGenerationWorker()) serveGenerationWorker()
+else if (isStatsWorker()) serveStatsJob()
 else void run()

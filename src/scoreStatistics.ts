@@ -24,6 +24,41 @@ export interface ScoreContext {
   candidate: PredictionFile
   baseline: PredictionFile | null
   pairing: Pairing | null
+  /**
+   * `later`: average_precision is left empty here (its values null), for the caller to fill with
+   * {@link averagePrecisionMetric} run elsewhere (a helper thread) on {@link binaryScoreColumns}.
+   */
+  averagePrecision?: 'later'
+  /** The binary columns when the caller has already gathered them (binaryScoreColumns of this context). */
+  columns?: BinaryScoreColumns | null
+}
+
+/** A binary task's paired columns: is the true label the positive class, the candidate's and baseline's scores. */
+export interface BinaryScoreColumns {
+  pos: Uint8Array
+  cand: Float64Array
+  base: Float64Array | null
+}
+
+/**
+ * The paired binary columns the score metrics read, in pair order; null unless the task is binary with a positive
+ * class and the candidate has a `score`. Cost O(n).
+ */
+export function binaryScoreColumns(ctx: ScoreContext): BinaryScoreColumns | null {
+  const { candidate, baseline, pairing } = ctx
+  if (ctx.task !== 'binary' || ctx.positive === null || candidate.score === null) return null
+  const candRows = pairing ? pairing.cand : null
+  const n = candRows ? candRows.length : candidate.n
+  const pos = new Uint8Array(n)
+  const positive = ctx.positive
+  for (let p = 0; p < n; p++) pos[p] = ctx.remap[candidate.truth[candRows ? candRows[p] : p]] === positive ? 1 : 0
+  const cand = gather(candidate.score, candRows ?? identity(n))
+  const base = baseline !== null && pairing !== null && baseline.score ? gather(baseline.score, pairing.base) : null
+  return { pos, cand, base }
+}
+
+function identity(n: number): Uint32Array {
+  return Uint32Array.from({ length: n }, (_, i) => i)
 }
 
 export interface ScoreResults {
@@ -90,10 +125,7 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
       warnings.push('The candidate file has multiclass scores in a binary task: score metrics are left out (give "score", the probability of the positive class).')
       return { metrics: out, warnings }
     }
-    const pos = new Uint8Array(n)
-    for (let p = 0; p < n; p++) pos[p] = truth[p] === ctx.positive ? 1 : 0
-    const cand = gather(candidate.score, candRows)
-    const base = compareBaseline && baseline.score ? gather(baseline.score, baseRows) : null
+    const { pos, cand, base } = ctx.columns ?? (binaryScoreColumns(ctx) as BinaryScoreColumns)
 
     const orderC = ascendingOrder(cand)
     const orderB = base ? ascendingOrder(base) : orderC
@@ -114,26 +146,12 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
     }
     out.set('roc_auc', auc)
 
-    const ap = empty('average_precision')
-    ap.candidate = averagePrecision(pos, cand, orderC)
-    if (base) {
-      ap.baseline = averagePrecision(pos, base, orderB)
-      if (ap.candidate !== null && ap.baseline !== null) {
-        ap.delta = ap.candidate - ap.baseline
-        const s = apStatistics(pos, base, cand, orderB, orderC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'))
-        if (s) {
-          setTest(ap, s.test, s, s.method)
-          ap.candidateCi = s.candidateCi
-          if (s.resamples < settings.resamples) {
-            warnings.push(
-              `average_precision was resampled ${s.resamples.toLocaleString('en-US')} times, not ${settings.resamples.toLocaleString('en-US')}: each resample is a pass over all ` +
-                `${n.toLocaleString('en-US')} examples. ${s.method === 'bootstrap-normal' ? 'Its interval and p-value use the normal approximation with the bootstrap standard error.' : ''}`.trim()
-            )
-          }
-        }
-      }
+    if (ctx.averagePrecision === 'later') out.set('average_precision', empty('average_precision'))
+    else {
+      const ap = averagePrecisionMetric(pos, base, cand, settings, orderB, orderC)
+      out.set('average_precision', ap.metric)
+      if (ap.warning) warnings.push(ap.warning)
     }
-    out.set('average_precision', ap)
 
     lossMetric('log_loss', logLossesBinary(pos, cand), base ? logLossesBinary(pos, base) : null)
     lossMetric('brier', brierLosses(pos, cand), base ? brierLosses(pos, base) : null)
@@ -179,6 +197,48 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
   out.set('roc_auc', auc)
   lossMetric('log_loss', logLossesMulticlass(truth, cand, k), base ? logLossesMulticlass(truth, base, k) : null)
   return { metrics: out, warnings }
+}
+
+/**
+ * `average_precision` of the paired binary examples: both models' values, and with a baseline the paired bootstrap
+ * and randomization of src/stats/scoreResampling.ts (streams `bootstrap:average_precision` and
+ * `permutation:average_precision`), and the warning when it was resampled fewer times. The ascending score orders
+ * are computed when not given. Cost: O(n log n) for the orders, then O(n) per resample. It needs only its
+ * arguments, so a helper thread can run it (src/statsWorker.ts) while this thread does the rest.
+ */
+export function averagePrecisionMetric(
+  pos: Uint8Array,
+  base: Float64Array | null,
+  cand: Float64Array,
+  settings: { alpha: number; resamples: number; seed: number },
+  orderB: Uint32Array | null = null,
+  orderC: Uint32Array | null = null
+): { metric: MetricReport; warning: string | null } {
+  const n = pos.length
+  const { alpha } = settings
+  const oC = orderC ?? ascendingOrder(cand)
+  const oB = base ? (orderB ?? ascendingOrder(base)) : oC
+  let warning: string | null = null
+  const ap = empty('average_precision')
+  ap.candidate = averagePrecision(pos, cand, oC)
+  if (base) {
+    ap.baseline = averagePrecision(pos, base, oB)
+    if (ap.candidate !== null && ap.baseline !== null) {
+      ap.delta = ap.candidate - ap.baseline
+      const s = apStatistics(pos, base, cand, oB, oC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'))
+      if (s) {
+        setTest(ap, s.test, s, s.method)
+        ap.candidateCi = s.candidateCi
+        if (s.resamples < settings.resamples) {
+          warning = (
+            `average_precision was resampled ${s.resamples.toLocaleString('en-US')} times, not ${settings.resamples.toLocaleString('en-US')}: each resample is a pass over all ` +
+              `${n.toLocaleString('en-US')} examples. ${s.method === 'bootstrap-normal' ? 'Its interval and p-value use the normal approximation with the bootstrap standard error.' : ''}`.trim()
+          )
+        }
+      }
+    }
+  }
+  return { metric: ap, warning }
 }
 
 function gather(values: Float64Array, rows: Uint32Array): Float64Array {

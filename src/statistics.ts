@@ -16,6 +16,7 @@ import { classSumsOfCells, resampleFamily, type CellFamily, type ResampledMetric
 import { wilson } from './stats/wilson.js'
 import type { ClusteredCells } from './clusters/cells.js'
 import type { MetricReport, Task } from './types.js'
+import { lastStatsSplit, startFamilies, startTableJob, type FamilySplit, type TableHelper } from './statsWorker.js'
 
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
 const SMALL_K = 4
@@ -73,6 +74,67 @@ export interface ConfusionResults {
 
 /** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
 export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSettings): ConfusionResults {
+  const results = confusionCore(ctx, settings, null)
+  applyExactTests(ctx, results.metrics, settings.alpha)
+  return results
+}
+
+/**
+ * {@link confusionStatistics} on two threads (SPEC §8): the per-class families to resample are shared with a
+ * helper thread started from `script` (src/statsWorker.ts), each class claimed by one thread with an atomic
+ * compare-and-swap (this thread from the first class, the helper from the last); a family's numbers depend only
+ * on its own random stream, so the report is the same byte for byte. Without many classes to resample, with
+ * clusters, or when the helper fails, it is the one-thread function. `meanwhile` (the caller's other statistics)
+ * runs on this thread once the helper is started, before this thread claims any family, so that the helper's
+ * share grows by that much.
+ */
+export async function confusionStatisticsParallel(ctx: ConfusionContext, settings: ResampleSettings, script: string | URL, meanwhile: () => void = () => undefined): Promise<ConfusionResults> {
+  const results = confusionCore(
+    ctx,
+    settings,
+    (todo, blocks, labels) => startFamilies(script, { todo, blocks, labels, settings, hasBaseline: ctx.hasBaseline }),
+    meanwhile,
+    (tableSettings) => startTableJob(script, { cells: ctx.table, task: ctx.task, positive: ctx.positive, settings: tableSettings })
+  )
+  if (results.pending) {
+    const { todo, split } = results.pending
+    const done = await split.result()
+    lastStatsSplit.families = { main: 0, helper: done.size }
+    for (let j = 0; j < todo.length; j++) if (split.owner(j) === 'main') lastStatsSplit.families.main++
+    for (let j = 0; j < todo.length; j++) {
+      const i = todo[j]
+      if (split.owner(j) === 'main') continue
+      const label = ctx.labels[i]
+      const { blocks } = results.pending
+      const family: CellFamily = { name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }
+      // A helper that failed leaves its classes to this thread: the same numbers.
+      report(ctx, family, settings, done.get(i) ?? resampleClassFamily(blocks, i, label, settings, ctx.hasBaseline), results.metrics)
+    }
+  }
+  applyExactTests(ctx, results.metrics, settings.alpha)
+  return { metrics: results.metrics, warnings: results.warnings }
+}
+
+/**
+ * Per-class families are shared with a helper thread from this much cell work (8 cells × classes × resamples;
+ * about 50 ms, the time a helper takes to start); the table's permutation test from SPLIT_WORK cells × resamples.
+ */
+const FAMILY_SPLIT_WORK = 2_000_000
+const SPLIT_WORK = 4_000_000
+
+function classCells(blocks: Float64Array, i: number): CellTable {
+  return fromDense(2, blocks.subarray(i * 8, i * 8 + 8))
+}
+
+type StartSplit = (todo: Int32Array, blocks: Float64Array, labels: string[]) => FamilySplit | null
+
+function confusionCore(
+  ctx: ConfusionContext,
+  settings: ResampleSettings,
+  startSplit: StartSplit | null,
+  meanwhile: () => void = () => undefined,
+  startTable: ((settings: ResampleSettings) => TableHelper | null) | null = null
+): ConfusionResults & { pending?: { todo: Int32Array; blocks: Float64Array; split: FamilySplit } } {
   const { k } = ctx.table
   const R = settings.resamples
   const warnings: string[] = []
@@ -92,17 +154,37 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
   // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
   // with the aggregate ones. With many, each class gets its own 8-cell table.
   if (k <= SMALL_K) {
+    meanwhile()
     const metrics = [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))].filter(needed)
     report(ctx, { name: 'table', cells: ctx.table, metrics }, { ...settings, resamples: tableR }, true, out)
   } else {
-    report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate }, { ...settings, resamples: tableR }, true, out)
     const blocks = classTables(ctx.table)
+    const tableSettings = { ...settings, resamples: tableR }
+    // A large table's permutation test (its own stream) on a helper thread while this thread draws its bootstrap,
+    // whose chunks (each its own stream) the helper then shares.
+    const tableHelper = startTable && !ctx.clusters && !ctx.only && ctx.hasBaseline && ctx.table.size * tableR >= SPLIT_WORK ? startTable(tableSettings) : null
     const everyClass = k * R <= caps.classes
     const gated = ctx.gatedClasses ?? new Set<number>()
+    const resampled = (i: number): boolean => everyClass || gated.has(i)
+    const wanted = (label: string): boolean => !ctx.only || perClassMetrics(label).some(needed)
+    // The classes to resample, shared with a helper thread (started before the table is resampled, so that it
+    // loads meanwhile) when there is enough work.
+    let pending: { todo: Int32Array; blocks: Float64Array; split: FamilySplit } | undefined
+    if (startSplit && !ctx.clusters) {
+      const todo = Int32Array.from(ctx.labels.flatMap((label, i) => (resampled(i) && wanted(label) ? [i] : [])))
+      const split = todo.length > 1 && 8 * todo.length * R >= FAMILY_SPLIT_WORK ? startSplit(todo, blocks, Array.from(todo, (i) => ctx.labels[i])) : null
+      if (split) pending = { todo, blocks, split }
+    }
+    meanwhile()
+    report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate, chunked: true }, tableSettings, true, out, tableHelper ?? undefined)
+    const position = new Map<number, number>()
+    if (pending) pending.todo.forEach((i, j) => position.set(i, j))
     ctx.labels.forEach((label, i) => {
-      if (ctx.only && !perClassMetrics(label).some(needed)) return
-      const cells = fromDense(2, blocks.subarray(i * 8, i * 8 + 8))
-      report(ctx, { name: `class:${label}`, cells, metrics: perClassMetrics(label), perClass: true }, settings, everyClass || gated.has(i), out)
+      if (!wanted(label)) return
+      const j = position.get(i)
+      // A class the helper has claimed is reported when its results come (confusionStatisticsParallel).
+      if (pending && j !== undefined && !pending.split.claim(j)) return
+      report(ctx, { name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }, settings, resampled(i), out)
     })
     if (!everyClass) {
       warnings.push(
@@ -112,20 +194,38 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
           `${Math.max(1, Math.floor(caps.classes / k)).toLocaleString('en-US')} every class gets them.`
       )
     }
+    if (pending) return { metrics: out, warnings, pending }
   }
-  applyExactTests(ctx, out, settings.alpha)
   return { metrics: out, warnings }
 }
 
+/**
+ * Resamples the per-class family of class `i` (named `label`), whose 8 cells are `blocks[8i … 8i + 8]`
+ * (classTables), as confusionStatistics does: what a helper thread runs. Cost 8 cells × resamples.
+ */
+export function resampleClassFamily(blocks: Float64Array, i: number, label: string, settings: ResampleSettings, hasBaseline: boolean): Map<string, ResampledMetric> {
+  return resampleFamily({ name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }, direction, settings, hasBaseline)
+}
+
 /** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */
-function report(ctx: ConfusionContext, family: CellFamily, settings: ResampleSettings, resample: boolean, out: Map<string, MetricReport>): void {
+function report(
+  ctx: ConfusionContext,
+  family: CellFamily,
+  settings: ResampleSettings,
+  resample: boolean | Map<string, ResampledMetric>,
+  out: Map<string, MetricReport>,
+  helper?: TableHelper
+): void {
   const values = familyValues(family)
   const clusters = ctx.clusters ?? null
-  const resampled: Map<string, ResampledMetric> = !resample
-    ? new Map()
-    : clusters
+  const resampled: Map<string, ResampledMetric> =
+    resample instanceof Map
+      ? resample
+      : !resample
+        ? new Map()
+        : clusters
       ? clusters.resample(family, direction, settings, ctx.hasBaseline)
-      : resampleFamily(family, direction, settings, ctx.hasBaseline)
+      : resampleFamily(family, direction, settings, ctx.hasBaseline, helper?.permutation, helper ? () => helper.bootstrap(family) : undefined)
   for (const m of family.metrics) {
     const v = values.get(m.name) as { candidate: number; baseline: number }
     const r = resampled.get(m.name)

@@ -72,7 +72,7 @@ export async function overfittingCheck(o: OverfittingOptions): Promise<Overfitti
   try {
     const prepared = await taskModule(task).prepare(trainOptions)
     trainRows = prepared.counts.candidate
-    trainMetrics = prepared.analyze(o.rules, o.settings).metrics
+    trainMetrics = (await prepared.analyze(o.rules, o.settings)).metrics
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`train-predictions ${quote(options.trainPredictions.name)}: ${error.message}`)
     throw error

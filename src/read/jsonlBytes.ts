@@ -17,7 +17,7 @@
 import { Buffer } from 'node:buffer'
 import { lineParser, lineTooLong } from './jsonl.js'
 import { overLimit } from './limits.js'
-import type { Cell, RowSink } from './sink.js'
+import { NumberVector, type Cell, type RowSink } from './sink.js'
 
 /** Reads JSONL byte chunks into `rows`, each line at most `limit` UTF-8 bytes (as decoded text, like the plain path). */
 export async function readJsonlBytes(chunks: AsyncIterable<Buffer>, rows: RowSink, limit: number): Promise<void> {
@@ -111,6 +111,11 @@ export class LineScanner {
   private readonly keyTexts: string[] = []
   /** The sink's `otherColumn`, told of each key that is none of its columns (absent: keys are not looked at). */
   private readonly other: ((name: string) => void) | undefined
+  /** Per column: a flat object of numbers may be handed as a NumberVector (every column of that name takes one). */
+  private readonly vector: boolean[]
+  /** The keys of the last object of numbers of a vector column, their bytes, and the vector handed for them. */
+  private vectorKeyBytes: Uint8Array[] = []
+  private numberVector: NumberVector | null = null
 
   constructor(private readonly rows: RowSink) {
     this.other = rows.otherColumn ? (name) => rows.otherColumn?.(name) : undefined
@@ -119,6 +124,7 @@ export class LineScanner {
     this.ascii = this.texts.map((name) => /^[\x20-\x7e]*$/.test(name))
     this.absent = this.texts.map(inherited)
     this.cells = this.absent.slice()
+    this.vector = rows.columns.map((c) => rows.columns.every((o) => o.name !== c.name || o.vector === true))
   }
 
   scan(b: Buffer, start: number, end: number, lineNo: number): boolean {
@@ -157,7 +163,7 @@ export class LineScanner {
         i = ws(b, i + 1, end)
         const first = this.match(b, ks, j, high, -1)
         if (first >= 0) {
-          if (!this.scanValue(b, i, end, true)) return false
+          if (!this.scanValue(b, i, end, true, false, this.vector[first])) return false
           for (let k = first; k >= 0; k = this.match(b, ks, j, high, k)) cells[k] = this.value
         } else {
           if (!this.scanValue(b, i, end, false)) return false
@@ -208,7 +214,7 @@ export class LineScanner {
    * Scans the value at b[i]: its end into `pos`, and when `keep`, its value into `value`. Objects are taken only
    * when kept and flat. False when the plain path must decide.
    */
-  private scanValue(b: Buffer, i: number, end: number, keep: boolean, nested = false): boolean {
+  private scanValue(b: Buffer, i: number, end: number, keep: boolean, nested = false, vector = false): boolean {
     const c = b[i]
     if (c === 34) {
       let j = i + 1
@@ -228,8 +234,66 @@ export class LineScanner {
     if (c === 116) return this.literal(b, i, end, 'true', true)
     if (c === 102) return this.literal(b, i, end, 'false', false)
     if (c === 110) return this.literal(b, i, end, 'null', null)
-    if (c === 123 && keep && !nested) return this.scanObject(b, i, end)
+    if (c === 123 && keep && !nested) {
+      if (!vector) return this.scanObject(b, i, end)
+      if (this.scanVector(b, i, end)) return true
+      if (!this.scanObject(b, i, end)) return false
+      this.rememberKeys(this.value as Record<string, Cell>)
+      return true
+    }
     return false
+  }
+
+  /**
+   * An object of numbers with exactly the remembered keys, in their order (the bytes of each key the same): its
+   * numbers into the NumberVector, handed as the value. False for anything else (another key, a key twice, a value
+   * not a number): then the object is scanned as an object.
+   */
+  private scanVector(b: Buffer, i: number, end: number): boolean {
+    const vector = this.numberVector
+    if (vector === null) return false
+    const keyBytes = this.vectorKeyBytes
+    const values = vector.values
+    const last = keyBytes.length - 1
+    i = ws(b, i + 1, end)
+    for (let p = 0; ; p++) {
+      if (p > last || i >= end || b[i] !== 34) return false
+      const key = keyBytes[p]
+      const ks = i + 1
+      const len = key.length
+      if (ks + len >= end || b[ks + len] !== 34) return false
+      for (let q = 0; q < len; q++) if (b[ks + q] !== key[q]) return false
+      i = ws(b, ks + len + 1, end)
+      if (b[i] !== 58) return false
+      i = ws(b, i + 1, end)
+      const c = b[i]
+      if (!(c === 45 || (c >= 48 && c <= 57)) || !this.scanNumber(b, i, end, true)) return false
+      values[p] = this.value as number
+      i = ws(b, this.pos, end)
+      if (b[i] === 44) {
+        i = ws(b, i + 1, end)
+        continue
+      }
+      if (b[i] === 125 && p === last) {
+        this.value = vector
+        this.pos = i + 1
+        return true
+      }
+      return false
+    }
+  }
+
+  /** After an object of a vector column: its keys become the remembered ones when its values are all numbers and its keys printable ASCII. */
+  private rememberKeys(object: Record<string, Cell>): void {
+    const keys = Object.keys(object)
+    if (keys.length === 0 || keys.length > 100_000) return
+    for (const key of keys) {
+      if (typeof object[key] !== 'number' || !/^[\x20-\x7e]*$/.test(key) || key.includes('"') || key.includes('\\')) return
+    }
+    const current = this.numberVector?.keys
+    if (current && current.length === keys.length && current.every((k, j) => k === keys[j])) return
+    this.vectorKeyBytes = keys.map((key) => Buffer.from(key, 'latin1'))
+    this.numberVector = new NumberVector(Object.freeze(keys), new Float64Array(keys.length))
   }
 
   private literal(b: Buffer, i: number, end: number, word: string, value: Cell): boolean {

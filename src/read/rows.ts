@@ -11,7 +11,7 @@ import { describe } from './describe.js'
 import { IdColumn } from './ids.js'
 import { KeyColumns, type KeyField } from './keys.js'
 import { DEFAULT_ERROR_FIELD, ErrorColumn, isEmptyPrediction, isErrorCell } from './errorColumn.js'
-import type { Cell, Column, RowSink } from './sink.js'
+import { NumberVector, type Cell, type Column, type RowSink } from './sink.js'
 
 /** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
 export const MAX_SCORE_LABELS = 10_000
@@ -30,6 +30,8 @@ export class RowBuilder implements RowSink {
   private readonly ids: IdColumn
   /** Whether rows carry a binary score, a multiclass scores object, or nothing; fixed by the first row. */
   private scoreKind: 'none' | 'score' | 'scores' | null = null
+  /** The keys of a NumberVector equal to the score labels (same order): its rows' numbers go straight in. */
+  private vectorLabels: readonly string[] | null = null
   private scoreLabels: string[] = []
   private scoreValues: Float64Array | null = null
   private readonly numberCodes = new Map<number, number>()
@@ -64,8 +66,8 @@ export class RowBuilder implements RowSink {
       { name: this.fields.id, required: false },
       { name: this.fields.label, required: true },
       { name: this.fields.prediction, required: true },
-      { name: this.fields.score, required: false },
-      { name: 'scores', required: false },
+      { name: this.fields.score, required: false, vector: true },
+      { name: 'scores', required: false, vector: true },
       ...this.keys.columns,
       { name: this.errorField, required: false }
     ])
@@ -203,6 +205,24 @@ export class RowBuilder implements RowSink {
   }
 
   private addScores(value: Cell, lineNo: number, i: number, field: string): void {
+    if (value instanceof NumberVector) {
+      // The keys of the first row's scores, in their order (checked once, below): the numbers go straight in.
+      if (value.keys === this.vectorLabels) {
+        const labels = this.scoreLabels as string[]
+        const values = this.scoreValues as Float64Array
+        const from = i * labels.length
+        const x = value.values
+        for (let j = 0; j < labels.length; j++) {
+          const v = x[j]
+          values[from + j] = v >= 0 && v <= 1 ? v : this.probability(v, lineNo, `${field}.${labels[j]}`)
+        }
+        return
+      }
+      this.addScores(value.toObject(), lineNo, i, field)
+      const labels = this.scoreLabels as string[] | null
+      if (labels && labels.length === value.keys.length && labels.every((l, j) => l === value.keys[j])) this.vectorLabels = value.keys
+      return
+    }
     let object: Record<string, unknown>
     if (typeof value === 'string') {
       try {
@@ -229,7 +249,8 @@ export class RowBuilder implements RowSink {
     for (let j = 0; j < labels.length; j++) {
       const v = object[labels[j]]
       if (v === undefined) throw new InputError(this.file, lineNo, field, `has no probability for the label ${quote(labels[j])}`)
-      values[i * labels.length + j] = this.probability(v, lineNo, `${field}.${labels[j]}`)
+      // A number in [0, 1] as it is; anything else through probability() (its message names the label).
+      values[i * labels.length + j] = typeof v === 'number' && v >= 0 && v <= 1 ? v : this.probability(v, lineNo, `${field}.${labels[j]}`)
     }
   }
 

@@ -12,6 +12,30 @@ export interface Column {
   name: string
   /** CSV/TSV: a required column missing from the header stops the read at line 1. */
   required: boolean
+  /**
+   * The sink takes a {@link NumberVector} for a flat object of numbers in this column (a `scores` object): the
+   * JSONL byte reader may hand one instead of the object, reused from row to row (so read it at once).
+   */
+  vector?: boolean
+}
+
+/**
+ * A flat JSON object of numbers as keys and values: the object JSON.parse would build (keys in that order, no
+ * key twice), without building it. `keys` is the same array for every row whose object has the same keys in the
+ * same order, so a sink can compare it by identity; `values` is overwritten by the next row.
+ */
+export class NumberVector {
+  constructor(
+    readonly keys: readonly string[],
+    readonly values: Float64Array
+  ) {}
+
+  /** The object JSON.parse would have built. */
+  toObject(): Record<string, number> {
+    const object: Record<string, number> = {}
+    for (let j = 0; j < this.keys.length; j++) object[this.keys[j]] = this.values[j]
+    return object
+  }
 }
 
 export interface RowSink {

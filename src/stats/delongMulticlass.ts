@@ -13,7 +13,8 @@
  *   Var(macro) = Σ_g n_g · s²_g(h),  s²_g the sample variance (n_g − 1) of h over the examples of class g.
  * For the paired difference the same with d(e) = h_B(e) − h_A(e). With K = 2 (and scores that sum to 1) this is
  * exactly the binary DeLong test; with one class of interest per example it is DeLong's S10/P + S01/N.
- * Cost: O(K·n log n) (one sort per class column and model) and O(K·n) memory for one column at a time.
+ * Cost: O(K·n log(n/K)) (per class column and model, a sort of the smaller side and a binary search of every
+ * example in it: src/stats/rankCounts.ts) and O(n) memory for one column at a time.
  *
  * @example
  * // Six examples of three classes; rows are (p0, p1, p2).
@@ -22,8 +23,9 @@
  * delongOvrMacro(Uint32Array.of(0, 1, 2, 0, 1, 2), A, B, 3, 0.05)
  * // { aucA: 0.8542 (scikit-learn's), aucB: 1, delta: 0.1458, variance: 0.014757, z: 1.2005, pValue: 0.2299, … }
  */
-import { ascendingOrder, scoreRows, type ScoreRows } from '../metrics/scores.js'
-import { logitInterval, placements, type DelongResult } from './delong.js'
+import { scoreRows, type ScoreRows } from '../metrics/scores.js'
+import { logitInterval, type DelongResult } from './delong.js'
+import { placementsBySearch } from './rankCounts.js'
 import { normalCdf, normalQuantile } from './normal.js'
 
 /**
@@ -37,6 +39,7 @@ export function ovrInfluence(truth: ArrayLike<number>, probs: Float64Array | Sco
   const h = new Float64Array(n)
   const column = new Float64Array(n)
   const positive = new Uint8Array(n)
+  const placed = new Float64Array(n)
   const perClass: number[] = []
   for (let c = 0; c < k; c++) {
     let nPos = 0
@@ -47,11 +50,16 @@ export function ovrInfluence(truth: ArrayLike<number>, probs: Float64Array | Sco
     }
     const nNeg = n - nPos
     if (nPos === 0 || nNeg === 0) return null
-    const { auc, v10, v01 } = placements(positive, column, nPos, nNeg, ascendingOrder(column))
-    perClass.push(auc)
-    let p = 0
-    let q = 0
-    for (let e = 0; e < n; e++) h[e] += positive[e] ? v10[p++] / nPos : v01[q++] / nNeg
+    // V10 of the positives and V01 of the negatives, in example order (the same doubles as placements()).
+    placementsBySearch(positive, column, nPos, nNeg, placed)
+    let sum = 0
+    for (let e = 0; e < n; e++) {
+      if (positive[e]) {
+        sum += placed[e]
+        h[e] += placed[e] / nPos
+      } else h[e] += placed[e] / nNeg
+    }
+    perClass.push(sum / nPos)
   }
   for (let e = 0; e < n; e++) h[e] /= k
   let sum = 0

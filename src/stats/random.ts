@@ -54,6 +54,22 @@ export class Xoshiro128 {
     return result
   }
 
+  /** Copies the state words into `out` (for a sampler that steps the generator in local variables). */
+  getState(out: Int32Array): void {
+    out[0] = this.s0
+    out[1] = this.s1
+    out[2] = this.s2
+    out[3] = this.s3
+  }
+
+  /** Puts back state words from {@link getState}, stepped as {@link nextUint32} steps them. */
+  setState(state: Int32Array): void {
+    this.s0 = state[0]
+    this.s1 = state[1]
+    this.s2 = state[2]
+    this.s3 = state[3]
+  }
+
   /** A double uniform on [0, 1) with 53 random bits: ((x >>> 5)·2²⁶ + (y >>> 6)) / 2⁵³. */
   nextDouble(): number {
     const x = this.nextUint32() >>> 5

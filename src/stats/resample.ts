@@ -24,9 +24,10 @@ import type { CellTable } from '../cells.js'
 import type { Direction } from '../types.js'
 import type { ClassSums } from '../metrics/confusion.js'
 import { evaluator, type NamedCmMetric } from '../metrics/classification.js'
-import { binomialHalf } from './binomial.js'
+import { binomialHalves } from './binomial.js'
 import { multinomial } from './multinomial.js'
 import { streamFor } from './random.js'
+import { blockMultinomial, blockPlan } from './blockMultinomial.js'
 
 /** Sparse cell counts over (true, baseline, candidate), with the metrics that depend on them. */
 export interface CellFamily {
@@ -41,6 +42,12 @@ export interface CellFamily {
    * interval of its own value (precision's and recall's are Wilson intervals, made by the caller).
    */
   perClass?: boolean
+  /**
+   * Set for the full table of a task with more than 4 classes: its bootstrap is drawn in chunks of
+   * BOOTSTRAP_CHUNK resamples, chunk i from its own stream `bootstrap:NAME/i` (see {@link chunkedBootstrap}),
+   * so that two threads can draw it and give the same numbers.
+   */
+  chunked?: boolean
 }
 
 export interface ResampleSettings {
@@ -120,14 +127,22 @@ export function resampleFamily(
   directions: (name: string) => Direction,
   settings: ResampleSettings,
   /** False without a baseline: the permutation test has nothing to swap and is skipped (p-values null). */
-  withTest = true
+  withTest = true,
+  /** Gives the permutation counts made elsewhere ({@link familyPermutation} on a helper thread); called after the bootstrap. */
+  permutation?: () => PermutationCounts,
+  /** Gives a chunked family's bootstrap drawn by two threads (src/statsWorker.ts); else this thread draws every chunk. */
+  bootstrap?: () => BootstrapDraws
 ): Map<string, ResampledMetric> {
   const { metrics } = family
   const R = settings.resamples
   const observed = observe(family)
   const perClass = family.perClass === true
-  const boot = perClass ? bootstrapClass(family, R, settings.seed) : bootstrapDraws(family, R, settings.seed)
-  const perm = withTest ? (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed) : null
+  const boot = perClass
+    ? bootstrapClass(family, R, settings.seed)
+    : family.chunked
+      ? (bootstrap ? bootstrap() : drawEveryChunk(family, R, settings.seed))
+      : bootstrapDraws(family, R, settings.seed)
+  const perm = withTest ? (permutation ? permutation() : (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed)) : null
   const out = new Map<string, ResampledMetric>()
   const { alpha } = settings
   metrics.forEach((m, i) => {
@@ -151,6 +166,21 @@ export function resampleFamily(
     })
   })
   return out
+}
+
+/** Per metric, how many permutation resamples were as extreme as observed (two-sided) and as bad (worse side). */
+export interface PermutationCounts {
+  twoSided: Float64Array
+  worse: Float64Array
+}
+
+/**
+ * The permutation counts of a family exactly as {@link resampleFamily} makes them (its own stream
+ * `permutation:NAME`, independent of the bootstrap's): what a helper thread runs while this thread draws the
+ * bootstrap. Cost: see permutationHits.
+ */
+export function familyPermutation(family: CellFamily, directions: (name: string) => Direction, settings: ResampleSettings): PermutationCounts {
+  return (family.perClass ? permutationClass : permutationHits)(family, observe(family), directions, settings.resamples, settings.seed)
 }
 
 /**
@@ -285,6 +315,124 @@ function bootstrapDraws(family: CellFamily, R: number, seed: number): { deltas: 
   return { deltas, candidates }
 }
 
+/** Per metric, the R bootstrap deltas (candidate − baseline) and the candidate's values. */
+export interface BootstrapDraws {
+  deltas: Float64Array[]
+  candidates: Float64Array[]
+}
+
+/** Resamples per chunk of a chunked bootstrap ({@link CellFamily.chunked}). */
+export const BOOTSTRAP_CHUNK = 16
+
+/**
+ * A chunked family's bootstrap: resample r belongs to chunk ⌊r / BOOTSTRAP_CHUNK⌋, and chunk i is drawn from its
+ * own stream `bootstrap:NAME/i`, so any thread can draw any chunk and the numbers depend only on (seed, NAME, i),
+ * never on which thread drew it or how many there were.
+ *
+ * A resample's cell counts are Multinomial(n, wⱼ / n) (the cells largest first), drawn in blocks
+ * (src/stats/blockMultinomial.ts: block totals by conditional binomials, then within a block of small cells the
+ * examples one by one into its slots, else conditional binomials): the same distribution as the conditional
+ * binomial method over all cells, with about one 32-bit random number per example instead of a binomial (an exp
+ * and a log) per cell where the cells hold one or two examples (a table of many classes). The sums of the two
+ * confusion matrices are updated cell by cell, as {@link bootstrapDraws} does.
+ * Cost per chunk: BOOTSTRAP_CHUNK × (the draw: at most min(cells, n) binomials or n uniform integers; + cells +
+ * K·metrics). Setup O(cells log cells).
+ * @example chunkedBootstrap(family, 1000, 0).chunks // 63
+ */
+export function chunkedBootstrap(family: CellFamily, R: number, seed: number): { chunks: number; draw(chunk: number, out: BootstrapDraws): void } {
+  const { cells, metrics } = family
+  const order = largestFirst(cells)
+  const m = order.length
+  // Plain loops: TypedArray.from with a mapping function is several times slower on 10⁵–10⁶ cells.
+  const weights = new Float64Array(m)
+  const ts = new Int32Array(m)
+  const bs = new Int32Array(m)
+  const cs = new Int32Array(m)
+  const right = new Uint8Array(m)
+  let n = 0
+  for (let i = 0; i < m; i++) {
+    const j = order[i]
+    weights[i] = cells.count[j]
+    ts[i] = cells.t[j]
+    bs[i] = cells.b[j]
+    cs[i] = cells.c[j]
+    right[i] = (cells.b[j] === cells.t[j] ? 1 : 0) | (cells.c[j] === cells.t[j] ? 2 : 0)
+    n += weights[i]
+  }
+  const plan = blockPlan(weights)
+  const draw = new Float64Array(m)
+  const sB = newClassSums(cells.k)
+  const sC = newClassSums(cells.k)
+  const evaluate = evaluator(metrics, cells.k)
+  const vB = new Float64Array(metrics.length)
+  const vC = new Float64Array(metrics.length)
+  return {
+    chunks: Math.ceil(R / BOOTSTRAP_CHUNK),
+    draw(chunk: number, out: BootstrapDraws): void {
+      const rng = streamFor(seed, `bootstrap:${family.name}/${chunk}`)
+      const end = Math.min(R, (chunk + 1) * BOOTSTRAP_CHUNK)
+      for (let r = chunk * BOOTSTRAP_CHUNK; r < end; r++) {
+        blockMultinomial(rng, n, plan, draw)
+        addCells(draw, ts, bs, cs, right, sB, sC)
+        evaluate(sB, vB)
+        evaluate(sC, vC)
+        for (let i = 0; i < metrics.length; i++) {
+          out.deltas[i][r] = vC[i] - vB[i]
+          out.candidates[i][r] = vC[i]
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The two models' class sums of drawn cell counts `x` (cells t, b, c; `right` bit 1 where the baseline is
+ * right, bit 2 where the candidate is) into sB and sC. Without branches (a count is 0 about a third of the time in a table of small cells, and
+ * whether a model is right varies from cell to cell): integer sums, so adding zeros changes nothing. A function
+ * of its own, its arrays in arguments, so that the loop keeps them in registers; the flags in one byte, as the
+ * pass is bound by memory (21 bytes a cell).
+ */
+function addCells(x: Float64Array, ts: Int32Array, bs: Int32Array, cs: Int32Array, right: Uint8Array, sB: ClassSums, sC: ClassSums): void {
+  const { truth, predicted: predB, tp: tpB } = sB
+  const { predicted: predC, tp: tpC } = sC
+  truth.fill(0)
+  predB.fill(0)
+  tpB.fill(0)
+  predC.fill(0)
+  tpC.fill(0)
+  let total = 0
+  let correctB = 0
+  let correctC = 0
+  const m = x.length
+  for (let j = 0; j < m; j++) {
+    const v = x[j]
+    const t = ts[j]
+    total += v
+    truth[t] += v
+    predB[bs[j]] += v
+    predC[cs[j]] += v
+    const f = right[j]
+    const vB = v * (f & 1)
+    const vC = v * (f >> 1)
+    tpB[t] += vB
+    tpC[t] += vC
+    correctB += vB
+    correctC += vC
+  }
+  sC.truth.set(truth)
+  sB.total = sC.total = total
+  sB.correct = correctB
+  sC.correct = correctC
+}
+
+/** Every chunk of a chunked family's bootstrap, on this thread. */
+function drawEveryChunk(family: CellFamily, R: number, seed: number): BootstrapDraws {
+  const out = { deltas: family.metrics.map(() => new Float64Array(R)), candidates: family.metrics.map(() => new Float64Array(R)) }
+  const boot = chunkedBootstrap(family, R, seed)
+  for (let chunk = 0; chunk < boot.chunks; chunk++) boot.draw(chunk, out)
+  return out
+}
+
 /**
  * R random swaps: per metric, how often |δ*| ≥ |δ| − γ (two-sided) and δ* is at least as far on the worse
  * side as δ (one-sided), with γ = max(1e-14, 1e-14·|δ|) so that ties in floating point count as hits.
@@ -318,6 +466,11 @@ function permutationHits(
   const evaluate = evaluator(metrics, cells.k)
   const vB = new Float64Array(metrics.length)
   const vC = new Float64Array(metrics.length)
+  const swaps = new Float64Array(ns.length)
+  // +1: a swap moves a right answer from the baseline to the candidate (b = t); −1 the other way (c = t).
+  const toCandidate = Float64Array.from(source, (j) => (cells.b[j] === cells.t[j] ? 1 : cells.c[j] === cells.t[j] ? -1 : 0))
+  const { predicted: predB, tp: tpB } = sB
+  const { predicted: predC, tp: tpC } = sC
   for (let r = 0; r < R; r++) {
     sB.predicted.set(b0.predicted)
     sB.tp.set(b0.tp)
@@ -325,27 +478,23 @@ function permutationHits(
     sC.tp.set(c0.tp)
     let correctB = b0.correct
     let correctC = c0.correct
+    // The swap counts of every cell, drawn in cell order (the draws of binomialHalf cell by cell).
+    binomialHalves(rng, ns, swaps)
+    // Without branches (half the swap counts are 0): integer sums, so adding zeros changes nothing.
     for (let j = 0; j < ns.length; j++) {
-      const s = binomialHalf(rng, ns[j])
-      if (s === 0) continue
+      const s = swaps[j]
       const t = ts[j]
       const b = bs[j]
       const c = cs[j]
-      sB.predicted[b] -= s
-      sB.predicted[c] += s
-      sC.predicted[c] -= s
-      sC.predicted[b] += s
-      if (b === t) {
-        sB.tp[t] -= s
-        sC.tp[t] += s
-        correctB -= s
-        correctC += s
-      } else if (c === t) {
-        sB.tp[t] += s
-        sC.tp[t] -= s
-        correctB += s
-        correctC -= s
-      }
+      predB[b] -= s
+      predB[c] += s
+      predC[c] -= s
+      predC[b] += s
+      const moved = s * toCandidate[j]
+      tpB[t] -= moved
+      tpC[t] += moved
+      correctB -= moved
+      correctC += moved
     }
     sB.correct = correctB
     sC.correct = correctC
@@ -447,13 +596,15 @@ function permutationClass(
   const lowerBetter = metrics.map((m) => directions(m.name) === 'lower')
   const vB = new Float64Array(3)
   const vC = new Float64Array(3)
+  const swaps = new Float64Array(ns.length)
   for (let r = 0; r < R; r++) {
     let predB = sB.predicted[1]
     let predC = sC.predicted[1]
     let tpB = sB.tp[1]
     let tpC = sC.tp[1]
+    binomialHalves(rng, ns, swaps)
     for (let j = 0; j < ns.length; j++) {
-      const s = binomialHalf(rng, ns[j])
+      const s = swaps[j]
       if (s === 0) continue
       const moved = dir[j] * s
       predB -= moved

@@ -13,11 +13,13 @@ import { checkUniqueIds, pairByIds, pairingOf, sameLabel, type Pairing } from '.
 import { readPredictions, type ReadOptions } from '../read/index.js'
 import { keyFields } from '../read/keys.js'
 import { readInWorker } from '../read/parallel.js'
-import { scoreStatistics } from '../scoreStatistics.js'
+import { binaryScoreColumns, scoreStatistics, type ScoreContext } from '../scoreStatistics.js'
+import { resamplesFor } from '../stats/scoreResampling.js'
+import { startStatsJob } from '../statsWorker.js'
 import { classificationJoint } from '../stats/classificationJoint.js'
 import { DEFAULT_MCNEMAR } from '../stats/mcnemar.js'
 import { confusionMatrices } from '../stats/resample.js'
-import { confusionStatistics } from '../statistics.js'
+import { confusionStatistics, confusionStatisticsParallel, type ConfusionResults } from '../statistics.js'
 import { chooseTask } from '../task.js'
 import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
 import { classificationWarnings, disagreementOf } from '../warnings.js'
@@ -35,6 +37,9 @@ export const MAX_CLASSES = 100_000
 
 /** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
 export const DENSE_MATRIX_CLASSES = 1000
+
+/** Work (examples × resamples) of average precision's resampling above which a helper thread does it. */
+const HELPER_WORK = 1_000_000
 
 /** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
 const PARALLEL_BYTES = 4 << 20
@@ -110,21 +115,49 @@ export const classification: TaskModule = {
         }
         return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] }
       },
-      analyze(rules, settings): Analysis {
+      async analyze(rules, settings): Promise<Analysis> {
         const k = labels.length
         const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
         const gatedClasses = gatedClassesOf(rules, index)
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
         const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
         const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
-        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }, settings)
-        const scored = hasScores
-          ? // The reserved error label (last) is no class of the scores: every true label is a real one.
-            scoreStatistics({ task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing }, settings)
-          : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
-        if (clusters && scored.metrics.size > 0) {
-          for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
-          scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+        // The reserved error label (last) is no class of the scores: every true label is a real one.
+        const scoreContext: ScoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing }
+        // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
+        // thread, started first, while this thread does everything else; the same numbers either way.
+        const n = pairing ? pairing.n : candidate.n
+        const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= HELPER_WORK
+        const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null
+        const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null
+        const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }
+        let scored = { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+        let joint: Analysis['joint'] | null = null
+        let disagreement: Analysis['disagreement'] = null
+        // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
+        const others = (): void => {
+          if (hasScores) scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' as const } : {}) }, settings)
+          if (clusters && scored.metrics.size > 0) {
+            for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
+            scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+          }
+          if (baseline && pairing && !clustered) {
+            joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed })
+          }
+          disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null
+        }
+        // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+        let confusion: ConfusionResults
+        if (options.readerScript) confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others)
+        else {
+          confusion = confusionStatistics(confusionContext, settings)
+          others()
+        }
+        if (apJob) {
+          // The last warning of the binary score statistics, as on one thread.
+          const ap = await apJob.result()
+          scored.metrics.set('average_precision', ap.metric)
+          if (ap.warning) scored.warnings.push(ap.warning)
         }
         const metrics: Record<string, MetricReport> = {}
         for (const name of names) {
@@ -134,7 +167,7 @@ export const classification: TaskModule = {
         return {
           metrics,
           confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
-          disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
+          disagreement,
           warnings: {
             first: classificationWarnings({ pairing, table, task, positive, settings }),
             last: [
@@ -144,9 +177,7 @@ export const classification: TaskModule = {
               ...(clustered ? clustered.warnings : [])
             ]
           },
-          ...(baseline && pairing && !clustered
-            ? { joint: classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed }) }
-            : {})
+          ...(joint ? { joint } : {})
         }
       }
     }

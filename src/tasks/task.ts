@@ -34,7 +34,7 @@ export interface Prepared {
   /** The rules used when no `gates` are given. */
   defaultGates: string
   /** Every statistic of the task; `rules` lets it spend its work where the gates look. */
-  analyze(rules: readonly GateRule[], settings: Settings): Analysis
+  analyze(rules: readonly GateRule[], settings: Settings): Analysis | Promise<Analysis>
   /**
    * The key columns (slice, repeat, cluster fields) of both files, as read (src/read/keys.ts). `weights`: without
    * a pairing, how many examples each candidate row stands for (a cells file's counts); absent: one each.
