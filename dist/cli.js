@@ -290,8 +290,8 @@ Files
   --candidate FILE         the candidate model's predictions (required)
   --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
-                           unpacked; cells: the --candidate file holds counts of (label, baseline, candidate)
-                           from a GROUP BY, written as the extension says; no --baseline)
+                           unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
+                           each --slice-field) from a GROUP BY, written as the extension says; no --baseline)
   --id-field NAME          example id field (default: id)
   --label-field NAME       true label field (default: label)
   --prediction-field NAME  predicted label field (default: prediction)
@@ -652,12 +652,15 @@ function holm(pValues) {
  * resample (no rank of each resample among the others, whose resolution 1/(R + 1) blurs the tail), which is why
  * Ge et al. find it more powerful for the same R when the statistics are alike in distribution; it weights the
  * metrics by their standardized scale, not by their p.
+ * With `ties` ({@link tieKeys}: R + 1 seeded keys, the observed table's first) a resample counts as ≥ t only when
+ * it is above t, or equal to t with a key above the observed table's: the randomized permutation test, whose size
+ * is alpha exactly for a discrete statistic such as McNemar's, where counting every tie stays below alpha.
  * Cost: O(m log m + R·m).
  *
  * @example maxT([2.5, 0.1], [Float64Array.of(1, 3, -1), Float64Array.of(0.5, -2, 0)])
  * // [0.5, 0.5]: u*(1) = max(t*₁, t*₂) = (1, 3, 0), one ≥ 2.5 → (1 + 1)/4; u*(2) = t*₂, one ≥ 0.1 → 2/4
  */
-function maxT(observed, resampled) {
+function maxT(observed, resampled, ties) {
     const m = observed.length;
     if (m === 0)
         return [];
@@ -670,14 +673,30 @@ function maxT(observed, resampled) {
         const j = order[rank];
         const tj = resampled[j];
         const t = observed[j];
-        const threshold = t - Math.max(1e-12, 1e-12 * Math.abs(t));
+        const tolerance = Math.max(1e-12, 1e-12 * Math.abs(t));
+        const threshold = t - tolerance;
         let hits = 0;
-        for (let r = 0; r < R; r++) {
-            const v = tj[r];
-            if (v > u[r])
-                u[r] = v;
-            if (u[r] >= threshold)
-                hits++;
+        if (ties) {
+            // (u, V) ≥ (t, V₀) lexicographically: above t, or tied with t and a larger key than the observed table's.
+            const above = t + tolerance;
+            const own = ties[0];
+            for (let r = 0; r < R; r++) {
+                const v = tj[r];
+                if (v > u[r])
+                    u[r] = v;
+                const x = u[r];
+                if (x > above || (x >= threshold && ties[r + 1] > own))
+                    hits++;
+            }
+        }
+        else {
+            for (let r = 0; r < R; r++) {
+                const v = tj[r];
+                if (v > u[r])
+                    u[r] = v;
+                if (u[r] >= threshold)
+                    hits++;
+            }
         }
         counts[rank] = hits;
     }
@@ -718,6 +737,22 @@ function standardize(observed, resampled) {
     for (let r = 0; r < resampled.length; r++)
         out[r] = scale(resampled[r]);
     return { observed: scale(observed), resampled: out };
+}
+/**
+ * Tie-break keys for a randomized permutation test (Hoeffding 1952; Hemerik & Goeman 2018, "Exact testing with
+ * random permutations", JRSS B 80): one uniform key per table, the observed one first (index 0), then the R
+ * resamples'. Ordering the tables by (statistic, key) leaves no ties, so the observed table's rank among the R + 1
+ * is uniform under the null and the test's size is alpha exactly, where counting every tie against the observed
+ * table (the conservative rule) makes a discrete statistic such as McNemar's reject less often than alpha.
+ * Cost: O(R).
+ *
+ * @example tieKeys(2, streamFor(0, 'joint:max-t:ties')) // three doubles in [0, 1), the same for the same seed
+ */
+function tieKeys(R, rng) {
+    const keys = new Float64Array(R + 1);
+    for (let r = 0; r <= R; r++)
+        keys[r] = rng.nextDouble();
+    return keys;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/westfallYoung.ts
@@ -1168,7 +1203,9 @@ function adjust(family, options) {
     const joint = options.joint(names);
     if (typeof joint === 'string')
         return { p: holmP(), method: 'Holm', note: ` (not ${label}: ${joint})` };
-    const adjusted = multiplicity === 'max-t' && joint.statistics ? maxT(joint.statistics.observed, joint.statistics.resampled) : westfallYoung(joint.observed, joint.resampled);
+    const adjusted = multiplicity === 'max-t' && joint.statistics
+        ? maxT(joint.statistics.observed, joint.statistics.resampled, options.maxTTies === 'count' ? undefined : joint.ties)
+        : westfallYoung(joint.observed, joint.resampled);
     const byName = new Map(names.map((name, i) => [name, adjusted[i]]));
     // A metric named by two rules is one hypothesis: the same adjusted p for both.
     return { p: tested.map((r) => byName.get(r.metric)), method: label, note: '' };
@@ -1455,6 +1492,10 @@ async function readDelimited(chunks, rows, delimiter, limit) {
                 if (column.required && columns[k] < 0)
                     throw new InputError(rows.file, lineNo, column.name, `is missing from the header (columns: ${listColumns(header)})`);
             });
+            if (rows.otherColumn)
+                for (const name of header)
+                    if (!rows.columns.some((c) => c.name === name))
+                        rows.otherColumn(name);
             return;
         }
         if (cells.length !== header.length) {
@@ -1700,11 +1741,40 @@ function oddQuotes(text) {
  * Classification reads id, label, prediction and the scores; the scores task its named fields; generation the
  * reference and generated texts. The formats know nothing else of tasks.
  */
+/**
+ * A flat JSON object of numbers as keys and values: the object JSON.parse would build (keys in that order, no
+ * key twice), without building it. `keys` is the same array for every row whose object has the same keys in the
+ * same order, so a sink can compare it by identity; `values` is overwritten by the next row.
+ */
+class NumberVector {
+    keys;
+    values;
+    constructor(keys, values) {
+        this.keys = keys;
+        this.values = values;
+    }
+    /** The object JSON.parse would have built. */
+    toObject() {
+        const object = {};
+        for (let j = 0; j < this.keys.length; j++)
+            object[this.keys[j]] = this.values[j];
+        return object;
+    }
+}
 /** The cells of a JSON object row for `columns`, into a reused array. Cost O(columns). */
 function objectCells(row, columns, into) {
     for (let k = 0; k < columns.length; k++)
         into[k] = row[columns[k].name];
     return into;
+}
+/** Tells `rows.otherColumn` (when it has one) of the keys of a JSON object row that are none of its columns. Cost O(keys · columns). */
+function otherKeys(row, rows) {
+    if (!rows.otherColumn)
+        return;
+    for (const key of Object.keys(row)) {
+        if (!rows.columns.some((c) => c.name === key))
+            rows.otherColumn(key);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/read/jsonl.ts
@@ -1776,6 +1846,7 @@ function lineParser(rows) {
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
             throw new InputError(rows.file, lineNo, null, `must be a JSON object, got ${describeJson(row)}`);
         }
+        otherKeys(row, rows);
         rows.add(lineNo, objectCells(row, rows.columns, cells));
     };
 }
@@ -1841,6 +1912,7 @@ async function readJsonArray(chunks, rows, limit) {
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
             throw new InputError(rows.file, lineNo, null, `element ${index} must be a JSON object, got ${describeJson(row)}`);
         }
+        otherKeys(row, rows);
         rows.add(lineNo, objectCells(row, rows.columns, cells));
     });
     for await (const chunk of chunks)
@@ -7572,6 +7644,10 @@ async function readParquet(source, rows, limit) {
             }
         }
         const read = [...new Set(names.filter((n) => present.has(n)))];
+        if (rows.otherColumn)
+            for (const name of present)
+                if (!names.includes(name))
+                    rows.otherColumn(name);
         checkUnpacked(source, metadata, read);
         const cells = new Array(names.length);
         let groupStart = 0;
@@ -7765,6 +7841,7 @@ function parquet_listColumns(names) {
 
 
 
+
 /** Reads JSONL byte chunks into `rows`, each line at most `limit` UTF-8 bytes (as decoded text, like the plain path). */
 async function readJsonlBytes(chunks, rows, limit) {
     const slow = lineParser(rows);
@@ -7852,13 +7929,22 @@ class LineScanner {
     /** Keys of nested objects by position, with their bytes: each row's `scores` keys come in the same order. */
     keyBytes = [];
     keyTexts = [];
+    /** The sink's `otherColumn`, told of each key that is none of its columns (absent: keys are not looked at). */
+    other;
+    /** Per column: a flat object of numbers may be handed as a NumberVector (every column of that name takes one). */
+    vector;
+    /** The keys of the last object of numbers of a vector column, their bytes, and the vector handed for them. */
+    vectorKeyBytes = [];
+    numberVector = null;
     constructor(rows) {
         this.rows = rows;
+        this.other = rows.otherColumn ? (name) => rows.otherColumn?.(name) : undefined;
         this.texts = rows.columns.map((c) => c.name);
         this.names = this.texts.map((name) => new TextEncoder().encode(name));
         this.ascii = this.texts.map((name) => /^[\x20-\x7e]*$/.test(name));
         this.absent = this.texts.map(inherited);
         this.cells = this.absent.slice();
+        this.vector = rows.columns.map((c) => rows.columns.every((o) => o.name !== c.name || o.vector === true));
     }
     scan(b, start, end, lineNo) {
         let i = start;
@@ -7909,13 +7995,17 @@ class LineScanner {
                 i = ws(b, i + 1, end);
                 const first = this.match(b, ks, j, high, -1);
                 if (first >= 0) {
-                    if (!this.scanValue(b, i, end, true))
+                    if (!this.scanValue(b, i, end, true, false, this.vector[first]))
                         return false;
                     for (let k = first; k >= 0; k = this.match(b, ks, j, high, k))
                         cells[k] = this.value;
                 }
-                else if (!this.scanValue(b, i, end, false))
-                    return false;
+                else {
+                    if (!this.scanValue(b, i, end, false))
+                        return false;
+                    if (this.other)
+                        this.other(utf8(b, ks, j));
+                }
                 i = ws(b, this.pos, end);
                 if (b[i] === 44) {
                     i = ws(b, i + 1, end);
@@ -7963,7 +8053,7 @@ class LineScanner {
      * Scans the value at b[i]: its end into `pos`, and when `keep`, its value into `value`. Objects are taken only
      * when kept and flat. False when the plain path must decide.
      */
-    scanValue(b, i, end, keep, nested = false) {
+    scanValue(b, i, end, keep, nested = false, vector = false) {
         const c = b[i];
         if (c === 34) {
             let j = i + 1;
@@ -7992,9 +8082,77 @@ class LineScanner {
             return this.literal(b, i, end, 'false', false);
         if (c === 110)
             return this.literal(b, i, end, 'null', null);
-        if (c === 123 && keep && !nested)
-            return this.scanObject(b, i, end);
+        if (c === 123 && keep && !nested) {
+            if (!vector)
+                return this.scanObject(b, i, end);
+            if (this.scanVector(b, i, end))
+                return true;
+            if (!this.scanObject(b, i, end))
+                return false;
+            this.rememberKeys(this.value);
+            return true;
+        }
         return false;
+    }
+    /**
+     * An object of numbers with exactly the remembered keys, in their order (the bytes of each key the same): its
+     * numbers into the NumberVector, handed as the value. False for anything else (another key, a key twice, a value
+     * not a number): then the object is scanned as an object.
+     */
+    scanVector(b, i, end) {
+        const vector = this.numberVector;
+        if (vector === null)
+            return false;
+        const keyBytes = this.vectorKeyBytes;
+        const values = vector.values;
+        const last = keyBytes.length - 1;
+        i = ws(b, i + 1, end);
+        for (let p = 0;; p++) {
+            if (p > last || i >= end || b[i] !== 34)
+                return false;
+            const key = keyBytes[p];
+            const ks = i + 1;
+            const len = key.length;
+            if (ks + len >= end || b[ks + len] !== 34)
+                return false;
+            for (let q = 0; q < len; q++)
+                if (b[ks + q] !== key[q])
+                    return false;
+            i = ws(b, ks + len + 1, end);
+            if (b[i] !== 58)
+                return false;
+            i = ws(b, i + 1, end);
+            const c = b[i];
+            if (!(c === 45 || (c >= 48 && c <= 57)) || !this.scanNumber(b, i, end, true))
+                return false;
+            values[p] = this.value;
+            i = ws(b, this.pos, end);
+            if (b[i] === 44) {
+                i = ws(b, i + 1, end);
+                continue;
+            }
+            if (b[i] === 125 && p === last) {
+                this.value = vector;
+                this.pos = i + 1;
+                return true;
+            }
+            return false;
+        }
+    }
+    /** After an object of a vector column: its keys become the remembered ones when its values are all numbers and its keys printable ASCII. */
+    rememberKeys(object) {
+        const keys = Object.keys(object);
+        if (keys.length === 0 || keys.length > 100_000)
+            return;
+        for (const key of keys) {
+            if (typeof object[key] !== 'number' || !/^[\x20-\x7e]*$/.test(key) || key.includes('"') || key.includes('\\'))
+                return;
+        }
+        const current = this.numberVector?.keys;
+        if (current && current.length === keys.length && current.every((k, j) => k === keys[j]))
+            return;
+        this.vectorKeyBytes = keys.map((key) => external_node_buffer_namespaceObject.Buffer.from(key, 'latin1'));
+        this.numberVector = new NumberVector(Object.freeze(keys), new Float64Array(keys.length));
     }
     literal(b, i, end, word, value) {
         if (i + word.length > end)
@@ -8371,6 +8529,14 @@ class KeyColumns {
             this.codes[k][i] = code;
         }
     }
+    /** The code of field k on row i (after {@link add}). */
+    codeAt(k, i) {
+        return this.codes[k][i];
+    }
+    /** The value (text) of field k on row i (after {@link add}). */
+    valueAt(k, i) {
+        return this.values[k][this.codes[k][i]];
+    }
     grow(cap) {
         this.codes = this.codes.map((a) => {
             const b = new Uint32Array(cap);
@@ -8473,6 +8639,7 @@ class ErrorColumn {
 
 
 
+
 /** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
 const MAX_SCORE_LABELS = 10_000;
 const MAX_SCORE_VALUES = 100_000_000;
@@ -8493,6 +8660,8 @@ class RowBuilder {
     ids;
     /** Whether rows carry a binary score, a multiclass scores object, or nothing; fixed by the first row. */
     scoreKind = null;
+    /** The keys of a NumberVector equal to the score labels (same order): its rows' numbers go straight in. */
+    vectorLabels = null;
     scoreLabels = [];
     scoreValues = null;
     numberCodes = new Map();
@@ -8524,8 +8693,8 @@ class RowBuilder {
             { name: this.fields.id, required: false },
             { name: this.fields.label, required: true },
             { name: this.fields.prediction, required: true },
-            { name: this.fields.score, required: false },
-            { name: 'scores', required: false },
+            { name: this.fields.score, required: false, vector: true },
+            { name: 'scores', required: false, vector: true },
             ...this.keys.columns,
             { name: this.errorField, required: false }
         ]);
@@ -8668,6 +8837,25 @@ class RowBuilder {
             this.addScores(objectValue, lineNo, i, scoresField);
     }
     addScores(value, lineNo, i, field) {
+        if (value instanceof NumberVector) {
+            // The keys of the first row's scores, in their order (checked once, below): the numbers go straight in.
+            if (value.keys === this.vectorLabels) {
+                const labels = this.scoreLabels;
+                const values = this.scoreValues;
+                const from = i * labels.length;
+                const x = value.values;
+                for (let j = 0; j < labels.length; j++) {
+                    const v = x[j];
+                    values[from + j] = v >= 0 && v <= 1 ? v : this.probability(v, lineNo, `${field}.${labels[j]}`);
+                }
+                return;
+            }
+            this.addScores(value.toObject(), lineNo, i, field);
+            const labels = this.scoreLabels;
+            if (labels && labels.length === value.keys.length && labels.every((l, j) => l === value.keys[j]))
+                this.vectorLabels = value.keys;
+            return;
+        }
         let object;
         if (typeof value === 'string') {
             try {
@@ -8700,7 +8888,8 @@ class RowBuilder {
             const v = object[labels[j]];
             if (v === undefined)
                 throw new InputError(this.file, lineNo, field, `has no probability for the label ${quote(labels[j])}`);
-            values[i * labels.length + j] = this.probability(v, lineNo, `${field}.${labels[j]}`);
+            // A number in [0, 1] as it is; anything else through probability() (its message names the label).
+            values[i * labels.length + j] = typeof v === 'number' && v >= 0 && v <= 1 ? v : this.probability(v, lineNo, `${field}.${labels[j]}`);
         }
     }
     probability(value, lineNo, field) {
@@ -9027,15 +9216,23 @@ function moverDifference(a, ciA, b, ciB) {
  * joined on id gives them. Read from any format (CSV, TSV, JSON Lines, a JSON array, Parquet) through the same
  * RowSink as prediction rows, so every format error is the same.
  *
- * Columns: the label field (`--label-field`, default `label`), `baseline`, `candidate`, `count`. Labels are read
- * as prediction files read them (SPEC §1: a string as it is, a number in its shortest form, a boolean as
- * `true`/`false`, a CSV cell as written), so a cells file and the row files give the same label set. A count is
- * a whole number from 0 to 2⁵³ − 1 (a JSON or Parquet integer, or its decimal digits as text: BigQuery writes
+ * Columns: the label field (`--label-field`, default `label`), `baseline`, `candidate`, `count`, and one column per
+ * slice field (`--slice-field`, SPEC §13: the file grouped by it too). Labels are read as prediction files read
+ * them (SPEC §1: a string as it is, a number in its shortest form, a boolean as `true`/`false`, a CSV cell as
+ * written), and slice values as src/read/keys.ts reads them on prediction rows (a missing, null or empty value
+ * names file, line and field), so a cells file and the row files give the same labels and slice values. A count
+ * is a whole number from 0 to 2⁵³ − 1 (a JSON or Parquet integer, or its decimal digits as text: BigQuery writes
  * INT64 as text in JSON), and the counts add up to at most 2⁵³ − 1, so every sum of them is exact in a double.
- * A row with count 0 stands for no example: its labels are checked, never counted (a label only there is not
- * "seen"). A (label, baseline, candidate) triple given twice is refused, both lines named: a GROUP BY gives each
- * once, so a repeat is a mistake (two shards concatenated, a label written two ways that read the same).
+ * A row with count 0 stands for no example: its labels and slice values are checked, never counted (a label or
+ * slice value only there is not "seen").
+ *
+ * Repeats: the key of a row is (label, baseline, candidate, slice values…). When the file has no other column, a
+ * key given twice is refused, both lines named: a GROUP BY gives each key once, so a repeat is a mistake (two
+ * shards concatenated, a label written two ways that read the same). When the file has another column (a CSV or
+ * TSV header cell, a Parquet column, a key of any JSON row) the rows are taken to be grouped by it too (`GROUP BY
+ * label, baseline, candidate, lang` read without `--slice-field lang`), and rows with the same key are added up.
  */
+
 
 
 
@@ -9055,54 +9252,77 @@ class CellsBuilder {
     count = new Float64Array(this.cap);
     lines = new Uint32Array(this.cap);
     total = 0;
-    /** Cell (t, b, c) → its row, for repeats. */
+    /** Cell key (t, b, c, slice codes…) → its row, for repeats. */
     seen = new Map();
+    /** The slice columns, read after the four (src/read/keys.ts). */
+    keys;
+    /** A column besides the four and the slice columns: rows with the same key are then added up. */
+    other = null;
+    repeat = null;
     constructor(file, labelField, dictionary, 
     /** CSV/TSV: cells are text as written. */
-    textCells) {
+    textCells, 
+    /** The slice fields (`keyFields({ sliceFields })`), one column each. */
+    keyFields = []) {
         this.file = file;
         this.labelField = labelField;
         this.dictionary = dictionary;
         this.textCells = textCells;
+        this.keys = new KeyColumns(file, keyFields, this.cap);
         this.columns = [
             { name: labelField, required: true },
             { name: CELL_COLUMNS.baseline, required: true },
             { name: CELL_COLUMNS.candidate, required: true },
-            { name: CELL_COLUMNS.count, required: true }
+            { name: CELL_COLUMNS.count, required: true },
+            ...this.keys.columns
         ];
+    }
+    otherColumn(name) {
+        this.other ??= name;
     }
     add(lineNo, cells) {
         const count = this.countOf(cells[3], lineNo);
         const label = this.labelOf(cells[0], lineNo, this.labelField);
         const base = this.labelOf(cells[1], lineNo, CELL_COLUMNS.baseline);
         const cand = this.labelOf(cells[2], lineNo, CELL_COLUMNS.candidate);
+        if (this.size === this.cap)
+            this.grow();
+        // Read into the next free row; it is kept only for a new key with a count above 0.
+        const i = this.size;
+        this.keys.add(cells, 4, lineNo, i);
         if (count === 0)
             return;
-        const t = this.dictionary.code(label);
-        const b = this.dictionary.code(base);
-        const c = this.dictionary.code(cand);
-        const key = `${t},${b},${c}`;
-        const earlier = this.seen.get(key);
-        if (earlier !== undefined) {
-            throw new InputError(this.file, lineNo, null, `repeats the cell (${this.labelField} ${quote(label)}, baseline ${quote(base)}, candidate ${quote(cand)}) of line ${this.lines[earlier]}: ` +
-                'a GROUP BY gives each cell once; add the counts up in one row (cells grouped by slice columns too are not read yet)');
-        }
         if (this.total + count > Number.MAX_SAFE_INTEGER) {
             throw new InputError(this.file, lineNo, CELL_COLUMNS.count, `brings the total past 2^53 − 1 (${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}) examples: refused`);
         }
-        if (this.size === this.cap)
-            this.grow();
-        const i = this.size++;
+        const t = this.dictionary.code(label);
+        const b = this.dictionary.code(base);
+        const c = this.dictionary.code(cand);
+        let key = `${t},${b},${c}`;
+        for (let k = 0; k < this.keys.size; k++)
+            key += `,${this.keys.codeAt(k, i)}`;
+        this.total += count;
+        const earlier = this.seen.get(key);
+        if (earlier !== undefined) {
+            this.repeat ??= { line: lineNo, message: this.repeatMessage(label, base, cand, i, this.lines[earlier]) };
+            this.count[earlier] += count;
+            return;
+        }
+        this.size++;
         this.seen.set(key, i);
         this.truth[i] = t;
         this.baseline[i] = b;
         this.candidate[i] = c;
         this.count[i] = count;
         this.lines[i] = lineNo;
-        this.total += count;
     }
-    /** The cells read; an InputError when no row has a count above 0. */
+    /**
+     * The cells read; an InputError when no row has a count above 0, or when a key is repeated and the file has no
+     * other column (see the module's comment).
+     */
     finish() {
+        if (this.repeat && this.other === null)
+            throw new InputError(this.file, this.repeat.line, null, this.repeat.message);
         if (this.size === 0)
             throw new InputError(this.file, null, null, 'is empty: no cell with a count above 0');
         const n = this.size;
@@ -9113,11 +9333,21 @@ class CellsBuilder {
             baseline: this.baseline.slice(0, n),
             candidate: this.candidate.slice(0, n),
             count: this.count.slice(0, n),
-            total: this.total
+            total: this.total,
+            keys: this.keys.finish(n)
         };
+    }
+    /** `repeats the cell (label "a", baseline "a", candidate "b", lang "en") of line 2: …` (row i's slice values). */
+    repeatMessage(label, base, cand, i, earlier) {
+        const slices = this.keys.fields.map((f, k) => `, ${f.name} ${quote(this.keys.valueAt(k, i))}`).join('');
+        return (`repeats the cell (${this.labelField} ${quote(label)}, baseline ${quote(base)}, candidate ${quote(cand)}${slices}) of line ${earlier}: ` +
+            'a GROUP BY gives each cell once; add the counts up in one row (a file with a column besides ' +
+            `${[this.labelField, 'baseline', 'candidate', 'count', ...this.keys.fields.map((f) => f.name)].map((c) => quote(c)).join(', ')} ` +
+            'is read as grouped by it too, and then such rows are added up)');
     }
     grow() {
         this.cap *= 2;
+        this.keys.grow(this.cap);
         const grow32 = (a) => {
             const out = new Uint32Array(this.cap);
             out.set(a);
@@ -10236,6 +10466,98 @@ function binomialHalf(rng, n) {
 }
 const HALF_QN = new Float64Array(60);
 const HALF_BOUND = new Float64Array(60);
+/**
+ * Bin(counts[j], 1/2) for j = 0, 1, … into out[j]: the same random numbers and values as calling
+ * `binomialHalf(rng, counts[j])` in that order, about twice as fast for counts below 60 (the usual cells of a
+ * permutation test): the generator's state is stepped in local variables (xoshiro128** inline) and the
+ * inversion's start and bound come from per-count arrays filled once. Counts of 60 or more go to
+ * {@link binomialHalf} with the state put back. `counts` are integers ≥ 0.
+ * Cost: as binomialHalf per count.
+ * @example binomialHalves(streamFor(0, 'x'), Float64Array.of(1, 2), out) // out as binomialHalf twice
+ */
+function binomialHalves(rng, counts, out) {
+    const state = STATE;
+    rng.getState(state);
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
+    for (let j = 0; j < counts.length; j++) {
+        const n = counts[j];
+        if (n >= 60 || !Number.isInteger(n)) {
+            state[0] = s0;
+            state[1] = s1;
+            state[2] = s2;
+            state[3] = s3;
+            rng.setState(state);
+            out[j] = binomialHalf(rng, n);
+            rng.getState(state);
+            s0 = state[0];
+            s1 = state[1];
+            s2 = state[2];
+            s3 = state[3];
+            continue;
+        }
+        if (n <= 0) {
+            out[j] = 0;
+            continue;
+        }
+        let qn = HALF_QN[n];
+        if (qn === 0) {
+            qn = HALF_QN[n] = Math.exp(n * Math.log1p(-0.5));
+            const np = n * 0.5;
+            HALF_BOUND[n] = Math.min(n, np + 10 * Math.sqrt(np * 0.5 + 1));
+        }
+        const bound = HALF_BOUND[n];
+        // search(rng, n, 0.5, 0.5, qn, bound), each nextDouble() written out: two steps of xoshiro128**.
+        let x = 0;
+        let px = qn;
+        let u = 0;
+        for (let restart = true;;) {
+            if (restart) {
+                let t = s1 << 9;
+                let r = Math.imul(s1, 5);
+                const a = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= t;
+                s3 = (s3 << 11) | (s3 >>> 21);
+                t = s1 << 9;
+                r = Math.imul(s1, 5);
+                const b = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= t;
+                s3 = (s3 << 11) | (s3 >>> 21);
+                u = ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
+                restart = false;
+            }
+            if (!(u > px))
+                break;
+            x++;
+            if (x > bound) {
+                x = 0;
+                px = qn;
+                restart = true;
+            }
+            else {
+                u -= px;
+                px = ((n - x + 1) * 0.5 * px) / (x * 0.5);
+            }
+        }
+        out[j] = x;
+    }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
+    rng.setState(state);
+}
+const STATE = new Int32Array(4);
 function inversion(rng, n, p) {
     const q = 1 - p;
     const qn = Math.exp(n * Math.log1p(-p));
@@ -10435,6 +10757,20 @@ class Xoshiro128 {
         this.s3 = rotl(this.s3, 11);
         return result;
     }
+    /** Copies the state words into `out` (for a sampler that steps the generator in local variables). */
+    getState(out) {
+        out[0] = this.s0;
+        out[1] = this.s1;
+        out[2] = this.s2;
+        out[3] = this.s3;
+    }
+    /** Puts back state words from {@link getState}, stepped as {@link nextUint32} steps them. */
+    setState(state) {
+        this.s0 = state[0];
+        this.s1 = state[1];
+        this.s2 = state[2];
+        this.s3 = state[3];
+    }
     /** A double uniform on [0, 1) with 53 random bits: ((x >>> 5)·2²⁶ + (y >>> 6)) / 2⁵³. */
     nextDouble() {
         const x = this.nextUint32() >>> 5;
@@ -10464,7 +10800,162 @@ function streamFor(seed, name) {
     return Xoshiro128.fromSeed(mixed);
 }
 
+;// CONCATENATED MODULE: ./src/stats/blockMultinomial.ts
+/**
+ * Exact multinomial sampling over many cells with integer weights, in blocks: X ~ Multinomial(n, wⱼ / W).
+ *
+ * Method: the cells (in the caller's order) are cut into blocks of consecutive cells, each holding at most
+ * BLOCK_SLOTS weight and BLOCK_CELLS cells (a heavier cell is a block of its own). The block totals are drawn
+ * first, Multinomial(n, W_b / W) by the conditional binomial method (src/stats/multinomial.ts); then within each
+ * block, given its total X_b, the cells' counts are Multinomial(X_b, wⱼ / W_b) — the two stages give the
+ * multinomial exactly (the multinomial's aggregation property). Within a block of few draws per cell (X_b at most
+ * EXAMPLES_PER_CELL per cell) the X_b draws are thrown one by one uniformly into the block's W_b slots (cell j
+ * owns wⱼ consecutive slots; Lemire's exact uniform integer), a slot array small enough to stay in the
+ * processor's cache; else the conditional binomial method runs inside the block.
+ * A table of many classes is mostly cells of one or two examples: there the conditional binomial method costs an
+ * exp and a log per cell, the blocks about one 32-bit random number per drawn example.
+ * Cost: O(blocks) binomial draws, then per block O(X_b + W_b) or O(cells of the block) binomial draws; O(n) time
+ * and O(BLOCK_SLOTS) memory at most per draw beyond the output.
+ *
+ * @example
+ * const plan = blockPlan(Float64Array.of(3, 1, 1, 1))
+ * blockMultinomial(streamFor(0, 'x'), 6, plan, out) // out sums to 6
+ */
+
+/** Most weight a block holds (its slot array: 32 KB of 32-bit counts). */
+const BLOCK_SLOTS = 8192;
+/** Most cells a block holds. */
+const BLOCK_CELLS = 4096;
+/** Up to this many draws per cell of a block on average, the draws are thrown one by one into its slots. */
+const DRAWS_PER_CELL = 8;
+/** Cuts `weights` (non-negative integers) into blocks. Cost O(cells). */
+function blockPlan(weights) {
+    const starts = [];
+    const sums = [];
+    let sum = 0;
+    let cells = 0;
+    for (let j = 0; j < weights.length; j++) {
+        const w = weights[j];
+        if (cells === 0 || sum + w > BLOCK_SLOTS || cells === BLOCK_CELLS) {
+            if (cells > 0)
+                sums.push(sum);
+            starts.push(j);
+            sum = 0;
+            cells = 0;
+        }
+        sum += w;
+        cells++;
+    }
+    if (cells > 0)
+        sums.push(sum);
+    starts.push(weights.length);
+    let widest = 0;
+    for (const s of sums)
+        if (s <= BLOCK_SLOTS)
+            widest = Math.max(widest, s);
+    return {
+        weights,
+        start: Int32Array.from(starts),
+        weight: Float64Array.from(sums),
+        totals: new Float64Array(sums.length),
+        slots: new Uint32Array(widest)
+    };
+}
+/** One draw of Multinomial(n, wⱼ / W) into out[0 … cells), W the sum of the plan's weights. */
+function blockMultinomial(rng, n, plan, out) {
+    const { weights, start, weight, totals, slots } = plan;
+    const blocks = weight.length;
+    conditional(rng, n, weight, 0, blocks, totals);
+    for (let b = 0; b < blocks; b++) {
+        const from = start[b];
+        const to = start[b + 1];
+        const x = totals[b];
+        if (x === 0) {
+            for (let j = from; j < to; j++)
+                out[j] = 0;
+        }
+        else if (to - from === 1) {
+            out[from] = x;
+        }
+        else if (x <= DRAWS_PER_CELL * (to - from)) {
+            const w = weight[b];
+            slots.fill(0, 0, w);
+            throwInto(rng, slots, x, w);
+            for (let j = from, slot = 0; j < to; j++) {
+                let sum = 0;
+                for (const stop = slot + weights[j]; slot < stop; slot++)
+                    sum += slots[slot];
+                out[j] = sum;
+            }
+        }
+        else {
+            conditional(rng, x, weights, from, to, out);
+        }
+    }
+}
+/** The conditional binomial method over weights[from … to) (src/stats/multinomial.ts), into out[from … to). */
+function conditional(rng, n, weights, from, to, out) {
+    let left = n;
+    let rest = 0;
+    for (let j = from; j < to; j++)
+        rest += weights[j];
+    for (let j = from; j < to; j++) {
+        const w = weights[j];
+        if (left === 0 || w === 0) {
+            out[j] = 0;
+        }
+        else if (w >= rest) {
+            out[j] = left;
+            left = 0;
+        }
+        else {
+            const x = binomial(rng, left, w / rest);
+            out[j] = x;
+            left -= x;
+        }
+        rest -= w;
+    }
+}
+const blockMultinomial_STATE = new Int32Array(4);
+const TWO32 = 4294967296;
+/**
+ * x draws of a uniform integer below w (≤ 2²¹), each counted in slots[]: the numbers and values of
+ * `uniformBelow(rng, w)` called x times (Lemire's multiply-and-reject), with xoshiro128** stepped in local
+ * variables (a call and four field loads and stores less per draw).
+ */
+function throwInto(rng, slots, x, w) {
+    rng.getState(blockMultinomial_STATE);
+    let s0 = blockMultinomial_STATE[0];
+    let s1 = blockMultinomial_STATE[1];
+    let s2 = blockMultinomial_STATE[2];
+    let s3 = blockMultinomial_STATE[3];
+    const threshold = (TWO32 - w) % w;
+    for (let i = 0; i < x; i++) {
+        let u;
+        let low;
+        do {
+            const r = Math.imul(s1, 5);
+            u = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+            const t = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            low = Math.imul(u, w) >>> 0;
+        } while (low < threshold);
+        slots[Math.floor((u * w) / TWO32)]++;
+    }
+    blockMultinomial_STATE[0] = s0;
+    blockMultinomial_STATE[1] = s1;
+    blockMultinomial_STATE[2] = s2;
+    blockMultinomial_STATE[3] = s3;
+    rng.setState(blockMultinomial_STATE);
+}
+
 ;// CONCATENATED MODULE: ./src/stats/resample.ts
+
 
 
 
@@ -10520,13 +11011,21 @@ function confusionMatrices(cells) {
  */
 function resampleFamily(family, directions, settings, 
 /** False without a baseline: the permutation test has nothing to swap and is skipped (p-values null). */
-withTest = true) {
+withTest = true, 
+/** Gives the permutation counts made elsewhere ({@link familyPermutation} on a helper thread); called after the bootstrap. */
+permutation, 
+/** Gives a chunked family's bootstrap drawn by two threads (src/statsWorker.ts); else this thread draws every chunk. */
+bootstrap) {
     const { metrics } = family;
     const R = settings.resamples;
     const observed = observe(family);
     const perClass = family.perClass === true;
-    const boot = perClass ? bootstrapClass(family, R, settings.seed) : bootstrapDraws(family, R, settings.seed);
-    const perm = withTest ? (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed) : null;
+    const boot = perClass
+        ? bootstrapClass(family, R, settings.seed)
+        : family.chunked
+            ? (bootstrap ? bootstrap() : drawEveryChunk(family, R, settings.seed))
+            : bootstrapDraws(family, R, settings.seed);
+    const perm = withTest ? (permutation ? permutation() : (perClass ? permutationClass : permutationHits)(family, observed, directions, R, settings.seed)) : null;
     const out = new Map();
     const { alpha } = settings;
     metrics.forEach((m, i) => {
@@ -10550,6 +11049,14 @@ withTest = true) {
         });
     });
     return out;
+}
+/**
+ * The permutation counts of a family exactly as {@link resampleFamily} makes them (its own stream
+ * `permutation:NAME`, independent of the bootstrap's): what a helper thread runs while this thread draws the
+ * bootstrap. Cost: see permutationHits.
+ */
+function familyPermutation(family, directions, settings) {
+    return (family.perClass ? permutationClass : permutationHits)(family, observe(family), directions, settings.resamples, settings.seed);
 }
 /**
  * Type-7 quantiles (as quantileSorted7 of the sorted values) at each probability, by selection instead of a
@@ -10688,6 +11195,115 @@ function bootstrapDraws(family, R, seed) {
     }
     return { deltas, candidates };
 }
+/** Resamples per chunk of a chunked bootstrap ({@link CellFamily.chunked}). */
+const BOOTSTRAP_CHUNK = 16;
+/**
+ * A chunked family's bootstrap: resample r belongs to chunk ⌊r / BOOTSTRAP_CHUNK⌋, and chunk i is drawn from its
+ * own stream `bootstrap:NAME/i`, so any thread can draw any chunk and the numbers depend only on (seed, NAME, i),
+ * never on which thread drew it or how many there were.
+ *
+ * A resample's cell counts are Multinomial(n, wⱼ / n) (the cells largest first), drawn in blocks
+ * (src/stats/blockMultinomial.ts: block totals by conditional binomials, then within a block of small cells the
+ * examples one by one into its slots, else conditional binomials): the same distribution as the conditional
+ * binomial method over all cells, with about one 32-bit random number per example instead of a binomial (an exp
+ * and a log) per cell where the cells hold one or two examples (a table of many classes). The sums of the two
+ * confusion matrices are updated cell by cell, as {@link bootstrapDraws} does.
+ * Cost per chunk: BOOTSTRAP_CHUNK × (the draw: at most min(cells, n) binomials or n uniform integers; + cells +
+ * K·metrics). Setup O(cells log cells).
+ * @example chunkedBootstrap(family, 1000, 0).chunks // 63
+ */
+function chunkedBootstrap(family, R, seed) {
+    const { cells, metrics } = family;
+    const order = largestFirst(cells);
+    const m = order.length;
+    // Plain loops: TypedArray.from with a mapping function is several times slower on 10⁵–10⁶ cells.
+    const weights = new Float64Array(m);
+    const ts = new Int32Array(m);
+    const bs = new Int32Array(m);
+    const cs = new Int32Array(m);
+    const right = new Uint8Array(m);
+    let n = 0;
+    for (let i = 0; i < m; i++) {
+        const j = order[i];
+        weights[i] = cells.count[j];
+        ts[i] = cells.t[j];
+        bs[i] = cells.b[j];
+        cs[i] = cells.c[j];
+        right[i] = (cells.b[j] === cells.t[j] ? 1 : 0) | (cells.c[j] === cells.t[j] ? 2 : 0);
+        n += weights[i];
+    }
+    const plan = blockPlan(weights);
+    const draw = new Float64Array(m);
+    const sB = newClassSums(cells.k);
+    const sC = newClassSums(cells.k);
+    const evaluate = evaluator(metrics, cells.k);
+    const vB = new Float64Array(metrics.length);
+    const vC = new Float64Array(metrics.length);
+    return {
+        chunks: Math.ceil(R / BOOTSTRAP_CHUNK),
+        draw(chunk, out) {
+            const rng = streamFor(seed, `bootstrap:${family.name}/${chunk}`);
+            const end = Math.min(R, (chunk + 1) * BOOTSTRAP_CHUNK);
+            for (let r = chunk * BOOTSTRAP_CHUNK; r < end; r++) {
+                blockMultinomial(rng, n, plan, draw);
+                addCells(draw, ts, bs, cs, right, sB, sC);
+                evaluate(sB, vB);
+                evaluate(sC, vC);
+                for (let i = 0; i < metrics.length; i++) {
+                    out.deltas[i][r] = vC[i] - vB[i];
+                    out.candidates[i][r] = vC[i];
+                }
+            }
+        }
+    };
+}
+/**
+ * The two models' class sums of drawn cell counts `x` (cells t, b, c; `right` bit 1 where the baseline is
+ * right, bit 2 where the candidate is) into sB and sC. Without branches (a count is 0 about a third of the time in a table of small cells, and
+ * whether a model is right varies from cell to cell): integer sums, so adding zeros changes nothing. A function
+ * of its own, its arrays in arguments, so that the loop keeps them in registers; the flags in one byte, as the
+ * pass is bound by memory (21 bytes a cell).
+ */
+function addCells(x, ts, bs, cs, right, sB, sC) {
+    const { truth, predicted: predB, tp: tpB } = sB;
+    const { predicted: predC, tp: tpC } = sC;
+    truth.fill(0);
+    predB.fill(0);
+    tpB.fill(0);
+    predC.fill(0);
+    tpC.fill(0);
+    let total = 0;
+    let correctB = 0;
+    let correctC = 0;
+    const m = x.length;
+    for (let j = 0; j < m; j++) {
+        const v = x[j];
+        const t = ts[j];
+        total += v;
+        truth[t] += v;
+        predB[bs[j]] += v;
+        predC[cs[j]] += v;
+        const f = right[j];
+        const vB = v * (f & 1);
+        const vC = v * (f >> 1);
+        tpB[t] += vB;
+        tpC[t] += vC;
+        correctB += vB;
+        correctC += vC;
+    }
+    sC.truth.set(truth);
+    sB.total = sC.total = total;
+    sB.correct = correctB;
+    sC.correct = correctC;
+}
+/** Every chunk of a chunked family's bootstrap, on this thread. */
+function drawEveryChunk(family, R, seed) {
+    const out = { deltas: family.metrics.map(() => new Float64Array(R)), candidates: family.metrics.map(() => new Float64Array(R)) };
+    const boot = chunkedBootstrap(family, R, seed);
+    for (let chunk = 0; chunk < boot.chunks; chunk++)
+        boot.draw(chunk, out);
+    return out;
+}
 /**
  * R random swaps: per metric, how often |δ*| ≥ |δ| − γ (two-sided) and δ* is at least as far on the worse
  * side as δ (one-sided), with γ = max(1e-14, 1e-14·|δ|) so that ties in floating point count as hits.
@@ -10717,6 +11333,11 @@ function permutationHits(family, observed, directions, R, seed) {
     const evaluate = evaluator(metrics, cells.k);
     const vB = new Float64Array(metrics.length);
     const vC = new Float64Array(metrics.length);
+    const swaps = new Float64Array(ns.length);
+    // +1: a swap moves a right answer from the baseline to the candidate (b = t); −1 the other way (c = t).
+    const toCandidate = Float64Array.from(source, (j) => (cells.b[j] === cells.t[j] ? 1 : cells.c[j] === cells.t[j] ? -1 : 0));
+    const { predicted: predB, tp: tpB } = sB;
+    const { predicted: predC, tp: tpC } = sC;
     for (let r = 0; r < R; r++) {
         sB.predicted.set(b0.predicted);
         sB.tp.set(b0.tp);
@@ -10724,29 +11345,23 @@ function permutationHits(family, observed, directions, R, seed) {
         sC.tp.set(c0.tp);
         let correctB = b0.correct;
         let correctC = c0.correct;
+        // The swap counts of every cell, drawn in cell order (the draws of binomialHalf cell by cell).
+        binomialHalves(rng, ns, swaps);
+        // Without branches (half the swap counts are 0): integer sums, so adding zeros changes nothing.
         for (let j = 0; j < ns.length; j++) {
-            const s = binomialHalf(rng, ns[j]);
-            if (s === 0)
-                continue;
+            const s = swaps[j];
             const t = ts[j];
             const b = bs[j];
             const c = cs[j];
-            sB.predicted[b] -= s;
-            sB.predicted[c] += s;
-            sC.predicted[c] -= s;
-            sC.predicted[b] += s;
-            if (b === t) {
-                sB.tp[t] -= s;
-                sC.tp[t] += s;
-                correctB -= s;
-                correctC += s;
-            }
-            else if (c === t) {
-                sB.tp[t] += s;
-                sC.tp[t] -= s;
-                correctB += s;
-                correctC -= s;
-            }
+            predB[b] -= s;
+            predB[c] += s;
+            predC[c] -= s;
+            predC[b] += s;
+            const moved = s * toCandidate[j];
+            tpB[t] -= moved;
+            tpC[t] += moved;
+            correctB -= moved;
+            correctC += moved;
         }
         sB.correct = correctB;
         sC.correct = correctC;
@@ -10848,13 +11463,15 @@ function permutationClass(family, observed, directions, R, seed) {
     const lowerBetter = metrics.map((m) => directions(m.name) === 'lower');
     const vB = new Float64Array(3);
     const vC = new Float64Array(3);
+    const swaps = new Float64Array(ns.length);
     for (let r = 0; r < R; r++) {
         let predB = sB.predicted[1];
         let predC = sC.predicted[1];
         let tpB = sB.tp[1];
         let tpC = sC.tp[1];
+        binomialHalves(rng, ns, swaps);
         for (let j = 0; j < ns.length; j++) {
-            const s = binomialHalf(rng, ns[j]);
+            const s = swaps[j];
             if (s === 0)
                 continue;
             const moved = dir[j] * s;
@@ -10917,1088 +11534,8 @@ function wilson(k, n, alpha) {
     return [center - dist, center + dist];
 }
 
-;// CONCATENATED MODULE: ./src/statistics.ts
-/**
- * The statistics stage for confusion-matrix metrics (SPEC §4): for each metric its value for both models, the
- * delta, the bootstrap interval of the delta, the p-value of the right test, and the candidate's own interval.
- *
- * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
- *   the examples of that true class (mid-p McNemar with `mcnemar: 'mid-p'`).
- * - every other metric: paired approximate randomization over the cells (src/stats/resample.ts).
- * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
- *   bootstrap percentile otherwise.
- */
-
-
-
-
-
-
-/** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
-const SMALL_K = 4;
-/**
- * Work caps, so that no input file can make a run take minutes (SECURITY.md: the candidate file is the pull
- * request's own). Per-class families: classes × resamples; above the cap only the classes named in gates are
- * resampled. The full table: (non-empty cells + classes) × resamples, the cost of a resample; above the cap it
- * is resampled fewer times. Every number given is the one an uncapped run gives (each family has its own
- * random stream), except that a capped table has fewer resamples; a warning says what was capped.
- */
-const CLASS_RESAMPLE_CAP = 5_000_000;
-const TABLE_RESAMPLE_CAP = 50_000_000;
-/**
- * The McNemar restriction of a metric, as {@link confusionStatistics} tests it: `all` for accuracy, the true
- * class's index for recall, specificity (binary, two classes) and recall[L]; null for a metric tested otherwise.
- */
-function mcnemarRestriction(name, ctx) {
-    if (name === 'accuracy')
-        return 'all';
-    if (ctx.task === 'binary' && ctx.positive !== null) {
-        if (name === 'recall')
-            return ctx.positive;
-        if (name === 'specificity' && ctx.k === 2)
-            return 1 - ctx.positive;
-    }
-    const perClass = parsePerClass(name);
-    if (perClass?.metric !== 'recall')
-        return null;
-    const i = ctx.labels.indexOf(perClass.label);
-    return i >= 0 ? i : null;
-}
-/** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
-function confusionStatistics(ctx, settings) {
-    const { k } = ctx.table;
-    const R = settings.resamples;
-    const warnings = [];
-    const needed = (m) => !ctx.only || ctx.only.has(m.name);
-    const aggregate = aggregateMetrics(ctx.task, k, ctx.positive).filter(needed);
-    const out = new Map();
-    const caps = ctx.caps ?? { classes: CLASS_RESAMPLE_CAP, table: TABLE_RESAMPLE_CAP };
-    const perResample = ctx.table.size + k;
-    const tableR = perResample * R > caps.table ? Math.min(R, Math.max(100, Math.floor(caps.table / perResample))) : R;
-    if (tableR < R) {
-        warnings.push(`The metrics over all classes were resampled ${tableR.toLocaleString('en-US')} times, not ${R.toLocaleString('en-US')}: ` +
-            `the table of (true label, baseline, candidate) has ${ctx.table.size.toLocaleString('en-US')} distinct cells over ` +
-            `${k.toLocaleString('en-US')} classes, and each resample costs one pass over them.`);
-    }
-    // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
-    // with the aggregate ones. With many, each class gets its own 8-cell table.
-    if (k <= SMALL_K) {
-        const metrics = [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))].filter(needed);
-        report(ctx, { name: 'table', cells: ctx.table, metrics }, { ...settings, resamples: tableR }, true, out);
-    }
-    else {
-        report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate }, { ...settings, resamples: tableR }, true, out);
-        const blocks = classTables(ctx.table);
-        const everyClass = k * R <= caps.classes;
-        const gated = ctx.gatedClasses ?? new Set();
-        ctx.labels.forEach((label, i) => {
-            if (ctx.only && !perClassMetrics(label).some(needed))
-                return;
-            const cells = fromDense(2, blocks.subarray(i * 8, i * 8 + 8));
-            report(ctx, { name: `class:${label}`, cells, metrics: perClassMetrics(label), perClass: true }, settings, everyClass || gated.has(i), out);
-        });
-        if (!everyClass) {
-            warnings.push(`Per-class metrics of ${k.toLocaleString('en-US')} classes with ${R.toLocaleString('en-US')} resamples each would take too long: ` +
-                `their bootstrap intervals and permutation p-values are left out${gated.size > 0 ? ' except for the classes named in gates' : ''} ` +
-                `(values, Wilson intervals and the McNemar test of recall[L] are given). With resamples at most ` +
-                `${Math.max(1, Math.floor(caps.classes / k)).toLocaleString('en-US')} every class gets them.`);
-        }
-    }
-    applyExactTests(ctx, out, settings.alpha);
-    return { metrics: out, warnings };
-}
-/** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */
-function report(ctx, family, settings, resample, out) {
-    const values = familyValues(family);
-    const clusters = ctx.clusters ?? null;
-    const resampled = !resample
-        ? new Map()
-        : clusters
-            ? clusters.resample(family, direction, settings, ctx.hasBaseline)
-            : resampleFamily(family, direction, settings, ctx.hasBaseline);
-    for (const m of family.metrics) {
-        const v = values.get(m.name);
-        const r = resampled.get(m.name);
-        const isSupport = m.name.startsWith('support[');
-        const candidate = finiteOrNull(v.candidate);
-        const baseline = ctx.hasBaseline ? finiteOrNull(v.baseline) : null;
-        out.set(m.name, {
-            candidate,
-            baseline,
-            delta: candidate !== null && baseline !== null ? candidate - baseline : null,
-            ci: ctx.hasBaseline && !isSupport ? (r?.ci ?? null) : null,
-            pValue: ctx.hasBaseline && !isSupport ? (r?.pValue ?? null) : null,
-            candidateCi: isSupport ? null : (r?.candidateCi ?? null),
-            test: ctx.hasBaseline && !isSupport && r?.pValue != null ? (clusters ? clusters.permutationTest : 'permutation') : null,
-            direction: direction(m.name),
-            pValueWorse: ctx.hasBaseline && !isSupport ? (r?.pValueWorse ?? null) : null,
-            worseBound: ctx.hasBaseline && !isSupport ? (r?.worseBound ?? null) : null,
-            ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? (clusters ? clusters.ciMethod : 'bootstrap-percentile') : null
-        });
-    }
-}
-function familyValues(family) {
-    const sb = classSumsOfCells(family.cells, 'baseline');
-    const sc = classSumsOfCells(family.cells, 'candidate');
-    return new Map(family.metrics.map((m) => [m.name, { candidate: m.fn(sc), baseline: m.fn(sb) }]));
-}
-const finiteOrNull = (x) => (Number.isFinite(x) ? x : null);
-/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
-function applyExactTests(ctx, out, alpha) {
-    const { table, labels } = ctx;
-    const method = mcnemarMethod(ctx.mcnemar ?? DEFAULT_MCNEMAR);
-    const clusters = ctx.clusters ?? null;
-    const mcnemar = (name, d, restriction) => {
-        const m = out.get(name);
-        if (!m)
-            return;
-        if (clusters) {
-            // Clustered: the bootstrap interval of the candidate's value stays; the test is the clustered McNemar.
-            if (!ctx.hasBaseline)
-                return;
-            const test = clusters.mcnemar(restriction);
-            m.pValue = test.pValue;
-            m.pValueWorse = test.pLess;
-            m.test = clusters.test;
-            return;
-        }
-        m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha);
-        if (!ctx.hasBaseline)
-            return;
-        m.pValue = method.twoSided(d.b, d.c);
-        m.pValueWorse = method.drop(d.b, d.c);
-        m.test = method.test;
-    };
-    const wilsonOf = (name, successes, trials) => {
-        const m = out.get(name);
-        if (m && !clusters)
-            m.candidateCi = wilson(successes, trials, alpha);
-    };
-    const s = classSumsOfCells(table, 'candidate');
-    const byClass = discordantByClass(table);
-    const ofClass = (i) => ({ b: byClass.b[i], c: byClass.c[i], n: byClass.n[i], bothRight: byClass.bothRight[i] });
-    mcnemar('accuracy', discordant(table, null), 'all');
-    labels.forEach((label, i) => {
-        mcnemar(`recall[${label}]`, ofClass(i), i);
-        wilsonOf(`precision[${label}]`, s.tp[i], s.predicted[i]);
-    });
-    if (ctx.task === 'binary' && ctx.positive !== null) {
-        const pos = ctx.positive;
-        mcnemar('recall', ofClass(pos), pos);
-        wilsonOf('precision', s.tp[pos], s.predicted[pos]);
-        if (table.k === 2)
-            mcnemar('specificity', ofClass(1 - pos), 1 - pos);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/stats/jointPermutation.ts
-
-
-
-
-/** Example-resamples of work allowed for the per-example sampler (R·n); see {@link jointResamples}. */
-const JOINT_WORK = 100_000_000;
-/** Fewer joint resamples than this and Westfall–Young is not used (the minP resolution would be too coarse). */
-const MIN_JOINT_RESAMPLES = 1000;
-/** The joint resamples the per-example sampler gets for n examples: R up to R·n ≤ JOINT_WORK. */
-function jointResamples(resamples, n) {
-    return Math.min(resamples, Math.floor(JOINT_WORK / Math.max(1, n)));
-}
-/**
- * Observed and R resampled one-sided p-values of `metrics` under the same random swaps.
- * Cost: O(R·(cells + K·metrics)) with confusion metrics only; O(R·n) otherwise.
- */
-function jointPermutation(data, metrics, R, rng) {
-    const perExample = metrics.some((m) => m.kind === 'loss' || m.kind === 'auc');
-    if (perExample && !data.examples)
-        throw new Error('jointPermutation: score metrics need the per-example cells');
-    const { cells } = data;
-    const b0 = classSumsOfCells(cells, 'baseline');
-    const c0 = classSumsOfCells(cells, 'candidate');
-    const sB = classSumsOfCells(cells, 'baseline');
-    const sC = classSumsOfCells(cells, 'candidate');
-    const discordantOf = metrics.map((m) => (m.kind === 'mcnemar' ? discordantCount(cells, m.cls) : 0));
-    const stats = metrics.map(() => new Float64Array(R));
-    const mcnemarP = metrics.map((m) => (m.kind === 'mcnemar' ? new Float64Array(R) : null));
-    const losses = metrics.map((m) => (m.kind === 'loss' ? m.d : null));
-    const lossTotal = losses.map((d) => (d ? sum(d) : 0));
-    const aucWalk = data.auc ? mergedWalk(data.auc) : null;
-    /** McNemar's standardized statistic (b − c)/√(b + c), set by `value` beside the p it returns. */
-    let lastZ = 0;
-    /** Statistic (larger = worse) or, for McNemar, the p-value, of metric i from the current sums. */
-    const value = (i, lossSum, auc) => {
-        const m = metrics[i];
-        switch (m.kind) {
-            case 'confusion': {
-                const d = m.metric.fn(sC) - m.metric.fn(sB);
-                const worse = m.lowerBetter ? d : -d;
-                return Number.isNaN(worse) ? -Infinity : worse;
-            }
-            case 'mcnemar': {
-                const diff = m.cls === null ? sB.correct - sC.correct : sB.tp[m.cls] - sC.tp[m.cls];
-                const D = discordantOf[i];
-                lastZ = D > 0 ? diff / Math.sqrt(D) : 0;
-                return m.drop((D + diff) / 2, (D - diff) / 2);
-            }
-            case 'loss':
-                return lossSum;
-            case 'auc':
-                return -auc;
-        }
-    };
-    const observedZ = metrics.map(() => 0);
-    const observedDelta = aucWalk ? aucWalk.delta(null) : NaN;
-    const observedValues = metrics.map((m, i) => {
-        const v = value(i, lossTotal[i], observedDelta);
-        observedZ[i] = lastZ;
-        return v;
-    });
-    const reset = () => {
-        sB.predicted.set(b0.predicted);
-        sB.tp.set(b0.tp);
-        sC.predicted.set(c0.predicted);
-        sC.tp.set(c0.tp);
-        sB.correct = b0.correct;
-        sC.correct = c0.correct;
-    };
-    /** Moves s examples of cell (t, b, c) to (t, c, b). */
-    const move = (t, b, c, s) => {
-        sB.predicted[b] -= s;
-        sB.predicted[c] += s;
-        sC.predicted[c] -= s;
-        sC.predicted[b] += s;
-        if (b === t) {
-            sB.tp[t] -= s;
-            sC.tp[t] += s;
-            sB.correct -= s;
-            sC.correct += s;
-        }
-        else if (c === t) {
-            sB.tp[t] += s;
-            sC.tp[t] -= s;
-            sB.correct += s;
-            sC.correct -= s;
-        }
-    };
-    if (!perExample) {
-        const source = [];
-        for (let j = 0; j < cells.size; j++)
-            if (cells.b[j] !== cells.c[j])
-                source.push(j);
-        for (let r = 0; r < R; r++) {
-            reset();
-            for (const j of source) {
-                const s = binomialHalf(rng, cells.count[j]);
-                if (s !== 0)
-                    move(cells.t[j], cells.b[j], cells.c[j], s);
-            }
-            record(r, NaN);
-        }
-    }
-    else {
-        const ex = data.examples;
-        const n = ex.t.length;
-        const bits = new Uint32Array(Math.ceil(n / 32));
-        const discordantExamples = [];
-        for (let e = 0; e < n; e++)
-            if (ex.b[e] !== ex.c[e])
-                discordantExamples.push(e);
-        const lossIndex = losses.map((d, i) => (d ? i : -1)).filter((i) => i >= 0);
-        const lossSums = new Float64Array(metrics.length);
-        for (let r = 0; r < R; r++) {
-            for (let w = 0; w < bits.length; w++)
-                bits[w] = rng.nextUint32();
-            reset();
-            for (const e of discordantExamples)
-                if ((bits[e >>> 5] >>> (e & 31)) & 1)
-                    move(ex.t[e], ex.b[e], ex.c[e], 1);
-            for (const i of lossIndex) {
-                const d = losses[i];
-                let swapped = 0;
-                for (let e = 0; e < n; e++)
-                    if ((bits[e >>> 5] >>> (e & 31)) & 1)
-                        swapped += d[e];
-                lossSums[i] = lossTotal[i] - 2 * swapped;
-            }
-            for (let i = 0; i < metrics.length; i++)
-                if (metrics[i].kind === 'loss')
-                    stats[i][r] = lossSums[i];
-            record(r, aucWalk ? aucWalk.delta(bits) : NaN);
-        }
-    }
-    /** Resample r's statistic (or McNemar p) of every metric but the losses (set by the loop). */
-    function record(r, auc) {
-        for (let i = 0; i < metrics.length; i++) {
-            if (metrics[i].kind === 'loss')
-                continue;
-            const v = value(i, 0, auc);
-            const p = mcnemarP[i];
-            if (p) {
-                p[r] = v;
-                stats[i][r] = lastZ;
-            }
-            else
-                stats[i][r] = v;
-        }
-    }
-    const observed = [];
-    const resampled = [];
-    const statistics = { observed: [], resampled: [] };
-    metrics.forEach((m, i) => {
-        const p = mcnemarP[i];
-        if (p) {
-            observed.push(observedValues[i]);
-            resampled.push(p);
-            statistics.observed.push(observedZ[i]);
-            statistics.resampled.push(stats[i]);
-        }
-        else {
-            const ranked = rankPValues(observedValues[i], stats[i]);
-            observed.push(ranked.observed);
-            resampled.push(ranked.resampled);
-            const z = standardize(observedValues[i], stats[i]);
-            statistics.observed.push(z.observed);
-            statistics.resampled.push(z.resampled);
-        }
-    });
-    return { resamples: R, observed, resampled, statistics };
-}
-/** b + c of McNemar's table on all examples (cls null) or on those of true class cls. Invariant under swaps. */
-function discordantCount(cells, cls) {
-    let D = 0;
-    for (let j = 0; j < cells.size; j++) {
-        const t = cells.t[j];
-        if (cls !== null && t !== cls)
-            continue;
-        if ((cells.b[j] === t) !== (cells.c[j] === t))
-            D += cells.count[j];
-    }
-    return D;
-}
-function sum(d) {
-    let s = 0;
-    for (let i = 0; i < d.length; i++)
-        s += d[i];
-    return s;
-}
-/**
- * Both models' scores in one ascending list of 2n entries; `delta(bits)` walks it once and gives
- * AUC_candidate − AUC_baseline after swapping the scores of the examples whose bit is set (null: none).
- * Mann–Whitney form with ties counted ½: U = Σ over positives of (negatives below + ½ negatives tied), the
- * negatives of the same model. Cost O(n log n) once, O(n) per call.
- */
-function mergedWalk(auc) {
-    const { positive, baseline, candidate } = auc;
-    const n = positive.length;
-    const score = new Float64Array(2 * n);
-    for (let e = 0; e < n; e++) {
-        score[e] = baseline[e];
-        score[n + e] = candidate[e];
-    }
-    const order = Uint32Array.from({ length: 2 * n }, (_, i) => i).sort((a, b) => score[a] - score[b] || a - b);
-    const example = new Uint32Array(2 * n);
-    const isCand = new Uint8Array(2 * n);
-    const pos = new Uint8Array(2 * n);
-    const last = new Uint8Array(2 * n);
-    for (let k = 0; k < 2 * n; k++) {
-        const i = order[k];
-        example[k] = i < n ? i : i - n;
-        isCand[k] = i < n ? 0 : 1;
-        pos[k] = positive[example[k]];
-        last[k] = k === 2 * n - 1 || score[order[k + 1]] !== score[i] ? 1 : 0;
-    }
-    let P = 0;
-    for (let e = 0; e < n; e++)
-        P += positive[e];
-    const N = n - P;
-    return {
-        delta(bits) {
-            if (P === 0 || N === 0)
-                return NaN;
-            let negBelowB = 0;
-            let negBelowC = 0;
-            let uB = 0;
-            let uC = 0;
-            let posB = 0;
-            let negB = 0;
-            let posC = 0;
-            let negC = 0;
-            for (let k = 0; k < 2 * n; k++) {
-                const e = example[k];
-                const toCand = bits === null ? isCand[k] : isCand[k] ^ ((bits[e >>> 5] >>> (e & 31)) & 1);
-                if (toCand) {
-                    if (pos[k])
-                        posC++;
-                    else
-                        negC++;
-                }
-                else if (pos[k])
-                    posB++;
-                else
-                    negB++;
-                if (last[k]) {
-                    uB += posB * (negBelowB + 0.5 * negB);
-                    uC += posC * (negBelowC + 0.5 * negC);
-                    negBelowB += negB;
-                    negBelowC += negC;
-                    posB = negB = posC = negC = 0;
-                }
-            }
-            return (uC - uB) / (P * N);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stats/classificationJoint.ts
-
-
-
-
-
-
-
-/** A JointNull over the run's metrics; each call resamples the metrics it is asked for. */
-function classificationJoint(ctx) {
-    return (names) => {
-        const k = ctx.table.k;
-        const aggregate = new Map(aggregateMetrics(ctx.task, k, ctx.positive).map((m) => [m.name, m]));
-        const drop = mcnemarMethod(ctx.mcnemar).drop;
-        const rows = ctx.candidate && ctx.baseline && ctx.pairing ? { candidate: ctx.candidate, baseline: ctx.baseline, pairing: ctx.pairing } : null;
-        const binaryScores = rows !== null && ctx.task === 'binary' && ctx.positive !== null && rows.candidate.score !== null && rows.baseline.score !== null;
-        /** The rows: only reached for score metrics, which only rows have (binaryScores). */
-        const on = () => rows;
-        const metrics = [];
-        let needsScores = false;
-        let positive = null;
-        const positives = () => {
-            if (!positive) {
-                const { pairing, candidate } = on();
-                const { cand } = pairing;
-                positive = new Uint8Array(pairing.n);
-                for (let p = 0; p < pairing.n; p++)
-                    positive[p] = ctx.remap[candidate.truth[cand[p]]] === ctx.positive ? 1 : 0;
-            }
-            return positive;
-        };
-        const scoresOf = (file, rows) => {
-            const out = new Float64Array(rows.length);
-            const score = file.score;
-            for (let p = 0; p < rows.length; p++)
-                out[p] = score[rows[p]];
-            return out;
-        };
-        let cand = null;
-        let base = null;
-        const scores = () => {
-            cand ??= scoresOf(on().candidate, on().pairing.cand);
-            base ??= scoresOf(on().baseline, on().pairing.base);
-            return [base, cand];
-        };
-        for (const name of names) {
-            const restriction = mcnemarRestriction(name, { task: ctx.task, labels: ctx.labels, positive: ctx.positive, k });
-            if (restriction !== null) {
-                metrics.push({ kind: 'mcnemar', name, cls: restriction === 'all' ? null : restriction, drop });
-                continue;
-            }
-            const cm = aggregate.get(name) ?? perClassMetric(name, ctx.labels);
-            if (cm) {
-                metrics.push({ kind: 'confusion', name, metric: cm, lowerBetter: direction(name) === 'lower' });
-                continue;
-            }
-            if (binaryScores && (name === 'log_loss' || name === 'brier')) {
-                const [b, c] = scores();
-                const loss = name === 'log_loss' ? logLossesBinary : brierLosses;
-                const lc = loss(positives(), c);
-                const lb = loss(positives(), b);
-                const d = new Float64Array(lc.length);
-                for (let i = 0; i < d.length; i++)
-                    d[i] = lc[i] - lb[i];
-                metrics.push({ kind: 'loss', name, d });
-                needsScores = true;
-                continue;
-            }
-            if (binaryScores && name === 'roc_auc') {
-                metrics.push({ kind: 'auc', name });
-                needsScores = true;
-                continue;
-            }
-            return `${name} has no joint permutation resampling`;
-        }
-        const data = { cells: ctx.table };
-        let R = ctx.resamples;
-        // The cell sampler costs (cells + K per metric) per resample: capped as the table's own resampling is.
-        const perResample = ctx.table.size + k * metrics.length;
-        if (perResample * R > TABLE_RESAMPLE_CAP) {
-            R = Math.floor(TABLE_RESAMPLE_CAP / perResample);
-            if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
-                return `${ctx.table.size.toLocaleString('en-US')} distinct cells over ${k.toLocaleString('en-US')} classes would allow only ${R.toLocaleString('en-US')} joint resamples`;
-            }
-        }
-        if (needsScores) {
-            const n = on().pairing.n;
-            R = Math.min(R, jointResamples(ctx.resamples, n));
-            if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
-                return `${n.toLocaleString('en-US')} examples with score metrics would allow only ${R.toLocaleString('en-US')} joint resamples`;
-            }
-            data.examples = examplesOf(ctx.remap, on());
-            if (metrics.some((m) => m.kind === 'auc')) {
-                const [b, c] = scores();
-                data.auc = { positive: positives(), baseline: b, candidate: c };
-            }
-        }
-        return jointPermutation(data, metrics, R, streamFor(ctx.seed, 'joint:westfall-young'));
-    };
-}
-function perClassMetric(name, labels) {
-    const parsed = parsePerClass(name);
-    if (!parsed || parsed.metric === 'support')
-        return null;
-    const i = labels.indexOf(parsed.label);
-    if (i < 0)
-        return null;
-    return perClassMetrics(parsed.label, i).find((m) => m.name === name) ?? null;
-}
-/** Per paired example: true label, baseline and candidate prediction (report indices). */
-function examplesOf(remap, rows) {
-    const { n, cand, base } = rows.pairing;
-    const t = new Int32Array(n);
-    const b = new Int32Array(n);
-    const c = new Int32Array(n);
-    for (let p = 0; p < n; p++) {
-        t[p] = remap[rows.candidate.truth[cand[p]]];
-        b[p] = remap[rows.baseline.pred[base[p]]];
-        c[p] = remap[rows.candidate.pred[cand[p]]];
-    }
-    return { t, b, c };
-}
-
-;// CONCATENATED MODULE: ./src/idIndex.ts
-/**
- * An index from id to row for pairing (SPEC §4): open addressing with linear probing over one Int32Array, keyed by
- * a 32-bit hash of the id and confirmed by `===` on the id itself. For a million string ids it is several times
- * faster than a `Map<string, number>` (no hash stored in each string, no table entries on the heap; V8 hashes
- * the long sliced strings JSON.parse or the reader makes on first use, then the map rehashes as it grows).
- *
- * Cost: O(n) expected to build and O(1) per look-up; memory 4·2^⌈log₂ 2n⌉ bytes for the slots and 4n for the
- * hashes (16 MB for a million ids).
- */
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-/**
- * A 32-bit hash of an id: FNV-1a over the UTF-16 code units of a string, or over the two halves of a number's
- * IEEE-754 bits, finished by the murmur3 mixer so that linear probing sees well-spread slots.
- * @example hashId('ex-1') === hashId('ex-' + 1) // true
- */
-function hashId(id) {
-    let h = 0x811c9dc5;
-    if (typeof id === 'number') {
-        f64[0] = id === 0 ? 0 : id; // -0 and 0 are the same id, as in a Map
-        h = Math.imul(h ^ u32[0], 0x01000193);
-        h = Math.imul(h ^ u32[1], 0x01000193);
-    }
-    else {
-        for (let i = 0; i < id.length; i++)
-            h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-    }
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
-}
-class IdIndex {
-    ids;
-    /** Row + 1 of the id in each slot; 0 is an empty slot. */
-    slots;
-    hashes;
-    mask;
-    /**
-     * Indexes `ids`; `onRepeat(first, second)` is called for an id met a second time (and must throw: the later row
-     * is not indexed).
-     * @example new IdIndex(['a', 'b'], () => { throw new Error() }).get('b') // 1
-     */
-    constructor(ids, onRepeat) {
-        this.ids = ids;
-        const n = ids.length;
-        let size = 16;
-        while (size < 2 * n)
-            size *= 2;
-        this.slots = new Int32Array(size);
-        this.hashes = new Uint32Array(n);
-        this.mask = size - 1;
-        const { slots, hashes, mask } = this;
-        for (let i = 0; i < n; i++) {
-            const id = ids[i];
-            const h = hashId(id);
-            hashes[i] = h;
-            let s = h & mask;
-            for (;;) {
-                const j = slots[s] - 1;
-                if (j < 0)
-                    break;
-                if (hashes[j] === h && ids[j] === id)
-                    onRepeat(j, i);
-                s = (s + 1) & mask;
-            }
-            slots[s] = i + 1;
-        }
-    }
-    /** The row of `id`, or −1. */
-    get(id) {
-        const { slots, hashes, mask, ids } = this;
-        const h = hashId(id);
-        let s = h & mask;
-        for (;;) {
-            const j = slots[s] - 1;
-            if (j < 0)
-                return -1;
-            if (hashes[j] === h && ids[j] === id)
-                return j;
-            s = (s + 1) & mask;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pair.ts
-/**
- * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
- * whose true label differs between the two files are left out and counted as label conflicts; examples on one
- * side only are counted and the first few named.
- */
-
-
-
-/** The classification files' truth test: the same label code. */
-const sameLabel = (candidate, baseline) => (i, j) => candidate.truth[i] === baseline.truth[j];
-/** How many ids of one-sided or conflicting examples a warning names. */
-const NAMED_IDS = 5;
-/**
- * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
- *
- * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
- * at all); otherwise one Map over the baseline's ids.
- */
-function pairByIds(candidate, baseline, sameTruth) {
-    let cIds = requireIds(candidate);
-    let bIds = requireIds(baseline);
-    if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
-        // One file has integer ids, the other text: compare as text (17 and "17" are the same id).
-        cIds = asText(cIds);
-        bIds = asText(bIds);
-    }
-    if (sameList(cIds, bIds)) {
-        // The same ids in the same order: unique when strictly increasing, else checked by an index of the baseline's
-        // (the file the general path indexes first, so a repeat is reported as it would be there).
-        if (!strictlyIncreasing(bIds))
-            indexIds(baseline, bIds);
-        return pairInOrder(candidate, sameTruth);
-    }
-    const index = indexIds(baseline, bIds);
-    const matchedBy = new Int32Array(baseline.n).fill(-1);
-    const candOnlySeen = new Map();
-    const cand = new Uint32Array(candidate.n);
-    const base = new Uint32Array(candidate.n);
-    let n = 0;
-    let conflicts = 0;
-    const conflictIds = [];
-    const candidateOnlyIds = [];
-    for (let i = 0; i < candidate.n; i++) {
-        const id = cIds[i];
-        const j = index.get(id);
-        if (j < 0) {
-            const earlier = candOnlySeen.get(id);
-            if (earlier !== undefined)
-                throw duplicate(candidate, earlier, i, id);
-            candOnlySeen.set(id, i);
-            if (candidateOnlyIds.length < NAMED_IDS)
-                candidateOnlyIds.push(String(id));
-            continue;
-        }
-        if (matchedBy[j] >= 0)
-            throw duplicate(candidate, matchedBy[j], i, id);
-        matchedBy[j] = i;
-        if (!sameTruth(i, j)) {
-            conflicts++;
-            if (conflictIds.length < NAMED_IDS)
-                conflictIds.push(String(id));
-            continue;
-        }
-        cand[n] = i;
-        base[n] = j;
-        n++;
-    }
-    const baselineOnlyIds = [];
-    let baselineOnly = 0;
-    for (let j = 0; j < baseline.n; j++) {
-        if (matchedBy[j] >= 0)
-            continue;
-        baselineOnly++;
-        if (baselineOnlyIds.length < NAMED_IDS)
-            baselineOnlyIds.push(String(bIds[j]));
-    }
-    return {
-        n,
-        cand: cand.subarray(0, n),
-        base: base.subarray(0, n),
-        candidateOnly: candOnlySeen.size,
-        baselineOnly,
-        labelConflicts: conflicts,
-        candidateOnlyIds,
-        baselineOnlyIds,
-        conflictIds
-    };
-}
-/**
- * Checks that a file's ids are unique (when it has ids at all). Used without a baseline, where a repeated id
- * still means a broken file.
- */
-function checkUniqueIds(file) {
-    const ids = file.ids;
-    if (ids === null || strictlyIncreasing(ids))
-        return;
-    indexIds(file, ids);
-}
-function asText(ids) {
-    return ids instanceof Float64Array ? Array.from(ids, String) : ids;
-}
-function requireIds(file) {
-    if (file.ids === null) {
-        throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file');
-    }
-    return file.ids;
-}
-function indexIds(file, ids) {
-    return new IdIndex(ids, (first, second) => {
-        throw duplicate(file, first, second, ids[second]);
-    });
-}
-function duplicate(file, first, second, id) {
-    return new InputError(file.name, file.line[second], file.idField, `repeats the id ${quote(String(id))} of line ${file.line[first]}`);
-}
-function pairInOrder(candidate, sameTruth) {
-    const cand = new Uint32Array(candidate.n);
-    const base = new Uint32Array(candidate.n);
-    const ids = candidate.ids;
-    let n = 0;
-    let conflicts = 0;
-    const conflictIds = [];
-    for (let i = 0; i < candidate.n; i++) {
-        if (!sameTruth(i, i)) {
-            conflicts++;
-            if (conflictIds.length < NAMED_IDS)
-                conflictIds.push(idText(ids, i));
-            continue;
-        }
-        cand[n] = i;
-        base[n] = i;
-        n++;
-    }
-    return {
-        n,
-        cand: cand.subarray(0, n),
-        base: base.subarray(0, n),
-        candidateOnly: 0,
-        baselineOnly: 0,
-        labelConflicts: conflicts,
-        candidateOnlyIds: [],
-        baselineOnlyIds: [],
-        conflictIds
-    };
-}
-/** Both lists equal element by element. */
-function sameList(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
-}
-/**
- * Strictly increasing in one total order: canonical integers (no leading zeros, no `-0`) first, by value;
- * then every other text by UTF-16 code unit. Equal in this order means the same text, so a strictly increasing
- * list has no repeats.
- */
-function strictlyIncreasing(ids) {
-    if (ids instanceof Float64Array) {
-        for (let i = 1; i < ids.length; i++)
-            if (!(ids[i - 1] < ids[i]))
-                return false;
-        return true;
-    }
-    for (let i = 1; i < ids.length; i++)
-        if (compareIds(ids[i - 1], ids[i]) >= 0)
-            return false;
-    return true;
-}
-function compareIds(a, b) {
-    const ia = canonicalInteger(a);
-    const ib = canonicalInteger(b);
-    if (ia !== null && ib !== null)
-        return ia - ib;
-    if (ia !== null)
-        return -1;
-    if (ib !== null)
-        return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The value of a canonical safe integer text (`0`, `17`, `-3`), else null. */
-function canonicalInteger(s) {
-    const len = s.length;
-    if (len === 0 || len > 15)
-        return null;
-    let i = s.charCodeAt(0) === 45 ? 1 : 0;
-    if (i === len)
-        return null;
-    const first = s.charCodeAt(i);
-    if (first === 48 && (len > i + 1 || i === 1))
-        return null;
-    let v = 0;
-    for (; i < len; i++) {
-        const c = s.charCodeAt(i) - 48;
-        if (c < 0 || c > 9)
-            return null;
-        v = v * 10 + c;
-    }
-    return s.charCodeAt(0) === 45 ? -v : v;
-}
-/**
- * A pairing of just these pairs (candidate rows `cand`, baseline rows `base`): a slice's pairs (SPEC §13), with
- * nothing unpaired. Without a baseline, pass the candidate rows as both.
- */
-function pairingOf(cand, base) {
-    return { n: cand.length, cand, base, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, candidateOnlyIds: [], baselineOnlyIds: [], conflictIds: [] };
-}
-
-;// CONCATENATED MODULE: ./src/stats/power.ts
-/**
- * Minimum detectable effect of a paired comparison of proportions (McNemar), Connor (1987), "Sample size for
- * testing differences in proportions for the paired-sample design", Biometrics 43, 207–211:
- * δ ≈ (z_{1−α} + z_{power})·√(ψ / n), ψ the discordant rate, one-sided α. Cost: O(1).
- *
- * @example minimumDetectableEffect(0.05, 1000, 0.05, 0.8) // 0.01758… — such a test set cannot see a 1-point drop
- */
-
-function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
-    if (n <= 0)
-        return Infinity;
-    return (normalQuantile(1 - alpha) + normalQuantile(power)) * Math.sqrt(psi / n);
-}
-
-;// CONCATENATED MODULE: ./src/warnings.ts
-/**
- * Warnings in plain words (issue 4): examples on one side only, label conflicts, a test set too small to see a
- * 1-point drop, a p-value too close to alpha for the number of resamples. And the disagreement summary.
- */
-
-
-
-
-
-const plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const idList = (ids, total) => ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '');
-/** Warnings of the pairing (SPEC §4), any task: examples on one side only, label conflicts, nothing paired. */
-function pairingWarnings(pairing) {
-    const out = [];
-    if (!pairing)
-        return out;
-    if (pairing.candidateOnly > 0) {
-        out.push(`${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
-            `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`);
-    }
-    if (pairing.baselineOnly > 0) {
-        out.push(`${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
-            `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`);
-    }
-    if (pairing.labelConflicts > 0) {
-        out.push(`${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
-            `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`);
-    }
-    if (pairing.n === 0)
-        out.push('No example is in both files with the same true label: nothing can be compared.');
-    return out;
-}
-/** Warnings of the results, any task: metrics undefined on the data, p-values within resampling error of a threshold. */
-function resultWarnings(metrics, gates, settings) {
-    return [...undefinedMetrics(metrics), ...closeToAlpha({ metrics, gates, settings })];
-}
-/** Classification's power warnings (SPEC §4: accuracy and, binary, recall), when anything was paired. */
-function classificationWarnings(ctx) {
-    return ctx.pairing && ctx.pairing.n > 0 ? powerWarnings(ctx) : [];
-}
-/**
- * Connor (1987): the smallest drop the exact McNemar test could detect with 80% power at one-sided alpha,
- * for accuracy and recall; a warning when it is above 1 point.
- */
-function powerWarnings(ctx) {
-    const out = [];
-    const check = (name, truths) => {
-        const d = discordant(ctx.table, truths);
-        if (d.n === 0)
-            return;
-        const psi = (d.b + d.c) / d.n;
-        const mde = minimumDetectableEffect(psi, d.n, ctx.settings.alpha, 0.8);
-        if (!(mde > 0.01))
-            return;
-        out.push(`This test set is too small to see a 1-point drop in ${name}: with ${plural(d.n, 'example')} and the models disagreeing on ` +
-            `${pct(psi)} of them, the smallest drop it can detect with 80% power at α = ${ctx.settings.alpha} is ${points(mde)}.`);
-    };
-    check('accuracy', null);
-    if (ctx.task === 'binary' && ctx.positive !== null)
-        check('recall', [ctx.positive]);
-    return out;
-}
-function undefinedMetrics(metrics) {
-    const missing = Object.entries(metrics)
-        .filter(([, m]) => m.candidate === null)
-        .map(([name]) => quote(name));
-    return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`];
-}
-/**
- * A resampled p-value whose Monte Carlo error could flip a gate. A no-regression rule fails when its one-sided p,
- * Holm-adjusted, is below alpha: for the rule of rank i (ascending p) among m, when p·(m − i + 1) < alpha, i.e.
- * p < alpha / c with c = m − i + 1. The warning is given when p is within 3 Monte Carlo standard errors
- * (√(q(1 − q)/R) at q = alpha / c) of that threshold. Cost O(m log m). Example: alpha 0.05, 10,000 resamples, one
- * rule: p within ±0.0065 of 0.05.
- */
-function closeToAlpha(ctx) {
-    const { alpha, resamples } = ctx.settings;
-    const tested = ctx.gates
-        .filter((g) => g.pValue !== null)
-        .map((g) => ({ gate: g, p: ctx.metrics[g.metric]?.pValueWorse ?? 1 }))
-        .sort((a, b) => a.p - b.p);
-    const out = [];
-    const seen = new Set();
-    tested.forEach(({ gate, p }, i) => {
-        const m = ctx.metrics[gate.metric];
-        if (!m || m.test !== 'permutation' || seen.has(gate.metric))
-            return;
-        const threshold = alpha / (tested.length - i);
-        const margin = 3 * Math.sqrt((threshold * (1 - threshold)) / resamples);
-        if (Math.abs(p - threshold) >= margin)
-            return;
-        seen.add(gate.metric);
-        const holm = tested.length > 1 ? ` (α = ${alpha} after the Holm adjustment of rank ${i + 1} of ${tested.length})` : ` (α = ${alpha})`;
-        out.push(`The one-sided p-value of ${quote(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
-            `(±${margin.toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples) of its threshold ${Number(threshold.toPrecision(4))}${holm}: ` +
-            `rerun with more resamples before trusting the verdict.`);
-    });
-    return out;
-}
-/**
- * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
- * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
- * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
- * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
- */
-function verdictChanging(text, passed) {
-    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:/.test(text))
-        return true;
-    return passed && /too small to see a 1-point drop/.test(text);
-}
-/** How many paired examples went right → wrong and wrong → right, with the first ids of each. */
-function disagreementOf(candidate, baseline, pairing) {
-    const ids = candidate.ids ?? [];
-    const text = (i) => idText(ids, i);
-    const d = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] };
-    const limit = NAMED_IDS * 2;
-    for (let p = 0; p < pairing.n; p++) {
-        const i = pairing.cand[p];
-        const truth = candidate.truth[i];
-        const c = candidate.pred[i];
-        const b = baseline.pred[pairing.base[p]];
-        if (b === c)
-            continue;
-        if (b === truth) {
-            d.rightToWrong++;
-            if (d.firstRegressions.length < limit)
-                d.firstRegressions.push(text(i));
-        }
-        else if (c === truth) {
-            d.wrongToRight++;
-            if (d.firstImprovements.length < limit)
-                d.firstImprovements.push(text(i));
-        }
-        else
-            d.bothWrongDiffer++;
-    }
-    return d;
-}
-const pct = (x) => `${(100 * x).toFixed(1)}%`;
-const points = (x) => `${(100 * x).toFixed(1)} points`;
-
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/read/parallel.ts
-/**
- * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
- * main thread reads the candidate, then hands its columns over without copying (transferred buffers). The worker
- * is the CLI bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
- */
-
-
-
-
-
-/** True in a worker started by `readInWorker`. */
-function isReadWorker() {
-    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateRead === true;
-}
-/** In a read worker: reads the requested file and posts its columns back. */
-async function serveReadRequest() {
-    const request = external_node_worker_threads_namespaceObject.workerData;
-    const dictionary = new LabelDictionary();
-    let reply;
-    const transfer = [];
-    try {
-        const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes, keys: request.keys });
-        for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, file.errors, ...(file.keys ?? []).map((k) => k.codes)]) {
-            if (column)
-                transfer.push(column.buffer);
-        }
-        reply = { ok: true, file, labels: dictionary.names };
-    }
-    catch (error) {
-        reply =
-            error instanceof InputError
-                ? { ok: false, input: true, file: error.file, line: error.line, field: error.field, reason: error.reason, message: error.message }
-                : { ok: false, input: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-    }
-    external_node_worker_threads_namespaceObject.parentPort?.postMessage(reply, transfer);
-}
-/**
- * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
- * Errors come back as they would from readPredictions.
- */
-function readInWorker(script, source, options) {
-    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys };
-    return new Promise((resolve, reject) => {
-        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
-        worker.once('message', (reply) => {
-            void worker.terminate();
-            if (!reply.ok) {
-                reject(reply.input ? new InputError(reply.file, reply.line ?? null, reply.field ?? null, reply.reason) : new Error(reply.message));
-                return;
-            }
-            const { file, labels } = reply;
-            const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name));
-            for (let i = 0; i < file.n; i++) {
-                file.truth[i] = codes[file.truth[i]];
-                // An error row's ERROR_CODE (SPEC §12) is no dictionary code: it stays as it is.
-                if (file.pred[i] !== ERROR_CODE)
-                    file.pred[i] = codes[file.pred[i]];
-            }
-            resolve(file);
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => {
-            if (code !== 0)
-                reject(new Error(`the reader thread stopped with code ${code}`));
-        });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/stats/delong.ts
 /**
  * DeLong's test for two correlated ROC AUCs (DeLong, DeLong & Clarke-Pearson 1988, Biometrics 44, 837–845) in
@@ -12134,6 +11671,143 @@ function delongPaired(positive, scoreA, scoreB, alpha, orderA = ascendingOrder(s
     };
 }
 
+;// CONCATENATED MODULE: ./src/stats/rankCounts.ts
+/**
+ * DeLong's placement values of one class column without sorting the whole column: for a positive i,
+ * V10ᵢ = (#negatives below sᵢ + ½·#negatives tied with sᵢ) / N, and for a negative j,
+ * V01ⱼ = 1 − (#positives below sⱼ + ½·#positives tied with sⱼ) / P — the midrank form of src/stats/delong.ts
+ * (z − x there is exactly #negatives below + ½·#negatives tied: integers and halves, no rounding), so the
+ * values are the same doubles.
+ *
+ * Method: only the smaller side (positives or negatives, m examples) is sorted (native Float64Array sort) and
+ * reduced to its distinct values with their counts; every example of the larger side finds its place among
+ * them by binary search, which gives its own placement and, counted per place, the larger side's counts below
+ * and tied for every distinct value of the smaller side. With K classes the positives of a class are about n/K,
+ * so the search is in a small array that stays in cache.
+ * Cost: O(m log m + n log m) time, O(n) memory; against O(n) radix passes over the whole column with scattered
+ * reads (src/metrics/scores.ts `ascendingOrder`), several times faster at n = 10⁶, K = 20.
+ * Scores must not be NaN (the readers reject them).
+ *
+ * @example
+ * const out = new Float64Array(4)
+ * placementsBySearch(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8), 2, 2, out)
+ * // out = [1, 0.5, 0.5, 1]: V01 of the negatives (0.1 is below both positives, 0.4 above one), V10 of the positives
+ */
+function placementsBySearch(positive, score, nPos, nNeg, out) {
+    const n = positive.length;
+    // The smaller side's flag (1: positives), its sorted distinct values and how many of it are below / tied.
+    const small = nPos <= nNeg ? 1 : 0;
+    const m = small === 1 ? nPos : nNeg;
+    const sorted = new Float64Array(m);
+    for (let e = 0, i = 0; e < n; e++)
+        if (positive[e] === small)
+            sorted[i++] = score[e];
+    sorted.sort();
+    const distinct = new Float64Array(m);
+    const smallBelow = new Float64Array(m + 1);
+    const smallTied = new Float64Array(m);
+    let d = 0;
+    for (let i = 0; i < m;) {
+        const v = sorted[i];
+        let j = i + 1;
+        // -0 and 0 are one value (===), as in the sorted scan of src/stats/delong.ts.
+        while (j < m && sorted[j] === v)
+            j++;
+        distinct[d] = v;
+        smallBelow[d] = i;
+        smallTied[d] = j - i;
+        d++;
+        i = j;
+    }
+    // Per distinct value t of the smaller side: examples of the larger side strictly between distinct[t − 1] and
+    // distinct[t] (index t; index d: above all), and tied with distinct[t].
+    const largeBetween = new Float64Array(d + 1);
+    const largeTied = new Float64Array(d);
+    const place = new Int32Array(m);
+    const nSmall = m;
+    const find = searcher(distinct, d);
+    for (let e = 0, s = 0; e < n; e++) {
+        const v = score[e];
+        const lo = find(v);
+        if (positive[e] === small) {
+            place[s++] = lo;
+            continue;
+        }
+        const tied = lo < d && distinct[lo] === v;
+        const counted = tied ? smallBelow[lo] + smallTied[lo] / 2 : lo < d ? smallBelow[lo] : nSmall;
+        if (tied)
+            largeTied[lo]++;
+        else
+            largeBetween[lo]++;
+        // This example is on the larger side: its count is against the smaller side.
+        out[e] = small === 1 ? 1 - counted / nPos : counted / nNeg;
+    }
+    // Larger-side examples below each distinct value: a running sum of the between and tied counts.
+    const largeBelow = new Float64Array(d);
+    let below = 0;
+    for (let t = 0; t < d; t++) {
+        below += largeBetween[t];
+        largeBelow[t] = below;
+        below += largeTied[t];
+    }
+    for (let e = 0, s = 0; e < n; e++) {
+        if (positive[e] !== small)
+            continue;
+        const t = place[s++];
+        const counted = largeBelow[t] + largeTied[t] / 2;
+        out[e] = small === 1 ? counted / nNeg : 1 - counted / nPos;
+    }
+}
+/**
+ * The first index of `distinct[0 … d)` (ascending, distinct) whose value is ≥ v, by a bucket table over the
+ * values' range: bucket(v) = ⌊(v − min)·B / (max − min)⌋ is monotone in v, so the answer lies between the
+ * first distinct value of v's bucket and the first of the next one; that range is scanned (a binary search
+ * when it is long, as when the values crowd into a few buckets). B = 2d buckets.
+ * Cost: O(d) to build; O(1) per search for values spread over their range, O(log d) at worst.
+ * @example searcher(Float64Array.of(0.1, 0.5, 0.9), 3)(0.5) // 1
+ */
+function searcher(distinct, d) {
+    if (d === 0)
+        return () => 0;
+    const min = distinct[0];
+    const max = distinct[d - 1];
+    const B = 2 * d;
+    const range = max - min;
+    // A range that overflows (±1e308) gives scale 0: one bucket, the binary search.
+    const scale = range > 0 && Number.isFinite(range) ? B / range : 0;
+    const start = new Int32Array(B + 1);
+    let b = 0;
+    for (let t = 0; t < d; t++) {
+        const bt = Math.min(B - 1, Math.floor((distinct[t] - min) * scale));
+        while (b <= bt)
+            start[b++] = t;
+    }
+    while (b <= B)
+        start[b++] = d;
+    return (v) => {
+        if (v <= min)
+            return 0;
+        if (v > max)
+            return d;
+        const bv = Math.min(B - 1, Math.floor((v - min) * scale));
+        let lo = start[bv];
+        let hi = start[bv + 1];
+        if (hi - lo > 8) {
+            while (lo < hi) {
+                const mid = (lo + hi) >>> 1;
+                if (distinct[mid] < v)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            return lo;
+        }
+        while (lo < hi && distinct[lo] < v)
+            lo++;
+        return lo;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/delongMulticlass.ts
 /**
  * DeLong's paired test for the one-vs-rest macro AUC of two multiclass models (DeLong, DeLong & Clarke-Pearson
@@ -12150,7 +11824,8 @@ function delongPaired(positive, scoreA, scoreB, alpha, orderA = ascendingOrder(s
  *   Var(macro) = Σ_g n_g · s²_g(h),  s²_g the sample variance (n_g − 1) of h over the examples of class g.
  * For the paired difference the same with d(e) = h_B(e) − h_A(e). With K = 2 (and scores that sum to 1) this is
  * exactly the binary DeLong test; with one class of interest per example it is DeLong's S10/P + S01/N.
- * Cost: O(K·n log n) (one sort per class column and model) and O(K·n) memory for one column at a time.
+ * Cost: O(K·n log(n/K)) (per class column and model, a sort of the smaller side and a binary search of every
+ * example in it: src/stats/rankCounts.ts) and O(n) memory for one column at a time.
  *
  * @example
  * // Six examples of three classes; rows are (p0, p1, p2).
@@ -12159,6 +11834,7 @@ function delongPaired(positive, scoreA, scoreB, alpha, orderA = ascendingOrder(s
  * delongOvrMacro(Uint32Array.of(0, 1, 2, 0, 1, 2), A, B, 3, 0.05)
  * // { aucA: 0.8542 (scikit-learn's), aucB: 1, delta: 0.1458, variance: 0.014757, z: 1.2005, pValue: 0.2299, … }
  */
+
 
 
 
@@ -12173,6 +11849,7 @@ function ovrInfluence(truth, probs, k) {
     const h = new Float64Array(n);
     const column = new Float64Array(n);
     const positive = new Uint8Array(n);
+    const placed = new Float64Array(n);
     const perClass = [];
     for (let c = 0; c < k; c++) {
         let nPos = 0;
@@ -12184,12 +11861,18 @@ function ovrInfluence(truth, probs, k) {
         const nNeg = n - nPos;
         if (nPos === 0 || nNeg === 0)
             return null;
-        const { auc, v10, v01 } = placements(positive, column, nPos, nNeg, ascendingOrder(column));
-        perClass.push(auc);
-        let p = 0;
-        let q = 0;
-        for (let e = 0; e < n; e++)
-            h[e] += positive[e] ? v10[p++] / nPos : v01[q++] / nNeg;
+        // V10 of the positives and V01 of the negatives, in example order (the same doubles as placements()).
+        placementsBySearch(positive, column, nPos, nNeg, placed);
+        let sum = 0;
+        for (let e = 0; e < n; e++) {
+            if (positive[e]) {
+                sum += placed[e];
+                h[e] += placed[e] / nPos;
+            }
+            else
+                h[e] += placed[e] / nNeg;
+        }
+        perClass.push(sum / nPos);
     }
     for (let e = 0; e < n; e++)
         h[e] /= k;
@@ -12793,6 +12476,27 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
 
 
 
+/**
+ * The paired binary columns the score metrics read, in pair order; null unless the task is binary with a positive
+ * class and the candidate has a `score`. Cost O(n).
+ */
+function binaryScoreColumns(ctx) {
+    const { candidate, baseline, pairing } = ctx;
+    if (ctx.task !== 'binary' || ctx.positive === null || candidate.score === null)
+        return null;
+    const candRows = pairing ? pairing.cand : null;
+    const n = candRows ? candRows.length : candidate.n;
+    const pos = new Uint8Array(n);
+    const positive = ctx.positive;
+    for (let p = 0; p < n; p++)
+        pos[p] = ctx.remap[candidate.truth[candRows ? candRows[p] : p]] === positive ? 1 : 0;
+    const cand = gather(candidate.score, candRows ?? identity(n));
+    const base = baseline !== null && pairing !== null && baseline.score ? gather(baseline.score, pairing.base) : null;
+    return { pos, cand, base };
+}
+function identity(n) {
+    return Uint32Array.from({ length: n }, (_, i) => i);
+}
 const scoreStatistics_empty = (name) => ({
     candidate: null,
     baseline: null,
@@ -12854,11 +12558,7 @@ function scoreStatistics(ctx, settings) {
             warnings.push('The candidate file has multiclass scores in a binary task: score metrics are left out (give "score", the probability of the positive class).');
             return { metrics: out, warnings };
         }
-        const pos = new Uint8Array(n);
-        for (let p = 0; p < n; p++)
-            pos[p] = truth[p] === ctx.positive ? 1 : 0;
-        const cand = gather(candidate.score, candRows);
-        const base = compareBaseline && baseline.score ? gather(baseline.score, baseRows) : null;
+        const { pos, cand, base } = ctx.columns ?? binaryScoreColumns(ctx);
         const orderC = ascendingOrder(cand);
         const orderB = base ? ascendingOrder(base) : orderC;
         const auc = scoreStatistics_empty('roc_auc');
@@ -12877,24 +12577,14 @@ function scoreStatistics(ctx, settings) {
             }
         }
         out.set('roc_auc', auc);
-        const ap = scoreStatistics_empty('average_precision');
-        ap.candidate = averagePrecision(pos, cand, orderC);
-        if (base) {
-            ap.baseline = averagePrecision(pos, base, orderB);
-            if (ap.candidate !== null && ap.baseline !== null) {
-                ap.delta = ap.candidate - ap.baseline;
-                const s = apStatistics(pos, base, cand, orderB, orderC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'));
-                if (s) {
-                    setTest(ap, s.test, s, s.method);
-                    ap.candidateCi = s.candidateCi;
-                    if (s.resamples < settings.resamples) {
-                        warnings.push(`average_precision was resampled ${s.resamples.toLocaleString('en-US')} times, not ${settings.resamples.toLocaleString('en-US')}: each resample is a pass over all ` +
-                            `${n.toLocaleString('en-US')} examples. ${s.method === 'bootstrap-normal' ? 'Its interval and p-value use the normal approximation with the bootstrap standard error.' : ''}`.trim());
-                    }
-                }
-            }
+        if (ctx.averagePrecision === 'later')
+            out.set('average_precision', scoreStatistics_empty('average_precision'));
+        else {
+            const ap = averagePrecisionMetric(pos, base, cand, settings, orderB, orderC);
+            out.set('average_precision', ap.metric);
+            if (ap.warning)
+                warnings.push(ap.warning);
         }
-        out.set('average_precision', ap);
         lossMetric('log_loss', logLossesBinary(pos, cand), base ? logLossesBinary(pos, base) : null);
         lossMetric('brier', brierLosses(pos, cand), base ? brierLosses(pos, base) : null);
         return { metrics: out, warnings };
@@ -12941,11 +12631,1463 @@ function scoreStatistics(ctx, settings) {
     lossMetric('log_loss', logLossesMulticlass(truth, cand, k), base ? logLossesMulticlass(truth, base, k) : null);
     return { metrics: out, warnings };
 }
+/**
+ * `average_precision` of the paired binary examples: both models' values, and with a baseline the paired bootstrap
+ * and randomization of src/stats/scoreResampling.ts (streams `bootstrap:average_precision` and
+ * `permutation:average_precision`), and the warning when it was resampled fewer times. The ascending score orders
+ * are computed when not given. Cost: O(n log n) for the orders, then O(n) per resample. It needs only its
+ * arguments, so a helper thread can run it (src/statsWorker.ts) while this thread does the rest.
+ */
+function averagePrecisionMetric(pos, base, cand, settings, orderB = null, orderC = null) {
+    const n = pos.length;
+    const { alpha } = settings;
+    const oC = orderC ?? ascendingOrder(cand);
+    const oB = base ? (orderB ?? ascendingOrder(base)) : oC;
+    let warning = null;
+    const ap = scoreStatistics_empty('average_precision');
+    ap.candidate = averagePrecision(pos, cand, oC);
+    if (base) {
+        ap.baseline = averagePrecision(pos, base, oB);
+        if (ap.candidate !== null && ap.baseline !== null) {
+            ap.delta = ap.candidate - ap.baseline;
+            const s = apStatistics(pos, base, cand, oB, oC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'));
+            if (s) {
+                setTest(ap, s.test, s, s.method);
+                ap.candidateCi = s.candidateCi;
+                if (s.resamples < settings.resamples) {
+                    warning = (`average_precision was resampled ${s.resamples.toLocaleString('en-US')} times, not ${settings.resamples.toLocaleString('en-US')}: each resample is a pass over all ` +
+                        `${n.toLocaleString('en-US')} examples. ${s.method === 'bootstrap-normal' ? 'Its interval and p-value use the normal approximation with the bootstrap standard error.' : ''}`.trim());
+                }
+            }
+        }
+    }
+    return { metric: ap, warning };
+}
 function gather(values, rows) {
     const out = new Float64Array(rows.length);
     for (let p = 0; p < rows.length; p++)
         out[p] = values[rows[p]];
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/statsWorker.ts
+/**
+ * Statistics on the second core (SPEC §8): a helper thread runs one self-contained piece of the statistics while
+ * the main thread runs the rest. The thread is the CLI (or action) bundle itself, started with a marker in
+ * `workerData`, as src/read/parallel.ts and the generation helper do; `serveStatsJob()` answers it.
+ *
+ * A job needs only its inputs (its columns are copied to the thread once: 17 MB for 1,000,000 binary pairs, a few
+ * milliseconds; not shared memory, whose typed arrays V8 reads several times slower in the sorts and the resampling
+ * loops, measured 2.2 s against 0.36 s for two sorts of 1,000,000 scores) and draws from the same
+ * named random streams as on one thread, so its numbers are the same byte for byte wherever it runs; without a
+ * script (compare() called directly, as in tests) or when the thread cannot start, the caller runs it itself.
+ * Jobs: `ap`, average precision of a binary task with its paired bootstrap and randomization
+ * ({@link averagePrecisionMetric}), the costliest score statistic; `families`, a share of the per-class cell
+ * families of src/statistics.ts.
+ */
+
+
+
+
+
+
+const FREE = 0;
+const MAIN = 1;
+const HELPER = 2;
+const DONE = 3;
+function tableFamily(job) {
+    return { name: 'table', cells: job.cells, metrics: aggregateMetrics(job.task, job.cells.k, job.positive), chunked: true };
+}
+/** The rows of the shared arrays as one array per metric (views, no copy). */
+function sharedDraws(job, metrics) {
+    const R = job.settings.resamples;
+    const rows = (a) => Array.from({ length: metrics }, (_, i) => a.subarray(i * R, i * R + R));
+    return { deltas: rows(job.deltas), candidates: rows(job.candidates) };
+}
+function runTable(job) {
+    const family = tableFamily(job);
+    if (Atomics.compareExchange(job.status, 0, FREE, HELPER) === FREE) {
+        try {
+            const counts = familyPermutation(family, direction, job.settings);
+            job.twoSided.set(counts.twoSided);
+            job.worse.set(counts.worse);
+            Atomics.store(job.status, 0, DONE);
+        }
+        catch {
+            // Given back: the main thread computes it (and meets the error itself, if any).
+            Atomics.store(job.status, 0, FREE);
+        }
+        Atomics.notify(job.status, 0);
+    }
+    let boot = null;
+    const out = sharedDraws(job, family.metrics.length);
+    for (let c = job.chunks.length - 1; c >= 0; c--) {
+        if (Atomics.compareExchange(job.chunks, c, FREE, HELPER) !== FREE)
+            break;
+        try {
+            boot ??= chunkedBootstrap(family, job.settings.resamples, job.settings.seed);
+            boot.draw(c, out);
+            Atomics.store(job.chunks, c, DONE);
+        }
+        catch {
+            Atomics.store(job.chunks, c, FREE);
+            Atomics.notify(job.chunks, c);
+            return;
+        }
+        Atomics.notify(job.chunks, c);
+    }
+}
+/** What the helper thread computed in the last run (for tests and timing). */
+const lastStatsSplit = {
+    ap: 'none',
+    families: { main: 0, helper: 0 },
+    table: 'none',
+    /** The table bootstrap's chunks each thread drew. */
+    tableChunks: { main: 0, helper: 0 }
+};
+/** True in a helper thread started by {@link startStatsJob}. */
+function isStatsWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateStats === true;
+}
+/** Runs a job on this thread. */
+function runStatsJob(job) {
+    return averagePrecisionMetric(job.columns.pos, job.columns.base, job.columns.cand, job.settings);
+}
+/**
+ * In a helper thread: claims families from the last down, until it meets one the main thread (which claims from
+ * the first up) has taken.
+ */
+function runFamilies(job) {
+    const out = [];
+    for (let j = job.todo.length - 1; j >= 0; j--) {
+        if (Atomics.compareExchange(job.status, j, FREE, HELPER) !== FREE)
+            break;
+        out.push([job.todo[j], resampleClassFamily(job.blocks, job.todo[j], job.labels[j], job.settings, job.hasBaseline)]);
+    }
+    return out;
+}
+/** In a helper thread: runs the job in workerData and posts its result. */
+function serveStatsJob() {
+    const { job } = external_node_worker_threads_namespaceObject.workerData;
+    if (job.kind === 'table') {
+        runTable(job);
+        return;
+    }
+    let reply;
+    try {
+        reply = { ok: true, result: job.kind === 'ap' ? runStatsJob(job) : runFamilies(job) };
+    }
+    catch (error) {
+        reply = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    external_node_worker_threads_namespaceObject.parentPort?.postMessage(reply);
+}
+/**
+ * Starts `job` in a helper thread running `script`; without a script it is run by `result()` on this thread.
+ * The job's arrays are copied to the thread (structured clone). A helper that fails or
+ * exits without an answer is not an error: the job is then run here, with the same numbers.
+ */
+function startStatsJob(script, job) {
+    if (!script)
+        return { result: () => Promise.resolve(runStatsJob(job)) };
+    let answer;
+    try {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { evalGateStats: true, job } });
+        answer = new Promise((resolve) => {
+            worker.once('message', (reply) => {
+                void worker.terminate();
+                resolve(reply);
+            });
+            worker.once('error', () => resolve(null));
+            worker.once('exit', () => resolve(null));
+        });
+    }
+    catch {
+        answer = Promise.resolve(null);
+    }
+    return {
+        async result() {
+            const reply = await answer;
+            lastStatsSplit.ap = reply?.ok ? 'helper' : 'main';
+            if (reply?.ok)
+                return reply.result;
+            // A bug in the job surfaces here as it would on one thread; a helper that died is simply replaced.
+            return runStatsJob(job);
+        }
+    };
+}
+/** Starts a helper thread on `job`'s families (status made here); null when no thread can start. */
+function startFamilies(script, job) {
+    const status = new Int32Array(new SharedArrayBuffer(4 * job.todo.length));
+    let answer;
+    try {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'families', status } } });
+        answer = new Promise((resolve) => {
+            worker.once('message', (reply) => {
+                void worker.terminate();
+                resolve(reply);
+            });
+            worker.once('error', () => resolve(null));
+            worker.once('exit', () => resolve(null));
+        });
+    }
+    catch {
+        return null;
+    }
+    return {
+        claim: (j) => Atomics.compareExchange(status, j, FREE, MAIN) === FREE,
+        owner: (j) => (Atomics.load(status, j) === MAIN ? 'main' : 'helper'),
+        async result() {
+            const reply = await answer;
+            return new Map(reply?.ok ? reply.result : []);
+        }
+    };
+}
+/**
+ * Starts the table's permutation test, then its share of the bootstrap's chunks, on a helper thread. The
+ * helper's share comes when it is done (waiting while it works), else is computed here (the helper never started,
+ * gave a piece back, or is taken to be gone after 10 minutes, far past the time of a capped table's work: the
+ * same numbers). Null when no thread can start. Shared memory: 2 × metrics × (resamples + 1) doubles.
+ */
+function startTableJob(script, job) {
+    const m = tableFamily(job).metrics.length;
+    const R = job.settings.resamples;
+    const shared = (length) => new Float64Array(new SharedArrayBuffer(8 * length));
+    const full = {
+        ...job,
+        kind: 'table',
+        status: new Int32Array(new SharedArrayBuffer(4)),
+        twoSided: shared(m),
+        worse: shared(m),
+        chunks: new Int32Array(new SharedArrayBuffer(4 * Math.ceil(R / BOOTSTRAP_CHUNK))),
+        deltas: shared(m * R),
+        candidates: shared(m * R)
+    };
+    try {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { evalGateStats: true, job: full } });
+        worker.unref();
+        // A helper that fails simply never takes a piece (or gives it back): see below.
+        worker.on('error', () => undefined);
+    }
+    catch {
+        return null;
+    }
+    const { status, twoSided, worse, chunks } = full;
+    return {
+        permutation() {
+            for (;;) {
+                const s = Atomics.load(status, 0);
+                lastStatsSplit.table = s === DONE ? 'helper' : 'main';
+                if (s === DONE)
+                    return { twoSided: Float64Array.from(twoSided), worse: Float64Array.from(worse) };
+                if (s === FREE && Atomics.compareExchange(status, 0, FREE, MAIN) === FREE)
+                    return familyPermutation(tableFamily(job), direction, job.settings);
+                if (s === HELPER && Atomics.wait(status, 0, HELPER, 600_000) === 'timed-out')
+                    return familyPermutation(tableFamily(job), direction, job.settings);
+            }
+        },
+        bootstrap(family) {
+            const boot = chunkedBootstrap(family, R, job.settings.seed);
+            // This thread's chunks go straight into arrays of its own (typed arrays in shared memory are slow to read
+            // for the quantile selection); the helper's are copied from the shared ones.
+            const out = { deltas: family.metrics.map(() => new Float64Array(R)), candidates: family.metrics.map(() => new Float64Array(R)) };
+            const helperOut = sharedDraws(full, m);
+            const split = { main: 0, helper: 0 };
+            for (let c = 0; c < boot.chunks; c++) {
+                if (Atomics.compareExchange(chunks, c, FREE, MAIN) === FREE) {
+                    boot.draw(c, out);
+                    split.main++;
+                    continue;
+                }
+                for (;;) {
+                    const s = Atomics.load(chunks, c);
+                    if (s === DONE)
+                        break;
+                    if (s === FREE && Atomics.compareExchange(chunks, c, FREE, MAIN) === FREE)
+                        break;
+                    if (s === HELPER && Atomics.wait(chunks, c, HELPER, 600_000) === 'timed-out')
+                        break;
+                }
+                if (Atomics.load(chunks, c) === DONE) {
+                    const from = c * BOOTSTRAP_CHUNK;
+                    const to = Math.min(R, from + BOOTSTRAP_CHUNK);
+                    for (let i = 0; i < m; i++) {
+                        out.deltas[i].set(helperOut.deltas[i].subarray(from, to), from);
+                        out.candidates[i].set(helperOut.candidates[i].subarray(from, to), from);
+                    }
+                    split.helper++;
+                }
+                else {
+                    boot.draw(c, out);
+                    split.main++;
+                }
+            }
+            lastStatsSplit.tableChunks = split;
+            return out;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/statistics.ts
+/**
+ * The statistics stage for confusion-matrix metrics (SPEC §4): for each metric its value for both models, the
+ * delta, the bootstrap interval of the delta, the p-value of the right test, and the candidate's own interval.
+ *
+ * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
+ *   the examples of that true class (mid-p McNemar with `mcnemar: 'mid-p'`).
+ * - every other metric: paired approximate randomization over the cells (src/stats/resample.ts).
+ * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
+ *   bootstrap percentile otherwise.
+ */
+
+
+
+
+
+
+
+/** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
+const SMALL_K = 4;
+/**
+ * Work caps, so that no input file can make a run take minutes (SECURITY.md: the candidate file is the pull
+ * request's own). Per-class families: classes × resamples; above the cap only the classes named in gates are
+ * resampled. The full table: (non-empty cells + classes) × resamples, the cost of a resample; above the cap it
+ * is resampled fewer times. Every number given is the one an uncapped run gives (each family has its own
+ * random stream), except that a capped table has fewer resamples; a warning says what was capped.
+ */
+const CLASS_RESAMPLE_CAP = 5_000_000;
+const TABLE_RESAMPLE_CAP = 50_000_000;
+/**
+ * The McNemar restriction of a metric, as {@link confusionStatistics} tests it: `all` for accuracy, the true
+ * class's index for recall, specificity (binary, two classes) and recall[L]; null for a metric tested otherwise.
+ */
+function mcnemarRestriction(name, ctx) {
+    if (name === 'accuracy')
+        return 'all';
+    if (ctx.task === 'binary' && ctx.positive !== null) {
+        if (name === 'recall')
+            return ctx.positive;
+        if (name === 'specificity' && ctx.k === 2)
+            return 1 - ctx.positive;
+    }
+    const perClass = parsePerClass(name);
+    if (perClass?.metric !== 'recall')
+        return null;
+    const i = ctx.labels.indexOf(perClass.label);
+    return i >= 0 ? i : null;
+}
+/** MetricReports of every confusion-matrix metric, aggregate and per class, in report order. */
+function confusionStatistics(ctx, settings) {
+    const results = confusionCore(ctx, settings, null);
+    applyExactTests(ctx, results.metrics, settings.alpha);
+    return results;
+}
+/**
+ * {@link confusionStatistics} on two threads (SPEC §8): the per-class families to resample are shared with a
+ * helper thread started from `script` (src/statsWorker.ts), each class claimed by one thread with an atomic
+ * compare-and-swap (this thread from the first class, the helper from the last); a family's numbers depend only
+ * on its own random stream, so the report is the same byte for byte. Without many classes to resample, with
+ * clusters, or when the helper fails, it is the one-thread function. `meanwhile` (the caller's other statistics)
+ * runs on this thread once the helper is started, before this thread claims any family, so that the helper's
+ * share grows by that much.
+ */
+async function confusionStatisticsParallel(ctx, settings, script, meanwhile = () => undefined) {
+    const results = confusionCore(ctx, settings, (todo, blocks, labels) => startFamilies(script, { todo, blocks, labels, settings, hasBaseline: ctx.hasBaseline }), meanwhile, (tableSettings) => startTableJob(script, { cells: ctx.table, task: ctx.task, positive: ctx.positive, settings: tableSettings }));
+    if (results.pending) {
+        const { todo, split } = results.pending;
+        const done = await split.result();
+        lastStatsSplit.families = { main: 0, helper: done.size };
+        for (let j = 0; j < todo.length; j++)
+            if (split.owner(j) === 'main')
+                lastStatsSplit.families.main++;
+        for (let j = 0; j < todo.length; j++) {
+            const i = todo[j];
+            if (split.owner(j) === 'main')
+                continue;
+            const label = ctx.labels[i];
+            const { blocks } = results.pending;
+            const family = { name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true };
+            // A helper that failed leaves its classes to this thread: the same numbers.
+            report(ctx, family, settings, done.get(i) ?? resampleClassFamily(blocks, i, label, settings, ctx.hasBaseline), results.metrics);
+        }
+    }
+    applyExactTests(ctx, results.metrics, settings.alpha);
+    return { metrics: results.metrics, warnings: results.warnings };
+}
+/**
+ * Per-class families are shared with a helper thread from this much cell work (8 cells × classes × resamples;
+ * about 50 ms, the time a helper takes to start); the table's permutation test from SPLIT_WORK cells × resamples.
+ */
+const FAMILY_SPLIT_WORK = 2_000_000;
+const SPLIT_WORK = 4_000_000;
+function classCells(blocks, i) {
+    return fromDense(2, blocks.subarray(i * 8, i * 8 + 8));
+}
+function confusionCore(ctx, settings, startSplit, meanwhile = () => undefined, startTable = null) {
+    const { k } = ctx.table;
+    const R = settings.resamples;
+    const warnings = [];
+    const needed = (m) => !ctx.only || ctx.only.has(m.name);
+    const aggregate = aggregateMetrics(ctx.task, k, ctx.positive).filter(needed);
+    const out = new Map();
+    const caps = ctx.caps ?? { classes: CLASS_RESAMPLE_CAP, table: TABLE_RESAMPLE_CAP };
+    const perResample = ctx.table.size + k;
+    const tableR = perResample * R > caps.table ? Math.min(R, Math.max(100, Math.floor(caps.table / perResample))) : R;
+    if (tableR < R) {
+        warnings.push(`The metrics over all classes were resampled ${tableR.toLocaleString('en-US')} times, not ${R.toLocaleString('en-US')}: ` +
+            `the table of (true label, baseline, candidate) has ${ctx.table.size.toLocaleString('en-US')} distinct cells over ` +
+            `${k.toLocaleString('en-US')} classes, and each resample costs one pass over them.`);
+    }
+    // With few classes the whole table is as small as a class's collapsed one: resample the per-class metrics
+    // with the aggregate ones. With many, each class gets its own 8-cell table.
+    if (k <= SMALL_K) {
+        meanwhile();
+        const metrics = [...aggregate, ...ctx.labels.flatMap((label, i) => perClassMetrics(label, i))].filter(needed);
+        report(ctx, { name: 'table', cells: ctx.table, metrics }, { ...settings, resamples: tableR }, true, out);
+    }
+    else {
+        const blocks = classTables(ctx.table);
+        const tableSettings = { ...settings, resamples: tableR };
+        // A large table's permutation test (its own stream) on a helper thread while this thread draws its bootstrap,
+        // whose chunks (each its own stream) the helper then shares.
+        const tableHelper = startTable && !ctx.clusters && !ctx.only && ctx.hasBaseline && ctx.table.size * tableR >= SPLIT_WORK ? startTable(tableSettings) : null;
+        const everyClass = k * R <= caps.classes;
+        const gated = ctx.gatedClasses ?? new Set();
+        const resampled = (i) => everyClass || gated.has(i);
+        const wanted = (label) => !ctx.only || perClassMetrics(label).some(needed);
+        // The classes to resample, shared with a helper thread (started before the table is resampled, so that it
+        // loads meanwhile) when there is enough work.
+        let pending;
+        if (startSplit && !ctx.clusters) {
+            const todo = Int32Array.from(ctx.labels.flatMap((label, i) => (resampled(i) && wanted(label) ? [i] : [])));
+            const split = todo.length > 1 && 8 * todo.length * R >= FAMILY_SPLIT_WORK ? startSplit(todo, blocks, Array.from(todo, (i) => ctx.labels[i])) : null;
+            if (split)
+                pending = { todo, blocks, split };
+        }
+        meanwhile();
+        report(ctx, { name: 'table', cells: ctx.table, metrics: aggregate, chunked: true }, tableSettings, true, out, tableHelper ?? undefined);
+        const position = new Map();
+        if (pending)
+            pending.todo.forEach((i, j) => position.set(i, j));
+        ctx.labels.forEach((label, i) => {
+            if (!wanted(label))
+                return;
+            const j = position.get(i);
+            // A class the helper has claimed is reported when its results come (confusionStatisticsParallel).
+            if (pending && j !== undefined && !pending.split.claim(j))
+                return;
+            report(ctx, { name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }, settings, resampled(i), out);
+        });
+        if (!everyClass) {
+            warnings.push(`Per-class metrics of ${k.toLocaleString('en-US')} classes with ${R.toLocaleString('en-US')} resamples each would take too long: ` +
+                `their bootstrap intervals and permutation p-values are left out${gated.size > 0 ? ' except for the classes named in gates' : ''} ` +
+                `(values, Wilson intervals and the McNemar test of recall[L] are given). With resamples at most ` +
+                `${Math.max(1, Math.floor(caps.classes / k)).toLocaleString('en-US')} every class gets them.`);
+        }
+        if (pending)
+            return { metrics: out, warnings, pending };
+    }
+    return { metrics: out, warnings };
+}
+/**
+ * Resamples the per-class family of class `i` (named `label`), whose 8 cells are `blocks[8i … 8i + 8]`
+ * (classTables), as confusionStatistics does: what a helper thread runs. Cost 8 cells × resamples.
+ */
+function resampleClassFamily(blocks, i, label, settings, hasBaseline) {
+    return resampleFamily({ name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }, direction, settings, hasBaseline);
+}
+/** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */
+function report(ctx, family, settings, resample, out, helper) {
+    const values = familyValues(family);
+    const clusters = ctx.clusters ?? null;
+    const resampled = resample instanceof Map
+        ? resample
+        : !resample
+            ? new Map()
+            : clusters
+                ? clusters.resample(family, direction, settings, ctx.hasBaseline)
+                : resampleFamily(family, direction, settings, ctx.hasBaseline, helper?.permutation, helper ? () => helper.bootstrap(family) : undefined);
+    for (const m of family.metrics) {
+        const v = values.get(m.name);
+        const r = resampled.get(m.name);
+        const isSupport = m.name.startsWith('support[');
+        const candidate = finiteOrNull(v.candidate);
+        const baseline = ctx.hasBaseline ? finiteOrNull(v.baseline) : null;
+        out.set(m.name, {
+            candidate,
+            baseline,
+            delta: candidate !== null && baseline !== null ? candidate - baseline : null,
+            ci: ctx.hasBaseline && !isSupport ? (r?.ci ?? null) : null,
+            pValue: ctx.hasBaseline && !isSupport ? (r?.pValue ?? null) : null,
+            candidateCi: isSupport ? null : (r?.candidateCi ?? null),
+            test: ctx.hasBaseline && !isSupport && r?.pValue != null ? (clusters ? clusters.permutationTest : 'permutation') : null,
+            direction: direction(m.name),
+            pValueWorse: ctx.hasBaseline && !isSupport ? (r?.pValueWorse ?? null) : null,
+            worseBound: ctx.hasBaseline && !isSupport ? (r?.worseBound ?? null) : null,
+            ciMethod: ctx.hasBaseline && !isSupport && r?.ci ? (clusters ? clusters.ciMethod : 'bootstrap-percentile') : null
+        });
+    }
+}
+function familyValues(family) {
+    const sb = classSumsOfCells(family.cells, 'baseline');
+    const sc = classSumsOfCells(family.cells, 'candidate');
+    return new Map(family.metrics.map((m) => [m.name, { candidate: m.fn(sc), baseline: m.fn(sb) }]));
+}
+const finiteOrNull = (x) => (Number.isFinite(x) ? x : null);
+/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
+function applyExactTests(ctx, out, alpha) {
+    const { table, labels } = ctx;
+    const method = mcnemarMethod(ctx.mcnemar ?? DEFAULT_MCNEMAR);
+    const clusters = ctx.clusters ?? null;
+    const mcnemar = (name, d, restriction) => {
+        const m = out.get(name);
+        if (!m)
+            return;
+        if (clusters) {
+            // Clustered: the bootstrap interval of the candidate's value stays; the test is the clustered McNemar.
+            if (!ctx.hasBaseline)
+                return;
+            const test = clusters.mcnemar(restriction);
+            m.pValue = test.pValue;
+            m.pValueWorse = test.pLess;
+            m.test = clusters.test;
+            return;
+        }
+        m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha);
+        if (!ctx.hasBaseline)
+            return;
+        m.pValue = method.twoSided(d.b, d.c);
+        m.pValueWorse = method.drop(d.b, d.c);
+        m.test = method.test;
+    };
+    const wilsonOf = (name, successes, trials) => {
+        const m = out.get(name);
+        if (m && !clusters)
+            m.candidateCi = wilson(successes, trials, alpha);
+    };
+    const s = classSumsOfCells(table, 'candidate');
+    const byClass = discordantByClass(table);
+    const ofClass = (i) => ({ b: byClass.b[i], c: byClass.c[i], n: byClass.n[i], bothRight: byClass.bothRight[i] });
+    mcnemar('accuracy', discordant(table, null), 'all');
+    labels.forEach((label, i) => {
+        mcnemar(`recall[${label}]`, ofClass(i), i);
+        wilsonOf(`precision[${label}]`, s.tp[i], s.predicted[i]);
+    });
+    if (ctx.task === 'binary' && ctx.positive !== null) {
+        const pos = ctx.positive;
+        mcnemar('recall', ofClass(pos), pos);
+        wilsonOf('precision', s.tp[pos], s.predicted[pos]);
+        if (table.k === 2)
+            mcnemar('specificity', ofClass(1 - pos), 1 - pos);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/jointPermutation.ts
+
+
+
+
+/** Example-resamples of work allowed for the per-example sampler (R·n); see {@link jointResamples}. */
+const JOINT_WORK = 100_000_000;
+/** Fewer joint resamples than this and Westfall–Young is not used (the minP resolution would be too coarse). */
+const MIN_JOINT_RESAMPLES = 1000;
+/** The joint resamples the per-example sampler gets for n examples: R up to R·n ≤ JOINT_WORK. */
+function jointResamples(resamples, n) {
+    return Math.min(resamples, Math.floor(JOINT_WORK / Math.max(1, n)));
+}
+/**
+ * Observed and R resampled one-sided p-values of `metrics` under the same random swaps.
+ * Cost: O(R·(cells + K·metrics)) with confusion metrics only; O(R·n) otherwise.
+ */
+function jointPermutation(data, metrics, R, rng) {
+    const perExample = metrics.some((m) => m.kind === 'loss' || m.kind === 'auc');
+    if (perExample && !data.examples)
+        throw new Error('jointPermutation: score metrics need the per-example cells');
+    const { cells } = data;
+    const b0 = classSumsOfCells(cells, 'baseline');
+    const c0 = classSumsOfCells(cells, 'candidate');
+    const sB = classSumsOfCells(cells, 'baseline');
+    const sC = classSumsOfCells(cells, 'candidate');
+    const discordantOf = metrics.map((m) => (m.kind === 'mcnemar' ? discordantCount(cells, m.cls) : 0));
+    const stats = metrics.map(() => new Float64Array(R));
+    const mcnemarP = metrics.map((m) => (m.kind === 'mcnemar' ? new Float64Array(R) : null));
+    const losses = metrics.map((m) => (m.kind === 'loss' ? m.d : null));
+    const lossTotal = losses.map((d) => (d ? sum(d) : 0));
+    const aucWalk = data.auc ? mergedWalk(data.auc) : null;
+    /** McNemar's standardized statistic (b − c)/√(b + c), set by `value` beside the p it returns. */
+    let lastZ = 0;
+    /** Statistic (larger = worse) or, for McNemar, the p-value, of metric i from the current sums. */
+    const value = (i, lossSum, auc) => {
+        const m = metrics[i];
+        switch (m.kind) {
+            case 'confusion': {
+                const d = m.metric.fn(sC) - m.metric.fn(sB);
+                const worse = m.lowerBetter ? d : -d;
+                return Number.isNaN(worse) ? -Infinity : worse;
+            }
+            case 'mcnemar': {
+                const diff = m.cls === null ? sB.correct - sC.correct : sB.tp[m.cls] - sC.tp[m.cls];
+                const D = discordantOf[i];
+                lastZ = D > 0 ? diff / Math.sqrt(D) : 0;
+                return m.drop((D + diff) / 2, (D - diff) / 2);
+            }
+            case 'loss':
+                return lossSum;
+            case 'auc':
+                return -auc;
+        }
+    };
+    const observedZ = metrics.map(() => 0);
+    const observedDelta = aucWalk ? aucWalk.delta(null) : NaN;
+    const observedValues = metrics.map((m, i) => {
+        const v = value(i, lossTotal[i], observedDelta);
+        observedZ[i] = lastZ;
+        return v;
+    });
+    const reset = () => {
+        sB.predicted.set(b0.predicted);
+        sB.tp.set(b0.tp);
+        sC.predicted.set(c0.predicted);
+        sC.tp.set(c0.tp);
+        sB.correct = b0.correct;
+        sC.correct = c0.correct;
+    };
+    /** Moves s examples of cell (t, b, c) to (t, c, b). */
+    const move = (t, b, c, s) => {
+        sB.predicted[b] -= s;
+        sB.predicted[c] += s;
+        sC.predicted[c] -= s;
+        sC.predicted[b] += s;
+        if (b === t) {
+            sB.tp[t] -= s;
+            sC.tp[t] += s;
+            sB.correct -= s;
+            sC.correct += s;
+        }
+        else if (c === t) {
+            sB.tp[t] += s;
+            sC.tp[t] -= s;
+            sB.correct += s;
+            sC.correct -= s;
+        }
+    };
+    if (!perExample) {
+        const source = [];
+        for (let j = 0; j < cells.size; j++)
+            if (cells.b[j] !== cells.c[j])
+                source.push(j);
+        for (let r = 0; r < R; r++) {
+            reset();
+            for (const j of source) {
+                const s = binomialHalf(rng, cells.count[j]);
+                if (s !== 0)
+                    move(cells.t[j], cells.b[j], cells.c[j], s);
+            }
+            record(r, NaN);
+        }
+    }
+    else {
+        const ex = data.examples;
+        const n = ex.t.length;
+        const bits = new Uint32Array(Math.ceil(n / 32));
+        const discordantExamples = [];
+        for (let e = 0; e < n; e++)
+            if (ex.b[e] !== ex.c[e])
+                discordantExamples.push(e);
+        const lossIndex = losses.map((d, i) => (d ? i : -1)).filter((i) => i >= 0);
+        const lossSums = new Float64Array(metrics.length);
+        for (let r = 0; r < R; r++) {
+            for (let w = 0; w < bits.length; w++)
+                bits[w] = rng.nextUint32();
+            reset();
+            for (const e of discordantExamples)
+                if ((bits[e >>> 5] >>> (e & 31)) & 1)
+                    move(ex.t[e], ex.b[e], ex.c[e], 1);
+            for (const i of lossIndex) {
+                const d = losses[i];
+                let swapped = 0;
+                for (let e = 0; e < n; e++)
+                    if ((bits[e >>> 5] >>> (e & 31)) & 1)
+                        swapped += d[e];
+                lossSums[i] = lossTotal[i] - 2 * swapped;
+            }
+            for (let i = 0; i < metrics.length; i++)
+                if (metrics[i].kind === 'loss')
+                    stats[i][r] = lossSums[i];
+            record(r, aucWalk ? aucWalk.delta(bits) : NaN);
+        }
+    }
+    /** Resample r's statistic (or McNemar p) of every metric but the losses (set by the loop). */
+    function record(r, auc) {
+        for (let i = 0; i < metrics.length; i++) {
+            if (metrics[i].kind === 'loss')
+                continue;
+            const v = value(i, 0, auc);
+            const p = mcnemarP[i];
+            if (p) {
+                p[r] = v;
+                stats[i][r] = lastZ;
+            }
+            else
+                stats[i][r] = v;
+        }
+    }
+    const observed = [];
+    const resampled = [];
+    const statistics = { observed: [], resampled: [] };
+    metrics.forEach((m, i) => {
+        const p = mcnemarP[i];
+        if (p) {
+            observed.push(observedValues[i]);
+            resampled.push(p);
+            statistics.observed.push(observedZ[i]);
+            statistics.resampled.push(stats[i]);
+        }
+        else {
+            const ranked = rankPValues(observedValues[i], stats[i]);
+            observed.push(ranked.observed);
+            resampled.push(ranked.resampled);
+            const z = standardize(observedValues[i], stats[i]);
+            statistics.observed.push(z.observed);
+            statistics.resampled.push(z.resampled);
+        }
+    });
+    return { resamples: R, observed, resampled, statistics };
+}
+/** b + c of McNemar's table on all examples (cls null) or on those of true class cls. Invariant under swaps. */
+function discordantCount(cells, cls) {
+    let D = 0;
+    for (let j = 0; j < cells.size; j++) {
+        const t = cells.t[j];
+        if (cls !== null && t !== cls)
+            continue;
+        if ((cells.b[j] === t) !== (cells.c[j] === t))
+            D += cells.count[j];
+    }
+    return D;
+}
+function sum(d) {
+    let s = 0;
+    for (let i = 0; i < d.length; i++)
+        s += d[i];
+    return s;
+}
+/**
+ * Both models' scores in one ascending list of 2n entries; `delta(bits)` walks it once and gives
+ * AUC_candidate − AUC_baseline after swapping the scores of the examples whose bit is set (null: none).
+ * Mann–Whitney form with ties counted ½: U = Σ over positives of (negatives below + ½ negatives tied), the
+ * negatives of the same model. Cost O(n log n) once, O(n) per call.
+ */
+function mergedWalk(auc) {
+    const { positive, baseline, candidate } = auc;
+    const n = positive.length;
+    const score = new Float64Array(2 * n);
+    for (let e = 0; e < n; e++) {
+        score[e] = baseline[e];
+        score[n + e] = candidate[e];
+    }
+    const order = Uint32Array.from({ length: 2 * n }, (_, i) => i).sort((a, b) => score[a] - score[b] || a - b);
+    const example = new Uint32Array(2 * n);
+    const isCand = new Uint8Array(2 * n);
+    const pos = new Uint8Array(2 * n);
+    const last = new Uint8Array(2 * n);
+    for (let k = 0; k < 2 * n; k++) {
+        const i = order[k];
+        example[k] = i < n ? i : i - n;
+        isCand[k] = i < n ? 0 : 1;
+        pos[k] = positive[example[k]];
+        last[k] = k === 2 * n - 1 || score[order[k + 1]] !== score[i] ? 1 : 0;
+    }
+    let P = 0;
+    for (let e = 0; e < n; e++)
+        P += positive[e];
+    const N = n - P;
+    return {
+        delta(bits) {
+            if (P === 0 || N === 0)
+                return NaN;
+            let negBelowB = 0;
+            let negBelowC = 0;
+            let uB = 0;
+            let uC = 0;
+            let posB = 0;
+            let negB = 0;
+            let posC = 0;
+            let negC = 0;
+            for (let k = 0; k < 2 * n; k++) {
+                const e = example[k];
+                const toCand = bits === null ? isCand[k] : isCand[k] ^ ((bits[e >>> 5] >>> (e & 31)) & 1);
+                if (toCand) {
+                    if (pos[k])
+                        posC++;
+                    else
+                        negC++;
+                }
+                else if (pos[k])
+                    posB++;
+                else
+                    negB++;
+                if (last[k]) {
+                    uB += posB * (negBelowB + 0.5 * negB);
+                    uC += posC * (negBelowC + 0.5 * negC);
+                    negBelowB += negB;
+                    negBelowC += negC;
+                    posB = negB = posC = negC = 0;
+                }
+            }
+            return (uC - uB) / (P * N);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/classificationJoint.ts
+
+
+
+
+
+
+
+
+/** A JointNull over the run's metrics; each call resamples the metrics it is asked for. */
+function classificationJoint(ctx) {
+    return (names) => {
+        const k = ctx.table.k;
+        const aggregate = new Map(aggregateMetrics(ctx.task, k, ctx.positive).map((m) => [m.name, m]));
+        const drop = mcnemarMethod(ctx.mcnemar).drop;
+        const rows = ctx.candidate && ctx.baseline && ctx.pairing ? { candidate: ctx.candidate, baseline: ctx.baseline, pairing: ctx.pairing } : null;
+        const binaryScores = rows !== null && ctx.task === 'binary' && ctx.positive !== null && rows.candidate.score !== null && rows.baseline.score !== null;
+        /** The rows: only reached for score metrics, which only rows have (binaryScores). */
+        const on = () => rows;
+        const metrics = [];
+        let needsScores = false;
+        let positive = null;
+        const positives = () => {
+            if (!positive) {
+                const { pairing, candidate } = on();
+                const { cand } = pairing;
+                positive = new Uint8Array(pairing.n);
+                for (let p = 0; p < pairing.n; p++)
+                    positive[p] = ctx.remap[candidate.truth[cand[p]]] === ctx.positive ? 1 : 0;
+            }
+            return positive;
+        };
+        const scoresOf = (file, rows) => {
+            const out = new Float64Array(rows.length);
+            const score = file.score;
+            for (let p = 0; p < rows.length; p++)
+                out[p] = score[rows[p]];
+            return out;
+        };
+        let cand = null;
+        let base = null;
+        const scores = () => {
+            cand ??= scoresOf(on().candidate, on().pairing.cand);
+            base ??= scoresOf(on().baseline, on().pairing.base);
+            return [base, cand];
+        };
+        for (const name of names) {
+            const restriction = mcnemarRestriction(name, { task: ctx.task, labels: ctx.labels, positive: ctx.positive, k });
+            if (restriction !== null) {
+                metrics.push({ kind: 'mcnemar', name, cls: restriction === 'all' ? null : restriction, drop });
+                continue;
+            }
+            const cm = aggregate.get(name) ?? perClassMetric(name, ctx.labels);
+            if (cm) {
+                metrics.push({ kind: 'confusion', name, metric: cm, lowerBetter: direction(name) === 'lower' });
+                continue;
+            }
+            if (binaryScores && (name === 'log_loss' || name === 'brier')) {
+                const [b, c] = scores();
+                const loss = name === 'log_loss' ? logLossesBinary : brierLosses;
+                const lc = loss(positives(), c);
+                const lb = loss(positives(), b);
+                const d = new Float64Array(lc.length);
+                for (let i = 0; i < d.length; i++)
+                    d[i] = lc[i] - lb[i];
+                metrics.push({ kind: 'loss', name, d });
+                needsScores = true;
+                continue;
+            }
+            if (binaryScores && name === 'roc_auc') {
+                metrics.push({ kind: 'auc', name });
+                needsScores = true;
+                continue;
+            }
+            return `${name} has no joint permutation resampling`;
+        }
+        const data = { cells: ctx.table };
+        let R = ctx.resamples;
+        // The cell sampler costs (cells + K per metric) per resample: capped as the table's own resampling is.
+        const perResample = ctx.table.size + k * metrics.length;
+        if (perResample * R > TABLE_RESAMPLE_CAP) {
+            R = Math.floor(TABLE_RESAMPLE_CAP / perResample);
+            if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
+                return `${ctx.table.size.toLocaleString('en-US')} distinct cells over ${k.toLocaleString('en-US')} classes would allow only ${R.toLocaleString('en-US')} joint resamples`;
+            }
+        }
+        if (needsScores) {
+            const n = on().pairing.n;
+            R = Math.min(R, jointResamples(ctx.resamples, n));
+            if (R < Math.min(MIN_JOINT_RESAMPLES, ctx.resamples)) {
+                return `${n.toLocaleString('en-US')} examples with score metrics would allow only ${R.toLocaleString('en-US')} joint resamples`;
+            }
+            data.examples = examplesOf(ctx.remap, on());
+            if (metrics.some((m) => m.kind === 'auc')) {
+                const [b, c] = scores();
+                data.auc = { positive: positives(), baseline: b, candidate: c };
+            }
+        }
+        const joint = jointPermutation(data, metrics, R, streamFor(ctx.seed, 'joint:westfall-young'));
+        return { ...joint, ties: tieKeys(R, streamFor(ctx.seed, 'joint:max-t:ties')) };
+    };
+}
+function perClassMetric(name, labels) {
+    const parsed = parsePerClass(name);
+    if (!parsed || parsed.metric === 'support')
+        return null;
+    const i = labels.indexOf(parsed.label);
+    if (i < 0)
+        return null;
+    return perClassMetrics(parsed.label, i).find((m) => m.name === name) ?? null;
+}
+/** Per paired example: true label, baseline and candidate prediction (report indices). */
+function examplesOf(remap, rows) {
+    const { n, cand, base } = rows.pairing;
+    const t = new Int32Array(n);
+    const b = new Int32Array(n);
+    const c = new Int32Array(n);
+    for (let p = 0; p < n; p++) {
+        t[p] = remap[rows.candidate.truth[cand[p]]];
+        b[p] = remap[rows.baseline.pred[base[p]]];
+        c[p] = remap[rows.candidate.pred[cand[p]]];
+    }
+    return { t, b, c };
+}
+
+;// CONCATENATED MODULE: ./src/idIndex.ts
+/**
+ * An index from id to row for pairing (SPEC §4): open addressing with linear probing over one Int32Array, keyed by
+ * a 32-bit hash of the id and confirmed by `===` on the id itself. For a million string ids it is several times
+ * faster than a `Map<string, number>` (no hash stored in each string, no table entries on the heap; V8 hashes
+ * the long sliced strings JSON.parse or the reader makes on first use, then the map rehashes as it grows).
+ *
+ * Cost: O(n) expected to build and O(1) per look-up; memory 4·2^⌈log₂ 2n⌉ bytes for the slots and 4n for the
+ * hashes (16 MB for a million ids).
+ */
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/**
+ * A 32-bit hash of an id: FNV-1a over the UTF-16 code units of a string, or over the two halves of a number's
+ * IEEE-754 bits, finished by the murmur3 mixer so that linear probing sees well-spread slots.
+ * @example hashId('ex-1') === hashId('ex-' + 1) // true
+ */
+function hashId(id) {
+    let h = 0x811c9dc5;
+    if (typeof id === 'number') {
+        f64[0] = id === 0 ? 0 : id; // -0 and 0 are the same id, as in a Map
+        h = Math.imul(h ^ u32[0], 0x01000193);
+        h = Math.imul(h ^ u32[1], 0x01000193);
+    }
+    else {
+        for (let i = 0; i < id.length; i++)
+            h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+class IdIndex {
+    ids;
+    /** Row + 1 of the id in each slot; 0 is an empty slot. */
+    slots;
+    hashes;
+    mask;
+    /**
+     * Indexes `ids`; `onRepeat(first, second)` is called for an id met a second time (and must throw: the later row
+     * is not indexed).
+     * @example new IdIndex(['a', 'b'], () => { throw new Error() }).get('b') // 1
+     */
+    constructor(ids, onRepeat) {
+        this.ids = ids;
+        const n = ids.length;
+        let size = 16;
+        while (size < 2 * n)
+            size *= 2;
+        this.slots = new Int32Array(size);
+        this.hashes = new Uint32Array(n);
+        this.mask = size - 1;
+        const { slots, hashes, mask } = this;
+        for (let i = 0; i < n; i++) {
+            const id = ids[i];
+            const h = hashId(id);
+            hashes[i] = h;
+            let s = h & mask;
+            for (;;) {
+                const j = slots[s] - 1;
+                if (j < 0)
+                    break;
+                if (hashes[j] === h && ids[j] === id)
+                    onRepeat(j, i);
+                s = (s + 1) & mask;
+            }
+            slots[s] = i + 1;
+        }
+    }
+    /** The row of `id`, or −1. */
+    get(id) {
+        const { slots, hashes, mask, ids } = this;
+        const h = hashId(id);
+        let s = h & mask;
+        for (;;) {
+            const j = slots[s] - 1;
+            if (j < 0)
+                return -1;
+            if (hashes[j] === h && ids[j] === id)
+                return j;
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pair.ts
+/**
+ * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
+ * whose true label differs between the two files are left out and counted as label conflicts; examples on one
+ * side only are counted and the first few named.
+ */
+
+
+
+/** The classification files' truth test: the same label code. */
+const sameLabel = (candidate, baseline) => (i, j) => candidate.truth[i] === baseline.truth[j];
+/** How many ids of one-sided or conflicting examples a warning names. */
+const NAMED_IDS = 5;
+/**
+ * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
+ *
+ * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
+ * at all); otherwise one Map over the baseline's ids.
+ */
+function pairByIds(candidate, baseline, sameTruth) {
+    let cIds = requireIds(candidate);
+    let bIds = requireIds(baseline);
+    if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
+        // One file has integer ids, the other text: compare as text (17 and "17" are the same id).
+        cIds = asText(cIds);
+        bIds = asText(bIds);
+    }
+    if (sameList(cIds, bIds)) {
+        // The same ids in the same order: unique when strictly increasing, else checked by an index of the baseline's
+        // (the file the general path indexes first, so a repeat is reported as it would be there).
+        if (!strictlyIncreasing(bIds))
+            indexIds(baseline, bIds);
+        return pairInOrder(candidate, sameTruth);
+    }
+    const index = indexIds(baseline, bIds);
+    const matchedBy = new Int32Array(baseline.n).fill(-1);
+    const candOnlySeen = new Map();
+    const cand = new Uint32Array(candidate.n);
+    const base = new Uint32Array(candidate.n);
+    let n = 0;
+    let conflicts = 0;
+    const conflictIds = [];
+    const candidateOnlyIds = [];
+    for (let i = 0; i < candidate.n; i++) {
+        const id = cIds[i];
+        const j = index.get(id);
+        if (j < 0) {
+            const earlier = candOnlySeen.get(id);
+            if (earlier !== undefined)
+                throw duplicate(candidate, earlier, i, id);
+            candOnlySeen.set(id, i);
+            if (candidateOnlyIds.length < NAMED_IDS)
+                candidateOnlyIds.push(String(id));
+            continue;
+        }
+        if (matchedBy[j] >= 0)
+            throw duplicate(candidate, matchedBy[j], i, id);
+        matchedBy[j] = i;
+        if (!sameTruth(i, j)) {
+            conflicts++;
+            if (conflictIds.length < NAMED_IDS)
+                conflictIds.push(String(id));
+            continue;
+        }
+        cand[n] = i;
+        base[n] = j;
+        n++;
+    }
+    const baselineOnlyIds = [];
+    let baselineOnly = 0;
+    for (let j = 0; j < baseline.n; j++) {
+        if (matchedBy[j] >= 0)
+            continue;
+        baselineOnly++;
+        if (baselineOnlyIds.length < NAMED_IDS)
+            baselineOnlyIds.push(String(bIds[j]));
+    }
+    return {
+        n,
+        cand: cand.subarray(0, n),
+        base: base.subarray(0, n),
+        candidateOnly: candOnlySeen.size,
+        baselineOnly,
+        labelConflicts: conflicts,
+        candidateOnlyIds,
+        baselineOnlyIds,
+        conflictIds
+    };
+}
+/**
+ * Checks that a file's ids are unique (when it has ids at all). Used without a baseline, where a repeated id
+ * still means a broken file.
+ */
+function checkUniqueIds(file) {
+    const ids = file.ids;
+    if (ids === null || strictlyIncreasing(ids))
+        return;
+    indexIds(file, ids);
+}
+function asText(ids) {
+    return ids instanceof Float64Array ? Array.from(ids, String) : ids;
+}
+function requireIds(file) {
+    if (file.ids === null) {
+        throw new InputError(file.name, file.n > 0 ? file.line[0] : null, null, 'has no ids: an id on every row is needed to pair it with the other file');
+    }
+    return file.ids;
+}
+function indexIds(file, ids) {
+    return new IdIndex(ids, (first, second) => {
+        throw duplicate(file, first, second, ids[second]);
+    });
+}
+function duplicate(file, first, second, id) {
+    return new InputError(file.name, file.line[second], file.idField, `repeats the id ${quote(String(id))} of line ${file.line[first]}`);
+}
+function pairInOrder(candidate, sameTruth) {
+    const cand = new Uint32Array(candidate.n);
+    const base = new Uint32Array(candidate.n);
+    const ids = candidate.ids;
+    let n = 0;
+    let conflicts = 0;
+    const conflictIds = [];
+    for (let i = 0; i < candidate.n; i++) {
+        if (!sameTruth(i, i)) {
+            conflicts++;
+            if (conflictIds.length < NAMED_IDS)
+                conflictIds.push(idText(ids, i));
+            continue;
+        }
+        cand[n] = i;
+        base[n] = i;
+        n++;
+    }
+    return {
+        n,
+        cand: cand.subarray(0, n),
+        base: base.subarray(0, n),
+        candidateOnly: 0,
+        baselineOnly: 0,
+        labelConflicts: conflicts,
+        candidateOnlyIds: [],
+        baselineOnlyIds: [],
+        conflictIds
+    };
+}
+/** Both lists equal element by element. */
+function sameList(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/**
+ * Strictly increasing in one total order: canonical integers (no leading zeros, no `-0`) first, by value;
+ * then every other text by UTF-16 code unit. Equal in this order means the same text, so a strictly increasing
+ * list has no repeats.
+ */
+function strictlyIncreasing(ids) {
+    if (ids instanceof Float64Array) {
+        for (let i = 1; i < ids.length; i++)
+            if (!(ids[i - 1] < ids[i]))
+                return false;
+        return true;
+    }
+    for (let i = 1; i < ids.length; i++)
+        if (compareIds(ids[i - 1], ids[i]) >= 0)
+            return false;
+    return true;
+}
+function compareIds(a, b) {
+    const ia = canonicalInteger(a);
+    const ib = canonicalInteger(b);
+    if (ia !== null && ib !== null)
+        return ia - ib;
+    if (ia !== null)
+        return -1;
+    if (ib !== null)
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The value of a canonical safe integer text (`0`, `17`, `-3`), else null. */
+function canonicalInteger(s) {
+    const len = s.length;
+    if (len === 0 || len > 15)
+        return null;
+    let i = s.charCodeAt(0) === 45 ? 1 : 0;
+    if (i === len)
+        return null;
+    const first = s.charCodeAt(i);
+    if (first === 48 && (len > i + 1 || i === 1))
+        return null;
+    let v = 0;
+    for (; i < len; i++) {
+        const c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9)
+            return null;
+        v = v * 10 + c;
+    }
+    return s.charCodeAt(0) === 45 ? -v : v;
+}
+/**
+ * A pairing of just these pairs (candidate rows `cand`, baseline rows `base`): a slice's pairs (SPEC §13), with
+ * nothing unpaired. Without a baseline, pass the candidate rows as both.
+ */
+function pairingOf(cand, base) {
+    return { n: cand.length, cand, base, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, candidateOnlyIds: [], baselineOnlyIds: [], conflictIds: [] };
+}
+
+;// CONCATENATED MODULE: ./src/stats/power.ts
+/**
+ * Minimum detectable effect of a paired comparison of proportions (McNemar), Connor (1987), "Sample size for
+ * testing differences in proportions for the paired-sample design", Biometrics 43, 207–211:
+ * δ ≈ (z_{1−α} + z_{power})·√(ψ / n), ψ the discordant rate, one-sided α. Cost: O(1).
+ *
+ * @example minimumDetectableEffect(0.05, 1000, 0.05, 0.8) // 0.01758… — such a test set cannot see a 1-point drop
+ */
+
+function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
+    if (n <= 0)
+        return Infinity;
+    return (normalQuantile(1 - alpha) + normalQuantile(power)) * Math.sqrt(psi / n);
+}
+
+;// CONCATENATED MODULE: ./src/warnings.ts
+/**
+ * Warnings in plain words (issue 4): examples on one side only, label conflicts, a test set too small to see a
+ * 1-point drop, a p-value too close to alpha for the number of resamples. And the disagreement summary.
+ */
+
+
+
+
+
+const plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const idList = (ids, total) => ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '');
+/** Warnings of the pairing (SPEC §4), any task: examples on one side only, label conflicts, nothing paired. */
+function pairingWarnings(pairing) {
+    const out = [];
+    if (!pairing)
+        return out;
+    if (pairing.candidateOnly > 0) {
+        out.push(`${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
+            `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`);
+    }
+    if (pairing.baselineOnly > 0) {
+        out.push(`${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
+            `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`);
+    }
+    if (pairing.labelConflicts > 0) {
+        out.push(`${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
+            `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`);
+    }
+    if (pairing.n === 0)
+        out.push('No example is in both files with the same true label: nothing can be compared.');
+    return out;
+}
+/** Warnings of the results, any task: metrics undefined on the data, p-values within resampling error of a threshold. */
+function resultWarnings(metrics, gates, settings) {
+    return [...undefinedMetrics(metrics), ...closeToAlpha({ metrics, gates, settings })];
+}
+/** Classification's power warnings (SPEC §4: accuracy and, binary, recall), when anything was paired. */
+function classificationWarnings(ctx) {
+    return ctx.pairing && ctx.pairing.n > 0 ? powerWarnings(ctx) : [];
+}
+/**
+ * Connor (1987): the smallest drop the exact McNemar test could detect with 80% power at one-sided alpha,
+ * for accuracy and recall; a warning when it is above 1 point.
+ */
+function powerWarnings(ctx) {
+    const out = [];
+    const check = (name, truths) => {
+        const d = discordant(ctx.table, truths);
+        if (d.n === 0)
+            return;
+        const psi = (d.b + d.c) / d.n;
+        const mde = minimumDetectableEffect(psi, d.n, ctx.settings.alpha, 0.8);
+        if (!(mde > 0.01))
+            return;
+        out.push(`This test set is too small to see a 1-point drop in ${name}: with ${plural(d.n, 'example')} and the models disagreeing on ` +
+            `${pct(psi)} of them, the smallest drop it can detect with 80% power at α = ${ctx.settings.alpha} is ${points(mde)}.`);
+    };
+    check('accuracy', null);
+    if (ctx.task === 'binary' && ctx.positive !== null)
+        check('recall', [ctx.positive]);
+    return out;
+}
+function undefinedMetrics(metrics) {
+    const missing = Object.entries(metrics)
+        .filter(([, m]) => m.candidate === null)
+        .map(([name]) => quote(name));
+    return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`];
+}
+/**
+ * A resampled p-value whose Monte Carlo error could flip a gate. A no-regression rule fails when its one-sided p,
+ * Holm-adjusted, is below alpha: for the rule of rank i (ascending p) among m, when p·(m − i + 1) < alpha, i.e.
+ * p < alpha / c with c = m − i + 1. The warning is given when p is within 3 Monte Carlo standard errors
+ * (√(q(1 − q)/R) at q = alpha / c) of that threshold. Cost O(m log m). Example: alpha 0.05, 10,000 resamples, one
+ * rule: p within ±0.0065 of 0.05.
+ */
+function closeToAlpha(ctx) {
+    const { alpha, resamples } = ctx.settings;
+    const tested = ctx.gates
+        .filter((g) => g.pValue !== null)
+        .map((g) => ({ gate: g, p: ctx.metrics[g.metric]?.pValueWorse ?? 1 }))
+        .sort((a, b) => a.p - b.p);
+    const out = [];
+    const seen = new Set();
+    tested.forEach(({ gate, p }, i) => {
+        const m = ctx.metrics[gate.metric];
+        if (!m || m.test !== 'permutation' || seen.has(gate.metric))
+            return;
+        const threshold = alpha / (tested.length - i);
+        const margin = 3 * Math.sqrt((threshold * (1 - threshold)) / resamples);
+        if (Math.abs(p - threshold) >= margin)
+            return;
+        seen.add(gate.metric);
+        const holm = tested.length > 1 ? ` (α = ${alpha} after the Holm adjustment of rank ${i + 1} of ${tested.length})` : ` (α = ${alpha})`;
+        out.push(`The one-sided p-value of ${quote(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
+            `(±${margin.toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples) of its threshold ${Number(threshold.toPrecision(4))}${holm}: ` +
+            `rerun with more resamples before trusting the verdict.`);
+    });
+    return out;
+}
+/**
+ * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
+ * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
+ * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
+ * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
+ */
+function verdictChanging(text, passed) {
+    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:/.test(text))
+        return true;
+    return passed && /too small to see a 1-point drop/.test(text);
+}
+/** How many paired examples went right → wrong and wrong → right, with the first ids of each. */
+function disagreementOf(candidate, baseline, pairing) {
+    const ids = candidate.ids ?? [];
+    const text = (i) => idText(ids, i);
+    const d = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] };
+    const limit = NAMED_IDS * 2;
+    for (let p = 0; p < pairing.n; p++) {
+        const i = pairing.cand[p];
+        const truth = candidate.truth[i];
+        const c = candidate.pred[i];
+        const b = baseline.pred[pairing.base[p]];
+        if (b === c)
+            continue;
+        if (b === truth) {
+            d.rightToWrong++;
+            if (d.firstRegressions.length < limit)
+                d.firstRegressions.push(text(i));
+        }
+        else if (c === truth) {
+            d.wrongToRight++;
+            if (d.firstImprovements.length < limit)
+                d.firstImprovements.push(text(i));
+        }
+        else
+            d.bothWrongDiffer++;
+    }
+    return d;
+}
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+const points = (x) => `${(100 * x).toFixed(1)} points`;
+
+;// CONCATENATED MODULE: ./src/read/parallel.ts
+/**
+ * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
+ * main thread reads the candidate, then hands its columns over without copying (transferred buffers). The worker
+ * is the CLI bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
+ */
+
+
+
+
+
+/** True in a worker started by `readInWorker`. */
+function isReadWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateRead === true;
+}
+/** In a read worker: reads the requested file and posts its columns back. */
+async function serveReadRequest() {
+    const request = external_node_worker_threads_namespaceObject.workerData;
+    const dictionary = new LabelDictionary();
+    let reply;
+    const transfer = [];
+    try {
+        const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes, keys: request.keys });
+        for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, file.errors, ...(file.keys ?? []).map((k) => k.codes)]) {
+            if (column)
+                transfer.push(column.buffer);
+        }
+        reply = { ok: true, file, labels: dictionary.names };
+    }
+    catch (error) {
+        reply =
+            error instanceof InputError
+                ? { ok: false, input: true, file: error.file, line: error.line, field: error.field, reason: error.reason, message: error.message }
+                : { ok: false, input: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    external_node_worker_threads_namespaceObject.parentPort?.postMessage(reply, transfer);
+}
+/**
+ * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
+ * Errors come back as they would from readPredictions.
+ */
+function readInWorker(script, source, options) {
+    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys };
+    return new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
+        worker.once('message', (reply) => {
+            void worker.terminate();
+            if (!reply.ok) {
+                reject(reply.input ? new InputError(reply.file, reply.line ?? null, reply.field ?? null, reply.reason) : new Error(reply.message));
+                return;
+            }
+            const { file, labels } = reply;
+            const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name));
+            for (let i = 0; i < file.n; i++) {
+                file.truth[i] = codes[file.truth[i]];
+                // An error row's ERROR_CODE (SPEC §12) is no dictionary code: it stays as it is.
+                if (file.pred[i] !== ERROR_CODE)
+                    file.pred[i] = codes[file.pred[i]];
+            }
+            resolve(file);
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+            if (code !== 0)
+                reject(new Error(`the reader thread stopped with code ${code}`));
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/task.ts
@@ -13680,7 +14822,7 @@ function bootstrapCells(cells, stat, R, rng) {
  * rather than a binomial per cell (about 60–90 ns each, an exp and a log).
  */
 const EXAMPLES_PER_CELL = 8;
-const TWO32 = 4294967296;
+const cellResample_TWO32 = 4294967296;
 /**
  * A uniform integer in [0, n): Lemire (2019), "Fast random integer generation in an interval" (multiply and
  * reject; exact), for n ≤ 2²¹ so that the product stays below 2⁵³; above, ⌊u·n⌋ from a 53-bit double (bias
@@ -13695,13 +14837,13 @@ function uniformBelow(rng, n) {
     let x = rng.nextUint32();
     let low = Math.imul(x, n) >>> 0;
     if (low < n) {
-        const threshold = (TWO32 - n) % n;
+        const threshold = (cellResample_TWO32 - n) % n;
         while (low < threshold) {
             x = rng.nextUint32();
             low = Math.imul(x, n) >>> 0;
         }
     }
-    return Math.floor((x * n) / TWO32);
+    return Math.floor((x * n) / cellResample_TWO32);
 }
 /**
  * R random swaps: per metric, the two-sided hits |δ*| ≥ |δ| − γ and the one-sided hits (δ* at least as far on
@@ -16162,10 +17304,10 @@ function corpusScore(stats, rows) {
  */
 
 
-const FREE = 0;
-const MAIN = 1;
-const HELPER = 2;
-const DONE = 3;
+const worker_FREE = 0;
+const worker_MAIN = 1;
+const worker_HELPER = 2;
+const worker_DONE = 3;
 /** True in a helper thread started by {@link GenerationHelper}. */
 function isGenerationWorker() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateGeneration === true;
@@ -16173,7 +17315,7 @@ function isGenerationWorker() {
 /** In a helper thread: takes free chunks of each job posted to it. */
 function serveGenerationWorker() {
     external_node_worker_threads_namespaceObject.parentPort?.on('message', ({ job, status }) => {
-        claimChunks(job, status, HELPER);
+        claimChunks(job, status, worker_HELPER);
     });
     external_node_worker_threads_namespaceObject.parentPort?.postMessage('ready');
 }
@@ -16187,21 +17329,21 @@ function claimChunks(job, status, who) {
     let ran = 0;
     const start = performance.now();
     for (let i = 0; i < status.length; i++) {
-        const c = who === MAIN ? i : status.length - 1 - i;
-        if (Atomics.compareExchange(status, c, FREE, who) !== FREE)
+        const c = who === worker_MAIN ? i : status.length - 1 - i;
+        if (Atomics.compareExchange(status, c, worker_FREE, who) !== worker_FREE)
             continue;
         try {
             runChunk(job, c);
         }
         catch (error) {
             // Give the chunk back to the main thread, which will compute it (and meet the error itself, if any).
-            Atomics.store(status, c, FREE);
+            Atomics.store(status, c, worker_FREE);
             Atomics.notify(status, c);
-            if (who === HELPER)
+            if (who === worker_HELPER)
                 return { ran, perChunk: 0 };
             throw error;
         }
-        Atomics.store(status, c, DONE);
+        Atomics.store(status, c, worker_DONE);
         Atomics.notify(status, c);
         ran++;
     }
@@ -16270,24 +17412,24 @@ function runJob(job, helper) {
             runChunk(job, c);
         return;
     }
-    const { ran, perChunk } = claimChunks(job, status, MAIN);
+    const { ran, perChunk } = claimChunks(job, status, worker_MAIN);
     let main = ran;
     // Long after the main thread would have finished a chunk, the helper is taken to be gone.
     const patience = Math.max(2000, 20 * perChunk);
     for (let c = 0; c < total; c++) {
         for (;;) {
             const s = Atomics.load(status, c);
-            if (s === DONE)
+            if (s === worker_DONE)
                 break;
-            if (s === FREE) {
-                if (Atomics.compareExchange(status, c, FREE, MAIN) !== FREE)
+            if (s === worker_FREE) {
+                if (Atomics.compareExchange(status, c, worker_FREE, worker_MAIN) !== worker_FREE)
                     continue;
                 runChunk(job, c);
-                Atomics.store(status, c, DONE);
+                Atomics.store(status, c, worker_DONE);
                 main++;
                 break;
             }
-            if (Atomics.wait(status, c, HELPER, patience) === 'timed-out') {
+            if (Atomics.wait(status, c, worker_HELPER, patience) === 'timed-out') {
                 // Same numbers as the helper's, if it still writes them.
                 runChunk(job, c);
                 main++;
@@ -17292,6 +18434,8 @@ function keepTextRows(file, keep) {
 
 
 
+
+
 /**
  * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
  * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
@@ -17299,6 +18443,8 @@ function keepTextRows(file, keep) {
 const MAX_CLASSES = 100_000;
 /** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
 const DENSE_MATRIX_CLASSES = 1000;
+/** Work (examples × resamples) of average precision's resampling above which a helper thread does it. */
+const classification_HELPER_WORK = 1_000_000;
 /** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
 const PARALLEL_BYTES = 4 << 20;
 const classification = {
@@ -17347,34 +18493,73 @@ const classification = {
                 const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub);
                 const only = new Set(wanted);
                 const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
-                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only }, settings);
+                // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
+                const clusters = pairClusters(options, candidate, baseline, sub, repeats);
+                const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null;
+                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings);
                 const scored = hasScores && wanted.some((name) => !confusion.metrics.has(name))
                     ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
                     : { metrics: new Map(), warnings: [] };
+                if (clusters && scored.metrics.size > 0) {
+                    for (const [name, m] of scored.metrics)
+                        scored.metrics.set(name, valuesOnly(m));
+                    scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
+                }
                 const metrics = {};
                 for (const name of wanted) {
                     const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
                     if (m)
                         metrics[name] = m;
                 }
-                return { metrics, warnings: [...confusion.warnings, ...scored.warnings] };
+                return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] };
             },
-            analyze(rules, settings) {
+            async analyze(rules, settings) {
                 const k = labels.length;
                 const table = countCells(k, remap, candidate, baseline, pairing);
                 const gatedClasses = gatedClassesOf(rules, index);
                 const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
                 const clusters = pairClusters(options, candidate, baseline, pairing, repeats);
                 const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
-                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }, settings);
-                const scored = hasScores
-                    ? // The reserved error label (last) is no class of the scores: every true label is a real one.
-                        scoreStatistics({ task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing }, settings)
-                    : { metrics: new Map(), warnings: [] };
-                if (clusters && scored.metrics.size > 0) {
-                    for (const [name, m] of scored.metrics)
-                        scored.metrics.set(name, valuesOnly(m));
-                    scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
+                // The reserved error label (last) is no class of the scores: every true label is a real one.
+                const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing };
+                // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
+                // thread, started first, while this thread does everything else; the same numbers either way.
+                const n = pairing ? pairing.n : candidate.n;
+                const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= classification_HELPER_WORK;
+                const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null;
+                const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null;
+                const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered };
+                let scored = { metrics: new Map(), warnings: [] };
+                let joint = null;
+                let disagreement = null;
+                // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
+                const others = () => {
+                    if (hasScores)
+                        scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' } : {}) }, settings);
+                    if (clusters && scored.metrics.size > 0) {
+                        for (const [name, m] of scored.metrics)
+                            scored.metrics.set(name, valuesOnly(m));
+                        scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
+                    }
+                    if (baseline && pairing && !clustered) {
+                        joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed });
+                    }
+                    disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null;
+                };
+                // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+                let confusion;
+                if (options.readerScript)
+                    confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others);
+                else {
+                    confusion = confusionStatistics(confusionContext, settings);
+                    others();
+                }
+                if (apJob) {
+                    // The last warning of the binary score statistics, as on one thread.
+                    const ap = await apJob.result();
+                    scored.metrics.set('average_precision', ap.metric);
+                    if (ap.warning)
+                        scored.warnings.push(ap.warning);
                 }
                 const metrics = {};
                 for (const name of names) {
@@ -17385,7 +18570,7 @@ const classification = {
                 return {
                     metrics,
                     confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
-                    disagreement: baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null,
+                    disagreement,
                     warnings: {
                         first: classificationWarnings({ pairing, table, task, positive, settings }),
                         last: [
@@ -17395,9 +18580,7 @@ const classification = {
                             ...(clustered ? clustered.warnings : [])
                         ]
                     },
-                    ...(baseline && pairing && !clustered
-                        ? { joint: classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed }) }
-                        : {})
+                    ...(joint ? { joint } : {})
                 };
             }
         };
@@ -17509,12 +18692,13 @@ function confusionMatrixOf(table, labels, hasBaseline) {
 
 
 
+
 const cellsTask = {
     async prepare(options) {
         refuseRowOptions(options);
         const dictionary = new LabelDictionary();
         const source = options.candidate;
-        const builder = new CellsBuilder(source.name, options.fields.label, dictionary, textCells(source.name, options.format));
+        const builder = new CellsBuilder(source.name, options.fields.label, dictionary, textCells(source.name, options.format), keyFields({ sliceFields: options.sliceFields }));
         await readRows(source, builder, { format: options.format });
         const rows = builder.finish();
         const used = new Uint8Array(dictionary.size);
@@ -17539,10 +18723,20 @@ const cellsTask = {
             hasBaseline: true,
             known: { metrics: names, labels },
             defaultGates: DEFAULT_GATES,
-            // Slice columns in a cells file are not read yet (--slice-field is refused above): no keys, no slices.
-            keys: { candidate: undefined, baseline: null },
-            analyzeSlice() {
-                throw new ConfigError('--slice-field does not work with --format cells yet');
+            // The slice columns, one code per cell; a slice's size is the sum of its cells' counts.
+            keys: { candidate: rows.keys, baseline: null, weights: rows.count },
+            analyzeSlice(cells, wanted, settings) {
+                // `cells` indexes the file's cells (no pairing): the slice's table, as the rows path's countCells makes it.
+                const table = cellTable(labels.length, remap, rows, cells);
+                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, mcnemar, only: new Set(wanted) }, settings);
+                const metrics = {};
+                for (const name of wanted) {
+                    const m = confusion.metrics.get(name);
+                    if (m)
+                        metrics[name] = m;
+                }
+                return { metrics, warnings: confusion.warnings };
             },
             analyze(rules, settings) {
                 const k = labels.length;
@@ -17574,26 +18768,42 @@ const cellsTask = {
     }
 };
 /**
- * The sparse cell table of the file's cells: report indices, ordered by (t, b, c) as src/cells.ts orders them
- * (so every resample draws its random numbers in the same order as from the row files).
- * Cost O(cells · log cells).
- * @example // cells (b, b, a) × 3 then (a, a, a) × 2, labels [a, b]
- * cellTable(2, remap, rows) // t [0, 1], b [0, 1], c [0, 0], count [2, 3]
+ * The sparse cell table of the file's cells (or of the cells at `subset`): report indices, ordered by (t, b, c)
+ * as src/cells.ts orders them (so every resample draws its random numbers in the same order as from the row
+ * files), cells with the same (t, b, c) (in several slices) added up into one.
+ * Cost O(m · log m) for m cells.
+ * @example // cells (b, b, a) × 3 then (a, a, a) × 2 then (b, b, a) × 1 (another slice), labels [a, b]
+ * cellTable(2, remap, rows) // t [0, 1], b [0, 1], c [0, 0], count [2, 4]
  */
-function cellTable(k, remap, rows) {
-    const m = rows.size;
-    const t = Int32Array.from(rows.truth, (code) => remap[code]);
-    const b = Int32Array.from(rows.baseline, (code) => remap[code]);
-    const c = Int32Array.from(rows.candidate, (code) => remap[code]);
+function cellTable(k, remap, rows, subset) {
+    const at = subset ?? Uint32Array.from({ length: rows.size }, (_, j) => j);
+    const m = at.length;
+    const t = Int32Array.from(at, (j) => remap[rows.truth[j]]);
+    const b = Int32Array.from(at, (j) => remap[rows.baseline[j]]);
+    const c = Int32Array.from(at, (j) => remap[rows.candidate[j]]);
     const order = Int32Array.from({ length: m }, (_, j) => j).sort((x, y) => t[x] - t[y] || b[x] - b[y] || c[x] - c[y]);
-    const out = { k, size: m, total: 0, t: new Int32Array(m), b: new Int32Array(m), c: new Int32Array(m), count: new Float64Array(m) };
+    const out = { k, size: 0, total: 0, t: new Int32Array(m), b: new Int32Array(m), c: new Int32Array(m), count: new Float64Array(m) };
+    let size = 0;
     for (let i = 0; i < m; i++) {
         const j = order[i];
-        out.t[i] = t[j];
-        out.b[i] = b[j];
-        out.c[i] = c[j];
-        out.count[i] = rows.count[j];
-        out.total += rows.count[j];
+        const count = rows.count[at[j]];
+        if (size > 0 && out.t[size - 1] === t[j] && out.b[size - 1] === b[j] && out.c[size - 1] === c[j])
+            out.count[size - 1] += count;
+        else {
+            out.t[size] = t[j];
+            out.b[size] = b[j];
+            out.c[size] = c[j];
+            out.count[size] = count;
+            size++;
+        }
+        out.total += count;
+    }
+    out.size = size;
+    if (size < m) {
+        out.t = out.t.slice(0, size);
+        out.b = out.b.slice(0, size);
+        out.c = out.c.slice(0, size);
+        out.count = out.count.slice(0, size);
     }
     return out;
 }
@@ -17633,8 +18843,8 @@ function refuseRowOptions(options) {
         refuse('--train (action: train)', 'needs the test examples\' ids or texts, which cell counts do not have');
     if (options.trainPredictions)
         refuse('--train-predictions (action: train-predictions)', 'is not supported with cell counts; compare the prediction files');
-    if (options.sliceFields && options.sliceFields.length > 0)
-        refuse('--slice-field (action: slice-fields)', 'is not supported with cell counts yet; compare the prediction files');
+    if (options.sliceFields?.includes(CELL_COLUMNS.count))
+        refuse('--slice-field count (action: slice-fields)', 'names the column of the counts, not a slice column of the cells file');
     if (options.repeatField)
         refuse('--repeat-field (action: repeat-field)', 'needs each row\'s id; cell counts have none');
     if (options.clusterField)
@@ -18655,7 +19865,7 @@ async function overfittingCheck(o) {
     try {
         const prepared = await taskModule(task).prepare(trainOptions);
         trainRows = prepared.counts.candidate;
-        trainMetrics = prepared.analyze(o.rules, o.settings).metrics;
+        trainMetrics = (await prepared.analyze(o.rules, o.settings)).metrics;
     }
     catch (error) {
         if (error instanceof ConfigError)
@@ -18747,7 +19957,7 @@ function benjaminiHochberg(pValues) {
  *
  * Cost: one pass over the compared examples per field to group them (src/slices/assign.ts), then per tested
  * slice the task's statistics on its examples (classification: O(slice examples) once, then O(cells) per
- * resample).
+ * resample; from a cells file, O(slice cells · log) once: a slice's size is the sum of its cells' counts).
  */
 
 
@@ -18771,10 +19981,10 @@ function sliceSeed(seed, field, value) {
 }
 /** The slices to test: at least `minSlice` examples, at most {@link MAX_TESTED_SLICES}, the largest first. */
 function chooseTested(fields, minSlice) {
-    const eligible = fields.flatMap((f) => f.groups.filter((g) => g.rows.length >= minSlice));
+    const eligible = fields.flatMap((f) => f.groups.filter((g) => g.size >= minSlice));
     if (eligible.length <= MAX_TESTED_SLICES)
         return new Set(eligible);
-    const order = eligible.map((g, i) => i).sort((a, b) => eligible[b].rows.length - eligible[a].rows.length || a - b);
+    const order = eligible.map((g, i) => i).sort((a, b) => eligible[b].size - eligible[a].size || a - b);
     return new Set(order.slice(0, MAX_TESTED_SLICES).map((i) => eligible[i]));
 }
 /** Every slice of every field: tested slices' metrics in `headline` order, q-values, and the warnings. */
@@ -18788,11 +19998,11 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
         const byValue = {};
         let untested = 0;
         for (const group of groups) {
-            const { value, rows } = group;
+            const { value, rows, size } = group;
             if (!chosen.has(group)) {
-                if (rows.length < minSlice)
+                if (size < minSlice)
                     untested++;
-                byValue[value] = { counts: { paired: rows.length }, tested: false, metrics: {} };
+                byValue[value] = { counts: { paired: size }, tested: false, metrics: {} };
                 continue;
             }
             const result = prepared.analyzeSlice(rows, headline, { ...settings, seed: sliceSeed(settings.seed, field, value) });
@@ -18809,7 +20019,7 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
                 if (withQ.pValue !== null)
                     tested.push(withQ);
             }
-            byValue[value] = { counts: { paired: rows.length }, tested: true, metrics };
+            byValue[value] = { counts: { paired: size }, tested: true, metrics };
         }
         report[field] = byValue;
         if (untested > 0) {
@@ -18819,7 +20029,7 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
             warnings.push(`Slices of ${field}: ${disagreements.toLocaleString('en-US')} paired examples have another ${field} in the baseline file than in the candidate file; they are counted in the candidate's slice.`);
         }
     }
-    const eligible = fields.reduce((n, f) => n + f.groups.filter((g) => g.rows.length >= minSlice).length, 0);
+    const eligible = fields.reduce((n, f) => n + f.groups.filter((g) => g.size >= minSlice).length, 0);
     if (eligible > chosen.size) {
         warnings.push(`${eligible.toLocaleString('en-US')} slices have at least ${minSlice} compared examples; the ${chosen.size} largest are tested ` +
             `(at most ${MAX_TESTED_SLICES} per run), the others listed untested.`);
@@ -18857,7 +20067,7 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
 /**
  * The slices of each field. `pairing` null: every candidate row is an example.
  * @example sliceGroups(['region'], { candidate: [{ field: 'region', values: ['EU', 'US'], codes: Uint32Array.of(1, 0, 1) }], baseline: null }, null, 3)[0].groups
- * // [{ value: 'EU', rows: [1] }, { value: 'US', rows: [0, 2] }]
+ * // [{ value: 'EU', rows: [1], size: 1 }, { value: 'US', rows: [0, 2], size: 2 }]
  */
 function sliceGroups(fields, keys, pairing, candidateRows) {
     return fields.map((field) => {
@@ -18865,9 +20075,11 @@ function sliceGroups(fields, keys, pairing, candidateRows) {
         if (!cand)
             throw new ConfigError(`slice field ${JSON.stringify(field)} was not read from the candidate file`);
         const base = keys.baseline ? keyColumn(keys.baseline, field) : undefined;
-        const n = pairing ? pairing.n : candidateRows;
+        const weights = pairing ? undefined : keys.weights;
+        const n = pairing ? pairing.n : weights ? weights.length : candidateRows;
         const code = new Uint32Array(n);
         const sizes = new Uint32Array(cand.values.length);
+        const examples = new Float64Array(cand.values.length);
         let disagreements = 0;
         // Baseline code → candidate code of the same text (-1: a text the candidate never has).
         const codeOf = new Map(cand.values.map((v, c) => [v, c]));
@@ -18876,11 +20088,15 @@ function sliceGroups(fields, keys, pairing, candidateRows) {
             const c = cand.codes[pairing ? pairing.cand[p] : p];
             code[p] = c;
             sizes[c]++;
+            examples[c] += weights ? weights[p] : 1;
             if (pairing && base && toCand && toCand[base.codes[pairing.base[p]]] !== c)
                 disagreements++;
         }
         const present = cand.values.filter((_, c) => sizes[c] > 0);
-        const groups = labelOrder(present).map((value) => ({ value, rows: new Uint32Array(sizes[codeOf.get(value)]) }));
+        const groups = labelOrder(present).map((value) => {
+            const c = codeOf.get(value);
+            return { value, rows: new Uint32Array(sizes[c]), size: examples[c] };
+        });
         const groupOf = new Int32Array(cand.values.length).fill(-1);
         groups.forEach((g, i) => (groupOf[codeOf.get(g.value)] = i));
         const fill = new Uint32Array(groups.length);
@@ -18958,7 +20174,7 @@ async function compare(options) {
     });
     checkTrainGapRules(rules, options.trainPredictions !== undefined, checks.metrics);
     const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed };
-    const analysis = prepared.analyze(rules, settings);
+    const analysis = await prepared.analyze(rules, settings);
     const errors = prepared.errors;
     // SPEC §12: error_rate is reported when gated, when an example errored, or when --errors was given.
     if (errors && (options.errors !== undefined || anyErrors(errors) || rules.some((r) => r.metric === 'error_rate'))) {
@@ -18974,6 +20190,7 @@ async function compare(options) {
         hasBaseline: prepared.hasBaseline,
         missingBaseline: options.missingBaseline,
         multiplicity: options.multiplicity,
+        maxTTies: options.maxTTies,
         joint: analysis.joint ?? null,
         overfitting: checked.sections.overfitting ?? null,
         slices: slices?.report ?? null,
@@ -20058,6 +21275,7 @@ function otherWarnings(report) {
 
 
 
+
 async function main(argv) {
     const request = parseCli(argv);
     if (request.kind === 'help') {
@@ -20086,6 +21304,8 @@ if (isReadWorker())
     void serveReadRequest();
 else if (isGenerationWorker())
     serveGenerationWorker();
+else if (isStatsWorker())
+    serveStatsJob();
 else
     start();
 /** The CLI proper; a reader or resampling worker (the same bundle, started by compare) does its work instead. */
