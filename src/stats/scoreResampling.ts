@@ -13,6 +13,7 @@
  */
 import { normalCdf, normalQuantile } from './normal.js'
 import { percentileInterval, quantileSorted7 } from './quantile.js'
+import { poissonWeights } from './poissonWeights.js'
 import type { Xoshiro128 } from './random.js'
 
 /** Example-resamples of work allowed for one per-example metric (resamples × n). */
@@ -58,7 +59,7 @@ function ranked(positive: Uint8Array, score: Float64Array, order: Uint32Array): 
  * (the same for both models: the same examples are drawn). Null without positive weight. Written without
  * callbacks and with one loop per case: it runs n steps per resample.
  */
-function weightedAp(r: Ranked, w: Uint32Array, map: Uint32Array | null, total: number): number | null {
+function weightedAp(r: Ranked, w: Uint8Array, map: Uint32Array | null, total: number): number | null {
   if (total === 0) return null
   const n = r.pos.length
   const { pos, start } = r
@@ -117,7 +118,9 @@ export function apStatistics(
   for (let k = 0; k < n; k++) rankA[orderA[k]] = k
   const mapB = new Uint32Array(n)
   for (let k = 0; k < n; k++) mapB[k] = rankA[orderB[k]]
-  const w = new Uint32Array(n)
+  // Weights as bytes (a Poisson(1) weight is at most 30): B's pass reads them at random through mapB, and n bytes
+  // stay in cache where 4n do not.
+  const w = new Uint8Array(n)
   const deltas = new Float64Array(R)
   const cands = new Float64Array(R)
   let kept = 0
@@ -127,15 +130,14 @@ export function apStatistics(
     if (poisson) {
       // Large n: Poisson(1) weights, drawn in order (Hanley & MacGibbon 2006) — the multinomial bootstrap
       // conditioned on nothing; at this n the two agree, and this one reads and writes memory in sequence.
-      const apos = a.pos
-      for (let k = 0; k < n; k++) {
-        const x = poissonOne(rngBoot.nextDouble())
-        w[k] = x
-        if (apos[k]) total += x
-      }
+      total = poissonWeights(rngBoot, w, a.pos)
     } else {
       w.fill(0)
-      for (let i = 0; i < n; i++) w[Math.floor(rngBoot.nextDouble() * n)]++
+      for (let i = 0; i < n; i++) {
+        const j = Math.floor(rngBoot.nextDouble() * n)
+        // One example drawn 256 times of n ≤ WORK/1000 draws (probability below 10⁻⁴⁰⁰) would wrap the byte.
+        if (++w[j] === 0) throw new Error('apStatistics: a bootstrap weight above 255')
+      }
       const apos = a.pos
       for (let k = 0; k < n; k++) if (apos[k]) total += w[k]
     }
@@ -171,27 +173,6 @@ export function apStatistics(
     pValueWorse: se > 0 ? normalCdf(z) : 1,
     test: 'bootstrap-normal'
   }
-}
-
-/** The Poisson(1) CDF F(0) … F(30), summed as the inversion loop sums it (e^−1, then p /= k, F += p). */
-const POISSON_CDF = ((): Float64Array => {
-  const cdf = new Float64Array(31)
-  let p = Math.exp(-1)
-  let F = p
-  cdf[0] = F
-  for (let k = 1; k <= 30; k++) {
-    p /= k
-    F += p
-    cdf[k] = F
-  }
-  return cdf
-})()
-
-/** A Poisson(1) draw by inversion of its CDF from a uniform u (capped at 30). */
-function poissonOne(u: number): number {
-  let k = 0
-  while (k < 30 && u > POISSON_CDF[k]) k++
-  return k
 }
 
 function mean(x: Float64Array): number {
