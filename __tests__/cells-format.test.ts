@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { ConfigError, InputError } from '../src/errors.js'
 import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/types.js'
+import { generator } from './xorshift.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-'))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
@@ -71,18 +72,6 @@ function body(report: Report): string {
 const base: Omit<CompareOptions, 'candidate' | 'baseline'> = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 2000, seed: 11, missingBaseline: 'skip' }
 const cellsOptions = (candidate: PredictionSource, extra: Partial<CompareOptions> = {}): CompareOptions => ({ ...base, ...extra, candidate, baseline: null, format: 'cells' })
 
-/** xorshift32 in [0, 1): deterministic rows. */
-function generator(seed: number): () => number {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    return x / 2 ** 32
-  }
-}
 
 /** n examples over k classes (numbers), the candidate right with probability pc, the baseline with pb. */
 function generated(n: number, k: number, pc: number, pb: number, seed: number): { candidate: Row[]; baseline: Row[] } {

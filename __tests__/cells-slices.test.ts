@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { ConfigError, InputError } from '../src/errors.js'
 import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/types.js'
+import { generator } from './xorshift.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-'))
 
@@ -78,18 +79,6 @@ const base: Omit<CompareOptions, 'candidate' | 'baseline'> = { fields: DEFAULT_F
 const cellsOptions = (candidate: PredictionSource, extra: Partial<CompareOptions> = {}): CompareOptions => ({ ...base, ...extra, candidate, baseline: null, format: 'cells' })
 const rowOptions = (candidate: PredictionSource, baseline: PredictionSource, extra: Partial<CompareOptions> = {}): CompareOptions => ({ ...base, ...extra, candidate, baseline })
 
-/** xorshift32 in [0, 1): deterministic rows. */
-function generator(seed: number): () => number {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    return x / 2 ** 32
-  }
-}
 
 /**
  * n examples over `labels`; regions EU (about half), US, and 20 examples in APAC (under --min-slice 30); tiers 1,

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { lastStatsSplit } from '../src/statsWorker.js'
 import { DEFAULT_FIELDS, type PredictionSource } from '../src/types.js'
+import { generator } from './xorshift.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 let dir = ''
@@ -32,18 +33,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** xorshift32 in [0, 1): deterministic rows. */
-function generator(seed: number): () => number {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    return x / 2 ** 32
-  }
-}
 
 function jsonl(name: string, rows: object[]): PredictionSource {
   const p = path.join(dir, name)

@@ -18,7 +18,7 @@
  * const plan = blockPlan(Float64Array.of(3, 1, 1, 1))
  * blockMultinomial(streamFor(0, 'x'), 6, plan, out) // out sums to 6
  */
-import { binomial } from './binomial.js'
+import { multinomial } from './multinomial.js'
 import type { Xoshiro128 } from './random.js'
 
 /** Most weight a block holds (its slot array: 32 KB of 32-bit counts). */
@@ -72,7 +72,7 @@ export function blockPlan(weights: Float64Array): BlockPlan {
 export function blockMultinomial(rng: Xoshiro128, n: number, plan: BlockPlan, out: Float64Array): void {
   const { weights, start, weight, totals, slots } = plan
   const blocks = weight.length
-  conditional(rng, n, weight, 0, blocks, totals)
+  multinomial(rng, n, weight, totals, 0, blocks)
   for (let b = 0; b < blocks; b++) {
     const from = start[b]
     const to = start[b + 1]
@@ -91,31 +91,11 @@ export function blockMultinomial(rng: Xoshiro128, n: number, plan: BlockPlan, ou
         out[j] = sum
       }
     } else {
-      conditional(rng, x, weights, from, to, out)
+      multinomial(rng, x, weights, out, from, to)
     }
   }
 }
 
-/** The conditional binomial method over weights[from … to) (src/stats/multinomial.ts), into out[from … to). */
-function conditional(rng: Xoshiro128, n: number, weights: Float64Array, from: number, to: number, out: Float64Array): void {
-  let left = n
-  let rest = 0
-  for (let j = from; j < to; j++) rest += weights[j]
-  for (let j = from; j < to; j++) {
-    const w = weights[j]
-    if (left === 0 || w === 0) {
-      out[j] = 0
-    } else if (w >= rest) {
-      out[j] = left
-      left = 0
-    } else {
-      const x = binomial(rng, left, w / rest)
-      out[j] = x
-      left -= x
-    }
-    rest -= w
-  }
-}
 
 const STATE = new Int32Array(4)
 const TWO32 = 4294967296
