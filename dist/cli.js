@@ -10676,17 +10676,19 @@ function btpe(rng, n, r) {
  * X_j ~ Bin(N_left, w_j / R_left), then N_left −= X_j and R_left −= w_j (Davis 1993, "The computer generation of
  * multinomial random variates", Comp. Stat. & Data Analysis 16, 205–217). Integer weights keep R_left exact, so
  * nothing drifts; pass the cells largest first so N_left reaches 0 early.
- * Cost: at most one binomial draw per cell.
+ * Cost: at most one binomial draw per cell. `from`/`to` draw the cells of a range only (src/stats/blockMultinomial.ts).
  *
  * @example multinomial(rng, 10, [10], out) // out = [10]
  */
 
-function multinomial(rng, n, weights, out) {
+function multinomial(rng, n, weights, out, 
+/** Only the cells from … to − 1 (the others of `out` are left as they are). */
+from = 0, to = weights.length) {
     let left = n;
     let rest = 0;
-    for (let j = 0; j < weights.length; j++)
+    for (let j = from; j < to; j++)
         rest += weights[j];
-    for (let j = 0; j < weights.length; j++) {
+    for (let j = from; j < to; j++) {
         const w = weights[j];
         if (left === 0 || w === 0) {
             out[j] = 0;
@@ -10865,7 +10867,7 @@ function blockPlan(weights) {
 function blockMultinomial(rng, n, plan, out) {
     const { weights, start, weight, totals, slots } = plan;
     const blocks = weight.length;
-    conditional(rng, n, weight, 0, blocks, totals);
+    multinomial(rng, n, weight, totals, 0, blocks);
     for (let b = 0; b < blocks; b++) {
         const from = start[b];
         const to = start[b + 1];
@@ -10889,31 +10891,8 @@ function blockMultinomial(rng, n, plan, out) {
             }
         }
         else {
-            conditional(rng, x, weights, from, to, out);
+            multinomial(rng, x, weights, out, from, to);
         }
-    }
-}
-/** The conditional binomial method over weights[from … to) (src/stats/multinomial.ts), into out[from … to). */
-function conditional(rng, n, weights, from, to, out) {
-    let left = n;
-    let rest = 0;
-    for (let j = from; j < to; j++)
-        rest += weights[j];
-    for (let j = from; j < to; j++) {
-        const w = weights[j];
-        if (left === 0 || w === 0) {
-            out[j] = 0;
-        }
-        else if (w >= rest) {
-            out[j] = left;
-            left = 0;
-        }
-        else {
-            const x = binomial(rng, left, w / rest);
-            out[j] = x;
-            left -= x;
-        }
-        rest -= w;
     }
 }
 const blockMultinomial_STATE = new Int32Array(4);
