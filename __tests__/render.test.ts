@@ -48,6 +48,18 @@ describe('the first screen', () => {
     // Failing gates do not make the power warnings decisive: they stay below the gates.
     expect(top).not.toContain('too small')
   })
+  it('names the adjustment the gates used (max-T too), and only the three a gate can use', async () => {
+    const report = await reportFor('binary')
+    const as = (adjustment: string): typeof report => ({ ...report, gates: report.gates.map((g) => (g.pValue !== null ? { ...g, adjustment } : g)) })
+    const maxT = renderMarkdown(as('Westfall–Young max-T'), 'comment')
+    expect(firstScreen(maxT)).toContain('one-sided p < 0.0001 after Westfall–Young max-T)**')
+    expect(maxT).toContain('| Westfall–Young max-T p / bound |')
+    expect(firstScreen(renderMarkdown(as('Westfall–Young'), 'comment'))).toContain('after Westfall–Young)**')
+    // A forged report (publish mode reads a fork's JSON): its words never reach the comment.
+    const forged = renderMarkdown(as('<img src=x> trust me'), 'comment')
+    expect(forged).not.toContain('trust me')
+    expect(firstScreen(forged)).toContain('after Holm)**')
+  })
   it('a pass on an underpowered test set and a baseline behind the base commit: both warnings on top', async () => {
     const report = await reportFor('multiclass-7')
     expect(report.passed).toBe(true)

@@ -20759,6 +20759,9 @@ const statusOf = (g) => g.status;
 /** Order of gate results everywhere: what blocks the merge first. */
 const STATUS_ORDER = { fail: 0, inconclusive: 1, pass: 2, skip: 3 };
 const sortedGates = (report) => report.gates.map((g, i) => ({ g, i })).sort((a, b) => (STATUS_ORDER[a.g.status] ?? 9) - (STATUS_ORDER[b.g.status] ?? 9) || a.i - b.i).map((x) => x.g);
+const ADJUSTMENTS = new Set(['Holm', 'Westfall–Young', 'Westfall–Young max-T']);
+/** A gate's adjustment as the comment names it: one of the three the gates use, else Holm (a report's text never reaches the comment). */
+const adjustmentName = (gate) => (gate?.adjustment !== undefined && ADJUSTMENTS.has(gate.adjustment) ? gate.adjustment : 'Holm');
 /** The numbers behind one gate's result, in words: `recall 92.5% → 80.6% (−11.9 pts, 95% CI …, one-sided p < 0.0001 after Holm)`. */
 function reason(gate, report) {
     const gap = trainGapOf(gate, report);
@@ -20769,7 +20772,7 @@ function reason(gate, report) {
         return proseText(gate.detail, 300);
     let evidence = '';
     if (gate.pValue !== null)
-        evidence = `, one-sided p ${verdict_pText(gate.pValue)} after ${gate.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm'}`;
+        evidence = `, one-sided p ${verdict_pText(gate.pValue)} after ${adjustmentName(gate)}`;
     else if (gate.bound !== null)
         evidence = `, one-sided ${level(report)} bound ${formatDelta(gate.metric, gate.bound)}`;
     const more = (gate.slice?.failing?.length ?? 0) > 1 ? `; ${gate.slice.failing.length} slices of ${dataSpan(gate.slice.field, 40)} failed` : '';
@@ -20898,13 +20901,13 @@ function evidence(g, report) {
     return '—';
 }
 /**
- * The adjustment of the run's no-regression p-values, as the gates name it: `Westfall–Young` or `Holm`, nothing
- * else (a published report's JSON comes from a fork's run: its text never reaches the comment).
+ * The adjustment of the run's no-regression p-values, as the gates name it: `Westfall–Young`, `Westfall–Young
+ * max-T` or `Holm`, nothing else (a published report's JSON comes from a fork's run: its text never reaches the
+ * comment).
  */
 function adjustedBy(report) {
     return adjustmentName(report.gates.find((g) => g.pValue !== null));
 }
-const adjustmentName = (gate) => (gate?.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm');
 
 ;// CONCATENATED MODULE: ./src/render/matrices.ts
 

@@ -7,7 +7,7 @@ import type { GateResult, Report } from '../types.js'
 import { dataSpan, proseText } from './escape.js'
 import { gateMetric, level, shownDelta, testsOf, values } from './names.js'
 import { trainGapObserved, trainGapOf } from './overfitting.js'
-import { pText, roundUp2, sortedGates } from './verdict.js'
+import { adjustmentName, pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
 
 const RESULT: Record<string, string> = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' }
@@ -54,11 +54,11 @@ function evidence(g: GateResult, report: Report): string {
 }
 
 /**
- * The adjustment of the run's no-regression p-values, as the gates name it: `Westfall–Young` or `Holm`, nothing
- * else (a published report's JSON comes from a fork's run: its text never reaches the comment).
+ * The adjustment of the run's no-regression p-values, as the gates name it: `Westfall–Young`, `Westfall–Young
+ * max-T` or `Holm`, nothing else (a published report's JSON comes from a fork's run: its text never reaches the
+ * comment).
  */
 export function adjustedBy(report: Report): string {
   return adjustmentName(report.gates.find((g) => g.pValue !== null))
 }
 
-export const adjustmentName = (gate: GateResult | undefined): string => (gate?.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm')

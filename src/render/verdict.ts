@@ -18,6 +18,11 @@ export const STATUS_ORDER: Record<string, number> = { fail: 0, inconclusive: 1, 
 export const sortedGates = (report: Report): GateResult[] =>
   report.gates.map((g, i) => ({ g, i })).sort((a, b) => (STATUS_ORDER[a.g.status] ?? 9) - (STATUS_ORDER[b.g.status] ?? 9) || a.i - b.i).map((x) => x.g)
 
+const ADJUSTMENTS = new Set(['Holm', 'Westfall–Young', 'Westfall–Young max-T'])
+
+/** A gate's adjustment as the comment names it: one of the three the gates use, else Holm (a report's text never reaches the comment). */
+export const adjustmentName = (gate: GateResult | undefined): string => (gate?.adjustment !== undefined && ADJUSTMENTS.has(gate.adjustment) ? gate.adjustment : 'Holm')
+
 /** The numbers behind one gate's result, in words: `recall 92.5% → 80.6% (−11.9 pts, 95% CI …, one-sided p < 0.0001 after Holm)`. */
 export function reason(gate: GateResult, report: Report): string {
   const gap = trainGapOf(gate, report)
@@ -25,7 +30,7 @@ export function reason(gate: GateResult, report: Report): string {
   const { m, label } = gateMetric(report, gate)
   if (gate.status === 'skip' || !m || (m.candidate === null && m.baseline === null)) return proseText(gate.detail, 300)
   let evidence = ''
-  if (gate.pValue !== null) evidence = `, one-sided p ${pText(gate.pValue)} after ${gate.adjustment === 'Westfall–Young' ? 'Westfall–Young' : 'Holm'}`
+  if (gate.pValue !== null) evidence = `, one-sided p ${pText(gate.pValue)} after ${adjustmentName(gate)}`
   else if (gate.bound !== null) evidence = `, one-sided ${level(report)} bound ${formatDelta(gate.metric, gate.bound)}`
   const more = (gate.slice?.failing?.length ?? 0) > 1 ? `; ${gate.slice!.failing!.length} slices of ${dataSpan(gate.slice!.field, 40)} failed` : ''
   return `${change(gate.metric, m, report, label)}${evidence}${more})`.replace(/ \(\)$/, '')
