@@ -13,7 +13,7 @@ import { delongOvrMacro } from './stats/delongMulticlass.js'
 import { logScaleTInterval } from './stats/logScaleInterval.js'
 import { pairedT } from './stats/pairedT.js'
 import { streamFor } from './stats/random.js'
-import { apStatistics } from './stats/scoreResampling.js'
+import { apPlan, apStatistics, apValues } from './stats/scoreResampling.js'
 import type { MetricReport, PredictionFile, Task } from './types.js'
 
 export interface ScoreContext {
@@ -220,12 +220,14 @@ export function averagePrecisionMetric(
   const oB = base ? (orderB ?? ascendingOrder(base)) : oC
   let warning: string | null = null
   const ap = empty('average_precision')
-  ap.candidate = averagePrecision(pos, cand, oC)
-  if (base) {
-    ap.baseline = averagePrecision(pos, base, oB)
+  if (!base) ap.candidate = averagePrecision(pos, cand, oC)
+  else {
+    // Both values from the resampling's plan (the same doubles as averagePrecision; the examples gathered once).
+    const plan = apPlan(pos, base, cand, oB, oC)
+    ;[ap.baseline, ap.candidate] = apValues(plan)
     if (ap.candidate !== null && ap.baseline !== null) {
       ap.delta = ap.candidate - ap.baseline
-      const s = apStatistics(pos, base, cand, oB, oC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'))
+      const s = apStatistics(pos, base, cand, oB, oC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'), plan)
       if (s) {
         setTest(ap, s.test, s, s.method)
         ap.candidateCi = s.candidateCi

@@ -93,6 +93,38 @@ function weightedAp(r: Ranked, w: Uint8Array, map: Uint32Array | null, total: nu
   return ap
 }
 
+/** Both models' examples in score order, and B's positions in A's order (where a resample's weights live). */
+export interface ApPlan {
+  a: Ranked
+  b: Ranked
+  mapB: Uint32Array
+}
+
+/** The {@link ApPlan} of models A and B from their ascending score orders. Cost O(n). */
+export function apPlan(positive: Uint8Array, scoreA: Float64Array, scoreB: Float64Array, orderA: Uint32Array, orderB: Uint32Array): ApPlan {
+  const n = positive.length
+  const a = ranked(positive, scoreA, orderA)
+  const b = ranked(positive, scoreB, orderB)
+  // Weights live in A's order (a resample draws positions, which is drawing examples); B reads them through mapB.
+  const rankA = new Uint32Array(n)
+  for (let k = 0; k < n; k++) rankA[orderA[k]] = k
+  const mapB = new Uint32Array(n)
+  for (let k = 0; k < n; k++) mapB[k] = rankA[orderB[k]]
+  return { a, b, mapB }
+}
+
+/**
+ * AP of A and B from the plan: the weighted pass with every weight 1, which sums the same terms in the same order
+ * as src/metrics/scores.ts `averagePrecision` (the same doubles), without its reads at random through the order.
+ * Null for a model without positives. Cost O(n).
+ */
+export function apValues(plan: ApPlan): [number | null, number | null] {
+  const ones = new Uint8Array(plan.a.pos.length).fill(1)
+  let total = 0
+  for (const p of plan.a.pos) total += p
+  return [weightedAp(plan.a, ones, null, total), weightedAp(plan.b, ones, null, total)]
+}
+
 /**
  * Bootstrap interval, candidate interval, worse-side bound and p-values of AP_B − AP_A (B the candidate).
  * `orderA`/`orderB` are the ascending score orders (src/metrics/scores.ts `ascendingOrder`).
@@ -107,17 +139,12 @@ export function apStatistics(
   resamples: number,
   alpha: number,
   rngBoot: Xoshiro128,
-  rngPerm: Xoshiro128
+  rngPerm: Xoshiro128,
+  plan: ApPlan = apPlan(positive, scoreA, scoreB, orderA, orderB)
 ): ApStatistics | null {
   const n = positive.length
   const R = resamplesFor(resamples, n)
-  const a = ranked(positive, scoreA, orderA)
-  const b = ranked(positive, scoreB, orderB)
-  // Weights live in A's order (a resample draws positions, which is drawing examples); B reads them through mapB.
-  const rankA = new Uint32Array(n)
-  for (let k = 0; k < n; k++) rankA[orderA[k]] = k
-  const mapB = new Uint32Array(n)
-  for (let k = 0; k < n; k++) mapB[k] = rankA[orderB[k]]
+  const { a, b, mapB } = plan
   // Weights as bytes (a Poisson(1) weight is at most 30): B's pass reads them at random through mapB, and n bytes
   // stay in cache where 4n do not.
   const w = new Uint8Array(n)
