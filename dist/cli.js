@@ -12307,13 +12307,9 @@ function weightedAp(r, w, map, total) {
     }
     return ap;
 }
-/**
- * Bootstrap interval, candidate interval, worse-side bound and p-values of AP_B − AP_A (B the candidate).
- * `orderA`/`orderB` are the ascending score orders (src/metrics/scores.ts `ascendingOrder`).
- */
-function apStatistics(positive, scoreA, scoreB, orderA, orderB, observedDelta, resamples, alpha, rngBoot, rngPerm) {
+/** The {@link ApPlan} of models A and B from their ascending score orders. Cost O(n). */
+function apPlan(positive, scoreA, scoreB, orderA, orderB) {
     const n = positive.length;
-    const R = resamplesFor(resamples, n);
     const a = ranked(positive, scoreA, orderA);
     const b = ranked(positive, scoreB, orderB);
     // Weights live in A's order (a resample draws positions, which is drawing examples); B reads them through mapB.
@@ -12323,6 +12319,28 @@ function apStatistics(positive, scoreA, scoreB, orderA, orderB, observedDelta, r
     const mapB = new Uint32Array(n);
     for (let k = 0; k < n; k++)
         mapB[k] = rankA[orderB[k]];
+    return { a, b, mapB };
+}
+/**
+ * AP of A and B from the plan: the weighted pass with every weight 1, which sums the same terms in the same order
+ * as src/metrics/scores.ts `averagePrecision` (the same doubles), without its reads at random through the order.
+ * Null for a model without positives. Cost O(n).
+ */
+function apValues(plan) {
+    const ones = new Uint8Array(plan.a.pos.length).fill(1);
+    let total = 0;
+    for (const p of plan.a.pos)
+        total += p;
+    return [weightedAp(plan.a, ones, null, total), weightedAp(plan.b, ones, null, total)];
+}
+/**
+ * Bootstrap interval, candidate interval, worse-side bound and p-values of AP_B − AP_A (B the candidate).
+ * `orderA`/`orderB` are the ascending score orders (src/metrics/scores.ts `ascendingOrder`).
+ */
+function apStatistics(positive, scoreA, scoreB, orderA, orderB, observedDelta, resamples, alpha, rngBoot, rngPerm, plan = apPlan(positive, scoreA, scoreB, orderA, orderB)) {
+    const n = positive.length;
+    const R = resamplesFor(resamples, n);
+    const { a, b, mapB } = plan;
     // Weights as bytes (a Poisson(1) weight is at most 30): B's pass reads them at random through mapB, and n bytes
     // stay in cache where 4n do not.
     const w = new Uint8Array(n);
@@ -12663,12 +12681,15 @@ function averagePrecisionMetric(pos, base, cand, settings, orderB = null, orderC
     const oB = base ? (orderB ?? ascendingOrder(base)) : oC;
     let warning = null;
     const ap = scoreStatistics_empty('average_precision');
-    ap.candidate = averagePrecision(pos, cand, oC);
-    if (base) {
-        ap.baseline = averagePrecision(pos, base, oB);
+    if (!base)
+        ap.candidate = averagePrecision(pos, cand, oC);
+    else {
+        // Both values from the resampling's plan (the same doubles as averagePrecision; the examples gathered once).
+        const plan = apPlan(pos, base, cand, oB, oC);
+        [ap.baseline, ap.candidate] = apValues(plan);
         if (ap.candidate !== null && ap.baseline !== null) {
             ap.delta = ap.candidate - ap.baseline;
-            const s = apStatistics(pos, base, cand, oB, oC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'));
+            const s = apStatistics(pos, base, cand, oB, oC, ap.delta, settings.resamples, alpha, streamFor(settings.seed, 'bootstrap:average_precision'), streamFor(settings.seed, 'permutation:average_precision'), plan);
             if (s) {
                 setTest(ap, s.test, s, s.method);
                 ap.candidateCi = s.candidateCi;
