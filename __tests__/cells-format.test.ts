@@ -12,9 +12,9 @@ import path from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
-import { ConfigError, InputError } from '../src/errors.js'
-import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/types.js'
-import { generator } from './xorshift.js'
+import { ConfigError } from '../src/errors.js'
+import { DEFAULT_FIELDS, type PredictionSource } from '../src/types.js'
+import { generator, inputError, cellsBody } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-'))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
@@ -59,16 +59,6 @@ function parquetCells(name: string, cells: ReturnType<typeof groupBy>): Predicti
   return write(name, new Uint8Array(buffer))
 }
 
-/** The report's JSON without what cells cannot give: file names, the first ids of disagreement, the error rows (`counts.errors`). */
-function body(report: Report): string {
-  const d = report.disagreement
-  return JSON.stringify(
-    { ...report, counts: { ...report.counts, errors: undefined }, disagreement: d ? { ...d, firstRegressions: [], firstImprovements: [] } : d, settings: { ...report.settings, candidate: null, baseline: null } },
-    null,
-    1
-  )
-}
-
 const base: Omit<CompareOptions, 'candidate' | 'baseline'> = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 2000, seed: 11, missingBaseline: 'skip' }
 const cellsOptions = (candidate: PredictionSource, extra: Partial<CompareOptions> = {}): CompareOptions => ({ ...base, ...extra, candidate, baseline: null, format: 'cells' })
 
@@ -85,16 +75,6 @@ function generated(n: number, k: number, pc: number, pb: number, seed: number): 
     baseline.push({ id: `e${i}`, label, prediction: guess(pb) })
   }
   return { candidate, baseline }
-}
-
-async function inputError(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('expected an InputError')
 }
 
 describe('--format cells gives the report of the row files (SPEC §15)', () => {
@@ -117,11 +97,11 @@ describe('--format cells gives the report of the row files (SPEC §15)', () => {
     expect(cells.counts).toEqual({ candidate: 600, baseline: 600, paired: 600, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0 })
     expect(cells.disagreement?.firstRegressions).toEqual([])
     expect(rows.disagreement?.firstRegressions.length).toBeGreaterThan(0)
-    expect(body(cells)).toBe(body(rows))
+    expect(cellsBody(cells)).toBe(cellsBody(rows))
     // The example file is the GROUP BY of the example's rows (as scripts/make-cells-example.mjs writes it).
     const grouped = groupBy(read('candidate'), read('baseline'))
     const again = await compare({ ...options, candidate: csv('spam-cells.csv', grouped), baseline: null, format: 'cells' })
-    expect(body(again)).toBe(body(cells))
+    expect(cellsBody(again)).toBe(cellsBody(cells))
   })
 
   it('multiclass, 6 classes (one 2×2×2 table per class), cells as JSON Lines with number labels', async () => {
@@ -131,7 +111,7 @@ describe('--format cells gives the report of the row files (SPEC §15)', () => {
     const cells = await compare(cellsOptions(jsonl('mc-cells.jsonl', groupBy(candidate, baseline)), options))
     expect(cells.task).toBe('multiclass')
     expect(cells.labels).toEqual(['0', '1', '2', '3', '4', '5'])
-    expect(body(cells)).toBe(body(rows))
+    expect(cellsBody(cells)).toBe(cellsBody(rows))
   })
 
   it('70 classes (the sparse cell table, K³ > 2¹⁸), cells as Parquet with INT64 counts', async () => {
@@ -140,7 +120,7 @@ describe('--format cells gives the report of the row files (SPEC §15)', () => {
     const rows = await compare({ ...options, candidate: jsonl('k70-c.jsonl', candidate), baseline: jsonl('k70-b.jsonl', baseline) })
     const cells = await compare(cellsOptions(parquetCells('k70-cells.parquet', groupBy(candidate, baseline)), options))
     expect(cells.labels.length).toBe(70)
-    expect(body(cells)).toBe(body(rows))
+    expect(cellsBody(cells)).toBe(cellsBody(rows))
   })
 
   it('10⁹ examples in 8 cells: counts exact, the bootstrap interval as wide as theory says, in about a second at most', async () => {
@@ -186,7 +166,7 @@ describe('--format cells gives the report of the row files (SPEC §15)', () => {
     const cells = groupBy(candidate, baseline)
     const a = await compare(cellsOptions(csv('order-a.csv', cells)))
     const b = await compare(cellsOptions(csv('order-b.csv', [...cells].reverse())))
-    expect(body(a)).toBe(body(b))
+    expect(cellsBody(a)).toBe(cellsBody(b))
   })
 })
 

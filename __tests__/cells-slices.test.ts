@@ -13,9 +13,9 @@ import path from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
-import { ConfigError, InputError } from '../src/errors.js'
+import { ConfigError } from '../src/errors.js'
 import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/types.js'
-import { generator } from './xorshift.js'
+import { generator, inputError, cellsBody } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-'))
 
@@ -65,16 +65,6 @@ function parquetCells(name: string, cells: Cell[]): PredictionSource {
   return write(name, new Uint8Array(buffer))
 }
 
-/** The report's JSON without what cells cannot give: file names, the first ids of disagreement, the error rows (`counts.errors`). */
-function body(report: Report): string {
-  const d = report.disagreement
-  return JSON.stringify(
-    { ...report, counts: { ...report.counts, errors: undefined }, disagreement: d ? { ...d, firstRegressions: [], firstImprovements: [] } : d, settings: { ...report.settings, candidate: null, baseline: null } },
-    null,
-    1
-  )
-}
-
 const base: Omit<CompareOptions, 'candidate' | 'baseline'> = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 1000, seed: 17, missingBaseline: 'skip', sliceFields: ['region', 'tier'], minSlice: 30 }
 const cellsOptions = (candidate: PredictionSource, extra: Partial<CompareOptions> = {}): CompareOptions => ({ ...base, ...extra, candidate, baseline: null, format: 'cells' })
 const rowOptions = (candidate: PredictionSource, baseline: PredictionSource, extra: Partial<CompareOptions> = {}): CompareOptions => ({ ...base, ...extra, candidate, baseline })
@@ -102,16 +92,6 @@ function generated(n: number, labels: readonly unknown[], pc: number, pb: number
   return { candidate, baseline: baseline.reverse() }
 }
 
-async function inputError(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('expected an InputError')
-}
-
 describe('--format cells with --slice-field gives the slice report and slice gates of the row files (SPEC §13, §15)', () => {
   it('binary, slices of region (APAC under --min-slice) and tier (numbers), cells as CSV, TSV, JSON Lines, a JSON array and Parquet', async () => {
     const { candidate, baseline } = generated(1500, [0, 1], 0.82, 0.8, 5)
@@ -137,11 +117,11 @@ describe('--format cells with --slice-field gives the slice report and slice gat
     expect(rows.warnings).toContain('Slices of region: 1 of 3 values have fewer than 30 compared examples and are listed but not tested (--min-slice 30).')
     expect(cells.length).toBeGreaterThan(8) // cells split by the slice values: more rows than (t, b, c) triples
 
-    expect(body(fromCsv)).toBe(body(rows))
-    expect(body(fromJsonl)).toBe(body(rows))
-    expect(body(fromParquet)).toBe(body(rows))
-    expect(body(fromJson)).toBe(body(rows))
-    expect(body(fromTsv)).toBe(body(rows))
+    expect(cellsBody(fromCsv)).toBe(cellsBody(rows))
+    expect(cellsBody(fromJsonl)).toBe(cellsBody(rows))
+    expect(cellsBody(fromParquet)).toBe(cellsBody(rows))
+    expect(cellsBody(fromJson)).toBe(cellsBody(rows))
+    expect(cellsBody(fromTsv)).toBe(cellsBody(rows))
   })
 
   it('multiclass (4 string classes), per-class and macro slice gates, cells as CSV and Parquet', async () => {
@@ -155,8 +135,8 @@ describe('--format cells with --slice-field gives the slice report and slice gat
     const fromParquet = await compare(cellsOptions(parquetCells('mc-cells.parquet', cells), { gates, multiplicity: 'westfall-young' }))
     expect(Object.keys((rows.slices as NonNullable<Report['slices']>).region.EU.metrics)).toContain('recall[dog]')
     expect(rows.gates.some((g) => g.rule === 'f1_macro no-regression by region')).toBe(true)
-    expect(body(fromCsv)).toBe(body(rows))
-    expect(body(fromParquet)).toBe(body(rows))
+    expect(cellsBody(fromCsv)).toBe(cellsBody(rows))
+    expect(cellsBody(fromParquet)).toBe(cellsBody(rows))
   })
 
   it('the 200-slice cap: the same slices tested (by their summed counts) and the same warnings', async () => {
@@ -178,7 +158,7 @@ describe('--format cells with --slice-field gives the slice report and slice gat
     const slices = (rows.slices as NonNullable<Report['slices']>).region
     expect(Object.values(slices).filter((s) => s.tested)).toHaveLength(200)
     expect(rows.warnings).toContain('205 slices have at least 2 compared examples; the 200 largest are tested (at most 200 per run), the others listed untested.')
-    expect(body(fromCsv)).toBe(body(rows))
+    expect(cellsBody(fromCsv)).toBe(cellsBody(rows))
   })
 })
 
@@ -259,12 +239,12 @@ describe('--format cells: reading slice columns', () => {
     const gates = 'accuracy no-regression; accuracy no-regression by region'
     // Read with --slice-field region only: the tier column is summed over.
     const byRegion = await compare(rowOptions(jsonl('more-cand.jsonl', candidate), jsonl('more-base.jsonl', baseline), { sliceFields: ['region'], gates }))
-    expect(body(await compare(cellsOptions(csv('more.csv', cells), { sliceFields: ['region'], gates })))).toBe(body(byRegion))
+    expect(cellsBody(await compare(cellsOptions(csv('more.csv', cells), { sliceFields: ['region'], gates })))).toBe(cellsBody(byRegion))
     // Read without --slice-field: both columns summed over (CSV, JSON Lines and Parquet know the other columns).
     const plain = await compare(rowOptions(jsonl('more-cand.jsonl', candidate), jsonl('more-base.jsonl', baseline), { sliceFields: undefined }))
     expect(plain.slices).toBeUndefined()
     for (const file of [csv('more2.csv', cells), jsonl('more2.jsonl', cells), parquetCells('more2.parquet', cells)]) {
-      expect(body(await compare(cellsOptions(file, { sliceFields: undefined })))).toBe(body(plain))
+      expect(cellsBody(await compare(cellsOptions(file, { sliceFields: undefined })))).toBe(cellsBody(plain))
     }
     // JSON Lines whose other key is on some rows only (a line of the plain reader too, with an escape): still added up.
     const some = jsonl('some-keys.jsonl', [

@@ -12,7 +12,6 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compare, verdictOf, type CompareOptions } from '../src/compare.js'
 import { errorRule } from '../src/errorRule.js'
-import { InputError } from '../src/errors.js'
 import { betterBound, evaluateGates, examplesToSettle, parseGates } from '../src/gates.js'
 import { readPredictions } from '../src/read/index.js'
 import { ERROR_CODE } from '../src/read/rows.js'
@@ -20,6 +19,7 @@ import { renderMarkdown } from '../src/render/index.js'
 import { asReport } from '../src/reportShape.js'
 import { errorLabel } from '../src/tasks/classificationErrors.js'
 import { DEFAULT_FIELDS, LabelDictionary, type GateResult, type MetricReport, type Report } from '../src/types.js'
+import { inputError } from './support.js'
 
 const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures/errors')
 const fixture = (name: string) => ({ name, path: path.join(fixtures, name) })
@@ -41,16 +41,6 @@ const run = (kind: string, over: Partial<CompareOptions> = {}): Promise<Report> 
     missingBaseline: 'skip',
     ...over
   })
-
-async function inputError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('reading error rows', () => {
   const read = (name: string, content: string) => readPredictions(temp(name, content), { fields: DEFAULT_FIELDS, dictionary: new LabelDictionary(), requireId: true })

@@ -12,10 +12,10 @@ import { parquetMetadata } from 'hyparquet'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
-import { InputError } from '../src/errors.js'
 import { readPredictions } from '../src/read/index.js'
 import { cellOf } from '../src/read/parquet.js'
 import { DEFAULT_FIELDS, LabelDictionary, type PredictionSource, type Report } from '../src/types.js'
+import { inputError as message } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-parquet-'))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
@@ -52,16 +52,6 @@ function body(report: Report): string {
 }
 
 const base: Omit<CompareOptions, 'candidate' | 'baseline'> = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 2000, seed: 7, missingBaseline: 'skip' }
-
-async function message(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('expected an InputError')
-}
 
 function columnsOf(rows: Record<string, unknown>[], fields: [string, string][]): Column[] {
   return fields.map(([name, type]) => ({ name, type, data: rows.map((r) => r[name] ?? null) }))

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { InputError } from '../src/errors.js'
 import { DelimitedParser, readDelimited } from '../src/read/csv.js'
 import { readPredictions } from '../src/read/index.js'
 import { JsonArraySplitter, readJsonArray } from '../src/read/json.js'
@@ -17,6 +16,7 @@ import { readJsonl } from '../src/read/jsonl.js'
 import { MAX_ROW_BYTES, maxRowBytes } from '../src/read/limits.js'
 import { RowBuilder } from '../src/read/rows.js'
 import { DEFAULT_FIELDS, LabelDictionary, type PredictionFile, type PredictionSource } from '../src/types.js'
+import { inputError as message } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-limits-'))
 
@@ -34,16 +34,6 @@ async function readSource(source: PredictionSource, maxRowBytes?: number): Promi
   const dictionary = new LabelDictionary()
   const f = await readPredictions(source, { fields: DEFAULT_FIELDS, dictionary, requireId: true, maxRowBytes })
   return { ...f, labels: dictionary.names }
-}
-
-async function message(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('expected an InputError')
 }
 
 /** Text chunks of `text`, `size` characters each. */

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { lastStatsSplit } from '../src/statsWorker.js'
 import { DEFAULT_FIELDS, type PredictionSource } from '../src/types.js'
-import { generator } from './xorshift.js'
+import { generator } from './support.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 let dir = ''

@@ -12822,17 +12822,13 @@ function serveStatsJob() {
     external_node_worker_threads_namespaceObject.parentPort?.postMessage(reply);
 }
 /**
- * Starts `job` in a helper thread running `script`; without a script it is run by `result()` on this thread.
- * The job's arrays are copied to the thread (structured clone). A helper that fails or
- * exits without an answer is not an error: the job is then run here, with the same numbers.
+ * A helper thread running `script` on `job`: its one reply, or null when it fails or exits without one (the
+ * thread is ended once it has answered). Null instead of a promise when no thread can start.
  */
-function startStatsJob(script, job) {
-    if (!script)
-        return { result: () => Promise.resolve(runStatsJob(job)) };
-    let answer;
+function startHelper(script, job) {
     try {
         const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { evalGateStats: true, job } });
-        answer = new Promise((resolve) => {
+        return new Promise((resolve) => {
             worker.once('message', (reply) => {
                 void worker.terminate();
                 resolve(reply);
@@ -12842,8 +12838,18 @@ function startStatsJob(script, job) {
         });
     }
     catch {
-        answer = Promise.resolve(null);
+        return null;
     }
+}
+/**
+ * Starts `job` in a helper thread running `script`; without a script it is run by `result()` on this thread.
+ * The job's arrays are copied to the thread (structured clone). A helper that fails or
+ * exits without an answer is not an error: the job is then run here, with the same numbers.
+ */
+function startStatsJob(script, job) {
+    if (!script)
+        return { result: () => Promise.resolve(runStatsJob(job)) };
+    const answer = startHelper(script, job) ?? Promise.resolve(null);
     return {
         async result() {
             const reply = await answer;
@@ -12858,21 +12864,9 @@ function startStatsJob(script, job) {
 /** Starts a helper thread on `job`'s families (status made here); null when no thread can start. */
 function startFamilies(script, job) {
     const status = new Int32Array(new SharedArrayBuffer(4 * job.todo.length));
-    let answer;
-    try {
-        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'families', status } } });
-        answer = new Promise((resolve) => {
-            worker.once('message', (reply) => {
-                void worker.terminate();
-                resolve(reply);
-            });
-            worker.once('error', () => resolve(null));
-            worker.once('exit', () => resolve(null));
-        });
-    }
-    catch {
+    const answer = startHelper(script, { ...job, kind: 'families', status });
+    if (!answer)
         return null;
-    }
     return {
         claim: (j) => Atomics.compareExchange(status, j, FREE, MAIN) === FREE,
         owner: (j) => (Atomics.load(status, j) === MAIN ? 'main' : 'helper'),

@@ -5,10 +5,11 @@
 // system, all threads: steadier than wall time on a shared machine). Median of 3 runs. The bundle is dist/cli.js, or
 // EVAL_GATE_CLI_BUNDLE (a private build: EVAL_GATE_DIST=/tmp/x node scripts/bundle.mjs).
 import { spawnSync } from 'node:child_process'
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { generator, writeLines } from './bench-data.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const cli = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js')
@@ -17,32 +18,7 @@ const RUNS = Number(process.env.EVAL_GATE_BENCH_RUNS ?? 3)
 const SLICES = 50
 const dir = path.join(tmpdir(), `eval-gate-bench-slices-${N}`)
 
-/** xorshift32: deterministic data without Math.random. */
-function generator(seed) {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    return x / 2 ** 32
-  }
-}
 
-async function writeLines(file, n, row) {
-  const out = createWriteStream(file)
-  let buf = ''
-  for (let i = 0; i < n; i++) {
-    buf += row(i) + '\n'
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r))
-      buf = ''
-    }
-  }
-  out.end(buf)
-  await new Promise((r) => out.on('finish', r))
-}
 
 async function makeData() {
   const files = ['candidate', 'baseline'].map((m) => path.join(dir, `${m}.jsonl`))

@@ -7,10 +7,11 @@
 // the machine's load falls on both. EVAL_GATE_BENCH_CLI runs another build (default dist/cli.js);
 // EVAL_GATE_BENCH_CASES=plain,score,multiclass,classes,generation picks cases.
 import { spawnSync } from 'node:child_process'
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { generator, writeLines } from './bench-data.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const N = Number(process.env.EVAL_GATE_BENCH_ROWS ?? 1_000_000)
@@ -19,32 +20,7 @@ const dir = path.join(tmpdir(), `eval-gate-bench-${N}`)
 const CLI = path.resolve(process.env.EVAL_GATE_BENCH_CLI ?? path.join(root, 'dist/cli.js'))
 const CASES = new Set((process.env.EVAL_GATE_BENCH_CASES ?? 'plain,score,multiclass,classes,generation').split(','))
 
-/** xorshift32: deterministic data without Math.random. */
-function generator(seed) {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    return x / 2 ** 32
-  }
-}
 
-async function writeLines(file, n, row) {
-  const out = createWriteStream(file)
-  let buf = ''
-  for (let i = 0; i < n; i++) {
-    buf += row(i) + '\n'
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r))
-      buf = ''
-    }
-  }
-  out.end(buf)
-  await new Promise((r) => out.on('finish', r))
-}
 
 async function makeData(withScore) {
   const tag = withScore ? 'score-v2' : 'plain-v2'

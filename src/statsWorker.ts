@@ -177,16 +177,13 @@ export interface PendingJob {
 }
 
 /**
- * Starts `job` in a helper thread running `script`; without a script it is run by `result()` on this thread.
- * The job's arrays are copied to the thread (structured clone). A helper that fails or
- * exits without an answer is not an error: the job is then run here, with the same numbers.
+ * A helper thread running `script` on `job`: its one reply, or null when it fails or exits without one (the
+ * thread is ended once it has answered). Null instead of a promise when no thread can start.
  */
-export function startStatsJob(script: string | URL | undefined, job: ApJob): PendingJob {
-  if (!script) return { result: () => Promise.resolve(runStatsJob(job)) }
-  let answer: Promise<Reply | null>
+function startHelper(script: string | URL, job: ApJob | FamiliesJob): Promise<Reply | null> | null {
   try {
     const worker = new Worker(script, { workerData: { evalGateStats: true, job } })
-    answer = new Promise((resolve) => {
+    return new Promise((resolve) => {
       worker.once('message', (reply: Reply) => {
         void worker.terminate()
         resolve(reply)
@@ -195,8 +192,18 @@ export function startStatsJob(script: string | URL | undefined, job: ApJob): Pen
       worker.once('exit', () => resolve(null))
     })
   } catch {
-    answer = Promise.resolve(null)
+    return null
   }
+}
+
+/**
+ * Starts `job` in a helper thread running `script`; without a script it is run by `result()` on this thread.
+ * The job's arrays are copied to the thread (structured clone). A helper that fails or
+ * exits without an answer is not an error: the job is then run here, with the same numbers.
+ */
+export function startStatsJob(script: string | URL | undefined, job: ApJob): PendingJob {
+  if (!script) return { result: () => Promise.resolve(runStatsJob(job)) }
+  const answer = startHelper(script, job) ?? Promise.resolve(null)
   return {
     async result() {
       const reply = await answer
@@ -221,20 +228,8 @@ export interface FamilySplit {
 /** Starts a helper thread on `job`'s families (status made here); null when no thread can start. */
 export function startFamilies(script: string | URL, job: Omit<FamiliesJob, 'kind' | 'status'>): FamilySplit | null {
   const status = new Int32Array(new SharedArrayBuffer(4 * job.todo.length))
-  let answer: Promise<Reply | null>
-  try {
-    const worker = new Worker(script, { workerData: { evalGateStats: true, job: { ...job, kind: 'families', status } satisfies FamiliesJob } })
-    answer = new Promise((resolve) => {
-      worker.once('message', (reply: Reply) => {
-        void worker.terminate()
-        resolve(reply)
-      })
-      worker.once('error', () => resolve(null))
-      worker.once('exit', () => resolve(null))
-    })
-  } catch {
-    return null
-  }
+  const answer = startHelper(script, { ...job, kind: 'families', status } satisfies FamiliesJob)
+  if (!answer) return null
   return {
     claim: (j) => Atomics.compareExchange(status, j, FREE, MAIN) === FREE,
     owner: (j) => (Atomics.load(status, j) === MAIN ? 'main' : 'helper'),

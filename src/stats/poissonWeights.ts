@@ -28,7 +28,7 @@ const THRESHOLDS = ((): Float64Array => {
 const STATE = new Int32Array(4)
 
 /** Fills `w` with n = w.length Poisson(1) weights and returns their sum over the examples where `positive` is 1. */
-export function poissonWeights(rng: Xoshiro128, w: Uint8Array | Uint32Array, positive: Uint8Array): number {
+export function poissonWeights(rng: Xoshiro128, w: Uint8Array, positive: Uint8Array): number {
   const state = STATE
   rng.getState(state)
   let s0 = state[0]
