@@ -9740,6 +9740,31 @@ function ascendingOrder(score) {
     return order;
 }
 /**
+ * The ascending order of a subset's scores from the order of the whole file's: `order` is ascendingOrder of a
+ * file's n scores, `rows` the rows kept (pair p is row rows[p]). When `rows` is strictly increasing, keeping the
+ * order's kept rows, renumbered, is exactly ascendingOrder of the gathered scores (ties stay in increasing
+ * position); otherwise null (sort the gathered scores). Cost O(n).
+ * @example orderOfRows(Uint32Array.of(3, 1, 0, 2), Uint32Array.of(0, 2, 3), 4) // Uint32Array [2, 0, 1]
+ */
+function orderOfRows(order, rows, n) {
+    for (let p = 1; p < rows.length; p++)
+        if (rows[p] <= rows[p - 1])
+            return null;
+    if (rows.length === n)
+        return order; // strictly increasing n rows of n: every row, in its place
+    const position = new Int32Array(n).fill(-1);
+    for (let p = 0; p < rows.length; p++)
+        position[rows[p]] = p;
+    const out = new Uint32Array(rows.length);
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+        const p = position[order[k]];
+        if (p >= 0)
+            out[m++] = p;
+    }
+    return out;
+}
+/**
  * ROC AUC as `roc_auc_score`: the Mann–Whitney statistic with midranks for ties, which equals the trapezoidal
  * area under the ROC curve. Null when only one class is present (scikit-learn raises).
  * @example rocAuc(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8)) // 0.75
@@ -12512,6 +12537,8 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
 
 
 
+/** Where the binary score orders of the last run came from: the files' orders (read early) or a sort here (for tests). */
+const lastScoreOrders = { candidate: 'none', baseline: 'none' };
 /**
  * The paired binary columns the score metrics read, in pair order; null unless the task is binary with a positive
  * class and the candidate has a `score`. Cost O(n).
@@ -12528,7 +12555,13 @@ function binaryScoreColumns(ctx) {
         pos[p] = ctx.remap[candidate.truth[candRows ? candRows[p] : p]] === positive ? 1 : 0;
     const cand = gather(candidate.score, candRows ?? identity(n));
     const base = baseline !== null && pairing !== null && baseline.score ? gather(baseline.score, pairing.base) : null;
-    return { pos, cand, base };
+    const orderC = pairedOrder(ctx.orders?.candidate, candidate.score, candRows ?? identity(n));
+    const orderB = base && baseline && pairing ? pairedOrder(ctx.orders?.baseline, baseline.score, pairing.base) : null;
+    return { pos, cand, base, orderC, orderB };
+}
+/** The ascending order of `score` at `rows` from a file's order, when it is this column's and carries over. */
+function pairedOrder(known, score, rows) {
+    return known && score && known.score === score ? orderOfRows(known.order, rows, score.length) : null;
 }
 function identity(n) {
     return Uint32Array.from({ length: n }, (_, i) => i);
@@ -12594,9 +12627,11 @@ function scoreStatistics(ctx, settings) {
             warnings.push('The candidate file has multiclass scores in a binary task: score metrics are left out (give "score", the probability of the positive class).');
             return { metrics: out, warnings };
         }
-        const { pos, cand, base } = ctx.columns ?? binaryScoreColumns(ctx);
-        const orderC = ascendingOrder(cand);
-        const orderB = base ? ascendingOrder(base) : orderC;
+        const { pos, cand, base, orderC: knownC, orderB: knownB } = ctx.columns ?? binaryScoreColumns(ctx);
+        const orderC = knownC ?? ascendingOrder(cand);
+        const orderB = base ? (knownB ?? ascendingOrder(base)) : orderC;
+        lastScoreOrders.candidate = knownC ? 'file' : 'sorted';
+        lastScoreOrders.baseline = base ? (knownB ? 'file' : 'sorted') : 'none';
         const auc = scoreStatistics_empty('roc_auc');
         const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC);
         // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.
@@ -12790,7 +12825,8 @@ function isStatsWorker() {
 }
 /** Runs a job on this thread. */
 function runStatsJob(job) {
-    return averagePrecisionMetric(job.columns.pos, job.columns.base, job.columns.cand, job.settings);
+    const { pos, base, cand, orderB, orderC } = job.columns;
+    return averagePrecisionMetric(pos, base, cand, job.settings, orderB ?? null, orderC ?? null);
 }
 /**
  * In a helper thread: claims families from the last down, until it meets one the main thread (which claims from
@@ -13703,9 +13739,10 @@ const NAMED_IDS = 5;
  * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
  *
  * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
- * at all); otherwise one Map over the baseline's ids.
+ * at all); otherwise one Map over the baseline's ids. `known.uniqueIds`: the candidate's ids, when they are
+ * known to have no repeat ({@link uniqueIds}); then the same list in the baseline needs no index either.
  */
-function pairByIds(candidate, baseline, sameTruth) {
+function pairByIds(candidate, baseline, sameTruth, known = {}) {
     let cIds = requireIds(candidate);
     let bIds = requireIds(baseline);
     if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
@@ -13715,8 +13752,10 @@ function pairByIds(candidate, baseline, sameTruth) {
     }
     if (sameList(cIds, bIds)) {
         // The same ids in the same order: unique when strictly increasing, else checked by an index of the baseline's
-        // (the file the general path indexes first, so a repeat is reported as it would be there).
-        if (!strictlyIncreasing(bIds))
+        // (the file the general path indexes first, so a repeat is reported as it would be there). When the candidate's
+        // list is known to have no repeat (`known.uniqueIds`, checked while the baseline was being read), neither has
+        // the baseline's, element by element the same.
+        if (known.uniqueIds !== cIds && !strictlyIncreasing(bIds))
             indexIds(baseline, bIds);
         return pairInOrder(candidate, sameTruth);
     }
@@ -13785,6 +13824,27 @@ function checkUniqueIds(file) {
         return;
     indexIds(file, ids);
 }
+/**
+ * Whether a list of ids has no repeat (`===`, as pairing compares them): strictly increasing, or indexed without
+ * meeting one. Cost O(n) expected.
+ * @example uniqueIds(['b', 'a', 'c']) // true
+ */
+function uniqueIds(ids) {
+    if (strictlyIncreasing(ids))
+        return true;
+    try {
+        new IdIndex(ids, () => {
+            throw REPEAT;
+        });
+        return true;
+    }
+    catch (error) {
+        if (error === REPEAT)
+            return false;
+        throw error;
+    }
+}
+const REPEAT = new Error('repeat');
 function asText(ids) {
     return ids instanceof Float64Array ? Array.from(ids, String) : ids;
 }
@@ -14065,6 +14125,7 @@ const points = (x) => `${(100 * x).toFixed(1)} points`;
 
 
 
+
 /** True in a worker started by `readInWorker`. */
 function isReadWorker() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateRead === true;
@@ -14077,11 +14138,12 @@ async function serveReadRequest() {
     const transfer = [];
     try {
         const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes, keys: request.keys });
-        for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, file.errors, ...(file.keys ?? []).map((k) => k.codes)]) {
+        const scoreOrder = request.sortScore && file.score ? ascendingOrder(file.score) : null;
+        for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, file.errors, ...(file.keys ?? []).map((k) => k.codes), scoreOrder]) {
             if (column)
                 transfer.push(column.buffer);
         }
-        reply = { ok: true, file, labels: dictionary.names };
+        reply = { ok: true, file, labels: dictionary.names, scoreOrder };
     }
     catch (error) {
         reply =
@@ -14093,19 +14155,22 @@ async function serveReadRequest() {
 }
 /**
  * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
- * Errors come back as they would from readPredictions.
+ * Errors come back as they would from readPredictions. With `sortScore`, the worker also sorts the file's
+ * `score` column (the score statistics' first step) before it answers.
  */
 function readInWorker(script, source, options) {
-    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys };
+    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys, sortScore: options.sortScore };
     return new Promise((resolve, reject) => {
         const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
+        let answered = false;
         worker.once('message', (reply) => {
+            answered = true;
             void worker.terminate();
             if (!reply.ok) {
                 reject(reply.input ? new InputError(reply.file, reply.line ?? null, reply.field ?? null, reply.reason) : new Error(reply.message));
                 return;
             }
-            const { file, labels } = reply;
+            const { file, labels, scoreOrder } = reply;
             const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name));
             for (let i = 0; i < file.n; i++) {
                 file.truth[i] = codes[file.truth[i]];
@@ -14113,12 +14178,13 @@ function readInWorker(script, source, options) {
                 if (file.pred[i] !== ERROR_CODE)
                     file.pred[i] = codes[file.pred[i]];
             }
-            resolve(file);
+            resolve({ file, scoreOrder });
         });
         worker.once('error', reject);
+        // A thread that ends without answering (not the reader: a script that serves nothing) must not leave this waiting.
         worker.once('exit', (code) => {
-            if (code !== 0)
-                reject(new Error(`the reader thread stopped with code ${code}`));
+            if (!answered)
+                reject(new Error(`the reader thread stopped with code ${code} without an answer`));
         });
     });
 }
@@ -18469,6 +18535,7 @@ function keepTextRows(file, keep) {
 
 
 
+
 /**
  * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
  * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
@@ -18484,11 +18551,11 @@ const classification = {
     async prepare(options) {
         const dictionary = new LabelDictionary();
         const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) };
-        const [read, baseline] = await readBoth(options, readOptions);
+        const [read, baseline, early] = await readBoth(options, readOptions);
         const repeats = readRepeats(options, read, baseline);
         let byId = null;
         if (baseline)
-            byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline));
+            byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), early);
         else if (!repeats)
             checkUniqueIds(read);
         // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
@@ -18554,7 +18621,7 @@ const classification = {
                 const clusters = pairClusters(options, candidate, baseline, pairing, repeats);
                 const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
                 // The reserved error label (last) is no class of the scores: every true label is a real one.
-                const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing };
+                const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders };
                 // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
                 // thread, started first, while this thread does everything else; the same numbers either way.
                 const n = pairing ? pairing.n : candidate.n;
@@ -18656,20 +18723,29 @@ function classesOf(dictionary, used, options) {
     const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
     return chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
 }
-/** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
+const NOTHING_EARLY = { uniqueIds: null, orders: { candidate: null, baseline: null } };
+/**
+ * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
+ * The worker also sorts the baseline's scores, and this thread, done with the candidate first (the worker starts
+ * later and hands its columns over), checks the candidate's ids for a repeat and sorts its scores while it waits.
+ */
 async function readBoth(options, readOptions) {
     const base = options.baseline;
     if (!base)
-        return [await readPredictions(options.candidate, readOptions), null];
+        return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY];
     if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
-        const pending = readInWorker(options.readerScript, base, readOptions);
+        const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true });
         // Keep a rejection of the worker from going unhandled while the candidate is read.
         pending.catch(() => undefined);
         const candidate = await readPredictions(options.candidate, readOptions);
-        return [candidate, await pending];
+        const unique = candidate.ids !== null && uniqueIds(candidate.ids) ? candidate.ids : null;
+        const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null;
+        const { file, scoreOrder } = await pending;
+        const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null;
+        return [candidate, file, { uniqueIds: unique, orders: { candidate: candidateOrder, baseline: baselineOrder } }];
     }
     const candidate = await readPredictions(options.candidate, readOptions);
-    return [candidate, await readPredictions(base, readOptions)];
+    return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY];
 }
 async function sizeOf(file) {
     try {

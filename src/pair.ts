@@ -44,9 +44,10 @@ export interface Pairing {
  * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
  *
  * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
- * at all); otherwise one Map over the baseline's ids.
+ * at all); otherwise one Map over the baseline's ids. `known.uniqueIds`: the candidate's ids, when they are
+ * known to have no repeat ({@link uniqueIds}); then the same list in the baseline needs no index either.
  */
-export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTruth): Pairing {
+export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTruth, known: { uniqueIds?: Ids | null } = {}): Pairing {
   let cIds: Ids = requireIds(candidate)
   let bIds: Ids = requireIds(baseline)
   if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
@@ -56,8 +57,10 @@ export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTr
   }
   if (sameList(cIds, bIds)) {
     // The same ids in the same order: unique when strictly increasing, else checked by an index of the baseline's
-    // (the file the general path indexes first, so a repeat is reported as it would be there).
-    if (!strictlyIncreasing(bIds)) indexIds(baseline, bIds)
+    // (the file the general path indexes first, so a repeat is reported as it would be there). When the candidate's
+    // list is known to have no repeat (`known.uniqueIds`, checked while the baseline was being read), neither has
+    // the baseline's, element by element the same.
+    if (known.uniqueIds !== cIds && !strictlyIncreasing(bIds)) indexIds(baseline, bIds)
     return pairInOrder(candidate, sameTruth)
   }
 
@@ -120,6 +123,26 @@ export function checkUniqueIds(file: IdRows): void {
   if (ids === null || strictlyIncreasing(ids)) return
   indexIds(file, ids)
 }
+
+/**
+ * Whether a list of ids has no repeat (`===`, as pairing compares them): strictly increasing, or indexed without
+ * meeting one. Cost O(n) expected.
+ * @example uniqueIds(['b', 'a', 'c']) // true
+ */
+export function uniqueIds(ids: Ids): boolean {
+  if (strictlyIncreasing(ids)) return true
+  try {
+    new IdIndex(ids, () => {
+      throw REPEAT
+    })
+    return true
+  } catch (error) {
+    if (error === REPEAT) return false
+    throw error
+  }
+}
+
+const REPEAT = new Error('repeat')
 
 function asText(ids: Ids): string[] {
   return ids instanceof Float64Array ? Array.from(ids, String) : ids

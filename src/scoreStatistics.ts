@@ -6,7 +6,7 @@
  * Values are on the paired examples only.
  */
 import { direction } from './metrics/names.js'
-import { ascendingOrder, averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro, type ScoreRows } from './metrics/scores.js'
+import { ascendingOrder, averagePrecision, orderOfRows, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro, type ScoreRows } from './metrics/scores.js'
 import type { Pairing } from './pair.js'
 import { delongPaired } from './stats/delong.js'
 import { delongOvrMacro } from './stats/delongMulticlass.js'
@@ -31,13 +31,30 @@ export interface ScoreContext {
   averagePrecision?: 'later'
   /** The binary columns when the caller has already gathered them (binaryScoreColumns of this context). */
   columns?: BinaryScoreColumns | null
+  /** The files' `score` columns already sorted (while the files were read), to save sorting the paired ones. */
+  orders?: { candidate?: RowOrder | null; baseline?: RowOrder | null }
 }
 
-/** A binary task's paired columns: is the true label the positive class, the candidate's and baseline's scores. */
+/** Where the binary score orders of the last run came from: the files' orders (read early) or a sort here (for tests). */
+export const lastScoreOrders = { candidate: 'none' as 'none' | 'file' | 'sorted', baseline: 'none' as 'none' | 'file' | 'sorted' }
+
+/** A file's `score` column and its ascendingOrder over the file's rows. */
+export interface RowOrder {
+  score: Float64Array
+  order: Uint32Array
+}
+
+/**
+ * A binary task's paired columns: is the true label the positive class, the candidate's and baseline's scores, and
+ * (when the files' orders were given and carry over, src/metrics/scores.ts orderOfRows) the ascending orders of the
+ * paired scores.
+ */
 export interface BinaryScoreColumns {
   pos: Uint8Array
   cand: Float64Array
   base: Float64Array | null
+  orderC?: Uint32Array | null
+  orderB?: Uint32Array | null
 }
 
 /**
@@ -54,7 +71,14 @@ export function binaryScoreColumns(ctx: ScoreContext): BinaryScoreColumns | null
   for (let p = 0; p < n; p++) pos[p] = ctx.remap[candidate.truth[candRows ? candRows[p] : p]] === positive ? 1 : 0
   const cand = gather(candidate.score, candRows ?? identity(n))
   const base = baseline !== null && pairing !== null && baseline.score ? gather(baseline.score, pairing.base) : null
-  return { pos, cand, base }
+  const orderC = pairedOrder(ctx.orders?.candidate, candidate.score, candRows ?? identity(n))
+  const orderB = base && baseline && pairing ? pairedOrder(ctx.orders?.baseline, baseline.score, pairing.base) : null
+  return { pos, cand, base, orderC, orderB }
+}
+
+/** The ascending order of `score` at `rows` from a file's order, when it is this column's and carries over. */
+function pairedOrder(known: RowOrder | null | undefined, score: Float64Array | null, rows: Uint32Array): Uint32Array | null {
+  return known && score && known.score === score ? orderOfRows(known.order, rows, score.length) : null
 }
 
 function identity(n: number): Uint32Array {
@@ -125,10 +149,11 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
       warnings.push('The candidate file has multiclass scores in a binary task: score metrics are left out (give "score", the probability of the positive class).')
       return { metrics: out, warnings }
     }
-    const { pos, cand, base } = ctx.columns ?? (binaryScoreColumns(ctx) as BinaryScoreColumns)
-
-    const orderC = ascendingOrder(cand)
-    const orderB = base ? ascendingOrder(base) : orderC
+    const { pos, cand, base, orderC: knownC, orderB: knownB } = ctx.columns ?? (binaryScoreColumns(ctx) as BinaryScoreColumns)
+    const orderC = knownC ?? ascendingOrder(cand)
+    const orderB = base ? (knownB ?? ascendingOrder(base)) : orderC
+    lastScoreOrders.candidate = knownC ? 'file' : 'sorted'
+    lastScoreOrders.baseline = base ? (knownB ? 'file' : 'sorted') : 'none'
     const auc = empty('roc_auc')
     const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC)
     // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.

@@ -138,7 +138,8 @@ export function isStatsWorker(): boolean {
 
 /** Runs a job on this thread. */
 export function runStatsJob(job: ApJob): ApResult {
-  return averagePrecisionMetric(job.columns.pos, job.columns.base, job.columns.cand, job.settings)
+  const { pos, base, cand, orderB, orderC } = job.columns
+  return averagePrecisionMetric(pos, base, cand, job.settings, orderB ?? null, orderC ?? null)
 }
 
 /**

@@ -56,6 +56,27 @@ export function ascendingOrder(score: ArrayLike<number>): Uint32Array {
 }
 
 /**
+ * The ascending order of a subset's scores from the order of the whole file's: `order` is ascendingOrder of a
+ * file's n scores, `rows` the rows kept (pair p is row rows[p]). When `rows` is strictly increasing, keeping the
+ * order's kept rows, renumbered, is exactly ascendingOrder of the gathered scores (ties stay in increasing
+ * position); otherwise null (sort the gathered scores). Cost O(n).
+ * @example orderOfRows(Uint32Array.of(3, 1, 0, 2), Uint32Array.of(0, 2, 3), 4) // Uint32Array [2, 0, 1]
+ */
+export function orderOfRows(order: Uint32Array, rows: Uint32Array, n: number): Uint32Array | null {
+  for (let p = 1; p < rows.length; p++) if (rows[p] <= rows[p - 1]) return null
+  if (rows.length === n) return order // strictly increasing n rows of n: every row, in its place
+  const position = new Int32Array(n).fill(-1)
+  for (let p = 0; p < rows.length; p++) position[rows[p]] = p
+  const out = new Uint32Array(rows.length)
+  let m = 0
+  for (let k = 0; k < n; k++) {
+    const p = position[order[k]]
+    if (p >= 0) out[m++] = p
+  }
+  return out
+}
+
+/**
  * ROC AUC as `roc_auc_score`: the Mann–Whitney statistic with midranks for ties, which equals the trapezoidal
  * area under the ROC curve. Null when only one class is present (scikit-learn raises).
  * @example rocAuc(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8)) // 0.75

@@ -6,6 +6,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { InputError } from '../errors.js'
 import { LabelDictionary, type FieldNames, type Format, type PredictionFile, type PredictionSource } from '../types.js'
+import { ascendingOrder } from '../metrics/scores.js'
 import { readPredictions } from './index.js'
 import type { KeyField } from './keys.js'
 import { ERROR_CODE } from './rows.js'
@@ -18,10 +19,12 @@ interface ReadRequest {
   requireId: boolean
   maxRowBytes?: number
   keys?: readonly KeyField[]
+  /** Sort the file's `score` column too (ascendingOrder), for the score statistics. */
+  sortScore?: boolean
 }
 
 type ReadReply =
-  | { ok: true; file: PredictionFile; labels: string[] }
+  | { ok: true; file: PredictionFile; labels: string[]; scoreOrder: Uint32Array | null }
   | { ok: false; input: boolean; file?: string; line?: number | null; field?: string | null; reason?: string; message: string }
 
 /** True in a worker started by `readInWorker`. */
@@ -37,10 +40,11 @@ export async function serveReadRequest(): Promise<void> {
   const transfer: ArrayBuffer[] = []
   try {
     const file = await readPredictions(request.source, { format: request.format, fields: request.fields, dictionary, requireId: request.requireId, maxRowBytes: request.maxRowBytes, keys: request.keys })
-    for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, file.errors, ...(file.keys ?? []).map((k) => k.codes)]) {
+    const scoreOrder = request.sortScore && file.score ? ascendingOrder(file.score) : null
+    for (const column of [file.line, file.truth, file.pred, file.score, file.scores?.values, file.ids instanceof Float64Array ? file.ids : null, file.errors, ...(file.keys ?? []).map((k) => k.codes), scoreOrder]) {
       if (column) transfer.push(column.buffer as ArrayBuffer)
     }
-    reply = { ok: true, file, labels: dictionary.names }
+    reply = { ok: true, file, labels: dictionary.names, scoreOrder }
   } catch (error) {
     reply =
       error instanceof InputError
@@ -50,36 +54,47 @@ export async function serveReadRequest(): Promise<void> {
   parentPort?.postMessage(reply, transfer)
 }
 
+/** A file read on another thread, with the ascending order of its `score` column when asked for and present. */
+export interface ReadInWorker {
+  file: PredictionFile
+  /** ascendingOrder(file.score), over the file's rows. */
+  scoreOrder: Uint32Array | null
+}
+
 /**
  * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
- * Errors come back as they would from readPredictions.
+ * Errors come back as they would from readPredictions. With `sortScore`, the worker also sorts the file's
+ * `score` column (the score statistics' first step) before it answers.
  */
 export function readInWorker(
   script: string | URL,
   source: PredictionSource,
-  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean; maxRowBytes?: number; keys?: readonly KeyField[] }
-): Promise<PredictionFile> {
-  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys }
+  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean; maxRowBytes?: number; keys?: readonly KeyField[]; sortScore?: boolean }
+): Promise<ReadInWorker> {
+  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys, sortScore: options.sortScore }
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: request })
+    let answered = false
     worker.once('message', (reply: ReadReply) => {
+      answered = true
       void worker.terminate()
       if (!reply.ok) {
         reject(reply.input ? new InputError(reply.file as string, reply.line ?? null, reply.field ?? null, reply.reason as string) : new Error(reply.message))
         return
       }
-      const { file, labels } = reply
+      const { file, labels, scoreOrder } = reply
       const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name))
       for (let i = 0; i < file.n; i++) {
         file.truth[i] = codes[file.truth[i]]
         // An error row's ERROR_CODE (SPEC §12) is no dictionary code: it stays as it is.
         if (file.pred[i] !== ERROR_CODE) file.pred[i] = codes[file.pred[i]]
       }
-      resolve(file)
+      resolve({ file, scoreOrder })
     })
     worker.once('error', reject)
+    // A thread that ends without answering (not the reader: a script that serves nothing) must not leave this waiting.
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the reader thread stopped with code ${code}`))
+      if (!answered) reject(new Error(`the reader thread stopped with code ${code} without an answer`))
     })
   })
 }

@@ -9,11 +9,13 @@ import type { CompareOptions } from '../compare.js'
 import { InputError } from '../errors.js'
 import { DEFAULT_GATES, type GateRule } from '../gates.js'
 import { metricNames, parsePerClass } from '../metrics/names.js'
-import { checkUniqueIds, pairByIds, pairingOf, sameLabel, type Pairing } from '../pair.js'
+import type { Ids } from '../idIndex.js'
+import { ascendingOrder } from '../metrics/scores.js'
+import { checkUniqueIds, pairByIds, pairingOf, sameLabel, uniqueIds, type Pairing } from '../pair.js'
 import { readPredictions, type ReadOptions } from '../read/index.js'
 import { keyFields } from '../read/keys.js'
 import { readInWorker } from '../read/parallel.js'
-import { binaryScoreColumns, scoreStatistics, type ScoreContext } from '../scoreStatistics.js'
+import { binaryScoreColumns, scoreStatistics, type RowOrder, type ScoreContext } from '../scoreStatistics.js'
 import { resamplesFor } from '../stats/scoreResampling.js'
 import { startStatsJob } from '../statsWorker.js'
 import { classificationJoint } from '../stats/classificationJoint.js'
@@ -48,11 +50,11 @@ export const classification: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const dictionary = new LabelDictionary()
     const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) }
-    const [read, baseline] = await readBoth(options, readOptions)
+    const [read, baseline, early] = await readBoth(options, readOptions)
 
     const repeats = readRepeats(options, read, baseline)
     let byId: Pairing | null = null
-    if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline))
+    if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline), early)
     else if (!repeats) checkUniqueIds(read)
     // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
     // wrong prediction below once the labels are known.
@@ -123,7 +125,7 @@ export const classification: TaskModule = {
         const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
         const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
         // The reserved error label (last) is no class of the scores: every true label is a real one.
-        const scoreContext: ScoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing }
+        const scoreContext: ScoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders }
         // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
         // thread, started first, while this thread does everything else; the same numbers either way.
         const n = pairing ? pairing.n : candidate.n
@@ -227,19 +229,38 @@ export function classesOf(dictionary: LabelDictionary, used: Uint8Array, options
   )
 }
 
-/** Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given. */
-async function readBoth(options: CompareOptions, readOptions: ReadOptions): Promise<[PredictionFile, PredictionFile | null]> {
+/**
+ * What was learnt of the files while they were read (SPEC §8): the candidate's ids when they have no repeat, for
+ * pairing (src/pair.ts), and the `score` columns' ascending orders, for the score statistics.
+ */
+interface ReadEarly {
+  uniqueIds: Ids | null
+  orders: { candidate: RowOrder | null; baseline: RowOrder | null }
+}
+
+const NOTHING_EARLY: ReadEarly = { uniqueIds: null, orders: { candidate: null, baseline: null } }
+
+/**
+ * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
+ * The worker also sorts the baseline's scores, and this thread, done with the candidate first (the worker starts
+ * later and hands its columns over), checks the candidate's ids for a repeat and sorts its scores while it waits.
+ */
+async function readBoth(options: CompareOptions, readOptions: ReadOptions): Promise<[PredictionFile, PredictionFile | null, ReadEarly]> {
   const base = options.baseline
-  if (!base) return [await readPredictions(options.candidate, readOptions), null]
+  if (!base) return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY]
   if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
-    const pending = readInWorker(options.readerScript, base, readOptions)
+    const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true })
     // Keep a rejection of the worker from going unhandled while the candidate is read.
     pending.catch(() => undefined)
     const candidate = await readPredictions(options.candidate, readOptions)
-    return [candidate, await pending]
+    const unique = candidate.ids !== null && uniqueIds(candidate.ids) ? candidate.ids : null
+    const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null
+    const { file, scoreOrder } = await pending
+    const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null
+    return [candidate, file, { uniqueIds: unique, orders: { candidate: candidateOrder, baseline: baselineOrder } }]
   }
   const candidate = await readPredictions(options.candidate, readOptions)
-  return [candidate, await readPredictions(base, readOptions)]
+  return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY]
 }
 
 async function sizeOf(file: string): Promise<number> {
