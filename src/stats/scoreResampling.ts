@@ -36,30 +36,80 @@ export interface ApStatistics {
 }
 
 /** One model's examples in score order, with what the weighted AP pass needs, read sequentially. */
-interface Ranked {
+export interface Ranked {
   /** positive[order[k]] */
   pos: Uint8Array
   /** 1 where position k starts a group of equal scores (walking down from the top, a group ends there). */
   start: Uint8Array
+  /** How many positions tie with the one below (start 0). */
+  ties: number
 }
 
-function ranked(positive: Uint8Array, score: Float64Array, order: Uint32Array): Ranked {
+export function ranked(positive: Uint8Array, score: Float64Array, order: Uint32Array): Ranked {
   const n = order.length
   const pos = new Uint8Array(n)
   const start = new Uint8Array(n)
+  let ties = 0
   for (let k = 0; k < n; k++) {
     pos[k] = positive[order[k]]
     start[k] = k === 0 || score[order[k - 1]] !== score[order[k]] ? 1 : 0
+    ties += 1 - start[k]
   }
-  return { pos, start }
+  return { pos, start, ties }
 }
 
 /**
  * Weighted AP from the top down: position k has weight w[map[k]] (map null: w[k]); `total` is the positive weight
  * (the same for both models: the same examples are drawn). Null without positive weight. Written without
- * callbacks and with one loop per case: it runs n steps per resample.
+ * callbacks and with one loop per case: it runs n steps per resample. `pos` is 0 or 1: a weight goes to the
+ * group (positive) or to fp by masks, not by a branch that the examples' order makes unpredictable.
+ *
+ * A group is closed where a score ends (start) if it has positive weight. When many scores tie (more than a
+ * quarter of the positions), whether that happens is a coin toss per position, and a mispredicted branch costs
+ * more than computing the term at every position: there the term is added everywhere, with the group's weight g
+ * set to 0 where no group closes; it then adds (0 / total) · x = +0 to a sum that is ≥ +0, which leaves it the
+ * same double, so both loops give the same value bit for bit (tested). `everywhere` picks the loop; it masks the
+ * group's weight as an int32, so it is kept to n < 2²³ (a group weighs at most 255·n < 2³¹).
  */
-function weightedAp(r: Ranked, w: Uint8Array, map: Uint32Array | null, total: number): number | null {
+export function weightedAp(r: Ranked, w: Uint8Array, map: Uint32Array | null, total: number, everywhere = r.ties * 4 > r.pos.length && r.pos.length < 2 ** 23): number | null {
+  if (total === 0) return null
+  const n = r.pos.length
+  if (everywhere) return weightedApEverywhere(r, w, map, total)
+  const { pos, start } = r
+  let tp = 0
+  let fp = 0
+  let group = 0
+  let ap = 0
+  if (map === null) {
+    for (let k = n - 1; k >= 0; k--) {
+      const weight = w[k]
+      const p = pos[k]
+      group += weight & -p
+      fp += weight & (p - 1)
+      if (start[k] && group > 0) {
+        tp += group
+        ap += (group / total) * (tp / (tp + fp))
+        group = 0
+      }
+    }
+  } else {
+    for (let k = n - 1; k >= 0; k--) {
+      const weight = w[map[k]]
+      const p = pos[k]
+      group += weight & -p
+      fp += weight & (p - 1)
+      if (start[k] && group > 0) {
+        tp += group
+        ap += (group / total) * (tp / (tp + fp))
+        group = 0
+      }
+    }
+  }
+  return ap
+}
+
+/** {@link weightedAp} with the term computed at every position (many ties); the same double. */
+function weightedApEverywhere(r: Ranked, w: Uint8Array, map: Uint32Array | null, total: number): number | null {
   if (total === 0) return null
   const n = r.pos.length
   const { pos, start } = r
@@ -70,24 +120,25 @@ function weightedAp(r: Ranked, w: Uint8Array, map: Uint32Array | null, total: nu
   if (map === null) {
     for (let k = n - 1; k >= 0; k--) {
       const weight = w[k]
-      if (pos[k]) group += weight
-      else fp += weight
-      if (start[k] && group > 0) {
-        tp += group
-        ap += (group / total) * (tp / (tp + fp))
-        group = 0
-      }
+      const p = pos[k]
+      group += weight & -p
+      fp += weight & (p - 1)
+      // tp + fp is 0 only above the first weight, where g is 0 too: the || 1 keeps 0 / 0 out.
+      const g = group & -start[k]
+      tp += g
+      ap += (g / total) * (tp / (tp + fp || 1))
+      group -= g
     }
   } else {
     for (let k = n - 1; k >= 0; k--) {
       const weight = w[map[k]]
-      if (pos[k]) group += weight
-      else fp += weight
-      if (start[k] && group > 0) {
-        tp += group
-        ap += (group / total) * (tp / (tp + fp))
-        group = 0
-      }
+      const p = pos[k]
+      group += weight & -p
+      fp += weight & (p - 1)
+      const g = group & -start[k]
+      tp += g
+      ap += (g / total) * (tp / (tp + fp || 1))
+      group -= g
     }
   }
   return ap
