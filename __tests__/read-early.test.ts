@@ -1,8 +1,9 @@
 /**
- * SPEC §8: what is done while the files are read. The baseline's reader thread also sorts its `score` column, and
- * the main thread, done with the candidate first, checks the candidate's ids for a repeat (src/pair.ts uniqueIds)
- * and sorts its scores. Pairing and the score statistics then use these (src/metrics/scores.ts orderOfRows) and
- * must give what they give without them: the same orders, the same report byte for byte, the same messages.
+ * SPEC §8: what is done while the files are read. The baseline's reader thread also sorts its `score` column and,
+ * once it has answered, looks for a repeated id (src/pair.ts firstRepeat) while the main thread pairs without
+ * indexing the baseline; the main thread, done with the candidate first, sorts its scores. Pairing and the score
+ * statistics use these (src/metrics/scores.ts orderOfRows) and must give what they give without them: the same
+ * orders, the same report byte for byte, the same messages, first the same error.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,7 +13,7 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { ascendingOrder, orderOfRows } from '../src/metrics/scores.js'
-import { pairByIds, uniqueIds, type IdRows } from '../src/pair.js'
+import { firstRepeat, pairByIds, repeatError, type IdRows } from '../src/pair.js'
 import { lastScoreOrders } from '../src/scoreStatistics.js'
 import { lastStatsSplit } from '../src/statsWorker.js'
 import { DEFAULT_FIELDS, type PredictionSource } from '../src/types.js'
@@ -43,44 +44,48 @@ describe('orderOfRows', () => {
   })
 })
 
-describe('uniqueIds and pairing with the candidate known unique', () => {
-  it('finds repeats as pairing compares ids (===): text, numbers, −0 and 0', () => {
-    expect(uniqueIds(['b', 'a', 'c'])).toBe(true)
-    expect(uniqueIds(['b', 'a', 'b'])).toBe(false)
-    expect(uniqueIds(['1', '01'])).toBe(true)
-    expect(uniqueIds(Float64Array.of(3, 1, 2))).toBe(true)
-    expect(uniqueIds(Float64Array.of(0, 5, -0))).toBe(false)
-    expect(uniqueIds([])).toBe(true)
+describe('firstRepeat, and pairing that leaves the baseline\'s ids to it', () => {
+  it('finds the first repeat as pairing\'s index meets it (===): text, numbers, −0 and 0', () => {
+    expect(firstRepeat(['b', 'a', 'c'])).toBeNull()
+    expect(firstRepeat(['b', 'a', 'b', 'a'])).toEqual([0, 2])
+    expect(firstRepeat(['1', '01'])).toBeNull()
+    expect(firstRepeat(Float64Array.of(3, 1, 2))).toBeNull()
+    expect(firstRepeat(Float64Array.of(0, 5, -0))).toEqual([0, 2])
+    expect(firstRepeat([])).toBeNull()
   })
 
   const file = (name: string, ids: string[]): IdRows => ({ name, idField: 'id', n: ids.length, ids, line: Uint32Array.from(ids, (_, i) => i + 1) })
   const same = () => true
 
-  it('the same list: the hint saves the baseline index; without it a repeat is named in the baseline, as before', () => {
+  it('the same list: checkedElsewhere skips the baseline index, and repeatError gives the message pairing gives', () => {
     const ids = ['x', 'y', 'x']
     const candidate = file('c.jsonl', ids)
-    const baseline = file('b.jsonl', [...ids])
+    const baselineIds = [...ids]
+    const baseline = file('b.jsonl', baselineIds)
     const message = 'b.jsonl:3: field "id" repeats the id "x" of line 1'
     expect(() => pairByIds(candidate, baseline, same)).toThrow(message)
-    // A hint that (wrongly) says the candidate's list is unique is taken at its word: the index is skipped. This is
-    // why readBoth gives it only from uniqueIds of that very list.
-    expect(pairByIds(candidate, baseline, same, { uniqueIds: ids }).n).toBe(3)
-    // A hint about another list (the text form of numeric ids, say) changes nothing.
-    expect(() => pairByIds(candidate, baseline, same, { uniqueIds: ['x', 'y', 'x'] })).toThrow(message)
-    const unique = ['q', 'p', 'r']
-    expect(pairByIds(file('c.jsonl', unique), file('b.jsonl', [...unique]), same, { uniqueIds: unique })).toEqual(pairByIds(file('c.jsonl', unique), file('b.jsonl', [...unique]), same))
+    // Left to the caller, pairing pairs the rows; the caller's check gives the same error.
+    expect(pairByIds(candidate, baseline, same, { checkedElsewhere: baselineIds }).n).toBe(3)
+    expect(repeatError(baseline, firstRepeat(baselineIds) as [number, number]).message).toBe(message)
+    // Another list than the baseline's own (the text form of numeric ids, say) is no excuse.
+    expect(() => pairByIds(candidate, baseline, same, { checkedElsewhere: [...ids] })).toThrow(message)
   })
 })
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 let dir = ''
 let helper: URL
+let mute: URL
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-read-early-'))
   const out = path.join(dir, 'helper.mjs')
   await build({ entryPoints: [path.join(here, 'stats-worker-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent' })
   helper = pathToFileURL(out)
+  // A reader thread that answers with the file but never with its search for a repeated id.
+  const muteEntry = path.join(here, 'read-mute-entry.ts')
+  await build({ entryPoints: [muteEntry], bundle: true, platform: 'node', format: 'esm', outfile: path.join(dir, 'mute.mjs'), logLevel: 'silent' })
+  mute = pathToFileURL(path.join(dir, 'mute.mjs'))
 })
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -143,12 +148,41 @@ describe('compare with the files read on two threads', () => {
     expect(JSON.parse(r.one).counts.candidateOnly).toBe(N / 10)
   }, 120_000)
 
-  it('a repeated id in both files, listed alike: the same message on one thread and two', async () => {
+  it('a repeated id in both files, listed alike: the same message on one thread and two, first before a later error', async () => {
     const [c, b] = models(N)
     c[N - 1].id = b[N - 1].id = 'ex-7'
     const options: CompareOptions = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 200, seed: 3, missingBaseline: 'skip', candidate: jsonl('rep-c.jsonl', c), baseline: jsonl('rep-b.jsonl', b) }
     const message = 'rep-b.jsonl:60000: field "id" repeats the id "ex-7" of line 8'
     expect(await inputError(compare(options))).toBe(message)
     expect(await inputError(compare({ ...options, readerScript: helper }))).toBe(message)
+    // A reader thread that never reports its search: this thread looks itself.
+    expect(await inputError(compare({ ...options, readerScript: mute }))).toBe(message)
+    // An error found after pairing (a class named by a gate that no example has) comes second, as on one thread.
+    const badGate = { ...options, gates: 'recall[nope] no-regression' }
+    const first = await compare(badGate).then(
+      () => 'no error',
+      (e: Error) => e.message
+    )
+    expect(first).toBe(message)
+    expect(await inputError(compare({ ...badGate, readerScript: helper }))).toBe(message)
+    // Without the repeat, that gate is the error on both paths.
+    const [c2, b2] = models(N)
+    const clean = { ...badGate, candidate: jsonl('ok-c.jsonl', c2), baseline: jsonl('ok-b.jsonl', b2) }
+    const gateError = await compare(clean).then(
+      () => 'no error',
+      (e: Error) => e.message
+    )
+    expect(gateError).toMatch(/nope/)
+    const gateErrorTwo = await compare({ ...clean, readerScript: helper }).then(
+      () => 'no error',
+      (e: Error) => e.message
+    )
+    expect(gateErrorTwo).toBe(gateError)
+  }, 120_000)
+
+  it('unique ids with a reader thread that never reports its search: the same report', async () => {
+    const [c, b] = models(N)
+    const options: CompareOptions = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 200, seed: 3, missingBaseline: 'skip', positiveLabel: '1', candidate: jsonl('mute-c.jsonl', c), baseline: jsonl('mute-b.jsonl', b) }
+    expect(JSON.stringify(await compare({ ...options, readerScript: mute }))).toBe(JSON.stringify(await compare(options)))
   }, 120_000)
 })

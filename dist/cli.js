@@ -13801,8 +13801,9 @@ const NAMED_IDS = 5;
  * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
  *
  * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
- * at all); otherwise one Map over the baseline's ids. `known.uniqueIds`: the candidate's ids, when they are
- * known to have no repeat ({@link uniqueIds}); then the same list in the baseline needs no index either.
+ * at all); otherwise one Map over the baseline's ids. `known.checkedElsewhere`: the baseline's ids when the
+ * caller checks them for a repeat itself ({@link firstRepeat}, on another thread) and throws {@link repeatError}
+ * for one: the same list in both files then needs no index here.
  */
 function pairByIds(candidate, baseline, sameTruth, known = {}) {
     let cIds = requireIds(candidate);
@@ -13814,10 +13815,9 @@ function pairByIds(candidate, baseline, sameTruth, known = {}) {
     }
     if (sameList(cIds, bIds)) {
         // The same ids in the same order: unique when strictly increasing, else checked by an index of the baseline's
-        // (the file the general path indexes first, so a repeat is reported as it would be there). When the candidate's
-        // list is known to have no repeat (`known.uniqueIds`, checked while the baseline was being read), neither has
-        // the baseline's, element by element the same.
-        if (known.uniqueIds !== cIds && !strictlyIncreasing(bIds))
+        // (the file the general path indexes first, so a repeat is reported as it would be there), unless the caller
+        // has that very list checked elsewhere (`known.checkedElsewhere`) and reports its repeat as repeatError does.
+        if (known.checkedElsewhere !== bIds && !strictlyIncreasing(bIds))
             indexIds(baseline, bIds);
         return pairInOrder(candidate, sameTruth);
     }
@@ -13887,26 +13887,31 @@ function checkUniqueIds(file) {
     indexIds(file, ids);
 }
 /**
- * Whether a list of ids has no repeat (`===`, as pairing compares them): strictly increasing, or indexed without
- * meeting one. Cost O(n) expected.
- * @example uniqueIds(['b', 'a', 'c']) // true
+ * The first repeat pairing would meet indexing a file's ids (the rows of the id's first and second line), or null
+ * when the ids are unique (`===`, as pairing compares them). Cost O(n) expected.
+ * @example firstRepeat(['b', 'a', 'b', 'a']) // [0, 2]
  */
-function uniqueIds(ids) {
+function firstRepeat(ids) {
     if (strictlyIncreasing(ids))
-        return true;
+        return null;
+    let found = null;
     try {
-        new IdIndex(ids, () => {
+        new IdIndex(ids, (first, second) => {
+            found = [first, second];
             throw REPEAT;
         });
-        return true;
     }
     catch (error) {
-        if (error === REPEAT)
-            return false;
-        throw error;
+        if (error !== REPEAT)
+            throw error;
     }
+    return found;
 }
 const REPEAT = new Error('repeat');
+/** The error pairing gives for the repeat at rows [first, second] of `file`'s ids ({@link firstRepeat}). */
+function repeatError(file, [first, second]) {
+    return duplicate(file, first, second, file.ids[second]);
+}
 function asText(ids) {
     return ids instanceof Float64Array ? Array.from(ids, String) : ids;
 }
@@ -14188,6 +14193,7 @@ const points = (x) => `${(100 * x).toFixed(1)} points`;
 
 
 
+
 /** True in a worker started by `readInWorker`. */
 function isReadWorker() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateRead === true;
@@ -14214,6 +14220,12 @@ async function serveReadRequest() {
                 : { ok: false, input: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
     external_node_worker_threads_namespaceObject.parentPort?.postMessage(reply, transfer);
+    // Text ids are copied to the other thread, not transferred: this thread still has them, and looks for a repeat
+    // while the main thread goes on (pairing takes its word: src/pair.ts `checkedElsewhere`).
+    if (reply.ok && request.checkIds && Array.isArray(reply.file.ids)) {
+        const check = { repeat: firstRepeat(reply.file.ids) };
+        external_node_worker_threads_namespaceObject.parentPort?.postMessage(check);
+    }
 }
 /**
  * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
@@ -14221,13 +14233,37 @@ async function serveReadRequest() {
  * `score` column (the score statistics' first step) before it answers.
  */
 function readInWorker(script, source, options) {
-    const request = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys, sortScore: options.sortScore };
+    const request = {
+        evalGateRead: true,
+        source,
+        format: options.format,
+        fields: options.fields,
+        requireId: options.requireId,
+        maxRowBytes: options.maxRowBytes,
+        keys: options.keys,
+        sortScore: options.sortScore,
+        checkIds: options.checkIds
+    };
     return new Promise((resolve, reject) => {
         const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
         let answered = false;
         worker.once('message', (reply) => {
             answered = true;
-            void worker.terminate();
+            const checking = reply.ok && options.checkIds === true && Array.isArray(reply.file.ids);
+            let repeat = null;
+            if (checking) {
+                // The thread's second answer; the process need not wait for it (a run that ends first has no use for it).
+                worker.unref();
+                repeat = new Promise((resolve) => {
+                    worker.once('message', (check) => {
+                        void worker.terminate();
+                        resolve(check.repeat);
+                    });
+                    worker.once('exit', () => resolve(undefined));
+                });
+            }
+            else
+                void worker.terminate();
             if (!reply.ok) {
                 reject(reply.input ? new InputError(reply.file, reply.line ?? null, reply.field ?? null, reply.reason) : new Error(reply.message));
                 return;
@@ -14240,7 +14276,7 @@ function readInWorker(script, source, options) {
                 if (file.pred[i] !== ERROR_CODE)
                     file.pred[i] = codes[file.pred[i]];
             }
-            resolve({ file, scoreOrder });
+            resolve({ file, scoreOrder, repeat });
         });
         worker.once('error', reject);
         // A thread that ends without answering (not the reader: a script that serves nothing) must not leave this waiting.
@@ -18614,140 +18650,151 @@ const classification = {
         const dictionary = new LabelDictionary();
         const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) };
         const [read, baseline, early] = await readBoth(options, readOptions);
-        const repeats = readRepeats(options, read, baseline);
-        let byId = null;
-        if (baseline)
-            byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), early);
-        else if (!repeats)
-            checkUniqueIds(read);
-        // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
-        // wrong prediction below once the labels are known.
-        const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId);
-        const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read;
-        const pairing = errors.pairing;
-        const used = usedCodes(dictionary.size, candidate, baseline, pairing);
-        const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
-        const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null;
-        if (labels.length > MAX_CLASSES) {
-            throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
-                `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
+        try {
+            return { ...prepareRead(options, dictionary, read, baseline, early), settle: () => settleIds(early, baseline) };
         }
-        const index = new Map(labels.map((label, i) => [label, i]));
-        const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
-        const hasScores = candidate.score !== null || candidate.scores !== null;
-        const names = metricNames(task, labels, hasScores);
-        const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
-        const hasBaseline = baseline !== null;
-        return {
-            task,
-            labels,
-            positiveLabel,
-            counts: { ...withRepeatCounts(countsOf(read.n, baseline ? baseline.n : null, byId), repeats), ...errorCounts(errors) },
-            pairing,
-            hasBaseline,
-            errors,
-            known: { metrics: names, labels },
-            defaultGates: DEFAULT_GATES,
-            keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
-            analyzeSlice(rows, wanted, settings) {
-                // The slice's pairs as a pairing of their own (without a baseline: the candidate's rows, paired with themselves).
-                const sub = slicePairing(rows, pairing);
-                const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub);
-                const only = new Set(wanted);
-                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
-                // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
-                const clusters = pairClusters(options, candidate, baseline, sub, repeats);
-                const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null;
-                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings);
-                const scored = hasScores && wanted.some((name) => !confusion.metrics.has(name))
-                    ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
-                    : { metrics: new Map(), warnings: [] };
+        catch (error) {
+            // A repeated baseline id, left to the reader thread by pairing, is the first error, as it would be here.
+            await settleIds(early, baseline);
+            throw error;
+        }
+    }
+};
+/** Pairing, the task and classes, and the analyses of files read (see {@link classification}). */
+function prepareRead(options, dictionary, read, baseline, early) {
+    const repeats = readRepeats(options, read, baseline);
+    let byId = null;
+    if (baseline)
+        byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineIds?.ids });
+    else if (!repeats)
+        checkUniqueIds(read);
+    // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
+    // wrong prediction below once the labels are known.
+    const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId);
+    const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read;
+    const pairing = errors.pairing;
+    const used = usedCodes(dictionary.size, candidate, baseline, pairing);
+    const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
+    const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null;
+    if (labels.length > MAX_CLASSES) {
+        throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
+            `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
+    }
+    const index = new Map(labels.map((label, i) => [label, i]));
+    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
+    const hasScores = candidate.score !== null || candidate.scores !== null;
+    const names = metricNames(task, labels, hasScores);
+    const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
+    const hasBaseline = baseline !== null;
+    return {
+        task,
+        labels,
+        positiveLabel,
+        counts: { ...withRepeatCounts(countsOf(read.n, baseline ? baseline.n : null, byId), repeats), ...errorCounts(errors) },
+        pairing,
+        hasBaseline,
+        errors,
+        known: { metrics: names, labels },
+        defaultGates: DEFAULT_GATES,
+        keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
+        analyzeSlice(rows, wanted, settings) {
+            // The slice's pairs as a pairing of their own (without a baseline: the candidate's rows, paired with themselves).
+            const sub = slicePairing(rows, pairing);
+            const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub);
+            const only = new Set(wanted);
+            const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+            // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
+            const clusters = pairClusters(options, candidate, baseline, sub, repeats);
+            const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null;
+            const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings);
+            const scored = hasScores && wanted.some((name) => !confusion.metrics.has(name))
+                ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
+                : { metrics: new Map(), warnings: [] };
+            if (clusters && scored.metrics.size > 0) {
+                for (const [name, m] of scored.metrics)
+                    scored.metrics.set(name, valuesOnly(m));
+                scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
+            }
+            const metrics = {};
+            for (const name of wanted) {
+                const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
+                if (m)
+                    metrics[name] = m;
+            }
+            return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] };
+        },
+        async analyze(rules, settings) {
+            const k = labels.length;
+            const table = countCells(k, remap, candidate, baseline, pairing);
+            const gatedClasses = gatedClassesOf(rules, index);
+            const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+            const clusters = pairClusters(options, candidate, baseline, pairing, repeats);
+            const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
+            // The reserved error label (last) is no class of the scores: every true label is a real one.
+            const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders };
+            // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
+            // thread, started first, while this thread does everything else; the same numbers either way.
+            const n = pairing ? pairing.n : candidate.n;
+            const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= classification_HELPER_WORK;
+            const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null;
+            const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null;
+            const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered };
+            let scored = { metrics: new Map(), warnings: [] };
+            let joint = null;
+            let disagreement = null;
+            // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
+            const others = () => {
+                if (hasScores)
+                    scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' } : {}) }, settings);
                 if (clusters && scored.metrics.size > 0) {
                     for (const [name, m] of scored.metrics)
                         scored.metrics.set(name, valuesOnly(m));
                     scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
                 }
-                const metrics = {};
-                for (const name of wanted) {
-                    const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
-                    if (m)
-                        metrics[name] = m;
+                if (baseline && pairing && !clustered) {
+                    joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed });
                 }
-                return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] };
-            },
-            async analyze(rules, settings) {
-                const k = labels.length;
-                const table = countCells(k, remap, candidate, baseline, pairing);
-                const gatedClasses = gatedClassesOf(rules, index);
-                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
-                const clusters = pairClusters(options, candidate, baseline, pairing, repeats);
-                const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
-                // The reserved error label (last) is no class of the scores: every true label is a real one.
-                const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders };
-                // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
-                // thread, started first, while this thread does everything else; the same numbers either way.
-                const n = pairing ? pairing.n : candidate.n;
-                const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= classification_HELPER_WORK;
-                const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null;
-                const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null;
-                const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered };
-                let scored = { metrics: new Map(), warnings: [] };
-                let joint = null;
-                let disagreement = null;
-                // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
-                const others = () => {
-                    if (hasScores)
-                        scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' } : {}) }, settings);
-                    if (clusters && scored.metrics.size > 0) {
-                        for (const [name, m] of scored.metrics)
-                            scored.metrics.set(name, valuesOnly(m));
-                        scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
-                    }
-                    if (baseline && pairing && !clustered) {
-                        joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed });
-                    }
-                    disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null;
-                };
-                // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
-                let confusion;
-                if (options.readerScript)
-                    confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others);
-                else {
-                    confusion = confusionStatistics(confusionContext, settings);
-                    others();
-                }
-                if (apJob) {
-                    // The last warning of the binary score statistics, as on one thread.
-                    const ap = await apJob.result();
-                    scored.metrics.set('average_precision', ap.metric);
-                    if (ap.warning)
-                        scored.warnings.push(ap.warning);
-                }
-                const metrics = {};
-                for (const name of names) {
-                    const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
-                    if (m)
-                        metrics[name] = m;
-                }
-                return {
-                    metrics,
-                    confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
-                    disagreement,
-                    warnings: {
-                        first: classificationWarnings({ pairing, table, task, positive, settings }),
-                        last: [
-                            ...confusion.warnings,
-                            ...sparseMatrixWarning(k),
-                            ...scored.warnings,
-                            ...(clustered ? clustered.warnings : [])
-                        ]
-                    },
-                    ...(joint ? { joint } : {})
-                };
+                disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null;
+            };
+            // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+            let confusion;
+            if (options.readerScript)
+                confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others);
+            else {
+                confusion = confusionStatistics(confusionContext, settings);
+                others();
             }
-        };
-    }
-};
+            if (apJob) {
+                // The last warning of the binary score statistics, as on one thread.
+                const ap = await apJob.result();
+                scored.metrics.set('average_precision', ap.metric);
+                if (ap.warning)
+                    scored.warnings.push(ap.warning);
+            }
+            const metrics = {};
+            for (const name of names) {
+                const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
+                if (m)
+                    metrics[name] = m;
+            }
+            return {
+                metrics,
+                confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
+                disagreement,
+                warnings: {
+                    first: classificationWarnings({ pairing, table, task, positive, settings }),
+                    last: [
+                        ...confusion.warnings,
+                        ...sparseMatrixWarning(k),
+                        ...scored.warnings,
+                        ...(clustered ? clustered.warnings : [])
+                    ]
+                },
+                ...(joint ? { joint } : {})
+            };
+        }
+    };
+}
 /** A pairing of the pairs at `rows` only (of candidate rows `rows`, paired with themselves, without a pairing). */
 function slicePairing(rows, pairing) {
     if (!pairing)
@@ -18785,29 +18832,43 @@ function classesOf(dictionary, used, options) {
     const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
     return chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
 }
-const NOTHING_EARLY = { uniqueIds: null, orders: { candidate: null, baseline: null } };
+const NOTHING_EARLY = { orders: { candidate: null, baseline: null }, baselineIds: null };
 /**
  * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
- * The worker also sorts the baseline's scores, and this thread, done with the candidate first (the worker starts
- * later and hands its columns over), checks the candidate's ids for a repeat and sorts its scores while it waits.
+ * The worker also sorts the baseline's scores, and this thread, usually done with the candidate first (the worker
+ * starts later and hands its columns over), sorts the candidate's while it waits. Once it has answered, the worker
+ * looks for a repeated baseline id while this thread pairs and computes.
  */
 async function readBoth(options, readOptions) {
     const base = options.baseline;
     if (!base)
         return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY];
     if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
-        const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true });
+        const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true, checkIds: true });
         // Keep a rejection of the worker from going unhandled while the candidate is read.
         pending.catch(() => undefined);
         const candidate = await readPredictions(options.candidate, readOptions);
-        const unique = candidate.ids !== null && uniqueIds(candidate.ids) ? candidate.ids : null;
         const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null;
-        const { file, scoreOrder } = await pending;
+        const { file, scoreOrder, repeat } = await pending;
         const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null;
-        return [candidate, file, { uniqueIds: unique, orders: { candidate: candidateOrder, baseline: baselineOrder } }];
+        const baselineIds = repeat && file.ids ? { ids: file.ids, repeat } : null;
+        return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineIds }];
     }
     const candidate = await readPredictions(options.candidate, readOptions);
     return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY];
+}
+/**
+ * Throws the error pairing would have thrown for a repeated baseline id that it left to the reader thread (its
+ * answer, or this thread's own search when the thread ended without one); nothing when there is none.
+ */
+async function settleIds(early, baseline) {
+    if (!early.baselineIds || !baseline)
+        return;
+    const repeat = await early.baselineIds.repeat;
+    if (repeat === undefined)
+        checkUniqueIds(baseline);
+    else if (repeat)
+        throw repeatError(baseline, repeat);
 }
 async function sizeOf(file) {
     try {
@@ -20335,6 +20396,20 @@ const VERSION = '0.1.0';
 async function compare(options) {
     checkSettings(options);
     const prepared = await taskModule(options.task, options.format).prepare(options);
+    let report;
+    try {
+        report = await comparePrepared(options, prepared);
+    }
+    catch (error) {
+        // An input check still under way elsewhere found the earlier error (it would have come first on one thread).
+        await prepared.settle?.();
+        throw error;
+    }
+    await prepared.settle?.();
+    return report;
+}
+/** compare() once the task has read and paired the files. */
+async function comparePrepared(options, prepared) {
     const checks = dataChecks(options, prepared);
     const slicing = slicesOf(options, prepared);
     const errorMetrics = prepared.errors ? ['error_rate'] : [];

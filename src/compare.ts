@@ -68,6 +68,20 @@ export interface CompareOptions {
 export async function compare(options: CompareOptions): Promise<Report> {
   checkSettings(options)
   const prepared = await taskModule(options.task, options.format).prepare(options)
+  let report: Report
+  try {
+    report = await comparePrepared(options, prepared)
+  } catch (error) {
+    // An input check still under way elsewhere found the earlier error (it would have come first on one thread).
+    await prepared.settle?.()
+    throw error
+  }
+  await prepared.settle?.()
+  return report
+}
+
+/** compare() once the task has read and paired the files. */
+async function comparePrepared(options: CompareOptions, prepared: Prepared): Promise<Report> {
   const checks = dataChecks(options, prepared)
   const slicing = slicesOf(options, prepared)
   const errorMetrics = prepared.errors ? ['error_rate'] : []

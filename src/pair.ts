@@ -44,10 +44,11 @@ export interface Pairing {
  * Pairs two prediction files by id. Throws an InputError naming both lines for a duplicate id.
  *
  * Cost: O(n) with a fast path when both files list the same ids in the same strictly increasing order (no map
- * at all); otherwise one Map over the baseline's ids. `known.uniqueIds`: the candidate's ids, when they are
- * known to have no repeat ({@link uniqueIds}); then the same list in the baseline needs no index either.
+ * at all); otherwise one Map over the baseline's ids. `known.checkedElsewhere`: the baseline's ids when the
+ * caller checks them for a repeat itself ({@link firstRepeat}, on another thread) and throws {@link repeatError}
+ * for one: the same list in both files then needs no index here.
  */
-export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTruth, known: { uniqueIds?: Ids | null } = {}): Pairing {
+export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTruth, known: { checkedElsewhere?: Ids | null } = {}): Pairing {
   let cIds: Ids = requireIds(candidate)
   let bIds: Ids = requireIds(baseline)
   if (cIds instanceof Float64Array !== bIds instanceof Float64Array) {
@@ -57,10 +58,9 @@ export function pairByIds(candidate: IdRows, baseline: IdRows, sameTruth: SameTr
   }
   if (sameList(cIds, bIds)) {
     // The same ids in the same order: unique when strictly increasing, else checked by an index of the baseline's
-    // (the file the general path indexes first, so a repeat is reported as it would be there). When the candidate's
-    // list is known to have no repeat (`known.uniqueIds`, checked while the baseline was being read), neither has
-    // the baseline's, element by element the same.
-    if (known.uniqueIds !== cIds && !strictlyIncreasing(bIds)) indexIds(baseline, bIds)
+    // (the file the general path indexes first, so a repeat is reported as it would be there), unless the caller
+    // has that very list checked elsewhere (`known.checkedElsewhere`) and reports its repeat as repeatError does.
+    if (known.checkedElsewhere !== bIds && !strictlyIncreasing(bIds)) indexIds(baseline, bIds)
     return pairInOrder(candidate, sameTruth)
   }
 
@@ -125,24 +125,30 @@ export function checkUniqueIds(file: IdRows): void {
 }
 
 /**
- * Whether a list of ids has no repeat (`===`, as pairing compares them): strictly increasing, or indexed without
- * meeting one. Cost O(n) expected.
- * @example uniqueIds(['b', 'a', 'c']) // true
+ * The first repeat pairing would meet indexing a file's ids (the rows of the id's first and second line), or null
+ * when the ids are unique (`===`, as pairing compares them). Cost O(n) expected.
+ * @example firstRepeat(['b', 'a', 'b', 'a']) // [0, 2]
  */
-export function uniqueIds(ids: Ids): boolean {
-  if (strictlyIncreasing(ids)) return true
+export function firstRepeat(ids: Ids): [number, number] | null {
+  if (strictlyIncreasing(ids)) return null
+  let found: [number, number] | null = null
   try {
-    new IdIndex(ids, () => {
+    new IdIndex(ids, (first, second) => {
+      found = [first, second]
       throw REPEAT
     })
-    return true
   } catch (error) {
-    if (error === REPEAT) return false
-    throw error
+    if (error !== REPEAT) throw error
   }
+  return found
 }
 
 const REPEAT = new Error('repeat')
+
+/** The error pairing gives for the repeat at rows [first, second] of `file`'s ids ({@link firstRepeat}). */
+export function repeatError(file: IdRows, [first, second]: [number, number]): InputError {
+  return duplicate(file, first, second, (file.ids as Ids)[second])
+}
 
 function asText(ids: Ids): string[] {
   return ids instanceof Float64Array ? Array.from(ids, String) : ids

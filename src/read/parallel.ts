@@ -7,6 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { InputError } from '../errors.js'
 import { LabelDictionary, type FieldNames, type Format, type PredictionFile, type PredictionSource } from '../types.js'
 import { ascendingOrder } from '../metrics/scores.js'
+import { firstRepeat } from '../pair.js'
 import { readPredictions } from './index.js'
 import type { KeyField } from './keys.js'
 import { ERROR_CODE } from './rows.js'
@@ -21,6 +22,8 @@ interface ReadRequest {
   keys?: readonly KeyField[]
   /** Sort the file's `score` column too (ascendingOrder), for the score statistics. */
   sortScore?: boolean
+  /** After answering, look for a repeated text id (src/pair.ts firstRepeat) and post what was found. */
+  checkIds?: boolean
 }
 
 type ReadReply =
@@ -52,13 +55,26 @@ export async function serveReadRequest(): Promise<void> {
         : { ok: false, input: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
   parentPort?.postMessage(reply, transfer)
+  // Text ids are copied to the other thread, not transferred: this thread still has them, and looks for a repeat
+  // while the main thread goes on (pairing takes its word: src/pair.ts `checkedElsewhere`).
+  if (reply.ok && request.checkIds && Array.isArray(reply.file.ids)) {
+    const check: IdsReply = { repeat: firstRepeat(reply.file.ids) }
+    parentPort?.postMessage(check)
+  }
 }
+
+type IdsReply = { repeat: [number, number] | null }
 
 /** A file read on another thread, with the ascending order of its `score` column when asked for and present. */
 export interface ReadInWorker {
   file: PredictionFile
   /** ascendingOrder(file.score), over the file's rows. */
   scoreOrder: Uint32Array | null
+  /**
+   * With `checkIds` and text ids: the thread's search for a repeated id (src/pair.ts firstRepeat) — the rows of
+   * the first repeat, or null; undefined when the thread ended without answering (check them here).
+   */
+  repeat: Promise<[number, number] | null | undefined> | null
 }
 
 /**
@@ -69,15 +85,37 @@ export interface ReadInWorker {
 export function readInWorker(
   script: string | URL,
   source: PredictionSource,
-  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean; maxRowBytes?: number; keys?: readonly KeyField[]; sortScore?: boolean }
+  options: { format?: Format; fields: FieldNames; dictionary: LabelDictionary; requireId: boolean; maxRowBytes?: number; keys?: readonly KeyField[]; sortScore?: boolean; checkIds?: boolean }
 ): Promise<ReadInWorker> {
-  const request: ReadRequest = { evalGateRead: true, source, format: options.format, fields: options.fields, requireId: options.requireId, maxRowBytes: options.maxRowBytes, keys: options.keys, sortScore: options.sortScore }
+  const request: ReadRequest = {
+    evalGateRead: true,
+    source,
+    format: options.format,
+    fields: options.fields,
+    requireId: options.requireId,
+    maxRowBytes: options.maxRowBytes,
+    keys: options.keys,
+    sortScore: options.sortScore,
+    checkIds: options.checkIds
+  }
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: request })
     let answered = false
     worker.once('message', (reply: ReadReply) => {
       answered = true
-      void worker.terminate()
+      const checking = reply.ok && options.checkIds === true && Array.isArray(reply.file.ids)
+      let repeat: ReadInWorker['repeat'] = null
+      if (checking) {
+        // The thread's second answer; the process need not wait for it (a run that ends first has no use for it).
+        worker.unref()
+        repeat = new Promise((resolve) => {
+          worker.once('message', (check: IdsReply) => {
+            void worker.terminate()
+            resolve(check.repeat)
+          })
+          worker.once('exit', () => resolve(undefined))
+        })
+      } else void worker.terminate()
       if (!reply.ok) {
         reject(reply.input ? new InputError(reply.file as string, reply.line ?? null, reply.field ?? null, reply.reason as string) : new Error(reply.message))
         return
@@ -89,7 +127,7 @@ export function readInWorker(
         // An error row's ERROR_CODE (SPEC §12) is no dictionary code: it stays as it is.
         if (file.pred[i] !== ERROR_CODE) file.pred[i] = codes[file.pred[i]]
       }
-      resolve({ file, scoreOrder })
+      resolve({ file, scoreOrder, repeat })
     })
     worker.once('error', reject)
     // A thread that ends without answering (not the reader: a script that serves nothing) must not leave this waiting.

@@ -11,7 +11,7 @@ import { DEFAULT_GATES, type GateRule } from '../gates.js'
 import { metricNames, parsePerClass } from '../metrics/names.js'
 import type { Ids } from '../idIndex.js'
 import { ascendingOrder } from '../metrics/scores.js'
-import { checkUniqueIds, pairByIds, pairingOf, sameLabel, uniqueIds, type Pairing } from '../pair.js'
+import { checkUniqueIds, pairByIds, pairingOf, repeatError, sameLabel, type Pairing } from '../pair.js'
 import { readPredictions, type ReadOptions } from '../read/index.js'
 import { keyFields } from '../read/keys.js'
 import { readInWorker } from '../read/parallel.js'
@@ -51,136 +51,146 @@ export const classification: TaskModule = {
     const dictionary = new LabelDictionary()
     const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) }
     const [read, baseline, early] = await readBoth(options, readOptions)
-
-    const repeats = readRepeats(options, read, baseline)
-    let byId: Pairing | null = null
-    if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline), early)
-    else if (!repeats) checkUniqueIds(read)
-    // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
-    // wrong prediction below once the labels are known.
-    const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId)
-    const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read
-    const pairing = errors.pairing
-
-    const used = usedCodes(dictionary.size, candidate, baseline, pairing)
-    const { task, labels, positiveLabel } = classesOf(dictionary, used, options)
-    const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null
-    if (labels.length > MAX_CLASSES) {
-      throw new InputError(
-        options.candidate.name,
-        null,
-        options.fields.label,
-        `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
-          `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`
-      )
+    try {
+      return { ...prepareRead(options, dictionary, read, baseline, early), settle: () => settleIds(early, baseline) }
+    } catch (error) {
+      // A repeated baseline id, left to the reader thread by pairing, is the first error, as it would be here.
+      await settleIds(early, baseline)
+      throw error
     }
-    const index = new Map(labels.map((label, i) => [label, i]))
-    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1)
-    const hasScores = candidate.score !== null || candidate.scores !== null
-    const names = metricNames(task, labels, hasScores)
-    const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel)
-    const hasBaseline = baseline !== null
+  }
+}
 
-    return {
-      task,
-      labels,
-      positiveLabel,
-      counts: { ...withRepeatCounts(countsOf(read.n, baseline ? baseline.n : null, byId), repeats), ...errorCounts(errors) },
-      pairing,
-      hasBaseline,
-      errors,
-      known: { metrics: names, labels },
-      defaultGates: DEFAULT_GATES,
-      keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
-      analyzeSlice(rows, wanted, settings) {
-        // The slice's pairs as a pairing of their own (without a baseline: the candidate's rows, paired with themselves).
-        const sub = slicePairing(rows, pairing)
-        const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub)
-        const only = new Set(wanted)
-        const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
-        // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
-        const clusters = pairClusters(options, candidate, baseline, sub, repeats)
-        const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null
-        const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings)
-        const scored =
-          hasScores && wanted.some((name) => !confusion.metrics.has(name))
-            ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
-            : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+/** Pairing, the task and classes, and the analyses of files read (see {@link classification}). */
+function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read: PredictionFile, baseline: PredictionFile | null, early: ReadEarly): Prepared {
+  const repeats = readRepeats(options, read, baseline)
+  let byId: Pairing | null = null
+  if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineIds?.ids })
+  else if (!repeats) checkUniqueIds(read)
+  // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
+  // wrong prediction below once the labels are known.
+  const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId)
+  const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read
+  const pairing = errors.pairing
+
+  const used = usedCodes(dictionary.size, candidate, baseline, pairing)
+  const { task, labels, positiveLabel } = classesOf(dictionary, used, options)
+  const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null
+  if (labels.length > MAX_CLASSES) {
+    throw new InputError(
+      options.candidate.name,
+      null,
+      options.fields.label,
+      `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
+        `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`
+    )
+  }
+  const index = new Map(labels.map((label, i) => [label, i]))
+  const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1)
+  const hasScores = candidate.score !== null || candidate.scores !== null
+  const names = metricNames(task, labels, hasScores)
+  const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel)
+  const hasBaseline = baseline !== null
+
+  return {
+    task,
+    labels,
+    positiveLabel,
+    counts: { ...withRepeatCounts(countsOf(read.n, baseline ? baseline.n : null, byId), repeats), ...errorCounts(errors) },
+    pairing,
+    hasBaseline,
+    errors,
+    known: { metrics: names, labels },
+    defaultGates: DEFAULT_GATES,
+    keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
+    analyzeSlice(rows, wanted, settings) {
+      // The slice's pairs as a pairing of their own (without a baseline: the candidate's rows, paired with themselves).
+      const sub = slicePairing(rows, pairing)
+      const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub)
+      const only = new Set(wanted)
+      const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
+      // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
+      const clusters = pairClusters(options, candidate, baseline, sub, repeats)
+      const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null
+      const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings)
+      const scored =
+        hasScores && wanted.some((name) => !confusion.metrics.has(name))
+          ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
+          : { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+      if (clusters && scored.metrics.size > 0) {
+        for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
+        scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
+      }
+      const metrics: Record<string, MetricReport> = {}
+      for (const name of wanted) {
+        const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
+        if (m) metrics[name] = m
+      }
+      return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] }
+    },
+    async analyze(rules, settings): Promise<Analysis> {
+      const k = labels.length
+      const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
+      const gatedClasses = gatedClassesOf(rules, index)
+      const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
+      const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
+      const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
+      // The reserved error label (last) is no class of the scores: every true label is a real one.
+      const scoreContext: ScoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders }
+      // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
+      // thread, started first, while this thread does everything else; the same numbers either way.
+      const n = pairing ? pairing.n : candidate.n
+      const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= HELPER_WORK
+      const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null
+      const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null
+      const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }
+      let scored = { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
+      let joint: Analysis['joint'] | null = null
+      let disagreement: Analysis['disagreement'] = null
+      // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
+      const others = (): void => {
+        if (hasScores) scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' as const } : {}) }, settings)
         if (clusters && scored.metrics.size > 0) {
           for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
           scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
         }
-        const metrics: Record<string, MetricReport> = {}
-        for (const name of wanted) {
-          const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
-          if (m) metrics[name] = m
+        if (baseline && pairing && !clustered) {
+          joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed })
         }
-        return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] }
-      },
-      async analyze(rules, settings): Promise<Analysis> {
-        const k = labels.length
-        const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
-        const gatedClasses = gatedClassesOf(rules, index)
-        const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
-        const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
-        const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
-        // The reserved error label (last) is no class of the scores: every true label is a real one.
-        const scoreContext: ScoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders }
-        // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
-        // thread, started first, while this thread does everything else; the same numbers either way.
-        const n = pairing ? pairing.n : candidate.n
-        const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= HELPER_WORK
-        const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null
-        const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null
-        const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered }
-        let scored = { metrics: new Map<string, MetricReport>(), warnings: [] as string[] }
-        let joint: Analysis['joint'] | null = null
-        let disagreement: Analysis['disagreement'] = null
-        // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
-        const others = (): void => {
-          if (hasScores) scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' as const } : {}) }, settings)
-          if (clusters && scored.metrics.size > 0) {
-            for (const [name, m] of scored.metrics) scored.metrics.set(name, valuesOnly(m))
-            scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)]
-          }
-          if (baseline && pairing && !clustered) {
-            joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed })
-          }
-          disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null
-        }
-        // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
-        let confusion: ConfusionResults
-        if (options.readerScript) confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others)
-        else {
-          confusion = confusionStatistics(confusionContext, settings)
-          others()
-        }
-        if (apJob) {
-          // The last warning of the binary score statistics, as on one thread.
-          const ap = await apJob.result()
-          scored.metrics.set('average_precision', ap.metric)
-          if (ap.warning) scored.warnings.push(ap.warning)
-        }
-        const metrics: Record<string, MetricReport> = {}
-        for (const name of names) {
-          const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
-          if (m) metrics[name] = m
-        }
-        return {
-          metrics,
-          confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
-          disagreement,
-          warnings: {
-            first: classificationWarnings({ pairing, table, task, positive, settings }),
-            last: [
-              ...confusion.warnings,
-              ...sparseMatrixWarning(k),
-              ...scored.warnings,
-              ...(clustered ? clustered.warnings : [])
-            ]
-          },
-          ...(joint ? { joint } : {})
-        }
+        disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null
+      }
+      // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+      let confusion: ConfusionResults
+      if (options.readerScript) confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others)
+      else {
+        confusion = confusionStatistics(confusionContext, settings)
+        others()
+      }
+      if (apJob) {
+        // The last warning of the binary score statistics, as on one thread.
+        const ap = await apJob.result()
+        scored.metrics.set('average_precision', ap.metric)
+        if (ap.warning) scored.warnings.push(ap.warning)
+      }
+      const metrics: Record<string, MetricReport> = {}
+      for (const name of names) {
+        const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
+        if (m) metrics[name] = m
+      }
+      return {
+        metrics,
+        confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
+        disagreement,
+        warnings: {
+          first: classificationWarnings({ pairing, table, task, positive, settings }),
+          last: [
+            ...confusion.warnings,
+            ...sparseMatrixWarning(k),
+            ...scored.warnings,
+            ...(clustered ? clustered.warnings : [])
+          ]
+        },
+        ...(joint ? { joint } : {})
       }
     }
   }
@@ -230,37 +240,50 @@ export function classesOf(dictionary: LabelDictionary, used: Uint8Array, options
 }
 
 /**
- * What was learnt of the files while they were read (SPEC §8): the candidate's ids when they have no repeat, for
- * pairing (src/pair.ts), and the `score` columns' ascending orders, for the score statistics.
+ * What was learnt of the files while they were read (SPEC §8): the `score` columns' ascending orders, for the score
+ * statistics, and the reader thread's search for a repeat among the baseline's text ids, which pairing leaves to
+ * it (src/pair.ts `checkedElsewhere`) and {@link settleIds} reports.
  */
 interface ReadEarly {
-  uniqueIds: Ids | null
   orders: { candidate: RowOrder | null; baseline: RowOrder | null }
+  baselineIds: { ids: Ids; repeat: Promise<[number, number] | null | undefined> } | null
 }
 
-const NOTHING_EARLY: ReadEarly = { uniqueIds: null, orders: { candidate: null, baseline: null } }
+const NOTHING_EARLY: ReadEarly = { orders: { candidate: null, baseline: null }, baselineIds: null }
 
 /**
  * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
- * The worker also sorts the baseline's scores, and this thread, done with the candidate first (the worker starts
- * later and hands its columns over), checks the candidate's ids for a repeat and sorts its scores while it waits.
+ * The worker also sorts the baseline's scores, and this thread, usually done with the candidate first (the worker
+ * starts later and hands its columns over), sorts the candidate's while it waits. Once it has answered, the worker
+ * looks for a repeated baseline id while this thread pairs and computes.
  */
 async function readBoth(options: CompareOptions, readOptions: ReadOptions): Promise<[PredictionFile, PredictionFile | null, ReadEarly]> {
   const base = options.baseline
   if (!base) return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY]
   if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
-    const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true })
+    const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true, checkIds: true })
     // Keep a rejection of the worker from going unhandled while the candidate is read.
     pending.catch(() => undefined)
     const candidate = await readPredictions(options.candidate, readOptions)
-    const unique = candidate.ids !== null && uniqueIds(candidate.ids) ? candidate.ids : null
     const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null
-    const { file, scoreOrder } = await pending
+    const { file, scoreOrder, repeat } = await pending
     const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null
-    return [candidate, file, { uniqueIds: unique, orders: { candidate: candidateOrder, baseline: baselineOrder } }]
+    const baselineIds = repeat && file.ids ? { ids: file.ids, repeat } : null
+    return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineIds }]
   }
   const candidate = await readPredictions(options.candidate, readOptions)
   return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY]
+}
+
+/**
+ * Throws the error pairing would have thrown for a repeated baseline id that it left to the reader thread (its
+ * answer, or this thread's own search when the thread ended without one); nothing when there is none.
+ */
+async function settleIds(early: ReadEarly, baseline: PredictionFile | null): Promise<void> {
+  if (!early.baselineIds || !baseline) return
+  const repeat = await early.baselineIds.repeat
+  if (repeat === undefined) checkUniqueIds(baseline)
+  else if (repeat) throw repeatError(baseline, repeat)
 }
 
 async function sizeOf(file: string): Promise<number> {

@@ -47,6 +47,12 @@ export interface Prepared {
    * statistics had to cap or leave out on this slice.
    */
   analyzeSlice(rows: Uint32Array, metrics: readonly string[], settings: Settings): { metrics: Record<string, MetricReport>; warnings: string[] }
+  /**
+   * Checks of the input still under way on another thread (classification: a repeated baseline id, src/pair.ts
+   * `checkedElsewhere`): throws what they found. compare() awaits it before it returns or throws anything else, so
+   * the errors come in the order they would on one thread.
+   */
+  settle?(): Promise<void>
 }
 
 /** A task's statistics and the report sections that are its own. */
