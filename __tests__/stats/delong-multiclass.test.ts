@@ -1,8 +1,9 @@
 /**
  * DeLong's paired test of the one-vs-rest macro AUC (src/stats/delongMulticlass.ts) against: scikit-learn's
  * macro and per-class AUCs; a direct O(n²) construction from the U-statistic kernels (the K × K covariance matrix
- * of the class AUCs of both models, stratum by stratum); the binary DeLong test at K = 2; and a simulation of the
- * variance it estimates.
+ * of the class AUCs of both models, stratum by stratum); the binary DeLong test at K = 2; a simulation of the
+ * variance it estimates; and R's pROC per class (each class against the rest: AUCs, DeLong variances, covariance,
+ * z and p).
  */
 import { describe, expect, it } from 'vitest'
 import { delongPaired } from '../../src/stats/delong.js'
@@ -197,5 +198,96 @@ describe('multiclass roc_auc in a comparison', () => {
     expect(auc.candidateCiMethod).toBe('delong-logit')
     expect(report.gates[0].pValue).toBeCloseTo(ref?.pLess as number, 14)
     expect(report.warnings.join(' ')).not.toMatch(/no paired test/)
+  })
+})
+
+/**
+ * R's pROC 1.18.0 (R 4.2.2, Debian's r-cran-proc) per class of a 3-class case: each class against the rest, the
+ * paired DeLong test of the two models' columns. The data (45 examples, probabilities on a 0.05 grid, ties) and:
+ *   d <- read.csv("data.csv"); for (c in 0:2) { resp <- as.integer(d$y == c)
+ *     ra <- roc(resp, d[[paste0("a", c)]], levels = c(0, 1), direction = "<")  # and rb with "b"
+ *     auc(ra); auc(rb); var(ra, method = "delong"); var(rb, method = "delong"); cov(ra, rb, method = "delong")
+ *     roc.test(ra, rb, method = "delong", paired = TRUE) }  # its Z is (A − B)/se; ours is B − A
+ */
+const PROC_DATA = `
+  0,0.3,0.4,0.3,0.55,0.3,0.15
+  1,0.5,0.5,0,0.2,0.4,0.35
+  2,0.35,0.1,0.5,0.3,0.35,0.3
+  0,0.75,0.05,0.2,0.25,0.35,0.4
+  1,0.25,0.45,0.3,0.2,0.6,0.2
+  2,0.35,0.4,0.25,0.45,0.05,0.5
+  0,0.3,0.4,0.3,0.5,0.1,0.4
+  1,0.05,0.45,0.5,0.35,0.55,0.1
+  2,0.35,0.25,0.45,0.35,0.2,0.45
+  0,0.8,0.2,0,0.45,0.1,0.45
+  1,0.05,0.75,0.25,0.05,0.85,0.1
+  2,0.3,0.25,0.45,0.15,0.35,0.5
+  0,0.9,0,0.05,0.6,0.25,0.15
+  1,0.25,0.35,0.4,0.15,0.75,0.05
+  2,0.15,0.3,0.55,0.15,0.05,0.8
+  0,0.3,0.6,0.1,0.5,0.5,0.05
+  1,0.35,0.55,0.1,0.35,0.25,0.4
+  2,0.05,0.55,0.35,0.25,0.3,0.45
+  0,0.55,0.3,0.1,0.6,0.15,0.3
+  1,0.35,0.5,0.15,0.4,0.5,0.1
+  2,0.15,0.4,0.45,0.3,0.2,0.5
+  0,0.2,0.45,0.3,0.7,0.15,0.15
+  1,0.1,0.9,0,0.2,0.4,0.4
+  2,0.45,0.2,0.35,0.2,0.4,0.4
+  0,0.25,0.4,0.35,0.45,0.55,0
+  1,0,0.3,0.7,0.1,0.45,0.45
+  2,0.05,0.5,0.45,0.35,0.25,0.4
+  0,0.3,0.4,0.3,0.4,0.45,0.15
+  1,0.15,0.7,0.15,0.2,0.55,0.25
+  2,0.15,0.2,0.6,0.05,0.2,0.75
+  0,0.45,0.3,0.25,0.5,0.15,0.35
+  1,0.3,0.55,0.1,0.35,0.6,0.05
+  2,0.15,0.35,0.5,0.35,0.15,0.5
+  0,0.6,0.3,0.1,0.6,0.05,0.35
+  1,0.55,0.4,0.05,0.15,0.75,0.05
+  2,0.3,0.25,0.45,0.15,0.4,0.45
+  0,0.4,0.25,0.35,0.5,0.3,0.2
+  1,0.2,0.55,0.25,0.3,0.45,0.3
+  2,0.05,0.4,0.55,0.35,0.2,0.45
+  0,0.35,0.2,0.45,0.45,0.2,0.35
+  1,0.55,0.25,0.2,0.4,0.35,0.25
+  2,0.1,0.6,0.3,0.15,0.35,0.5
+  0,0.5,0.35,0.15,0.3,0.35,0.3
+  1,0.35,0.35,0.3,0.05,0.65,0.3
+  2,0.25,0.15,0.6,0.3,0.35,0.35
+`
+// class: aucA, aucB, varA, varB, cov, Z (A − B), p
+const PROC = [
+  [0.78888888888888886, 0.93333333333333335, 0.004611263151493036, 0.0017863528553183723, -0.00054793833242109086, -1.6686248207188894, 0.095191756697926844],
+  [0.7911111111111111, 0.9144444444444445, 0.0048757769263516396, 0.0018531533175211335, 0.000434005351821444, -1.6110076016519128, 0.10717806561325474],
+  [0.88444444444444448, 0.92888888888888888, 0.0025760870887307666, 0.0013582436295079975, 2.5700906160676309e-5, -0.71324340133295661, 0.47569515386709327]
+]
+
+describe('per class, against R\'s pROC', () => {
+  const rows = PROC_DATA.trim().split('\n').map((line) => line.trim().split(',').map(Number))
+  const truth = rows.map((r) => r[0])
+  const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)))
+
+  it('gives pROC\'s AUC, DeLong variances, covariance, z and p of each class against the rest', () => {
+    for (let c = 0; c < 3; c++) {
+      const [aucA, aucB, varA, varB, cov, z, p] = PROC[c]
+      const pos = Uint8Array.from(truth, (t) => (t === c ? 1 : 0))
+      const d = delongPaired(pos, rows.map((r) => r[1 + c]), rows.map((r) => r[4 + c]), 0.05) as NonNullable<ReturnType<typeof delongPaired>>
+      close(d.aucA, aucA)
+      close(d.aucB, aucB)
+      close(d.varianceB, varB)
+      close(d.variance, varA + varB - 2 * cov)
+      close(d.z, -z)
+      close(d.pValue, p)
+    }
+  })
+
+  it('and the macro\'s per-class AUCs are pROC\'s', () => {
+    for (const [model, offset] of [[0, 1], [1, 4]]) {
+      const probs = Float64Array.from(rows.flatMap((r) => r.slice(offset, offset + 3)))
+      const influence = ovrInfluence(truth, probs, 3) as NonNullable<ReturnType<typeof ovrInfluence>>
+      influence.perClass.forEach((auc, c) => close(auc, PROC[c][model]))
+      close(influence.auc, (PROC[0][model] + PROC[1][model] + PROC[2][model]) / 3)
+    }
   })
 })
