@@ -14252,8 +14252,8 @@ function readInWorker(script, source, options) {
             const checking = reply.ok && options.checkIds === true && Array.isArray(reply.file.ids);
             let repeat = null;
             if (checking) {
-                // The thread's second answer; the process need not wait for it (a run that ends first has no use for it).
-                worker.unref();
+                // The thread's second answer (compare() always awaits it: the thread is not unref'd, or a run awaiting it
+                // with nothing else to do would let the process end).
                 repeat = new Promise((resolve) => {
                     worker.once('message', (check) => {
                         void worker.terminate();
