@@ -180,6 +180,14 @@ describe('compare with the files read on two threads', () => {
     expect(gateErrorTwo).toBe(gateError)
   }, 120_000)
 
+  it('a thread that ends without answering the read is an error, not a wait without end', async () => {
+    const idle = path.join(dir, 'idle.mjs')
+    writeFileSync(idle, '// takes no request\n')
+    const [c, b] = models(N)
+    const options: CompareOptions = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 200, seed: 3, missingBaseline: 'skip', positiveLabel: '1', candidate: jsonl('idle-c.jsonl', c), baseline: jsonl('idle-b.jsonl', b) }
+    await expect(compare({ ...options, readerScript: pathToFileURL(idle) })).rejects.toThrow('the reader thread stopped with code 0 without an answer')
+  }, 120_000)
+
   it('unique ids with a reader thread that never reports its search: the same report', async () => {
     const [c, b] = models(N)
     const options: CompareOptions = { fields: DEFAULT_FIELDS, alpha: 0.05, resamples: 200, seed: 3, missingBaseline: 'skip', positiveLabel: '1', candidate: jsonl('mute-c.jsonl', c), baseline: jsonl('mute-b.jsonl', b) }
