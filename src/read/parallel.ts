@@ -1,7 +1,9 @@
 /**
  * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
- * main thread reads the candidate, then hands its columns over without copying (transferred buffers). The worker
- * is the CLI bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
+ * main thread reads the candidate, then hands its columns over without copying (transferred buffers). Asked, it
+ * also sorts the file's `score` column before it answers, and afterwards searches its text ids for a repeat and
+ * posts what it found, while the main thread pairs (src/tasks/classification.ts readBoth). The worker is the CLI
+ * bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { InputError } from '../errors.js'
@@ -80,7 +82,8 @@ export interface ReadInWorker {
 /**
  * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
  * Errors come back as they would from readPredictions. With `sortScore`, the worker also sorts the file's
- * `score` column (the score statistics' first step) before it answers.
+ * `score` column (the score statistics' first step) before it answers; with `checkIds`, it then searches the
+ * file's text ids for a repeat (`repeat`), and ends once it has posted that.
  */
 export function readInWorker(
   script: string | URL,
