@@ -14184,8 +14184,10 @@ const points = (x) => `${(100 * x).toFixed(1)} points`;
 ;// CONCATENATED MODULE: ./src/read/parallel.ts
 /**
  * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
- * main thread reads the candidate, then hands its columns over without copying (transferred buffers). The worker
- * is the CLI bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
+ * main thread reads the candidate, then hands its columns over without copying (transferred buffers). Asked, it
+ * also sorts the file's `score` column before it answers, and afterwards searches its text ids for a repeat and
+ * posts what it found, while the main thread pairs (src/tasks/classification.ts readBoth). The worker is the CLI
+ * bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
  */
 
 
@@ -14230,7 +14232,8 @@ async function serveReadRequest() {
 /**
  * Reads `source` in a worker started from `script`; label codes are re-interned into `dictionary`.
  * Errors come back as they would from readPredictions. With `sortScore`, the worker also sorts the file's
- * `score` column (the score statistics' first step) before it answers.
+ * `score` column (the score statistics' first step) before it answers; with `checkIds`, it then searches the
+ * file's text ids for a repeat (`repeat`), and ends once it has posted that.
  */
 function readInWorker(script, source, options) {
     const request = {
