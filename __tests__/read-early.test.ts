@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { ascendingOrder, orderOfRows } from '../src/metrics/scores.js'
@@ -17,7 +16,7 @@ import { firstRepeat, pairByIds, repeatError, type IdRows } from '../src/pair.js
 import { lastScoreOrders } from '../src/scoreStatistics.js'
 import { lastStatsSplit } from '../src/statsWorker.js'
 import { DEFAULT_FIELDS, type PredictionSource } from '../src/types.js'
-import { generator, inputError } from './support.js'
+import { bundleEntry, generator, inputError } from './support.js'
 
 describe('orderOfRows', () => {
   const rand = generator(17)
@@ -79,13 +78,9 @@ let mute: URL
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-read-early-'))
-  const out = path.join(dir, 'helper.mjs')
-  await build({ entryPoints: [path.join(here, 'stats-worker-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent' })
-  helper = pathToFileURL(out)
+  helper = await bundleEntry(path.join(here, 'stats-worker-entry.ts'), dir, 'helper')
   // A reader thread that answers with the file but never with its search for a repeated id.
-  const muteEntry = path.join(here, 'read-mute-entry.ts')
-  await build({ entryPoints: [muteEntry], bundle: true, platform: 'node', format: 'esm', outfile: path.join(dir, 'mute.mjs'), logLevel: 'silent' })
-  mute = pathToFileURL(path.join(dir, 'mute.mjs'))
+  mute = await bundleEntry(path.join(here, 'read-mute-entry.ts'), dir, 'mute')
 })
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -10,12 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compare, type CompareOptions } from '../src/compare.js'
 import { lastStatsSplit } from '../src/statsWorker.js'
 import { DEFAULT_FIELDS, type PredictionSource } from '../src/types.js'
-import { generator } from './support.js'
+import { bundleEntry, generator } from './support.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 let dir = ''
@@ -24,9 +23,7 @@ let idle: URL
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-stats-worker-'))
-  const out = path.join(dir, 'helper.mjs')
-  await build({ entryPoints: [path.join(here, 'stats-worker-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent' })
-  helper = pathToFileURL(out)
+  helper = await bundleEntry(path.join(here, 'stats-worker-entry.ts'), dir, 'helper')
   writeFileSync(path.join(dir, 'idle.mjs'), '// takes no job\n')
   idle = pathToFileURL(path.join(dir, 'idle.mjs'))
 })

@@ -1,4 +1,7 @@
 /** Helpers the tests share. */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
 import { expect } from 'vitest'
 import { InputError } from '../src/errors.js'
 import type { Report } from '../src/types.js'
@@ -38,4 +41,14 @@ export function cellsBody(report: Report): string {
     null,
     1
   )
+}
+
+/**
+ * A thread's entry (a TypeScript file beside the tests) bundled by esbuild into `dir` as `name`.mjs, as the CLI bundle
+ * would serve it (a worker thread cannot run TypeScript); its URL, for `readerScript` or a helper's script.
+ */
+export async function bundleEntry(entry: string, dir: string, name: string): Promise<URL> {
+  const outfile = path.join(dir, `${name}.mjs`)
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' })
+  return pathToFileURL(outfile)
 }

@@ -18668,7 +18668,7 @@ function prepareRead(options, dictionary, read, baseline, early) {
     const repeats = readRepeats(options, read, baseline);
     let byId = null;
     if (baseline)
-        byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineIds?.ids });
+        byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null });
     else if (!repeats)
         checkUniqueIds(read);
     // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
@@ -18835,7 +18835,7 @@ function classesOf(dictionary, used, options) {
     const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
     return chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
 }
-const NOTHING_EARLY = { orders: { candidate: null, baseline: null }, baselineIds: null };
+const NOTHING_EARLY = { orders: { candidate: null, baseline: null }, baselineRepeat: null };
 /**
  * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
  * The worker also sorts the baseline's scores, and this thread, usually done with the candidate first (the worker
@@ -18854,8 +18854,7 @@ async function readBoth(options, readOptions) {
         const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null;
         const { file, scoreOrder, repeat } = await pending;
         const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null;
-        const baselineIds = repeat && file.ids ? { ids: file.ids, repeat } : null;
-        return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineIds }];
+        return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineRepeat: repeat }];
     }
     const candidate = await readPredictions(options.candidate, readOptions);
     return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY];
@@ -18865,9 +18864,9 @@ async function readBoth(options, readOptions) {
  * answer, or this thread's own search when the thread ended without one); nothing when there is none.
  */
 async function settleIds(early, baseline) {
-    if (!early.baselineIds || !baseline)
+    if (!early.baselineRepeat || !baseline)
         return;
-    const repeat = await early.baselineIds.repeat;
+    const repeat = await early.baselineRepeat;
     if (repeat === undefined)
         checkUniqueIds(baseline);
     else if (repeat)

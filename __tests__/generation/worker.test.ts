@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compareGeneration, GenerationHelper, lastSplit } from '../../src/metrics/generation/index.js'
+import { bundleEntry } from '../support.js'
 import { syntheticGeneration } from './synthetic.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -21,9 +21,7 @@ let failing: URL
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-generation-worker-'))
-  const out = path.join(dir, 'helper.mjs')
-  await build({ entryPoints: [path.join(here, 'worker-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent' })
-  helper = pathToFileURL(out)
+  helper = await bundleEntry(path.join(here, 'worker-entry.ts'), dir, 'helper')
   writeFileSync(path.join(dir, 'idle.mjs'), '// takes no chunk\n')
   idle = pathToFileURL(path.join(dir, 'idle.mjs'))
   // Claims every chunk and throws: each is handed back to the main thread.

@@ -9,7 +9,6 @@ import type { CompareOptions } from '../compare.js'
 import { InputError } from '../errors.js'
 import { DEFAULT_GATES, type GateRule } from '../gates.js'
 import { metricNames, parsePerClass } from '../metrics/names.js'
-import type { Ids } from '../idIndex.js'
 import { ascendingOrder } from '../metrics/scores.js'
 import { checkUniqueIds, pairByIds, pairingOf, repeatError, sameLabel, type Pairing } from '../pair.js'
 import { readPredictions, type ReadOptions } from '../read/index.js'
@@ -65,7 +64,7 @@ export const classification: TaskModule = {
 function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read: PredictionFile, baseline: PredictionFile | null, early: ReadEarly): Prepared {
   const repeats = readRepeats(options, read, baseline)
   let byId: Pairing | null = null
-  if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineIds?.ids })
+  if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null })
   else if (!repeats) checkUniqueIds(read)
   // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
   // wrong prediction below once the labels are known.
@@ -246,10 +245,11 @@ export function classesOf(dictionary: LabelDictionary, used: Uint8Array, options
  */
 interface ReadEarly {
   orders: { candidate: RowOrder | null; baseline: RowOrder | null }
-  baselineIds: { ids: Ids; repeat: Promise<[number, number] | null | undefined> } | null
+  /** The reader thread's search of the baseline's ids (src/read/parallel.ts `repeat`). */
+  baselineRepeat: Promise<[number, number] | null | undefined> | null
 }
 
-const NOTHING_EARLY: ReadEarly = { orders: { candidate: null, baseline: null }, baselineIds: null }
+const NOTHING_EARLY: ReadEarly = { orders: { candidate: null, baseline: null }, baselineRepeat: null }
 
 /**
  * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
@@ -268,8 +268,7 @@ async function readBoth(options: CompareOptions, readOptions: ReadOptions): Prom
     const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null
     const { file, scoreOrder, repeat } = await pending
     const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null
-    const baselineIds = repeat && file.ids ? { ids: file.ids, repeat } : null
-    return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineIds }]
+    return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineRepeat: repeat }]
   }
   const candidate = await readPredictions(options.candidate, readOptions)
   return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY]
@@ -280,8 +279,8 @@ async function readBoth(options: CompareOptions, readOptions: ReadOptions): Prom
  * answer, or this thread's own search when the thread ended without one); nothing when there is none.
  */
 async function settleIds(early: ReadEarly, baseline: PredictionFile | null): Promise<void> {
-  if (!early.baselineIds || !baseline) return
-  const repeat = await early.baselineIds.repeat
+  if (!early.baselineRepeat || !baseline) return
+  const repeat = await early.baselineRepeat
   if (repeat === undefined) checkUniqueIds(baseline)
   else if (repeat) throw repeatError(baseline, repeat)
 }
