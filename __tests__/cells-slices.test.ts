@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare.js'
-import { ConfigError } from '../src/errors.js'
-import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/types.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { ConfigError } from '../src/common/errors.js'
+import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/report/schema.js'
 import { generator, inputError, cellsBody } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-'))

@@ -15,7 +15,7 @@ import {
   discordantByClass,
   fromDense,
   type CellTable
-} from '../src/cells.js'
+} from '../src/pair/cellTable.js'
 import { aggregateMetrics, evaluator, perClassMetrics, type NamedCmMetric } from '../src/metrics/classification.js'
 import { classSums, cohenKappa, f1Avg, type ClassSums } from '../src/metrics/confusion.js'
 import { direction } from '../src/metrics/names.js'
@@ -23,7 +23,7 @@ import { binomial } from '../src/stats/binomial.js'
 import { multinomial } from '../src/stats/multinomial.js'
 import { percentileInterval, quantileSorted7 } from '../src/stats/quantile.js'
 import { streamFor, type Xoshiro128 } from '../src/stats/random.js'
-import { classSumsOfCells, confusionMatrices, quantiles, resampleFamily, type ResampledMetric } from '../src/stats/resample.js'
+import { classSumsOfCells, confusionMatrices, quantiles, resampleFamily, type ResampledMetric } from '../src/significance/classification/classificationResample.js'
 
 interface Examples {
   k: number

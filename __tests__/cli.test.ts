@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { VERSION } from '../src/version.js'
+import { VERSION } from '../src/common/version.js'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 /** The bundle under test: dist/cli.js, or another build (EVAL_GATE_CLI_BUNDLE) while developing. */

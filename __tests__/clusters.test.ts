@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare.js'
-import { mcnemarCluster } from '../src/clusters/mcnemarCluster.js'
-import { pairedTCluster } from '../src/clusters/pairedTCluster.js'
-import { countPatterns, densePatterns } from '../src/clusters/patterns.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { mcnemarCluster } from '../src/stats/mcnemarCluster.js'
+import { pairedTCluster } from '../src/stats/pairedTCluster.js'
+import { countPatterns, densePatterns } from '../src/significance/clusters/patterns.js'
 import { mcnemarChiSquare } from '../src/stats/mcnemar.js'
 import { pairedT } from '../src/stats/pairedT.js'
-import type { PredictionSource } from '../src/types.js'
+import type { PredictionSource } from '../src/report/schema.js'
 
 const dir = new URL('./fixtures/clusters/', import.meta.url).pathname
 const file = (name: string): PredictionSource => ({ name, path: dir + name })

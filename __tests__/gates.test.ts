@@ -1,12 +1,12 @@
 /** SPEC §5: the four rule forms, Holm over no-regression rules, non-inferiority, missing baselines, bad rules. */
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../src/errors.js'
-import { DEFAULT_GATES, evaluateGates, parseGates, splitRules } from '../src/gates.js'
+import { ConfigError } from '../src/common/errors.js'
+import { DEFAULT_GATES, evaluateGates, parseGates, splitRules } from '../src/gates/evaluate.js'
 import { metricNames } from '../src/metrics/names.js'
 import { holm } from '../src/stats/holm.js'
 import { parseCli } from '../src/cli/args.js'
-import { compare, type CompareOptions } from '../src/compare.js'
-import { DEFAULT_FIELDS, type MetricReport, type Report } from '../src/types.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { DEFAULT_FIELDS, type MetricReport, type Report } from '../src/report/schema.js'
 
 const labels = ['ham', 'spam', 'a;b #1']
 const known = { metrics: metricNames('binary', labels, true), labels }

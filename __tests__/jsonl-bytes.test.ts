@@ -10,7 +10,7 @@
 import { Buffer } from 'node:buffer'
 import { StringDecoder } from 'node:string_decoder'
 import { describe, expect, it } from 'vitest'
-import { readPredictions } from '../src/read/index.js'
+import { readPredictions } from '../src/read/readPredictions.js'
 import { readJsonl } from '../src/read/jsonl.js'
 import { LineScanner, readJsonlBytes } from '../src/read/jsonlBytes.js'
 import { MAX_ROW_BYTES } from '../src/read/limits.js'
@@ -18,7 +18,7 @@ import { NumericRowBuilder } from '../src/read/numericRows.js'
 import { RowBuilder } from '../src/read/rows.js'
 import { NumberVector, type Cell, type Column, type RowSink } from '../src/read/sink.js'
 import { TextRowBuilder } from '../src/read/textRows.js'
-import { DEFAULT_FIELDS, LabelDictionary } from '../src/types.js'
+import { DEFAULT_FIELDS, LabelDictionary } from '../src/report/schema.js'
 
 /** A sink that records every cell as a faithful description (−0, undefined, functions, an object's own keys in order and its prototype). */
 class Recorder implements RowSink {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareCodePoints, labelOrder, labelText } from '../src/labels.js'
+import { compareCodePoints, labelOrder, labelText } from '../src/read/labels.js'
 
 describe('labelText (SPEC §1: labels are compared as text)', () => {
   it('keeps strings, writes numbers in shortest form and booleans as true/false', () => {

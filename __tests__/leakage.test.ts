@@ -5,8 +5,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hash53, HashSet } from '../src/checks/hashSet.js'
 import { leakageCheck, normalizeText } from '../src/checks/leakage.js'
-import { compare } from '../src/compare.js'
-import { DEFAULT_FIELDS } from '../src/types.js'
+import { compare } from '../src/compare/compare.js'
+import { DEFAULT_FIELDS } from '../src/report/schema.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-leakage-'))
 const file = (name: string, rows: object[]): { name: string; path: string } => {

@@ -6,13 +6,13 @@
  * `f1_score(average="macro", labels=…)`), and the work caps against an uncapped run.
  */
 import { describe, expect, it } from 'vitest'
-import { cellsFromTriples } from '../src/cells.js'
-import { compare, DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../src/compare.js'
-import { InputError } from '../src/errors.js'
-import { renderMarkdown } from '../src/render/index.js'
-import { confusionStatistics } from '../src/statistics.js'
+import { cellsFromTriples } from '../src/pair/cellTable.js'
+import { compare, DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../src/compare/compare.js'
+import { InputError } from '../src/common/errors.js'
+import { renderMarkdown } from '../src/render/renderReport.js'
+import { confusionStatistics } from '../src/significance/classification/classificationStatistics.js'
 import { streamFor } from '../src/stats/random.js'
-import { DEFAULT_FIELDS, type Report } from '../src/types.js'
+import { DEFAULT_FIELDS, type Report } from '../src/report/schema.js'
 
 interface Rows {
   truth: number[]

@@ -11,11 +11,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { gapOf, overfittingWarnings } from '../src/checks/overfitting.js'
-import { compare, type CompareOptions } from '../src/compare.js'
-import { parseGates } from '../src/gates.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { parseGates } from '../src/gates/evaluate.js'
 import { moverDifference } from '../src/stats/mover.js'
 import { wilson } from '../src/stats/wilson.js'
-import { DEFAULT_FIELDS } from '../src/types.js'
+import { DEFAULT_FIELDS } from '../src/report/schema.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fixture = (name: string) => ({ name, path: path.join(here, 'fixtures/overfitting', name) })
@@ -259,7 +259,7 @@ describe('overfittingWarnings', () => {
 
 describe('the report shape (publish mode) accepts the overfitting section and checks it', () => {
   it('a real report passes; a string where a number belongs is named', async () => {
-    const { asReport } = await import('../src/reportShape.js')
+    const { asReport } = await import('../src/report/validate.js')
     const report = await compare({ ...base, candidate: fixture('candidate.jsonl'), baseline: null, trainPredictions: fixture('train.jsonl') })
     const json = JSON.parse(JSON.stringify(report))
     expect(asReport(json, 'report.json').overfitting?.trainRows).toBe(300)
@@ -270,7 +270,7 @@ describe('the report shape (publish mode) accepts the overfitting section and ch
 
 describe('rendering', () => {
   it('a per-class train-gap gate on a hostile label: a code span in the Overfitting table, the table keeps its 5 cells', async () => {
-    const { renderMarkdown } = await import('../src/render/index.js')
+    const { renderMarkdown } = await import('../src/render/renderReport.js')
     const hostile = 'a|b `x` <img src=x>'
     const rows = (preds: string[]) => ['ok', hostile, 'ok', hostile].map((label, i) => ({ id: i, label, prediction: preds[i] }))
     const test = file('h-test.jsonl', rows(['ok', 'ok', 'ok', hostile]))

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../src/errors.js'
-import { hashId, IdIndex } from '../src/idIndex.js'
-import { checkUniqueIds, pairByIds, sameLabel } from '../src/pair.js'
-import { LabelDictionary, type PredictionFile } from '../src/types.js'
+import { InputError } from '../src/common/errors.js'
+import { hashId, IdIndex } from '../src/pair/idIndex.js'
+import { checkUniqueIds, pairByIds, sameLabel } from '../src/pair/pairByIds.js'
+import { LabelDictionary, type PredictionFile } from '../src/report/schema.js'
 
 const dict = new LabelDictionary()
 function file(name: string, rows: [string, string, string][], idField = 'id'): PredictionFile {

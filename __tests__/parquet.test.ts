@@ -11,10 +11,10 @@ import { gzipSync } from 'node:zlib'
 import { parquetMetadata } from 'hyparquet'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare.js'
-import { readPredictions } from '../src/read/index.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { readPredictions } from '../src/read/readPredictions.js'
 import { cellOf } from '../src/read/parquet.js'
-import { DEFAULT_FIELDS, LabelDictionary, type PredictionSource, type Report } from '../src/types.js'
+import { DEFAULT_FIELDS, LabelDictionary, type PredictionSource, type Report } from '../src/report/schema.js'
 import { inputError as message } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-parquet-'))

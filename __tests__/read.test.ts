@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, InputError, quote } from '../src/errors.js'
-import { formatOf, readPredictions } from '../src/read/index.js'
+import { ConfigError, InputError, quote } from '../src/common/errors.js'
+import { formatOf, readPredictions } from '../src/read/readPredictions.js'
 import { parseDecimal } from '../src/read/number.js'
-import { DEFAULT_FIELDS, LabelDictionary, type FieldNames, type PredictionFile } from '../src/types.js'
+import { DEFAULT_FIELDS, LabelDictionary, type FieldNames, type PredictionFile } from '../src/report/schema.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-read-'))
 

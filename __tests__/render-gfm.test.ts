@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { marked } from 'marked'
 import { describe, expect, it } from 'vitest'
 import { dataSpan, jsonForm } from '../src/render/escape.js'
-import { renderMarkdown } from '../src/render/index.js'
-import type { Report } from '../src/types.js'
+import { renderMarkdown } from '../src/render/renderReport.js'
+import type { Report } from '../src/report/schema.js'
 import { CASES, provenance, reportFor, RUN_URL, type Case } from './render-reports.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -5,11 +5,11 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { compare, type CompareOptions } from '../src/compare.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
 import { holm } from '../src/stats/holm.js'
 import { readFileSync } from 'node:fs'
-import { DEFAULT_FIELDS, type BaselineProvenance, type GateResult, type Report, type SliceReport } from '../src/types.js'
+import { DEFAULT_FIELDS, type BaselineProvenance, type GateResult, type Report, type SliceReport } from '../src/report/schema.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.dirname(here)

@@ -8,9 +8,9 @@
 import { marked } from 'marked'
 import { describe, expect, it } from 'vitest'
 import { jsonForm } from '../src/render/escape.js'
-import { renderMarkdown } from '../src/render/index.js'
-import { asReport } from '../src/reportShape.js'
-import type { Report } from '../src/types.js'
+import { renderMarkdown } from '../src/render/renderReport.js'
+import { asReport } from '../src/report/validate.js'
+import type { Report } from '../src/report/schema.js'
 import { HOSTILE_SLICES, reportFor, slicedReport, sliceRows } from './render-reports.js'
 
 /** The section from its heading to the next heading or folded section. */

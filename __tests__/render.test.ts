@@ -4,10 +4,10 @@
  * rows cut by change, the footer's provenance without local paths, and the escaping of data.
  */
 import { describe, expect, it } from 'vitest'
-import { formatShownDelta, changeWord } from '../src/format.js'
+import { formatShownDelta, changeWord } from '../src/report/format.js'
 import { dataSpan, jsonForm, proseText } from '../src/render/escape.js'
-import { LIMITS, renderMarkdown } from '../src/render/index.js'
-import { verdictChanging } from '../src/warnings.js'
+import { LIMITS, renderMarkdown } from '../src/render/renderReport.js'
+import { verdictChanging } from '../src/tasks/classification/classificationWarnings.js'
 import { BEHIND_WARNING, CASES, reportFor, RUN_URL } from './render-reports.js'
 
 /** Every table row of the Markdown has as many cells as its header (cells split on unescaped `|`, as GFM does). */

@@ -11,13 +11,13 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare.js'
-import { parseGates, splitRules } from '../src/gates.js'
-import { asReport } from '../src/reportShape.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { parseGates, splitRules } from '../src/gates/evaluate.js'
+import { asReport } from '../src/report/validate.js'
 import { analyzeSlices, MAX_TESTED_SLICES } from '../src/slices/analyze.js'
 import { sliceGroups } from '../src/slices/assign.js'
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
-import { DEFAULT_FIELDS, type Report } from '../src/types.js'
+import { DEFAULT_FIELDS, type Report } from '../src/report/schema.js'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/slices')
 const file = (name: string) => ({ name, path: path.join(dir, name) })

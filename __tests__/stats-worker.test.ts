@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare.js'
-import { lastStatsSplit } from '../src/statsWorker.js'
-import { DEFAULT_FIELDS, type PredictionSource } from '../src/types.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { lastStatsSplit } from '../src/significance/classification/statsWorker.js'
+import { DEFAULT_FIELDS, type PredictionSource } from '../src/report/schema.js'
 import { bundleEntry, generator } from './support.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

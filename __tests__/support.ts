@@ -3,8 +3,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { expect } from 'vitest'
-import { InputError } from '../src/errors.js'
-import type { Report } from '../src/types.js'
+import { InputError } from '../src/common/errors.js'
+import type { Report } from '../src/report/schema.js'
 
 /** Test data without Math.random: xorshift32 (Marsaglia 2003) uniform in [0, 1), the same sequence for a seed. */
 export function generator(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../src/errors.js'
-import { chooseTask } from '../src/task.js'
+import { ConfigError } from '../src/common/errors.js'
+import { chooseTask } from '../src/tasks/classification/chooseTask.js'
 
 describe('chooseTask (SPEC §2)', () => {
   it('is binary with 1 as the default positive class', () => {

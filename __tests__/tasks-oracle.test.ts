@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare.js'
+import { compare, type CompareOptions } from '../src/compare/compare.js'
 import { parseScoreMetrics } from '../src/tasks/scoreMetrics.js'
-import { DEFAULT_FIELDS, type TaskName } from '../src/types.js'
+import { DEFAULT_FIELDS, type TaskName } from '../src/report/schema.js'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/oracle-v2')
 const cases = readdirSync(root).filter((c) => /^(scores|regression|generation)-/.test(c))

@@ -11,9 +11,9 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { Unzip, UnzipInflate, gzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../src/errors.js'
-import { chooseEntry } from '../src/github/baseline.js'
-import { MAX_UNPACKED, listZipEntries, quoteName, unpackZipEntry, type ZipEntry } from '../src/github/zip.js'
+import { InputError } from '../src/common/errors.js'
+import { chooseEntry } from '../src/action/github/baseline.js'
+import { MAX_UNPACKED, listZipEntries, quoteName, unpackZipEntry, type ZipEntry } from '../src/read/zipArchive.js'
 import { artifactZip, artifactZipOf, centralRecords, dataOffset, localHeader, replaceBytes, type CentralRecord } from './fixtures/zip/artifactZip.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -10,8 +10,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 // EVAL_GATE_DIST: build elsewhere (a private bundle for tests: EVAL_GATE_ACTION_BUNDLE / EVAL_GATE_CLI_BUNDLE).
 const dist = process.env.EVAL_GATE_DIST ? path.resolve(process.env.EVAL_GATE_DIST) : path.join(root, 'dist')
 const entries = [
-  { input: 'src/index.ts', output: 'index.js' },
-  { input: 'src/cli.ts', output: 'cli.js', shebang: true }
+  { input: 'src/action/index.ts', output: 'index.js' },
+  { input: 'src/cli/cli.ts', output: 'cli.js', shebang: true }
 ]
 
 await rm(dist, { recursive: true, force: true })

@@ -18,7 +18,7 @@ it('runs under @github/local-action with the README\'s dotenv file: no token, a 
   const dotenv = path.join(dir, '.env.local')
   writeFileSync(dotenv, `${env?.[1]}\nRUNNER_TEMP=${dir}\nINPUT_RESAMPLES=500\n`)
   const bin = path.join(root, 'node_modules/.bin/local-action')
-  const { stdout } = await promisify(execFile)(bin, ['run', '.', 'src/main.ts', dotenv], { cwd: root, maxBuffer: 1 << 24 }).catch((error: { stdout: string }) => error)
+  const { stdout } = await promisify(execFile)(bin, ['run', '.', 'src/action/main.ts', dotenv], { cwd: root, maxBuffer: 1 << 24 }).catch((error: { stdout: string }) => error)
   expect(stdout).toContain('Running Action')
   expect(stdout).not.toMatch(/internal error/)
   // The spam example fails its recall gate: the step is failed with the rule, the outputs are still set.

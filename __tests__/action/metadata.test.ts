@@ -12,7 +12,7 @@ import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { parseAction } from '@actions/workflow-parser/actions/index'
 import { afterEach, describe, expect, it } from 'vitest'
 import YAML from 'yaml'
-import { readConfig } from '../../src/config.js'
+import { readConfig } from '../../src/action/inputs.js'
 import { actionDocument } from './action-yml.js'
 
 // The package's ESM build calls require(): load its CommonJS build.

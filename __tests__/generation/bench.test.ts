@@ -9,9 +9,9 @@
  * the times; fails above SPEC's 5 s.
  */
 import { describe, expect, it } from 'vitest'
-import { compareGeneration } from '../../src/metrics/generation/index.js'
-import { resampleGeneration } from '../../src/metrics/generation/resample.js'
-import { corpusStatistics } from '../../src/metrics/generation/stats.js'
+import { compareGeneration } from '../../src/significance/generation/compareGeneration.js'
+import { resampleGeneration } from '../../src/significance/generation/generationResample.js'
+import { corpusStatistics } from '../../src/metrics/generation/corpus.js'
 import { syntheticGeneration } from './synthetic.js'
 
 describe.skipIf(!process.env.EVAL_GATE_BENCH)('generation speed (SPEC §8)', () => {

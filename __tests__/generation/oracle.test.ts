@@ -20,7 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compareGeneration } from '../../src/metrics/generation/index.js'
+import { compareGeneration } from '../../src/significance/generation/compareGeneration.js'
 
 interface Row {
   id: string

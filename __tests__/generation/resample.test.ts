@@ -4,12 +4,12 @@
  * randomization exactly the swapped sums of the masks it drew. Plus the per-example comparisons.
  */
 import { describe, expect, it } from 'vitest'
-import { bootstrapChunk, bootstrapSums, chunkState, CHUNK, prepareBootstrap } from '../../src/metrics/generation/bootstrap.js'
-import { expandSums, planColumns } from '../../src/metrics/generation/columns.js'
-import { compareExactMatch, compareTokenF1 } from '../../src/metrics/generation/perExample.js'
-import { prepareRandomization, randomizationSums } from '../../src/metrics/generation/randomization.js'
+import { bootstrapChunk, bootstrapSums, chunkState, CHUNK, prepareBootstrap } from '../../src/significance/generation/bootstrap.js'
+import { expandSums, planColumns } from '../../src/significance/generation/columns.js'
+import { compareExactMatch, compareTokenF1 } from '../../src/significance/generation/perExample.js'
+import { prepareRandomization, randomizationSums } from '../../src/significance/generation/randomization.js'
 import { mcnemarExact } from '../../src/stats/mcnemar.js'
-import { drawCounts, drawIndices } from '../../src/metrics/generation/draws.js'
+import { drawCounts, drawIndices } from '../../src/significance/generation/draws.js'
 import { streamFor, Xoshiro128 } from '../../src/stats/random.js'
 
 /** n rows of k integer columns with the shapes the BLEU/chrF rows have: derived, duplicate, constant, large. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compareGeneration, GenerationHelper, lastSplit } from '../../src/metrics/generation/index.js'
+import { compareGeneration, GenerationHelper, lastSplit } from '../../src/significance/generation/compareGeneration.js'
 import { bundleEntry } from '../support.js'
 import { syntheticGeneration } from './synthetic.js'
 

@@ -9,8 +9,8 @@ import { bootstrapCells, halfBinomial, randomizeCells, resampleCells, resamplesF
 import { mcnemarExact } from '../../src/stats/mcnemar.js'
 import { streamFor, type Xoshiro128 } from '../../src/stats/random.js'
 import { largestFirst, lexicographicOrder, valueCells, type ValueCells } from '../../src/stats/valueCells.js'
-import { regressionStatistic } from '../../src/tasks/numeric/regressionStatistics.js'
-import { meanStatistic } from '../../src/tasks/numeric/scoresStatistics.js'
+import { regressionStatistic } from '../../src/significance/numeric/regressionStatistics.js'
+import { meanStatistic } from '../../src/significance/numeric/scoresStatistics.js'
 
 /** n values drawn by `draw` from a seeded stream. */
 function column(n: number, name: string, draw: (rng: Xoshiro128) => number): Float64Array {

@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { regressionStatistics } from '../../src/tasks/numeric/regressionStatistics.js'
-import { scoresStatistics } from '../../src/tasks/numeric/scoresStatistics.js'
-import type { Direction, MetricReport } from '../../src/types.js'
+import { regressionStatistics } from '../../src/significance/numeric/regressionStatistics.js'
+import { scoresStatistics } from '../../src/significance/numeric/scoresStatistics.js'
+import type { Direction, MetricReport } from '../../src/report/schema.js'
 
 const root = join(import.meta.dirname, '../fixtures/oracle-v2')
 const cases = (prefix: string): string[] => readdirSync(root).filter((d) => d.startsWith(prefix)).sort()

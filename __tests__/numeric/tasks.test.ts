@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/common/errors.js'
 import { regressionMetrics } from '../../src/metrics/regression.js'
-import { largestPositive } from '../../src/tasks/numeric/examples.js'
-import { regressionStatistics } from '../../src/tasks/numeric/regressionStatistics.js'
-import { scoresStatistics, type ScoresInput } from '../../src/tasks/numeric/scoresStatistics.js'
-import type { MetricReport } from '../../src/types.js'
+import { largestPositive } from '../../src/significance/numeric/exampleChanges.js'
+import { regressionStatistics } from '../../src/significance/numeric/regressionStatistics.js'
+import { scoresStatistics, type ScoresInput } from '../../src/significance/numeric/scoresStatistics.js'
+import type { MetricReport } from '../../src/report/schema.js'
 
 const settings = { alpha: 0.05, resamples: 2000, seed: 0 }
 const f = (...v: number[]) => Float64Array.from(v)

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { BLOCK_CELLS, BLOCK_SLOTS, blockMultinomial, blockPlan, throwInto } from '../../src/stats/blockMultinomial.js'
 import { uniformBelow } from '../../src/stats/cellResample.js'
 import { streamFor } from '../../src/stats/random.js'
-import { BOOTSTRAP_CHUNK, chunkedBootstrap } from '../../src/stats/resample.js'
-import { cellsFromTriples } from '../../src/cells.js'
+import { BOOTSTRAP_CHUNK, chunkedBootstrap } from '../../src/significance/classification/classificationResample.js'
+import { cellsFromTriples } from '../../src/pair/cellTable.js'
 import { aggregateMetrics } from '../../src/metrics/classification.js'
 
 // Heavy cells (blocks of their own), mid-sized ones, then many cells of one or two examples (slot blocks).

@@ -3,14 +3,14 @@
  * gives it (src/stats/jointPermutation.ts), against a hand-enumerated joint null and closed forms.
  */
 import { describe, expect, it } from 'vitest'
-import { cellsFromTriples } from '../../src/cells.js'
-import { evaluateGates, parseGates, type JointNull } from '../../src/gates.js'
+import { cellsFromTriples } from '../../src/pair/cellTable.js'
+import { evaluateGates, parseGates, type JointNull } from '../../src/gates/evaluate.js'
 import { metricNames } from '../../src/metrics/names.js'
-import { jointPermutation, type JointMetric } from '../../src/stats/jointPermutation.js'
+import { jointPermutation, type JointMetric } from '../../src/significance/classification/jointPermutation.js'
 import { mcnemarDrop } from '../../src/stats/mcnemar.js'
 import { maxT, standardize } from '../../src/stats/maxT.js'
 import { streamFor } from '../../src/stats/random.js'
-import type { MetricReport } from '../../src/types.js'
+import type { MetricReport } from '../../src/report/schema.js'
 
 describe('maxT', () => {
   it('the JSDoc example, by hand', () => {

@@ -3,16 +3,16 @@
  * (src/stats/jointPermutation.ts), against closed forms, full enumeration and the exact binomial of McNemar.
  */
 import { describe, expect, it } from 'vitest'
-import { cellsFromTriples } from '../../src/cells.js'
-import { evaluateGates, parseGates, type JointNull } from '../../src/gates.js'
+import { cellsFromTriples } from '../../src/pair/cellTable.js'
+import { evaluateGates, parseGates, type JointNull } from '../../src/gates/evaluate.js'
 import { perClassMetrics } from '../../src/metrics/classification.js'
 import { metricNames } from '../../src/metrics/names.js'
 import { rocAuc } from '../../src/metrics/scores.js'
-import { jointPermutation, mergedWalk, type JointMetric } from '../../src/stats/jointPermutation.js'
+import { jointPermutation, mergedWalk, type JointMetric } from '../../src/significance/classification/jointPermutation.js'
 import { mcnemarDrop, mcnemarDropMidP } from '../../src/stats/mcnemar.js'
 import { streamFor } from '../../src/stats/random.js'
 import { rankPValues, westfallYoung } from '../../src/stats/westfallYoung.js'
-import type { MetricReport } from '../../src/types.js'
+import type { MetricReport } from '../../src/report/schema.js'
 
 /** Binomial standard error of a Monte Carlo rate p from R draws. */
 const mcSe = (p: number, R: number): number => Math.sqrt((p * (1 - p)) / R)

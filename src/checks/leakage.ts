@@ -9,11 +9,11 @@
  * training texts is below t·m/2⁵³ (10⁴ test and 10⁷ training rows: about 10⁻⁵). It never hides a real leak.
  * Cost O(training text + test text).
  */
-import { readRows } from '../read/index.js'
+import { readRows } from '../read/readPredictions.js'
 import { describe } from '../read/describe.js'
 import type { Cell, Column, RowSink } from '../read/sink.js'
-import { InputError, quote } from '../errors.js'
-import type { Format, Leakage, MetricReport, PredictionSource } from '../types.js'
+import { InputError, quote } from '../common/errors.js'
+import type { Format, Leakage, MetricReport, PredictionSource } from '../report/schema.js'
 import { hash53, HashSet } from './hashSet.js'
 
 /** How many leaked examples the report names. */

@@ -20,15 +20,15 @@
  * Cost: one read of the training file and one analysis of it without a baseline (the candidate interval's
  * resamples), as `compare` with no baseline would spend on it.
  */
-import type { CompareOptions } from '../compare.js'
-import { ConfigError, quote } from '../errors.js'
-import { formatInterval, formatValue } from '../format.js'
-import type { GateRule } from '../gates.js'
+import type { CompareOptions } from '../compare/compare.js'
+import { ConfigError, quote } from '../common/errors.js'
+import { formatInterval, formatValue } from '../report/format.js'
+import type { GateRule } from '../gates/evaluate.js'
 import { moverDifference } from '../stats/mover.js'
-import { taskModule } from '../tasks/index.js'
-import { shownGap } from './trainGap.js'
-import type { Prepared, Settings } from '../tasks/task.js'
-import type { MetricReport, Overfitting, TaskName } from '../types.js'
+import { taskModule } from '../tasks/registry.js'
+import { shownGap } from '../gates/trainGap.js'
+import type { Prepared, Settings } from '../tasks/taskModule.js'
+import type { MetricReport, Overfitting, TaskName } from '../report/schema.js'
 
 /** How the interval of the gap is made (the report's `overfitting.ciMethod`). */
 export const GAP_CI_METHOD = 'mover'

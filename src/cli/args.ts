@@ -3,11 +3,11 @@
  * ConfigError naming the option; `--help` text lists every option with its default.
  */
 import { parseArgs } from 'node:util'
-import type { CompareOptions } from '../compare.js'
-import { ConfigError, quote } from '../errors.js'
+import type { CompareOptions } from '../compare/compare.js'
+import { ConfigError, quote } from '../common/errors.js'
 import { parseDecimal } from '../read/number.js'
 import { parseScoreMetrics, TASKS } from '../tasks/scoreMetrics.js'
-import { DEFAULT_FIELDS, FORMATS, type Format } from '../types.js'
+import { DEFAULT_FIELDS, FORMATS, type Format } from '../report/schema.js'
 
 export interface CliCommand {
   kind: 'compare'

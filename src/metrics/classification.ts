@@ -6,7 +6,7 @@
  * "is L" (index 1) against "is not L" (index 0), which gives the same value and lets resampling work on 8 cells
  * per class instead of K³.
  */
-import type { Task } from '../types.js'
+import type { Task } from '../report/schema.js'
 import {
   accuracy,
   balancedAccuracy,

@@ -5,7 +5,7 @@
  * record starts (the header is line 1). A record (and so any field) is at most `limit` UTF-8 bytes: past it the read
  * stops at the record's line, having held at most the limit and one chunk.
  */
-import { InputError, isPlain, quote } from '../errors.js'
+import { InputError, isPlain, quote } from '../common/errors.js'
 import { bytes, overLimit, Pending } from './limits.js'
 import type { Cell, RowSink } from './sink.js'
 

@@ -1,4 +1,4 @@
-import { quote } from '../errors.js'
+import { quote } from '../common/errors.js'
 
 /**
  * A value from a file, for a message: `null`, `an array`, `an object`, a quoted string (cut), or the number.

@@ -10,7 +10,7 @@
  *
  * @example isErrorCell('rate limited', false, 'c.jsonl', 3, 'error') // true
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../common/errors.js'
 import { describe } from './describe.js'
 import type { Cell } from './sink.js'
 

@@ -3,7 +3,7 @@
  * every row when a baseline is compared). Ids stay numbers while every id is a JSON integer (no text per row),
  * and switch to text at the first other id. Grows with its file's other columns.
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../common/errors.js'
 import { describe } from './describe.js'
 import type { Cell } from './sink.js'
 

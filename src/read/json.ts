@@ -3,7 +3,7 @@
  * top-level element, which is then parsed on its own with JSON.parse. A valid array of any size is read with memory
  * for one element (at most the row limit) and one chunk; each element's line is that of its first character.
  */
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../common/errors.js'
 import { describeJson, jsonMessage } from './jsonl.js'
 import { bytes, overLimit, Pending } from './limits.js'
 import { objectCells, otherKeys, type Cell, type RowSink } from './sink.js'

@@ -3,7 +3,7 @@
  * boundaries (faster than readline) and each parsed with JSON.parse. A line is at most `limit` UTF-8 bytes: a
  * longer one stops the read at its line as soon as the limit is passed (memory: the limit plus one chunk).
  */
-import { InputError, inert, quote } from '../errors.js'
+import { InputError, inert, quote } from '../common/errors.js'
 import { bytes, overLimit, Pending } from './limits.js'
 import { objectCells, otherKeys, type Cell, type RowSink } from './sink.js'
 

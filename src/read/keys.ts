@@ -5,8 +5,8 @@
  * null or empty value names file, line and field (a slice field missing on some rows is bad input, not a slice
  * of its own).
  */
-import { InputError } from '../errors.js'
-import { labelText } from '../labels.js'
+import { InputError } from '../common/errors.js'
+import { labelText } from './labels.js'
 import { describe } from './describe.js'
 import type { Cell, Column } from './sink.js'
 

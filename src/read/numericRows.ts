@@ -3,7 +3,7 @@
  * A JSON number (finite), a JSON boolean (true = 1, false = 0), or in CSV/TSV a decimal number or `true`/`false`
  * as written. A missing or non-numeric value names file, line and field. Columns grow by doubling.
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../common/errors.js'
 import { describe } from './describe.js'
 import { IdColumn } from './ids.js'
 import { KeyColumns, type KeyColumn, type KeyField } from './keys.js'

@@ -2,9 +2,9 @@
  * Builds the columns of a PredictionFile row by row, checking each value (SPEC §1): labels and ids normalised to
  * text, scores numbers in [0, 1] on all rows or none. Typed arrays grow by doubling.
  */
-import { InputError, quote } from '../errors.js'
-import { labelText } from '../labels.js'
-import type { FieldNames, LabelDictionary, PredictionFile } from '../types.js'
+import { InputError, quote } from '../common/errors.js'
+import { labelText } from './labels.js'
+import type { FieldNames, LabelDictionary, PredictionFile } from '../report/schema.js'
 import { parseDecimal } from './number.js'
 
 import { describe } from './describe.js'

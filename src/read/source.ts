@@ -8,9 +8,9 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { createGunzip } from 'node:zlib'
-import { InputError } from '../errors.js'
+import { InputError } from '../common/errors.js'
 import { bytes } from './limits.js'
-import type { PredictionSource } from '../types.js'
+import type { PredictionSource } from '../report/schema.js'
 
 const CHUNK = 1 << 20
 

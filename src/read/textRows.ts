@@ -3,7 +3,7 @@
  * references), the generated text, and optionally `loss` (mean token NLL) and `tokens` (a positive count), on all
  * rows or none. In CSV/TSV a reference cell that holds a JSON array of strings is several references.
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../common/errors.js'
 import { describe } from './describe.js'
 import { IdColumn } from './ids.js'
 import { KeyColumns, type KeyColumn, type KeyField } from './keys.js'

@@ -2,8 +2,8 @@
  * Per class: one open line naming the largest drop in per-class F1, and the folded table. With more classes than
  * fit, the table keeps those whose F1 changed most (by |Δ F1|), sorted by Δ F1 from worst to best, and says so.
  */
-import { formatShownDelta, formatValue } from '../format.js'
-import type { MetricReport, Report } from '../types.js'
+import { formatShownDelta, formatValue } from '../report/format.js'
+import type { MetricReport, Report } from '../report/schema.js'
 import { dataSpan } from './escape.js'
 import { folded, table } from './table.js'
 

@@ -1,5 +1,5 @@
 /** Where the two models disagree: the counts in the summary line, the first ids folded. */
-import type { Report } from '../types.js'
+import type { Report } from '../report/schema.js'
 import { dataSpan } from './escape.js'
 import { folded } from './table.js'
 

@@ -3,8 +3,8 @@
  * metric (pass → fail and back) or the largest per-example drops, with their ids. The counts are in one open line
  * per metric; the ids and the drops are folded.
  */
-import { formatDelta, formatValue } from '../format.js'
-import type { Report } from '../types.js'
+import { formatDelta, formatValue } from '../report/format.js'
+import type { Report } from '../report/schema.js'
 import { dataSpan } from './escape.js'
 import { folded, table } from './table.js'
 

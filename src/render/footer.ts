@@ -3,7 +3,7 @@
  * resamples, alpha and version. Never a local path: without provenance (the CLI) the files are named by their
  * base names only, as data.
  */
-import type { BaselineProvenance, Report } from '../types.js'
+import type { BaselineProvenance, Report } from '../report/schema.js'
 import { dataSpan } from './escape.js'
 
 /** A commit id as a short SHA code span; anything that is not a hex id is shown as data. */

@@ -2,11 +2,11 @@
  * The gates table: failing and inconclusive rules first, one short line each; the test and the adjustment named
  * once under it.
  */
-import { formatDelta, formatValue } from '../format.js'
-import type { GateResult, Report } from '../types.js'
+import { formatDelta, formatValue } from '../report/format.js'
+import type { GateResult, Report } from '../report/schema.js'
 import { dataSpan, proseText } from './escape.js'
-import { gateMetric, level, shownDelta, testsOf, values } from './names.js'
-import { trainGapObserved, trainGapOf } from './overfitting.js'
+import { gateMetric, level, shownDelta, testsOf, values } from './displayNames.js'
+import { trainGapObserved, trainGapOf } from './overfittingSection.js'
 import { adjustmentName, pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
 

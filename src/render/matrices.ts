@@ -2,7 +2,7 @@
  * Confusion matrices that fit a 900 px column: with a baseline, one Δ matrix (candidate − baseline), then the two
  * matrices stacked, each K + 1 columns wide; all folded. Rows are true labels, columns predicted labels.
  */
-import type { Report } from '../types.js'
+import type { Report } from '../report/schema.js'
 import { dataSpan } from './escape.js'
 import { folded, table } from './table.js'
 

@@ -2,11 +2,11 @@
  * The headline metrics (open) and the rest (folded): one p-value per row, two-sided, with its meaning in the
  * header; Δ from the shown values with better/worse as a word.
  */
-import { formatInterval, formatP, formatValue, formatValueInterval } from '../format.js'
+import { formatInterval, formatP, formatValue, formatValueInterval } from '../report/format.js'
 import { parsePerClass } from '../metrics/names.js'
-import type { MetricReport, Report } from '../types.js'
+import type { MetricReport, Report } from '../report/schema.js'
 import { adjustedBy } from './gates.js'
-import { level, metricName, shownDelta, testsOf, word } from './names.js'
+import { level, metricName, shownDelta, testsOf, word } from './displayNames.js'
 import { folded, table } from './table.js'
 
 const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss']

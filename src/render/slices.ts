@@ -12,10 +12,10 @@
  *
  * Every slice (`field=value`, from the user's file) is a code span (dataSpan). Cost: O(slices × metrics · log).
  */
-import { formatInterval, formatP, formatValue, formatValueInterval } from '../format.js'
-import type { MetricReport, Report, SliceMetricReport, SliceReport } from '../types.js'
+import { formatInterval, formatP, formatValue, formatValueInterval } from '../report/format.js'
+import type { MetricReport, Report, SliceMetricReport, SliceReport } from '../report/schema.js'
 import { dataSpan } from './escape.js'
-import { level, metricName, shownDelta, values, word } from './names.js'
+import { level, metricName, shownDelta, values, word } from './displayNames.js'
 import { table } from './table.js'
 import { pText } from './verdict.js'
 

@@ -2,12 +2,12 @@
  * The first screen: the verdict, one line of decisive numbers per failing (or inconclusive) gate — or, when every
  * gate passes, the gate closest to failing — the scope, and the warnings that could change the verdict.
  */
-import { formatDelta, formatP } from '../format.js'
-import type { GateResult, Report } from '../types.js'
-import { verdictChanging } from '../warnings.js'
+import { formatDelta, formatP } from '../report/format.js'
+import type { GateResult, Report } from '../report/schema.js'
+import { verdictChanging } from '../tasks/classification/classificationWarnings.js'
 import { dataSpan, proseText } from './escape.js'
-import { change, gateMetric, level } from './names.js'
-import { trainGapOf, trainGapReason } from './overfitting.js'
+import { change, gateMetric, level } from './displayNames.js'
+import { trainGapOf, trainGapReason } from './overfittingSection.js'
 
 /** A gate's status as text (SPEC §12 adds `inconclusive`). */
 const statusOf = (g: GateResult): string => g.status

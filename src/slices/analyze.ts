@@ -14,10 +14,10 @@
  */
 import { fnv1a64 } from '../stats/random.js'
 import { benjaminiHochberg } from '../stats/benjaminiHochberg.js'
-import type { Prepared, Settings } from '../tasks/task.js'
-import type { SliceMetricReport, SliceReport, SliceSettings } from '../types.js'
+import type { Prepared, Settings } from '../tasks/taskModule.js'
+import type { SliceMetricReport, SliceReport, SliceSettings } from '../report/schema.js'
 import type { FieldSlices, SliceGroup } from './assign.js'
-import { sliceName } from './rules.js'
+import { sliceName } from '../gates/sliceRules.js'
 
 /** Default `--min-slice`: the fewest compared examples a tested slice has. */
 export const DEFAULT_MIN_SLICE = 30

@@ -7,9 +7,9 @@
  *
  * Cost: one pass over the compared examples per field (a counting sort into one index array), O(n + values).
  */
-import { ConfigError } from '../errors.js'
-import { labelOrder } from '../labels.js'
-import type { Pairing } from '../pair.js'
+import { ConfigError } from '../common/errors.js'
+import { labelOrder } from '../read/labels.js'
+import type { Pairing } from '../pair/pairByIds.js'
 import { keyColumn, type KeyColumn } from '../read/keys.js'
 
 /** One value of a slice field and its compared examples (indices into the pairing, or candidate rows). */

@@ -29,12 +29,12 @@
  * const cells = valueCells([baseline, candidate])
  * resampleCells(cells, meansOf, { name: 'score:passed', directions: ['higher'], resamples: 10000, alpha: 0.05, seed: 0, withTest: false })
  */
-import type { Direction } from '../types.js'
+import type { Direction } from '../report/schema.js'
 import { binomial } from './binomial.js'
 import { multinomial } from './multinomial.js'
 import { normalCdf, normalQuantile } from './normal.js'
 import { streamFor, type Xoshiro128 } from './random.js'
-import { quantiles, type ResampledMetric } from './resample.js'
+import { quantiles, type ResampledMetric } from '../significance/classification/classificationResample.js'
 import { largestFirst, type ValueCells } from './valueCells.js'
 
 /** Cell-resamples allowed per family (resamples × cells). */

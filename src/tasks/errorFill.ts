@@ -15,10 +15,10 @@
  *
  * @example worst(Float64Array.of(3, 1, 5), null, 'higher') // 1
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../common/errors.js'
 import type { NumericFile } from '../read/numericRows.js'
 import type { TextFile } from '../read/textRows.js'
-import type { Direction } from '../types.js'
+import type { Direction } from '../report/schema.js'
 
 type Rows = { name: string; n: number; errors?: Uint8Array | null }
 

@@ -4,8 +4,8 @@
  *
  * @example parseScoreMetrics('judge, latency_ms:lower', '--score-metrics') // [{ name: 'judge', direction: 'higher' }, { name: 'latency_ms', direction: 'lower' }]
  */
-import { ConfigError, quote } from '../errors.js'
-import type { Direction, TaskName } from '../types.js'
+import { ConfigError, quote } from '../common/errors.js'
+import type { Direction, TaskName } from '../report/schema.js'
 
 /** Every value the `task` option takes. */
 export const TASKS: readonly TaskName[] = ['binary', 'multiclass', 'scores', 'regression', 'generation']

@@ -1,0 +1,43 @@
+/**
+ * The commit status `eval-gate` (`eval-gate/<comment-key>` for another key) on the pull request's head commit:
+ * what branch protection can require, set by mode gate when its token may (`statuses: write`) and by mode
+ * publish for forks.
+ */
+import type { Report } from '../../report/schema.js'
+import type { Client } from './client.js'
+
+/** The status context for a comment key. */
+export function statusContext(key: string): string {
+  return key === 'default' ? 'eval-gate' : `eval-gate/${key}`
+}
+
+/** The status's one-line description (GitHub keeps 140 characters). */
+export function statusDescription(report: Report): string {
+  const n = report.gates.length
+  const failed = report.gates.filter((g) => g.status === 'fail').map((g) => g.rule)
+  const unsettled = report.gates.filter((g) => g.status === 'inconclusive').map((g) => g.rule)
+  // SPEC §12: an inconclusive verdict says so, whichever way `inconclusive` counts it.
+  const text =
+    report.verdict === 'inconclusive'
+      ? `inconclusive${report.passed ? ' (counted as passing)' : ''}: ${unsettled.join('; ')}`
+      : report.passed
+        ? `passed: ${n} gate${n === 1 ? '' : 's'}`
+        : `failed: ${failed.join('; ')}`
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > 140 ? flat.slice(0, 139) + '…' : flat
+}
+
+export async function setStatus(
+  client: Client,
+  repo: { owner: string; repo: string },
+  sha: string,
+  key: string,
+  report: Report,
+  targetUrl: string | null
+): Promise<{ context: string; state: 'success' | 'failure'; description: string }> {
+  const state = report.passed ? 'success' : 'failure'
+  const context = statusContext(key)
+  const description = statusDescription(report)
+  await client.rest.repos.createCommitStatus({ ...repo, sha, state, context, description, ...(targetUrl ? { target_url: targetUrl } : {}) })
+  return { context, state, description }
+}

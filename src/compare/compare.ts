@@ -1,0 +1,219 @@
+/**
+ * The core, end to end: parse → pair → metrics → statistics → gates. Pure: no `@actions/*` import; the CLI
+ * and the action are thin shells around `compare()`. What is particular to a task (its fields, its metrics, its
+ * statistics, its report sections) is in src/tasks/, behind one interface.
+ */
+import { ConfigError } from '../common/errors.js'
+import { evaluateGates, parseGates, type GateRule, type Multiplicity } from '../gates/evaluate.js'
+import type { McNemarMethod } from '../stats/mcnemar.js'
+import { leakageCheck, leakageMetric, leakageWarnings } from '../checks/leakage.js'
+import { overfittingCheck, overfittingMetrics, overfittingWarnings } from '../checks/overfitting.js'
+import { checkTrainGapRules } from '../gates/trainGap.js'
+import { anyErrors, DEFAULT_ERRORS, errorRateMetric, errorWarning } from '../pair/errorRule.js'
+import { slicesOf } from '../slices/sliceAnalysis.js'
+import { taskModule } from '../tasks/registry.js'
+import type { Analysis, Prepared, Settings } from '../tasks/taskModule.js'
+import type { FieldNames, Format, GateResult, MetricReport, PredictionSource, Report, TaskName } from '../report/schema.js'
+import { VERSION } from '../common/version.js'
+import { pairingWarnings, resultWarnings } from '../tasks/classification/classificationWarnings.js'
+
+export { DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../tasks/classification/classificationTask.js'
+
+/** Everything a comparison needs besides the files (CLI options / action inputs, already validated). */
+export interface CompareOptions {
+  candidate: PredictionSource
+  /** null: no baseline (statistics fields are null; baseline-only gates follow missingBaseline). */
+  baseline: PredictionSource | null
+  format?: Format
+  fields: FieldNames
+  positiveLabel?: string
+  /** binary / multiclass (forced), scores, regression, generation; undefined: classification, binary or multiclass by the labels. */
+  task?: TaskName
+  /** `--score-metrics` (task scores): the fields, each better when higher unless `:lower`. */
+  scoreMetrics?: { name: string; direction: 'higher' | 'lower' }[]
+  /** SPEC §14: the training examples, for the leakage check, and the text field compared (null: ids only). */
+  train?: PredictionSource
+  textField?: string
+  /** SPEC §14: the candidate's predictions on its training set (overfitting check). */
+  trainPredictions?: PredictionSource
+  /** SPEC §13: the slice fields (`--slice-field`, repeatable) and the fewest paired examples a tested slice has (default 30). */
+  sliceFields?: string[]
+  minSlice?: number
+  /** SPEC §12: several rows per id (`--repeat-field`), examples resampled together (`--cluster-field`). */
+  repeatField?: string
+  clusterField?: string
+  /** SPEC §12: what an error row is (default `wrong`), and what an inconclusive gate does to `passed` (default `fail`). */
+  errors?: 'wrong' | 'exclude'
+  inconclusive?: 'fail' | 'pass'
+  /** Gate rules text (SPEC §5); undefined: the task's default rules. */
+  gates?: string
+  alpha: number
+  resamples: number
+  seed: number
+  missingBaseline: 'skip' | 'fail'
+  /** Adjustment of the `no-regression` rules' p-values: `holm`, `westfall-young` (minP) or `max-t` (default DEFAULT_MULTIPLICITY). */
+  multiplicity?: Multiplicity
+  /** Calibration only (scripts/calibrate.mjs): `count` puts max-T's ties against the observed table (default `random`, src/stats/maxT.ts). */
+  maxTTies?: 'count' | 'random'
+  /** McNemar p-values (accuracy, recall, specificity, recall[L]): `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
+  mcnemar?: McNemarMethod
+  /**
+   * A script that answers `serveReadRequest()` (the CLI bundle): with it, a large baseline file is read on a
+   * second core while this thread reads the candidate. Without it, the files are read one after the other.
+   */
+  readerScript?: string | URL
+}
+
+/** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
+export async function compare(options: CompareOptions): Promise<Report> {
+  checkSettings(options)
+  const prepared = await taskModule(options.task, options.format).prepare(options)
+  let report: Report
+  try {
+    report = await comparePrepared(options, prepared)
+  } catch (error) {
+    // An input check still under way elsewhere found the earlier error (it would have come first on one thread).
+    await prepared.settle?.()
+    throw error
+  }
+  await prepared.settle?.()
+  return report
+}
+
+/** compare() once the task has read and paired the files. */
+async function comparePrepared(options: CompareOptions, prepared: Prepared): Promise<Report> {
+  const checks = dataChecks(options, prepared)
+  const slicing = slicesOf(options, prepared)
+  const errorMetrics = prepared.errors ? ['error_rate'] : []
+  const rules = parseGates(options.gates ?? prepared.defaultGates, {
+    ...prepared.known,
+    metrics: [...prepared.known.metrics, ...errorMetrics, ...checks.metrics],
+    slices: slicing.known
+  })
+  checkTrainGapRules(rules, options.trainPredictions !== undefined, checks.metrics)
+  const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
+  const analysis = await prepared.analyze(rules, settings)
+  const errors = prepared.errors
+  // SPEC §12: error_rate is reported when gated, when an example errored, or when --errors was given.
+  if (errors && (options.errors !== undefined || anyErrors(errors) || rules.some((r) => r.metric === 'error_rate'))) {
+    analysis.metrics.error_rate = errorRateMetric(errors, null, settings, { candidate: options.candidate.name, baseline: options.baseline ? options.baseline.name : null })
+  }
+  const errorNote = errors ? errorWarning(errors) : null
+  const slices = slicing.analyze(rules, settings)
+  const checked = await checks.run(rules, analysis, settings)
+  Object.assign(analysis.metrics, checked.metrics)
+  const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
+  const gates = evaluateGates(rules, analysis.metrics, {
+    alpha: options.alpha,
+    hasBaseline: prepared.hasBaseline,
+    missingBaseline: options.missingBaseline,
+    multiplicity: options.multiplicity,
+    maxTTies: options.maxTTies,
+    joint: analysis.joint ?? null,
+    overfitting: checked.sections.overfitting ?? null,
+    slices: slices?.report ?? null,
+    minSlice: slices?.settings.minSlice,
+    examples: compared
+  })
+  const verdict = verdictOf(gates)
+  return {
+    schemaVersion: 1,
+    passed: verdict === 'pass' || (verdict === 'inconclusive' && options.inconclusive === 'pass'),
+    verdict,
+    task: prepared.task,
+    labels: prepared.labels,
+    positiveLabel: prepared.positiveLabel,
+    counts: prepared.counts,
+    metrics: analysis.metrics,
+    confusionMatrix: analysis.confusionMatrix,
+    gates,
+    warnings: [
+      ...pairingWarnings(prepared.pairing),
+      ...(errorNote ? [errorNote] : []),
+      ...analysis.warnings.first,
+      ...resultWarnings(analysis.metrics, gates, settings),
+      ...analysis.warnings.last,
+      ...(slices?.warnings ?? []),
+      ...checked.warnings
+    ],
+    disagreement: analysis.disagreement,
+    ...(analysis.examples ? { examples: analysis.examples } : {}),
+    ...checked.sections,
+    ...(slices ? { slices: slices.report } : {}),
+    settings: {
+      alpha: options.alpha,
+      resamples: options.resamples,
+      seed: options.seed,
+      version: VERSION,
+      candidate: options.candidate.name,
+      baseline: options.baseline ? options.baseline.name : null,
+      errors: options.errors ?? DEFAULT_ERRORS,
+      inconclusive: options.inconclusive ?? 'fail',
+      ...(slices ? { slices: slices.settings } : {})
+    }
+  }
+}
+
+/**
+ * The run's verdict (SPEC §12): `fail` when any gate fails; else `inconclusive` when any gate is inconclusive; else
+ * `pass` (skipped gates do not count). `passed` follows it, an inconclusive verdict counting as `--inconclusive`
+ * says (default fail).
+ */
+export function verdictOf(gates: readonly GateResult[]): 'pass' | 'fail' | 'inconclusive' {
+  if (gates.some((g) => g.status === 'fail')) return 'fail'
+  return gates.some((g) => g.status === 'inconclusive') ? 'inconclusive' : 'pass'
+}
+
+/**
+ * The data checks of SPEC §14 that the options ask for: their metric names (known to the gates before any
+ * statistic is computed), and a run that gives their metrics, report sections and warnings: leakage (`--train`,
+ * src/checks/leakage.ts) and overfitting (`--train-predictions`, src/checks/overfitting.ts, which measures the
+ * training predictions with the task's own module and needs the test side's analysis and the rules).
+ */
+function dataChecks(options: CompareOptions, prepared: Prepared) {
+  const metrics = options.train ? ['leakage'] : []
+  const run = async (
+    rules: readonly GateRule[],
+    analysis: Analysis,
+    settings: Settings
+  ): Promise<{ metrics: Record<string, MetricReport>; sections: Pick<Report, 'leakage' | 'overfitting'>; warnings: string[] }> => {
+    const out: { metrics: Record<string, MetricReport>; sections: Pick<Report, 'leakage' | 'overfitting'>; warnings: string[] } = { metrics: {}, sections: {}, warnings: [] }
+    if (options.train) {
+      const leakage = await leakageCheck({
+        train: options.train,
+        test: options.candidate,
+        rows: prepared.pairing ? prepared.pairing.cand : null,
+        idField: options.fields.id,
+        textField: options.textField ?? null,
+        format: options.format
+      })
+      out.metrics.leakage = leakageMetric(leakage)
+      out.sections.leakage = leakage
+      out.warnings.push(...leakageWarnings(leakage))
+    }
+    if (options.trainPredictions) {
+      const names = overfittingMetrics(rules, parseGates(prepared.defaultGates, prepared.known), Object.keys(analysis.metrics))
+      const overfitting = await overfittingCheck({
+        options: { ...options, trainPredictions: options.trainPredictions },
+        test: prepared,
+        testMetrics: analysis.metrics,
+        names,
+        rules,
+        settings
+      })
+      out.sections.overfitting = overfitting
+      out.warnings.push(...overfittingWarnings(overfitting, settings.alpha))
+    }
+    return out
+  }
+  return { metrics, run }
+}
+
+/** Alpha, resamples and seed, checked before any file is read. */
+function checkSettings(options: CompareOptions): void {
+  if (!(options.alpha > 0 && options.alpha < 1)) throw new ConfigError(`alpha must be a number between 0 and 1 (exclusive), got ${options.alpha}`)
+  if (!Number.isInteger(options.resamples) || options.resamples < 1 || options.resamples > 1_000_000) {
+    throw new ConfigError(`resamples must be a whole number from 1 to 1000000, got ${options.resamples}`)
+  }
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new ConfigError(`seed must be a whole number ≥ 0, got ${options.seed}`)
+}

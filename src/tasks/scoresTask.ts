@@ -1,0 +1,72 @@
+/**
+ * Task `scores` (SPEC §10): per-example numbers in named fields (`--score-metrics judge,passed,latency_ms:lower`),
+ * each a metric: the mean over the paired examples. Statistics in src/tasks/numeric/scoresStatistics.ts.
+ * No label or prediction is read; pairs never conflict. Default gates: no-regression on every field.
+ */
+import type { CompareOptions } from '../compare/compare.js'
+import { ConfigError } from '../common/errors.js'
+import { NumericRowBuilder, type NumericFile } from '../read/numericRows.js'
+import type { ExampleChanges, MetricReport } from '../report/schema.js'
+import { scoresStatistics } from '../significance/numeric/scoresStatistics.js'
+import { gather, idsAt, noRegressionOn, pairsAt, readAndPair, unlabelled } from './readAndPair.js'
+import type { Prepared, TaskModule } from './taskModule.js'
+import { keyFields } from '../read/keys.js'
+import { fillScores } from './errorFill.js'
+import { keepNumericRows } from './keepRows.js'
+import { clusteredMean, meanOfRepeats, pairClusters } from '../pair/repeatPairing.js'
+
+export const scores: TaskModule = {
+  async prepare(options: CompareOptions): Promise<Prepared> {
+    const fields = options.scoreMetrics ?? []
+    if (fields.length === 0) throw new ConfigError('task "scores" needs score-metrics (CLI --score-metrics): the fields to compare, e.g. judge,passed,latency_ms:lower')
+    const names = fields.map((f) => f.name)
+    const repeats = meanOfRepeats<NumericFile>(options, (file) => file.values, (file, values) => ({ ...file, values }))
+    const read = await readAndPair<NumericFile>(
+      options,
+      (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)),
+      () => () => true,
+      keepNumericRows,
+      repeats.collapse
+    )
+    const { candidate, baseline } = read
+    if (read.errors.mode === 'wrong') fillScores(candidate, baseline, fields.map((f) => f.direction))
+    const prepared = unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
+      const cRows = rows.cand
+      const pairing = pairsAt(read.pairing, candidate.n, rows)
+      const result = scoresStatistics(
+        {
+          names,
+          directions: fields.map((f) => f.direction),
+          candidate: candidate.values.map((v) => gather(v, cRows)),
+          baseline: baseline && rows.base ? baseline.values.map((v) => gather(v, rows.base as ArrayLike<number>)) : null,
+          ids: idsAt(candidate.ids, cRows),
+          files: { candidate: candidate.name, baseline: baseline ? baseline.name : null }
+        },
+        settings
+      )
+      const metrics: Record<string, MetricReport> = {}
+      for (const name of names) metrics[name] = result.metrics.get(name) as MetricReport
+      const clusters = pairClusters(options, candidate, baseline, pairing, null)
+      if (clusters) {
+        names.forEach((name, f) => {
+          const passRate = result.details.get(name)?.kind === 'pass-rate'
+          const values = (file: NumericFile, rows: ArrayLike<number>): Float64Array => gather(file.values[f], rows)
+          Object.assign(metrics[name], clusteredMean({ name, direction: fields[f].direction, candidate: values(candidate, cRows), baseline: baseline && pairing ? values(baseline, pairing.base) : null, clusters, passRate }, settings, result.warnings))
+        })
+      }
+      const examples: Record<string, ExampleChanges> = {}
+      for (const [name, detail] of result.details) {
+        if (detail.kind === 'pass-rate' && detail.flips) examples[name] = { kind: 'flips', ...detail.flips }
+        if (detail.kind === 'mean' && detail.drops) examples[name] = { kind: 'drops', drops: detail.drops }
+      }
+      return {
+        metrics,
+        confusionMatrix: null,
+        disagreement: null,
+        ...(baseline ? { examples } : {}),
+        warnings: { first: [], last: result.warnings }
+      }
+    })
+    return { ...prepared, counts: repeats.counts(prepared.counts) }
+  }
+}
