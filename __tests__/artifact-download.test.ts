@@ -1,5 +1,5 @@
 /**
- * The baseline artifact's download (src/github/baseline.ts): against a local REST API on 127.0.0.1 that answers
+ * The baseline artifact's download (src/action/github/baseline.ts): against a local REST API on 127.0.0.1 that answers
  * the artifact's download with 302 to a signed URL on a second local server (another origin, as on GitHub), which
  * streams the zip. Rows of ../shared/SECURITY.md covered here: an artifact over the cap (refused before any
  * download request), a body that passes the cap while streaming (stopped), the gzip layer's cap handed to the

@@ -3,7 +3,7 @@
  * files. Every report here is compared with the report of the row files it was counted from (the GROUP BY is
  * done in the test, in JavaScript): byte-equal JSON but for the file names in `settings` and the first ids of
  * `disagreement`, which cells do not have. Binary (the spam example), multiclass with per-class tables (6
- * classes), the sparse path of src/cells.ts (70 classes, K³ > 2¹⁸), cells as CSV, JSON Lines and Parquet
+ * classes), the sparse path of src/pair/cellTable.ts (70 classes, K³ > 2¹⁸), cells as CSV, JSON Lines and Parquet
  * (BigInt counts, as DuckDB's COUNT(*) writes them), Westfall–Young. Then 10⁹ examples, and bad input.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'

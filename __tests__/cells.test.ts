@@ -1,5 +1,5 @@
 /**
- * Sparse cells (src/cells.ts) against their definitions: each count, per-class table and McNemar count is checked
+ * Sparse cells (src/pair/cellTable.ts) against their definitions: each count, per-class table and McNemar count is checked
  * against a direct count over the examples; the resampler over sparse cells against the dense resampler it
  * replaced (kept below as the reference, verbatim in its arithmetic and in the order it drew random numbers), so
  * the same seed gives the same intervals and p-values to the bit. Random tables come from the project's seeded

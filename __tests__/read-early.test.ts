@@ -1,6 +1,6 @@
 /**
  * SPEC §8: what is done while the files are read. The baseline's reader thread also sorts its `score` column and,
- * once it has answered, looks for a repeated id (src/pair.ts firstRepeat) while the main thread pairs without
+ * once it has answered, looks for a repeated id (src/pair/pairByIds.ts firstRepeat) while the main thread pairs without
  * indexing the baseline; the main thread, done with the candidate first, sorts its scores. Pairing and the score
  * statistics use these (src/metrics/scores.ts orderOfRows) and must give what they give without them: the same
  * orders, the same report byte for byte, the same messages, first the same error.

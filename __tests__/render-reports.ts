@@ -34,7 +34,7 @@ export function provenance(relation: BaselineProvenance['relation'], behindBy: n
   }
 }
 
-/** The lead's warning for a baseline older than the base commit (src/main.ts adds it; its wording may differ). */
+/** The lead's warning for a baseline older than the base commit (src/action/main.ts adds it; its wording may differ). */
 export const BEHIND_WARNING = 'The baseline was built from commit 1a2b3c4, 3 commits behind the base commit 9f8e7d6: changes merged since then are not in it.'
 
 export type Case =

@@ -1,5 +1,5 @@
 /**
- * SPEC §8: the statistics on two threads (src/statsWorker.ts) give the report of one thread byte for byte.
+ * SPEC §8: the statistics on two threads (src/significance/classification/statsWorker.ts) give the report of one thread byte for byte.
  * Average precision's resampling (binary with scores), the per-class families (claimed by both threads) and the
  * full table's permutation test and its bootstrap's chunks (more than 4 classes) each draw from their own named
  * streams, whoever runs them. The helper is stats-worker-entry.ts bundled by esbuild, as the CLI bundle would

@@ -1,5 +1,5 @@
 /**
- * The artifact zip reader (src/github/zip.ts) and the choice of the entry (src/github/baseline.ts), on zips made by
+ * The artifact zip reader (src/read/zipArchive.ts) and the choice of the entry (src/action/github/baseline.ts), on zips made by
  * @actions/artifact's own zip code (what actions/upload-artifact v4 uploads), by Info-ZIP's `zip -fz` (a committed
  * fixture), by archiver with ZIP64 forced, and by hand where the format allows what those writers never write.
  * Every hostile case is a row of ../shared/SECURITY.md ("The artifact zip"). Field offsets: PKWARE APPNOTE 6.3.10.

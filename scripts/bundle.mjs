@@ -1,4 +1,4 @@
-// Bundles the action (src/index.ts) and the CLI (src/cli.ts) with @vercel/ncc into dist/.
+// Bundles the action (src/action/index.ts) and the CLI (src/cli/cli.ts) with @vercel/ncc into dist/.
 // ESM output; dist/package.json marks the folder as ESM so it runs without the root package.json.
 // Deterministic: the same sources give the same bytes (CI checks that dist/ equals a fresh build).
 import ncc from '@vercel/ncc'

@@ -48,7 +48,7 @@ async function bundle() {
   const out = path.join(tmpdir(), `eval-gate-calibrate-${process.pid}`)
   mkdirSync(out, { recursive: true })
   const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/compare/compare.ts'), '-o', out, '-q', '--target', 'es2022'], { stdio: 'inherit', cwd: root })
-  if (built.status !== 0) throw new Error('ncc build of src/compare.ts failed')
+  if (built.status !== 0) throw new Error('ncc build of src/compare/compare.ts failed')
   writeFileSync(path.join(out, 'package.json'), '{"type":"module"}')
   return import(pathToFileURL(path.join(out, 'index.js')).href)
 }

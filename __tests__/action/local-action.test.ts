@@ -1,6 +1,6 @@
 /**
  * GitHub's local runner, @github/local-action, runs the action from its sources as the README says: it loads
- * action.yml, stubs @actions/core, and calls the exported run() of src/main.ts with inputs from a dotenv file.
+ * action.yml, stubs @actions/core, and calls the exported run() of src/action/main.ts with inputs from a dotenv file.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'

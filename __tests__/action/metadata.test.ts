@@ -60,7 +60,7 @@ describe('action.yml', () => {
     expect(Object.keys(doc.outputs).sort()).toEqual(['baseline-run-id', 'comment-url', 'passed', 'report', 'verdict'])
   })
 
-  describe('inputs: declared = read by src/config.ts', () => {
+  describe('inputs: declared = read by src/action/inputs.ts', () => {
     const saved = process.env
     afterEach(() => {
       process.env = saved

@@ -1,5 +1,5 @@
 /**
- * The block multinomial (src/stats/blockMultinomial.ts) and the chunked table bootstrap (src/stats/resample.ts
+ * The block multinomial (src/stats/blockMultinomial.ts) and the chunked table bootstrap (src/significance/classification/classificationResample.ts
  * `chunkedBootstrap`). Reference values are the multinomial's own moments: cell j of Multinomial(n, p) has mean
  * n·pⱼ and variance n·pⱼ(1 − pⱼ), two cells covariance −n·pᵢpⱼ (Johnson, Kotz & Balakrishnan 1997, "Discrete
  * Multivariate Distributions", ch. 35); each is checked within 4.5 standard errors over 4,000 draws.

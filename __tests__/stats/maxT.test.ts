@@ -1,6 +1,6 @@
 /**
  * Westfall–Young step-down max-T (src/stats/maxT.ts) and the standardized statistics the joint permutation null
- * gives it (src/stats/jointPermutation.ts), against a hand-enumerated joint null and closed forms.
+ * gives it (src/significance/classification/jointPermutation.ts), against a hand-enumerated joint null and closed forms.
  */
 import { describe, expect, it } from 'vitest'
 import { cellsFromTriples } from '../../src/pair/cellTable.js'

@@ -1,6 +1,6 @@
 /**
  * Westfall–Young step-down minP (src/stats/westfallYoung.ts) and the joint permutation null it runs on
- * (src/stats/jointPermutation.ts), against closed forms, full enumeration and the exact binomial of McNemar.
+ * (src/significance/classification/jointPermutation.ts), against closed forms, full enumeration and the exact binomial of McNemar.
  */
 import { describe, expect, it } from 'vitest'
 import { cellsFromTriples } from '../../src/pair/cellTable.js'

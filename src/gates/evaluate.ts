@@ -9,7 +9,7 @@
  * | `METRIC train-gap <= X` (any operator) | the gap train − test (positive: better on train) satisfies it (src/checks/overfitting.ts) |
  *
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
- * not split or end a rule inside the brackets), or a slice of one (SPEC §13, src/slices/rules.ts):
+ * not split or end a rule inside the brackets), or a slice of one (SPEC §13, src/gates/sliceRules.ts):
  * `METRIC@FIELD=VALUE …` and `METRIC no-regression by FIELD`.
  */
 import { ConfigError, quote } from '../common/errors.js'
@@ -164,7 +164,7 @@ export type Multiplicity = 'holm' | 'westfall-young' | 'max-t'
 export const DEFAULT_MULTIPLICITY: Multiplicity = 'holm'
 
 /**
- * A task's joint permutation null of the one-sided tests of the named metrics (src/stats/jointPermutation.ts):
+ * A task's joint permutation null of the one-sided tests of the named metrics (src/significance/classification/jointPermutation.ts):
  * the observed p and R resampled p of each, from the same swaps; or, when it cannot give them (a metric without
  * a joint resampling, too many examples for the work cap), the reason, in words.
  */

@@ -1,7 +1,7 @@
 /**
  * The gate form `METRIC train-gap <= X` (any operator; SPEC §14): the gap of the overfitting check
  * (src/checks/overfitting.ts; positive means better on train, in the metric's own units: 0.05 is 5 points of
- * accuracy) against the threshold. Kept apart from the check so that src/gates.ts imports nothing that reads files.
+ * accuracy) against the threshold. Kept apart from the check so that src/gates/evaluate.ts imports nothing that reads files.
  */
 import { ConfigError, quote } from '../common/errors.js'
 import { formatInterval, formatNumber, formatShownDelta, formatValue } from '../report/format.js'

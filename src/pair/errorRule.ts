@@ -8,7 +8,7 @@
  *   candidate's error rows are dropped.
  * - `error_rate`: the share of error rows among the compared examples (lower is better), a pass rate of the
  *   error flags: McNemar's exact test on the error/no-error flips, the paired bootstrap interval of the change and
- *   the Wilson interval of the candidate's rate (src/tasks/numeric/scoresStatistics.ts, stream
+ *   the Wilson interval of the candidate's rate (src/significance/numeric/scoresStatistics.ts, stream
  *   `bootstrap:score:error_rate`). It is computed before exclusion, so `exclude` does not hide it.
  * Cost: O(n) over the compared examples, plus the resampling of four cells.
  *

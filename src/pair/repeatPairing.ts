@@ -1,7 +1,7 @@
 /**
- * SPEC §12 repeats and clusters: what the tasks call. Repeats: src/clusters/repeats.ts; the clusters of the
- * pairs and the clustered confusion-matrix statistics: src/clusters/cells.ts; clustered means (scores):
- * src/clusters/means.ts.
+ * SPEC §12 repeats and clusters: what the tasks call. Repeats: src/pair/repeats.ts; the clusters of the
+ * pairs and the clustered confusion-matrix statistics: src/significance/clusters/clusterCells.ts; clustered means (scores):
+ * src/significance/clusters/clusteredMeans.ts.
  */
 import { pairByIds, type IdRows, type Pairing, type SameTruth } from './pairByIds.js'
 import type { KeyColumn } from '../read/keys.js'

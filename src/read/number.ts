@@ -4,7 +4,7 @@
  * Accepted: an optional sign, ASCII digits with an optional decimal point (`0.5`, `.5`, `5.`, `+1`, `007`), an
  * optional exponent (`1e-05`, `2.5E3`), with spaces or tabs around it. This is the JSON number grammar widened
  * by the forms Python's `float()` and spreadsheets write (a leading `+`, `.5`, `5.`, leading zeros), the same
- * forms `isNumericText` (src/labels.ts) calls numeric labels. Each is a plain decimal with one meaning.
+ * forms `isNumericText` (src/read/labels.ts) calls numeric labels. Each is a plain decimal with one meaning.
  * Refused (NaN): what JavaScript's `Number()` also takes but a prediction file never means as a score: hex
  * `0x1`, binary `0b0`, octal `0o7`, `1_000`, `Infinity`, `NaN`, the empty cell, non-ASCII digits or spaces.
  * A decimal out of range (`1e400`) parses to ±Infinity, which the caller's range check refuses.

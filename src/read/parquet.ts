@@ -1,6 +1,6 @@
 /**
  * Parquet (SPEC §15): the same fields and the same errors as the text formats, with the 1-based row where they
- * give a line (`candidate.parquet: row 17: field "prediction" is missing`, src/errors.ts `isRowNumbered`).
+ * give a line (`candidate.parquet: row 17: field "prediction" is missing`, src/common/errors.ts `isRowNumbered`).
  *
  * Read with hyparquet (pure JavaScript), one row group at a time: only the columns the row builder names are
  * read, and memory holds one row group of them (a writer's row group: DuckDB 122,880 rows, Spark ~128 MB) plus

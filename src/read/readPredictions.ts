@@ -40,7 +40,7 @@ export function formatOf(name: string, override?: Format): { format: Format; gzi
   const gzip = lower.endsWith('.gz')
   const base = gzip ? lower.slice(0, -3) : lower
   const ext = base.slice(base.lastIndexOf('.') + 1)
-  // `cells` says what the rows are (src/tasks/cells.ts), not how the file is written: that comes from the extension.
+  // `cells` says what the rows are (src/tasks/cellsTask.ts), not how the file is written: that comes from the extension.
   const format = override !== undefined && override !== 'cells' ? override : EXTENSIONS[ext]
   if (!format) {
     throw new InputError(

@@ -50,7 +50,7 @@ export interface RowSink {
   /**
    * Optional: told of a column (a CSV/TSV header cell, a Parquet column, a JSON key) that is none of `columns`,
    * before the first row that has it is added (CSV, TSV and Parquet: before any row). The cells reader keys its
-   * repeat check on it (src/read/cells.ts); prediction builders leave it out, and then the formats never look.
+   * repeat check on it (src/read/cellsFile.ts); prediction builders leave it out, and then the formats never look.
    */
   otherColumn?(name: string): void
 }

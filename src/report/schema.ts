@@ -37,7 +37,7 @@ export interface PredictionSource {
 
 /**
  * Interns label texts to small integer codes, shared by both files of a comparison so that codes agree.
- * Codes are in first-seen order; `labelOrder` (src/labels.ts) gives the report order.
+ * Codes are in first-seen order; `labelOrder` (src/read/labels.ts) gives the report order.
  */
 export class LabelDictionary {
   readonly names: string[] = []
@@ -159,7 +159,7 @@ export interface GateResult {
   slice?: { field: string; value?: string; failing?: string[] }
   /**
    * Added field (inconclusive non-inferior rules): the paired examples that would settle the rule if the change and
-   * its spread per example stay as observed (src/gates.ts `examplesToSettle`); null when none would.
+   * its spread per example stay as observed (src/gates/evaluate.ts `examplesToSettle`); null when none would.
    */
   examplesNeeded?: number | null
 }
@@ -255,7 +255,7 @@ export interface Report {
 /**
  * One slice of a field (SPEC §13): `Report.slices[field][value]`, e.g. `slices.region["EU West"]`.
  *
- * - Fields are in `--slice-field` order; within a field, values are in label order (src/labels.ts `labelOrder`:
+ * - Fields are in `--slice-field` order; within a field, values are in label order (src/read/labels.ts `labelOrder`:
  *   ascending numeric when every value is a number, else by code point). Beware: a JavaScript object iterates
  *   integer-like keys ("7", "10") first and in numeric order, whatever order the JSON text has.
  * - A slice's examples are the paired examples whose candidate row has that value (without a baseline: the

@@ -64,7 +64,7 @@ const metricFields = {
 }
 const metric = object(metricFields)
 
-/** SPEC §13 (src/types.ts SliceReport): field → value → slice. */
+/** SPEC §13 (src/report/schema.ts SliceReport): field → value → slice. */
 const slices = record(
   record(
     object({

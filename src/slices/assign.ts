@@ -22,7 +22,7 @@ export interface SliceGroup {
 
 export interface FieldSlices {
   field: string
-  /** Values with at least one compared example, in label order (src/labels.ts). */
+  /** Values with at least one compared example, in label order (src/read/labels.ts). */
   groups: SliceGroup[]
   /** Pairs whose baseline row has another value than the candidate row. */
   disagreements: number
@@ -32,7 +32,7 @@ export interface SliceKeys {
   candidate: readonly KeyColumn[] | undefined
   baseline: readonly KeyColumn[] | undefined | null
   /**
-   * Without a pairing: how many examples each candidate row stands for (a cells file's counts, src/tasks/cells.ts),
+   * Without a pairing: how many examples each candidate row stands for (a cells file's counts, src/tasks/cellsTask.ts),
    * one weight per row; absent: one example per row. A slice's size is the sum of its rows' weights.
    */
   weights?: Float64Array

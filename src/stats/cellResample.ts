@@ -13,7 +13,7 @@
  *   probability 1/2 swaps Sⱼ ~ Bin(wⱼ, 1/2) of the examples of cell j, independently across cells; only cells
  *   whose two values differ (`swappable`) can change anything. p = (hits + 1)/(R + 1) (Phipson & Smyth 2010),
  *   a hit when |δ*| ≥ |δ| − γ, and one-sided when δ* is at least as far on the worse side, γ = max(1e-14,
- *   1e-14·|δ|) so that ties in floating point count — as src/stats/resample.ts does for classification.
+ *   1e-14·|δ|) so that ties in floating point count — as src/significance/classification/classificationResample.ts does for classification.
  *   Bin(w, 1/2) with w ≤ 32 is the popcount of w random bits (exact); above, the project's binomial sampler.
  * - One seeded stream per family: `bootstrap:NAME` and `permutation:NAME` (src/stats/random.ts), so adding a
  *   family changes no other number.

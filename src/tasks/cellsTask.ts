@@ -1,7 +1,7 @@
 /**
  * Classification from cell counts (SPEC §15, `--format cells`): one file of (true label, baseline prediction,
  * candidate prediction, count) rows, as a `GROUP BY` over the two predictions tables joined on id gives it
- * (src/read/cells.ts), stands for both prediction files. The cell table (src/cells.ts) is built straight from the
+ * (src/read/cellsFile.ts), stands for both prediction files. The cell table (src/pair/cellTable.ts) is built straight from the
  * counts, and everything after it is the classification task's own code: the same metrics, McNemar tests,
  * bootstrap and permutation streams, Westfall–Young null, warnings and confusion matrices. So a cells file gives
  * byte for byte the report its row files give (same seed), but for:
@@ -124,7 +124,7 @@ export const cellsTask: TaskModule = {
 
 /**
  * The sparse cell table of the file's cells (or of the cells at `subset`): report indices, ordered by (t, b, c)
- * as src/cells.ts orders them (so every resample draws its random numbers in the same order as from the row
+ * as src/pair/cellTable.ts orders them (so every resample draws its random numbers in the same order as from the row
  * files), cells with the same (t, b, c) (in several slices) added up into one.
  * Cost O(m · log m) for m cells.
  * @example // cells (b, b, a) × 3 then (a, a, a) × 2 then (b, b, a) × 1 (another slice), labels [a, b]

@@ -1,6 +1,6 @@
 /**
  * A file cut to some of its rows: what `--errors exclude` does to the candidate when there is no baseline (with a
- * baseline it drops pairs instead, src/errorRule.ts). Every column is filtered in one pass. Cost O(n · columns).
+ * baseline it drops pairs instead, src/pair/errorRule.ts). Every column is filtered in one pass. Cost O(n · columns).
  *
  * @example keepTextRows(file, Uint32Array.of(0, 2)).n // 2
  */

@@ -1,6 +1,6 @@
 /**
  * Task `scores` (SPEC §10): per-example numbers in named fields (`--score-metrics judge,passed,latency_ms:lower`),
- * each a metric: the mean over the paired examples. Statistics in src/tasks/numeric/scoresStatistics.ts.
+ * each a metric: the mean over the paired examples. Statistics in src/significance/numeric/scoresStatistics.ts.
  * No label or prediction is read; pairs never conflict. Default gates: no-regression on every field.
  */
 import type { CompareOptions } from '../compare/compare.js'

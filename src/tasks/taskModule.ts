@@ -48,7 +48,7 @@ export interface Prepared {
    */
   analyzeSlice(rows: Uint32Array, metrics: readonly string[], settings: Settings): { metrics: Record<string, MetricReport>; warnings: string[] }
   /**
-   * Checks of the input still under way on another thread (classification: a repeated baseline id, src/pair.ts
+   * Checks of the input still under way on another thread (classification: a repeated baseline id, src/pair/pairByIds.ts
    * `checkedElsewhere`): throws what they found. compare() awaits it before it returns or throws anything else, so
    * the errors come in the order they would on one thread.
    */

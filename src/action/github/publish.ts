@@ -6,7 +6,7 @@
  * Everything in the artifact was written by the fork's run, so nothing in it is trusted as is:
  * - the pull request is the one whose head commit is the triggering run's `head_sha`, checked with the API
  *   (a pull request number in the artifact that points elsewhere is not used);
- * - the comment is rendered here from the JSON report after its shape is checked (src/reportShape.ts), never
+ * - the comment is rendered here from the JSON report after its shape is checked (src/report/validate.ts), never
  *   posted from the fork's Markdown; a baseline run link that is not this repository's is dropped;
  * - the commit status goes on the triggering run's head commit only.
  */

@@ -1,5 +1,5 @@
 /**
- * The joint permutation null of a classification run (src/stats/jointPermutation.ts) for the Westfall–Young
+ * The joint permutation null of a classification run (src/significance/classification/jointPermutation.ts) for the Westfall–Young
  * adjustment of its `no-regression` rules: which resampled statistic each metric gets, and which sampler.
  *
  * - accuracy, recall, specificity, recall[L]: their McNemar one-sided p (exact or mid-p, as the run reports them)

@@ -8,7 +8,7 @@
  *   of cell (t, b, c) to cell (t, c, b), independently across cells.
  * Both are exact: they give the same distribution as resampling the examples one by one.
  *
- * The cells are sparse (src/cells.ts): only the non-empty ones are visited, in the order of the dense index, and
+ * The cells are sparse (src/pair/cellTable.ts): only the non-empty ones are visited, in the order of the dense index, and
  * the random numbers are drawn for them in the order the dense table would have drawn them (the bootstrap over
  * the non-empty cells largest first, the permutation one binomial per non-empty off-diagonal cell in index
  * order; empty cells never consumed a number), so the numbers do not depend on how the table is stored.
@@ -130,7 +130,7 @@ export function resampleFamily(
   withTest = true,
   /** Gives the permutation counts made elsewhere ({@link familyPermutation} on a helper thread); called after the bootstrap. */
   permutation?: () => PermutationCounts,
-  /** Gives a chunked family's bootstrap drawn by two threads (src/statsWorker.ts); else this thread draws every chunk. */
+  /** Gives a chunked family's bootstrap drawn by two threads (src/significance/classification/statsWorker.ts); else this thread draws every chunk. */
   bootstrap?: () => BootstrapDraws
 ): Map<string, ResampledMetric> {
   const { metrics } = family

@@ -4,7 +4,7 @@
  *
  * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
  *   the examples of that true class (mid-p McNemar with `mcnemar: 'mid-p'`).
- * - every other metric: paired approximate randomization over the cells (src/stats/resample.ts).
+ * - every other metric: paired approximate randomization over the cells (src/significance/classification/classificationResample.ts).
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
  */
@@ -81,7 +81,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
 
 /**
  * {@link confusionStatistics} on two threads (SPEC §8): the per-class families to resample are shared with a
- * helper thread started from `script` (src/statsWorker.ts), each class claimed by one thread with an atomic
+ * helper thread started from `script` (src/significance/classification/statsWorker.ts), each class claimed by one thread with an atomic
  * compare-and-swap (this thread from the first class, the helper from the last); a family's numbers depend only
  * on its own random stream, so the report is the same byte for byte. Without many classes to resample, with
  * clusters, or when the helper fails, it is the one-thread function. `meanwhile` (the caller's other statistics)

@@ -229,7 +229,7 @@ export function scoreStatistics(ctx: ScoreContext, settings: { alpha: number; re
  * and randomization of src/stats/scoreResampling.ts (streams `bootstrap:average_precision` and
  * `permutation:average_precision`), and the warning when it was resampled fewer times. The ascending score orders
  * are computed when not given. Cost: O(n log n) for the orders, then O(n) per resample. It needs only its
- * arguments, so a helper thread can run it (src/statsWorker.ts) while this thread does the rest.
+ * arguments, so a helper thread can run it (src/significance/classification/statsWorker.ts) while this thread does the rest.
  */
 export function averagePrecisionMetric(
   pos: Uint8Array,

@@ -1,7 +1,7 @@
 /**
  * Statistics on the second core (SPEC §8): a helper thread runs one self-contained piece of the statistics while
  * the main thread runs the rest. The thread is the CLI (or action) bundle itself, started with a marker in
- * `workerData`, as src/read/parallel.ts and the generation helper do; `serveStatsJob()` answers it.
+ * `workerData`, as src/tasks/classification/readerThread.ts and the generation helper do; `serveStatsJob()` answers it.
  *
  * A job needs only its inputs (its columns are copied to the thread once: 17 MB for 1,000,000 binary pairs, a few
  * milliseconds; not shared memory, whose typed arrays V8 reads several times slower in the sorts and the resampling
@@ -10,7 +10,7 @@
  * script (compare() called directly, as in tests) or when the thread cannot start, the caller runs it itself.
  * Jobs: `ap`, average precision of a binary task with its paired bootstrap and randomization
  * ({@link averagePrecisionMetric}), the costliest score statistic; `families`, a share of the per-class cell
- * families of src/statistics.ts.
+ * families of src/significance/classification/classificationStatistics.ts.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { averagePrecisionMetric, type BinaryScoreColumns } from './scoreColumnStatistics.js'
@@ -55,7 +55,7 @@ const DONE = 3
 /**
  * The full table's family (`table`, the aggregate metrics of a task with more than 4 classes): its permutation
  * test into shared `twoSided` and `worse` (`status[0]` FREE → HELPER → DONE, or MAIN when the main thread got
- * there first: then it computes them itself), then the chunks of its bootstrap (src/stats/resample.ts
+ * there first: then it computes them itself), then the chunks of its bootstrap (src/significance/classification/classificationResample.ts
  * `chunkedBootstrap`) still free, claimed from the last down (`chunks[i]` FREE → HELPER → DONE; the main thread
  * claims from the first up), into the shared `deltas` and `candidates` (metric i's resample r at i·R + r).
  */
@@ -216,7 +216,7 @@ export function startStatsJob(script: string | URL | undefined, job: ApJob): Pen
   }
 }
 
-/** Per-class families shared with a helper thread (see confusionStatisticsParallel in src/statistics.ts). */
+/** Per-class families shared with a helper thread (see confusionStatisticsParallel in src/significance/classification/classificationStatistics.ts). */
 export interface FamilySplit {
   /** Claims entry j for the main thread; false when the helper has it. */
   claim(j: number): boolean

@@ -1,11 +1,11 @@
 /**
  * Clustered confusion-matrix statistics (SPEC §12): the pairs of a classification comparison grouped in clusters
  * (the `--cluster-field` value, or the id with `--repeat-field`), each cluster a vector of (true, baseline,
- * candidate) cell counts (src/clusters/patterns.ts). src/statistics.ts asks it, in place of the per-example
+ * candidate) cell counts (src/significance/clusters/patterns.ts). src/significance/classification/classificationStatistics.ts asks it, in place of the per-example
  * resampling and McNemar, for
  * - each family's cluster bootstrap intervals and cluster randomization p-values (`test: "permutation-cluster"`,
  *   `ciMethod: "cluster-bootstrap-percentile"`), and
- * - the clustered McNemar test of accuracy and recall (`test: "mcnemar-cluster"`, src/clusters/mcnemarCluster.ts).
+ * - the clustered McNemar test of accuracy and recall (`test: "mcnemar-cluster"`, src/stats/mcnemarCluster.ts).
  * Precision, recall and accuracy keep the bootstrap interval of their own value (a Wilson interval assumes
  * independent examples).
  */

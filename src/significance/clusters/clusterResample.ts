@@ -5,7 +5,7 @@
  *   vectors, evaluate each metric for both models: the deltas give the percentile interval and the worse-side
  *   bound, the candidate's values its own interval (Davison & Hinkley 1997, §3.8; Field & Welsh 2007).
  * - Randomization: in each cluster swap the two models' predictions with probability 1/2 (Bin(w_p, 1/2) of the
- *   clusters of pattern p); p = (hits + 1) / (R + 1), hits as in src/stats/resample.ts (ties within
+ *   clusters of pattern p); p = (hits + 1) / (R + 1), hits as in src/significance/classification/classificationResample.ts (ties within
  *   γ = max(1e-14, 1e-14·|δ|) count).
  * Cost per resample: O(Σ pattern lengths + metric evaluation). One seeded stream per family.
  */
@@ -128,7 +128,7 @@ function isSymmetric(p: Patterns, q: number, swap: Int32Array): boolean {
 /**
  * The most cluster draws (or pattern draws) a family's bootstrap may make in all: above, it is resampled fewer
  * times (at least {@link MIN_CLUSTER_RESAMPLES}) and a warning says so, as the unclustered cells are
- * (src/statistics.ts). 2·10⁸ is about 10 s on one core.
+ * (src/significance/classification/classificationStatistics.ts). 2·10⁸ is about 10 s on one core.
  */
 export const CLUSTER_WORK_CAP = 200_000_000
 export const MIN_CLUSTER_RESAMPLES = 1000
@@ -146,7 +146,7 @@ export function clusterResamples(p: Patterns, resamples: number, cap = CLUSTER_W
 
 /**
  * Bootstrap intervals and (with a swap and `withTest`) randomization p-values of every metric of a family,
- * as src/stats/resample.ts `resampleFamily` gives them for unclustered cells. Null where a metric is NaN.
+ * as src/significance/classification/classificationResample.ts `resampleFamily` gives them for unclustered cells. Null where a metric is NaN.
  * `resamples` is how many were made (fewer than asked above the work cap).
  */
 export function resampleClusterFamily(

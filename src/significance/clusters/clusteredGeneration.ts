@@ -1,6 +1,6 @@
 /**
  * Clustered statistics of the generation metrics (SPEC §11 with §12), laid over the unclustered report:
- * - `exact_match`, `token_f1`: per-example values as clustered means (src/clusters/means.ts): the clustered
+ * - `exact_match`, `token_f1`: per-example values as clustered means (src/significance/clusters/clusteredMeans.ts): the clustered
  *   McNemar (`mcnemar-cluster`) and the cluster paired t (`paired-t-cluster`);
  * - `bleu`, `chrf`: each cluster is the sum of its examples' sufficient statistics (n-gram matches and lengths)
  *   for both models; a resample's corpus score comes from the summed rows; p by cluster randomization

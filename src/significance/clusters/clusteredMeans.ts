@@ -2,7 +2,7 @@
  * Clustered statistics of a mean (SPEC §10 with §12's `--cluster-field`): the per-example values of a score
  * field, resampled and tested by cluster.
  *
- * - `ci`, `worseBound`, `candidateCi`: cluster bootstrap percentile intervals (src/clusters/resample.ts) over the
+ * - `ci`, `worseBound`, `candidateCi`: cluster bootstrap percentile intervals (src/significance/clusters/clusterResample.ts) over the
  *   clusters' vectors (Σ candidate, Σ baseline, size): a resample's mean is Σ sums / Σ sizes.
  * - `pValue`: a 0/1 field: the clustered McNemar test (Durkalski et al. 2003, `mcnemar-cluster`) on
  *   d_g = Σ_{i∈g} (c_i − b_i); any other: the cluster-robust paired t (`paired-t-cluster`, G − 1 df).

@@ -1,6 +1,6 @@
 /**
  * The generation resampling on two cores: a helper thread (the CLI bundle itself, started with a marker in
- * `workerData`, as src/read/parallel.ts does) takes chunks of the job (jobs.ts) while the main thread takes the
+ * `workerData`, as src/tasks/classification/readerThread.ts does) takes chunks of the job (jobs.ts) while the main thread takes the
  * others. Each chunk is claimed with an atomic compare-and-swap on its status word (free → main or helper →
  * done), so each is computed once; its numbers depend only on the seed and the chunk's number, so the report is
  * the same byte for byte whoever computes what. The main thread never depends on the helper: it claims every

@@ -225,7 +225,7 @@ export function sparseMatrixWarning(k: number): string[] {
 }
 
 /**
- * The task, the report's labels and the positive class (src/task.ts chooseTask) from the labels that occur in
+ * The task, the report's labels and the positive class (src/tasks/classification/chooseTask.ts chooseTask) from the labels that occur in
  * the compared examples (`used`: a flag per dictionary code), `--task` binary or multiclass forcing the task.
  */
 export function classesOf(dictionary: LabelDictionary, used: Uint8Array, options: Pick<CompareOptions, 'task' | 'positiveLabel'>): ReturnType<typeof chooseTask> {
@@ -241,11 +241,11 @@ export function classesOf(dictionary: LabelDictionary, used: Uint8Array, options
 /**
  * What was learnt of the files while they were read (SPEC §8): the `score` columns' ascending orders, for the score
  * statistics, and the reader thread's search for a repeat among the baseline's text ids, which pairing leaves to
- * it (src/pair.ts `checkedElsewhere`) and {@link settleIds} reports.
+ * it (src/pair/pairByIds.ts `checkedElsewhere`) and {@link settleIds} reports.
  */
 interface ReadEarly {
   orders: { candidate: RowOrder | null; baseline: RowOrder | null }
-  /** The reader thread's search of the baseline's ids (src/read/parallel.ts `repeat`). */
+  /** The reader thread's search of the baseline's ids (src/tasks/classification/readerThread.ts `repeat`). */
   baselineRepeat: Promise<[number, number] | null | undefined> | null
 }
 

@@ -2,7 +2,7 @@
  * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
  * main thread reads the candidate, then hands its columns over without copying (transferred buffers). Asked, it
  * also sorts the file's `score` column before it answers, and afterwards searches its text ids for a repeat and
- * posts what it found, while the main thread pairs (src/tasks/classification.ts readBoth). The worker is the CLI
+ * posts what it found, while the main thread pairs (src/tasks/classification/classificationTask.ts readBoth). The worker is the CLI
  * bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
@@ -24,7 +24,7 @@ interface ReadRequest {
   keys?: readonly KeyField[]
   /** Sort the file's `score` column too (ascendingOrder), for the score statistics. */
   sortScore?: boolean
-  /** After answering, look for a repeated text id (src/pair.ts firstRepeat) and post what was found. */
+  /** After answering, look for a repeated text id (src/pair/pairByIds.ts firstRepeat) and post what was found. */
   checkIds?: boolean
 }
 
@@ -58,7 +58,7 @@ export async function serveReadRequest(): Promise<void> {
   }
   parentPort?.postMessage(reply, transfer)
   // Text ids are copied to the other thread, not transferred: this thread still has them, and looks for a repeat
-  // while the main thread goes on (pairing takes its word: src/pair.ts `checkedElsewhere`).
+  // while the main thread goes on (pairing takes its word: src/pair/pairByIds.ts `checkedElsewhere`).
   if (reply.ok && request.checkIds && Array.isArray(reply.file.ids)) {
     const check: IdsReply = { repeat: firstRepeat(reply.file.ids) }
     parentPort?.postMessage(check)
@@ -73,7 +73,7 @@ export interface ReadInWorker {
   /** ascendingOrder(file.score), over the file's rows. */
   scoreOrder: Uint32Array | null
   /**
-   * With `checkIds` and text ids: the thread's search for a repeated id (src/pair.ts firstRepeat) — the rows of
+   * With `checkIds` and text ids: the thread's search for a repeated id (src/pair/pairByIds.ts firstRepeat) — the rows of
    * the first repeat, or null; undefined when the thread ended without answering (check them here).
    */
   repeat: Promise<[number, number] | null | undefined> | null
