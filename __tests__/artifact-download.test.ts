@@ -15,7 +15,7 @@ import { findBaseline, maxArtifactBytes, maxUnpacked, type BaselineQuery } from 
 import type { Client } from '../src/action/github/client.js'
 import { MAX_UNPACKED } from '../src/read/zipArchive.js'
 import { readPredictions } from '../src/read/readPredictions.js'
-import { DEFAULT_FIELDS, LabelDictionary } from '../src/report/schema.js'
+import { DEFAULT_FIELDS, LabelDictionary } from '../src/read/predictionFile.js'
 import { artifactZip } from './fixtures/zip/artifactZip.js'
 
 const TOKEN = 'ghs_testTokenForTheApiOnly'

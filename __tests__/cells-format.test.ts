@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
 import { ConfigError } from '../src/common/errors.js'
-import { DEFAULT_FIELDS, type PredictionSource } from '../src/report/schema.js'
+import { DEFAULT_FIELDS, type PredictionSource } from '../src/read/predictionFile.js'
 import { generator, inputError, cellsBody } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-'))

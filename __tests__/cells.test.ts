@@ -23,7 +23,9 @@ import { binomial } from '../src/stats/binomial.js'
 import { multinomial } from '../src/stats/multinomial.js'
 import { percentileInterval, quantileSorted7 } from '../src/stats/quantile.js'
 import { streamFor, type Xoshiro128 } from '../src/stats/random.js'
-import { classSumsOfCells, confusionMatrices, quantiles, resampleFamily, type ResampledMetric } from '../src/significance/classification/classificationResample.js'
+import { classSumsOfCells, confusionMatrices, resampleFamily } from '../src/significance/classification/classificationResample.js'
+import { type ResampledMetric } from '../src/stats/resampledMetric.js'
+import { quantiles } from '../src/stats/quantile.js'
 
 interface Examples {
   k: number

@@ -8,13 +8,14 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
 import { mcnemarCluster } from '../src/stats/mcnemarCluster.js'
 import { pairedTCluster } from '../src/stats/pairedTCluster.js'
 import { countPatterns, densePatterns } from '../src/significance/clusters/patterns.js'
 import { mcnemarChiSquare } from '../src/stats/mcnemar.js'
 import { pairedT } from '../src/stats/pairedT.js'
-import type { PredictionSource } from '../src/report/schema.js'
+import type { PredictionSource } from '../src/read/predictionFile.js'
 
 const dir = new URL('./fixtures/clusters/', import.meta.url).pathname
 const file = (name: string): PredictionSource => ({ name, path: dir + name })

@@ -12,9 +12,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
 import { InputError } from '../src/common/errors.js'
-import { DEFAULT_FIELDS, type Report } from '../src/report/schema.js'
+import { type Report } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-duckdb-'))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))

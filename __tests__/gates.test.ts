@@ -1,12 +1,15 @@
 /** SPEC §5: the four rule forms, Holm over no-regression rules, non-inferiority, missing baselines, bad rules. */
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../src/common/errors.js'
-import { DEFAULT_GATES, evaluateGates, parseGates, splitRules } from '../src/gates/evaluate.js'
+import { evaluateGates } from '../src/gates/evaluate.js'
+import { DEFAULT_GATES, parseGates, splitRules } from '../src/gates/rules.js'
 import { metricNames } from '../src/metrics/names.js'
 import { holm } from '../src/stats/holm.js'
 import { parseCli } from '../src/cli/args.js'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
-import { DEFAULT_FIELDS, type MetricReport, type Report } from '../src/report/schema.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
+import { type MetricReport, type Report } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const labels = ['ham', 'spam', 'a;b #1']
 const known = { metrics: metricNames('binary', labels, true), labels }

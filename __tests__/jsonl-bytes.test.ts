@@ -18,7 +18,7 @@ import { NumericRowBuilder } from '../src/read/numericRows.js'
 import { RowBuilder } from '../src/read/rows.js'
 import { NumberVector, type Cell, type Column, type RowSink } from '../src/read/sink.js'
 import { TextRowBuilder } from '../src/read/textRows.js'
-import { DEFAULT_FIELDS, LabelDictionary } from '../src/report/schema.js'
+import { DEFAULT_FIELDS, LabelDictionary } from '../src/read/predictionFile.js'
 
 /** A sink that records every cell as a faithful description (−0, undefined, functions, an object's own keys in order and its prototype). */
 class Recorder implements RowSink {

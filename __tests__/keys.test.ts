@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readPredictions } from '../src/read/readPredictions.js'
 import { keyFields } from '../src/read/keys.js'
-import { DEFAULT_FIELDS, LabelDictionary } from '../src/report/schema.js'
+import { DEFAULT_FIELDS, LabelDictionary } from '../src/read/predictionFile.js'
 
 const enc = (text: string) => new TextEncoder().encode(text)
 const read = (name: string, text: string, keys = keyFields({ sliceFields: ['lang'], clusterField: 'doc' })) =>

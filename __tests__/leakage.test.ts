@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { hash53, HashSet } from '../src/checks/hashSet.js'
 import { leakageCheck, normalizeText } from '../src/checks/leakage.js'
 import { compare } from '../src/compare/compare.js'
-import { DEFAULT_FIELDS } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-leakage-'))
 const file = (name: string, rows: object[]): { name: string; path: string } => {

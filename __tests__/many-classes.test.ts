@@ -7,12 +7,14 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cellsFromTriples } from '../src/pair/cellTable.js'
-import { compare, DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../src/compare/compare.js'
+import { compare } from '../src/compare/compare.js'
+import { DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../src/tasks/classification/classificationTask.js'
 import { InputError } from '../src/common/errors.js'
 import { renderMarkdown } from '../src/render/renderReport.js'
 import { confusionStatistics } from '../src/significance/classification/classificationStatistics.js'
 import { streamFor } from '../src/stats/random.js'
-import { DEFAULT_FIELDS, type Report } from '../src/report/schema.js'
+import { type Report } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 interface Rows {
   truth: number[]

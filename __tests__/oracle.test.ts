@@ -8,7 +8,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { compare } from '../src/compare/compare.js'
-import { DEFAULT_FIELDS, type Report } from '../src/report/schema.js'
+import { type Report } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/oracle')
 const cases = readdirSync(dir).filter((d) => d.startsWith('case-'))

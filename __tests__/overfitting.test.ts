@@ -11,11 +11,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { gapOf, overfittingWarnings } from '../src/checks/overfitting.js'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
-import { parseGates } from '../src/gates/evaluate.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
+import { parseGates } from '../src/gates/rules.js'
 import { moverDifference } from '../src/stats/mover.js'
 import { wilson } from '../src/stats/wilson.js'
-import { DEFAULT_FIELDS } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fixture = (name: string) => ({ name, path: path.join(here, 'fixtures/overfitting', name) })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/common/errors.js'
 import { hashId, IdIndex } from '../src/pair/idIndex.js'
 import { checkUniqueIds, pairByIds, sameLabel } from '../src/pair/pairByIds.js'
-import { LabelDictionary, type PredictionFile } from '../src/report/schema.js'
+import { LabelDictionary, type PredictionFile } from '../src/read/predictionFile.js'
 
 const dict = new LabelDictionary()
 function file(name: string, rows: [string, string, string][], idField = 'id'): PredictionFile {

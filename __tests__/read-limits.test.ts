@@ -15,7 +15,7 @@ import { JsonArraySplitter, readJsonArray } from '../src/read/json.js'
 import { readJsonl } from '../src/read/jsonl.js'
 import { MAX_ROW_BYTES, maxRowBytes } from '../src/read/limits.js'
 import { RowBuilder } from '../src/read/rows.js'
-import { DEFAULT_FIELDS, LabelDictionary, type PredictionFile, type PredictionSource } from '../src/report/schema.js'
+import { DEFAULT_FIELDS, LabelDictionary, type PredictionFile, type PredictionSource } from '../src/read/predictionFile.js'
 import { inputError as message } from './support.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-limits-'))

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, InputError, quote } from '../src/common/errors.js'
 import { formatOf, readPredictions } from '../src/read/readPredictions.js'
 import { parseDecimal } from '../src/read/number.js'
-import { DEFAULT_FIELDS, LabelDictionary, type FieldNames, type PredictionFile } from '../src/report/schema.js'
+import { DEFAULT_FIELDS, LabelDictionary, type FieldNames, type PredictionFile } from '../src/read/predictionFile.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-read-'))
 

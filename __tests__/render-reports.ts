@@ -5,11 +5,13 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
 import { holm } from '../src/stats/holm.js'
 import { readFileSync } from 'node:fs'
-import { DEFAULT_FIELDS, type BaselineProvenance, type GateResult, type Report, type SliceReport } from '../src/report/schema.js'
+import { type BaselineProvenance, type GateResult, type Report, type SliceReport } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.dirname(here)

@@ -1,6 +1,7 @@
 /** Score metrics on small hand-checkable cases, and the radix argsort against a comparison sort. */
 import { describe, expect, it } from 'vitest'
-import { ascendingOrder, averagePrecision, brierLosses, logLossesBinary, mean, rocAuc } from '../src/metrics/scores.js'
+import { averagePrecision, brierLosses, logLossesBinary, mean, rocAuc } from '../src/metrics/scores.js'
+import { ascendingOrder } from '../src/stats/order.js'
 import { streamFor } from '../src/stats/random.js'
 
 describe('ascendingOrder', () => {

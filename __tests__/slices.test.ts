@@ -11,13 +11,15 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
-import { parseGates, splitRules } from '../src/gates/evaluate.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
+import { parseGates, splitRules } from '../src/gates/rules.js'
 import { asReport } from '../src/report/validate.js'
 import { analyzeSlices, MAX_TESTED_SLICES } from '../src/slices/analyze.js'
 import { sliceGroups } from '../src/slices/assign.js'
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js'
-import { DEFAULT_FIELDS, type Report } from '../src/report/schema.js'
+import { type Report } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/slices')
 const file = (name: string) => ({ name, path: path.join(dir, name) })

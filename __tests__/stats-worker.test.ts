@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
 import { lastStatsSplit } from '../src/significance/classification/statsWorker.js'
-import { DEFAULT_FIELDS, type PredictionSource } from '../src/report/schema.js'
+import { DEFAULT_FIELDS, type PredictionSource } from '../src/read/predictionFile.js'
 import { bundleEntry, generator } from './support.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -7,9 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { compare, type CompareOptions } from '../src/compare/compare.js'
+import { compare } from '../src/compare/compare.js'
+import { type CompareOptions } from '../src/tasks/options.js'
 import { parseScoreMetrics } from '../src/tasks/scoreMetrics.js'
-import { DEFAULT_FIELDS, type TaskName } from '../src/report/schema.js'
+import { type TaskName } from '../src/report/schema.js'
+import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/oracle-v2')
 const cases = readdirSync(root).filter((c) => /^(scores|regression|generation)-/.test(c))

@@ -4,9 +4,9 @@
 // regression must reach to fail its gate at the first step of max-T, against 1.645 for one gate alone.
 // Run: npx tsx scripts/joint-null.mts (tsx comes with @github/local-action); N (examples, default 2000), REPS (data
 // sets, default 6), RESAMPLES (default 2000). Seeded: the same options print the same numbers.
-import { parseGates } from '../src/gates/evaluate.js'
+import { parseGates } from '../src/gates/rules.js'
 import { taskModule } from '../src/tasks/registry.js'
-import type { CompareOptions } from '../src/compare/compare.js'
+import type { CompareOptions } from '../src/tasks/options.js'
 
 const GATES = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss']
 const MODEL = { pi: 0.15, mu: 1.4, su: 1.0, se: 1.2 }

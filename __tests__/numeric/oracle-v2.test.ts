@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regressionStatistics } from '../../src/significance/numeric/regressionStatistics.js'
 import { scoresStatistics } from '../../src/significance/numeric/scoresStatistics.js'
-import type { Direction, MetricReport } from '../../src/report/schema.js'
+import type { MetricReport } from '../../src/report/schema.js'
+import type { Direction } from '../../src/stats/direction.js'
 
 const root = join(import.meta.dirname, '../fixtures/oracle-v2')
 const cases = (prefix: string): string[] => readdirSync(root).filter((d) => d.startsWith(prefix)).sort()

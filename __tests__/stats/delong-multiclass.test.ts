@@ -174,7 +174,7 @@ describe('DeLong one-vs-rest macro AUC', () => {
 describe('multiclass roc_auc in a comparison', () => {
   it('reports the DeLong test, the candidate interval on the logit scale, and gates on it', async () => {
     const { compare } = await import('../../src/compare/compare.js')
-    const { DEFAULT_FIELDS } = await import('../../src/report/schema.js')
+    const { DEFAULT_FIELDS } = await import('../../src/read/predictionFile.js')
     const labels = ['a', 'b', 'c']
     const file = (rows: number[][]) =>
       Buffer.from(y.map((t, i) => JSON.stringify({ id: i, label: labels[t], prediction: labels[rows[i].indexOf(Math.max(...rows[i]))], scores: Object.fromEntries(labels.map((l, c) => [l, rows[i][c]])) })).join('\n'))

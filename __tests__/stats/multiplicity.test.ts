@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cellsFromTriples } from '../../src/pair/cellTable.js'
-import { evaluateGates, parseGates, type JointNull } from '../../src/gates/evaluate.js'
+import { evaluateGates } from '../../src/gates/evaluate.js'
+import { type JointNull } from '../../src/stats/jointNull.js'
+import { parseGates } from '../../src/gates/rules.js'
 import { perClassMetrics } from '../../src/metrics/classification.js'
 import { metricNames } from '../../src/metrics/names.js'
 import { rocAuc } from '../../src/metrics/scores.js'

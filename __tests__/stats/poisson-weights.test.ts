@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { poissonWeights } from '../../src/stats/poissonWeights.js'
 import { streamFor } from '../../src/stats/random.js'
 import { apPlan, apValues, ranked, weightedAp } from '../../src/stats/scoreResampling.js'
-import { ascendingOrder, averagePrecision } from '../../src/metrics/scores.js'
+import { averagePrecision } from '../../src/metrics/scores.js'
+import { ascendingOrder } from '../../src/stats/order.js'
 import { generator } from '../support.js'
 
 // scipy 1.10: [repr(float(x)) for x in poisson.cdf([0, 1, 2, 3, 4, 5], 1)]

@@ -5,7 +5,7 @@
  * buckets and a range that overflows; and the bucket search against a plain lower bound.
  */
 import { describe, expect, it } from 'vitest'
-import { ascendingOrder } from '../../src/metrics/scores.js'
+import { ascendingOrder } from '../../src/stats/order.js'
 import { placements } from '../../src/stats/delong.js'
 import { placementsBySearch, searcher } from '../../src/stats/rankCounts.js'
 import { streamFor } from '../../src/stats/random.js'

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import { ConfigError, quote } from '../common/errors.js'
 import { parseDecimal } from '../read/number.js'
 import { parseScoreMetrics, TASKS } from '../tasks/scoreMetrics.js'
-import { FORMATS, type FieldNames, type Format, type TaskName } from '../report/schema.js'
+import { type TaskName } from '../report/schema.js'
+import { FORMATS, type FieldNames, type Format } from '../read/predictionFile.js'
 
 export interface ActionConfig {
   /** `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (SPEC §9, forks). */

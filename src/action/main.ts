@@ -21,7 +21,8 @@ import { publish } from './github/publish.js'
 import { uploadReport } from './github/reportArtifact.js'
 import { setStatus } from './github/status.js'
 import { renderMarkdown } from '../render/renderReport.js'
-import type { BaselineProvenance, PredictionSource, Report } from '../report/schema.js'
+import type { BaselineProvenance, Report } from '../report/schema.js'
+import type { PredictionSource } from '../read/predictionFile.js'
 
 /** The client, made when something first needs the API; `needed` names that thing for the empty-token message. */
 type Api = (needed: string) => Client

@@ -13,7 +13,8 @@ import { readRows } from '../read/readPredictions.js'
 import { describe } from '../read/describe.js'
 import type { Cell, Column, RowSink } from '../read/sink.js'
 import { InputError, quote } from '../common/errors.js'
-import type { Format, Leakage, MetricReport, PredictionSource } from '../report/schema.js'
+import type { Leakage, MetricReport } from '../report/schema.js'
+import type { Format, PredictionSource } from '../read/predictionFile.js'
 import { hash53, HashSet } from './hashSet.js'
 
 /** How many leaked examples the report names. */

@@ -20,10 +20,10 @@
  * Cost: one read of the training file and one analysis of it without a baseline (the candidate interval's
  * resamples), as `compare` with no baseline would spend on it.
  */
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from '../tasks/options.js'
 import { ConfigError, quote } from '../common/errors.js'
 import { formatInterval, formatValue } from '../report/format.js'
-import type { GateRule } from '../gates/evaluate.js'
+import type { GateRule } from '../gates/rules.js'
 import { moverDifference } from '../stats/mover.js'
 import { taskModule } from '../tasks/registry.js'
 import { shownGap } from '../gates/trainGap.js'

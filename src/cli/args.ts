@@ -3,11 +3,11 @@
  * ConfigError naming the option; `--help` text lists every option with its default.
  */
 import { parseArgs } from 'node:util'
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from '../tasks/options.js'
 import { ConfigError, quote } from '../common/errors.js'
 import { parseDecimal } from '../read/number.js'
 import { parseScoreMetrics, TASKS } from '../tasks/scoreMetrics.js'
-import { DEFAULT_FIELDS, FORMATS, type Format } from '../report/schema.js'
+import { DEFAULT_FIELDS, FORMATS, type Format } from '../read/predictionFile.js'
 
 export interface CliCommand {
   kind: 'compare'

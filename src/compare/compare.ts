@@ -4,65 +4,21 @@
  * statistics, its report sections) is in src/tasks/, behind one interface.
  */
 import { ConfigError } from '../common/errors.js'
-import { evaluateGates, parseGates, type GateRule, type Multiplicity } from '../gates/evaluate.js'
-import type { McNemarMethod } from '../stats/mcnemar.js'
+import { evaluateGates } from '../gates/evaluate.js'
+import { parseGates, type GateRule } from '../gates/rules.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from '../checks/leakage.js'
 import { overfittingCheck, overfittingMetrics, overfittingWarnings } from '../checks/overfitting.js'
 import { checkTrainGapRules } from '../gates/trainGap.js'
-import { anyErrors, DEFAULT_ERRORS, errorRateMetric, errorWarning } from '../pair/errorRule.js'
+import { anyErrors, DEFAULT_ERRORS, errorWarning } from '../pair/errorRule.js'
+import { errorRateMetric } from '../tasks/errorRate.js'
 import { slicesOf } from '../slices/sliceAnalysis.js'
 import { taskModule } from '../tasks/registry.js'
 import type { Analysis, Prepared, Settings } from '../tasks/taskModule.js'
-import type { FieldNames, Format, GateResult, MetricReport, PredictionSource, Report, TaskName } from '../report/schema.js'
+import type { GateResult, MetricReport, Report } from '../report/schema.js'
+import type { CompareOptions } from '../tasks/options.js'
 import { VERSION } from '../common/version.js'
 import { pairingWarnings, resultWarnings } from '../tasks/classification/classificationWarnings.js'
 
-export { DENSE_MATRIX_CLASSES, MAX_CLASSES } from '../tasks/classification/classificationTask.js'
-
-/** Everything a comparison needs besides the files (CLI options / action inputs, already validated). */
-export interface CompareOptions {
-  candidate: PredictionSource
-  /** null: no baseline (statistics fields are null; baseline-only gates follow missingBaseline). */
-  baseline: PredictionSource | null
-  format?: Format
-  fields: FieldNames
-  positiveLabel?: string
-  /** binary / multiclass (forced), scores, regression, generation; undefined: classification, binary or multiclass by the labels. */
-  task?: TaskName
-  /** `--score-metrics` (task scores): the fields, each better when higher unless `:lower`. */
-  scoreMetrics?: { name: string; direction: 'higher' | 'lower' }[]
-  /** SPEC §14: the training examples, for the leakage check, and the text field compared (null: ids only). */
-  train?: PredictionSource
-  textField?: string
-  /** SPEC §14: the candidate's predictions on its training set (overfitting check). */
-  trainPredictions?: PredictionSource
-  /** SPEC §13: the slice fields (`--slice-field`, repeatable) and the fewest paired examples a tested slice has (default 30). */
-  sliceFields?: string[]
-  minSlice?: number
-  /** SPEC §12: several rows per id (`--repeat-field`), examples resampled together (`--cluster-field`). */
-  repeatField?: string
-  clusterField?: string
-  /** SPEC §12: what an error row is (default `wrong`), and what an inconclusive gate does to `passed` (default `fail`). */
-  errors?: 'wrong' | 'exclude'
-  inconclusive?: 'fail' | 'pass'
-  /** Gate rules text (SPEC §5); undefined: the task's default rules. */
-  gates?: string
-  alpha: number
-  resamples: number
-  seed: number
-  missingBaseline: 'skip' | 'fail'
-  /** Adjustment of the `no-regression` rules' p-values: `holm`, `westfall-young` (minP) or `max-t` (default DEFAULT_MULTIPLICITY). */
-  multiplicity?: Multiplicity
-  /** Calibration only (scripts/calibrate.mjs): `count` puts max-T's ties against the observed table (default `random`, src/stats/maxT.ts). */
-  maxTTies?: 'count' | 'random'
-  /** McNemar p-values (accuracy, recall, specificity, recall[L]): `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
-  mcnemar?: McNemarMethod
-  /**
-   * A script that answers `serveReadRequest()` (the CLI bundle): with it, a large baseline file is read on a
-   * second core while this thread reads the candidate. Without it, the files are read one after the other.
-   */
-  readerScript?: string | URL
-}
 
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
 export async function compare(options: CompareOptions): Promise<Report> {

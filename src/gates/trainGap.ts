@@ -5,7 +5,7 @@
  */
 import { ConfigError, quote } from '../common/errors.js'
 import { formatInterval, formatNumber, formatShownDelta, formatValue } from '../report/format.js'
-import type { GateRule, Operator } from './evaluate.js'
+import type { GateRule, Operator } from './rules.js'
 import type { GateResult, Overfitting } from '../report/schema.js'
 
 const satisfies = (x: number, op: Operator, y: number): boolean => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y)

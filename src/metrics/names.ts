@@ -2,7 +2,8 @@
  * Metric names of SPEC §3 and which way each is better.
  * Per-class names are `precision[L]`, `recall[L]`, `f1[L]`, `support[L]` for a label text L.
  */
-import type { Direction, Task } from '../report/schema.js'
+import type { Task } from '../report/schema.js'
+import type { Direction } from '../stats/direction.js'
 
 /** Confusion-matrix metrics of every task. */
 export const COMMON_METRICS = [

@@ -12,7 +12,7 @@
  *
  * @example regressionMetrics([3, -0.5, 2, 7], [2.5, 0, 2, 8]).r2 // 0.9486081370449679 (scikit-learn's r2_score example)
  */
-import type { Direction } from '../report/schema.js'
+import type { Direction } from '../stats/direction.js'
 
 export const REGRESSION_METRICS = ['mae', 'rmse', 'r2', 'max_error'] as const
 export type RegressionMetric = (typeof REGRESSION_METRICS)[number]

@@ -8,7 +8,7 @@
  * with 100,000 distinct labels is as cheap as its number of rows (SECURITY.md, "Input files").
  */
 import type { Pairing } from './pairByIds.js'
-import type { PredictionFile } from '../report/schema.js'
+import type { PredictionFile } from '../read/predictionFile.js'
 
 export interface CellTable {
   /** Number of classes; label indices are in report order, 0 ≤ index < k. */

@@ -15,9 +15,6 @@
  * @example errorRule('exclude', { n: 3, errors: Uint8Array.of(0, 1, 0) }, null, null).counts // { candidate: 1, baseline: null }
  */
 import type { Pairing } from './pairByIds.js'
-import { scoresStatistics } from '../significance/numeric/scoresStatistics.js'
-import type { Settings } from '../tasks/taskModule.js'
-import type { MetricReport } from '../report/schema.js'
 
 export type ErrorMode = 'wrong' | 'exclude'
 
@@ -111,25 +108,4 @@ export function errorWarning(e: ErrorOutcome): string | null {
   const what = 'a row with an "error" field set or an empty or null prediction'
   if (e.mode === 'wrong') return `${sides}, ${what}: counted as wrong predictions, or as the worst value of a score (errors: wrong); errors: exclude leaves them out of both models.`
   return `${sides}, ${what}: left out of both models (errors: exclude), so every metric is on ${(e.flags.candidate.length - e.excluded).toLocaleString('en-US')} examples.`
-}
-
-/**
- * The metric `error_rate` (lower is better): the error flags of the compared examples as a pass rate, with
- * McNemar's exact test on the flips (statsmodels `mcnemar([[a, b], [c, d]], exact=True)` on the 2×2 table of
- * baseline error × candidate error), the paired bootstrap interval and the Wilson interval of the candidate's rate.
- */
-export function errorRateMetric(e: ErrorOutcome, ids: readonly string[] | null, settings: Settings, files: { candidate: string; baseline: string | null }): MetricReport {
-  const asNumbers = (f: Uint8Array): Float64Array => Float64Array.from(f)
-  const result = scoresStatistics(
-    {
-      names: ['error_rate'],
-      directions: ['lower'],
-      candidate: [asNumbers(e.flags.candidate)],
-      baseline: e.flags.baseline ? [asNumbers(e.flags.baseline)] : null,
-      ids: ids ? [...ids] : null,
-      files
-    },
-    settings
-  )
-  return result.metrics.get('error_rate') as MetricReport
 }

@@ -5,7 +5,7 @@
  */
 import { InputError, quote } from '../common/errors.js'
 import { IdIndex, type Ids } from './idIndex.js'
-import { idText, type PredictionFile } from '../report/schema.js'
+import { idText, type PredictionFile } from '../read/predictionFile.js'
 
 /** What pairing needs of a file, whatever its task: its name, id field, ids and lines. */
 export type IdRows = Pick<PredictionFile, 'name' | 'idField' | 'n' | 'ids' | 'line'>

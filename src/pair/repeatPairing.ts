@@ -8,11 +8,6 @@ import type { KeyColumn } from '../read/keys.js'
 import type { MetricReport, Report } from '../report/schema.js'
 import { collapseRepeats, repeatIds, repeatLabel, withRepeatKeys, type Repeats } from './repeats.js'
 
-export { ClusteredCells, pairClusters, type PairClusters } from '../significance/clusters/clusterCells.js'
-export { clusteredMean } from '../significance/clusters/clusteredMeans.js'
-export { clusteredRegression } from '../significance/clusters/clusteredRegression.js'
-export { clusteredGeneration } from '../significance/clusters/clusteredGeneration.js'
-export { collapseRepeats, repeatIds, repeatLabel, type Repeats } from './repeats.js'
 
 export interface FileRepeats {
   candidate: Repeats

@@ -22,7 +22,7 @@
  */
 import { InputError, quote } from '../common/errors.js'
 import { labelText } from './labels.js'
-import type { LabelDictionary } from '../report/schema.js'
+import type { LabelDictionary } from './predictionFile.js'
 import { describe } from './describe.js'
 import { KeyColumns, type KeyColumn, type KeyField } from './keys.js'
 import type { Cell, Column, RowSink } from './sink.js'

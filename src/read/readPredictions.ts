@@ -4,7 +4,7 @@
  * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
 import { InputError } from '../common/errors.js'
-import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSource } from '../report/schema.js'
+import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSource } from './predictionFile.js'
 import { readDelimited } from './csv.js'
 import { readJsonArray } from './json.js'
 import { readParquet } from './parquet.js'

@@ -4,7 +4,7 @@
  */
 import { InputError, quote } from '../common/errors.js'
 import { labelText } from './labels.js'
-import type { FieldNames, LabelDictionary, PredictionFile } from '../report/schema.js'
+import type { FieldNames, LabelDictionary, PredictionFile } from './predictionFile.js'
 import { parseDecimal } from './number.js'
 
 import { describe } from './describe.js'

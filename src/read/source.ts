@@ -10,7 +10,7 @@ import { StringDecoder } from 'node:string_decoder'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../common/errors.js'
 import { bytes } from './limits.js'
-import type { PredictionSource } from '../report/schema.js'
+import type { PredictionSource } from './predictionFile.js'
 
 const CHUNK = 1 << 20
 

@@ -5,9 +5,9 @@
  * Headline metrics: the task's default-gate metrics and every metric a gate names (slice rules included), in the
  * report order of the task's metrics.
  */
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from '../tasks/options.js'
 import { ConfigError, quote } from '../common/errors.js'
-import { parseGates, type GateRule } from '../gates/evaluate.js'
+import { parseGates, type GateRule } from '../gates/rules.js'
 import type { Prepared, Settings } from '../tasks/taskModule.js'
 import { analyzeSlices, DEFAULT_MIN_SLICE, type SliceAnalysis } from './analyze.js'
 import { sliceGroups } from './assign.js'

@@ -29,12 +29,13 @@
  * const cells = valueCells([baseline, candidate])
  * resampleCells(cells, meansOf, { name: 'score:passed', directions: ['higher'], resamples: 10000, alpha: 0.05, seed: 0, withTest: false })
  */
-import type { Direction } from '../report/schema.js'
+import type { Direction } from './direction.js'
 import { binomial } from './binomial.js'
 import { multinomial } from './multinomial.js'
 import { normalCdf, normalQuantile } from './normal.js'
 import { streamFor, type Xoshiro128 } from './random.js'
-import { quantiles, type ResampledMetric } from '../significance/classification/classificationResample.js'
+import { type ResampledMetric } from './resampledMetric.js'
+import { quantiles } from './quantile.js'
 import { largestFirst, type ValueCells } from './valueCells.js'
 
 /** Cell-resamples allowed per family (resamples × cells). */

@@ -7,7 +7,7 @@
  * S = S10/P + S01/N (sample covariances of the placements); Var(AUC_B − AUC_A) = S_AA + S_BB − 2·S_AB.
  * Cost: O(n log n) (one sort per model).
  */
-import { ascendingOrder } from '../metrics/scores.js'
+import { ascendingOrder } from './order.js'
 import { normalCdf, normalQuantile } from './normal.js'
 
 export interface Placements {

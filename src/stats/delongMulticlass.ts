@@ -23,7 +23,7 @@
  * delongOvrMacro(Uint32Array.of(0, 1, 2, 0, 1, 2), A, B, 3, 0.05)
  * // { aucA: 0.8542 (scikit-learn's), aucB: 1, delta: 0.1458, variance: 0.014757, z: 1.2005, pValue: 0.2299, … }
  */
-import { scoreRows, type ScoreRows } from '../metrics/scores.js'
+import { scoreRows, type ScoreRows } from './scoreRows.js'
 import { logitInterval, type DelongResult } from './delong.js'
 import { placementsBySearch } from './rankCounts.js'
 import { normalCdf, normalQuantile } from './normal.js'

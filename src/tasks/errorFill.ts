@@ -18,7 +18,7 @@
 import { InputError } from '../common/errors.js'
 import type { NumericFile } from '../read/numericRows.js'
 import type { TextFile } from '../read/textRows.js'
-import type { Direction } from '../report/schema.js'
+import type { Direction } from '../stats/direction.js'
 
 type Rows = { name: string; n: number; errors?: Uint8Array | null }
 

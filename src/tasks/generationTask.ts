@@ -5,7 +5,7 @@
  * references differ between the files is a label conflict. Default gates: no-regression on every metric but
  * perplexity (which moves with loss).
  */
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from './options.js'
 import { compareGeneration } from '../significance/generation/compareGeneration.js'
 import { TextRowBuilder, type TextFile } from '../read/textRows.js'
 import type { ExampleChanges, MetricReport } from '../report/schema.js'
@@ -14,7 +14,10 @@ import type { Prepared, TaskModule } from './taskModule.js'
 import { keyFields } from '../read/keys.js'
 import { fillGeneration } from './errorFill.js'
 import { keepTextRows } from './keepRows.js'
-import { clusteredGeneration, labelRepeats, pairClusters, pairedRepeats, repeatLabel } from '../pair/repeatPairing.js'
+import { labelRepeats, pairedRepeats } from '../pair/repeatPairing.js'
+import { repeatLabel } from '../pair/repeats.js'
+import { clusteredGeneration } from '../significance/clusters/clusteredGeneration.js'
+import { pairClusters } from '../significance/clusters/clusterCells.js'
 
 const TEXT_METRICS = ['exact_match', 'token_f1', 'bleu', 'chrf'] as const
 const LOSS_METRICS = ['loss', 'perplexity'] as const

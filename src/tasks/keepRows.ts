@@ -7,7 +7,7 @@
 import type { KeyColumn } from '../read/keys.js'
 import type { NumericFile } from '../read/numericRows.js'
 import type { TextFile } from '../read/textRows.js'
-import type { PredictionFile } from '../report/schema.js'
+import type { PredictionFile } from '../read/predictionFile.js'
 
 type Typed = Uint32Array | Float64Array | Uint8Array
 

@@ -2,14 +2,15 @@
  * What the tasks other than classification share: reading both files into a task's row builder, pairing them by
  * id with the task's truth test, and gathering a column in pair order.
  */
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from './options.js'
 import { DEFAULT_ERRORS, errorCounts, errorRule, type ErrorOutcome, type ErrorRows } from '../pair/errorRule.js'
 import { checkUniqueIds, pairByIds, pairingOf, type IdRows, type Pairing, type SameTruth } from '../pair/pairByIds.js'
 import { readRows, textCells } from '../read/readPredictions.js'
 import type { RowSink } from '../read/sink.js'
-import type { GateRule } from '../gates/evaluate.js'
+import type { GateRule } from '../gates/rules.js'
 import type { KeyColumn } from '../read/keys.js'
-import type { PredictionSource, TaskName } from '../report/schema.js'
+import type { TaskName } from '../report/schema.js'
+import type { PredictionSource } from '../read/predictionFile.js'
 import { countsOf, type Analysis, type Prepared, type Settings } from './taskModule.js'
 
 /**

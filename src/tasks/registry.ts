@@ -1,5 +1,6 @@
 /** The task modules, by the `task` option (SPEC §2, §10, §11), and cell counts (`format: cells`, SPEC §15). */
-import type { Format, TaskName } from '../report/schema.js'
+import type { TaskName } from '../report/schema.js'
+import type { Format } from '../read/predictionFile.js'
 import { cellsTask } from './cellsTask.js'
 import { classification } from './classification/classificationTask.js'
 import { generation } from './generationTask.js'

@@ -3,7 +3,7 @@
  * as scikit-learn. Statistics in src/significance/numeric/regressionStatistics.ts. A pair whose true value differs
  * between the files is a label conflict. Default gates: no-regression on mae and rmse.
  */
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from './options.js'
 import { REGRESSION_METRICS } from '../metrics/regression.js'
 import { NumericRowBuilder, type NumericFile } from '../read/numericRows.js'
 import type { ExampleChanges, MetricReport } from '../report/schema.js'
@@ -13,7 +13,10 @@ import type { Prepared, TaskModule } from './taskModule.js'
 import { keyFields } from '../read/keys.js'
 import { fillRegression } from './errorFill.js'
 import { keepNumericRows } from './keepRows.js'
-import { clusteredRegression, labelRepeats, pairClusters, pairedRepeats, repeatLabel } from '../pair/repeatPairing.js'
+import { labelRepeats, pairedRepeats } from '../pair/repeatPairing.js'
+import { repeatLabel } from '../pair/repeats.js'
+import { clusteredRegression } from '../significance/clusters/clusteredRegression.js'
+import { pairClusters } from '../significance/clusters/clusterCells.js'
 
 export const regression: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {

@@ -5,7 +5,8 @@
  * @example parseScoreMetrics('judge, latency_ms:lower', '--score-metrics') // [{ name: 'judge', direction: 'higher' }, { name: 'latency_ms', direction: 'lower' }]
  */
 import { ConfigError, quote } from '../common/errors.js'
-import type { Direction, TaskName } from '../report/schema.js'
+import type { TaskName } from '../report/schema.js'
+import type { Direction } from '../stats/direction.js'
 
 /** Every value the `task` option takes. */
 export const TASKS: readonly TaskName[] = ['binary', 'multiclass', 'scores', 'regression', 'generation']

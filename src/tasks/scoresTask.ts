@@ -3,7 +3,7 @@
  * each a metric: the mean over the paired examples. Statistics in src/significance/numeric/scoresStatistics.ts.
  * No label or prediction is read; pairs never conflict. Default gates: no-regression on every field.
  */
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from './options.js'
 import { ConfigError } from '../common/errors.js'
 import { NumericRowBuilder, type NumericFile } from '../read/numericRows.js'
 import type { ExampleChanges, MetricReport } from '../report/schema.js'
@@ -13,7 +13,9 @@ import type { Prepared, TaskModule } from './taskModule.js'
 import { keyFields } from '../read/keys.js'
 import { fillScores } from './errorFill.js'
 import { keepNumericRows } from './keepRows.js'
-import { clusteredMean, meanOfRepeats, pairClusters } from '../pair/repeatPairing.js'
+import { meanOfRepeats } from '../pair/repeatPairing.js'
+import { clusteredMean } from '../significance/clusters/clusteredMeans.js'
+import { pairClusters } from '../significance/clusters/clusterCells.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {

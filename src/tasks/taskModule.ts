@@ -4,9 +4,10 @@
  * asks it for its statistics, evaluates the gates and assembles the report. A new task is one module behind this
  * interface, never a branch in compare().
  */
-import type { CompareOptions } from '../compare/compare.js'
+import type { CompareOptions } from './options.js'
 import type { ErrorOutcome } from '../pair/errorRule.js'
-import type { GateRule, JointNull } from '../gates/evaluate.js'
+import type { JointNull } from '../stats/jointNull.js'
+import type { GateRule } from '../gates/rules.js'
 import type { Pairing } from '../pair/pairByIds.js'
 import type { KeyColumn } from '../read/keys.js'
 import type { GateResult, MetricReport, Report, TaskName } from '../report/schema.js'

@@ -14,13 +14,14 @@
  * The stream is `joint:westfall-young` (seeded), its own, so the metrics' reported numbers do not change.
  */
 import type { CellTable } from '../../pair/cellTable.js'
-import type { JointNull } from '../../gates/evaluate.js'
+import type { JointNull } from '../../stats/jointNull.js'
 import { aggregateMetrics, perClassMetrics, type NamedCmMetric } from '../../metrics/classification.js'
 import { direction, parsePerClass } from '../../metrics/names.js'
 import { brierLosses, logLossesBinary } from '../../metrics/scores.js'
 import type { Pairing } from '../../pair/pairByIds.js'
 import { mcnemarRestriction, TABLE_RESAMPLE_CAP } from './classificationStatistics.js'
-import type { PredictionFile, Task } from '../../report/schema.js'
+import type { Task } from '../../report/schema.js'
+import type { PredictionFile } from '../../read/predictionFile.js'
 import { tieKeys } from '../../stats/maxT.js'
 import { jointPermutation, jointResamples, MIN_JOINT_RESAMPLES, type JointData, type JointMetric } from './jointPermutation.js'
 import { mcnemarMethod, type McNemarMethod } from '../../stats/mcnemar.js'

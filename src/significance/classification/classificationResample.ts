@@ -21,13 +21,15 @@
  * (2005) (approximate randomization); Phipson & Smyth (2010) (p = (hits + 1) / (R + 1)).
  */
 import type { CellTable } from '../../pair/cellTable.js'
-import type { Direction } from '../../report/schema.js'
+import type { Direction } from '../../stats/direction.js'
 import type { ClassSums } from '../../metrics/confusion.js'
 import { evaluator, type NamedCmMetric } from '../../metrics/classification.js'
 import { binomialHalves } from '../../stats/binomial.js'
 import { multinomial } from '../../stats/multinomial.js'
 import { streamFor } from '../../stats/random.js'
 import { blockMultinomial, blockPlan } from '../../stats/blockMultinomial.js'
+import { quantiles } from '../../stats/quantile.js'
+import type { ResampledMetric } from '../../stats/resampledMetric.js'
 
 /** Sparse cell counts over (true, baseline, candidate), with the metrics that depend on them. */
 export interface CellFamily {
@@ -54,20 +56,6 @@ export interface ResampleSettings {
   resamples: number
   alpha: number
   seed: number
-}
-
-/** What resampling gives for one metric. Null where the metric is undefined (NaN) in the data. */
-export interface ResampledMetric {
-  /** Two-sided (1 − alpha) percentile interval of candidate − baseline. */
-  ci: [number, number] | null
-  /** (1 − alpha) percentile interval of the candidate's value. */
-  candidateCi: [number, number] | null
-  /** One-sided (1 − alpha) bound of the delta on the worse side. */
-  worseBound: number | null
-  /** Two-sided approximate randomization p-value, (hits + 1) / (R + 1). */
-  pValue: number | null
-  /** One-sided p-value for a change in the worse direction. */
-  pValueWorse: number | null
 }
 
 /** Empty sums for k classes. */
@@ -181,60 +169,6 @@ export interface PermutationCounts {
  */
 export function familyPermutation(family: CellFamily, directions: (name: string) => Direction, settings: ResampleSettings): PermutationCounts {
   return (family.perClass ? permutationClass : permutationHits)(family, observe(family), directions, settings.resamples, settings.seed)
-}
-
-/**
- * Type-7 quantiles (as quantileSorted7 of the sorted values) at each probability, by selection instead of a
- * full sort: the order statistics ⌊h⌋ and ⌊h⌋ + 1 (h = (n − 1)·p) are found by Hoare's quickselect, each
- * search confined to the part right of the previous one. Reorders `values`; no NaN allowed.
- * Cost: O(n) expected per probability, against O(n log n) for the sort.
- * @example quantiles(Float64Array.of(4, 1, 3, 2), [0.25, 0.75]) // [1.75, 3.25]
- */
-export function quantiles(values: Float64Array, ps: readonly number[]): number[] {
-  const n = values.length
-  const ranks = new Set<number>()
-  for (const p of ps) {
-    const lo = Math.floor((n - 1) * p)
-    if (lo >= n - 1) ranks.add(n - 1)
-    else ranks.add(lo).add(lo + 1)
-  }
-  const at = new Map<number, number>()
-  let from = 0
-  for (const rank of [...ranks].sort((a, b) => a - b)) {
-    select(values, from, n - 1, rank)
-    at.set(rank, values[rank])
-    from = rank + 1
-  }
-  return ps.map((p) => {
-    const h = (n - 1) * p
-    const lo = Math.floor(h)
-    if (lo >= n - 1) return at.get(n - 1) as number
-    const x = at.get(lo) as number
-    return x + (h - lo) * ((at.get(lo + 1) as number) - x)
-  })
-}
-
-/** Puts the order statistic `rank` of values[left..right] at `rank`, smaller ones left of it, larger right (Hoare). */
-function select(a: Float64Array, left: number, right: number, rank: number): void {
-  while (right > left) {
-    const pivot = a[(left + right) >>> 1]
-    let i = left
-    let j = right
-    while (i <= j) {
-      while (a[i] < pivot) i++
-      while (a[j] > pivot) j--
-      if (i <= j) {
-        const x = a[i]
-        a[i] = a[j]
-        a[j] = x
-        i++
-        j--
-      }
-    }
-    if (rank <= j) right = j
-    else if (rank >= i) left = i
-    else return
-  }
 }
 
 /** Observed candidate − baseline of each metric. */

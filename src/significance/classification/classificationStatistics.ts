@@ -8,15 +8,17 @@
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
  */
-import { classTables, discordantByClass, discordant, fromDense, type CellTable } from '../../pair/cellTable.js'
+import { classTables, discordantByClass, discordant, type CellTable } from '../../pair/cellTable.js'
 import { aggregateMetrics, perClassMetrics, type NamedCmMetric } from '../../metrics/classification.js'
 import { direction, parsePerClass } from '../../metrics/names.js'
 import { DEFAULT_MCNEMAR, mcnemarMethod, type McNemarMethod } from '../../stats/mcnemar.js'
-import { classSumsOfCells, resampleFamily, type CellFamily, type ResampledMetric, type ResampleSettings } from './classificationResample.js'
+import { classSumsOfCells, resampleFamily, type CellFamily, type ResampleSettings } from './classificationResample.js'
+import { type ResampledMetric } from '../../stats/resampledMetric.js'
 import { wilson } from '../../stats/wilson.js'
 import type { ClusteredCells } from '../clusters/clusterCells.js'
 import type { MetricReport, Task } from '../../report/schema.js'
 import { lastStatsSplit, startFamilies, startTableJob, type FamilySplit, type TableHelper } from './statsWorker.js'
+import { classCells, resampleClassFamily } from './classFamily.js'
 
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
 const SMALL_K = 4
@@ -122,10 +124,6 @@ export async function confusionStatisticsParallel(ctx: ConfusionContext, setting
 const FAMILY_SPLIT_WORK = 2_000_000
 const SPLIT_WORK = 4_000_000
 
-function classCells(blocks: Float64Array, i: number): CellTable {
-  return fromDense(2, blocks.subarray(i * 8, i * 8 + 8))
-}
-
 type StartSplit = (todo: Int32Array, blocks: Float64Array, labels: string[]) => FamilySplit | null
 
 function confusionCore(
@@ -197,14 +195,6 @@ function confusionCore(
     if (pending) return { metrics: out, warnings, pending }
   }
   return { metrics: out, warnings }
-}
-
-/**
- * Resamples the per-class family of class `i` (named `label`), whose 8 cells are `blocks[8i … 8i + 8]`
- * (classTables), as confusionStatistics does: what a helper thread runs. Cost 8 cells × resamples.
- */
-export function resampleClassFamily(blocks: Float64Array, i: number, label: string, settings: ResampleSettings, hasBaseline: boolean): Map<string, ResampledMetric> {
-  return resampleFamily({ name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }, direction, settings, hasBaseline)
 }
 
 /** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */

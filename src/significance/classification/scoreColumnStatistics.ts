@@ -6,7 +6,9 @@
  * Values are on the paired examples only.
  */
 import { direction } from '../../metrics/names.js'
-import { ascendingOrder, averagePrecision, orderOfRows, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro, type ScoreRows } from '../../metrics/scores.js'
+import { averagePrecision, brierLosses, logLossesBinary, logLossesMulticlass, mean, rocAuc, rocAucOvrMacro } from '../../metrics/scores.js'
+import { type ScoreRows } from '../../stats/scoreRows.js'
+import { ascendingOrder, orderOfRows } from '../../stats/order.js'
 import type { Pairing } from '../../pair/pairByIds.js'
 import { delongPaired } from '../../stats/delong.js'
 import { delongOvrMacro } from '../../stats/delongMulticlass.js'
@@ -14,7 +16,8 @@ import { logScaleTInterval } from '../../stats/logScaleInterval.js'
 import { pairedT } from '../../stats/pairedT.js'
 import { streamFor } from '../../stats/random.js'
 import { apPlan, apStatistics, apValues } from '../../stats/scoreResampling.js'
-import type { MetricReport, PredictionFile, Task } from '../../report/schema.js'
+import type { MetricReport, Task } from '../../report/schema.js'
+import type { PredictionFile } from '../../read/predictionFile.js'
 
 export interface ScoreContext {
   task: Task

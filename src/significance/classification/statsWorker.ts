@@ -16,8 +16,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { averagePrecisionMetric, type BinaryScoreColumns } from './scoreColumnStatistics.js'
 import { aggregateMetrics } from '../../metrics/classification.js'
 import { direction } from '../../metrics/names.js'
-import { resampleClassFamily } from './classificationStatistics.js'
-import { BOOTSTRAP_CHUNK, chunkedBootstrap, familyPermutation, type BootstrapDraws, type CellFamily, type PermutationCounts, type ResampledMetric } from './classificationResample.js'
+import { resampleClassFamily } from './classFamily.js'
+import { BOOTSTRAP_CHUNK, chunkedBootstrap, familyPermutation, type BootstrapDraws, type CellFamily, type PermutationCounts } from './classificationResample.js'
+import { type ResampledMetric } from '../../stats/resampledMetric.js'
 import type { CellTable } from '../../pair/cellTable.js'
 import type { MetricReport, Task } from '../../report/schema.js'
 

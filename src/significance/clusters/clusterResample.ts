@@ -11,7 +11,8 @@
  */
 import { binomial } from '../../stats/binomial.js'
 import { multinomial } from '../../stats/multinomial.js'
-import { quantiles, type ResampledMetric } from '../classification/classificationResample.js'
+import { type ResampledMetric } from '../../stats/resampledMetric.js'
+import { quantiles } from '../../stats/quantile.js'
 import { streamFor } from '../../stats/random.js'
 import { uniformBelow } from '../../stats/cellResample.js'
 import { patternTotals, restrictPatterns, type Patterns } from './patterns.js'

@@ -9,7 +9,9 @@
  * Every interval is the cluster bootstrap percentile interval. Cost O(n · columns) once, then O(distinct cluster
  * vectors · columns) per resample.
  */
-import { corpusStatistics, exactMatch, tokenF1 } from '../generation/compareGeneration.js'
+import { corpusStatistics } from '../../metrics/generation/corpus.js'
+import { exactMatch } from '../../metrics/generation/exactMatch.js'
+import { tokenF1 } from '../../metrics/generation/tokenF1.js'
 import type { MetricReport } from '../../report/schema.js'
 import type { PairClusters } from './clusterCells.js'
 import { clusteredMean } from './clusteredMeans.js'

@@ -8,7 +8,8 @@
  *   d_g = Σ_{i∈g} (c_i − b_i); any other: the cluster-robust paired t (`paired-t-cluster`, G − 1 df).
  * Cost: O(n) for the vectors and the test, O(distinct cluster vectors) per resample.
  */
-import type { Direction, MetricReport } from '../../report/schema.js'
+import type { MetricReport } from '../../report/schema.js'
+import type { Direction } from '../../stats/direction.js'
 import type { PairClusters } from './clusterCells.js'
 import { mcnemarCluster } from '../../stats/mcnemarCluster.js'
 import { pairedTCluster } from '../../stats/pairedTCluster.js'

@@ -18,16 +18,6 @@ const STATS_CHUNK = 500
 /** Examples × resamples from which a helper thread is started. */
 const HELPER_WORK = 2e7
 
-export { tokenize13a } from '../../metrics/generation/tokenize13a.js'
-export { bleuDetails, bleuFromSums, BleuStatistics, BLEU_COLUMNS } from '../../metrics/generation/bleu.js'
-export { chrfFromSums, ChrfStatistics, CHRF_COLUMNS } from '../../metrics/generation/chrf.js'
-export { normalizeAnswer, tokenF1 } from '../../metrics/generation/tokenF1.js'
-export { exactMatch } from '../../metrics/generation/exactMatch.js'
-export { corpusLoss, perplexity } from '../../metrics/generation/loss.js'
-export { corpusStatistics, type CorpusMetricStats } from '../../metrics/generation/corpus.js'
-export { resampleGeneration, type GenerationResampled, type ResampleSettings } from './generationResample.js'
-export { GenerationHelper, isGenerationWorker, lastSplit, serveGenerationWorker } from './generationWorker.js'
-export type { ExactMatchComparison, TokenF1Comparison } from './perExample.js'
 
 /** Per-example NLL and token counts of one model. */
 export interface LossField {

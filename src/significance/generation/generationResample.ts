@@ -20,7 +20,7 @@
  * Cost: O(R · n · packed width) for the bootstrap, O(R · m/b · width) for the randomization (see there), plus
  * O(R) metric evaluations and O(R log R) to sort.
  */
-import type { Direction } from '../../report/schema.js'
+import type { Direction } from '../../stats/direction.js'
 import { quantileSorted7 } from '../../stats/quantile.js'
 import { prepareBootstrap, type ColumnBlock } from './bootstrap.js'
 import { metricValue, TRIALS, type GenerationJob, type MetricSpec } from './jobs.js'

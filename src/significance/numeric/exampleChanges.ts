@@ -6,7 +6,7 @@
  * Cost: O(n) for the flips; O(n·limit) worst case, O(n) typically, for the largest changes (a sorted list of at
  * most `limit` entries, insertion only when an entry beats the smallest kept).
  */
-import type { Direction } from '../../report/schema.js'
+import type { Direction } from '../../stats/direction.js'
 
 /** Example ids aligned with the value arrays (the paired examples, in the caller's order). */
 export type Ids = ArrayLike<string | number>

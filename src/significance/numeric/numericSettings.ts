@@ -3,7 +3,8 @@
  * every value is a finite number, an empty MetricReport, and the warning for a capped resampling.
  */
 import { InputError, quote } from '../../common/errors.js'
-import type { Direction, MetricReport } from '../../report/schema.js'
+import type { MetricReport } from '../../report/schema.js'
+import type { Direction } from '../../stats/direction.js'
 import type { Ids } from './exampleChanges.js'
 
 export interface NumericSettings {

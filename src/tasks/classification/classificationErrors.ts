@@ -15,7 +15,8 @@
  *
  * @example errorLabel(['a', 'b']) // '(error)'
  */
-import type { LabelDictionary, PredictionFile, Task } from '../../report/schema.js'
+import type { Task } from '../../report/schema.js'
+import type { LabelDictionary, PredictionFile } from '../../read/predictionFile.js'
 
 /** The reserved prediction of an error row: `(error)`, or `(error 2)`, … when a label already has that text. */
 export function errorLabel(taken: readonly string[]): string {

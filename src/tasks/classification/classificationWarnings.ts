@@ -6,7 +6,8 @@ import { quote } from '../../common/errors.js'
 import { discordant, type CellTable } from '../../pair/cellTable.js'
 import { NAMED_IDS, type Pairing } from '../../pair/pairByIds.js'
 import { minimumDetectableEffect } from '../../stats/power.js'
-import { idText, type Disagreement, type GateResult, type MetricReport, type PredictionFile, type Task } from '../../report/schema.js'
+import { type Disagreement, type GateResult, type MetricReport, type Task } from '../../report/schema.js'
+import { idText, type PredictionFile } from '../../read/predictionFile.js'
 
 export interface WarningContext {
   pairing: Pairing | null

@@ -7,8 +7,8 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { InputError } from '../../common/errors.js'
-import { LabelDictionary, type FieldNames, type Format, type PredictionFile, type PredictionSource } from '../../report/schema.js'
-import { ascendingOrder } from '../../metrics/scores.js'
+import { LabelDictionary, type FieldNames, type Format, type PredictionFile, type PredictionSource } from '../../read/predictionFile.js'
+import { ascendingOrder } from '../../stats/order.js'
 import { firstRepeat } from '../../pair/pairByIds.js'
 import { readPredictions } from '../../read/readPredictions.js'
 import type { KeyField } from '../../read/keys.js'
