@@ -43,7 +43,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/atomicWrite.ts
+;// CONCATENATED MODULE: ./src/common/atomicWrite.ts
 /** Writes files so that a reader never sees half a report: a temporary file beside the target, then a rename. */
 
 
@@ -63,7 +63,7 @@ async function writeFileAtomic(file, text) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/common/errors.ts
 /**
  * Errors a user can fix. The CLI prints `message` and exits 2; the action fails the step with it.
  * No stack trace is ever shown for these.
@@ -190,7 +190,7 @@ function cut(text, max) {
  * Accepted: an optional sign, ASCII digits with an optional decimal point (`0.5`, `.5`, `5.`, `+1`, `007`), an
  * optional exponent (`1e-05`, `2.5E3`), with spaces or tabs around it. This is the JSON number grammar widened
  * by the forms Python's `float()` and spreadsheets write (a leading `+`, `.5`, `5.`, leading zeros), the same
- * forms `isNumericText` (src/labels.ts) calls numeric labels. Each is a plain decimal with one meaning.
+ * forms `isNumericText` (src/read/labels.ts) calls numeric labels. Each is a plain decimal with one meaning.
  * Refused (NaN): what JavaScript's `Number()` also takes but a prediction file never means as a score: hex
  * `0x1`, binary `0b0`, octal `0o7`, `1_000`, `Infinity`, `NaN`, the empty cell, non-ASCII digits or spaces.
  * A decimal out of range (`1e400`) parses to ±Infinity, which the caller's range check refuses.
@@ -237,13 +237,13 @@ function parseScoreMetrics(text, option) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/types.ts
+;// CONCATENATED MODULE: ./src/read/predictionFile.ts
 /** The formats a user may name (`--format`, action `format`). */
 const FORMATS = ['jsonl', 'csv', 'tsv', 'json', 'parquet', 'cells'];
 const DEFAULT_FIELDS = { id: 'id', label: 'label', prediction: 'prediction', score: 'score' };
 /**
  * Interns label texts to small integer codes, shared by both files of a comparison so that codes agree.
- * Codes are in first-seen order; `labelOrder` (src/labels.ts) gives the report order.
+ * Codes are in first-seen order; `labelOrder` (src/read/labels.ts) gives the report order.
  */
 class LabelDictionary {
     names = [];
@@ -456,7 +456,7 @@ function numberOption(name, value, fallback, ok, what) {
     return x;
 }
 
-;// CONCATENATED MODULE: ./src/format.ts
+;// CONCATENATED MODULE: ./src/report/format.ts
 /**
  * How numbers read in the report and in gate details: one place, so the gates table and the metrics table agree.
  * Deltas of metrics on a 0–1 scale are in points (hundredths), with a true minus sign.
@@ -558,60 +558,6 @@ function changeWord(metric, baseline, candidate, direction) {
     if (!/^[+−]/.test(shown))
         return 'same';
     return shown.startsWith('+') === (direction === 'higher') ? 'better' : 'worse';
-}
-
-;// CONCATENATED MODULE: ./src/metrics/names.ts
-/** Confusion-matrix metrics of every task. */
-const COMMON_METRICS = [
-    'accuracy',
-    'balanced_accuracy',
-    'mcc',
-    'cohen_kappa',
-    'precision',
-    'recall',
-    'f1',
-    'precision_macro',
-    'recall_macro',
-    'f1_macro',
-    'precision_micro',
-    'recall_micro',
-    'f1_micro',
-    'precision_weighted',
-    'recall_weighted',
-    'f1_weighted'
-];
-/** Binary only: recall of the negative class. */
-const BINARY_ONLY_METRICS = ['specificity'];
-/** Metrics that need scores: binary has all four, multiclass `roc_auc` (one-vs-rest macro) and `log_loss`. */
-const SCORE_METRICS = {
-    binary: ['roc_auc', 'average_precision', 'log_loss', 'brier'],
-    multiclass: ['roc_auc', 'log_loss']
-};
-const PER_CLASS_METRICS = ['precision', 'recall', 'f1', 'support'];
-/** The metrics of a run, in report order: headline first, then the rest, then per class in label order. */
-function metricNames(task, labels, hasScores) {
-    const names = [...COMMON_METRICS];
-    if (task === 'binary')
-        names.push(...BINARY_ONLY_METRICS);
-    if (hasScores)
-        names.push(...SCORE_METRICS[task]);
-    for (const label of labels)
-        for (const m of PER_CLASS_METRICS)
-            names.push(perClassName(m, label));
-    return names;
-}
-/** `recall[spam]` */
-function perClassName(metric, label) {
-    return `${metric}[${label}]`;
-}
-/** Splits `recall[spam]` into its metric and label; null for a name that is not per class. */
-function parsePerClass(name) {
-    const m = /^(precision|recall|f1|support)\[(.*)\]$/s.exec(name);
-    return m ? { metric: m[1], label: m[2] } : null;
-}
-/** Which way is better: lower for `log_loss` and `brier`, higher for everything else (SPEC §3). */
-function direction(name) {
-    return name === 'log_loss' || name === 'brier' ? 'lower' : 'higher';
 }
 
 ;// CONCATENATED MODULE: ./src/stats/holm.ts
@@ -846,11 +792,11 @@ function rankPValues(observed, resampled) {
     return { observed: atLeast(observed) / (R + 1), resampled: out };
 }
 
-;// CONCATENATED MODULE: ./src/checks/trainGap.ts
+;// CONCATENATED MODULE: ./src/gates/trainGap.ts
 /**
  * The gate form `METRIC train-gap <= X` (any operator; SPEC §14): the gap of the overfitting check
  * (src/checks/overfitting.ts; positive means better on train, in the metric's own units: 0.05 is 5 points of
- * accuracy) against the threshold. Kept apart from the check so that src/gates.ts imports nothing that reads files.
+ * accuracy) against the threshold. Kept apart from the check so that src/gates/evaluate.ts imports nothing that reads files.
  */
 
 
@@ -895,7 +841,7 @@ function trainGapGate(rule, overfitting, level) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/slices/rules.ts
+;// CONCATENATED MODULE: ./src/gates/sliceRules.ts
 /**
  * The slice forms of a gate rule (SPEC §13):
  *
@@ -990,7 +936,61 @@ function sliceName(field, value) {
     return `${word(field)}=${word(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/gates.ts
+;// CONCATENATED MODULE: ./src/metrics/names.ts
+/** Confusion-matrix metrics of every task. */
+const COMMON_METRICS = [
+    'accuracy',
+    'balanced_accuracy',
+    'mcc',
+    'cohen_kappa',
+    'precision',
+    'recall',
+    'f1',
+    'precision_macro',
+    'recall_macro',
+    'f1_macro',
+    'precision_micro',
+    'recall_micro',
+    'f1_micro',
+    'precision_weighted',
+    'recall_weighted',
+    'f1_weighted'
+];
+/** Binary only: recall of the negative class. */
+const BINARY_ONLY_METRICS = ['specificity'];
+/** Metrics that need scores: binary has all four, multiclass `roc_auc` (one-vs-rest macro) and `log_loss`. */
+const SCORE_METRICS = {
+    binary: ['roc_auc', 'average_precision', 'log_loss', 'brier'],
+    multiclass: ['roc_auc', 'log_loss']
+};
+const PER_CLASS_METRICS = ['precision', 'recall', 'f1', 'support'];
+/** The metrics of a run, in report order: headline first, then the rest, then per class in label order. */
+function metricNames(task, labels, hasScores) {
+    const names = [...COMMON_METRICS];
+    if (task === 'binary')
+        names.push(...BINARY_ONLY_METRICS);
+    if (hasScores)
+        names.push(...SCORE_METRICS[task]);
+    for (const label of labels)
+        for (const m of PER_CLASS_METRICS)
+            names.push(perClassName(m, label));
+    return names;
+}
+/** `recall[spam]` */
+function perClassName(metric, label) {
+    return `${metric}[${label}]`;
+}
+/** Splits `recall[spam]` into its metric and label; null for a name that is not per class. */
+function parsePerClass(name) {
+    const m = /^(precision|recall|f1|support)\[(.*)\]$/s.exec(name);
+    return m ? { metric: m[1], label: m[2] } : null;
+}
+/** Which way is better: lower for `log_loss` and `brier`, higher for everything else (SPEC §3). */
+function direction(name) {
+    return name === 'log_loss' || name === 'brier' ? 'lower' : 'higher';
+}
+
+;// CONCATENATED MODULE: ./src/gates/rules.ts
 /**
  * Gates (SPEC §5): rules, one per line or separated by `;`, `#` starting a comment.
  *
@@ -1002,14 +1002,9 @@ function sliceName(field, value) {
  * | `METRIC train-gap <= X` (any operator) | the gap train − test (positive: better on train) satisfies it (src/checks/overfitting.ts) |
  *
  * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
- * not split or end a rule inside the brackets), or a slice of one (SPEC §13, src/slices/rules.ts):
+ * not split or end a rule inside the brackets), or a slice of one (SPEC §13, src/gates/sliceRules.ts):
  * `METRIC@FIELD=VALUE …` and `METRIC no-regression by FIELD`.
  */
-
-
-
-
-
 
 
 
@@ -1148,6 +1143,19 @@ function checkMetric(rule, known) {
  * (README, "Statistics", `npm run calibrate`).
  */
 const DEFAULT_MULTIPLICITY = 'holm';
+
+;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+/**
+ * Evaluating the gates (docs/gates.md): each parsed rule against the report's metrics, the no-regression rules'
+ * p-values adjusted together (Holm, Westfall–Young minP or max-T), and each rule's result with its detail line.
+ */
+
+
+
+
+
+
+
 /**
  * The no-regression family: every no-regression rule with a one-sided p-value; a slice rule its slice's metric;
  * a `by FIELD` rule one hypothesis per tested slice of FIELD.
@@ -7600,7 +7608,7 @@ function sourceError(source, error) {
 ;// CONCATENATED MODULE: ./src/read/parquet.ts
 /**
  * Parquet (SPEC §15): the same fields and the same errors as the text formats, with the 1-based row where they
- * give a line (`candidate.parquet: row 17: field "prediction" is missing`, src/errors.ts `isRowNumbered`).
+ * give a line (`candidate.parquet: row 17: field "prediction" is missing`, src/common/errors.ts `isRowNumbered`).
  *
  * Read with hyparquet (pure JavaScript), one row group at a time: only the columns the row builder names are
  * read, and memory holds one row group of them (a writer's row group: DuckDB 122,880 rows, Spark ~128 MB) plus
@@ -8309,7 +8317,7 @@ function ws(b, i, end) {
     return i;
 }
 
-;// CONCATENATED MODULE: ./src/labels.ts
+;// CONCATENATED MODULE: ./src/read/labels.ts
 /**
  * Label text and label order (SPEC §1).
  *
@@ -8920,7 +8928,7 @@ function isObjectCell(value, textCells) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/read/index.ts
+;// CONCATENATED MODULE: ./src/read/readPredictions.ts
 /**
  * Reading prediction files (SPEC §1): the parse stage. Format by extension (or the `format` option), gzip by
  * `.gz` or magic bytes, streamed by chunks (Parquet, SPEC §15: by row groups, src/read/parquet.ts); every bad input is an InputError naming file, line and field. Memory is
@@ -8944,7 +8952,7 @@ function formatOf(name, override) {
     const gzip = lower.endsWith('.gz');
     const base = gzip ? lower.slice(0, -3) : lower;
     const ext = base.slice(base.lastIndexOf('.') + 1);
-    // `cells` says what the rows are (src/tasks/cells.ts), not how the file is written: that comes from the extension.
+    // `cells` says what the rows are (src/tasks/cellsTask.ts), not how the file is written: that comes from the extension.
     const format = override !== undefined && override !== 'cells' ? override : EXTENSIONS[ext];
     if (!format) {
         throw new InputError(name, null, null, override === 'cells'
@@ -9209,7 +9217,7 @@ function moverDifference(a, ciA, b, ciB) {
     return [lower, upper];
 }
 
-;// CONCATENATED MODULE: ./src/read/cells.ts
+;// CONCATENATED MODULE: ./src/read/cellsFile.ts
 /**
  * Pre-aggregated cell counts (SPEC §15, `--format cells`): each row is a true label, the baseline's prediction,
  * the candidate's prediction and how many examples have them, as a `GROUP BY` over the two predictions tables
@@ -9678,12 +9686,8 @@ function evaluate(metrics, cm, k) {
     return new Map(metrics.map((m) => [m.name, m.fn(s)]));
 }
 
-;// CONCATENATED MODULE: ./src/metrics/scores.ts
-/**
- * Score-based metrics with scikit-learn 1.2's definitions: ROC AUC, average precision, log loss, Brier score.
- * `positive` is 1 for an example of the positive class; `score` the model's probability of it.
- * Cost: O(n log n) for the ranking metrics (one sort), O(n) for the others.
- */
+;// CONCATENATED MODULE: ./src/stats/order.ts
+/** Orders of a column of numbers: the ascending order by a radix sort, and a subset's order from the whole's. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /**
  * Example indices sorted by ascending score, ties by index (so the order is deterministic).
@@ -9764,6 +9768,24 @@ function orderOfRows(order, rows, n) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./src/stats/scoreRows.ts
+/**
+ * Rows × classes probabilities (docs/metrics.md), read in place from a file's scores or dense.
+ */
+/** Dense n × k probabilities as ScoreRows (a view of every row, columns in label order); ScoreRows as they are. */
+function scoreRows(probs, k) {
+    return probs instanceof Float64Array ? { values: probs, width: k, column: Int32Array.from({ length: k }, (_, j) => j), rows: null } : probs;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/scores.ts
+/**
+ * Score-based metrics with scikit-learn 1.2's definitions: ROC AUC, average precision, log loss, Brier score.
+ * `positive` is 1 for an example of the positive class; `score` the model's probability of it.
+ * Cost: O(n log n) for the ranking metrics (one sort), O(n) for the others.
+ */
+
+
 /**
  * ROC AUC as `roc_auc_score`: the Mann–Whitney statistic with midranks for ties, which equals the trapezoidal
  * area under the ROC curve. Null when only one class is present (scikit-learn raises).
@@ -9839,10 +9861,6 @@ function logLossesBinary(positive, score) {
     }
     return out;
 }
-/** Dense n × k probabilities as ScoreRows (a view of every row, columns in label order); ScoreRows as they are. */
-function scoreRows(probs, k) {
-    return probs instanceof Float64Array ? { values: probs, width: k, column: Int32Array.from({ length: k }, (_, j) => j), rows: null } : probs;
-}
 /**
  * Per-example multiclass log loss: each row of `probs` (n × K, columns in label order) clipped to [ε, 1 − ε] and
  * renormalised, −ln of the true class's probability.
@@ -9897,7 +9915,7 @@ function rocAucOvrMacro(truth, probs, k) {
     return sum / k;
 }
 
-;// CONCATENATED MODULE: ./src/cells.ts
+;// CONCATENATED MODULE: ./src/pair/cellTable.ts
 /** Below this many dense cells (K³), counting goes through a dense array (one pass, no sort). */
 const DENSE_CELLS = 1 << 18;
 /**
@@ -10958,7 +10976,98 @@ function throwInto(rng, slots, x, w) {
     rng.setState(blockMultinomial_STATE);
 }
 
-;// CONCATENATED MODULE: ./src/stats/resample.ts
+;// CONCATENATED MODULE: ./src/stats/quantile.ts
+/**
+ * Sample quantiles with linear interpolation between order statistics: Hyndman & Fan (1996) type 7, numpy's
+ * default. (simple-statistics' `quantileSorted` is a different definition, so it is not used here.)
+ * Cost: O(1) on sorted data; O(n log n) to sort.
+ */
+/**
+ * The p-quantile of ascending data: h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]).
+ * @example quantileSorted7([1, 2, 3, 4], 0.5) // 2.5
+ * @example quantileSorted7([1, 2, 3, 4], 0.025) // 1.075
+ */
+function quantileSorted7(sorted, p) {
+    const n = sorted.length;
+    if (n === 0)
+        return NaN;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    if (lo >= n - 1)
+        return sorted[n - 1];
+    return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+/**
+ * The two-sided (1 − alpha) percentile interval [q(α/2), q(1 − α/2)]. Sorts `values` in place.
+ * @example percentileInterval(Float64Array.of(4, 1, 3, 2), 0.5) // [1.75, 3.25]
+ */
+function percentileInterval(values, alpha) {
+    values.sort();
+    return [quantileSorted7(values, alpha / 2), quantileSorted7(values, 1 - alpha / 2)];
+}
+/**
+ * Type-7 quantiles (as quantileSorted7 of the sorted values) at each probability, by selection instead of a
+ * full sort: the order statistics ⌊h⌋ and ⌊h⌋ + 1 (h = (n − 1)·p) are found by Hoare's quickselect, each
+ * search confined to the part right of the previous one. Reorders `values`; no NaN allowed.
+ * Cost: O(n) expected per probability, against O(n log n) for the sort.
+ * @example quantiles(Float64Array.of(4, 1, 3, 2), [0.25, 0.75]) // [1.75, 3.25]
+ */
+function quantiles(values, ps) {
+    const n = values.length;
+    const ranks = new Set();
+    for (const p of ps) {
+        const lo = Math.floor((n - 1) * p);
+        if (lo >= n - 1)
+            ranks.add(n - 1);
+        else
+            ranks.add(lo).add(lo + 1);
+    }
+    const at = new Map();
+    let from = 0;
+    for (const rank of [...ranks].sort((a, b) => a - b)) {
+        quantile_select(values, from, n - 1, rank);
+        at.set(rank, values[rank]);
+        from = rank + 1;
+    }
+    return ps.map((p) => {
+        const h = (n - 1) * p;
+        const lo = Math.floor(h);
+        if (lo >= n - 1)
+            return at.get(n - 1);
+        const x = at.get(lo);
+        return x + (h - lo) * (at.get(lo + 1) - x);
+    });
+}
+/** Puts the order statistic `rank` of values[left..right] at `rank`, smaller ones left of it, larger right (Hoare). */
+function quantile_select(a, left, right, rank) {
+    while (right > left) {
+        const pivot = a[(left + right) >>> 1];
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                const x = a[i];
+                a[i] = a[j];
+                a[j] = x;
+                i++;
+                j--;
+            }
+        }
+        if (rank <= j)
+            right = j;
+        else if (rank >= i)
+            left = i;
+        else
+            return;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/significance/classification/classificationResample.ts
+
 
 
 
@@ -11018,7 +11127,7 @@ function resampleFamily(family, directions, settings,
 withTest = true, 
 /** Gives the permutation counts made elsewhere ({@link familyPermutation} on a helper thread); called after the bootstrap. */
 permutation, 
-/** Gives a chunked family's bootstrap drawn by two threads (src/statsWorker.ts); else this thread draws every chunk. */
+/** Gives a chunked family's bootstrap drawn by two threads (src/significance/classification/statsWorker.ts); else this thread draws every chunk. */
 bootstrap) {
     const { metrics } = family;
     const R = settings.resamples;
@@ -11061,66 +11170,6 @@ bootstrap) {
  */
 function familyPermutation(family, directions, settings) {
     return (family.perClass ? permutationClass : permutationHits)(family, observe(family), directions, settings.resamples, settings.seed);
-}
-/**
- * Type-7 quantiles (as quantileSorted7 of the sorted values) at each probability, by selection instead of a
- * full sort: the order statistics ⌊h⌋ and ⌊h⌋ + 1 (h = (n − 1)·p) are found by Hoare's quickselect, each
- * search confined to the part right of the previous one. Reorders `values`; no NaN allowed.
- * Cost: O(n) expected per probability, against O(n log n) for the sort.
- * @example quantiles(Float64Array.of(4, 1, 3, 2), [0.25, 0.75]) // [1.75, 3.25]
- */
-function quantiles(values, ps) {
-    const n = values.length;
-    const ranks = new Set();
-    for (const p of ps) {
-        const lo = Math.floor((n - 1) * p);
-        if (lo >= n - 1)
-            ranks.add(n - 1);
-        else
-            ranks.add(lo).add(lo + 1);
-    }
-    const at = new Map();
-    let from = 0;
-    for (const rank of [...ranks].sort((a, b) => a - b)) {
-        resample_select(values, from, n - 1, rank);
-        at.set(rank, values[rank]);
-        from = rank + 1;
-    }
-    return ps.map((p) => {
-        const h = (n - 1) * p;
-        const lo = Math.floor(h);
-        if (lo >= n - 1)
-            return at.get(n - 1);
-        const x = at.get(lo);
-        return x + (h - lo) * (at.get(lo + 1) - x);
-    });
-}
-/** Puts the order statistic `rank` of values[left..right] at `rank`, smaller ones left of it, larger right (Hoare). */
-function resample_select(a, left, right, rank) {
-    while (right > left) {
-        const pivot = a[(left + right) >>> 1];
-        let i = left;
-        let j = right;
-        while (i <= j) {
-            while (a[i] < pivot)
-                i++;
-            while (a[j] > pivot)
-                j--;
-            if (i <= j) {
-                const x = a[i];
-                a[i] = a[j];
-                a[j] = x;
-                i++;
-                j--;
-            }
-        }
-        if (rank <= j)
-            right = j;
-        else if (rank >= i)
-            left = i;
-        else
-            return;
-    }
 }
 /** Observed candidate − baseline of each metric. */
 function observe(family) {
@@ -12167,36 +12216,6 @@ function logScaleTInterval(values, alpha) {
     return [t.mean * Math.exp(-half), t.mean * Math.exp(half)];
 }
 
-;// CONCATENATED MODULE: ./src/stats/quantile.ts
-/**
- * Sample quantiles with linear interpolation between order statistics: Hyndman & Fan (1996) type 7, numpy's
- * default. (simple-statistics' `quantileSorted` is a different definition, so it is not used here.)
- * Cost: O(1) on sorted data; O(n log n) to sort.
- */
-/**
- * The p-quantile of ascending data: h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]).
- * @example quantileSorted7([1, 2, 3, 4], 0.5) // 2.5
- * @example quantileSorted7([1, 2, 3, 4], 0.025) // 1.075
- */
-function quantileSorted7(sorted, p) {
-    const n = sorted.length;
-    if (n === 0)
-        return NaN;
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    if (lo >= n - 1)
-        return sorted[n - 1];
-    return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-}
-/**
- * The two-sided (1 − alpha) percentile interval [q(α/2), q(1 − α/2)]. Sorts `values` in place.
- * @example percentileInterval(Float64Array.of(4, 1, 3, 2), 0.5) // [1.75, 3.25]
- */
-function percentileInterval(values, alpha) {
-    values.sort();
-    return [quantileSorted7(values, alpha / 2), quantileSorted7(values, 1 - alpha / 2)];
-}
-
 ;// CONCATENATED MODULE: ./src/stats/poissonWeights.ts
 /** ⌊F(k)·2³²⌋ for k = 0 … 29 (the last, 30, takes every draw left), F summed as e^−1, then p /= k, F += p. */
 const THRESHOLDS = (() => {
@@ -12583,7 +12602,7 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
     return { pValue: (hits + 1) / (R + 1), pValueWorse: (worse + 1) / (R + 1) };
 }
 
-;// CONCATENATED MODULE: ./src/scoreStatistics.ts
+;// CONCATENATED MODULE: ./src/significance/classification/scoreColumnStatistics.ts
 /**
  * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval (the
  * candidate's own on the logit scale), `log_loss` and `brier` with the paired t-test on per-example loss
@@ -12591,6 +12610,7 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
  * `average_precision` with the paired bootstrap and approximate randomization (src/stats/scoreResampling.ts).
  * Values are on the paired examples only.
  */
+
 
 
 
@@ -12628,7 +12648,7 @@ function pairedOrder(known, score, rows) {
 function identity(n) {
     return Uint32Array.from({ length: n }, (_, i) => i);
 }
-const scoreStatistics_empty = (name) => ({
+const scoreColumnStatistics_empty = (name) => ({
     candidate: null,
     baseline: null,
     delta: null,
@@ -12645,7 +12665,7 @@ const scoreStatistics_empty = (name) => ({
 function setTest(m, test, s, ciMethod = test) {
     Object.assign(m, { ci: s.ci, pValue: s.pValue, pValueWorse: s.pValueWorse, worseBound: s.worseBound, test, ciMethod });
 }
-const scoreStatistics_finite = (x) => (x !== null && Number.isFinite(x) ? x : null);
+const scoreColumnStatistics_finite = (x) => (x !== null && Number.isFinite(x) ? x : null);
 function scoreStatistics(ctx, settings) {
     const { candidate, baseline, pairing } = ctx;
     const warnings = [];
@@ -12662,8 +12682,8 @@ function scoreStatistics(ctx, settings) {
     const out = new Map();
     const { alpha } = settings;
     const lossMetric = (name, cand, base) => {
-        const m = scoreStatistics_empty(name);
-        m.candidate = scoreStatistics_finite(mean(cand));
+        const m = scoreColumnStatistics_empty(name);
+        m.candidate = scoreColumnStatistics_finite(mean(cand));
         // Log loss is a mean of right-skewed losses: its interval is made on the log scale.
         if (name === 'log_loss') {
             m.candidateCi = logScaleTInterval(cand, alpha);
@@ -12673,7 +12693,7 @@ function scoreStatistics(ctx, settings) {
         else
             m.candidateCi = pairedT(cand, alpha)?.ci ?? null;
         if (base) {
-            m.baseline = scoreStatistics_finite(mean(base));
+            m.baseline = scoreColumnStatistics_finite(mean(base));
             const d = new Float64Array(n);
             for (let i = 0; i < n; i++)
                 d[i] = cand[i] - base[i];
@@ -12694,7 +12714,7 @@ function scoreStatistics(ctx, settings) {
         const orderB = base ? (knownB ?? ascendingOrder(base)) : orderC;
         lastScoreOrders.candidate = knownC ? 'file' : 'sorted';
         lastScoreOrders.baseline = base ? (knownB ? 'file' : 'sorted') : 'none';
-        const auc = scoreStatistics_empty('roc_auc');
+        const auc = scoreColumnStatistics_empty('roc_auc');
         const delong = delongPaired(pos, base ?? cand, cand, alpha, orderB, orderC);
         // DeLong's placements give the AUCs themselves (the Mann–Whitney statistic); no second pass.
         auc.candidate = delong ? delong.aucB : rocAuc(pos, cand, orderC);
@@ -12711,7 +12731,7 @@ function scoreStatistics(ctx, settings) {
         }
         out.set('roc_auc', auc);
         if (ctx.averagePrecision === 'later')
-            out.set('average_precision', scoreStatistics_empty('average_precision'));
+            out.set('average_precision', scoreColumnStatistics_empty('average_precision'));
         else {
             const ap = averagePrecisionMetric(pos, base, cand, settings, orderB, orderC);
             out.set('average_precision', ap.metric);
@@ -12745,7 +12765,7 @@ function scoreStatistics(ctx, settings) {
     if (!cand)
         return { metrics: out, warnings };
     const base = compareBaseline ? probs(baseline, baseRows) : null;
-    const auc = scoreStatistics_empty('roc_auc');
+    const auc = scoreColumnStatistics_empty('roc_auc');
     // One-vs-rest macro AUC with DeLong's paired test over the K correlated class AUCs (src/stats/delongMulticlass.ts).
     const delong = delongOvrMacro(truth, base ?? cand, cand, k, alpha);
     auc.candidate = delong ? delong.aucB : rocAucOvrMacro(truth, cand, k);
@@ -12769,7 +12789,7 @@ function scoreStatistics(ctx, settings) {
  * and randomization of src/stats/scoreResampling.ts (streams `bootstrap:average_precision` and
  * `permutation:average_precision`), and the warning when it was resampled fewer times. The ascending score orders
  * are computed when not given. Cost: O(n log n) for the orders, then O(n) per resample. It needs only its
- * arguments, so a helper thread can run it (src/statsWorker.ts) while this thread does the rest.
+ * arguments, so a helper thread can run it (src/significance/classification/statsWorker.ts) while this thread does the rest.
  */
 function averagePrecisionMetric(pos, base, cand, settings, orderB = null, orderC = null) {
     const n = pos.length;
@@ -12777,7 +12797,7 @@ function averagePrecisionMetric(pos, base, cand, settings, orderB = null, orderC
     const oC = orderC ?? ascendingOrder(cand);
     const oB = base ? (orderB ?? ascendingOrder(base)) : oC;
     let warning = null;
-    const ap = scoreStatistics_empty('average_precision');
+    const ap = scoreColumnStatistics_empty('average_precision');
     if (!base)
         ap.candidate = averagePrecision(pos, cand, oC);
     else {
@@ -12806,11 +12826,31 @@ function gather(values, rows) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/statsWorker.ts
+;// CONCATENATED MODULE: ./src/significance/classification/classFamily.ts
+/**
+ * One class's family of per-class metrics (docs/statistics.md): its cells from the class tables, and its resampling, which the main thread or a helper thread runs.
+ */
+
+
+
+
+/** The 2 × 2 cells (both models right or wrong, on the class and the rest) of class i, from the class tables. */
+function classCells(blocks, i) {
+    return fromDense(2, blocks.subarray(i * 8, i * 8 + 8));
+}
+/**
+ * Resamples the per-class family of class `i` (named `label`), whose 8 cells are `blocks[8i … 8i + 8]`
+ * (classTables), as confusionStatistics does: what a helper thread runs. Cost 8 cells × resamples.
+ */
+function resampleClassFamily(blocks, i, label, settings, hasBaseline) {
+    return resampleFamily({ name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }, direction, settings, hasBaseline);
+}
+
+;// CONCATENATED MODULE: ./src/significance/classification/statsWorker.ts
 /**
  * Statistics on the second core (SPEC §8): a helper thread runs one self-contained piece of the statistics while
  * the main thread runs the rest. The thread is the CLI (or action) bundle itself, started with a marker in
- * `workerData`, as src/read/parallel.ts and the generation helper do; `serveStatsJob()` answers it.
+ * `workerData`, as src/tasks/classification/readerThread.ts and the generation helper do; `serveStatsJob()` answers it.
  *
  * A job needs only its inputs (its columns are copied to the thread once: 17 MB for 1,000,000 binary pairs, a few
  * milliseconds; not shared memory, whose typed arrays V8 reads several times slower in the sorts and the resampling
@@ -12819,7 +12859,7 @@ function gather(values, rows) {
  * script (compare() called directly, as in tests) or when the thread cannot start, the caller runs it itself.
  * Jobs: `ap`, average precision of a binary task with its paired bootstrap and randomization
  * ({@link averagePrecisionMetric}), the costliest score statistic; `families`, a share of the per-class cell
- * families of src/statistics.ts.
+ * families of src/significance/classification/classificationStatistics.ts.
  */
 
 
@@ -13059,17 +13099,18 @@ function startTableJob(script, job) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/statistics.ts
+;// CONCATENATED MODULE: ./src/significance/classification/classificationStatistics.ts
 /**
  * The statistics stage for confusion-matrix metrics (SPEC §4): for each metric its value for both models, the
  * delta, the bootstrap interval of the delta, the p-value of the right test, and the candidate's own interval.
  *
  * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
  *   the examples of that true class (mid-p McNemar with `mcnemar: 'mid-p'`).
- * - every other metric: paired approximate randomization over the cells (src/stats/resample.ts).
+ * - every other metric: paired approximate randomization over the cells (src/significance/classification/classificationResample.ts).
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
  */
+
 
 
 
@@ -13115,7 +13156,7 @@ function confusionStatistics(ctx, settings) {
 }
 /**
  * {@link confusionStatistics} on two threads (SPEC §8): the per-class families to resample are shared with a
- * helper thread started from `script` (src/statsWorker.ts), each class claimed by one thread with an atomic
+ * helper thread started from `script` (src/significance/classification/statsWorker.ts), each class claimed by one thread with an atomic
  * compare-and-swap (this thread from the first class, the helper from the last); a family's numbers depend only
  * on its own random stream, so the report is the same byte for byte. Without many classes to resample, with
  * clusters, or when the helper fails, it is the one-thread function. `meanwhile` (the caller's other statistics)
@@ -13151,9 +13192,6 @@ async function confusionStatisticsParallel(ctx, settings, script, meanwhile = ()
  */
 const FAMILY_SPLIT_WORK = 2_000_000;
 const SPLIT_WORK = 4_000_000;
-function classCells(blocks, i) {
-    return fromDense(2, blocks.subarray(i * 8, i * 8 + 8));
-}
 function confusionCore(ctx, settings, startSplit, meanwhile = () => undefined, startTable = null) {
     const { k } = ctx.table;
     const R = settings.resamples;
@@ -13219,13 +13257,6 @@ function confusionCore(ctx, settings, startSplit, meanwhile = () => undefined, s
             return { metrics: out, warnings, pending };
     }
     return { metrics: out, warnings };
-}
-/**
- * Resamples the per-class family of class `i` (named `label`), whose 8 cells are `blocks[8i … 8i + 8]`
- * (classTables), as confusionStatistics does: what a helper thread runs. Cost 8 cells × resamples.
- */
-function resampleClassFamily(blocks, i, label, settings, hasBaseline) {
-    return resampleFamily({ name: `class:${label}`, cells: classCells(blocks, i), metrics: perClassMetrics(label), perClass: true }, direction, settings, hasBaseline);
 }
 /** Values of a family's metrics for both models, and (when `resample`) their intervals and p-values, into `out`. */
 function report(ctx, family, settings, resample, out, helper) {
@@ -13313,7 +13344,7 @@ function applyExactTests(ctx, out, alpha) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stats/jointPermutation.ts
+;// CONCATENATED MODULE: ./src/significance/classification/jointPermutation.ts
 
 
 
@@ -13571,7 +13602,7 @@ function mergedWalk(auc) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/stats/classificationJoint.ts
+;// CONCATENATED MODULE: ./src/significance/classification/classificationJoint.ts
 
 
 
@@ -13696,7 +13727,7 @@ function examplesOf(remap, rows) {
     return { t, b, c };
 }
 
-;// CONCATENATED MODULE: ./src/idIndex.ts
+;// CONCATENATED MODULE: ./src/pair/idIndex.ts
 /**
  * An index from id to row for pairing (SPEC §4): open addressing with linear probing over one Int32Array, keyed by
  * a 32-bit hash of the id and confirmed by `===` on the id itself. For a million string ids it is several times
@@ -13784,7 +13815,7 @@ class IdIndex {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pair.ts
+;// CONCATENATED MODULE: ./src/pair/pairByIds.ts
 /**
  * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
  * whose true label differs between the two files are left out and counted as label conflicts; examples on one
@@ -14039,7 +14070,7 @@ function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
     return (normalQuantile(1 - alpha) + normalQuantile(power)) * Math.sqrt(psi / n);
 }
 
-;// CONCATENATED MODULE: ./src/warnings.ts
+;// CONCATENATED MODULE: ./src/tasks/classification/classificationWarnings.ts
 /**
  * Warnings in plain words (issue 4): examples on one side only, label conflicts, a test set too small to see a
  * 1-point drop, a p-value too close to alpha for the number of resamples. And the disagreement summary.
@@ -14181,12 +14212,12 @@ function disagreementOf(candidate, baseline, pairing) {
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const points = (x) => `${(100 * x).toFixed(1)} points`;
 
-;// CONCATENATED MODULE: ./src/read/parallel.ts
+;// CONCATENATED MODULE: ./src/tasks/classification/readerThread.ts
 /**
  * Reading the baseline on a second core: a worker thread runs the same reader on the baseline file while the
  * main thread reads the candidate, then hands its columns over without copying (transferred buffers). Asked, it
  * also sorts the file's `score` column before it answers, and afterwards searches its text ids for a repeat and
- * posts what it found, while the main thread pairs (src/tasks/classification.ts readBoth). The worker is the CLI
+ * posts what it found, while the main thread pairs (src/tasks/classification/classificationTask.ts readBoth). The worker is the CLI
  * bundle itself, started with a marker in `workerData`; `serveReadRequest()` answers it.
  */
 
@@ -14223,7 +14254,7 @@ async function serveReadRequest() {
     }
     external_node_worker_threads_namespaceObject.parentPort?.postMessage(reply, transfer);
     // Text ids are copied to the other thread, not transferred: this thread still has them, and looks for a repeat
-    // while the main thread goes on (pairing takes its word: src/pair.ts `checkedElsewhere`).
+    // while the main thread goes on (pairing takes its word: src/pair/pairByIds.ts `checkedElsewhere`).
     if (reply.ok && request.checkIds && Array.isArray(reply.file.ids)) {
         const check = { repeat: firstRepeat(reply.file.ids) };
         external_node_worker_threads_namespaceObject.parentPort?.postMessage(check);
@@ -14290,7 +14321,7 @@ function readInWorker(script, source, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/task.ts
+;// CONCATENATED MODULE: ./src/tasks/classification/chooseTask.ts
 /**
  * Task and positive class (SPEC §2), and the label order of the report (SPEC §1).
  */
@@ -14331,7 +14362,7 @@ function listLabels(labels) {
     return shown.join(', ') + (labels.length > 10 ? `, … ${labels.length - 10} more` : '');
 }
 
-;// CONCATENATED MODULE: ./src/clusters/repeats.ts
+;// CONCATENATED MODULE: ./src/pair/repeats.ts
 /**
  * Repeats (SPEC §12, `--repeat-field F`): several rows per id (an LLM sampled k times, a seed sweep). The rows
  * of one id are its repeats, told apart by the value of F; a second row with the same (id, F) is bad input.
@@ -14437,7 +14468,94 @@ function repeatLabel(key, field) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/clusters/mcnemarCluster.ts
+;// CONCATENATED MODULE: ./src/pair/repeatPairing.ts
+/**
+ * SPEC §12 repeats and clusters: what the tasks call. Repeats: src/pair/repeats.ts; the clusters of the
+ * pairs and the clustered confusion-matrix statistics: src/significance/clusters/clusterCells.ts; clustered means (scores):
+ * src/significance/clusters/clusteredMeans.ts.
+ */
+
+
+/** Each file's repeats when `--repeat-field` is given (a repeated (id, F) is bad input), else null. */
+function readRepeats(options, candidate, baseline) {
+    const field = options.repeatField;
+    if (field === undefined)
+        return null;
+    return { candidate: repeatIds(candidate, field), baseline: baseline ? repeatIds(baseline, field) : null };
+}
+/** Pairs rows of the same id and the same repeat value (classification). */
+function pairRepeats(candidate, baseline, repeats, sameTruth, field) {
+    return labelRepeats(pairByIds(withRepeatKeys(candidate, repeats.candidate), withRepeatKeys(baseline, repeats.baseline), sameTruth), field);
+}
+/** The pairing's named ids as `id (F value)` instead of pairing keys. */
+function labelRepeats(pairing, field) {
+    if (field === undefined)
+        return pairing;
+    const label = (ids) => ids.map((k) => repeatLabel(k, field));
+    return { ...pairing, candidateOnlyIds: label(pairing.candidateOnlyIds), baselineOnlyIds: label(pairing.baselineOnlyIds), conflictIds: label(pairing.conflictIds) };
+}
+/** The counts with `repeats` (rows per id, the mean over ids) when the files have repeats. */
+function withRepeatCounts(counts, repeats) {
+    if (!repeats)
+        return counts;
+    return { ...counts, repeats: { candidate: repeats.candidate.meanK, baseline: repeats.baseline ? repeats.baseline.meanK : null } };
+}
+/** The warning for metrics whose statistics have no clustered form here (they keep their values only). */
+function unclusteredWarning(names, what) {
+    return (`The ${names.map((n) => `\`${n}\``).join(', ')} statistics have no clustered form yet: with clusters (${what}) their intervals and ` +
+        'p-values are left out (values only), since per-example resampling would overstate their precision.');
+}
+/** A metric's values without its intervals and tests. */
+function valuesOnly(m) {
+    return { ...m, ci: null, pValue: null, candidateCi: null, test: null, pValueWorse: null, worseBound: null, ciMethod: null };
+}
+/**
+ * The repeats of a numeric task (scores): `collapse` turns a file into one row per id, each value the mean of
+ * the id's repeats (the identity without `--repeat-field`); `counts` then adds `counts.repeats` and gives the
+ * files' row counts (not their ids) as `counts.candidate` and `counts.baseline`.
+ */
+function meanOfRepeats(options, columns, replace) {
+    const seen = [];
+    const field = options.repeatField;
+    return {
+        collapse(file) {
+            if (field === undefined)
+                return file;
+            const repeats = repeatIds(file, field);
+            seen.push({ rows: file.n, meanK: repeats.meanK });
+            const collapsed = collapseRepeats(file, repeats, columns(file), options.clusterField);
+            return replace(collapsed.file, collapsed.columns);
+        },
+        counts(counts) {
+            if (field === undefined || seen.length === 0)
+                return counts;
+            const [c, b] = seen;
+            return { ...counts, candidate: c.rows, baseline: b ? b.rows : null, repeats: { candidate: c.meanK, baseline: b ? b.meanK : null } };
+        }
+    };
+}
+/**
+ * The repeats of a task that pairs rows (regression): `keyed` gives a file its (id, repeat) keys as ids, so
+ * rows pair by id and repeat value, and records its repeats; `counts` adds `counts.repeats`.
+ */
+function pairedRepeats(options) {
+    const seen = [];
+    const field = options.repeatField;
+    const repeats = () => (field === undefined || seen.length === 0 ? null : { candidate: seen[0], baseline: seen[1] ?? null });
+    return {
+        keyed(file) {
+            if (field === undefined)
+                return file;
+            const r = repeatIds(file, field);
+            seen.push(r);
+            return withRepeatKeys(file, r);
+        },
+        repeats,
+        counts: (counts) => withRepeatCounts(counts, repeats())
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/mcnemarCluster.ts
 /**
  * McNemar's test for clustered paired binary data (SPEC §12, `test: "mcnemar-cluster"`): Durkalski, Palesch,
  * Lipsitz & Rust (2003), "Analysis of clustered matched-pair data", Stat Med 22:2417–2428. With b_g (c_g) the
@@ -14467,7 +14585,7 @@ function mcnemarCluster(d) {
     return { statistic, pValue: normal_erfc(Math.sqrt(statistic / 2)), pLess: normalCdf(z), pGreater: normalSf(z) };
 }
 
-;// CONCATENATED MODULE: ./src/clusters/patterns.ts
+;// CONCATENATED MODULE: ./src/significance/clusters/patterns.ts
 /**
  * Cluster patterns: the cell reduction for clustered data (SPEC §12, `--cluster-field`). A cluster is a small
  * vector of sufficient statistics (for confusion-matrix metrics: its count in each (true, baseline, candidate)
@@ -15123,7 +15241,7 @@ function cellResample_sd(x) {
     return Math.sqrt(s / (x.length - 1));
 }
 
-;// CONCATENATED MODULE: ./src/clusters/resample.ts
+;// CONCATENATED MODULE: ./src/significance/clusters/clusterResample.ts
 /**
  * Cluster bootstrap and cluster randomization over {@link Patterns} (SPEC §12, `--cluster-field`).
  *
@@ -15131,7 +15249,7 @@ function cellResample_sd(x) {
  *   vectors, evaluate each metric for both models: the deltas give the percentile interval and the worse-side
  *   bound, the candidate's values its own interval (Davison & Hinkley 1997, §3.8; Field & Welsh 2007).
  * - Randomization: in each cluster swap the two models' predictions with probability 1/2 (Bin(w_p, 1/2) of the
- *   clusters of pattern p); p = (hits + 1) / (R + 1), hits as in src/stats/resample.ts (ties within
+ *   clusters of pattern p); p = (hits + 1) / (R + 1), hits as in src/significance/classification/classificationResample.ts (ties within
  *   γ = max(1e-14, 1e-14·|δ|) count).
  * Cost per resample: O(Σ pattern lengths + metric evaluation). One seeded stream per family.
  */
@@ -15244,7 +15362,7 @@ function isSymmetric(p, q, swap) {
 /**
  * The most cluster draws (or pattern draws) a family's bootstrap may make in all: above, it is resampled fewer
  * times (at least {@link MIN_CLUSTER_RESAMPLES}) and a warning says so, as the unclustered cells are
- * (src/statistics.ts). 2·10⁸ is about 10 s on one core.
+ * (src/significance/classification/classificationStatistics.ts). 2·10⁸ is about 10 s on one core.
  */
 const CLUSTER_WORK_CAP = 200_000_000;
 const MIN_CLUSTER_RESAMPLES = 1000;
@@ -15259,7 +15377,7 @@ function clusterResamples(p, resamples, cap = CLUSTER_WORK_CAP) {
 }
 /**
  * Bootstrap intervals and (with a swap and `withTest`) randomization p-values of every metric of a family,
- * as src/stats/resample.ts `resampleFamily` gives them for unclustered cells. Null where a metric is NaN.
+ * as src/significance/classification/classificationResample.ts `resampleFamily` gives them for unclustered cells. Null where a metric is NaN.
  * `resamples` is how many were made (fewer than asked above the work cap).
  */
 function resampleClusterFamily(f, settings, withTest) {
@@ -15292,7 +15410,7 @@ function cappedClustersWarning(what, made, asked, p) {
         `and one resample costs ${f(bootstrapCost(p))} steps (cluster draws and pattern entries; at most ${f(CLUSTER_WORK_CAP)} in all).`);
 }
 
-;// CONCATENATED MODULE: ./src/clusters/cells.ts
+;// CONCATENATED MODULE: ./src/significance/clusters/clusterCells.ts
 
 
 
@@ -15490,247 +15608,682 @@ class ClusteredCells {
     }
 }
 
-;// CONCATENATED MODULE: ./src/clusters/pairedTCluster.ts
-/**
- * The paired t-test with clusters (SPEC §12, `test: "paired-t-cluster"`): the mean per-example difference d̄ of
- * N examples in G clusters, with the cluster-robust (sandwich) variance of the mean (Liang & Zeger 1986; Cameron
- * & Miller 2015, "A practitioner's guide to cluster-robust inference", J. Human Resources 50:317, eq. 11 with the
- * small-sample factor G/(G − 1)):
- *
- *   E_g = Σ_{i∈g} (d_i − d̄),  se² = G/(G − 1) · Σ_g E_g² / N²,  t = d̄ / se,  df = G − 1
- *
- * as statsmodels `OLS(d, ones).fit(cov_type="cluster", cov_kwds={"groups": g})` gives the standard error (its
- * default correction G/(G − 1)·(N − 1)/(N − 1) for one regressor), with the t distribution on G − 1 degrees of
- * freedom. With every cluster of one example it is the paired t-test (scipy `ttest_rel`). Cost O(N + G).
- *
- * @example pairedTCluster(Float64Array.of(1, 2, 3, 4), Uint32Array.of(0, 0, 1, 1), 2, 0.05).t // 2.5
- */
+;// CONCATENATED MODULE: ./src/tasks/taskModule.ts
+/** The counts of a comparison (SPEC §7), from the two files' sizes and the pairing. */
+function countsOf(candidate, baseline, pairing) {
+    return {
+        candidate,
+        baseline,
+        paired: pairing ? pairing.n : null,
+        candidateOnly: pairing ? pairing.candidateOnly : null,
+        baselineOnly: pairing ? pairing.baselineOnly : null,
+        labelConflicts: pairing ? pairing.labelConflicts : null
+    };
+}
 
-/** @returns null with fewer than two clusters. */
-function pairedTCluster(d, clusterOf, clusters, alpha) {
-    const n = d.length;
-    if (clusters < 2 || n < 2)
+;// CONCATENATED MODULE: ./src/pair/errorRule.ts
+/** The default of `--errors`. */
+const DEFAULT_ERRORS = 'wrong';
+/** Applies the rule to the compared examples. */
+function errorRule(mode, candidate, baseline, pairing) {
+    const cErr = candidate.errors ?? null;
+    const bErr = baseline?.errors ?? null;
+    const paired = baseline !== null && pairing !== null;
+    const n = paired ? pairing.n : candidate.n;
+    const cFlags = new Uint8Array(n);
+    const bFlags = paired ? new Uint8Array(n) : null;
+    let cCount = 0;
+    let bCount = 0;
+    for (let p = 0; p < n; p++) {
+        const c = cErr ? cErr[paired ? pairing.cand[p] : p] : 0;
+        cFlags[p] = c;
+        cCount += c;
+        if (bFlags && bErr) {
+            const b = bErr[pairing.base[p]];
+            bFlags[p] = b;
+            bCount += b;
+        }
+    }
+    const outcome = {
+        mode,
+        original: pairing,
+        pairing,
+        keep: null,
+        counts: { candidate: cCount, baseline: paired ? bCount : null },
+        excluded: 0,
+        flags: { candidate: cFlags, baseline: bFlags }
+    };
+    if (mode === 'wrong' || cCount + bCount === 0)
+        return outcome;
+    const kept = [];
+    for (let p = 0; p < n; p++)
+        if (!cFlags[p] && !(bFlags && bFlags[p]))
+            kept.push(p);
+    outcome.excluded = n - kept.length;
+    if (paired) {
+        outcome.pairing = {
+            ...pairing,
+            n: kept.length,
+            cand: Uint32Array.from(kept, (p) => pairing.cand[p]),
+            base: Uint32Array.from(kept, (p) => pairing.base[p])
+        };
+    }
+    else
+        outcome.keep = Uint32Array.from(kept);
+    return outcome;
+}
+/** Whether the compared examples hold any error row. */
+const anyErrors = (e) => e.counts.candidate + (e.counts.baseline ?? 0) > 0;
+/** The report's counts of the rule: `errors` per side and, under exclude, `excluded`. */
+function errorCounts(e) {
+    return { errors: { ...e.counts }, ...(e.mode === 'exclude' ? { excluded: e.excluded } : {}) };
+}
+/**
+ * The warning that names the counts, or null when no compared example errored.
+ * @example "4 compared examples have an error row (candidate 3, baseline 1), a row with an \"error\" field set or an empty or null prediction: counted as wrong predictions, …"
+ */
+function errorWarning(e) {
+    if (!anyErrors(e))
         return null;
-    let sum = 0;
-    for (let i = 0; i < n; i++)
-        sum += d[i];
-    const mean = sum / n;
-    const e = new Float64Array(clusters);
-    for (let i = 0; i < n; i++)
-        e[clusterOf[i]] += d[i] - mean;
-    let ss = 0;
-    for (let g = 0; g < clusters; g++)
-        ss += e[g] * e[g];
-    const se = Math.sqrt(((clusters / (clusters - 1)) * ss) / (n * n));
-    const df = clusters - 1;
-    return tResult(n, mean, se, df, alpha);
+    const c = e.counts;
+    const total = c.baseline === null ? c.candidate : e.flags.candidate.reduce((s, x, p) => s + (x || e.flags.baseline[p] ? 1 : 0), 0);
+    const sides = c.baseline === null
+        ? `${c.candidate.toLocaleString('en-US')} candidate ${c.candidate === 1 ? 'row is an error' : 'rows are errors'}`
+        : `${total.toLocaleString('en-US')} compared ${total === 1 ? 'example has' : 'examples have'} an error row (candidate ${c.candidate.toLocaleString('en-US')}, baseline ${c.baseline.toLocaleString('en-US')})`;
+    const what = 'a row with an "error" field set or an empty or null prediction';
+    if (e.mode === 'wrong')
+        return `${sides}, ${what}: counted as wrong predictions, or as the worst value of a score (errors: wrong); errors: exclude leaves them out of both models.`;
+    return `${sides}, ${what}: left out of both models (errors: exclude), so every metric is on ${(e.flags.candidate.length - e.excluded).toLocaleString('en-US')} examples.`;
 }
 
-;// CONCATENATED MODULE: ./src/clusters/means.ts
-
-
-
-
-/** The statistics fields of a clustered mean, to lay over the unclustered MetricReport (values unchanged). */
-function clusteredMean(input, settings, warnings = []) {
-    const { candidate: c, baseline: b, clusters } = input;
-    const G = clusters.clusters;
-    const vectors = new Float64Array(G * 3);
-    const d = new Float64Array(G);
-    for (let p = 0; p < c.length; p++) {
-        const g = clusters.clusterOf[p];
-        vectors[g * 3] += c[p];
-        vectors[g * 3 + 1] += b ? b[p] : c[p];
-        vectors[g * 3 + 2]++;
-        if (b)
-            d[g] += c[p] - b[p];
-    }
-    const patterns = densePatterns(vectors, 3);
-    const boot = resampleClusterFamily({
-        name: `score:${input.name}`,
-        patterns,
-        metrics: 1,
-        swap: null,
-        lowerBetter: [input.direction === 'lower'],
-        evaluate: (totals, vC, vB) => {
-            vC[0] = totals[0] / totals[2];
-            vB[0] = totals[1] / totals[2];
-        }
-    }, settings, false);
-    const r = boot.metrics[0];
-    if (boot.resamples < settings.resamples)
-        warnings.push(cappedClustersWarning(`\`${input.name}\``, boot.resamples, settings.resamples, patterns));
-    const own = { candidateCi: r.candidateCi };
-    if (!b)
-        return own;
-    const stats = { ...own, ci: r.ci, worseBound: r.worseBound, ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null };
-    if (input.passRate) {
-        const test = mcnemarCluster(d);
-        return { ...stats, pValue: test.pValue, pValueWorse: input.direction === 'higher' ? test.pLess : test.pGreater, test: 'mcnemar-cluster' };
-    }
-    const diff = new Float64Array(c.length);
-    for (let p = 0; p < c.length; p++)
-        diff[p] = c[p] - b[p];
-    const t = pairedTCluster(diff, clusters.clusterOf, G, settings.alpha);
-    if (!t)
-        return { ...stats, pValue: null, pValueWorse: null, test: null };
-    return { ...stats, pValue: t.pValue, pValueWorse: input.direction === 'higher' ? t.pLess : t.pGreater, test: 'paired-t-cluster' };
-}
-
-;// CONCATENATED MODULE: ./src/metrics/regression.ts
-const REGRESSION_METRICS = ['mae', 'rmse', 'r2', 'max_error'];
-/** `r2` is better when higher, the errors when lower. */
-function regressionDirection(name) {
-    return name === 'r2' ? 'higher' : 'lower';
+;// CONCATENATED MODULE: ./src/tasks/classification/classificationErrors.ts
+/** The reserved prediction of an error row: `(error)`, or `(error 2)`, … when a label already has that text. */
+function errorLabel(taken) {
+    const set = new Set(taken);
+    let name = '(error)';
+    for (let k = 2; set.has(name); k++)
+        name = `(error ${k})`;
+    return name;
 }
 /**
- * The four metrics of predictions `p` against truths `y`, optionally weighted (null: every weight 1).
- * NaN for all four without examples.
- * @example regressionMetrics([3, -0.5, 2, 7], [2.5, 0, 2, 8]).mae // 0.5
- * @example regressionMetrics([3, 2, 7, 1], [4, 2, 7, 1]).max_error // 1
+ * Gives every error row of both files its wrong prediction and worst scores. Appends the reserved label to
+ * `labels` when it is used (multiclass; binary with one label) and returns it, else null.
  */
-function regressionMetrics(y, p, weight = null) {
-    const n = y.length;
-    let total = 0;
-    let sumAbs = 0;
-    let sumSq = 0;
-    let sumY = 0;
-    let max = -Infinity;
-    let first = NaN;
-    let constant = true;
-    for (let i = 0; i < n; i++) {
-        const w = weight === null ? 1 : weight[i];
-        if (w === 0)
-            continue;
-        if (total === 0)
-            first = y[i];
-        else if (y[i] !== first)
-            constant = false;
-        const e = y[i] - p[i];
-        const a = Math.abs(e);
-        total += w;
-        sumAbs += w * a;
-        sumSq += w * e * e;
-        sumY += w * y[i];
-        if (a > max)
-            max = a;
+function countErrorsWrong(ctx, candidate, baseline) {
+    const files = [candidate, baseline].filter((f) => f !== null && f.errors != null);
+    if (files.length === 0)
+        return null;
+    const { labels, dictionary } = ctx;
+    let reserved = -1;
+    const reservedCode = () => {
+        if (reserved < 0) {
+            const name = errorLabel(dictionary.names);
+            reserved = dictionary.code(name);
+            labels.push(name);
+        }
+        return reserved;
+    };
+    const binary = ctx.task === 'binary';
+    const codes = labels.map((l) => dictionary.find(l));
+    const positiveCode = ctx.positiveLabel === null ? -1 : dictionary.find(ctx.positiveLabel);
+    for (const f of files) {
+        const errors = f.errors;
+        for (let i = 0; i < f.n; i++) {
+            if (!errors[i])
+                continue;
+            const truth = f.truth[i];
+            if (binary && codes.length === 2)
+                f.pred[i] = codes[0] === truth ? codes[1] : codes[0];
+            else
+                f.pred[i] = reservedCode();
+            if (f.score)
+                f.score[i] = truth === positiveCode ? 0 : 1;
+            if (f.scores) {
+                const { labels: keys, values } = f.scores;
+                const truthText = dictionary.names[truth];
+                const hit = keys.indexOf(truthText);
+                const rest = hit >= 0 ? keys.length - 1 : keys.length;
+                for (let j = 0; j < keys.length; j++)
+                    values[i * keys.length + j] = j === hit ? 0 : rest > 0 ? 1 / rest : 0;
+            }
+        }
     }
-    if (total === 0)
-        return { mae: NaN, rmse: NaN, r2: NaN, max_error: NaN };
-    const mean = sumY / total;
-    let ssTot = 0;
-    for (let i = 0; i < n && !constant; i++) {
-        const w = weight === null ? 1 : weight[i];
-        const d = y[i] - mean;
-        ssTot += w * d * d;
-    }
-    return { mae: sumAbs / total, rmse: Math.sqrt(sumSq / total), r2: r2Of(sumSq, ssTot, total), max_error: max };
-}
-/**
- * R² from the residual and total sums of squares of `total` examples, with scikit-learn's force_finite rules.
- * @example r2Of(0, 0, 5) // 1
- * @example r2Of(2, 0, 5) // 0
- */
-function r2Of(ssRes, ssTot, total) {
-    if (total < 2)
-        return NaN;
-    if (ssTot === 0)
-        return ssRes === 0 ? 1 : 0;
-    return 1 - ssRes / ssTot;
+    return reserved < 0 ? null : dictionary.names[reserved];
 }
 
-;// CONCATENATED MODULE: ./src/clusters/regression.ts
-/**
- * Clustered statistics of the regression metrics (SPEC §10 with §12): `mae`, `rmse`, `r2`, `max_error` resampled
- * and tested by cluster. A cluster's vector is (size, Σy, Σy², Σ|e_c|, Σ|e_b|, Σe_c², Σe_b², max|e_c|, max|e_b|)
- * (e = y − prediction), so every metric of a resample is a function of the summed vectors (the maxima taken as
- * maxima), and swapping the models in a cluster exchanges the candidate's and the baseline's entries.
- *
- * - `ci`, `worseBound`, `candidateCi`: cluster bootstrap percentile intervals (`cluster-bootstrap-percentile`).
- * - `pValue`: `mae` and `rmse`: the cluster-robust paired t (`paired-t-cluster`) on per-example |error| and
- *   squared error; `r2` and `max_error`: cluster randomization (`permutation-cluster`).
- * Cost: O(n) for the vectors and tests, O(distinct cluster vectors) per resample.
- */
-
-
-
-
-const DIMS = 9;
-/** The candidate's and the baseline's entries exchange under a swap: |e| 3↔4, e² 5↔6, max 7↔8. */
-const SWAP = Int32Array.of(0, 1, 2, 4, 3, 6, 5, 8, 7);
-/** r² from the sums, as scikit-learn's force_finite: a constant y gives 1 for exact predictions, else 0. */
-function r2(n, sy, syy, sse) {
-    if (n < 2)
-        return NaN;
-    const sst = syy - (sy * sy) / n;
-    if (!(sst > 1e-12 * Math.max(1, syy)))
-        return sse === 0 ? 1 : 0;
-    return 1 - sse / sst;
-}
-/** The statistics fields of each regression metric under clusters, to lay over the unclustered reports. */
-function clusteredRegression(input, settings, warnings) {
-    const { y, candidate: c, clusters } = input;
-    const b = input.baseline ?? c;
-    const G = clusters.clusters;
-    const vectors = new Float64Array(G * DIMS);
-    for (let i = 0; i < y.length; i++) {
-        const o = clusters.clusterOf[i] * DIMS;
-        const ec = y[i] - c[i];
-        const eb = y[i] - b[i];
-        vectors[o]++;
-        vectors[o + 1] += y[i];
-        vectors[o + 2] += y[i] * y[i];
-        vectors[o + 3] += Math.abs(ec);
-        vectors[o + 4] += Math.abs(eb);
-        vectors[o + 5] += ec * ec;
-        vectors[o + 6] += eb * eb;
-        vectors[o + 7] = Math.max(vectors[o + 7], Math.abs(ec));
-        vectors[o + 8] = Math.max(vectors[o + 8], Math.abs(eb));
-    }
-    const patterns = { ...densePatterns(vectors, DIMS), maxDims: Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 1, 1) };
-    const directions = REGRESSION_METRICS.map(regressionDirection);
-    const boot = resampleClusterFamily({
-        name: 'regression',
-        patterns,
-        metrics: 4,
-        swap: SWAP,
-        lowerBetter: directions.map((d) => d === 'lower'),
-        evaluate: (t, vC, vB) => {
-            const n = t[0];
-            vC[0] = t[3] / n;
-            vB[0] = t[4] / n;
-            vC[1] = Math.sqrt(t[5] / n);
-            vB[1] = Math.sqrt(t[6] / n);
-            vC[2] = r2(n, t[1], t[2], t[5]);
-            vB[2] = r2(n, t[1], t[2], t[6]);
-            vC[3] = t[7];
-            vB[3] = t[8];
-        }
-    }, settings, input.baseline !== null);
-    if (boot.resamples < settings.resamples)
-        warnings.push(cappedClustersWarning('The regression metrics', boot.resamples, settings.resamples, patterns));
-    const out = new Map();
-    REGRESSION_METRICS.forEach((name, i) => {
-        const r = boot.metrics[i];
-        if (!input.baseline) {
-            out.set(name, { candidateCi: r.candidateCi });
-            return;
-        }
-        const stats = { candidateCi: r.candidateCi, ci: r.ci, worseBound: r.worseBound, ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null };
-        if (name === 'r2' || name === 'max_error') {
-            out.set(name, { ...stats, pValue: r.pValue, pValueWorse: r.pValueWorse, test: r.pValue !== null ? 'permutation-cluster' : null });
-            return;
-        }
-        const d = new Float64Array(y.length);
-        for (let k = 0; k < y.length; k++) {
-            const ec = y[k] - c[k];
-            const eb = y[k] - b[k];
-            d[k] = name === 'mae' ? Math.abs(ec) - Math.abs(eb) : ec * ec - eb * eb;
-        }
-        const t = pairedTCluster(d, clusters.clusterOf, G, settings.alpha);
-        out.set(name, t ? { ...stats, pValue: t.pValue, pValueWorse: t.pGreater, test: 'paired-t-cluster' } : { ...stats, pValue: null, pValueWorse: null, test: null });
-    });
+;// CONCATENATED MODULE: ./src/tasks/keepRows.ts
+function pick(a, keep) {
+    const out = new a.constructor(keep.length);
+    for (let p = 0; p < keep.length; p++)
+        out[p] = a[keep[p]];
     return out;
+}
+const pickIds = (ids, keep) => ids === null ? null : ids instanceof Float64Array ? pick(ids, keep) : Array.from(keep, (i) => ids[i]);
+const pickKeys = (keys, keep) => keys ? { keys: keys.map((k) => ({ ...k, codes: pick(k.codes, keep) })) } : {};
+/** Without the rows' errors (every kept row is a non-error row). */
+const base = (file, keep) => ({
+    n: keep.length,
+    ids: pickIds(file.ids, keep),
+    line: pick(file.line, keep),
+    ...pickKeys(file.keys, keep),
+    errors: null
+});
+function keepPredictionRows(file, keep) {
+    const labels = file.scores?.labels.length ?? 0;
+    return {
+        ...file,
+        ...base(file, keep),
+        truth: pick(file.truth, keep),
+        pred: pick(file.pred, keep),
+        score: file.score ? pick(file.score, keep) : null,
+        scores: file.scores
+            ? {
+                labels: file.scores.labels,
+                values: Float64Array.from({ length: keep.length * labels }, (_, q) => file.scores.values[keep[Math.floor(q / labels)] * labels + (q % labels)])
+            }
+            : null
+    };
+}
+function keepNumericRows(file, keep) {
+    return { ...file, ...base(file, keep), values: file.values.map((v) => pick(v, keep)) };
+}
+function keepTextRows(file, keep) {
+    return {
+        ...file,
+        ...base(file, keep),
+        references: Array.from(keep, (i) => file.references[i]),
+        predictions: Array.from(keep, (i) => file.predictions[i]),
+        loss: file.loss ? pick(file.loss, keep) : null,
+        tokens: file.tokens ? pick(file.tokens, keep) : null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/classification/classificationTask.ts
+/**
+ * The classification task (SPEC §1–§4): labels and predictions, binary or multiclass, optional scores. Reading
+ * (the baseline on a second core when large), pairing, the task and positive class, the cell table, the
+ * confusion-matrix statistics and the score statistics.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
+ * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
+ */
+const MAX_CLASSES = 100_000;
+/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
+const DENSE_MATRIX_CLASSES = 1000;
+/** Work (examples × resamples) of average precision's resampling above which a helper thread does it. */
+const HELPER_WORK = 1_000_000;
+/** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
+const PARALLEL_BYTES = 4 << 20;
+const classification = {
+    async prepare(options) {
+        const dictionary = new LabelDictionary();
+        const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) };
+        const [read, baseline, early] = await readBoth(options, readOptions);
+        try {
+            return { ...prepareRead(options, dictionary, read, baseline, early), settle: () => settleIds(early, baseline) };
+        }
+        catch (error) {
+            // A repeated baseline id, left to the reader thread by pairing, is the first error, as it would be here.
+            await settleIds(early, baseline);
+            throw error;
+        }
+    }
+};
+/** Pairing, the task and classes, and the analyses of files read (see {@link classification}). */
+function prepareRead(options, dictionary, read, baseline, early) {
+    const repeats = readRepeats(options, read, baseline);
+    let byId = null;
+    if (baseline)
+        byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null });
+    else if (!repeats)
+        checkUniqueIds(read);
+    // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
+    // wrong prediction below once the labels are known.
+    const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId);
+    const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read;
+    const pairing = errors.pairing;
+    const used = usedCodes(dictionary.size, candidate, baseline, pairing);
+    const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
+    const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null;
+    if (labels.length > MAX_CLASSES) {
+        throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
+            `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
+    }
+    const index = new Map(labels.map((label, i) => [label, i]));
+    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
+    const hasScores = candidate.score !== null || candidate.scores !== null;
+    const names = metricNames(task, labels, hasScores);
+    const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
+    const hasBaseline = baseline !== null;
+    return {
+        task,
+        labels,
+        positiveLabel,
+        counts: { ...withRepeatCounts(countsOf(read.n, baseline ? baseline.n : null, byId), repeats), ...errorCounts(errors) },
+        pairing,
+        hasBaseline,
+        errors,
+        known: { metrics: names, labels },
+        defaultGates: DEFAULT_GATES,
+        keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
+        analyzeSlice(rows, wanted, settings) {
+            // The slice's pairs as a pairing of their own (without a baseline: the candidate's rows, paired with themselves).
+            const sub = slicePairing(rows, pairing);
+            const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub);
+            const only = new Set(wanted);
+            const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+            // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
+            const clusters = pairClusters(options, candidate, baseline, sub, repeats);
+            const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null;
+            const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings);
+            const scored = hasScores && wanted.some((name) => !confusion.metrics.has(name))
+                ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
+                : { metrics: new Map(), warnings: [] };
+            if (clusters && scored.metrics.size > 0) {
+                for (const [name, m] of scored.metrics)
+                    scored.metrics.set(name, valuesOnly(m));
+                scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
+            }
+            const metrics = {};
+            for (const name of wanted) {
+                const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
+                if (m)
+                    metrics[name] = m;
+            }
+            return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] };
+        },
+        async analyze(rules, settings) {
+            const k = labels.length;
+            const table = countCells(k, remap, candidate, baseline, pairing);
+            const gatedClasses = gatedClassesOf(rules, index);
+            const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+            const clusters = pairClusters(options, candidate, baseline, pairing, repeats);
+            const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
+            // The reserved error label (last) is no class of the scores: every true label is a real one.
+            const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders };
+            // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
+            // thread, started first, while this thread does everything else; the same numbers either way.
+            const n = pairing ? pairing.n : candidate.n;
+            const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= HELPER_WORK;
+            const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null;
+            const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null;
+            const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered };
+            let scored = { metrics: new Map(), warnings: [] };
+            let joint = null;
+            let disagreement = null;
+            // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
+            const others = () => {
+                if (hasScores)
+                    scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' } : {}) }, settings);
+                if (clusters && scored.metrics.size > 0) {
+                    for (const [name, m] of scored.metrics)
+                        scored.metrics.set(name, valuesOnly(m));
+                    scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
+                }
+                if (baseline && pairing && !clustered) {
+                    joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed });
+                }
+                disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null;
+            };
+            // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+            let confusion;
+            if (options.readerScript)
+                confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others);
+            else {
+                confusion = confusionStatistics(confusionContext, settings);
+                others();
+            }
+            if (apJob) {
+                // The last warning of the binary score statistics, as on one thread.
+                const ap = await apJob.result();
+                scored.metrics.set('average_precision', ap.metric);
+                if (ap.warning)
+                    scored.warnings.push(ap.warning);
+            }
+            const metrics = {};
+            for (const name of names) {
+                const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
+                if (m)
+                    metrics[name] = m;
+            }
+            return {
+                metrics,
+                confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
+                disagreement,
+                warnings: {
+                    first: classificationWarnings({ pairing, table, task, positive, settings }),
+                    last: [
+                        ...confusion.warnings,
+                        ...sparseMatrixWarning(k),
+                        ...scored.warnings,
+                        ...(clustered ? clustered.warnings : [])
+                    ]
+                },
+                ...(joint ? { joint } : {})
+            };
+        }
+    };
+}
+/** A pairing of the pairs at `rows` only (of candidate rows `rows`, paired with themselves, without a pairing). */
+function slicePairing(rows, pairing) {
+    if (!pairing)
+        return pairingOf(rows, rows);
+    const at = (index) => Uint32Array.from(rows, (p) => index[p]);
+    return pairingOf(at(pairing.cand), at(pairing.base));
+}
+/** Report indices of the classes whose per-class metrics a rule names (always resampled). */
+function gatedClassesOf(rules, index) {
+    const gated = new Set();
+    for (const rule of rules) {
+        const perClass = parsePerClass(rule.metric);
+        const i = perClass ? index.get(perClass.label) : undefined;
+        if (i !== undefined)
+            gated.add(i);
+    }
+    return gated;
+}
+/** The warning that the confusion matrices of `k` classes are given sparse (none up to DENSE_MATRIX_CLASSES). */
+function sparseMatrixWarning(k) {
+    if (k <= DENSE_MATRIX_CLASSES)
+        return [];
+    const K = k.toLocaleString('en-US');
+    return [
+        `The confusion matrices of ${K} classes are given as their non-zero entries ` +
+            `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${K}×${K} tables ` +
+            `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
+    ];
+}
+/**
+ * The task, the report's labels and the positive class (src/tasks/classification/chooseTask.ts chooseTask) from the labels that occur in
+ * the compared examples (`used`: a flag per dictionary code), `--task` binary or multiclass forcing the task.
+ */
+function classesOf(dictionary, used, options) {
+    const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
+    return chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
+}
+const NOTHING_EARLY = { orders: { candidate: null, baseline: null }, baselineRepeat: null };
+/**
+ * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
+ * The worker also sorts the baseline's scores, and this thread, usually done with the candidate first (the worker
+ * starts later and hands its columns over), sorts the candidate's while it waits. Once it has answered, the worker
+ * looks for a repeated baseline id while this thread pairs and computes.
+ */
+async function readBoth(options, readOptions) {
+    const base = options.baseline;
+    if (!base)
+        return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY];
+    if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
+        const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true, checkIds: true });
+        // Keep a rejection of the worker from going unhandled while the candidate is read.
+        pending.catch(() => undefined);
+        const candidate = await readPredictions(options.candidate, readOptions);
+        const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null;
+        const { file, scoreOrder, repeat } = await pending;
+        const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null;
+        return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineRepeat: repeat }];
+    }
+    const candidate = await readPredictions(options.candidate, readOptions);
+    return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY];
+}
+/**
+ * Throws the error pairing would have thrown for a repeated baseline id that it left to the reader thread (its
+ * answer, or this thread's own search when the thread ended without one); nothing when there is none.
+ */
+async function settleIds(early, baseline) {
+    if (!early.baselineRepeat || !baseline)
+        return;
+    const repeat = await early.baselineRepeat;
+    if (repeat === undefined)
+        checkUniqueIds(baseline);
+    else if (repeat)
+        throw repeatError(baseline, repeat);
+}
+async function sizeOf(file) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(file)).size;
+    }
+    catch {
+        return 0;
+    }
+}
+/**
+ * Which dictionary codes occur in the compared examples (all candidate rows without a baseline). An error row's
+ * ERROR_CODE lies past the array: typed arrays ignore the write, so it marks nothing.
+ */
+function usedCodes(size, candidate, baseline, pairing) {
+    const used = new Uint8Array(size);
+    if (!baseline || !pairing) {
+        for (let i = 0; i < candidate.n; i++)
+            used[candidate.truth[i]] = used[candidate.pred[i]] = 1;
+        return used;
+    }
+    for (let p = 0; p < pairing.n; p++) {
+        const i = pairing.cand[p];
+        used[candidate.truth[i]] = used[candidate.pred[i]] = used[baseline.pred[pairing.base[p]]] = 1;
+    }
+    return used;
+}
+/**
+ * The report's `confusionMatrix`: dense rows up to {@link DENSE_MATRIX_CLASSES} classes (a million numbers per
+ * model); above, `candidate` and `baseline` are null and `entries` lists the non-zero cells of each matrix as
+ * [true index, predicted index, count] (indices into `labels`). Cost O(cells + K²) dense, O(cells·log) sparse.
+ */
+function confusionMatrixOf(table, labels, hasBaseline) {
+    const { k } = table;
+    if (k > DENSE_MATRIX_CLASSES) {
+        const entries = confusionEntries(table);
+        return { labels, candidate: null, baseline: null, entries: { candidate: entries.candidate, baseline: hasBaseline ? entries.baseline : null } };
+    }
+    const { baseline, candidate } = confusionMatrices(table);
+    const rows = (cm) => Array.from({ length: k }, (_, t) => Array.from(cm.subarray(t * k, t * k + k)));
+    return { labels, candidate: rows(candidate), baseline: hasBaseline ? rows(baseline) : null };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/cellsTask.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const cellsTask = {
+    async prepare(options) {
+        refuseRowOptions(options);
+        const dictionary = new LabelDictionary();
+        const source = options.candidate;
+        const builder = new CellsBuilder(source.name, options.fields.label, dictionary, textCells(source.name, options.format), keyFields({ sliceFields: options.sliceFields }));
+        await readRows(source, builder, { format: options.format });
+        const rows = builder.finish();
+        const used = new Uint8Array(dictionary.size);
+        for (let j = 0; j < rows.size; j++)
+            used[rows.truth[j]] = used[rows.baseline[j]] = used[rows.candidate[j]] = 1;
+        const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
+        if (labels.length > MAX_CLASSES) {
+            throw new InputError(source.name, null, null, `has ${labels.length.toLocaleString('en-US')} distinct labels (true labels and both predictions); at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
+        }
+        const index = new Map(labels.map((label, i) => [label, i]));
+        const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
+        const names = metricNames(task, labels, false);
+        const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
+        const n = rows.total;
+        return {
+            task,
+            labels,
+            positiveLabel,
+            counts: countsOf(n, n, allPaired(n)),
+            // Nothing to pair: no pairing warnings (the join on id made them), no ids for the data checks.
+            pairing: null,
+            hasBaseline: true,
+            known: { metrics: names, labels },
+            defaultGates: DEFAULT_GATES,
+            // The slice columns, one code per cell; a slice's size is the sum of its cells' counts.
+            keys: { candidate: rows.keys, baseline: null, weights: rows.count },
+            analyzeSlice(cells, wanted, settings) {
+                // `cells` indexes the file's cells (no pairing): the slice's table, as the rows path's countCells makes it.
+                const table = cellTable(labels.length, remap, rows, cells);
+                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, mcnemar, only: new Set(wanted) }, settings);
+                const metrics = {};
+                for (const name of wanted) {
+                    const m = confusion.metrics.get(name);
+                    if (m)
+                        metrics[name] = m;
+                }
+                return { metrics, warnings: confusion.warnings };
+            },
+            analyze(rules, settings) {
+                const k = labels.length;
+                const table = cellTable(k, remap, rows);
+                const gatedClasses = gatedClassesOf(rules, index);
+                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
+                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, gatedClasses, mcnemar }, settings);
+                const metrics = {};
+                for (const name of names) {
+                    const m = confusion.metrics.get(name);
+                    if (m)
+                        metrics[name] = m;
+                }
+                return {
+                    metrics,
+                    confusionMatrix: confusionMatrixOf(table, labels, true),
+                    disagreement: disagreementOfCells(table),
+                    warnings: {
+                        first: classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }),
+                        last: [
+                            ...confusion.warnings,
+                            ...sparseMatrixWarning(k)
+                        ]
+                    },
+                    joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed })
+                };
+            }
+        };
+    }
+};
+/**
+ * The sparse cell table of the file's cells (or of the cells at `subset`): report indices, ordered by (t, b, c)
+ * as src/pair/cellTable.ts orders them (so every resample draws its random numbers in the same order as from the row
+ * files), cells with the same (t, b, c) (in several slices) added up into one.
+ * Cost O(m · log m) for m cells.
+ * @example // cells (b, b, a) × 3 then (a, a, a) × 2 then (b, b, a) × 1 (another slice), labels [a, b]
+ * cellTable(2, remap, rows) // t [0, 1], b [0, 1], c [0, 0], count [2, 4]
+ */
+function cellTable(k, remap, rows, subset) {
+    const at = subset ?? Uint32Array.from({ length: rows.size }, (_, j) => j);
+    const m = at.length;
+    const t = Int32Array.from(at, (j) => remap[rows.truth[j]]);
+    const b = Int32Array.from(at, (j) => remap[rows.baseline[j]]);
+    const c = Int32Array.from(at, (j) => remap[rows.candidate[j]]);
+    const order = Int32Array.from({ length: m }, (_, j) => j).sort((x, y) => t[x] - t[y] || b[x] - b[y] || c[x] - c[y]);
+    const out = { k, size: 0, total: 0, t: new Int32Array(m), b: new Int32Array(m), c: new Int32Array(m), count: new Float64Array(m) };
+    let size = 0;
+    for (let i = 0; i < m; i++) {
+        const j = order[i];
+        const count = rows.count[at[j]];
+        if (size > 0 && out.t[size - 1] === t[j] && out.b[size - 1] === b[j] && out.c[size - 1] === c[j])
+            out.count[size - 1] += count;
+        else {
+            out.t[size] = t[j];
+            out.b[size] = b[j];
+            out.c[size] = c[j];
+            out.count[size] = count;
+            size++;
+        }
+        out.total += count;
+    }
+    out.size = size;
+    if (size < m) {
+        out.t = out.t.slice(0, size);
+        out.b = out.b.slice(0, size);
+        out.c = out.c.slice(0, size);
+        out.count = out.count.slice(0, size);
+    }
+    return out;
+}
+/** The disagreement counts of the cells (no ids: the first regressions and improvements are not known). Cost O(cells). */
+function disagreementOfCells(table) {
+    const d = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] };
+    for (let j = 0; j < table.size; j++) {
+        const t = table.t[j];
+        const b = table.b[j];
+        const c = table.c[j];
+        if (b === c)
+            continue;
+        if (b === t)
+            d.rightToWrong += table.count[j];
+        else if (c === t)
+            d.wrongToRight += table.count[j];
+        else
+            d.bothWrongDiffer += table.count[j];
+    }
+    return d;
+}
+/** The pairing of n examples that were all paired (counts only: no row indices, which cells do not have). */
+function allPaired(n) {
+    return { n, cand: new Uint32Array(0), base: new Uint32Array(0), candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, candidateOnlyIds: [], baselineOnlyIds: [], conflictIds: [] };
+}
+/** Options that need examples, each a ConfigError naming it (see the module's comment). */
+function refuseRowOptions(options) {
+    const refuse = (what, why) => {
+        throw new ConfigError(`--format cells (action: format: cells): ${what} ${why}`);
+    };
+    if (options.baseline)
+        refuse('--baseline (action: baseline) is not given:', 'the cells file holds both models (columns label, baseline, candidate, count); give it as --candidate alone');
+    if (options.task !== undefined && options.task !== 'binary' && options.task !== 'multiclass') {
+        refuse(`--task ${options.task} (action: task)`, 'needs per-example values; cell counts are for binary and multiclass classification');
+    }
+    if (options.train)
+        refuse('--train (action: train)', 'needs the test examples\' ids or texts, which cell counts do not have');
+    if (options.trainPredictions)
+        refuse('--train-predictions (action: train-predictions)', 'is not supported with cell counts; compare the prediction files');
+    if (options.sliceFields?.includes(CELL_COLUMNS.count))
+        refuse('--slice-field count (action: slice-fields)', 'names the column of the counts, not a slice column of the cells file');
+    if (options.repeatField)
+        refuse('--repeat-field (action: repeat-field)', 'needs each row\'s id; cell counts have none');
+    if (options.clusterField)
+        refuse('--cluster-field (action: cluster-field)', 'needs each row\'s cluster; cell counts have none');
+    if (options.errors)
+        refuse('--errors (action: errors)', 'has no meaning for cell counts: count error rows as you want them in the SQL');
+    for (const rule of splitRules(options.gates ?? '')) {
+        const metric = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rule)?.[0];
+        if (metric !== undefined && Object.values(SCORE_METRICS).some((list) => list.includes(metric))) {
+            throw new ConfigError(`gate ${quote(rule, 120)}: ${metric} is a score metric, and score metrics need rows (SPEC §15): cell counts carry no scores; compare the prediction files, or remove the rule`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/generation/ngrams.ts
@@ -16394,7 +16947,7 @@ function perplexity(loss, tokens) {
     return Math.exp(corpusLoss(loss, tokens));
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/perExample.ts
+;// CONCATENATED MODULE: ./src/significance/generation/perExample.ts
 /**
  * Per-example values of the generation metrics for the report: exact-match flips with their ids and the exact
  * McNemar test on them, token-F1 differences with the largest drops and the paired t-test on them.
@@ -16466,7 +17019,7 @@ function compareTokenF1(ids, candidate, baseline, alpha, limit = 10) {
     return { candidate: sc / n, baseline: sb / n, delta: sc / n - sb / n, pValue: t ? t.pValue : null, pValueWorse: t ? t.pLess : null, drops };
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/columns.ts
+;// CONCATENATED MODULE: ./src/significance/generation/columns.ts
 /**
  * Fewer columns to sum per resample. The statistics rows of BLEU and chrF repeat themselves: BLEU's unigram total
  * is the hypothesis length; its n-gram totals are the length − (n − 1) for every hypothesis of at least n words;
@@ -16609,7 +17162,7 @@ function expandSums(plan, keptSums, totalWeight, weightOf, out) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/draws.ts
+;// CONCATENATED MODULE: ./src/significance/generation/draws.ts
 const draws_TWO32 = 4294967296;
 const INV32 = 1 / draws_TWO32;
 /**
@@ -16751,7 +17304,7 @@ function draws_rotl(x, k) {
     return (x << k) | (x >>> (32 - k));
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/bootstrap.ts
+;// CONCATENATED MODULE: ./src/significance/generation/bootstrap.ts
 /**
  * Paired bootstrap of per-example statistics rows: each resample draws n examples with replacement (the
  * multinomial bootstrap, as sacrebleu `--paired-bs` and numpy's `choice` do) and hands the weighted column sums of
@@ -17072,7 +17625,7 @@ function exactMatch(prediction, references) {
     return references.some((r) => pyStrip(r) === p);
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/randomization.ts
+;// CONCATENATED MODULE: ./src/significance/generation/randomization.ts
 
 /** Finds the differing examples and plans their difference columns (once per comparison). Cost: O(n·k + k²·m). */
 function prepareRandomization(n, blocks) {
@@ -17331,7 +17884,7 @@ function tokenF1Tokens(prediction, references) {
     return best;
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/jobs.ts
+;// CONCATENATED MODULE: ./src/significance/generation/jobs.ts
 /**
  * The work of the generation metrics as lists of independent chunks, so that two threads can share it: first the
  * per-example statistics (text → rows; chunks of examples), then the resampling: bootstrap chunks (CHUNK resamples each, chunk c drawn from stream `bootstrap:generation/c`) write every
@@ -17431,7 +17984,7 @@ function runChunk(job, c) {
     job.hits.set(hits, p * 3 * permScores.length);
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/stats.ts
+;// CONCATENATED MODULE: ./src/metrics/generation/corpus.ts
 /**
  * Per-example sufficient statistics of the corpus metrics (BLEU, chrF) for the paired examples of a comparison:
  * one typed-array matrix (n rows × k columns, row-major) per metric and model. Everything after this — the
@@ -17489,10 +18042,10 @@ function corpusScore(stats, rows) {
     return stats.score(columnSums(rows, stats.k));
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/worker.ts
+;// CONCATENATED MODULE: ./src/significance/generation/generationWorker.ts
 /**
  * The generation resampling on two cores: a helper thread (the CLI bundle itself, started with a marker in
- * `workerData`, as src/read/parallel.ts does) takes chunks of the job (jobs.ts) while the main thread takes the
+ * `workerData`, as src/tasks/classification/readerThread.ts does) takes chunks of the job (jobs.ts) while the main thread takes the
  * others. Each chunk is claimed with an atomic compare-and-swap on its status word (free → main or helper →
  * done), so each is computed once; its numbers depend only on the seed and the chunk's number, so the report is
  * the same byte for byte whoever computes what. The main thread never depends on the helper: it claims every
@@ -17504,10 +18057,10 @@ function corpusScore(stats, rows) {
  */
 
 
-const worker_FREE = 0;
-const worker_MAIN = 1;
-const worker_HELPER = 2;
-const worker_DONE = 3;
+const generationWorker_FREE = 0;
+const generationWorker_MAIN = 1;
+const generationWorker_HELPER = 2;
+const generationWorker_DONE = 3;
 /** True in a helper thread started by {@link GenerationHelper}. */
 function isGenerationWorker() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.evalGateGeneration === true;
@@ -17515,7 +18068,7 @@ function isGenerationWorker() {
 /** In a helper thread: takes free chunks of each job posted to it. */
 function serveGenerationWorker() {
     external_node_worker_threads_namespaceObject.parentPort?.on('message', ({ job, status }) => {
-        claimChunks(job, status, worker_HELPER);
+        claimChunks(job, status, generationWorker_HELPER);
     });
     external_node_worker_threads_namespaceObject.parentPort?.postMessage('ready');
 }
@@ -17529,21 +18082,21 @@ function claimChunks(job, status, who) {
     let ran = 0;
     const start = performance.now();
     for (let i = 0; i < status.length; i++) {
-        const c = who === worker_MAIN ? i : status.length - 1 - i;
-        if (Atomics.compareExchange(status, c, worker_FREE, who) !== worker_FREE)
+        const c = who === generationWorker_MAIN ? i : status.length - 1 - i;
+        if (Atomics.compareExchange(status, c, generationWorker_FREE, who) !== generationWorker_FREE)
             continue;
         try {
             runChunk(job, c);
         }
         catch (error) {
             // Give the chunk back to the main thread, which will compute it (and meet the error itself, if any).
-            Atomics.store(status, c, worker_FREE);
+            Atomics.store(status, c, generationWorker_FREE);
             Atomics.notify(status, c);
-            if (who === worker_HELPER)
+            if (who === generationWorker_HELPER)
                 return { ran, perChunk: 0 };
             throw error;
         }
-        Atomics.store(status, c, worker_DONE);
+        Atomics.store(status, c, generationWorker_DONE);
         Atomics.notify(status, c);
         ran++;
     }
@@ -17612,24 +18165,24 @@ function runJob(job, helper) {
             runChunk(job, c);
         return;
     }
-    const { ran, perChunk } = claimChunks(job, status, worker_MAIN);
+    const { ran, perChunk } = claimChunks(job, status, generationWorker_MAIN);
     let main = ran;
     // Long after the main thread would have finished a chunk, the helper is taken to be gone.
     const patience = Math.max(2000, 20 * perChunk);
     for (let c = 0; c < total; c++) {
         for (;;) {
             const s = Atomics.load(status, c);
-            if (s === worker_DONE)
+            if (s === generationWorker_DONE)
                 break;
-            if (s === worker_FREE) {
-                if (Atomics.compareExchange(status, c, worker_FREE, worker_MAIN) !== worker_FREE)
+            if (s === generationWorker_FREE) {
+                if (Atomics.compareExchange(status, c, generationWorker_FREE, generationWorker_MAIN) !== generationWorker_FREE)
                     continue;
                 runChunk(job, c);
-                Atomics.store(status, c, worker_DONE);
+                Atomics.store(status, c, generationWorker_DONE);
                 main++;
                 break;
             }
-            if (Atomics.wait(status, c, worker_HELPER, patience) === 'timed-out') {
+            if (Atomics.wait(status, c, generationWorker_HELPER, patience) === 'timed-out') {
                 // Same numbers as the helper's, if it still writes them.
                 runChunk(job, c);
                 main++;
@@ -17641,7 +18194,7 @@ function runJob(job, helper) {
     lastSplit.helper = total - main;
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/resample.ts
+;// CONCATENATED MODULE: ./src/significance/generation/generationResample.ts
 
 
 
@@ -17833,7 +18386,7 @@ function finiteSorted(values) {
     return out.sort();
 }
 
-;// CONCATENATED MODULE: ./src/metrics/generation/index.ts
+;// CONCATENATED MODULE: ./src/significance/generation/compareGeneration.ts
 /**
  * Text-generation metrics of SPEC §11 (issue 10), pure: `exact_match`, `token_f1`, `bleu`, `chrf`, `loss`,
  * `perplexity` of the paired examples, with their intervals and tests. `compareGeneration` is the one call a
@@ -17849,16 +18402,7 @@ function finiteSorted(values) {
 /** Examples per chunk of the statistics. */
 const STATS_CHUNK = 500;
 /** Examples × resamples from which a helper thread is started. */
-const HELPER_WORK = 2e7;
-
-
-
-
-
-
-
-
-
+const compareGeneration_HELPER_WORK = 2e7;
 /**
  * All generation metrics of the paired examples. Bootstrap intervals for every metric (one set of draws); the
  * test of SPEC §11 for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
@@ -17871,7 +18415,7 @@ const HELPER_WORK = 2e7;
 function compareGeneration(data, settings) {
     // The helper thread loads while this one reads the texts (unless the caller brings its own); below about 0.2 s of
     // resampling its start (about 0.1 s) would not pay.
-    const own = settings.helper === undefined && settings.workerScript !== undefined && data.ids.length * settings.resamples >= HELPER_WORK;
+    const own = settings.helper === undefined && settings.workerScript !== undefined && data.ids.length * settings.resamples >= compareGeneration_HELPER_WORK;
     const helper = own ? new GenerationHelper(settings.workerScript) : (settings.helper ?? null);
     try {
         return compareWith(data, { ...settings, helper });
@@ -17940,1157 +18484,6 @@ function compareWith(data, settings) {
             Object.assign(t, { pValue: f1.pValue, pValueWorse: f1.pValueWorse, test: 'paired-t' });
     }
     return { metrics, exactMatch: em, tokenF1: f1 };
-}
-
-;// CONCATENATED MODULE: ./src/clusters/generation.ts
-/**
- * Clustered statistics of the generation metrics (SPEC §11 with §12), laid over the unclustered report:
- * - `exact_match`, `token_f1`: per-example values as clustered means (src/clusters/means.ts): the clustered
- *   McNemar (`mcnemar-cluster`) and the cluster paired t (`paired-t-cluster`);
- * - `bleu`, `chrf`: each cluster is the sum of its examples' sufficient statistics (n-gram matches and lengths)
- *   for both models; a resample's corpus score comes from the summed rows; p by cluster randomization
- *   (`permutation-cluster`: a swap exchanges the two models' rows of a whole cluster);
- * - `loss`, `perplexity`: clusters of (Σ loss·tokens, Σ tokens) per model, the same way.
- * Every interval is the cluster bootstrap percentile interval. Cost O(n · columns) once, then O(distinct cluster
- * vectors · columns) per resample.
- */
-
-
-
-
-/** The statistics fields of each generation metric under clusters. */
-function clusteredGeneration(input, settings, warnings) {
-    const { references, candidate, baseline, clusters } = input;
-    const n = references.length;
-    const out = new Map();
-    const perExample = (fn) => ({
-        c: Float64Array.from({ length: n }, (_, i) => fn(candidate[i], references[i])),
-        b: baseline ? Float64Array.from({ length: n }, (_, i) => fn(baseline[i], references[i])) : null
-    });
-    const em = perExample((p, r) => (exactMatch(p, r) ? 1 : 0));
-    out.set('exact_match', clusteredMean({ name: 'exact_match', direction: 'higher', candidate: em.c, baseline: em.b, clusters, passRate: true }, settings, warnings));
-    const f1 = perExample(tokenF1);
-    out.set('token_f1', clusteredMean({ name: 'token_f1', direction: 'higher', candidate: f1.c, baseline: f1.b, clusters, passRate: false }, settings, warnings));
-    for (const stats of corpusStatistics({ references, candidate, baseline })) {
-        const k = stats.k;
-        out.set(stats.name, sums(stats.name, k, (i, j) => stats.candidate[i * k + j], stats.baseline ? (i, j) => stats.baseline[i * k + j] : null, (t, o) => stats.score(t, o), 'higher', n, clusters, settings, warnings));
-    }
-    if (input.loss) {
-        const { candidate: lc, baseline: lb } = input.loss;
-        const row = (m) => (i, j) => (j === 0 ? m.loss[i] * m.tokens[i] : m.tokens[i]);
-        const lossOf = (t, o = 0) => (t[o + 1] === 0 ? NaN : t[o] / t[o + 1]);
-        out.set('loss', sums('loss', 2, row(lc), lb ? row(lb) : null, lossOf, 'lower', n, clusters, settings, warnings));
-        out.set('perplexity', sums('perplexity', 2, row(lc), lb ? row(lb) : null, (t, o) => Math.exp(lossOf(t, o)), 'lower', n, clusters, settings, warnings));
-    }
-    return out;
-}
-/** A metric of summed per-example rows (k columns per model), by cluster bootstrap and cluster randomization. */
-function sums(name, k, cand, base, score, direction, n, clusters, settings, warnings) {
-    const vectors = new Float64Array(clusters.clusters * 2 * k);
-    for (let i = 0; i < n; i++) {
-        const o = clusters.clusterOf[i] * 2 * k;
-        for (let j = 0; j < k; j++) {
-            vectors[o + j] += cand(i, j);
-            vectors[o + k + j] += base ? base(i, j) : cand(i, j);
-        }
-    }
-    const patterns = densePatterns(vectors, 2 * k);
-    const swap = Int32Array.from({ length: 2 * k }, (_, d) => (d < k ? d + k : d - k));
-    const boot = resampleClusterFamily({
-        name: `generation:${name}`,
-        patterns,
-        metrics: 1,
-        swap,
-        lowerBetter: [direction === 'lower'],
-        evaluate: (t, vC, vB) => {
-            vC[0] = score(t, 0);
-            vB[0] = score(t, k);
-        }
-    }, settings, base !== null);
-    if (boot.resamples < settings.resamples)
-        warnings.push(cappedClustersWarning(`\`${name}\``, boot.resamples, settings.resamples, patterns));
-    const r = boot.metrics[0];
-    if (!base)
-        return { candidateCi: r.candidateCi };
-    return {
-        candidateCi: r.candidateCi,
-        ci: r.ci,
-        worseBound: r.worseBound,
-        ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null,
-        pValue: r.pValue,
-        pValueWorse: r.pValueWorse,
-        test: r.pValue !== null ? 'permutation-cluster' : null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/clusters/index.ts
-/**
- * SPEC §12 repeats and clusters: what the tasks call. Repeats: src/clusters/repeats.ts; the clusters of the
- * pairs and the clustered confusion-matrix statistics: src/clusters/cells.ts; clustered means (scores):
- * src/clusters/means.ts.
- */
-
-
-
-
-
-
-
-/** Each file's repeats when `--repeat-field` is given (a repeated (id, F) is bad input), else null. */
-function readRepeats(options, candidate, baseline) {
-    const field = options.repeatField;
-    if (field === undefined)
-        return null;
-    return { candidate: repeatIds(candidate, field), baseline: baseline ? repeatIds(baseline, field) : null };
-}
-/** Pairs rows of the same id and the same repeat value (classification). */
-function pairRepeats(candidate, baseline, repeats, sameTruth, field) {
-    return labelRepeats(pairByIds(withRepeatKeys(candidate, repeats.candidate), withRepeatKeys(baseline, repeats.baseline), sameTruth), field);
-}
-/** The pairing's named ids as `id (F value)` instead of pairing keys. */
-function labelRepeats(pairing, field) {
-    if (field === undefined)
-        return pairing;
-    const label = (ids) => ids.map((k) => repeatLabel(k, field));
-    return { ...pairing, candidateOnlyIds: label(pairing.candidateOnlyIds), baselineOnlyIds: label(pairing.baselineOnlyIds), conflictIds: label(pairing.conflictIds) };
-}
-/** The counts with `repeats` (rows per id, the mean over ids) when the files have repeats. */
-function withRepeatCounts(counts, repeats) {
-    if (!repeats)
-        return counts;
-    return { ...counts, repeats: { candidate: repeats.candidate.meanK, baseline: repeats.baseline ? repeats.baseline.meanK : null } };
-}
-/** The warning for metrics whose statistics have no clustered form here (they keep their values only). */
-function unclusteredWarning(names, what) {
-    return (`The ${names.map((n) => `\`${n}\``).join(', ')} statistics have no clustered form yet: with clusters (${what}) their intervals and ` +
-        'p-values are left out (values only), since per-example resampling would overstate their precision.');
-}
-/** A metric's values without its intervals and tests. */
-function valuesOnly(m) {
-    return { ...m, ci: null, pValue: null, candidateCi: null, test: null, pValueWorse: null, worseBound: null, ciMethod: null };
-}
-/**
- * The repeats of a numeric task (scores): `collapse` turns a file into one row per id, each value the mean of
- * the id's repeats (the identity without `--repeat-field`); `counts` then adds `counts.repeats` and gives the
- * files' row counts (not their ids) as `counts.candidate` and `counts.baseline`.
- */
-function meanOfRepeats(options, columns, replace) {
-    const seen = [];
-    const field = options.repeatField;
-    return {
-        collapse(file) {
-            if (field === undefined)
-                return file;
-            const repeats = repeatIds(file, field);
-            seen.push({ rows: file.n, meanK: repeats.meanK });
-            const collapsed = collapseRepeats(file, repeats, columns(file), options.clusterField);
-            return replace(collapsed.file, collapsed.columns);
-        },
-        counts(counts) {
-            if (field === undefined || seen.length === 0)
-                return counts;
-            const [c, b] = seen;
-            return { ...counts, candidate: c.rows, baseline: b ? b.rows : null, repeats: { candidate: c.meanK, baseline: b ? b.meanK : null } };
-        }
-    };
-}
-/**
- * The repeats of a task that pairs rows (regression): `keyed` gives a file its (id, repeat) keys as ids, so
- * rows pair by id and repeat value, and records its repeats; `counts` adds `counts.repeats`.
- */
-function pairedRepeats(options) {
-    const seen = [];
-    const field = options.repeatField;
-    const repeats = () => (field === undefined || seen.length === 0 ? null : { candidate: seen[0], baseline: seen[1] ?? null });
-    return {
-        keyed(file) {
-            if (field === undefined)
-                return file;
-            const r = repeatIds(file, field);
-            seen.push(r);
-            return withRepeatKeys(file, r);
-        },
-        repeats,
-        counts: (counts) => withRepeatCounts(counts, repeats())
-    };
-}
-
-;// CONCATENATED MODULE: ./src/tasks/task.ts
-/** The counts of a comparison (SPEC §7), from the two files' sizes and the pairing. */
-function countsOf(candidate, baseline, pairing) {
-    return {
-        candidate,
-        baseline,
-        paired: pairing ? pairing.n : null,
-        candidateOnly: pairing ? pairing.candidateOnly : null,
-        baselineOnly: pairing ? pairing.baselineOnly : null,
-        labelConflicts: pairing ? pairing.labelConflicts : null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/tasks/numeric/common.ts
-/**
- * What the numeric tasks (`--task scores`, `--task regression`, SPEC §10) share: their settings, the check that
- * every value is a finite number, an empty MetricReport, and the warning for a capped resampling.
- */
-
-/** A MetricReport with every value null. */
-function emptyMetric(direction) {
-    return { candidate: null, baseline: null, delta: null, ci: null, pValue: null, candidateCi: null, test: null, direction, pValueWorse: null, worseBound: null, ciMethod: null };
-}
-/**
- * Throws an InputError naming the file, the field and the example when a value is not a finite number
- * (the reader should have refused it; this keeps NaN out of the cells whatever the caller does). O(n).
- * @example checkFinite(Float64Array.of(1, NaN), 'judge', 'candidate.jsonl', ['a', 'b']) // throws: candidate.jsonl: field "judge" is not a finite number (example id "b")
- */
-function checkFinite(values, field, file, ids) {
-    for (let i = 0; i < values.length; i++) {
-        if (!Number.isFinite(values[i])) {
-            const where = ids ? `example id ${quote(String(ids[i]))}` : `paired example ${i + 1}`;
-            throw new InputError(file, null, field, `is not a finite number (${where}): ${String(values[i])}`);
-        }
-    }
-}
-/** Throws when the arrays of one comparison do not have the same length (a programming error, not bad input). */
-function checkLengths(n, arrays, what) {
-    for (const a of arrays)
-        if (a !== null && a.length !== n)
-            throw new Error(`${what}: arrays of different lengths (${a.length}, expected ${n})`);
-}
-/**
- * The warning for a family resampled fewer times than asked.
- * @example cappedWarning('latency_ms', 20, 10000, 1000000, 'distinct (baseline, candidate) pairs', true, 2e7)
- */
-function cappedWarning(what, made, asked, cells, cellName, normal, cap) {
-    const f = (x) => x.toLocaleString('en-US');
-    return (`${what} resampled ${f(made)} times, not ${f(asked)}: its ${f(cells)} ${cellName} make each resample a pass over ${f(cells)} cells ` +
-        `(at most ${f(cap)} cell-resamples).` +
-        (normal ? ' Its intervals use the normal approximation with the bootstrap standard error.' : ''));
-}
-
-;// CONCATENATED MODULE: ./src/tasks/numeric/examples.ts
-/** How many ids and examples a detail lists, by default. */
-const DETAIL_LIMIT = 10;
-/**
- * The flips of a 0/1 field.
- * @example flips(Float64Array.of(1, 0, 1), Float64Array.of(0, 1, 1), 'higher', ['a', 'b', 'c']) // worse 1 (a), better 1 (b)
- */
-function flips(baseline, candidate, direction, ids, limit = DETAIL_LIMIT) {
-    const out = { worse: 0, better: 0, firstWorse: [], firstBetter: [] };
-    for (let i = 0; i < candidate.length; i++) {
-        const change = candidate[i] - baseline[i];
-        if (change === 0)
-            continue;
-        const isWorse = direction === 'higher' ? change < 0 : change > 0;
-        if (isWorse) {
-            if (out.worse++ < limit)
-                out.firstWorse.push(String(ids[i]));
-        }
-        else if (out.better++ < limit)
-            out.firstBetter.push(String(ids[i]));
-    }
-    return out;
-}
-/**
- * Positions of the `limit` largest positive values of `change`, largest first, ties by position.
- * @example largestPositive(Float64Array.of(0.5, -1, 2, 0.5), 2) // [2, 0]
- */
-function largestPositive(change, limit = DETAIL_LIMIT) {
-    const kept = [];
-    if (limit <= 0)
-        return kept;
-    for (let i = 0; i < change.length; i++) {
-        const v = change[i];
-        if (!(v > 0))
-            continue;
-        if (kept.length === limit && v <= change[kept[limit - 1]])
-            continue;
-        // Insert after every kept entry that is at least as large (earlier positions win ties).
-        let at = kept.length;
-        while (at > 0 && change[kept[at - 1]] < v)
-            at--;
-        kept.splice(at, 0, i);
-        if (kept.length > limit)
-            kept.pop();
-    }
-    return kept;
-}
-/**
- * The examples whose value changed most in the worse direction, worst first.
- * @example largestDrops(Float64Array.of(5, 3), Float64Array.of(2, 3), 'higher', ['a', 'b']) // [{ id: 'a', baseline: 5, candidate: 2, change: 3 }]
- */
-function largestDrops(baseline, candidate, direction, ids, limit = DETAIL_LIMIT) {
-    const change = new Float64Array(candidate.length);
-    for (let i = 0; i < change.length; i++)
-        change[i] = direction === 'higher' ? baseline[i] - candidate[i] : candidate[i] - baseline[i];
-    return largestPositive(change, limit).map((i) => ({ id: String(ids[i]), baseline: baseline[i], candidate: candidate[i], change: change[i] }));
-}
-
-;// CONCATENATED MODULE: ./src/tasks/numeric/scoresStatistics.ts
-/**
- * The statistics of `--task scores` (SPEC §10): per-example numbers of named fields (an LLM judge's 1–5, a unit
- * test's pass/fail, latency), each a metric: the mean over the paired examples, better when higher or lower.
- *
- * Per field:
- * - `candidate`, `baseline`: means over the paired examples; `delta` = candidate − baseline.
- * - `ci`: the paired bootstrap percentile interval of delta, resampling examples: a multinomial draw over the
- *   cells of identical (baseline, candidate) pairs (src/stats/cellResample.ts; stream `bootstrap:score:NAME`);
- *   `worseBound` is the one-sided bound from the same draws.
- * - A field whose values are all 0 or 1 in both files (booleans arrive as 0/1) is a pass rate: `pValue` is the
- *   exact McNemar test (statsmodels `mcnemar(table, exact=True)`), `pValueWorse` its one-sided form, and
- *   `candidateCi` the Wilson interval (statsmodels `proportion_confint(method="wilson")`).
- * - Any other field: `pValue` is the paired t-test on the per-example differences (scipy `ttest_rel`),
- *   `pValueWorse` its one-sided form, `candidateCi` the t interval of the candidate's mean
- *   (scipy `t.interval(1 − alpha, n − 1, mean, sem)`).
- * - Without a baseline: `candidate` and `candidateCi` only, nothing is resampled.
- * Details: a pass rate's flips (baseline pass → candidate fail and back) with the first ids; another field's
- * largest per-example drops (id, baseline, candidate).
- * Cost: O(n) per field for the values and tests, O(n) expected to build the cells (O(n log n) when they are
- * many), O(cells) per resample: 4 cells for a pass rate, at most 25 for a 1–5 judge, up to n for latency (capped
- * at 2·10⁷ cell-resamples, then fewer resamples and a warning).
- *
- * @example
- * scoresStatistics({
- *   names: ['judge', 'passed'], directions: ['higher', 'higher'],
- *   candidate: [Float64Array.of(4, 5, 3), Float64Array.of(1, 1, 0)],
- *   baseline: [Float64Array.of(3, 5, 3), Float64Array.of(1, 0, 0)],
- *   ids: ['q1', 'q2', 'q3']
- * }, { alpha: 0.05, resamples: 10000, seed: 0 }).metrics.get('judge').delta // 0.3333333333333335
- */
-
-
-
-
-
-
-
-/**
- * True when every value is 0 or 1.
- * @example isZeroOne(Float64Array.of(0, 1, 1)) // true
- */
-function isZeroOne(values) {
-    for (let i = 0; i < values.length; i++)
-        if (values[i] !== 0 && values[i] !== 1)
-            return false;
-    return true;
-}
-/** MetricReports of every score field, in the order of `names`, with per-example details. */
-function scoresStatistics(input, settings) {
-    const { names, directions, candidate, baseline } = input;
-    const files = input.files ?? { candidate: 'candidate', baseline: 'baseline' };
-    if (directions.length !== names.length || candidate.length !== names.length || (baseline && baseline.length !== names.length)) {
-        throw new Error('scoresStatistics: names, directions and value arrays differ in number');
-    }
-    const metrics = new Map();
-    const details = new Map();
-    const warnings = [];
-    const limit = settings.detailLimit ?? DETAIL_LIMIT;
-    names.forEach((name, f) => {
-        const c = candidate[f];
-        const b = baseline ? baseline[f] : null;
-        const n = c.length;
-        checkLengths(n, [b, input.ids], 'scoresStatistics');
-        checkFinite(c, name, files.candidate, input.ids);
-        if (b)
-            checkFinite(b, name, files.baseline ?? 'baseline', input.ids);
-        const direction = directions[f];
-        const passRate = isZeroOne(c) && (b === null || isZeroOne(b));
-        const m = emptyMetric(direction);
-        metrics.set(name, m);
-        if (n === 0) {
-            details.set(name, passRate ? { kind: 'pass-rate', flips: null } : { kind: 'mean', drops: null });
-            return;
-        }
-        const passes = passRate ? scoresStatistics_sum(c) : 0;
-        m.candidate = passRate ? passes / n : scoresStatistics_sum(c) / n;
-        m.candidateCi = passRate ? wilson(passes, n, settings.alpha) : (pairedT(c, settings.alpha)?.ci ?? null);
-        if (!b) {
-            details.set(name, passRate ? { kind: 'pass-rate', flips: null } : { kind: 'mean', drops: null });
-            return;
-        }
-        m.baseline = scoresStatistics_sum(b) / n;
-        m.delta = m.candidate - m.baseline;
-        const ids = input.ids ?? Array.from({ length: n }, (_, i) => String(i + 1));
-        const cells = valueCells([b, c]);
-        const workCap = settings.workCap;
-        const res = resampleCells(cells, meanStatistic, { name: `score:${name}`, directions: [direction], resamples: settings.resamples, alpha: settings.alpha, seed: settings.seed, withTest: false, workCap });
-        const r = res.metrics[0];
-        m.ci = r.ci;
-        m.worseBound = r.worseBound;
-        m.ciMethod = r.ci ? res.method : null;
-        if (res.resamples < settings.resamples) {
-            warnings.push(cappedWarning(name, res.resamples, settings.resamples, cells.size, 'distinct (baseline, candidate) pairs', res.method === 'bootstrap-normal', workCap ?? 20_000_000));
-        }
-        if (passRate) {
-            const { onlyBaseline, onlyCandidate } = scoresStatistics_discordant(cells);
-            m.pValue = mcnemarExact(onlyBaseline, onlyCandidate);
-            m.pValueWorse = direction === 'higher' ? mcnemarDrop(onlyBaseline, onlyCandidate) : mcnemarDrop(onlyCandidate, onlyBaseline);
-            m.test = 'mcnemar-exact';
-            details.set(name, { kind: 'pass-rate', flips: flips(b, c, direction, ids, limit) });
-        }
-        else {
-            const d = new Float64Array(n);
-            for (let i = 0; i < n; i++)
-                d[i] = c[i] - b[i];
-            const t = pairedT(d, settings.alpha);
-            if (t) {
-                m.pValue = t.pValue;
-                m.pValueWorse = direction === 'higher' ? t.pLess : t.pGreater;
-                m.test = 'paired-t';
-            }
-            details.set(name, { kind: 'mean', drops: largestDrops(b, c, direction, ids, limit) });
-        }
-    });
-    return { metrics, details, warnings };
-}
-/** Σ values, in order. */
-function scoresStatistics_sum(values) {
-    let s = 0;
-    for (let i = 0; i < values.length; i++)
-        s += values[i];
-    return s;
-}
-/** Examples where only the baseline has a 1, and only the candidate, from the cells of (baseline, candidate). */
-function scoresStatistics_discordant(cells) {
-    let onlyBaseline = 0;
-    let onlyCandidate = 0;
-    const [b, c] = cells.values;
-    for (let j = 0; j < cells.size; j++) {
-        if (b[j] === 1 && c[j] === 0)
-            onlyBaseline += cells.weight[j];
-        else if (b[j] === 0 && c[j] === 1)
-            onlyCandidate += cells.weight[j];
-    }
-    return { onlyBaseline, onlyCandidate };
-}
-/**
- * The mean of each model over weighted (baseline, candidate) cells: Σ x·v / Σ x. Also the swapped form
- * (s of the x examples of a cell exchange their values), for the randomization test.
- * @example meanStatistic(valueCells([Float64Array.of(1, 2), Float64Array.of(3, 3)])) // weighted → base [1.5], cand [3]
- */
-function meanStatistic(cells) {
-    const [b, c] = cells.values;
-    const { weight } = cells;
-    const m = cells.size;
-    const swappable = [];
-    for (let j = 0; j < m; j++)
-        if (b[j] !== c[j])
-            swappable.push(j);
-    return {
-        count: 1,
-        swappable: Int32Array.from(swappable),
-        weighted(x, base, cand) {
-            let total = 0;
-            let sB = 0;
-            let sC = 0;
-            for (let j = 0; j < m; j++) {
-                const w = x[j];
-                if (w === 0)
-                    continue;
-                total += w;
-                sB += w * b[j];
-                sC += w * c[j];
-            }
-            base[0] = sB / total;
-            cand[0] = sC / total;
-        },
-        swapped(s, base, cand) {
-            let total = 0;
-            let sB = 0;
-            let sC = 0;
-            for (let j = 0; j < m; j++) {
-                const w = weight[j];
-                const k = s[j];
-                total += w;
-                sB += (w - k) * b[j] + k * c[j];
-                sC += (w - k) * c[j] + k * b[j];
-            }
-            base[0] = sB / total;
-            cand[0] = sC / total;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/errorRule.ts
-
-/** The default of `--errors`. */
-const DEFAULT_ERRORS = 'wrong';
-/** Applies the rule to the compared examples. */
-function errorRule(mode, candidate, baseline, pairing) {
-    const cErr = candidate.errors ?? null;
-    const bErr = baseline?.errors ?? null;
-    const paired = baseline !== null && pairing !== null;
-    const n = paired ? pairing.n : candidate.n;
-    const cFlags = new Uint8Array(n);
-    const bFlags = paired ? new Uint8Array(n) : null;
-    let cCount = 0;
-    let bCount = 0;
-    for (let p = 0; p < n; p++) {
-        const c = cErr ? cErr[paired ? pairing.cand[p] : p] : 0;
-        cFlags[p] = c;
-        cCount += c;
-        if (bFlags && bErr) {
-            const b = bErr[pairing.base[p]];
-            bFlags[p] = b;
-            bCount += b;
-        }
-    }
-    const outcome = {
-        mode,
-        original: pairing,
-        pairing,
-        keep: null,
-        counts: { candidate: cCount, baseline: paired ? bCount : null },
-        excluded: 0,
-        flags: { candidate: cFlags, baseline: bFlags }
-    };
-    if (mode === 'wrong' || cCount + bCount === 0)
-        return outcome;
-    const kept = [];
-    for (let p = 0; p < n; p++)
-        if (!cFlags[p] && !(bFlags && bFlags[p]))
-            kept.push(p);
-    outcome.excluded = n - kept.length;
-    if (paired) {
-        outcome.pairing = {
-            ...pairing,
-            n: kept.length,
-            cand: Uint32Array.from(kept, (p) => pairing.cand[p]),
-            base: Uint32Array.from(kept, (p) => pairing.base[p])
-        };
-    }
-    else
-        outcome.keep = Uint32Array.from(kept);
-    return outcome;
-}
-/** Whether the compared examples hold any error row. */
-const anyErrors = (e) => e.counts.candidate + (e.counts.baseline ?? 0) > 0;
-/** The report's counts of the rule: `errors` per side and, under exclude, `excluded`. */
-function errorCounts(e) {
-    return { errors: { ...e.counts }, ...(e.mode === 'exclude' ? { excluded: e.excluded } : {}) };
-}
-/**
- * The warning that names the counts, or null when no compared example errored.
- * @example "4 compared examples have an error row (candidate 3, baseline 1), a row with an \"error\" field set or an empty or null prediction: counted as wrong predictions, …"
- */
-function errorWarning(e) {
-    if (!anyErrors(e))
-        return null;
-    const c = e.counts;
-    const total = c.baseline === null ? c.candidate : e.flags.candidate.reduce((s, x, p) => s + (x || e.flags.baseline[p] ? 1 : 0), 0);
-    const sides = c.baseline === null
-        ? `${c.candidate.toLocaleString('en-US')} candidate ${c.candidate === 1 ? 'row is an error' : 'rows are errors'}`
-        : `${total.toLocaleString('en-US')} compared ${total === 1 ? 'example has' : 'examples have'} an error row (candidate ${c.candidate.toLocaleString('en-US')}, baseline ${c.baseline.toLocaleString('en-US')})`;
-    const what = 'a row with an "error" field set or an empty or null prediction';
-    if (e.mode === 'wrong')
-        return `${sides}, ${what}: counted as wrong predictions, or as the worst value of a score (errors: wrong); errors: exclude leaves them out of both models.`;
-    return `${sides}, ${what}: left out of both models (errors: exclude), so every metric is on ${(e.flags.candidate.length - e.excluded).toLocaleString('en-US')} examples.`;
-}
-/**
- * The metric `error_rate` (lower is better): the error flags of the compared examples as a pass rate, with
- * McNemar's exact test on the flips (statsmodels `mcnemar([[a, b], [c, d]], exact=True)` on the 2×2 table of
- * baseline error × candidate error), the paired bootstrap interval and the Wilson interval of the candidate's rate.
- */
-function errorRateMetric(e, ids, settings, files) {
-    const asNumbers = (f) => Float64Array.from(f);
-    const result = scoresStatistics({
-        names: ['error_rate'],
-        directions: ['lower'],
-        candidate: [asNumbers(e.flags.candidate)],
-        baseline: e.flags.baseline ? [asNumbers(e.flags.baseline)] : null,
-        ids: ids ? [...ids] : null,
-        files
-    }, settings);
-    return result.metrics.get('error_rate');
-}
-
-;// CONCATENATED MODULE: ./src/tasks/classificationErrors.ts
-/** The reserved prediction of an error row: `(error)`, or `(error 2)`, … when a label already has that text. */
-function errorLabel(taken) {
-    const set = new Set(taken);
-    let name = '(error)';
-    for (let k = 2; set.has(name); k++)
-        name = `(error ${k})`;
-    return name;
-}
-/**
- * Gives every error row of both files its wrong prediction and worst scores. Appends the reserved label to
- * `labels` when it is used (multiclass; binary with one label) and returns it, else null.
- */
-function countErrorsWrong(ctx, candidate, baseline) {
-    const files = [candidate, baseline].filter((f) => f !== null && f.errors != null);
-    if (files.length === 0)
-        return null;
-    const { labels, dictionary } = ctx;
-    let reserved = -1;
-    const reservedCode = () => {
-        if (reserved < 0) {
-            const name = errorLabel(dictionary.names);
-            reserved = dictionary.code(name);
-            labels.push(name);
-        }
-        return reserved;
-    };
-    const binary = ctx.task === 'binary';
-    const codes = labels.map((l) => dictionary.find(l));
-    const positiveCode = ctx.positiveLabel === null ? -1 : dictionary.find(ctx.positiveLabel);
-    for (const f of files) {
-        const errors = f.errors;
-        for (let i = 0; i < f.n; i++) {
-            if (!errors[i])
-                continue;
-            const truth = f.truth[i];
-            if (binary && codes.length === 2)
-                f.pred[i] = codes[0] === truth ? codes[1] : codes[0];
-            else
-                f.pred[i] = reservedCode();
-            if (f.score)
-                f.score[i] = truth === positiveCode ? 0 : 1;
-            if (f.scores) {
-                const { labels: keys, values } = f.scores;
-                const truthText = dictionary.names[truth];
-                const hit = keys.indexOf(truthText);
-                const rest = hit >= 0 ? keys.length - 1 : keys.length;
-                for (let j = 0; j < keys.length; j++)
-                    values[i * keys.length + j] = j === hit ? 0 : rest > 0 ? 1 / rest : 0;
-            }
-        }
-    }
-    return reserved < 0 ? null : dictionary.names[reserved];
-}
-
-;// CONCATENATED MODULE: ./src/tasks/keepRows.ts
-function pick(a, keep) {
-    const out = new a.constructor(keep.length);
-    for (let p = 0; p < keep.length; p++)
-        out[p] = a[keep[p]];
-    return out;
-}
-const pickIds = (ids, keep) => ids === null ? null : ids instanceof Float64Array ? pick(ids, keep) : Array.from(keep, (i) => ids[i]);
-const pickKeys = (keys, keep) => keys ? { keys: keys.map((k) => ({ ...k, codes: pick(k.codes, keep) })) } : {};
-/** Without the rows' errors (every kept row is a non-error row). */
-const base = (file, keep) => ({
-    n: keep.length,
-    ids: pickIds(file.ids, keep),
-    line: pick(file.line, keep),
-    ...pickKeys(file.keys, keep),
-    errors: null
-});
-function keepPredictionRows(file, keep) {
-    const labels = file.scores?.labels.length ?? 0;
-    return {
-        ...file,
-        ...base(file, keep),
-        truth: pick(file.truth, keep),
-        pred: pick(file.pred, keep),
-        score: file.score ? pick(file.score, keep) : null,
-        scores: file.scores
-            ? {
-                labels: file.scores.labels,
-                values: Float64Array.from({ length: keep.length * labels }, (_, q) => file.scores.values[keep[Math.floor(q / labels)] * labels + (q % labels)])
-            }
-            : null
-    };
-}
-function keepNumericRows(file, keep) {
-    return { ...file, ...base(file, keep), values: file.values.map((v) => pick(v, keep)) };
-}
-function keepTextRows(file, keep) {
-    return {
-        ...file,
-        ...base(file, keep),
-        references: Array.from(keep, (i) => file.references[i]),
-        predictions: Array.from(keep, (i) => file.predictions[i]),
-        loss: file.loss ? pick(file.loss, keep) : null,
-        tokens: file.tokens ? pick(file.tokens, keep) : null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/tasks/classification.ts
-/**
- * The classification task (SPEC §1–§4): labels and predictions, binary or multiclass, optional scores. Reading
- * (the baseline on a second core when large), pairing, the task and positive class, the cell table, the
- * confusion-matrix statistics and the score statistics.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
- * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
- */
-const MAX_CLASSES = 100_000;
-/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
-const DENSE_MATRIX_CLASSES = 1000;
-/** Work (examples × resamples) of average precision's resampling above which a helper thread does it. */
-const classification_HELPER_WORK = 1_000_000;
-/** Files smaller than this are read on this thread: starting a worker costs more than it saves. */
-const PARALLEL_BYTES = 4 << 20;
-const classification = {
-    async prepare(options) {
-        const dictionary = new LabelDictionary();
-        const readOptions = { format: options.format, fields: options.fields, dictionary, requireId: options.baseline !== null || options.repeatField !== undefined, keys: keyFields(options) };
-        const [read, baseline, early] = await readBoth(options, readOptions);
-        try {
-            return { ...prepareRead(options, dictionary, read, baseline, early), settle: () => settleIds(early, baseline) };
-        }
-        catch (error) {
-            // A repeated baseline id, left to the reader thread by pairing, is the first error, as it would be here.
-            await settleIds(early, baseline);
-            throw error;
-        }
-    }
-};
-/** Pairing, the task and classes, and the analyses of files read (see {@link classification}). */
-function prepareRead(options, dictionary, read, baseline, early) {
-    const repeats = readRepeats(options, read, baseline);
-    let byId = null;
-    if (baseline)
-        byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null });
-    else if (!repeats)
-        checkUniqueIds(read);
-    // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
-    // wrong prediction below once the labels are known.
-    const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId);
-    const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read;
-    const pairing = errors.pairing;
-    const used = usedCodes(dictionary.size, candidate, baseline, pairing);
-    const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
-    const reserved = errors.mode === 'wrong' && anyErrors(errors) ? countErrorsWrong({ task, labels, positiveLabel, dictionary }, candidate, baseline) : null;
-    if (labels.length > MAX_CLASSES) {
-        throw new InputError(options.candidate.name, null, options.fields.label, `has ${labels.length.toLocaleString('en-US')} distinct values in the compared examples (true labels and predictions, both files); ` +
-            `at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
-    }
-    const index = new Map(labels.map((label, i) => [label, i]));
-    const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
-    const hasScores = candidate.score !== null || candidate.scores !== null;
-    const names = metricNames(task, labels, hasScores);
-    const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
-    const hasBaseline = baseline !== null;
-    return {
-        task,
-        labels,
-        positiveLabel,
-        counts: { ...withRepeatCounts(countsOf(read.n, baseline ? baseline.n : null, byId), repeats), ...errorCounts(errors) },
-        pairing,
-        hasBaseline,
-        errors,
-        known: { metrics: names, labels },
-        defaultGates: DEFAULT_GATES,
-        keys: { candidate: candidate.keys, baseline: baseline ? baseline.keys : null },
-        analyzeSlice(rows, wanted, settings) {
-            // The slice's pairs as a pairing of their own (without a baseline: the candidate's rows, paired with themselves).
-            const sub = slicePairing(rows, pairing);
-            const table = countCells(labels.length, remap, candidate, baseline ?? candidate, sub);
-            const only = new Set(wanted);
-            const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
-            // Repeats and clusters hold within a slice too: the slice's pairs in their clusters (those it has a part of).
-            const clusters = pairClusters(options, candidate, baseline, sub, repeats);
-            const clustered = clusters ? ClusteredCells.of(labels.length, labels, remap, candidate, baseline, sub, clusters) : null;
-            const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline, mcnemar, only, clusters: clustered }, settings);
-            const scored = hasScores && wanted.some((name) => !confusion.metrics.has(name))
-                ? scoreStatistics({ task, labels, positive, remap, candidate, baseline, pairing: sub }, settings)
-                : { metrics: new Map(), warnings: [] };
-            if (clusters && scored.metrics.size > 0) {
-                for (const [name, m] of scored.metrics)
-                    scored.metrics.set(name, valuesOnly(m));
-                scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
-            }
-            const metrics = {};
-            for (const name of wanted) {
-                const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
-                if (m)
-                    metrics[name] = m;
-            }
-            return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] };
-        },
-        async analyze(rules, settings) {
-            const k = labels.length;
-            const table = countCells(k, remap, candidate, baseline, pairing);
-            const gatedClasses = gatedClassesOf(rules, index);
-            const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
-            const clusters = pairClusters(options, candidate, baseline, pairing, repeats);
-            const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
-            // The reserved error label (last) is no class of the scores: every true label is a real one.
-            const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders };
-            // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
-            // thread, started first, while this thread does everything else; the same numbers either way.
-            const n = pairing ? pairing.n : candidate.n;
-            const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= classification_HELPER_WORK;
-            const columns = apElsewhere ? binaryScoreColumns(scoreContext) : null;
-            const apJob = columns && columns.base ? startStatsJob(options.readerScript, { kind: 'ap', columns, settings }) : null;
-            const confusionContext = { task, labels, positive, table, hasBaseline, gatedClasses, mcnemar, clusters: clustered };
-            let scored = { metrics: new Map(), warnings: [] };
-            let joint = null;
-            let disagreement = null;
-            // Everything but the confusion-matrix statistics (run while a helper thread takes per-class families).
-            const others = () => {
-                if (hasScores)
-                    scored = scoreStatistics({ ...scoreContext, columns, ...(apJob ? { averagePrecision: 'later' } : {}) }, settings);
-                if (clusters && scored.metrics.size > 0) {
-                    for (const [name, m] of scored.metrics)
-                        scored.metrics.set(name, valuesOnly(m));
-                    scored.warnings = [unclusteredWarning([...scored.metrics.keys()], clusters.what)];
-                }
-                if (baseline && pairing && !clustered) {
-                    joint = classificationJoint({ task, labels, positive, remap, table, candidate, baseline, pairing, mcnemar, resamples: settings.resamples, seed: settings.seed });
-                }
-                disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null;
-            };
-            // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
-            let confusion;
-            if (options.readerScript)
-                confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others);
-            else {
-                confusion = confusionStatistics(confusionContext, settings);
-                others();
-            }
-            if (apJob) {
-                // The last warning of the binary score statistics, as on one thread.
-                const ap = await apJob.result();
-                scored.metrics.set('average_precision', ap.metric);
-                if (ap.warning)
-                    scored.warnings.push(ap.warning);
-            }
-            const metrics = {};
-            for (const name of names) {
-                const m = confusion.metrics.get(name) ?? scored.metrics.get(name);
-                if (m)
-                    metrics[name] = m;
-            }
-            return {
-                metrics,
-                confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
-                disagreement,
-                warnings: {
-                    first: classificationWarnings({ pairing, table, task, positive, settings }),
-                    last: [
-                        ...confusion.warnings,
-                        ...sparseMatrixWarning(k),
-                        ...scored.warnings,
-                        ...(clustered ? clustered.warnings : [])
-                    ]
-                },
-                ...(joint ? { joint } : {})
-            };
-        }
-    };
-}
-/** A pairing of the pairs at `rows` only (of candidate rows `rows`, paired with themselves, without a pairing). */
-function slicePairing(rows, pairing) {
-    if (!pairing)
-        return pairingOf(rows, rows);
-    const at = (index) => Uint32Array.from(rows, (p) => index[p]);
-    return pairingOf(at(pairing.cand), at(pairing.base));
-}
-/** Report indices of the classes whose per-class metrics a rule names (always resampled). */
-function gatedClassesOf(rules, index) {
-    const gated = new Set();
-    for (const rule of rules) {
-        const perClass = parsePerClass(rule.metric);
-        const i = perClass ? index.get(perClass.label) : undefined;
-        if (i !== undefined)
-            gated.add(i);
-    }
-    return gated;
-}
-/** The warning that the confusion matrices of `k` classes are given sparse (none up to DENSE_MATRIX_CLASSES). */
-function sparseMatrixWarning(k) {
-    if (k <= DENSE_MATRIX_CLASSES)
-        return [];
-    const K = k.toLocaleString('en-US');
-    return [
-        `The confusion matrices of ${K} classes are given as their non-zero entries ` +
-            `(\`confusionMatrix.entries\`: [true index, predicted index, count]), not as ${K}×${K} tables ` +
-            `(dense up to ${DENSE_MATRIX_CLASSES.toLocaleString('en-US')} classes).`
-    ];
-}
-/**
- * The task, the report's labels and the positive class (src/task.ts chooseTask) from the labels that occur in
- * the compared examples (`used`: a flag per dictionary code), `--task` binary or multiclass forcing the task.
- */
-function classesOf(dictionary, used, options) {
-    const forced = options.task === 'binary' || options.task === 'multiclass' ? options.task : undefined;
-    return chooseTask(dictionary.names, dictionary.names.filter((_, code) => used[code]), options.positiveLabel, forced);
-}
-const NOTHING_EARLY = { orders: { candidate: null, baseline: null }, baselineRepeat: null };
-/**
- * Reads both files: the baseline in a worker thread when it is a large file on disk and a reader script is given.
- * The worker also sorts the baseline's scores, and this thread, usually done with the candidate first (the worker
- * starts later and hands its columns over), sorts the candidate's while it waits. Once it has answered, the worker
- * looks for a repeated baseline id while this thread pairs and computes.
- */
-async function readBoth(options, readOptions) {
-    const base = options.baseline;
-    if (!base)
-        return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY];
-    if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
-        const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true, checkIds: true });
-        // Keep a rejection of the worker from going unhandled while the candidate is read.
-        pending.catch(() => undefined);
-        const candidate = await readPredictions(options.candidate, readOptions);
-        const candidateOrder = candidate.score ? { score: candidate.score, order: ascendingOrder(candidate.score) } : null;
-        const { file, scoreOrder, repeat } = await pending;
-        const baselineOrder = file.score && scoreOrder ? { score: file.score, order: scoreOrder } : null;
-        return [candidate, file, { orders: { candidate: candidateOrder, baseline: baselineOrder }, baselineRepeat: repeat }];
-    }
-    const candidate = await readPredictions(options.candidate, readOptions);
-    return [candidate, await readPredictions(base, readOptions), NOTHING_EARLY];
-}
-/**
- * Throws the error pairing would have thrown for a repeated baseline id that it left to the reader thread (its
- * answer, or this thread's own search when the thread ended without one); nothing when there is none.
- */
-async function settleIds(early, baseline) {
-    if (!early.baselineRepeat || !baseline)
-        return;
-    const repeat = await early.baselineRepeat;
-    if (repeat === undefined)
-        checkUniqueIds(baseline);
-    else if (repeat)
-        throw repeatError(baseline, repeat);
-}
-async function sizeOf(file) {
-    try {
-        return (await (0,promises_namespaceObject.stat)(file)).size;
-    }
-    catch {
-        return 0;
-    }
-}
-/**
- * Which dictionary codes occur in the compared examples (all candidate rows without a baseline). An error row's
- * ERROR_CODE lies past the array: typed arrays ignore the write, so it marks nothing.
- */
-function usedCodes(size, candidate, baseline, pairing) {
-    const used = new Uint8Array(size);
-    if (!baseline || !pairing) {
-        for (let i = 0; i < candidate.n; i++)
-            used[candidate.truth[i]] = used[candidate.pred[i]] = 1;
-        return used;
-    }
-    for (let p = 0; p < pairing.n; p++) {
-        const i = pairing.cand[p];
-        used[candidate.truth[i]] = used[candidate.pred[i]] = used[baseline.pred[pairing.base[p]]] = 1;
-    }
-    return used;
-}
-/**
- * The report's `confusionMatrix`: dense rows up to {@link DENSE_MATRIX_CLASSES} classes (a million numbers per
- * model); above, `candidate` and `baseline` are null and `entries` lists the non-zero cells of each matrix as
- * [true index, predicted index, count] (indices into `labels`). Cost O(cells + K²) dense, O(cells·log) sparse.
- */
-function confusionMatrixOf(table, labels, hasBaseline) {
-    const { k } = table;
-    if (k > DENSE_MATRIX_CLASSES) {
-        const entries = confusionEntries(table);
-        return { labels, candidate: null, baseline: null, entries: { candidate: entries.candidate, baseline: hasBaseline ? entries.baseline : null } };
-    }
-    const { baseline, candidate } = confusionMatrices(table);
-    const rows = (cm) => Array.from({ length: k }, (_, t) => Array.from(cm.subarray(t * k, t * k + k)));
-    return { labels, candidate: rows(candidate), baseline: hasBaseline ? rows(baseline) : null };
-}
-
-;// CONCATENATED MODULE: ./src/tasks/cells.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const cellsTask = {
-    async prepare(options) {
-        refuseRowOptions(options);
-        const dictionary = new LabelDictionary();
-        const source = options.candidate;
-        const builder = new CellsBuilder(source.name, options.fields.label, dictionary, textCells(source.name, options.format), keyFields({ sliceFields: options.sliceFields }));
-        await readRows(source, builder, { format: options.format });
-        const rows = builder.finish();
-        const used = new Uint8Array(dictionary.size);
-        for (let j = 0; j < rows.size; j++)
-            used[rows.truth[j]] = used[rows.baseline[j]] = used[rows.candidate[j]] = 1;
-        const { task, labels, positiveLabel } = classesOf(dictionary, used, options);
-        if (labels.length > MAX_CLASSES) {
-            throw new InputError(source.name, null, null, `has ${labels.length.toLocaleString('en-US')} distinct labels (true labels and both predictions); at most ${MAX_CLASSES.toLocaleString('en-US')} classes are supported`);
-        }
-        const index = new Map(labels.map((label, i) => [label, i]));
-        const remap = Int32Array.from(dictionary.names, (name) => index.get(name) ?? -1);
-        const names = metricNames(task, labels, false);
-        const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
-        const n = rows.total;
-        return {
-            task,
-            labels,
-            positiveLabel,
-            counts: countsOf(n, n, allPaired(n)),
-            // Nothing to pair: no pairing warnings (the join on id made them), no ids for the data checks.
-            pairing: null,
-            hasBaseline: true,
-            known: { metrics: names, labels },
-            defaultGates: DEFAULT_GATES,
-            // The slice columns, one code per cell; a slice's size is the sum of its cells' counts.
-            keys: { candidate: rows.keys, baseline: null, weights: rows.count },
-            analyzeSlice(cells, wanted, settings) {
-                // `cells` indexes the file's cells (no pairing): the slice's table, as the rows path's countCells makes it.
-                const table = cellTable(labels.length, remap, rows, cells);
-                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
-                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, mcnemar, only: new Set(wanted) }, settings);
-                const metrics = {};
-                for (const name of wanted) {
-                    const m = confusion.metrics.get(name);
-                    if (m)
-                        metrics[name] = m;
-                }
-                return { metrics, warnings: confusion.warnings };
-            },
-            analyze(rules, settings) {
-                const k = labels.length;
-                const table = cellTable(k, remap, rows);
-                const gatedClasses = gatedClassesOf(rules, index);
-                const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
-                const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, gatedClasses, mcnemar }, settings);
-                const metrics = {};
-                for (const name of names) {
-                    const m = confusion.metrics.get(name);
-                    if (m)
-                        metrics[name] = m;
-                }
-                return {
-                    metrics,
-                    confusionMatrix: confusionMatrixOf(table, labels, true),
-                    disagreement: disagreementOfCells(table),
-                    warnings: {
-                        first: classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }),
-                        last: [
-                            ...confusion.warnings,
-                            ...sparseMatrixWarning(k)
-                        ]
-                    },
-                    joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed })
-                };
-            }
-        };
-    }
-};
-/**
- * The sparse cell table of the file's cells (or of the cells at `subset`): report indices, ordered by (t, b, c)
- * as src/cells.ts orders them (so every resample draws its random numbers in the same order as from the row
- * files), cells with the same (t, b, c) (in several slices) added up into one.
- * Cost O(m · log m) for m cells.
- * @example // cells (b, b, a) × 3 then (a, a, a) × 2 then (b, b, a) × 1 (another slice), labels [a, b]
- * cellTable(2, remap, rows) // t [0, 1], b [0, 1], c [0, 0], count [2, 4]
- */
-function cellTable(k, remap, rows, subset) {
-    const at = subset ?? Uint32Array.from({ length: rows.size }, (_, j) => j);
-    const m = at.length;
-    const t = Int32Array.from(at, (j) => remap[rows.truth[j]]);
-    const b = Int32Array.from(at, (j) => remap[rows.baseline[j]]);
-    const c = Int32Array.from(at, (j) => remap[rows.candidate[j]]);
-    const order = Int32Array.from({ length: m }, (_, j) => j).sort((x, y) => t[x] - t[y] || b[x] - b[y] || c[x] - c[y]);
-    const out = { k, size: 0, total: 0, t: new Int32Array(m), b: new Int32Array(m), c: new Int32Array(m), count: new Float64Array(m) };
-    let size = 0;
-    for (let i = 0; i < m; i++) {
-        const j = order[i];
-        const count = rows.count[at[j]];
-        if (size > 0 && out.t[size - 1] === t[j] && out.b[size - 1] === b[j] && out.c[size - 1] === c[j])
-            out.count[size - 1] += count;
-        else {
-            out.t[size] = t[j];
-            out.b[size] = b[j];
-            out.c[size] = c[j];
-            out.count[size] = count;
-            size++;
-        }
-        out.total += count;
-    }
-    out.size = size;
-    if (size < m) {
-        out.t = out.t.slice(0, size);
-        out.b = out.b.slice(0, size);
-        out.c = out.c.slice(0, size);
-        out.count = out.count.slice(0, size);
-    }
-    return out;
-}
-/** The disagreement counts of the cells (no ids: the first regressions and improvements are not known). Cost O(cells). */
-function disagreementOfCells(table) {
-    const d = { rightToWrong: 0, wrongToRight: 0, bothWrongDiffer: 0, firstRegressions: [], firstImprovements: [] };
-    for (let j = 0; j < table.size; j++) {
-        const t = table.t[j];
-        const b = table.b[j];
-        const c = table.c[j];
-        if (b === c)
-            continue;
-        if (b === t)
-            d.rightToWrong += table.count[j];
-        else if (c === t)
-            d.wrongToRight += table.count[j];
-        else
-            d.bothWrongDiffer += table.count[j];
-    }
-    return d;
-}
-/** The pairing of n examples that were all paired (counts only: no row indices, which cells do not have). */
-function allPaired(n) {
-    return { n, cand: new Uint32Array(0), base: new Uint32Array(0), candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, candidateOnlyIds: [], baselineOnlyIds: [], conflictIds: [] };
-}
-/** Options that need examples, each a ConfigError naming it (see the module's comment). */
-function refuseRowOptions(options) {
-    const refuse = (what, why) => {
-        throw new ConfigError(`--format cells (action: format: cells): ${what} ${why}`);
-    };
-    if (options.baseline)
-        refuse('--baseline (action: baseline) is not given:', 'the cells file holds both models (columns label, baseline, candidate, count); give it as --candidate alone');
-    if (options.task !== undefined && options.task !== 'binary' && options.task !== 'multiclass') {
-        refuse(`--task ${options.task} (action: task)`, 'needs per-example values; cell counts are for binary and multiclass classification');
-    }
-    if (options.train)
-        refuse('--train (action: train)', 'needs the test examples\' ids or texts, which cell counts do not have');
-    if (options.trainPredictions)
-        refuse('--train-predictions (action: train-predictions)', 'is not supported with cell counts; compare the prediction files');
-    if (options.sliceFields?.includes(CELL_COLUMNS.count))
-        refuse('--slice-field count (action: slice-fields)', 'names the column of the counts, not a slice column of the cells file');
-    if (options.repeatField)
-        refuse('--repeat-field (action: repeat-field)', 'needs each row\'s id; cell counts have none');
-    if (options.clusterField)
-        refuse('--cluster-field (action: cluster-field)', 'needs each row\'s cluster; cell counts have none');
-    if (options.errors)
-        refuse('--errors (action: errors)', 'has no meaning for cell counts: count error rows as you want them in the SQL');
-    for (const rule of splitRules(options.gates ?? '')) {
-        const metric = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rule)?.[0];
-        if (metric !== undefined && Object.values(SCORE_METRICS).some((list) => list.includes(metric))) {
-            throw new ConfigError(`gate ${quote(rule, 120)}: ${metric} is a score metric, and score metrics need rows (SPEC §15): cell counts carry no scores; compare the prediction files, or remove the rule`);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/read/textRows.ts
@@ -19233,7 +18626,7 @@ class TextRowBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/tasks/rows.ts
+;// CONCATENATED MODULE: ./src/tasks/readAndPair.ts
 
 
 
@@ -19275,7 +18668,7 @@ function rowsOf(pairing, n, side = 'cand') {
     return Uint32Array.from({ length: n }, (_, i) => i);
 }
 /** `values` at `rows`. */
-function rows_gather(values, rows) {
+function readAndPair_gather(values, rows) {
     const out = new Float64Array(rows.length);
     for (let p = 0; p < rows.length; p++)
         out[p] = values[rows[p]];
@@ -19441,7 +18834,180 @@ function fillGeneration(candidate, baseline) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/tasks/generation.ts
+;// CONCATENATED MODULE: ./src/stats/pairedTCluster.ts
+/**
+ * The paired t-test with clusters (SPEC §12, `test: "paired-t-cluster"`): the mean per-example difference d̄ of
+ * N examples in G clusters, with the cluster-robust (sandwich) variance of the mean (Liang & Zeger 1986; Cameron
+ * & Miller 2015, "A practitioner's guide to cluster-robust inference", J. Human Resources 50:317, eq. 11 with the
+ * small-sample factor G/(G − 1)):
+ *
+ *   E_g = Σ_{i∈g} (d_i − d̄),  se² = G/(G − 1) · Σ_g E_g² / N²,  t = d̄ / se,  df = G − 1
+ *
+ * as statsmodels `OLS(d, ones).fit(cov_type="cluster", cov_kwds={"groups": g})` gives the standard error (its
+ * default correction G/(G − 1)·(N − 1)/(N − 1) for one regressor), with the t distribution on G − 1 degrees of
+ * freedom. With every cluster of one example it is the paired t-test (scipy `ttest_rel`). Cost O(N + G).
+ *
+ * @example pairedTCluster(Float64Array.of(1, 2, 3, 4), Uint32Array.of(0, 0, 1, 1), 2, 0.05).t // 2.5
+ */
+
+/** @returns null with fewer than two clusters. */
+function pairedTCluster(d, clusterOf, clusters, alpha) {
+    const n = d.length;
+    if (clusters < 2 || n < 2)
+        return null;
+    let sum = 0;
+    for (let i = 0; i < n; i++)
+        sum += d[i];
+    const mean = sum / n;
+    const e = new Float64Array(clusters);
+    for (let i = 0; i < n; i++)
+        e[clusterOf[i]] += d[i] - mean;
+    let ss = 0;
+    for (let g = 0; g < clusters; g++)
+        ss += e[g] * e[g];
+    const se = Math.sqrt(((clusters / (clusters - 1)) * ss) / (n * n));
+    const df = clusters - 1;
+    return tResult(n, mean, se, df, alpha);
+}
+
+;// CONCATENATED MODULE: ./src/significance/clusters/clusteredMeans.ts
+
+
+
+
+/** The statistics fields of a clustered mean, to lay over the unclustered MetricReport (values unchanged). */
+function clusteredMean(input, settings, warnings = []) {
+    const { candidate: c, baseline: b, clusters } = input;
+    const G = clusters.clusters;
+    const vectors = new Float64Array(G * 3);
+    const d = new Float64Array(G);
+    for (let p = 0; p < c.length; p++) {
+        const g = clusters.clusterOf[p];
+        vectors[g * 3] += c[p];
+        vectors[g * 3 + 1] += b ? b[p] : c[p];
+        vectors[g * 3 + 2]++;
+        if (b)
+            d[g] += c[p] - b[p];
+    }
+    const patterns = densePatterns(vectors, 3);
+    const boot = resampleClusterFamily({
+        name: `score:${input.name}`,
+        patterns,
+        metrics: 1,
+        swap: null,
+        lowerBetter: [input.direction === 'lower'],
+        evaluate: (totals, vC, vB) => {
+            vC[0] = totals[0] / totals[2];
+            vB[0] = totals[1] / totals[2];
+        }
+    }, settings, false);
+    const r = boot.metrics[0];
+    if (boot.resamples < settings.resamples)
+        warnings.push(cappedClustersWarning(`\`${input.name}\``, boot.resamples, settings.resamples, patterns));
+    const own = { candidateCi: r.candidateCi };
+    if (!b)
+        return own;
+    const stats = { ...own, ci: r.ci, worseBound: r.worseBound, ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null };
+    if (input.passRate) {
+        const test = mcnemarCluster(d);
+        return { ...stats, pValue: test.pValue, pValueWorse: input.direction === 'higher' ? test.pLess : test.pGreater, test: 'mcnemar-cluster' };
+    }
+    const diff = new Float64Array(c.length);
+    for (let p = 0; p < c.length; p++)
+        diff[p] = c[p] - b[p];
+    const t = pairedTCluster(diff, clusters.clusterOf, G, settings.alpha);
+    if (!t)
+        return { ...stats, pValue: null, pValueWorse: null, test: null };
+    return { ...stats, pValue: t.pValue, pValueWorse: input.direction === 'higher' ? t.pLess : t.pGreater, test: 'paired-t-cluster' };
+}
+
+;// CONCATENATED MODULE: ./src/significance/clusters/clusteredGeneration.ts
+/**
+ * Clustered statistics of the generation metrics (SPEC §11 with §12), laid over the unclustered report:
+ * - `exact_match`, `token_f1`: per-example values as clustered means (src/significance/clusters/clusteredMeans.ts): the clustered
+ *   McNemar (`mcnemar-cluster`) and the cluster paired t (`paired-t-cluster`);
+ * - `bleu`, `chrf`: each cluster is the sum of its examples' sufficient statistics (n-gram matches and lengths)
+ *   for both models; a resample's corpus score comes from the summed rows; p by cluster randomization
+ *   (`permutation-cluster`: a swap exchanges the two models' rows of a whole cluster);
+ * - `loss`, `perplexity`: clusters of (Σ loss·tokens, Σ tokens) per model, the same way.
+ * Every interval is the cluster bootstrap percentile interval. Cost O(n · columns) once, then O(distinct cluster
+ * vectors · columns) per resample.
+ */
+
+
+
+
+
+
+/** The statistics fields of each generation metric under clusters. */
+function clusteredGeneration(input, settings, warnings) {
+    const { references, candidate, baseline, clusters } = input;
+    const n = references.length;
+    const out = new Map();
+    const perExample = (fn) => ({
+        c: Float64Array.from({ length: n }, (_, i) => fn(candidate[i], references[i])),
+        b: baseline ? Float64Array.from({ length: n }, (_, i) => fn(baseline[i], references[i])) : null
+    });
+    const em = perExample((p, r) => (exactMatch(p, r) ? 1 : 0));
+    out.set('exact_match', clusteredMean({ name: 'exact_match', direction: 'higher', candidate: em.c, baseline: em.b, clusters, passRate: true }, settings, warnings));
+    const f1 = perExample(tokenF1);
+    out.set('token_f1', clusteredMean({ name: 'token_f1', direction: 'higher', candidate: f1.c, baseline: f1.b, clusters, passRate: false }, settings, warnings));
+    for (const stats of corpusStatistics({ references, candidate, baseline })) {
+        const k = stats.k;
+        out.set(stats.name, sums(stats.name, k, (i, j) => stats.candidate[i * k + j], stats.baseline ? (i, j) => stats.baseline[i * k + j] : null, (t, o) => stats.score(t, o), 'higher', n, clusters, settings, warnings));
+    }
+    if (input.loss) {
+        const { candidate: lc, baseline: lb } = input.loss;
+        const row = (m) => (i, j) => (j === 0 ? m.loss[i] * m.tokens[i] : m.tokens[i]);
+        const lossOf = (t, o = 0) => (t[o + 1] === 0 ? NaN : t[o] / t[o + 1]);
+        out.set('loss', sums('loss', 2, row(lc), lb ? row(lb) : null, lossOf, 'lower', n, clusters, settings, warnings));
+        out.set('perplexity', sums('perplexity', 2, row(lc), lb ? row(lb) : null, (t, o) => Math.exp(lossOf(t, o)), 'lower', n, clusters, settings, warnings));
+    }
+    return out;
+}
+/** A metric of summed per-example rows (k columns per model), by cluster bootstrap and cluster randomization. */
+function sums(name, k, cand, base, score, direction, n, clusters, settings, warnings) {
+    const vectors = new Float64Array(clusters.clusters * 2 * k);
+    for (let i = 0; i < n; i++) {
+        const o = clusters.clusterOf[i] * 2 * k;
+        for (let j = 0; j < k; j++) {
+            vectors[o + j] += cand(i, j);
+            vectors[o + k + j] += base ? base(i, j) : cand(i, j);
+        }
+    }
+    const patterns = densePatterns(vectors, 2 * k);
+    const swap = Int32Array.from({ length: 2 * k }, (_, d) => (d < k ? d + k : d - k));
+    const boot = resampleClusterFamily({
+        name: `generation:${name}`,
+        patterns,
+        metrics: 1,
+        swap,
+        lowerBetter: [direction === 'lower'],
+        evaluate: (t, vC, vB) => {
+            vC[0] = score(t, 0);
+            vB[0] = score(t, k);
+        }
+    }, settings, base !== null);
+    if (boot.resamples < settings.resamples)
+        warnings.push(cappedClustersWarning(`\`${name}\``, boot.resamples, settings.resamples, patterns));
+    const r = boot.metrics[0];
+    if (!base)
+        return { candidateCi: r.candidateCi };
+    return {
+        candidateCi: r.candidateCi,
+        ci: r.ci,
+        worseBound: r.worseBound,
+        ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null,
+        pValue: r.pValue,
+        pValueWorse: r.pValueWorse,
+        test: r.pValue !== null ? 'permutation-cluster' : null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/generationTask.ts
+
+
+
 
 
 
@@ -19524,6 +19090,68 @@ const generation = {
         return { ...prepared, counts: repeats.counts(prepared.counts) };
     }
 };
+
+;// CONCATENATED MODULE: ./src/metrics/regression.ts
+const REGRESSION_METRICS = ['mae', 'rmse', 'r2', 'max_error'];
+/** `r2` is better when higher, the errors when lower. */
+function regressionDirection(name) {
+    return name === 'r2' ? 'higher' : 'lower';
+}
+/**
+ * The four metrics of predictions `p` against truths `y`, optionally weighted (null: every weight 1).
+ * NaN for all four without examples.
+ * @example regressionMetrics([3, -0.5, 2, 7], [2.5, 0, 2, 8]).mae // 0.5
+ * @example regressionMetrics([3, 2, 7, 1], [4, 2, 7, 1]).max_error // 1
+ */
+function regressionMetrics(y, p, weight = null) {
+    const n = y.length;
+    let total = 0;
+    let sumAbs = 0;
+    let sumSq = 0;
+    let sumY = 0;
+    let max = -Infinity;
+    let first = NaN;
+    let constant = true;
+    for (let i = 0; i < n; i++) {
+        const w = weight === null ? 1 : weight[i];
+        if (w === 0)
+            continue;
+        if (total === 0)
+            first = y[i];
+        else if (y[i] !== first)
+            constant = false;
+        const e = y[i] - p[i];
+        const a = Math.abs(e);
+        total += w;
+        sumAbs += w * a;
+        sumSq += w * e * e;
+        sumY += w * y[i];
+        if (a > max)
+            max = a;
+    }
+    if (total === 0)
+        return { mae: NaN, rmse: NaN, r2: NaN, max_error: NaN };
+    const mean = sumY / total;
+    let ssTot = 0;
+    for (let i = 0; i < n && !constant; i++) {
+        const w = weight === null ? 1 : weight[i];
+        const d = y[i] - mean;
+        ssTot += w * d * d;
+    }
+    return { mae: sumAbs / total, rmse: Math.sqrt(sumSq / total), r2: r2Of(sumSq, ssTot, total), max_error: max };
+}
+/**
+ * R² from the residual and total sums of squares of `total` examples, with scikit-learn's force_finite rules.
+ * @example r2Of(0, 0, 5) // 1
+ * @example r2Of(2, 0, 5) // 0
+ */
+function r2Of(ssRes, ssTot, total) {
+    if (total < 2)
+        return NaN;
+    if (ssTot === 0)
+        return ssRes === 0 ? 1 : 0;
+    return 1 - ssRes / ssTot;
+}
 
 ;// CONCATENATED MODULE: ./src/read/numericRows.ts
 /**
@@ -19673,7 +19301,105 @@ class NumericRowBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/tasks/numeric/regressionStatistics.ts
+;// CONCATENATED MODULE: ./src/significance/numeric/numericSettings.ts
+/**
+ * What the numeric tasks (`--task scores`, `--task regression`, SPEC §10) share: their settings, the check that
+ * every value is a finite number, an empty MetricReport, and the warning for a capped resampling.
+ */
+
+/** A MetricReport with every value null. */
+function emptyMetric(direction) {
+    return { candidate: null, baseline: null, delta: null, ci: null, pValue: null, candidateCi: null, test: null, direction, pValueWorse: null, worseBound: null, ciMethod: null };
+}
+/**
+ * Throws an InputError naming the file, the field and the example when a value is not a finite number
+ * (the reader should have refused it; this keeps NaN out of the cells whatever the caller does). O(n).
+ * @example checkFinite(Float64Array.of(1, NaN), 'judge', 'candidate.jsonl', ['a', 'b']) // throws: candidate.jsonl: field "judge" is not a finite number (example id "b")
+ */
+function checkFinite(values, field, file, ids) {
+    for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+            const where = ids ? `example id ${quote(String(ids[i]))}` : `paired example ${i + 1}`;
+            throw new InputError(file, null, field, `is not a finite number (${where}): ${String(values[i])}`);
+        }
+    }
+}
+/** Throws when the arrays of one comparison do not have the same length (a programming error, not bad input). */
+function checkLengths(n, arrays, what) {
+    for (const a of arrays)
+        if (a !== null && a.length !== n)
+            throw new Error(`${what}: arrays of different lengths (${a.length}, expected ${n})`);
+}
+/**
+ * The warning for a family resampled fewer times than asked.
+ * @example cappedWarning('latency_ms', 20, 10000, 1000000, 'distinct (baseline, candidate) pairs', true, 2e7)
+ */
+function cappedWarning(what, made, asked, cells, cellName, normal, cap) {
+    const f = (x) => x.toLocaleString('en-US');
+    return (`${what} resampled ${f(made)} times, not ${f(asked)}: its ${f(cells)} ${cellName} make each resample a pass over ${f(cells)} cells ` +
+        `(at most ${f(cap)} cell-resamples).` +
+        (normal ? ' Its intervals use the normal approximation with the bootstrap standard error.' : ''));
+}
+
+;// CONCATENATED MODULE: ./src/significance/numeric/exampleChanges.ts
+/** How many ids and examples a detail lists, by default. */
+const DETAIL_LIMIT = 10;
+/**
+ * The flips of a 0/1 field.
+ * @example flips(Float64Array.of(1, 0, 1), Float64Array.of(0, 1, 1), 'higher', ['a', 'b', 'c']) // worse 1 (a), better 1 (b)
+ */
+function flips(baseline, candidate, direction, ids, limit = DETAIL_LIMIT) {
+    const out = { worse: 0, better: 0, firstWorse: [], firstBetter: [] };
+    for (let i = 0; i < candidate.length; i++) {
+        const change = candidate[i] - baseline[i];
+        if (change === 0)
+            continue;
+        const isWorse = direction === 'higher' ? change < 0 : change > 0;
+        if (isWorse) {
+            if (out.worse++ < limit)
+                out.firstWorse.push(String(ids[i]));
+        }
+        else if (out.better++ < limit)
+            out.firstBetter.push(String(ids[i]));
+    }
+    return out;
+}
+/**
+ * Positions of the `limit` largest positive values of `change`, largest first, ties by position.
+ * @example largestPositive(Float64Array.of(0.5, -1, 2, 0.5), 2) // [2, 0]
+ */
+function largestPositive(change, limit = DETAIL_LIMIT) {
+    const kept = [];
+    if (limit <= 0)
+        return kept;
+    for (let i = 0; i < change.length; i++) {
+        const v = change[i];
+        if (!(v > 0))
+            continue;
+        if (kept.length === limit && v <= change[kept[limit - 1]])
+            continue;
+        // Insert after every kept entry that is at least as large (earlier positions win ties).
+        let at = kept.length;
+        while (at > 0 && change[kept[at - 1]] < v)
+            at--;
+        kept.splice(at, 0, i);
+        if (kept.length > limit)
+            kept.pop();
+    }
+    return kept;
+}
+/**
+ * The examples whose value changed most in the worse direction, worst first.
+ * @example largestDrops(Float64Array.of(5, 3), Float64Array.of(2, 3), 'higher', ['a', 'b']) // [{ id: 'a', baseline: 5, candidate: 2, change: 3 }]
+ */
+function largestDrops(baseline, candidate, direction, ids, limit = DETAIL_LIMIT) {
+    const change = new Float64Array(candidate.length);
+    for (let i = 0; i < change.length; i++)
+        change[i] = direction === 'higher' ? baseline[i] - candidate[i] : candidate[i] - baseline[i];
+    return largestPositive(change, limit).map((i) => ({ id: String(ids[i]), baseline: baseline[i], candidate: candidate[i], change: change[i] }));
+}
+
+;// CONCATENATED MODULE: ./src/significance/numeric/regressionStatistics.ts
 /**
  * The statistics of `--task regression` (SPEC §10): `mae`, `rmse`, `r2`, `max_error` as scikit-learn 1.2
  * (src/metrics/regression.ts), lower is better except `r2`.
@@ -19928,7 +19654,104 @@ function fill(out, mae, mse, r2, max) {
     out[3] = max;
 }
 
-;// CONCATENATED MODULE: ./src/tasks/regression.ts
+;// CONCATENATED MODULE: ./src/significance/clusters/clusteredRegression.ts
+/**
+ * Clustered statistics of the regression metrics (SPEC §10 with §12): `mae`, `rmse`, `r2`, `max_error` resampled
+ * and tested by cluster. A cluster's vector is (size, Σy, Σy², Σ|e_c|, Σ|e_b|, Σe_c², Σe_b², max|e_c|, max|e_b|)
+ * (e = y − prediction), so every metric of a resample is a function of the summed vectors (the maxima taken as
+ * maxima), and swapping the models in a cluster exchanges the candidate's and the baseline's entries.
+ *
+ * - `ci`, `worseBound`, `candidateCi`: cluster bootstrap percentile intervals (`cluster-bootstrap-percentile`).
+ * - `pValue`: `mae` and `rmse`: the cluster-robust paired t (`paired-t-cluster`) on per-example |error| and
+ *   squared error; `r2` and `max_error`: cluster randomization (`permutation-cluster`).
+ * Cost: O(n) for the vectors and tests, O(distinct cluster vectors) per resample.
+ */
+
+
+
+
+const DIMS = 9;
+/** The candidate's and the baseline's entries exchange under a swap: |e| 3↔4, e² 5↔6, max 7↔8. */
+const SWAP = Int32Array.of(0, 1, 2, 4, 3, 6, 5, 8, 7);
+/** r² from the sums, as scikit-learn's force_finite: a constant y gives 1 for exact predictions, else 0. */
+function r2(n, sy, syy, sse) {
+    if (n < 2)
+        return NaN;
+    const sst = syy - (sy * sy) / n;
+    if (!(sst > 1e-12 * Math.max(1, syy)))
+        return sse === 0 ? 1 : 0;
+    return 1 - sse / sst;
+}
+/** The statistics fields of each regression metric under clusters, to lay over the unclustered reports. */
+function clusteredRegression(input, settings, warnings) {
+    const { y, candidate: c, clusters } = input;
+    const b = input.baseline ?? c;
+    const G = clusters.clusters;
+    const vectors = new Float64Array(G * DIMS);
+    for (let i = 0; i < y.length; i++) {
+        const o = clusters.clusterOf[i] * DIMS;
+        const ec = y[i] - c[i];
+        const eb = y[i] - b[i];
+        vectors[o]++;
+        vectors[o + 1] += y[i];
+        vectors[o + 2] += y[i] * y[i];
+        vectors[o + 3] += Math.abs(ec);
+        vectors[o + 4] += Math.abs(eb);
+        vectors[o + 5] += ec * ec;
+        vectors[o + 6] += eb * eb;
+        vectors[o + 7] = Math.max(vectors[o + 7], Math.abs(ec));
+        vectors[o + 8] = Math.max(vectors[o + 8], Math.abs(eb));
+    }
+    const patterns = { ...densePatterns(vectors, DIMS), maxDims: Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 1, 1) };
+    const directions = REGRESSION_METRICS.map(regressionDirection);
+    const boot = resampleClusterFamily({
+        name: 'regression',
+        patterns,
+        metrics: 4,
+        swap: SWAP,
+        lowerBetter: directions.map((d) => d === 'lower'),
+        evaluate: (t, vC, vB) => {
+            const n = t[0];
+            vC[0] = t[3] / n;
+            vB[0] = t[4] / n;
+            vC[1] = Math.sqrt(t[5] / n);
+            vB[1] = Math.sqrt(t[6] / n);
+            vC[2] = r2(n, t[1], t[2], t[5]);
+            vB[2] = r2(n, t[1], t[2], t[6]);
+            vC[3] = t[7];
+            vB[3] = t[8];
+        }
+    }, settings, input.baseline !== null);
+    if (boot.resamples < settings.resamples)
+        warnings.push(cappedClustersWarning('The regression metrics', boot.resamples, settings.resamples, patterns));
+    const out = new Map();
+    REGRESSION_METRICS.forEach((name, i) => {
+        const r = boot.metrics[i];
+        if (!input.baseline) {
+            out.set(name, { candidateCi: r.candidateCi });
+            return;
+        }
+        const stats = { candidateCi: r.candidateCi, ci: r.ci, worseBound: r.worseBound, ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null };
+        if (name === 'r2' || name === 'max_error') {
+            out.set(name, { ...stats, pValue: r.pValue, pValueWorse: r.pValueWorse, test: r.pValue !== null ? 'permutation-cluster' : null });
+            return;
+        }
+        const d = new Float64Array(y.length);
+        for (let k = 0; k < y.length; k++) {
+            const ec = y[k] - c[k];
+            const eb = y[k] - b[k];
+            d[k] = name === 'mae' ? Math.abs(ec) - Math.abs(eb) : ec * ec - eb * eb;
+        }
+        const t = pairedTCluster(d, clusters.clusterOf, G, settings.alpha);
+        out.set(name, t ? { ...stats, pValue: t.pValue, pValueWorse: t.pGreater, test: 'paired-t-cluster' } : { ...stats, pValue: null, pValueWorse: null, test: null });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/tasks/regressionTask.ts
+
+
+
 
 
 
@@ -19950,9 +19773,9 @@ const regression = {
             const cRows = rows.cand;
             const pairing = pairsAt(labelled, candidate.n, rows);
             const result = regressionStatistics({
-                y: rows_gather(candidate.values[0], cRows),
-                candidate: rows_gather(candidate.values[1], cRows),
-                baseline: baseline && rows.base ? rows_gather(baseline.values[1], rows.base) : null,
+                y: readAndPair_gather(candidate.values[0], cRows),
+                candidate: readAndPair_gather(candidate.values[1], cRows),
+                baseline: baseline && rows.base ? readAndPair_gather(baseline.values[1], rows.base) : null,
                 ids: options.repeatField === undefined ? idsAt(candidate.ids, cRows) : idsAt(candidate.ids, cRows).map((k) => repeatLabel(k, options.repeatField)),
                 files: { candidate: candidate.name, baseline: baseline ? baseline.name : null },
                 fields: { label, prediction }
@@ -19962,8 +19785,8 @@ const regression = {
                 metrics[name] = result.metrics.get(name);
             const clusters = pairClusters(options, candidate, baseline, pairing, repeats.repeats());
             if (clusters) {
-                const y = rows_gather(candidate.values[0], cRows);
-                const clustered = clusteredRegression({ y, candidate: rows_gather(candidate.values[1], cRows), baseline: baseline && pairing ? rows_gather(baseline.values[1], pairing.base) : null, clusters }, settings, result.warnings);
+                const y = readAndPair_gather(candidate.values[0], cRows);
+                const clustered = clusteredRegression({ y, candidate: readAndPair_gather(candidate.values[1], cRows), baseline: baseline && pairing ? readAndPair_gather(baseline.values[1], pairing.base) : null, clusters }, settings, result.warnings);
                 for (const name of REGRESSION_METRICS)
                     if (metrics[name].candidate !== null)
                         Object.assign(metrics[name], clustered.get(name));
@@ -19982,7 +19805,194 @@ const regression = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/tasks/scores.ts
+;// CONCATENATED MODULE: ./src/significance/numeric/scoresStatistics.ts
+/**
+ * The statistics of `--task scores` (SPEC §10): per-example numbers of named fields (an LLM judge's 1–5, a unit
+ * test's pass/fail, latency), each a metric: the mean over the paired examples, better when higher or lower.
+ *
+ * Per field:
+ * - `candidate`, `baseline`: means over the paired examples; `delta` = candidate − baseline.
+ * - `ci`: the paired bootstrap percentile interval of delta, resampling examples: a multinomial draw over the
+ *   cells of identical (baseline, candidate) pairs (src/stats/cellResample.ts; stream `bootstrap:score:NAME`);
+ *   `worseBound` is the one-sided bound from the same draws.
+ * - A field whose values are all 0 or 1 in both files (booleans arrive as 0/1) is a pass rate: `pValue` is the
+ *   exact McNemar test (statsmodels `mcnemar(table, exact=True)`), `pValueWorse` its one-sided form, and
+ *   `candidateCi` the Wilson interval (statsmodels `proportion_confint(method="wilson")`).
+ * - Any other field: `pValue` is the paired t-test on the per-example differences (scipy `ttest_rel`),
+ *   `pValueWorse` its one-sided form, `candidateCi` the t interval of the candidate's mean
+ *   (scipy `t.interval(1 − alpha, n − 1, mean, sem)`).
+ * - Without a baseline: `candidate` and `candidateCi` only, nothing is resampled.
+ * Details: a pass rate's flips (baseline pass → candidate fail and back) with the first ids; another field's
+ * largest per-example drops (id, baseline, candidate).
+ * Cost: O(n) per field for the values and tests, O(n) expected to build the cells (O(n log n) when they are
+ * many), O(cells) per resample: 4 cells for a pass rate, at most 25 for a 1–5 judge, up to n for latency (capped
+ * at 2·10⁷ cell-resamples, then fewer resamples and a warning).
+ *
+ * @example
+ * scoresStatistics({
+ *   names: ['judge', 'passed'], directions: ['higher', 'higher'],
+ *   candidate: [Float64Array.of(4, 5, 3), Float64Array.of(1, 1, 0)],
+ *   baseline: [Float64Array.of(3, 5, 3), Float64Array.of(1, 0, 0)],
+ *   ids: ['q1', 'q2', 'q3']
+ * }, { alpha: 0.05, resamples: 10000, seed: 0 }).metrics.get('judge').delta // 0.3333333333333335
+ */
+
+
+
+
+
+
+
+/**
+ * True when every value is 0 or 1.
+ * @example isZeroOne(Float64Array.of(0, 1, 1)) // true
+ */
+function isZeroOne(values) {
+    for (let i = 0; i < values.length; i++)
+        if (values[i] !== 0 && values[i] !== 1)
+            return false;
+    return true;
+}
+/** MetricReports of every score field, in the order of `names`, with per-example details. */
+function scoresStatistics(input, settings) {
+    const { names, directions, candidate, baseline } = input;
+    const files = input.files ?? { candidate: 'candidate', baseline: 'baseline' };
+    if (directions.length !== names.length || candidate.length !== names.length || (baseline && baseline.length !== names.length)) {
+        throw new Error('scoresStatistics: names, directions and value arrays differ in number');
+    }
+    const metrics = new Map();
+    const details = new Map();
+    const warnings = [];
+    const limit = settings.detailLimit ?? DETAIL_LIMIT;
+    names.forEach((name, f) => {
+        const c = candidate[f];
+        const b = baseline ? baseline[f] : null;
+        const n = c.length;
+        checkLengths(n, [b, input.ids], 'scoresStatistics');
+        checkFinite(c, name, files.candidate, input.ids);
+        if (b)
+            checkFinite(b, name, files.baseline ?? 'baseline', input.ids);
+        const direction = directions[f];
+        const passRate = isZeroOne(c) && (b === null || isZeroOne(b));
+        const m = emptyMetric(direction);
+        metrics.set(name, m);
+        if (n === 0) {
+            details.set(name, passRate ? { kind: 'pass-rate', flips: null } : { kind: 'mean', drops: null });
+            return;
+        }
+        const passes = passRate ? scoresStatistics_sum(c) : 0;
+        m.candidate = passRate ? passes / n : scoresStatistics_sum(c) / n;
+        m.candidateCi = passRate ? wilson(passes, n, settings.alpha) : (pairedT(c, settings.alpha)?.ci ?? null);
+        if (!b) {
+            details.set(name, passRate ? { kind: 'pass-rate', flips: null } : { kind: 'mean', drops: null });
+            return;
+        }
+        m.baseline = scoresStatistics_sum(b) / n;
+        m.delta = m.candidate - m.baseline;
+        const ids = input.ids ?? Array.from({ length: n }, (_, i) => String(i + 1));
+        const cells = valueCells([b, c]);
+        const workCap = settings.workCap;
+        const res = resampleCells(cells, meanStatistic, { name: `score:${name}`, directions: [direction], resamples: settings.resamples, alpha: settings.alpha, seed: settings.seed, withTest: false, workCap });
+        const r = res.metrics[0];
+        m.ci = r.ci;
+        m.worseBound = r.worseBound;
+        m.ciMethod = r.ci ? res.method : null;
+        if (res.resamples < settings.resamples) {
+            warnings.push(cappedWarning(name, res.resamples, settings.resamples, cells.size, 'distinct (baseline, candidate) pairs', res.method === 'bootstrap-normal', workCap ?? 20_000_000));
+        }
+        if (passRate) {
+            const { onlyBaseline, onlyCandidate } = scoresStatistics_discordant(cells);
+            m.pValue = mcnemarExact(onlyBaseline, onlyCandidate);
+            m.pValueWorse = direction === 'higher' ? mcnemarDrop(onlyBaseline, onlyCandidate) : mcnemarDrop(onlyCandidate, onlyBaseline);
+            m.test = 'mcnemar-exact';
+            details.set(name, { kind: 'pass-rate', flips: flips(b, c, direction, ids, limit) });
+        }
+        else {
+            const d = new Float64Array(n);
+            for (let i = 0; i < n; i++)
+                d[i] = c[i] - b[i];
+            const t = pairedT(d, settings.alpha);
+            if (t) {
+                m.pValue = t.pValue;
+                m.pValueWorse = direction === 'higher' ? t.pLess : t.pGreater;
+                m.test = 'paired-t';
+            }
+            details.set(name, { kind: 'mean', drops: largestDrops(b, c, direction, ids, limit) });
+        }
+    });
+    return { metrics, details, warnings };
+}
+/** Σ values, in order. */
+function scoresStatistics_sum(values) {
+    let s = 0;
+    for (let i = 0; i < values.length; i++)
+        s += values[i];
+    return s;
+}
+/** Examples where only the baseline has a 1, and only the candidate, from the cells of (baseline, candidate). */
+function scoresStatistics_discordant(cells) {
+    let onlyBaseline = 0;
+    let onlyCandidate = 0;
+    const [b, c] = cells.values;
+    for (let j = 0; j < cells.size; j++) {
+        if (b[j] === 1 && c[j] === 0)
+            onlyBaseline += cells.weight[j];
+        else if (b[j] === 0 && c[j] === 1)
+            onlyCandidate += cells.weight[j];
+    }
+    return { onlyBaseline, onlyCandidate };
+}
+/**
+ * The mean of each model over weighted (baseline, candidate) cells: Σ x·v / Σ x. Also the swapped form
+ * (s of the x examples of a cell exchange their values), for the randomization test.
+ * @example meanStatistic(valueCells([Float64Array.of(1, 2), Float64Array.of(3, 3)])) // weighted → base [1.5], cand [3]
+ */
+function meanStatistic(cells) {
+    const [b, c] = cells.values;
+    const { weight } = cells;
+    const m = cells.size;
+    const swappable = [];
+    for (let j = 0; j < m; j++)
+        if (b[j] !== c[j])
+            swappable.push(j);
+    return {
+        count: 1,
+        swappable: Int32Array.from(swappable),
+        weighted(x, base, cand) {
+            let total = 0;
+            let sB = 0;
+            let sC = 0;
+            for (let j = 0; j < m; j++) {
+                const w = x[j];
+                if (w === 0)
+                    continue;
+                total += w;
+                sB += w * b[j];
+                sC += w * c[j];
+            }
+            base[0] = sB / total;
+            cand[0] = sC / total;
+        },
+        swapped(s, base, cand) {
+            let total = 0;
+            let sB = 0;
+            let sC = 0;
+            for (let j = 0; j < m; j++) {
+                const w = weight[j];
+                const k = s[j];
+                total += w;
+                sB += (w - k) * b[j] + k * c[j];
+                sC += (w - k) * c[j] + k * b[j];
+            }
+            base[0] = sB / total;
+            cand[0] = sC / total;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/scoresTask.ts
+
+
 
 
 
@@ -20008,8 +20018,8 @@ const scores = {
             const result = scoresStatistics({
                 names,
                 directions: fields.map((f) => f.direction),
-                candidate: candidate.values.map((v) => rows_gather(v, cRows)),
-                baseline: baseline && rows.base ? baseline.values.map((v) => rows_gather(v, rows.base)) : null,
+                candidate: candidate.values.map((v) => readAndPair_gather(v, cRows)),
+                baseline: baseline && rows.base ? baseline.values.map((v) => readAndPair_gather(v, rows.base)) : null,
                 ids: idsAt(candidate.ids, cRows),
                 files: { candidate: candidate.name, baseline: baseline ? baseline.name : null }
             }, settings);
@@ -20020,7 +20030,7 @@ const scores = {
             if (clusters) {
                 names.forEach((name, f) => {
                     const passRate = result.details.get(name)?.kind === 'pass-rate';
-                    const values = (file, rows) => rows_gather(file.values[f], rows);
+                    const values = (file, rows) => readAndPair_gather(file.values[f], rows);
                     Object.assign(metrics[name], clusteredMean({ name, direction: fields[f].direction, candidate: values(candidate, cRows), baseline: baseline && pairing ? values(baseline, pairing.base) : null, clusters, passRate }, settings, result.warnings));
                 });
             }
@@ -20043,7 +20053,7 @@ const scores = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/tasks/index.ts
+;// CONCATENATED MODULE: ./src/tasks/registry.ts
 
 
 
@@ -20154,6 +20164,26 @@ function overfittingWarnings(o, alpha) {
         `Overfitting: the candidate does much better on its training set than on the test set: ${parts.join('; ')}. ` +
             'The test values are the ones to trust for unseen data.'
     ];
+}
+
+;// CONCATENATED MODULE: ./src/tasks/errorRate.ts
+
+/**
+ * The metric `error_rate` (lower is better): the error flags of the compared examples as a pass rate, with
+ * McNemar's exact test on the flips (statsmodels `mcnemar([[a, b], [c, d]], exact=True)` on the 2×2 table of
+ * baseline error × candidate error), the paired bootstrap interval and the Wilson interval of the candidate's rate.
+ */
+function errorRateMetric(e, ids, settings, files) {
+    const asNumbers = (f) => Float64Array.from(f);
+    const result = scoresStatistics({
+        names: ['error_rate'],
+        directions: ['lower'],
+        candidate: [asNumbers(e.flags.candidate)],
+        baseline: e.flags.baseline ? [asNumbers(e.flags.baseline)] : null,
+        ids: ids ? [...ids] : null,
+        files
+    }, settings);
+    return result.metrics.get('error_rate');
 }
 
 ;// CONCATENATED MODULE: ./src/stats/benjaminiHochberg.ts
@@ -20342,7 +20372,7 @@ function sliceGroups(fields, keys, pairing, candidateRows) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/slices/index.ts
+;// CONCATENATED MODULE: ./src/slices/sliceAnalysis.ts
 
 
 
@@ -20373,16 +20403,17 @@ function slicesOf(options, prepared) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/common/version.ts
 /** Eval Gate's version, printed in every report's footer. A test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/compare.ts
+;// CONCATENATED MODULE: ./src/compare/compare.ts
 /**
  * The core, end to end: parse → pair → metrics → statistics → gates. Pure: no `@actions/*` import; the CLI
  * and the action are thin shells around `compare()`. What is particular to a task (its fields, its metrics, its
  * statistics, its report sections) is in src/tasks/, behind one interface.
  */
+
 
 
 
@@ -20857,7 +20888,7 @@ function footer_footer(report) {
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 
-;// CONCATENATED MODULE: ./src/render/names.ts
+;// CONCATENATED MODULE: ./src/render/displayNames.ts
 /**
  * How metric names and numbers read in every section, so the headline, the gates and the tables agree.
  */
@@ -20930,7 +20961,7 @@ function testsOf(names, report) {
     return [...byTest].map(([test, list]) => `${TEST_NAMES[test] ?? markdownText(test)}: ${list.map(metricName).join(', ')}`).join('; ');
 }
 
-;// CONCATENATED MODULE: ./src/render/overfitting.ts
+;// CONCATENATED MODULE: ./src/render/overfittingSection.ts
 /**
  * The overfitting check (SPEC §14, `--train-predictions`): each headline metric on the training set and on the
  * test set, the gap (positive: better on train) as the two shown values give it, and the interval of the gap.
@@ -21454,7 +21485,7 @@ function slicesSection(report, max) {
     return parts.join('\n\n');
 }
 
-;// CONCATENATED MODULE: ./src/render/index.ts
+;// CONCATENATED MODULE: ./src/render/renderReport.ts
 
 
 
@@ -21469,7 +21500,7 @@ function slicesSection(report, max) {
 
 const LIMITS = { comment: 60_000, summary: 1_000_000, cli: 1_000_000 };
 /** Classes shown per class before cutting, and in confusion matrices. */
-const render_MAX_CLASSES = { comment: 25, summary: 200, cli: 200 };
+const renderReport_MAX_CLASSES = { comment: 25, summary: 200, cli: 200 };
 const MAX_MATRIX = { comment: 10, summary: 30, cli: 30 };
 /** Rows of the "Slices that got worse" table before cutting. */
 const MAX_SLICES = { comment: 10, summary: 50, cli: 50 };
@@ -21485,7 +21516,7 @@ function renderMarkdown(report, target = 'cli') {
         slicesSection(report, MAX_SLICES[target]),
         overfittingSection(report),
         rest,
-        perClassSection(report, render_MAX_CLASSES[target]),
+        perClassSection(report, renderReport_MAX_CLASSES[target]),
         matricesSection(report, MAX_MATRIX[target]),
         disagreementSection(report),
         examplesSection(report),
@@ -21512,7 +21543,7 @@ function otherWarnings(report) {
     return rest.map((w) => `- ⚠️ ${proseText(w)}`).join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli.ts
+;// CONCATENATED MODULE: ./src/cli/cli.ts
 /**
  * The command line: `eval-gate compare …` (SPEC §6). A thin shell around compare() and the renderer.
  * Exit status: 0 every gate passes, 1 a gate fails, 2 bad input or usage, 3 an internal error (a bug).
