@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { formatShownDelta, changeWord } from '../src/report/format.js'
 import { dataSpan, jsonForm, proseText } from '../src/render/escape.js'
 import { LIMITS, renderMarkdown } from '../src/render/renderReport.js'
-import { verdictChanging } from '../src/tasks/classification/classificationWarnings.js'
+import { verdictChanging } from '../src/report/verdictChanging.js'
 import { BEHIND_WARNING, CASES, reportFor, RUN_URL } from './render-reports.js'
 
 /** Every table row of the Markdown has as many cells as its header (cells split on unescaped `|`, as GFM does). */

@@ -210,7 +210,7 @@ function parseDecimal(text) {
 
 ;// CONCATENATED MODULE: ./src/tasks/scoreMetrics.ts
 /**
- * The `score-metrics` option (SPEC §10): `NAME[:higher|:lower],…`, the per-example fields of task `scores`, each
+ * The `score-metrics` option (docs/tasks.md): `NAME[:higher|:lower],…`, the per-example fields of task `scores`, each
  * better when higher unless `:lower`. One parser for the CLI and the action.
  *
  * @example parseScoreMetrics('judge, latency_ms:lower', '--score-metrics') // [{ name: 'judge', direction: 'higher' }, { name: 'latency_ms', direction: 'lower' }]
@@ -273,7 +273,7 @@ function idText(ids, i) {
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
- * Command-line arguments of `eval-gate compare` (SPEC §6), parsed into CompareOptions. Every problem is a
+ * Command-line arguments of `eval-gate compare` (docs/cli.md), parsed into CompareOptions. Every problem is a
  * ConfigError naming the option; `--help` text lists every option with its default.
  */
 
@@ -328,7 +328,7 @@ Gates and statistics
   --resamples N            bootstrap and permutation resamples (default: 10000)
   --seed S                 random seed; the same inputs and seed give the same report (default: 0)
   --multiplicity M         holm | westfall-young | max-t: how the no-regression rules' p-values are adjusted for
-                           their number (default: holm, as SPEC §5; westfall-young (minP) and max-t use the joint
+                           their number (default: holm, as docs/gates.md; westfall-young (minP) and max-t use the joint
                            distribution of the metrics in the same seeded permutations, where a task has it)
   --mcnemar M              exact | mid-p: the McNemar test of accuracy and recall (default: exact)
   --inconclusive I         fail | pass: what an inconclusive non-inferior gate does to the verdict (default: fail)
@@ -462,7 +462,7 @@ function numberOption(name, value, fallback, ok, what) {
  * Deltas of metrics on a 0–1 scale are in points (hundredths), with a true minus sign.
  */
 /**
- * Metrics that are proportions, shown as percentages with deltas in points: classification's (SPEC §3, per class
+ * Metrics that are proportions, shown as percentages with deltas in points: classification's (docs/metrics.md, per class
  * too) and generation's exact_match and token_f1. Every other metric (log_loss, brier, scores fields, regression
  * errors, BLEU and chrF on 0–100, loss, perplexity) is a plain number.
  */
@@ -559,6 +559,8 @@ function changeWord(metric, baseline, candidate, direction) {
         return 'same';
     return shown.startsWith('+') === (direction === 'higher') ? 'better' : 'worse';
 }
+const plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** Classification's power warnings (docs/statistics.md: accuracy and, binary, recall), when anything was paired. */
 
 ;// CONCATENATED MODULE: ./src/stats/holm.ts
 /**
@@ -585,7 +587,7 @@ function holm(pValues) {
 ;// CONCATENATED MODULE: ./src/stats/maxT.ts
 /**
  * Westfall–Young step-down max-T adjustment of m one-sided tests from their joint permutation distribution
- * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 4.1 in the step-down form of §2.8;
+ * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 4.1 in the step-down form of docs/tasks.md.8;
  * Ge, Dudoit & Speed 2003, Test 7, Box 2).
  *
  * Each metric j has an observed statistic tⱼ and R resampled ones t*ⱼᵣ from the same swaps (larger = worse),
@@ -704,7 +706,7 @@ function tieKeys(R, rng) {
 ;// CONCATENATED MODULE: ./src/stats/westfallYoung.ts
 /**
  * Westfall–Young step-down minP adjustment of m one-sided p-values from their joint permutation distribution
- * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 2.8; Ge, Dudoit & Speed 2003, §4).
+ * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 2.8; Ge, Dudoit & Speed 2003, docs/statistics.md).
  *
  * Each of R resamples (the same random swaps of the two models for every metric) gives every metric a p-value
  * p*ⱼ computed the same way as the observed pⱼ. With the observed p sorted ascending, p(1) ≤ … ≤ p(m), the
@@ -794,7 +796,7 @@ function rankPValues(observed, resampled) {
 
 ;// CONCATENATED MODULE: ./src/gates/trainGap.ts
 /**
- * The gate form `METRIC train-gap <= X` (any operator; SPEC §14): the gap of the overfitting check
+ * The gate form `METRIC train-gap <= X` (any operator; docs/data-checks.md): the gap of the overfitting check
  * (src/checks/overfitting.ts; positive means better on train, in the metric's own units: 0.05 is 5 points of
  * accuracy) against the threshold. Kept apart from the check so that src/gates/evaluate.ts imports nothing that reads files.
  */
@@ -843,9 +845,9 @@ function trainGapGate(rule, overfitting, level) {
 
 ;// CONCATENATED MODULE: ./src/gates/sliceRules.ts
 /**
- * The slice forms of a gate rule (SPEC §13):
+ * The slice forms of a gate rule (docs/slices.md):
  *
- * - `METRIC@FIELD=VALUE RULE`: any rule of SPEC §5 on one slice (`f1@region=EU >= 0.8`,
+ * - `METRIC@FIELD=VALUE RULE`: any rule of docs/gates.md on one slice (`f1@region=EU >= 0.8`,
  *   `recall@region="EU West" no-regression`);
  * - `METRIC no-regression by FIELD`: every tested slice of FIELD, each a hypothesis of the run's Holm family.
  *
@@ -985,24 +987,24 @@ function parsePerClass(name) {
     const m = /^(precision|recall|f1|support)\[(.*)\]$/s.exec(name);
     return m ? { metric: m[1], label: m[2] } : null;
 }
-/** Which way is better: lower for `log_loss` and `brier`, higher for everything else (SPEC §3). */
+/** Which way is better: lower for `log_loss` and `brier`, higher for everything else (docs/metrics.md). */
 function direction(name) {
     return name === 'log_loss' || name === 'brier' ? 'lower' : 'higher';
 }
 
 ;// CONCATENATED MODULE: ./src/gates/rules.ts
 /**
- * Gates (SPEC §5): rules, one per line or separated by `;`, `#` starting a comment.
+ * Gates (docs/gates.md): rules, one per line or separated by `;`, `#` starting a comment.
  *
  * | rule | passes when |
  * | `METRIC >= X` (`>`, `<=`, `<`) | the candidate's value satisfies it |
  * | `METRIC delta >= X` (any operator) | candidate − baseline satisfies it |
  * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, adjusted over all no-regression rules (Westfall–Young minP or Holm, `multiplicity`), is below alpha |
- * | `METRIC non-inferior M` | three-way (SPEC §12): `pass` when the one-sided (1 − alpha) bound of delta on the worse side lies within M, `fail` when the bound on the better side lies beyond M on the worse side (shown inferior), `inconclusive` otherwise |
+ * | `METRIC non-inferior M` | three-way (docs/repeats-and-clusters.md): `pass` when the one-sided (1 − alpha) bound of delta on the worse side lies within M, `fail` when the bound on the better side lies beyond M on the worse side (shown inferior), `inconclusive` otherwise |
  * | `METRIC train-gap <= X` (any operator) | the gap train − test (positive: better on train) satisfies it (src/checks/overfitting.ts) |
  *
- * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
- * not split or end a rule inside the brackets), or a slice of one (SPEC §13, src/gates/sliceRules.ts):
+ * METRIC is a name of docs/metrics.md, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
+ * not split or end a rule inside the brackets), or a slice of one (docs/slices.md, src/gates/sliceRules.ts):
  * `METRIC@FIELD=VALUE …` and `METRIC no-regression by FIELD`.
  */
 
@@ -1137,7 +1139,7 @@ function checkMetric(rule, known) {
     throw new ConfigError(`gate ${quote(rule.text, 120)}: unknown metric ${quote(rule.metric)}; known metrics: ${known.metrics.filter((m) => !m.includes('[')).join(', ')}, and per class precision[L], recall[L], f1[L], support[L]`);
 }
 /**
- * The default adjustment: Holm, as SPEC §5 states it. Westfall–Young (minP, or max-T: the most power) is the option:
+ * The default adjustment: Holm, as docs/gates.md states it. Westfall–Young (minP, or max-T: the most power) is the option:
  * exact family-wise control under exchangeable models and about +75% power for a recall drop among six gates (15.4%
  * vs 8.7%, max-T with its ties broken by seeded keys), but short of issue 11's goal and a stronger null for roc_auc
  * (README, "Statistics", `npm run calibrate`).
@@ -1203,7 +1205,7 @@ function adjust(family, options) {
     const label = multiplicity === 'max-t' ? 'Westfall–Young max-T' : 'Westfall–Young';
     if (!options.joint)
         return { p: holmP(), method: 'Holm', note: asked ? ` (this task has no joint resampling for ${label})` : '' };
-    // SPEC §13: a slice's statistics come from its own resamples, so slices have no joint null with the rest.
+    // docs/slices.md: a slice's statistics come from its own resamples, so slices have no joint null with the rest.
     if (family.some((h) => h.rule.slice || h.rule.by !== undefined)) {
         return { p: holmP(), method: 'Holm', note: asked ? ` (not ${label}: slice rules have no joint resampling)` : '' };
     }
@@ -1287,7 +1289,7 @@ function evaluateGates(rules, metrics, options) {
             const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression';
             return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after ${adjustment.method}${adjustment.note}: ${verdict}`, { observed: m.delta, pValue: p, adjustment: adjustment.method });
         }
-        // non-inferior: three-way (SPEC §12)
+        // non-inferior: three-way (docs/repeats-and-clusters.md)
         const margin = rule.margin;
         const bound = m.worseBound;
         if (bound === null)
@@ -7607,7 +7609,7 @@ function sourceError(source, error) {
 
 ;// CONCATENATED MODULE: ./src/read/parquet.ts
 /**
- * Parquet (SPEC §15): the same fields and the same errors as the text formats, with the 1-based row where they
+ * Parquet (docs/scale.md): the same fields and the same errors as the text formats, with the 1-based row where they
  * give a line (`candidate.parquet: row 17: field "prediction" is missing`, src/common/errors.ts `isRowNumbered`).
  *
  * Read with hyparquet (pure JavaScript), one row group at a time: only the columns the row builder names are
@@ -8319,7 +8321,7 @@ function ws(b, i, end) {
 
 ;// CONCATENATED MODULE: ./src/read/labels.ts
 /**
- * Label text and label order (SPEC §1).
+ * Label text and label order (docs/inputs.md).
  *
  * Labels are compared as text: a JSON string as it is, a JSON number in its shortest form (`1`, `2.5`), a
  * boolean as `true`/`false`, a CSV cell as written. Order: ascending numeric when every label is a finite number,
@@ -8394,7 +8396,7 @@ function describe(value) {
 
 ;// CONCATENATED MODULE: ./src/read/ids.ts
 /**
- * The id column of a file, any task (SPEC §1): a string or an integer per row, on every row or on none (and on
+ * The id column of a file, any task (docs/inputs.md): a string or an integer per row, on every row or on none (and on
  * every row when a baseline is compared). Ids stay numbers while every id is a JSON integer (no text per row),
  * and switch to text at the first other id. Grows with its file's other columns.
  */
@@ -8484,7 +8486,7 @@ class IdColumn {
 
 ;// CONCATENATED MODULE: ./src/read/keys.ts
 /**
- * Key fields of a row (SPEC §12–§13): the slice fields, the repeat field and the cluster field. Each is read as
+ * Key fields of a row (docs/repeats-and-clusters.md, docs/slices.md): the slice fields, the repeat field and the cluster field. Each is read as
  * text (a JSON string, number or boolean; CSV text as written), interned per file to small codes, so a million
  * rows with 50 slice values cost one Uint32Array per field. Every row must have every key field: a missing,
  * null or empty value names file, line and field (a slice field missing on some rows is bad input, not a slice
@@ -8576,7 +8578,7 @@ function keyColumn(keys, field) {
 
 ;// CONCATENATED MODULE: ./src/read/errorColumn.ts
 /**
- * The error column of a prediction file (SPEC §12, `--errors`): which rows are errors (a timeout, a refusal, a
+ * The error column of a prediction file (docs/errors.md, `--errors`): which rows are errors (a timeout, a refusal, a
  * crashed call), never silently missing rows. A row is an error when its `error` field (DEFAULT_ERROR_FIELD) is
  * non-empty, or when its prediction is empty or null (the row builders decide the latter).
  *
@@ -8637,7 +8639,7 @@ class ErrorColumn {
 
 ;// CONCATENATED MODULE: ./src/read/rows.ts
 /**
- * Builds the columns of a PredictionFile row by row, checking each value (SPEC §1): labels and ids normalised to
+ * Builds the columns of a PredictionFile row by row, checking each value (docs/inputs.md): labels and ids normalised to
  * text, scores numbers in [0, 1] on all rows or none. Typed arrays grow by doubling.
  */
 
@@ -8651,7 +8653,7 @@ class ErrorColumn {
 /** Labels in one `scores` object, and probabilities in all (rows × labels: 800 MB as doubles). */
 const MAX_SCORE_LABELS = 10_000;
 const MAX_SCORE_VALUES = 100_000_000;
-/** The prediction code of an error row (SPEC §12) until the task decides what it counts as: no dictionary code. */
+/** The prediction code of an error row (docs/errors.md) until the task decides what it counts as: no dictionary code. */
 const ERROR_CODE = 0xffffffff;
 class RowBuilder {
     file;
@@ -8693,7 +8695,7 @@ class RowBuilder {
     }
     keys;
     errors;
-    /** The field that marks an error row (SPEC §12). */
+    /** The field that marks an error row (docs/errors.md). */
     errorField = DEFAULT_ERROR_FIELD;
     /** id, label, prediction, score (binary, or a scores object in that field) and `scores`. */
     get columns() {
@@ -8716,7 +8718,7 @@ class RowBuilder {
             this.grow();
         this.line[i] = lineNo;
         this.truth[i] = this.code(label, lineNo, this.fields.label);
-        // An error row (SPEC §12): its error field is set, or its prediction is empty or null; then the prediction may
+        // An error row (docs/errors.md): its error field is set, or its prediction is empty or null; then the prediction may
         // be missing and the scores too.
         const failed = isErrorCell(cells[5 + this.keys.size], this.file, lineNo, this.errorField);
         if (failed || isEmptyPrediction(prediction, this.textCells)) {
@@ -8930,8 +8932,8 @@ function isObjectCell(value, textCells) {
 
 ;// CONCATENATED MODULE: ./src/read/readPredictions.ts
 /**
- * Reading prediction files (SPEC §1): the parse stage. Format by extension (or the `format` option), gzip by
- * `.gz` or magic bytes, streamed by chunks (Parquet, SPEC §15: by row groups, src/read/parquet.ts); every bad input is an InputError naming file, line and field. Memory is
+ * Reading prediction files (docs/inputs.md): the parse stage. Format by extension (or the `format` option), gzip by
+ * `.gz` or magic bytes, streamed by chunks (Parquet, docs/scale.md: by row groups, src/read/parquet.ts); every bad input is an InputError naming file, line and field. Memory is
  * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
 
@@ -9083,7 +9085,7 @@ function hash53(text, seed = 0) {
 
 ;// CONCATENATED MODULE: ./src/checks/leakage.ts
 /**
- * The leakage check (SPEC §14): how many test examples also occur in the training file, by id, or by text after
+ * The leakage check (docs/data-checks.md): how many test examples also occur in the training file, by id, or by text after
  * normalisation (Unicode NFKC, case fold, whitespace runs collapsed to one space and trimmed).
  *
  * The training file is streamed once (any format the reader takes); only a 53-bit hash of each id and of each
@@ -9219,14 +9221,14 @@ function moverDifference(a, ciA, b, ciB) {
 
 ;// CONCATENATED MODULE: ./src/read/cellsFile.ts
 /**
- * Pre-aggregated cell counts (SPEC §15, `--format cells`): each row is a true label, the baseline's prediction,
+ * Pre-aggregated cell counts (docs/scale.md, `--format cells`): each row is a true label, the baseline's prediction,
  * the candidate's prediction and how many examples have them, as a `GROUP BY` over the two predictions tables
  * joined on id gives them. Read from any format (CSV, TSV, JSON Lines, a JSON array, Parquet) through the same
  * RowSink as prediction rows, so every format error is the same.
  *
  * Columns: the label field (`--label-field`, default `label`), `baseline`, `candidate`, `count`, and one column per
- * slice field (`--slice-field`, SPEC §13: the file grouped by it too). Labels are read as prediction files read
- * them (SPEC §1: a string as it is, a number in its shortest form, a boolean as `true`/`false`, a CSV cell as
+ * slice field (`--slice-field`, docs/slices.md: the file grouped by it too). Labels are read as prediction files read
+ * them (docs/inputs.md: a string as it is, a number in its shortest form, a boolean as `true`/`false`, a CSV cell as
  * written), and slice values as src/read/keys.ts reads them on prediction rows (a missing, null or empty value
  * names file, line and field), so a cells file and the row files give the same labels and slice values. A count
  * is a whole number from 0 to 2⁵³ − 1 (a JSON or Parquet integer, or its decimal digits as text: BigQuery writes
@@ -9411,7 +9413,7 @@ class CellsBuilder {
  * (`zero_division=0`).
  *
  * The matrix is a K×K Float64Array, row-major, rows true labels and columns predicted labels (label order).
- * Every metric of SPEC §3 that does not need scores is a function of it alone, which is what makes resampling
+ * Every metric of docs/metrics.md that does not need scores is a function of it alone, which is what makes resampling
  * cheap: a resample only redraws the matrix.
  */
 /** Row, column and diagonal sums. Cost O(K²). */
@@ -11671,7 +11673,7 @@ function covariance(a, b) {
 /**
  * A (1 − alpha) interval of a proportion-like estimate θ ∈ (0, 1) with standard error se, made on the logit scale
  * and transformed back (delta method: se of logit θ̂ = se / (θ̂(1 − θ̂)); Pepe 2003, "The Statistical Evaluation of
- * Medical Tests", §5.2.4; Qin & Hotilovac 2008, Stat. Methods Med. Res. 17, 207–221, for the AUC). It stays in
+ * Medical Tests", docs/gates.md.2.4; Qin & Hotilovac 2008, Stat. Methods Med. Res. 17, 207–221, for the AUC). It stays in
  * (0, 1) and is longer on the side away from the nearer bound, where a plain Wald interval misses most.
  * θ̂ = 0 or 1, or se = 0: the point itself. Cost O(1).
  * @example logitInterval(0.9, 0.02, 0.05) // [0.8535, 0.9332] (expit(logit 0.9 ∓ 1.96·0.02/0.09))
@@ -11990,7 +11992,7 @@ function delongOvrMacro(truth, probsA, probsB, k, alpha) {
 ;// CONCATENATED MODULE: ./src/stats/beta.ts
 /**
  * The regularized incomplete beta function I_x(a, b), by its continued fraction evaluated with the modified
- * Lentz method (Press et al., Numerical Recipes, 3rd ed., §6.4; Lentz 1976), using the symmetry
+ * Lentz method (Press et al., Numerical Recipes, 3rd ed., docs/cli.md.4; Lentz 1976), using the symmetry
  * I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges fast; 1/B(a, b) by `logGammaRatio` so that a large
  * parameter (a t distribution with a million degrees of freedom) keeps its digits. Pass `complement` = 1 − x when
  * it is known more exactly than x. Relative accuracy ~1e-14.
@@ -12604,7 +12606,7 @@ function permutationP(positive, scoreA, scoreB, orderA, orderB, observed, R, rng
 
 ;// CONCATENATED MODULE: ./src/significance/classification/scoreColumnStatistics.ts
 /**
- * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval (the
+ * The statistics stage for score metrics (docs/metrics.md, docs/statistics.md): `roc_auc` with DeLong's paired test and interval (the
  * candidate's own on the logit scale), `log_loss` and `brier` with the paired t-test on per-example loss
  * differences (and a t interval; the candidate's log loss gets a log-scale t interval), and
  * `average_precision` with the paired bootstrap and approximate randomization (src/stats/scoreResampling.ts).
@@ -12848,7 +12850,7 @@ function resampleClassFamily(blocks, i, label, settings, hasBaseline) {
 
 ;// CONCATENATED MODULE: ./src/significance/classification/statsWorker.ts
 /**
- * Statistics on the second core (SPEC §8): a helper thread runs one self-contained piece of the statistics while
+ * Statistics on the second core (docs/scale.md): a helper thread runs one self-contained piece of the statistics while
  * the main thread runs the rest. The thread is the CLI (or action) bundle itself, started with a marker in
  * `workerData`, as src/tasks/classification/readerThread.ts and the generation helper do; `serveStatsJob()` answers it.
  *
@@ -13101,7 +13103,7 @@ function startTableJob(script, job) {
 
 ;// CONCATENATED MODULE: ./src/significance/classification/classificationStatistics.ts
 /**
- * The statistics stage for confusion-matrix metrics (SPEC §4): for each metric its value for both models, the
+ * The statistics stage for confusion-matrix metrics (docs/statistics.md): for each metric its value for both models, the
  * delta, the bootstrap interval of the delta, the p-value of the right test, and the candidate's own interval.
  *
  * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
@@ -13155,7 +13157,7 @@ function confusionStatistics(ctx, settings) {
     return results;
 }
 /**
- * {@link confusionStatistics} on two threads (SPEC §8): the per-class families to resample are shared with a
+ * {@link confusionStatistics} on two threads (docs/scale.md): the per-class families to resample are shared with a
  * helper thread started from `script` (src/significance/classification/statsWorker.ts), each class claimed by one thread with an atomic
  * compare-and-swap (this thread from the first class, the helper from the last); a family's numbers depend only
  * on its own random stream, so the report is the same byte for byte. Without many classes to resample, with
@@ -13296,7 +13298,7 @@ function familyValues(family) {
     return new Map(family.metrics.map((m) => [m.name, { candidate: m.fn(sc), baseline: m.fn(sb) }]));
 }
 const finiteOrNull = (x) => (Number.isFinite(x) ? x : null);
-/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
+/** McNemar p-values and Wilson intervals where docs/statistics.md asks for them. Cost O(cells + K). */
 function applyExactTests(ctx, out, alpha) {
     const { table, labels } = ctx;
     const method = mcnemarMethod(ctx.mcnemar ?? DEFAULT_MCNEMAR);
@@ -13729,7 +13731,7 @@ function examplesOf(remap, rows) {
 
 ;// CONCATENATED MODULE: ./src/pair/idIndex.ts
 /**
- * An index from id to row for pairing (SPEC §4): open addressing with linear probing over one Int32Array, keyed by
+ * An index from id to row for pairing (docs/statistics.md): open addressing with linear probing over one Int32Array, keyed by
  * a 32-bit hash of the id and confirmed by `===` on the id itself. For a million string ids it is several times
  * faster than a `Map<string, number>` (no hash stored in each string, no table entries on the heap; V8 hashes
  * the long sliced strings JSON.parse or the reader makes on first use, then the map rehashes as it grows).
@@ -13817,7 +13819,7 @@ class IdIndex {
 
 ;// CONCATENATED MODULE: ./src/pair/pairByIds.ts
 /**
- * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
+ * Pairing by id (docs/statistics.md): the candidate's rows are matched with the baseline's rows of the same id. Examples
  * whose true label differs between the two files are left out and counted as label conflicts; examples on one
  * side only are counted and the first few named.
  */
@@ -14048,7 +14050,7 @@ function canonicalInteger(s) {
     return s.charCodeAt(0) === 45 ? -v : v;
 }
 /**
- * A pairing of just these pairs (candidate rows `cand`, baseline rows `base`): a slice's pairs (SPEC §13), with
+ * A pairing of just these pairs (candidate rows `cand`, baseline rows `base`): a slice's pairs (docs/slices.md), with
  * nothing unpaired. Without a baseline, pass the candidate rows as both.
  */
 function pairingOf(cand, base) {
@@ -14072,42 +14074,14 @@ function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
 
 ;// CONCATENATED MODULE: ./src/tasks/classification/classificationWarnings.ts
 /**
- * Warnings in plain words (issue 4): examples on one side only, label conflicts, a test set too small to see a
- * 1-point drop, a p-value too close to alpha for the number of resamples. And the disagreement summary.
+ * Classification's warnings in plain words (docs/statistics.md): a test set too small to see a 1-point drop
+ * (accuracy and, binary, recall), and the disagreement summary.
  */
 
 
 
 
 
-const plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const idList = (ids, total) => ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '');
-/** Warnings of the pairing (SPEC §4), any task: examples on one side only, label conflicts, nothing paired. */
-function pairingWarnings(pairing) {
-    const out = [];
-    if (!pairing)
-        return out;
-    if (pairing.candidateOnly > 0) {
-        out.push(`${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
-            `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`);
-    }
-    if (pairing.baselineOnly > 0) {
-        out.push(`${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
-            `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`);
-    }
-    if (pairing.labelConflicts > 0) {
-        out.push(`${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
-            `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`);
-    }
-    if (pairing.n === 0)
-        out.push('No example is in both files with the same true label: nothing can be compared.');
-    return out;
-}
-/** Warnings of the results, any task: metrics undefined on the data, p-values within resampling error of a threshold. */
-function resultWarnings(metrics, gates, settings) {
-    return [...undefinedMetrics(metrics), ...closeToAlpha({ metrics, gates, settings })];
-}
-/** Classification's power warnings (SPEC §4: accuracy and, binary, recall), when anything was paired. */
 function classificationWarnings(ctx) {
     return ctx.pairing && ctx.pairing.n > 0 ? powerWarnings(ctx) : [];
 }
@@ -14132,54 +14106,6 @@ function powerWarnings(ctx) {
     if (ctx.task === 'binary' && ctx.positive !== null)
         check('recall', [ctx.positive]);
     return out;
-}
-function undefinedMetrics(metrics) {
-    const missing = Object.entries(metrics)
-        .filter(([, m]) => m.candidate === null)
-        .map(([name]) => quote(name));
-    return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`];
-}
-/**
- * A resampled p-value whose Monte Carlo error could flip a gate. A no-regression rule fails when its one-sided p,
- * Holm-adjusted, is below alpha: for the rule of rank i (ascending p) among m, when p·(m − i + 1) < alpha, i.e.
- * p < alpha / c with c = m − i + 1. The warning is given when p is within 3 Monte Carlo standard errors
- * (√(q(1 − q)/R) at q = alpha / c) of that threshold. Cost O(m log m). Example: alpha 0.05, 10,000 resamples, one
- * rule: p within ±0.0065 of 0.05.
- */
-function closeToAlpha(ctx) {
-    const { alpha, resamples } = ctx.settings;
-    const tested = ctx.gates
-        .filter((g) => g.pValue !== null)
-        .map((g) => ({ gate: g, p: ctx.metrics[g.metric]?.pValueWorse ?? 1 }))
-        .sort((a, b) => a.p - b.p);
-    const out = [];
-    const seen = new Set();
-    tested.forEach(({ gate, p }, i) => {
-        const m = ctx.metrics[gate.metric];
-        if (!m || m.test !== 'permutation' || seen.has(gate.metric))
-            return;
-        const threshold = alpha / (tested.length - i);
-        const margin = 3 * Math.sqrt((threshold * (1 - threshold)) / resamples);
-        if (Math.abs(p - threshold) >= margin)
-            return;
-        seen.add(gate.metric);
-        const holm = tested.length > 1 ? ` (α = ${alpha} after the Holm adjustment of rank ${i + 1} of ${tested.length})` : ` (α = ${alpha})`;
-        out.push(`The one-sided p-value of ${quote(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
-            `(±${margin.toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples) of its threshold ${Number(threshold.toPrecision(4))}${holm}: ` +
-            `rerun with more resamples before trusting the verdict.`);
-    });
-    return out;
-}
-/**
- * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
- * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
- * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
- * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
- */
-function verdictChanging(text, passed) {
-    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:/.test(text))
-        return true;
-    return passed && /too small to see a 1-point drop/.test(text);
 }
 /** How many paired examples went right → wrong and wrong → right, with the first ids of each. */
 function disagreementOf(candidate, baseline, pairing) {
@@ -14306,7 +14232,7 @@ function readInWorker(script, source, options) {
             const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name));
             for (let i = 0; i < file.n; i++) {
                 file.truth[i] = codes[file.truth[i]];
-                // An error row's ERROR_CODE (SPEC §12) is no dictionary code: it stays as it is.
+                // An error row's ERROR_CODE (docs/errors.md) is no dictionary code: it stays as it is.
                 if (file.pred[i] !== ERROR_CODE)
                     file.pred[i] = codes[file.pred[i]];
             }
@@ -14323,7 +14249,7 @@ function readInWorker(script, source, options) {
 
 ;// CONCATENATED MODULE: ./src/tasks/classification/chooseTask.ts
 /**
- * Task and positive class (SPEC §2), and the label order of the report (SPEC §1).
+ * Task and positive class (docs/tasks.md), and the label order of the report (docs/inputs.md).
  */
 
 
@@ -14364,7 +14290,7 @@ function listLabels(labels) {
 
 ;// CONCATENATED MODULE: ./src/pair/repeats.ts
 /**
- * Repeats (SPEC §12, `--repeat-field F`): several rows per id (an LLM sampled k times, a seed sweep). The rows
+ * Repeats (docs/repeats-and-clusters.md, `--repeat-field F`): several rows per id (an LLM sampled k times, a seed sweep). The rows
  * of one id are its repeats, told apart by the value of F; a second row with the same (id, F) is bad input.
  *
  * - Classification pairs a candidate row with the baseline row of the same id and the same repeat value
@@ -14470,7 +14396,7 @@ function repeatLabel(key, field) {
 
 ;// CONCATENATED MODULE: ./src/pair/repeatPairing.ts
 /**
- * SPEC §12 repeats and clusters: what the tasks call. Repeats: src/pair/repeats.ts; the clusters of the
+ * docs/repeats-and-clusters.md repeats and clusters: what the tasks call. Repeats: src/pair/repeats.ts; the clusters of the
  * pairs and the clustered confusion-matrix statistics: src/significance/clusters/clusterCells.ts; clustered means (scores):
  * src/significance/clusters/clusteredMeans.ts.
  */
@@ -14557,7 +14483,7 @@ function pairedRepeats(options) {
 
 ;// CONCATENATED MODULE: ./src/stats/mcnemarCluster.ts
 /**
- * McNemar's test for clustered paired binary data (SPEC §12, `test: "mcnemar-cluster"`): Durkalski, Palesch,
+ * McNemar's test for clustered paired binary data (docs/repeats-and-clusters.md, `test: "mcnemar-cluster"`): Durkalski, Palesch,
  * Lipsitz & Rust (2003), "Analysis of clustered matched-pair data", Stat Med 22:2417–2428. With b_g (c_g) the
  * pairs of cluster g where only the candidate (only the baseline) is right, and d_g = b_g − c_g:
  *
@@ -14587,7 +14513,7 @@ function mcnemarCluster(d) {
 
 ;// CONCATENATED MODULE: ./src/significance/clusters/patterns.ts
 /**
- * Cluster patterns: the cell reduction for clustered data (SPEC §12, `--cluster-field`). A cluster is a small
+ * Cluster patterns: the cell reduction for clustered data (docs/repeats-and-clusters.md, `--cluster-field`). A cluster is a small
  * vector of sufficient statistics (for confusion-matrix metrics: its count in each (true, baseline, candidate)
  * cell; for a mean: its sums and size). Clusters with the same vector are one weighted "super-cell", so
  *
@@ -14597,7 +14523,7 @@ function mcnemarCluster(d) {
  *   of the w_p clusters of pattern p,
  *
  * both exact, at a cost per resample of O(P · pattern length) instead of O(rows).
- * Reference: Davison & Hinkley (1997), "Bootstrap Methods and their Application", §3.8 (resampling clusters).
+ * Reference: Davison & Hinkley (1997), "Bootstrap Methods and their Application", docs/metrics.md.8 (resampling clusters).
  */
 /**
  * Patterns of count vectors: row r adds 1 to dimension `dimOf[r]` of cluster `clusterOf[r]`. Clusters are
@@ -14761,7 +14687,7 @@ function patternTotals(p, count, out, swapped, swap) {
  * (truth, baseline, candidate) for regression — grouped into weighted cells of identical tuples.
  *
  * Every statistic the numeric tasks resample is a function of weighted sums (or a weighted maximum) over the
- * examples, so it is the same function of the cells with their counts as weights (METHODS.md, "the cell
+ * examples, so it is the same function of the cells with their counts as weights (docs/statistics.md, "the cell
  * reduction"). A judge's 1–5 score has at most 25 cells, a pass rate 4, so a resample costs O(cells), not O(n);
  * continuous values (latency) have up to n cells.
  *
@@ -15243,11 +15169,11 @@ function cellResample_sd(x) {
 
 ;// CONCATENATED MODULE: ./src/significance/clusters/clusterResample.ts
 /**
- * Cluster bootstrap and cluster randomization over {@link Patterns} (SPEC §12, `--cluster-field`).
+ * Cluster bootstrap and cluster randomization over {@link Patterns} (docs/repeats-and-clusters.md, `--cluster-field`).
  *
  * - Bootstrap: draw G clusters with replacement (a Multinomial(G, w_p / G) draw over the patterns), sum their
  *   vectors, evaluate each metric for both models: the deltas give the percentile interval and the worse-side
- *   bound, the candidate's values its own interval (Davison & Hinkley 1997, §3.8; Field & Welsh 2007).
+ *   bound, the candidate's values its own interval (Davison & Hinkley 1997, docs/metrics.md.8; Field & Welsh 2007).
  * - Randomization: in each cluster swap the two models' predictions with probability 1/2 (Bin(w_p, 1/2) of the
  *   clusters of pattern p); p = (hits + 1) / (R + 1), hits as in src/significance/classification/classificationResample.ts (ties within
  *   γ = max(1e-14, 1e-14·|δ|) count).
@@ -15609,7 +15535,7 @@ class ClusteredCells {
 }
 
 ;// CONCATENATED MODULE: ./src/tasks/taskModule.ts
-/** The counts of a comparison (SPEC §7), from the two files' sizes and the pairing. */
+/** The counts of a comparison (docs/report.md), from the two files' sizes and the pairing. */
 function countsOf(candidate, baseline, pairing) {
     return {
         candidate,
@@ -15800,7 +15726,7 @@ function keepTextRows(file, keep) {
 
 ;// CONCATENATED MODULE: ./src/tasks/classification/classificationTask.ts
 /**
- * The classification task (SPEC §1–§4): labels and predictions, binary or multiclass, optional scores. Reading
+ * The classification task (docs/inputs.md, docs/tasks.md, docs/metrics.md, docs/statistics.md): labels and predictions, binary or multiclass, optional scores. Reading
  * (the baseline on a second core when large), pairing, the task and positive class, the cell table, the
  * confusion-matrix statistics and the score statistics.
  */
@@ -15835,7 +15761,7 @@ function keepTextRows(file, keep) {
  * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
  */
 const MAX_CLASSES = 100_000;
-/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
+/** Up to this many classes the report's confusion matrices are dense K×K tables (docs/report.md); above, sparse entries. */
 const DENSE_MATRIX_CLASSES = 1000;
 /** Work (examples × resamples) of average precision's resampling above which a helper thread does it. */
 const HELPER_WORK = 1_000_000;
@@ -15864,7 +15790,7 @@ function prepareRead(options, dictionary, read, baseline, early) {
         byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null });
     else if (!repeats)
         checkUniqueIds(read);
-    // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
+    // docs/errors.md: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
     // wrong prediction below once the labels are known.
     const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId);
     const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read;
@@ -15928,7 +15854,7 @@ function prepareRead(options, dictionary, read, baseline, early) {
             const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
             // The reserved error label (last) is no class of the scores: every true label is a real one.
             const scoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders };
-            // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
+            // docs/scale.md: average precision's resampling (a pass over every example per resample) goes to a helper
             // thread, started first, while this thread does everything else; the same numbers either way.
             const n = pairing ? pairing.n : candidate.n;
             const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= HELPER_WORK;
@@ -15952,7 +15878,7 @@ function prepareRead(options, dictionary, read, baseline, early) {
                 }
                 disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null;
             };
-            // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+            // docs/scale.md: with many classes, the per-class families are shared with a helper thread (same numbers).
             let confusion;
             if (options.readerScript)
                 confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others);
@@ -16281,7 +16207,7 @@ function refuseRowOptions(options) {
     for (const rule of splitRules(options.gates ?? '')) {
         const metric = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rule)?.[0];
         if (metric !== undefined && Object.values(SCORE_METRICS).some((list) => list.includes(metric))) {
-            throw new ConfigError(`gate ${quote(rule, 120)}: ${metric} is a score metric, and score metrics need rows (SPEC §15): cell counts carry no scores; compare the prediction files, or remove the rule`);
+            throw new ConfigError(`gate ${quote(rule, 120)}: ${metric} is a score metric, and score metrics need rows (docs/scale.md): cell counts carry no scores; compare the prediction files, or remove the rule`);
         }
     }
 }
@@ -16914,7 +16840,7 @@ class ChrfStatistics {
 
 ;// CONCATENATED MODULE: ./src/metrics/generation/loss.ts
 /**
- * Token-weighted loss and perplexity (SPEC §11). Each example has `loss`, the mean negative log-likelihood per
+ * Token-weighted loss and perplexity (docs/tasks.md). Each example has `loss`, the mean negative log-likelihood per
  * token of its text, and `tokens`, how many tokens that mean is over. The corpus loss is the mean NLL over all
  * tokens, Σ loss·tokens / Σ tokens, and perplexity its exp. Both are lower-is-better. As a ratio of sums it is
  * resampled like BLEU: a bootstrap resample is the ratio of weighted sums (resample.ts).
@@ -17324,7 +17250,7 @@ function draws_rotl(x, k) {
  * A smaller cap gives narrower fields (three per word for BLEU and chrF counts at cap 2¹⁰) but more segments;
  * the cap is chosen by the cost estimate below. Float columns take a word each and are summed as they are.
  * Cost: O(n) draws and list entries and O(0.63·n · words) multiply–adds per resample, plus O(segments · fields)
- * and O(residual rows); in the 10,000 × 10,000 case of SPEC §8, BLEU and chrF of both models and exact_match pack
+ * and O(residual rows); in the 10,000 × 10,000 case of docs/scale.md, BLEU and chrF of both models and exact_match pack
  * into 10 words per row (14 at cap n).
  *
  * Resamples come in chunks of CHUNK, chunk c drawn from its own stream (`name/c`): any thread can compute any
@@ -17611,7 +17537,7 @@ function bootstrapSums(n, blocks, R, seed, name, visit) {
 
 ;// CONCATENATED MODULE: ./src/metrics/generation/exactMatch.ts
 /**
- * Exact match (SPEC §11): the prediction equals one of the references after trimming whitespace at both ends —
+ * Exact match (docs/tasks.md): the prediction equals one of the references after trimming whitespace at both ends —
  * Python's `str.strip()`, which the reference values of cases-v2 were made with (it trims U+001C–U+001F and
  * NEL too and keeps the BOM, unlike JavaScript's `trim`). No other normalisation: case and punctuation count
  * (SQuAD's normalised exact match would give 0.238, not the oracle's 0.23, on cases-v2/generation-002).
@@ -18388,7 +18314,7 @@ function finiteSorted(values) {
 
 ;// CONCATENATED MODULE: ./src/significance/generation/compareGeneration.ts
 /**
- * Text-generation metrics of SPEC §11 (issue 10), pure: `exact_match`, `token_f1`, `bleu`, `chrf`, `loss`,
+ * Text-generation metrics of docs/tasks.md (issue 10), pure: `exact_match`, `token_f1`, `bleu`, `chrf`, `loss`,
  * `perplexity` of the paired examples, with their intervals and tests. `compareGeneration` is the one call a
  * task needs; the modules below it are usable on their own.
  */
@@ -18405,7 +18331,7 @@ const STATS_CHUNK = 500;
 const compareGeneration_HELPER_WORK = 2e7;
 /**
  * All generation metrics of the paired examples. Bootstrap intervals for every metric (one set of draws); the
- * test of SPEC §11 for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
+ * test of docs/tasks.md for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
  * (bleu, chrf), paired bootstrap (loss, perplexity). With `workerScript` (the CLI bundle), a helper thread
  * takes half the resampling (worker.ts; the same numbers).
  * Cost: O(text) once, then O(R · 0.63·n · 12) for the bootstrap (10 packed words for BLEU, chrF and exact_match,
@@ -18488,7 +18414,7 @@ function compareWith(data, settings) {
 
 ;// CONCATENATED MODULE: ./src/read/textRows.ts
 /**
- * Rows of text generation (SPEC §11): an id, the reference (a string, or an array of strings: several
+ * Rows of text generation (docs/tasks.md): an id, the reference (a string, or an array of strings: several
  * references), the generated text, and optionally `loss` (mean token NLL) and `tokens` (a positive count), on all
  * rows or none. In CSV/TSV a reference cell that holds a JSON array of strings is several references.
  */
@@ -18546,7 +18472,7 @@ class TextRowBuilder {
         }
         this.lines.push(lineNo);
         this.references.push(this.referencesOf(label, lineNo));
-        // An error row (SPEC §12): the error field set, or the generated text empty or null; it may lack the text and
+        // An error row (docs/errors.md): the error field set, or the generated text empty or null; it may lack the text and
         // the loss, which the task fills in.
         const failed = isErrorCell(cells[5 + this.keys.size], this.file, lineNo, this.errorField) || isEmptyPrediction(prediction, this.textCells);
         if (failed)
@@ -18633,11 +18559,11 @@ class TextRowBuilder {
 
 /**
  * Reads the candidate and (when given) the baseline, each into a fresh sink; then pairs them and applies the error
- * rule (SPEC §12): `pairing` is that of the compared examples (error pairs dropped under `exclude`; without a
+ * rule (docs/errors.md): `pairing` is that of the compared examples (error pairs dropped under `exclude`; without a
  * baseline the candidate is cut by `keep` instead), `errors` the rule's outcome.
  */
 async function readAndPair(options, sink, sameTruth, keep, 
-/** Applied to each file after reading, before pairing (SPEC §12 repeats: one row per id). */
+/** Applied to each file after reading, before pairing (docs/repeats-and-clusters.md repeats: one row per id). */
 collapse = (file) => file) {
     const read = await readAndPairRows(options, sink, sameTruth, collapse);
     const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read.candidate, read.baseline, read.pairing);
@@ -18645,7 +18571,7 @@ collapse = (file) => file) {
     return { candidate, baseline: read.baseline, pairing: errors.pairing, errors, candidateRows: read.candidate.n };
 }
 async function readAndPairRows(options, sink, sameTruth, 
-/** Applied to each file after reading, before pairing (SPEC §12 repeats: one row per id). */
+/** Applied to each file after reading, before pairing (docs/repeats-and-clusters.md repeats: one row per id). */
 collapse = (file) => file) {
     const requireId = options.baseline !== null || options.repeatField !== undefined;
     const read = async (source) => {
@@ -18683,7 +18609,7 @@ const noRegressionOn = (names) => names.map((n) => `${n} no-regression`).join(';
 /**
  * The Prepared of a task without classes (scores, regression, generation): no labels or positive class, counts
  * from the two files and the pairing, and the task's metric names, default gates and analysis. `run` analyses
- * the examples at `rows`: every compared example (`analyze`), or a slice's (`analyzeSlice`, SPEC §13).
+ * the examples at `rows`: every compared example (`analyze`), or a slice's (`analyzeSlice`, docs/slices.md).
  */
 function unlabelled(task, read, metrics, defaultGates, run) {
     const { pairing } = read;
@@ -18708,8 +18634,8 @@ function unlabelled(task, read, metrics, defaultGates, run) {
     };
 }
 /**
- * The pairs a task's `run` is given, as a Pairing for what needs one (clusters, SPEC §12): the run's own pairing
- * when `rows` are all compared examples; for a slice's rows (SPEC §13) a pairing of just those (without a
+ * The pairs a task's `run` is given, as a Pairing for what needs one (clusters, docs/repeats-and-clusters.md): the run's own pairing
+ * when `rows` are all compared examples; for a slice's rows (docs/slices.md) a pairing of just those (without a
  * baseline, each candidate row paired with itself).
  */
 function pairsAt(pairing, n, rows) {
@@ -18728,7 +18654,7 @@ function gatherIndex(index, rows) {
 
 ;// CONCATENATED MODULE: ./src/tasks/errorFill.ts
 /**
- * `--errors wrong` (SPEC §12) for the tasks without classes: what an error row's prediction counts as. Each fill
+ * `--errors wrong` (docs/errors.md) for the tasks without classes: what an error row's prediction counts as. Each fill
  * overwrites the error rows of both files in place, before any statistic; "worst" is taken over the non-error rows
  * of both files (all their rows, paired or not), so it is a value a model actually produced.
  *
@@ -18836,7 +18762,7 @@ function fillGeneration(candidate, baseline) {
 
 ;// CONCATENATED MODULE: ./src/stats/pairedTCluster.ts
 /**
- * The paired t-test with clusters (SPEC §12, `test: "paired-t-cluster"`): the mean per-example difference d̄ of
+ * The paired t-test with clusters (docs/repeats-and-clusters.md, `test: "paired-t-cluster"`): the mean per-example difference d̄ of
  * N examples in G clusters, with the cluster-robust (sandwich) variance of the mean (Liang & Zeger 1986; Cameron
  * & Miller 2015, "A practitioner's guide to cluster-robust inference", J. Human Resources 50:317, eq. 11 with the
  * small-sample factor G/(G − 1)):
@@ -18923,7 +18849,7 @@ function clusteredMean(input, settings, warnings = []) {
 
 ;// CONCATENATED MODULE: ./src/significance/clusters/clusteredGeneration.ts
 /**
- * Clustered statistics of the generation metrics (SPEC §11 with §12), laid over the unclustered report:
+ * Clustered statistics of the generation metrics (docs/tasks.md with docs/repeats-and-clusters.md), laid over the unclustered report:
  * - `exact_match`, `token_f1`: per-example values as clustered means (src/significance/clusters/clusteredMeans.ts): the clustered
  *   McNemar (`mcnemar-cluster`) and the cluster paired t (`paired-t-cluster`);
  * - `bleu`, `chrf`: each cluster is the sum of its examples' sufficient statistics (n-gram matches and lengths)
@@ -19155,7 +19081,7 @@ function r2Of(ssRes, ssTot, total) {
 
 ;// CONCATENATED MODULE: ./src/read/numericRows.ts
 /**
- * Rows of numbers (tasks scores and regression, SPEC §10): an id and named numeric fields, each on every row.
+ * Rows of numbers (tasks scores and regression, docs/tasks.md): an id and named numeric fields, each on every row.
  * A JSON number (finite), a JSON boolean (true = 1, false = 0), or in CSV/TSV a decimal number or `true`/`false`
  * as written. A missing or non-numeric value names file, line and field. Columns grow by doubling.
  */
@@ -19186,7 +19112,7 @@ class NumericRowBuilder {
     /** Booleans are allowed (scores: pass/fail fields) or not (regression: label and prediction are numbers). */
     allowBooleans, keys = [], 
     /**
-     * Per field, whether it is a prediction (SPEC §12): empty or null there makes the row an error, and on an error
+     * Per field, whether it is a prediction (docs/errors.md): empty or null there makes the row an error, and on an error
      * row its value may be anything (NaN when not a number). Default: none (every value required).
      */
     predictionFields = [], errorField = DEFAULT_ERROR_FIELD) {
@@ -19303,7 +19229,7 @@ class NumericRowBuilder {
 
 ;// CONCATENATED MODULE: ./src/significance/numeric/numericSettings.ts
 /**
- * What the numeric tasks (`--task scores`, `--task regression`, SPEC §10) share: their settings, the check that
+ * What the numeric tasks (`--task scores`, `--task regression`, docs/tasks.md) share: their settings, the check that
  * every value is a finite number, an empty MetricReport, and the warning for a capped resampling.
  */
 
@@ -19401,7 +19327,7 @@ function largestDrops(baseline, candidate, direction, ids, limit = DETAIL_LIMIT)
 
 ;// CONCATENATED MODULE: ./src/significance/numeric/regressionStatistics.ts
 /**
- * The statistics of `--task regression` (SPEC §10): `mae`, `rmse`, `r2`, `max_error` as scikit-learn 1.2
+ * The statistics of `--task regression` (docs/tasks.md): `mae`, `rmse`, `r2`, `max_error` as scikit-learn 1.2
  * (src/metrics/regression.ts), lower is better except `r2`.
  *
  * - `candidate`, `baseline`, `delta`: on the paired examples.
@@ -19656,7 +19582,7 @@ function fill(out, mae, mse, r2, max) {
 
 ;// CONCATENATED MODULE: ./src/significance/clusters/clusteredRegression.ts
 /**
- * Clustered statistics of the regression metrics (SPEC §10 with §12): `mae`, `rmse`, `r2`, `max_error` resampled
+ * Clustered statistics of the regression metrics (docs/tasks.md with docs/repeats-and-clusters.md): `mae`, `rmse`, `r2`, `max_error` resampled
  * and tested by cluster. A cluster's vector is (size, Σy, Σy², Σ|e_c|, Σ|e_b|, Σe_c², Σe_b², max|e_c|, max|e_b|)
  * (e = y − prediction), so every metric of a resample is a function of the summed vectors (the maxima taken as
  * maxima), and swapping the models in a cluster exchanges the candidate's and the baseline's entries.
@@ -19807,7 +19733,7 @@ const regression = {
 
 ;// CONCATENATED MODULE: ./src/significance/numeric/scoresStatistics.ts
 /**
- * The statistics of `--task scores` (SPEC §10): per-example numbers of named fields (an LLM judge's 1–5, a unit
+ * The statistics of `--task scores` (docs/tasks.md): per-example numbers of named fields (an LLM judge's 1–5, a unit
  * test's pass/fail, latency), each a metric: the mean over the paired examples, better when higher or lower.
  *
  * Per field:
@@ -20210,7 +20136,7 @@ function benjaminiHochberg(pValues) {
 
 ;// CONCATENATED MODULE: ./src/slices/analyze.ts
 /**
- * Slices (SPEC §13): the headline metrics on every slice with at least `minSlice` compared examples, each with
+ * Slices (docs/slices.md): the headline metrics on every slice with at least `minSlice` compared examples, each with
  * the overall metric's own tests (the task's `analyzeSlice`: for classification a cell table of the slice's
  * examples, so a resample is a multinomial draw over that slice's cells; for the other tasks the task's
  * statistics on the slice's examples), and q-values: Benjamini–Hochberg over every tested slice metric of the run
@@ -20317,7 +20243,7 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
 
 ;// CONCATENATED MODULE: ./src/slices/assign.ts
 /**
- * Which compared examples fall in which slice (SPEC §13). A slice field's value is read on every row of both
+ * Which compared examples fall in which slice (docs/slices.md). A slice field's value is read on every row of both
  * files (src/read/keys.ts: a row without it is bad input). A compared example is a pair (candidate row, baseline
  * row), or a candidate row when there is no baseline; its slice is the value on its **candidate** row. A pair
  * whose baseline row has another value is counted, and a warning gives the count per field: the candidate
@@ -20407,12 +20333,89 @@ function slicesOf(options, prepared) {
 /** Eval Gate's version, printed in every report's footer. A test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/compare/resultWarnings.ts
+/**
+ * Warnings of the results, any task (docs/statistics.md): metrics undefined on the data, p-values within resampling error of a threshold.
+ */
+
+/** Warnings of the results, any task: metrics undefined on the data, p-values within resampling error of a threshold. */
+function resultWarnings(metrics, gates, settings) {
+    return [...undefinedMetrics(metrics), ...closeToAlpha({ metrics, gates, settings })];
+}
+function undefinedMetrics(metrics) {
+    const missing = Object.entries(metrics)
+        .filter(([, m]) => m.candidate === null)
+        .map(([name]) => quote(name));
+    return missing.length === 0 ? [] : [`Undefined on this data, left empty: ${missing.join(', ')}.`];
+}
+/**
+ * A resampled p-value whose Monte Carlo error could flip a gate. A no-regression rule fails when its one-sided p,
+ * Holm-adjusted, is below alpha: for the rule of rank i (ascending p) among m, when p·(m − i + 1) < alpha, i.e.
+ * p < alpha / c with c = m − i + 1. The warning is given when p is within 3 Monte Carlo standard errors
+ * (√(q(1 − q)/R) at q = alpha / c) of that threshold. Cost O(m log m). Example: alpha 0.05, 10,000 resamples, one
+ * rule: p within ±0.0065 of 0.05.
+ */
+function closeToAlpha(ctx) {
+    const { alpha, resamples } = ctx.settings;
+    const tested = ctx.gates
+        .filter((g) => g.pValue !== null)
+        .map((g) => ({ gate: g, p: ctx.metrics[g.metric]?.pValueWorse ?? 1 }))
+        .sort((a, b) => a.p - b.p);
+    const out = [];
+    const seen = new Set();
+    tested.forEach(({ gate, p }, i) => {
+        const m = ctx.metrics[gate.metric];
+        if (!m || m.test !== 'permutation' || seen.has(gate.metric))
+            return;
+        const threshold = alpha / (tested.length - i);
+        const margin = 3 * Math.sqrt((threshold * (1 - threshold)) / resamples);
+        if (Math.abs(p - threshold) >= margin)
+            return;
+        seen.add(gate.metric);
+        const holm = tested.length > 1 ? ` (α = ${alpha} after the Holm adjustment of rank ${i + 1} of ${tested.length})` : ` (α = ${alpha})`;
+        out.push(`The one-sided p-value of ${quote(gate.metric)} before adjustment, ${p.toFixed(4)}, is within the resampling error ` +
+            `(±${margin.toFixed(4)} with ${resamples.toLocaleString('en-US')} resamples) of its threshold ${Number(threshold.toPrecision(4))}${holm}: ` +
+            `rerun with more resamples before trusting the verdict.`);
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pair/pairWarnings.ts
+/**
+ * Warnings of the pairing, any task (docs/statistics.md): examples on one side only, label conflicts, nothing paired.
+ */
+
+
+const idList = (ids, total) => ids.map((id) => quote(id)).join(', ') + (total > ids.length ? ', …' : '');
+/** Warnings of the pairing (docs/statistics.md), any task: examples on one side only, label conflicts, nothing paired. */
+function pairingWarnings(pairing) {
+    const out = [];
+    if (!pairing)
+        return out;
+    if (pairing.candidateOnly > 0) {
+        out.push(`${plural(pairing.candidateOnly, 'candidate example')} ${pairing.candidateOnly === 1 ? 'has' : 'have'} no baseline row ` +
+            `(ids ${idList(pairing.candidateOnlyIds, pairing.candidateOnly)}); they are left out of every comparison.`);
+    }
+    if (pairing.baselineOnly > 0) {
+        out.push(`${plural(pairing.baselineOnly, 'baseline example')} ${pairing.baselineOnly === 1 ? 'has' : 'have'} no candidate row ` +
+            `(ids ${idList(pairing.baselineOnlyIds, pairing.baselineOnly)}); they are left out of every comparison.`);
+    }
+    if (pairing.labelConflicts > 0) {
+        out.push(`${plural(pairing.labelConflicts, 'example')} ${pairing.labelConflicts === 1 ? 'has' : 'have'} a different true label in the two files ` +
+            `(ids ${idList(pairing.conflictIds, pairing.labelConflicts)}): the test set changed; they are left out.`);
+    }
+    if (pairing.n === 0)
+        out.push('No example is in both files with the same true label: nothing can be compared.');
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
 /**
  * The core, end to end: parse → pair → metrics → statistics → gates. Pure: no `@actions/*` import; the CLI
  * and the action are thin shells around `compare()`. What is particular to a task (its fields, its metrics, its
  * statistics, its report sections) is in src/tasks/, behind one interface.
  */
+
 
 
 
@@ -20455,7 +20458,7 @@ async function comparePrepared(options, prepared) {
     const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed };
     const analysis = await prepared.analyze(rules, settings);
     const errors = prepared.errors;
-    // SPEC §12: error_rate is reported when gated, when an example errored, or when --errors was given.
+    // docs/errors.md: error_rate is reported when gated, when an example errored, or when --errors was given.
     if (errors && (options.errors !== undefined || anyErrors(errors) || rules.some((r) => r.metric === 'error_rate'))) {
         analysis.metrics.error_rate = errorRateMetric(errors, null, settings, { candidate: options.candidate.name, baseline: options.baseline ? options.baseline.name : null });
     }
@@ -20515,7 +20518,7 @@ async function comparePrepared(options, prepared) {
     };
 }
 /**
- * The run's verdict (SPEC §12): `fail` when any gate fails; else `inconclusive` when any gate is inconclusive; else
+ * The run's verdict (docs/repeats-and-clusters.md): `fail` when any gate fails; else `inconclusive` when any gate is inconclusive; else
  * `pass` (skipped gates do not count). `passed` follows it, an inconclusive verdict counting as `--inconclusive`
  * says (default fail).
  */
@@ -20525,7 +20528,7 @@ function verdictOf(gates) {
     return gates.some((g) => g.status === 'inconclusive') ? 'inconclusive' : 'pass';
 }
 /**
- * The data checks of SPEC §14 that the options ask for: their metric names (known to the gates before any
+ * The data checks of docs/data-checks.md that the options ask for: their metric names (known to the gates before any
  * statistic is computed), and a run that gives their metrics, report sections and warnings: leakage (`--train`,
  * src/checks/leakage.ts) and overfitting (`--train-predictions`, src/checks/overfitting.ts, which measures the
  * training predictions with the task's own module and needs the test side's analysis and the rules).
@@ -20573,6 +20576,41 @@ function checkSettings(options) {
     }
     if (!Number.isSafeInteger(options.seed) || options.seed < 0)
         throw new ConfigError(`seed must be a whole number ≥ 0, got ${options.seed}`);
+}
+
+;// CONCATENATED MODULE: ./src/compare/helperThreads.ts
+/**
+ * The helper threads of a comparison (docs/scale.md): the baseline read on a second core, the classification
+ * statistics' resampling and the generation resampling. Each shell's bundle is also the helpers' worker script,
+ * started with a marker in workerData; this one dispatch is what both shells call first.
+ */
+
+
+
+/** Runs a helper's job when this thread was started as one, and says so; false on the main thread. */
+function serveHelperThread() {
+    if (isReadWorker())
+        void serveReadRequest();
+    else if (isGenerationWorker())
+        serveGenerationWorker();
+    else if (isStatsWorker())
+        serveStatsJob();
+    else
+        return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/report/verdictChanging.ts
+/**
+ * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
+ * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
+ * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
+ * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
+ */
+function verdictChanging(text, passed) {
+    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:/.test(text))
+        return true;
+    return passed && /too small to see a 1-point drop/.test(text);
 }
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -20921,7 +20959,7 @@ function change(name, m, report, label = metricName(name)) {
     return `${label} ${values(name, m)} (${shownDelta(name, m)}${ci}`;
 }
 /**
- * The numbers a gate was decided on and how to name them: the run's metric, or for a slice rule (SPEC §13,
+ * The numbers a gate was decided on and how to name them: the run's metric, or for a slice rule (docs/slices.md,
  * GateResult.slice) the slice's — `METRIC@F=VALUE …` its slice; `METRIC no-regression by F` the slice whose
  * delta is the gate's `observed` (the smallest adjusted p) — named `accuracy on `language=de``.
  */
@@ -20963,7 +21001,7 @@ function testsOf(names, report) {
 
 ;// CONCATENATED MODULE: ./src/render/overfittingSection.ts
 /**
- * The overfitting check (SPEC §14, `--train-predictions`): each headline metric on the training set and on the
+ * The overfitting check (docs/data-checks.md, `--train-predictions`): each headline metric on the training set and on the
  * test set, the gap (positive: better on train) as the two shown values give it, and the interval of the gap.
  */
 
@@ -21015,7 +21053,7 @@ function trainGapObserved(g, m) {
 
 
 
-/** A gate's status as text (SPEC §12 adds `inconclusive`). */
+/** A gate's status as text (docs/repeats-and-clusters.md adds `inconclusive`). */
 const statusOf = (g) => g.status;
 /** Order of gate results everywhere: what blocks the merge first. */
 const STATUS_ORDER = { fail: 0, inconclusive: 1, pass: 2, skip: 3 };
@@ -21068,7 +21106,7 @@ function verdict(report) {
     if (!report.passed || blocking.length > 0) {
         const failed = blocking.filter((g) => statusOf(g) === 'fail').length;
         const title = failed > 0 ? 'failed' : 'inconclusive';
-        // SPEC §12: an inconclusive verdict counts as passing or failing as `inconclusive` says; the title says which.
+        // docs/repeats-and-clusters.md: an inconclusive verdict counts as passing or failing as `inconclusive` says; the title says which.
         const counts = failed > 0 ? '' : report.passed ? ' (counted as passing: inconclusive: pass)' : ' (counted as failing: inconclusive: fail)';
         const what = failed > 0 ? `${blocking.length} of ${counted} gates` : `${blocking.length} of ${counted} gates unsettled`;
         lines.push(`### ${failed > 0 ? '❌' : '⚠️'} Eval Gate: ${title} — ${what}${skipNote}${counts}`);
@@ -21099,7 +21137,7 @@ const TASK_WORDS = { scores: 'per-example scores', regression: 'regression', gen
 function scope(report) {
     const c = report.counts;
     const task = TASK_WORDS[report.task] ?? (report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`);
-    // SPEC §12, errors: exclude: the examples left out are said next to the count.
+    // docs/errors.md, errors: exclude: the examples left out are said next to the count.
     const left = c.excluded ? ` (${c.excluded.toLocaleString('en-US')} left out as errors)` : '';
     if (c.paired === null)
         return `No baseline: candidate alone on ${(c.candidate - (c.excluded ?? 0)).toLocaleString('en-US')} examples${left} · ${task}`;
@@ -21247,7 +21285,7 @@ function metricsSection(report) {
 
 ;// CONCATENATED MODULE: ./src/render/slices.ts
 /**
- * Slices (SPEC §13, issue 12): where the candidate got worse on one value of a slice field (`language=de`).
+ * Slices (docs/slices.md, issue 12): where the candidate got worse on one value of a slice field (`language=de`).
  *
  * - "Slices that got worse": the slice metrics that are significantly worse (q < alpha, Benjamini–Hochberg over
  *   every tested slice metric of the run) or that a failing gate names, first, by q; then the other slices that got
@@ -21545,11 +21583,9 @@ function otherWarnings(report) {
 
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 /**
- * The command line: `eval-gate compare …` (SPEC §6). A thin shell around compare() and the renderer.
+ * The command line: `eval-gate compare …` (docs/cli.md). A thin shell around compare() and the renderer.
  * Exit status: 0 every gate passes, 1 a gate fails, 2 bad input or usage, 3 an internal error (a bug).
  */
-
-
 
 
 
@@ -21582,13 +21618,7 @@ async function main(argv) {
     process.stdout.write(markdown);
     return report.passed ? 0 : 1;
 }
-if (isReadWorker())
-    void serveReadRequest();
-else if (isGenerationWorker())
-    serveGenerationWorker();
-else if (isStatsWorker())
-    serveStatsJob();
-else
+if (!serveHelperThread())
     start();
 /** The CLI proper; a reader or resampling worker (the same bundle, started by compare) does its work instead. */
 function start() {

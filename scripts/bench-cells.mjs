@@ -1,4 +1,4 @@
-// SPEC §8 and §15: cell counts standing for 10⁹ examples compare in under 1 s. Writes a binary cells file (8 cells,
+// docs/scale.md and docs/scale.md: cell counts standing for 10⁹ examples compare in under 1 s. Writes a binary cells file (8 cells,
 // 1,000,000,000 examples) and a 20-class one with every one of its 8,000 cells non-empty (10⁹ examples), and times a
 // full `node dist/cli.js compare --format cells` with 10,000 resamples (median of EVAL_GATE_BENCH_RUNS runs, default
 // 3): wall time, and the process's CPU time (user + system), which a loaded machine does not inflate. The 1 s limit
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
-/** Times the 10⁹-example cells comparisons; prints one line each against SPEC §8's 1 s. */
+/** Times the 10⁹-example cells comparisons; prints one line each against docs/scale.md's 1 s. */
 export function benchCells({ runs = Number(process.env.EVAL_GATE_BENCH_RUNS ?? 3), cli = process.env.EVAL_GATE_BENCH_CLI ?? process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js') } = {}) {
   const dir = path.join(tmpdir(), 'eval-gate-bench-cells')
   mkdirSync(dir, { recursive: true })

@@ -1,4 +1,4 @@
-// The reference of SPEC §8: a Node.js script that only reads both files and JSON.parses every line.
+// The reference of docs/scale.md: a Node.js script that only reads both files and JSON.parses every line.
 // Reads by chunks and splits lines itself (the fast way; readline would be slower and flatter the ratio).
 import { createReadStream } from 'node:fs'
 

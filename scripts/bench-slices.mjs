@@ -1,4 +1,4 @@
-// node scripts/bench-slices.mjs: SPEC §13's speed target. Generates (once, under the system temp folder)
+// node scripts/bench-slices.mjs: docs/slices.md's speed target. Generates (once, under the system temp folder)
 // 1,000,000 paired binary examples with a slice field `group` of 50 values, then times `eval-gate compare` with
 // 10,000 resamples without and with `--slice-field group` (the same files, so the same reading work) and prints
 // both times and their ratio (target: at most 1.5), and the same for the CPU time the process used (user +

@@ -1,9 +1,9 @@
-// npm run bench: SPEC §8. Generates (once, under the system temp folder) 1,000,000 paired binary examples as two
+// npm run bench: docs/scale.md. Generates (once, under the system temp folder) 1,000,000 paired binary examples as two
 // JSONL files with string ids (`ex-123`), then times a full `node dist/cli.js compare` with 10,000 resamples against
 // a script that only reads both files and JSON.parses every line, and prints both times, their ratio and the peak
 // memory; then the same with a `score` column; multiclass with 20 classes and a `scores` object on every row; 1,000
 // classes; then generation: 10,000 examples with two references, BLEU and chrF with 10,000 resamples, against
-// SPEC's 5 s. Each timing is the median of 3 runs, the floor and the compare run alternately so that a change in
+// the 5 s. Each timing is the median of 3 runs, the floor and the compare run alternately so that a change in
 // the machine's load falls on both. EVAL_GATE_BENCH_CLI runs another build (default dist/cli.js);
 // EVAL_GATE_BENCH_CASES=plain,score,multiclass,classes,generation picks cases.
 import { spawnSync } from 'node:child_process'
@@ -152,7 +152,7 @@ if (CASES.has('generation')) {
   )
 }
 
-// SPEC §8 / §15: cell counts standing for 10⁹ examples (scripts/bench-cells.mjs).
+// docs/scale.md / docs/scale.md: cell counts standing for 10⁹ examples (scripts/bench-cells.mjs).
 {
   const { benchCells } = await import('./bench-cells.mjs')
   benchCells({ runs: RUNS })

@@ -1,4 +1,4 @@
-// Writes examples/spam/cells.csv: the cell counts of the spam example (SPEC §15), i.e. what this SQL gives on the
+// Writes examples/spam/cells.csv: the cell counts of the spam example (docs/scale.md), i.e. what this SQL gives on the
 // two predictions tables (README, "Beyond one machine"):
 //   SELECT c.label, b.prediction AS baseline, c.prediction AS candidate, COUNT(*) AS count
 //   FROM candidate c JOIN baseline b ON b.id = c.id AND b.label = c.label GROUP BY 1, 2, 3 ORDER BY 1, 2, 3

@@ -1,4 +1,4 @@
-// Writes the example data sets of the tasks beyond classification (SPEC §10, §11), deterministic (a tiny seeded
+// Writes the example data sets of the tasks beyond classification (docs/tasks.md, docs/tasks.md), deterministic (a tiny seeded
 // generator): examples/judge (an LLM-judge eval: per-prompt judge score 1–5, unit-test pass, latency),
 // examples/translation (German → English: references, generated text, per-example loss and tokens) and
 // examples/house-prices (a regression: sale price in thousands). Run: node scripts/make-task-examples.mjs

@@ -3,11 +3,6 @@
  * threads (the baseline read on a second core, the generation resampling), started with a marker in workerData.
  */
 import { run } from './main.js'
-import { isGenerationWorker, serveGenerationWorker } from '../significance/generation/generationWorker.js'
-import { isReadWorker, serveReadRequest } from '../tasks/classification/readerThread.js'
-import { isStatsWorker, serveStatsJob } from '../significance/classification/statsWorker.js'
+import { serveHelperThread } from '../compare/helperThreads.js'
 
-if (isReadWorker()) void serveReadRequest()
-else if (isGenerationWorker()) serveGenerationWorker()
-else if (isStatsWorker()) serveStatsJob()
-else void run()
+if (!serveHelperThread()) void run()

@@ -1,5 +1,5 @@
 /**
- * The action's inputs (SPEC §9), read once into a typed object and validated; every message names the input.
+ * The action's inputs (docs/action.md), read once into a typed object and validated; every message names the input.
  * Nothing is read at module level.
  */
 import * as core from '@actions/core'
@@ -11,7 +11,7 @@ import { type TaskName } from '../report/schema.js'
 import { FORMATS, type FieldNames, type Format } from '../read/predictionFile.js'
 
 export interface ActionConfig {
-  /** `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (SPEC §9, forks). */
+  /** `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (docs/action.md, forks). */
   mode: 'gate' | 'publish'
   /** Empty in mode `publish`, which reads no predictions. */
   predictions: string
@@ -29,10 +29,10 @@ export interface ActionConfig {
   scoreMetrics: { name: string; direction: 'higher' | 'lower' }[] | undefined
   multiplicity: 'holm' | 'westfall-young' | 'max-t' | undefined
   mcnemar: 'exact' | 'mid-p' | undefined
-  /** SPEC §14: the training file for the leakage check, and its text field. */
+  /** docs/data-checks.md: the training file for the leakage check, and its text field. */
   train: string | undefined
   textField: string | undefined
-  /** SPEC §12–§14: see CompareOptions. */
+  /** docs/repeats-and-clusters.md, docs/slices.md, docs/data-checks.md: see CompareOptions. */
   trainPredictions: string | undefined
   sliceFields: string[] | undefined
   minSlice: number | undefined
@@ -88,7 +88,7 @@ export function readConfig(): ActionConfig {
   if (!predictions && mode === 'gate') throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
   const baselineInput = text('baseline') || 'artifact'
   const format = oneOf('format', FORMATS)
-  // SPEC §15: a cells file holds both models, so no baseline artifact is fetched (a baseline file is refused by compare()).
+  // docs/scale.md: a cells file holds both models, so no baseline artifact is fetched (a baseline file is refused by compare()).
   const baseline: ActionConfig['baseline'] =
     baselineInput === 'artifact' ? (format === 'cells' ? { kind: 'none' } : { kind: 'artifact' }) : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
   const token = core.getInput('github-token')

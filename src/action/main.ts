@@ -1,5 +1,5 @@
 /**
- * The action: reads the inputs, then runs one of two flows (SPEC §9). Only orchestration here.
+ * The action: reads the inputs, then runs one of two flows (docs/action.md). Only orchestration here.
  *
  * - `gate` (default): find the baseline, run the core, and report: one pull-request comment (edited in place),
  *   the job summary, the outputs, and a failed step when a gate fails. Without write access (a fork) the report
@@ -224,7 +224,7 @@ async function writeSummary(report: Report, context: RunContext): Promise<void> 
 
 function setOutputs(report: Report, reportPath: string, commentUrl: string): void {
   core.setOutput('passed', report.passed ? 'true' : 'false')
-  // SPEC §12: pass, fail or inconclusive; a report from before verdicts (publish mode) has only `passed`.
+  // docs/repeats-and-clusters.md: pass, fail or inconclusive; a report from before verdicts (publish mode) has only `passed`.
   core.setOutput('verdict', report.verdict ?? (report.passed ? 'pass' : 'fail'))
   core.setOutput('report', reportPath)
   core.setOutput('comment-url', commentUrl)

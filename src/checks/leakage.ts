@@ -1,5 +1,5 @@
 /**
- * The leakage check (SPEC §14): how many test examples also occur in the training file, by id, or by text after
+ * The leakage check (docs/data-checks.md): how many test examples also occur in the training file, by id, or by text after
  * normalisation (Unicode NFKC, case fold, whitespace runs collapsed to one space and trimmed).
  *
  * The training file is streamed once (any format the reader takes); only a 53-bit hash of each id and of each

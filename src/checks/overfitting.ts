@@ -1,5 +1,5 @@
 /**
- * The overfitting check (SPEC §14, `--train-predictions FILE`): the candidate's headline metrics on its own
+ * The overfitting check (docs/data-checks.md, `--train-predictions FILE`): the candidate's headline metrics on its own
  * training set beside the same metrics on the test set (the compared examples), their gap, and an interval of
  * the gap.
  *

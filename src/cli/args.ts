@@ -1,5 +1,5 @@
 /**
- * Command-line arguments of `eval-gate compare` (SPEC §6), parsed into CompareOptions. Every problem is a
+ * Command-line arguments of `eval-gate compare` (docs/cli.md), parsed into CompareOptions. Every problem is a
  * ConfigError naming the option; `--help` text lists every option with its default.
  */
 import { parseArgs } from 'node:util'
@@ -65,7 +65,7 @@ Gates and statistics
   --resamples N            bootstrap and permutation resamples (default: 10000)
   --seed S                 random seed; the same inputs and seed give the same report (default: 0)
   --multiplicity M         holm | westfall-young | max-t: how the no-regression rules' p-values are adjusted for
-                           their number (default: holm, as SPEC §5; westfall-young (minP) and max-t use the joint
+                           their number (default: holm, as docs/gates.md; westfall-young (minP) and max-t use the joint
                            distribution of the metrics in the same seeded permutations, where a task has it)
   --mcnemar M              exact | mid-p: the McNemar test of accuracy and recall (default: exact)
   --inconclusive I         fail | pass: what an inconclusive non-inferior gate does to the verdict (default: fail)

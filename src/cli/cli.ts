@@ -1,14 +1,12 @@
 /**
- * The command line: `eval-gate compare …` (SPEC §6). A thin shell around compare() and the renderer.
+ * The command line: `eval-gate compare …` (docs/cli.md). A thin shell around compare() and the renderer.
  * Exit status: 0 every gate passes, 1 a gate fails, 2 bad input or usage, 3 an internal error (a bug).
  */
 import path from 'node:path'
 import { writeFileAtomic } from '../common/atomicWrite.js'
 import { HELP, parseCli } from './args.js'
 import { compare } from '../compare/compare.js'
-import { isGenerationWorker, serveGenerationWorker } from '../significance/generation/generationWorker.js'
-import { isReadWorker, serveReadRequest } from '../tasks/classification/readerThread.js'
-import { isStatsWorker, serveStatsJob } from '../significance/classification/statsWorker.js'
+import { serveHelperThread } from '../compare/helperThreads.js'
 import { ConfigError, isUserError, quote } from '../common/errors.js'
 import { renderMarkdown } from '../render/renderReport.js'
 import { VERSION } from '../common/version.js'
@@ -35,10 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return report.passed ? 0 : 1
 }
 
-if (isReadWorker()) void serveReadRequest()
-else if (isGenerationWorker()) serveGenerationWorker()
-else if (isStatsWorker()) serveStatsJob()
-else start()
+if (!serveHelperThread()) start()
 
 /** The CLI proper; a reader or resampling worker (the same bundle, started by compare) does its work instead. */
 function start(): void {

@@ -17,7 +17,8 @@ import type { Analysis, Prepared, Settings } from '../tasks/taskModule.js'
 import type { GateResult, MetricReport, Report } from '../report/schema.js'
 import type { CompareOptions } from '../tasks/options.js'
 import { VERSION } from '../common/version.js'
-import { pairingWarnings, resultWarnings } from '../tasks/classification/classificationWarnings.js'
+import { resultWarnings } from './resultWarnings.js'
+import { pairingWarnings } from '../pair/pairWarnings.js'
 
 
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
@@ -50,7 +51,7 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
   const settings = { alpha: options.alpha, resamples: options.resamples, seed: options.seed }
   const analysis = await prepared.analyze(rules, settings)
   const errors = prepared.errors
-  // SPEC §12: error_rate is reported when gated, when an example errored, or when --errors was given.
+  // docs/errors.md: error_rate is reported when gated, when an example errored, or when --errors was given.
   if (errors && (options.errors !== undefined || anyErrors(errors) || rules.some((r) => r.metric === 'error_rate'))) {
     analysis.metrics.error_rate = errorRateMetric(errors, null, settings, { candidate: options.candidate.name, baseline: options.baseline ? options.baseline.name : null })
   }
@@ -111,7 +112,7 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
 }
 
 /**
- * The run's verdict (SPEC §12): `fail` when any gate fails; else `inconclusive` when any gate is inconclusive; else
+ * The run's verdict (docs/repeats-and-clusters.md): `fail` when any gate fails; else `inconclusive` when any gate is inconclusive; else
  * `pass` (skipped gates do not count). `passed` follows it, an inconclusive verdict counting as `--inconclusive`
  * says (default fail).
  */
@@ -121,7 +122,7 @@ export function verdictOf(gates: readonly GateResult[]): 'pass' | 'fail' | 'inco
 }
 
 /**
- * The data checks of SPEC §14 that the options ask for: their metric names (known to the gates before any
+ * The data checks of docs/data-checks.md that the options ask for: their metric names (known to the gates before any
  * statistic is computed), and a run that gives their metrics, report sections and warnings: leakage (`--train`,
  * src/checks/leakage.ts) and overfitting (`--train-predictions`, src/checks/overfitting.ts, which measures the
  * training predictions with the task's own module and needs the test side's analysis and the rules).

@@ -27,7 +27,7 @@ export interface GateOptions {
   maxTTies?: 'count' | 'random'
   /** The overfitting check's result, for `train-gap` rules (null: no --train-predictions). */
   overfitting?: Overfitting | null
-  /** The report's slices (SPEC §13), for slice rules, and the fewest examples a tested slice has. */
+  /** The report's slices (docs/slices.md), for slice rules, and the fewest examples a tested slice has. */
   slices?: Record<string, Record<string, SliceReport>> | null
   minSlice?: number
   /** The compared examples (paired, after `--errors exclude`): an inconclusive gate says how many would settle it. */
@@ -83,7 +83,7 @@ function adjust(family: readonly Hypothesis[], options: GateOptions): { p: numbe
   const asked = options.multiplicity !== undefined
   const label = multiplicity === 'max-t' ? 'Westfall–Young max-T' : 'Westfall–Young'
   if (!options.joint) return { p: holmP(), method: 'Holm', note: asked ? ` (this task has no joint resampling for ${label})` : '' }
-  // SPEC §13: a slice's statistics come from its own resamples, so slices have no joint null with the rest.
+  // docs/slices.md: a slice's statistics come from its own resamples, so slices have no joint null with the rest.
   if (family.some((h) => h.rule.slice || h.rule.by !== undefined)) {
     return { p: holmP(), method: 'Holm', note: asked ? ` (not ${label}: slice rules have no joint resampling)` : '' }
   }
@@ -166,7 +166,7 @@ export function evaluateGates(rules: readonly GateRule[], metrics: Record<string
       const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression'
       return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after ${adjustment.method}${adjustment.note}: ${verdict}`, { observed: m.delta, pValue: p, adjustment: adjustment.method })
     }
-    // non-inferior: three-way (SPEC §12)
+    // non-inferior: three-way (docs/repeats-and-clusters.md)
     const margin = rule.margin as number
     const bound = m.worseBound
     if (bound === null) return result('fail', `${change}; ${name} has no confidence bound, so non-inferiority cannot be shown`, { observed: m.delta })

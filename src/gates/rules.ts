@@ -1,15 +1,15 @@
 /**
- * Gates (SPEC §5): rules, one per line or separated by `;`, `#` starting a comment.
+ * Gates (docs/gates.md): rules, one per line or separated by `;`, `#` starting a comment.
  *
  * | rule | passes when |
  * | `METRIC >= X` (`>`, `<=`, `<`) | the candidate's value satisfies it |
  * | `METRIC delta >= X` (any operator) | candidate − baseline satisfies it |
  * | `METRIC no-regression` | not a significant regression: fails only when the change is in the worse direction and its one-sided p, adjusted over all no-regression rules (Westfall–Young minP or Holm, `multiplicity`), is below alpha |
- * | `METRIC non-inferior M` | three-way (SPEC §12): `pass` when the one-sided (1 − alpha) bound of delta on the worse side lies within M, `fail` when the bound on the better side lies beyond M on the worse side (shown inferior), `inconclusive` otherwise |
+ * | `METRIC non-inferior M` | three-way (docs/repeats-and-clusters.md): `pass` when the one-sided (1 − alpha) bound of delta on the worse side lies within M, `fail` when the bound on the better side lies beyond M on the worse side (shown inferior), `inconclusive` otherwise |
  * | `METRIC train-gap <= X` (any operator) | the gap train − test (positive: better on train) satisfies it (src/checks/overfitting.ts) |
  *
- * METRIC is a name of SPEC §3, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
- * not split or end a rule inside the brackets), or a slice of one (SPEC §13, src/gates/sliceRules.ts):
+ * METRIC is a name of docs/metrics.md, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
+ * not split or end a rule inside the brackets), or a slice of one (docs/slices.md, src/gates/sliceRules.ts):
  * `METRIC@FIELD=VALUE …` and `METRIC no-regression by FIELD`.
  */
 import { ConfigError, quote } from '../common/errors.js'
@@ -30,9 +30,9 @@ export interface GateRule {
   op?: Operator
   value?: number
   margin?: number
-  /** SPEC §13 `METRIC@FIELD=VALUE …`: the rule is about this slice. */
+  /** docs/slices.md `METRIC@FIELD=VALUE …`: the rule is about this slice. */
   slice?: { field: string; value: string }
-  /** SPEC §13 `METRIC no-regression by FIELD`: every tested slice of FIELD. */
+  /** docs/slices.md `METRIC no-regression by FIELD`: every tested slice of FIELD. */
   by?: string
 }
 
@@ -150,7 +150,7 @@ function checkMetric(rule: GateRule, known: { metrics: readonly string[]; labels
 export type Multiplicity = 'holm' | 'westfall-young' | 'max-t'
 
 /**
- * The default adjustment: Holm, as SPEC §5 states it. Westfall–Young (minP, or max-T: the most power) is the option:
+ * The default adjustment: Holm, as docs/gates.md states it. Westfall–Young (minP, or max-T: the most power) is the option:
  * exact family-wise control under exchangeable models and about +75% power for a recall drop among six gates (15.4%
  * vs 8.7%, max-T with its ties broken by seeded keys), but short of issue 11's goal and a stronger null for roc_auc
  * (README, "Statistics", `npm run calibrate`).

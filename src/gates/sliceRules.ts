@@ -1,7 +1,7 @@
 /**
- * The slice forms of a gate rule (SPEC §13):
+ * The slice forms of a gate rule (docs/slices.md):
  *
- * - `METRIC@FIELD=VALUE RULE`: any rule of SPEC §5 on one slice (`f1@region=EU >= 0.8`,
+ * - `METRIC@FIELD=VALUE RULE`: any rule of docs/gates.md on one slice (`f1@region=EU >= 0.8`,
  *   `recall@region="EU West" no-regression`);
  * - `METRIC no-regression by FIELD`: every tested slice of FIELD, each a hypothesis of the run's Holm family.
  *

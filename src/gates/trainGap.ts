@@ -1,5 +1,5 @@
 /**
- * The gate form `METRIC train-gap <= X` (any operator; SPEC §14): the gap of the overfitting check
+ * The gate form `METRIC train-gap <= X` (any operator; docs/data-checks.md): the gap of the overfitting check
  * (src/checks/overfitting.ts; positive means better on train, in the metric's own units: 0.05 is 5 points of
  * accuracy) against the threshold. Kept apart from the check so that src/gates/evaluate.ts imports nothing that reads files.
  */

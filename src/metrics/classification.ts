@@ -1,5 +1,5 @@
 /**
- * The confusion-matrix metrics of SPEC §3 by name, each a function of a K×K confusion matrix through its row,
+ * The confusion-matrix metrics of docs/metrics.md by name, each a function of a K×K confusion matrix through its row,
  * column and diagonal sums (ClassSums), so no metric costs more than O(K).
  *
  * Aggregate metrics are evaluated on the full matrix; per-class metrics of class L on the 2×2 matrix of

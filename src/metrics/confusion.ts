@@ -3,7 +3,7 @@
  * (`zero_division=0`).
  *
  * The matrix is a K×K Float64Array, row-major, rows true labels and columns predicted labels (label order).
- * Every metric of SPEC §3 that does not need scores is a function of it alone, which is what makes resampling
+ * Every metric of docs/metrics.md that does not need scores is a function of it alone, which is what makes resampling
  * cheap: a resample only redraws the matrix.
  */
 

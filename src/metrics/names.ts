@@ -1,5 +1,5 @@
 /**
- * Metric names of SPEC §3 and which way each is better.
+ * Metric names of docs/metrics.md and which way each is better.
  * Per-class names are `precision[L]`, `recall[L]`, `f1[L]`, `support[L]` for a label text L.
  */
 import type { Task } from '../report/schema.js'
@@ -57,7 +57,7 @@ export function parsePerClass(name: string): { metric: PerClassMetric; label: st
   return m ? { metric: m[1] as PerClassMetric, label: m[2] } : null
 }
 
-/** Which way is better: lower for `log_loss` and `brier`, higher for everything else (SPEC §3). */
+/** Which way is better: lower for `log_loss` and `brier`, higher for everything else (docs/metrics.md). */
 export function direction(name: string): Direction {
   return name === 'log_loss' || name === 'brier' ? 'lower' : 'higher'
 }

@@ -1,5 +1,5 @@
 /**
- * Regression metrics of SPEC §10, as scikit-learn 1.2 defines them (`sklearn.metrics`), over per-example arrays
+ * Regression metrics of docs/tasks.md, as scikit-learn 1.2 defines them (`sklearn.metrics`), over per-example arrays
  * or over weighted cells (a weight is how many examples a value stands for; the sums are the same):
  * - `mae` = Σ w·|y − ŷ| / Σ w (`mean_absolute_error`);
  * - `rmse` = √(Σ w·(y − ŷ)² / Σ w) (`mean_squared_error(squared=False)`);

@@ -1,7 +1,7 @@
 /**
  * The cell table of a comparison: how many paired examples fall in each (true label, baseline prediction,
  * candidate prediction) cell. Every confusion-matrix metric of both models, their difference and every resample
- * of them are functions of these counts alone (METHODS.md, "the cell reduction").
+ * of them are functions of these counts alone (docs/statistics.md, "the cell reduction").
  *
  * The table is sparse: only the non-empty cells are kept (at most one per example, so at most n), in the order
  * of the dense index (t·K + b)·K + c, i.e. by t, then b, then c. Nothing here costs O(K²) or O(K³), so a test set

@@ -1,5 +1,5 @@
 /**
- * The error rule (SPEC §12, `--errors wrong|exclude`): which compared examples are errors on either side, what
+ * The error rule (docs/errors.md, `--errors wrong|exclude`): which compared examples are errors on either side, what
  * is left out under `exclude`, the report's `counts.errors`, the warning, and the metric `error_rate`.
  *
  * - The compared examples are the paired examples (every candidate row without a baseline), before exclusion.

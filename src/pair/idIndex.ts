@@ -1,5 +1,5 @@
 /**
- * An index from id to row for pairing (SPEC §4): open addressing with linear probing over one Int32Array, keyed by
+ * An index from id to row for pairing (docs/statistics.md): open addressing with linear probing over one Int32Array, keyed by
  * a 32-bit hash of the id and confirmed by `===` on the id itself. For a million string ids it is several times
  * faster than a `Map<string, number>` (no hash stored in each string, no table entries on the heap; V8 hashes
  * the long sliced strings JSON.parse or the reader makes on first use, then the map rehashes as it grows).

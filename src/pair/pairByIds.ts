@@ -1,5 +1,5 @@
 /**
- * Pairing by id (SPEC §4): the candidate's rows are matched with the baseline's rows of the same id. Examples
+ * Pairing by id (docs/statistics.md): the candidate's rows are matched with the baseline's rows of the same id. Examples
  * whose true label differs between the two files are left out and counted as label conflicts; examples on one
  * side only are counted and the first few named.
  */
@@ -249,7 +249,7 @@ function canonicalInteger(s: string): number | null {
 }
 
 /**
- * A pairing of just these pairs (candidate rows `cand`, baseline rows `base`): a slice's pairs (SPEC §13), with
+ * A pairing of just these pairs (candidate rows `cand`, baseline rows `base`): a slice's pairs (docs/slices.md), with
  * nothing unpaired. Without a baseline, pass the candidate rows as both.
  */
 export function pairingOf(cand: Uint32Array, base: Uint32Array): Pairing {

@@ -1,5 +1,5 @@
 /**
- * SPEC §12 repeats and clusters: what the tasks call. Repeats: src/pair/repeats.ts; the clusters of the
+ * docs/repeats-and-clusters.md repeats and clusters: what the tasks call. Repeats: src/pair/repeats.ts; the clusters of the
  * pairs and the clustered confusion-matrix statistics: src/significance/clusters/clusterCells.ts; clustered means (scores):
  * src/significance/clusters/clusteredMeans.ts.
  */

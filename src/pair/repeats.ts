@@ -1,5 +1,5 @@
 /**
- * Repeats (SPEC §12, `--repeat-field F`): several rows per id (an LLM sampled k times, a seed sweep). The rows
+ * Repeats (docs/repeats-and-clusters.md, `--repeat-field F`): several rows per id (an LLM sampled k times, a seed sweep). The rows
  * of one id are its repeats, told apart by the value of F; a second row with the same (id, F) is bad input.
  *
  * - Classification pairs a candidate row with the baseline row of the same id and the same repeat value

@@ -1,12 +1,12 @@
 /**
- * Pre-aggregated cell counts (SPEC §15, `--format cells`): each row is a true label, the baseline's prediction,
+ * Pre-aggregated cell counts (docs/scale.md, `--format cells`): each row is a true label, the baseline's prediction,
  * the candidate's prediction and how many examples have them, as a `GROUP BY` over the two predictions tables
  * joined on id gives them. Read from any format (CSV, TSV, JSON Lines, a JSON array, Parquet) through the same
  * RowSink as prediction rows, so every format error is the same.
  *
  * Columns: the label field (`--label-field`, default `label`), `baseline`, `candidate`, `count`, and one column per
- * slice field (`--slice-field`, SPEC §13: the file grouped by it too). Labels are read as prediction files read
- * them (SPEC §1: a string as it is, a number in its shortest form, a boolean as `true`/`false`, a CSV cell as
+ * slice field (`--slice-field`, docs/slices.md: the file grouped by it too). Labels are read as prediction files read
+ * them (docs/inputs.md: a string as it is, a number in its shortest form, a boolean as `true`/`false`, a CSV cell as
  * written), and slice values as src/read/keys.ts reads them on prediction rows (a missing, null or empty value
  * names file, line and field), so a cells file and the row files give the same labels and slice values. A count
  * is a whole number from 0 to 2⁵³ − 1 (a JSON or Parquet integer, or its decimal digits as text: BigQuery writes

@@ -1,5 +1,5 @@
 /**
- * The error column of a prediction file (SPEC §12, `--errors`): which rows are errors (a timeout, a refusal, a
+ * The error column of a prediction file (docs/errors.md, `--errors`): which rows are errors (a timeout, a refusal, a
  * crashed call), never silently missing rows. A row is an error when its `error` field (DEFAULT_ERROR_FIELD) is
  * non-empty, or when its prediction is empty or null (the row builders decide the latter).
  *

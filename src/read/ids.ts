@@ -1,5 +1,5 @@
 /**
- * The id column of a file, any task (SPEC §1): a string or an integer per row, on every row or on none (and on
+ * The id column of a file, any task (docs/inputs.md): a string or an integer per row, on every row or on none (and on
  * every row when a baseline is compared). Ids stay numbers while every id is a JSON integer (no text per row),
  * and switch to text at the first other id. Grows with its file's other columns.
  */

@@ -1,5 +1,5 @@
 /**
- * Key fields of a row (SPEC §12–§13): the slice fields, the repeat field and the cluster field. Each is read as
+ * Key fields of a row (docs/repeats-and-clusters.md, docs/slices.md): the slice fields, the repeat field and the cluster field. Each is read as
  * text (a JSON string, number or boolean; CSV text as written), interned per file to small codes, so a million
  * rows with 50 slice values cost one Uint32Array per field. Every row must have every key field: a missing,
  * null or empty value names file, line and field (a slice field missing on some rows is bad input, not a slice

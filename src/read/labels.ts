@@ -1,5 +1,5 @@
 /**
- * Label text and label order (SPEC §1).
+ * Label text and label order (docs/inputs.md).
  *
  * Labels are compared as text: a JSON string as it is, a JSON number in its shortest form (`1`, `2.5`), a
  * boolean as `true`/`false`, a CSV cell as written. Order: ascending numeric when every label is a finite number,

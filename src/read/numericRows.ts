@@ -1,5 +1,5 @@
 /**
- * Rows of numbers (tasks scores and regression, SPEC §10): an id and named numeric fields, each on every row.
+ * Rows of numbers (tasks scores and regression, docs/tasks.md): an id and named numeric fields, each on every row.
  * A JSON number (finite), a JSON boolean (true = 1, false = 0), or in CSV/TSV a decimal number or `true`/`false`
  * as written. A missing or non-numeric value names file, line and field. Columns grow by doubling.
  */
@@ -23,7 +23,7 @@ export interface NumericFile {
   booleans: boolean[]
   /** The key fields asked for (slice, repeat, cluster), when any. */
   keys?: KeyColumn[]
-  /** SPEC §12: 1 on each error row (the error field set, or a prediction field empty or null); null: none. */
+  /** docs/errors.md: 1 on each error row (the error field set, or a prediction field empty or null); null: none. */
   errors?: Uint8Array | null
 }
 
@@ -48,7 +48,7 @@ export class NumericRowBuilder implements RowSink {
     readonly allowBooleans: boolean,
     keys: readonly KeyField[] = [],
     /**
-     * Per field, whether it is a prediction (SPEC §12): empty or null there makes the row an error, and on an error
+     * Per field, whether it is a prediction (docs/errors.md): empty or null there makes the row an error, and on an error
      * row its value may be anything (NaN when not a number). Default: none (every value required).
      */
     readonly predictionFields: readonly boolean[] = [],

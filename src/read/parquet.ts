@@ -1,5 +1,5 @@
 /**
- * Parquet (SPEC §15): the same fields and the same errors as the text formats, with the 1-based row where they
+ * Parquet (docs/scale.md): the same fields and the same errors as the text formats, with the 1-based row where they
  * give a line (`candidate.parquet: row 17: field "prediction" is missing`, src/common/errors.ts `isRowNumbered`).
  *
  * Read with hyparquet (pure JavaScript), one row group at a time: only the columns the row builder names are

@@ -4,13 +4,13 @@
  */
 import type { KeyColumn } from './keys.js'
 
-/** Input formats of SPEC §1; each may also be gzip-compressed (`.gz`). */
+/** Input formats of docs/inputs.md; each may also be gzip-compressed (`.gz`). */
 export type Format = 'jsonl' | 'csv' | 'tsv' | 'json' | 'parquet' | 'cells'
 
 /** The formats a user may name (`--format`, action `format`). */
 export const FORMATS: readonly Format[] = ['jsonl', 'csv', 'tsv', 'json', 'parquet', 'cells']
 
-/** Names of the fields in a prediction file (SPEC §1, `id-field` …). */
+/** Names of the fields in a prediction file (docs/inputs.md, `id-field` …). */
 export interface FieldNames {
   id: string
   label: string
@@ -66,7 +66,7 @@ export class LabelDictionary {
 
 /**
  * One prediction file, column-wise (one typed array per field, so a million rows stay small).
- * Labels are normalised to text (SPEC §1) and interned in the shared LabelDictionary.
+ * Labels are normalised to text (docs/inputs.md) and interned in the shared LabelDictionary.
  */
 export interface PredictionFile {
   /** Display name, as in messages. */
@@ -96,7 +96,7 @@ export interface PredictionFile {
   /** The key fields asked for (slice, repeat, cluster: src/read/keys.ts), when any. */
   keys?: KeyColumn[]
   /**
-   * SPEC §12: 1 on each error row (its `error` field set, or its prediction empty or null; `pred` holds ERROR_CODE
+   * docs/errors.md: 1 on each error row (its `error` field set, or its prediction empty or null; `pred` holds ERROR_CODE
    * there until the task decides what it counts as); null or absent: no error row.
    */
   errors?: Uint8Array | null

@@ -1,6 +1,6 @@
 /**
- * Reading prediction files (SPEC §1): the parse stage. Format by extension (or the `format` option), gzip by
- * `.gz` or magic bytes, streamed by chunks (Parquet, SPEC §15: by row groups, src/read/parquet.ts); every bad input is an InputError naming file, line and field. Memory is
+ * Reading prediction files (docs/inputs.md): the parse stage. Format by extension (or the `format` option), gzip by
+ * `.gz` or magic bytes, streamed by chunks (Parquet, docs/scale.md: by row groups, src/read/parquet.ts); every bad input is an InputError naming file, line and field. Memory is
  * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
 import { InputError } from '../common/errors.js'

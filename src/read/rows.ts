@@ -1,5 +1,5 @@
 /**
- * Builds the columns of a PredictionFile row by row, checking each value (SPEC §1): labels and ids normalised to
+ * Builds the columns of a PredictionFile row by row, checking each value (docs/inputs.md): labels and ids normalised to
  * text, scores numbers in [0, 1] on all rows or none. Typed arrays grow by doubling.
  */
 import { InputError, quote } from '../common/errors.js'
@@ -17,7 +17,7 @@ import { NumberVector, type Cell, type Column, type RowSink } from './sink.js'
 export const MAX_SCORE_LABELS = 10_000
 export const MAX_SCORE_VALUES = 100_000_000
 
-/** The prediction code of an error row (SPEC §12) until the task decides what it counts as: no dictionary code. */
+/** The prediction code of an error row (docs/errors.md) until the task decides what it counts as: no dictionary code. */
 export const ERROR_CODE = 0xffffffff
 
 export class RowBuilder implements RowSink {
@@ -57,7 +57,7 @@ export class RowBuilder implements RowSink {
 
   private readonly keys: KeyColumns
   private readonly errors: ErrorColumn
-  /** The field that marks an error row (SPEC §12). */
+  /** The field that marks an error row (docs/errors.md). */
   readonly errorField = DEFAULT_ERROR_FIELD
 
   /** id, label, prediction, score (binary, or a scores object in that field) and `scores`. */
@@ -82,7 +82,7 @@ export class RowBuilder implements RowSink {
     if (i === this.cap) this.grow()
     this.line[i] = lineNo
     this.truth[i] = this.code(label, lineNo, this.fields.label)
-    // An error row (SPEC §12): its error field is set, or its prediction is empty or null; then the prediction may
+    // An error row (docs/errors.md): its error field is set, or its prediction is empty or null; then the prediction may
     // be missing and the scores too.
     const failed = isErrorCell(cells[5 + this.keys.size], this.file, lineNo, this.errorField)
     if (failed || isEmptyPrediction(prediction, this.textCells)) {

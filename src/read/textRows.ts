@@ -1,5 +1,5 @@
 /**
- * Rows of text generation (SPEC §11): an id, the reference (a string, or an array of strings: several
+ * Rows of text generation (docs/tasks.md): an id, the reference (a string, or an array of strings: several
  * references), the generated text, and optionally `loss` (mean token NLL) and `tokens` (a positive count), on all
  * rows or none. In CSV/TSV a reference cell that holds a JSON array of strings is several references.
  */
@@ -24,7 +24,7 @@ export interface TextFile {
   tokens: Float64Array | null
   /** The key fields asked for (slice, repeat, cluster), when any. */
   keys?: KeyColumn[]
-  /** SPEC §12: 1 on each error row (the error field set, or the generated text empty or null); null: none. */
+  /** docs/errors.md: 1 on each error row (the error field set, or the generated text empty or null); null: none. */
   errors?: Uint8Array | null
 }
 
@@ -79,7 +79,7 @@ export class TextRowBuilder implements RowSink {
     }
     this.lines.push(lineNo)
     this.references.push(this.referencesOf(label, lineNo))
-    // An error row (SPEC §12): the error field set, or the generated text empty or null; it may lack the text and
+    // An error row (docs/errors.md): the error field set, or the generated text empty or null; it may lack the text and
     // the loss, which the task fills in.
     const failed = isErrorCell(cells[5 + this.keys.size], this.file, lineNo, this.errorField) || isEmptyPrediction(prediction, this.textCells)
     if (failed) this.errors.mark(i)

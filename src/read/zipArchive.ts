@@ -1,6 +1,6 @@
 /**
  * Reading one file of an artifact zip in memory (never extracted to disk), through the zip's END OF CENTRAL
- * DIRECTORY record and its central directory (PKWARE APPNOTE 6.3.10 §4.3.12–§4.3.16, ZIP64 §4.3.14, §4.5.3).
+ * DIRECTORY record and its central directory (PKWARE APPNOTE 6.3.10 docs/statistics.md.3.12–docs/statistics.md.3.16, ZIP64 docs/statistics.md.3.14, docs/statistics.md.5.3).
  * Local headers are read only at the offsets the central directory gives, and data descriptors (general-purpose
  * flag bit 3, which actions/upload-artifact v4 sets on every entry) are never looked for: the sizes and CRC-32
  * come from the central directory, so compressed bytes that happen to hold `PK\x07\x08` are just data.

@@ -38,7 +38,7 @@ export function change(name: string, m: MetricReport, report: Report, label = me
 }
 
 /**
- * The numbers a gate was decided on and how to name them: the run's metric, or for a slice rule (SPEC §13,
+ * The numbers a gate was decided on and how to name them: the run's metric, or for a slice rule (docs/slices.md,
  * GateResult.slice) the slice's — `METRIC@F=VALUE …` its slice; `METRIC no-regression by F` the slice whose
  * delta is the gate's `observed` (the smallest adjusted p) — named `accuracy on `language=de``.
  */

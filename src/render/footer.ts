@@ -1,5 +1,5 @@
 /**
- * The footer: which baseline run and commits were compared (SPEC §9 provenance, recorded by the action), seed,
+ * The footer: which baseline run and commits were compared (docs/action.md provenance, recorded by the action), seed,
  * resamples, alpha and version. Never a local path: without provenance (the CLI) the files are named by their
  * base names only, as data.
  */

@@ -1,5 +1,5 @@
 /**
- * The overfitting check (SPEC §14, `--train-predictions`): each headline metric on the training set and on the
+ * The overfitting check (docs/data-checks.md, `--train-predictions`): each headline metric on the training set and on the
  * test set, the gap (positive: better on train) as the two shown values give it, and the interval of the gap.
  */
 import { formatInterval, formatValue } from '../report/format.js'

@@ -5,14 +5,14 @@
  * Order: verdict with the decisive numbers and the warnings that could change it, and the slices significantly
  * worse that no failing gate names (the first screen); the gates,
  * failing first; the other warnings; the headline metrics; one line naming the largest per-class drop; the
- * slices that got worse (SPEC §13); the overfitting check (train, test, gap); then,
+ * slices that got worse (docs/slices.md); the overfitting check (train, test, gap); then,
  * folded, the other metrics, per class, confusion matrices and where the models disagree; a footer naming the
  * baseline run and commits. Every datum (label, id, rule, file name) is a code span (src/render/escape.ts). The
  * comment stays under 60,000 characters: with many classes the per-class table keeps the classes that changed
  * most and says so.
  */
 import type { Report } from '../report/schema.js'
-import { verdictChanging } from '../tasks/classification/classificationWarnings.js'
+import { verdictChanging } from '../report/verdictChanging.js'
 import { largestDrop, perClassSection } from './classes.js'
 import { disagreementSection } from './disagreement.js'
 import { examplesSection } from './examples.js'

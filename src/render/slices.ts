@@ -1,5 +1,5 @@
 /**
- * Slices (SPEC §13, issue 12): where the candidate got worse on one value of a slice field (`language=de`).
+ * Slices (docs/slices.md, issue 12): where the candidate got worse on one value of a slice field (`language=de`).
  *
  * - "Slices that got worse": the slice metrics that are significantly worse (q < alpha, Benjamini–Hochberg over
  *   every tested slice metric of the run) or that a failing gate names, first, by q; then the other slices that got

@@ -4,12 +4,12 @@
  */
 import { formatDelta, formatP } from '../report/format.js'
 import type { GateResult, Report } from '../report/schema.js'
-import { verdictChanging } from '../tasks/classification/classificationWarnings.js'
+import { verdictChanging } from '../report/verdictChanging.js'
 import { dataSpan, proseText } from './escape.js'
 import { change, gateMetric, level } from './displayNames.js'
 import { trainGapOf, trainGapReason } from './overfittingSection.js'
 
-/** A gate's status as text (SPEC §12 adds `inconclusive`). */
+/** A gate's status as text (docs/repeats-and-clusters.md adds `inconclusive`). */
 const statusOf = (g: GateResult): string => g.status
 
 /** Order of gate results everywhere: what blocks the merge first. */
@@ -65,7 +65,7 @@ export function verdict(report: Report): string {
   if (!report.passed || blocking.length > 0) {
     const failed = blocking.filter((g) => statusOf(g) === 'fail').length
     const title = failed > 0 ? 'failed' : 'inconclusive'
-    // SPEC §12: an inconclusive verdict counts as passing or failing as `inconclusive` says; the title says which.
+    // docs/repeats-and-clusters.md: an inconclusive verdict counts as passing or failing as `inconclusive` says; the title says which.
     const counts = failed > 0 ? '' : report.passed ? ' (counted as passing: inconclusive: pass)' : ' (counted as failing: inconclusive: fail)'
     const what = failed > 0 ? `${blocking.length} of ${counted} gates` : `${blocking.length} of ${counted} gates unsettled`
     lines.push(`### ${failed > 0 ? '❌' : '⚠️'} Eval Gate: ${title} — ${what}${skipNote}${counts}`)
@@ -98,7 +98,7 @@ const TASK_WORDS: Partial<Record<Report['task'], string>> = { scores: 'per-examp
 function scope(report: Report): string {
   const c = report.counts
   const task = TASK_WORDS[report.task] ?? (report.task === 'binary' ? `binary, positive class ${dataSpan(report.positiveLabel ?? '', 40)}` : `${report.labels.length} classes`)
-  // SPEC §12, errors: exclude: the examples left out are said next to the count.
+  // docs/errors.md, errors: exclude: the examples left out are said next to the count.
   const left = c.excluded ? ` (${c.excluded.toLocaleString('en-US')} left out as errors)` : ''
   if (c.paired === null) return `No baseline: candidate alone on ${(c.candidate - (c.excluded ?? 0)).toLocaleString('en-US')} examples${left} · ${task}`
   return `${(c.paired - (c.excluded ?? 0)).toLocaleString('en-US')} paired examples${left} · ${task}`

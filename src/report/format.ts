@@ -4,7 +4,7 @@
  */
 
 /**
- * Metrics that are proportions, shown as percentages with deltas in points: classification's (SPEC §3, per class
+ * Metrics that are proportions, shown as percentages with deltas in points: classification's (docs/metrics.md, per class
  * too) and generation's exact_match and token_f1. Every other metric (log_loss, brier, scores fields, regression
  * errors, BLEU and chrF on 0–100, loss, perplexity) is a plain number.
  */
@@ -100,3 +100,6 @@ export function changeWord(metric: string, baseline: number | null, candidate: n
   if (!/^[+−]/.test(shown)) return 'same'
   return shown.startsWith('+') === (direction === 'higher') ? 'better' : 'worse'
 }
+
+export const plural = (n: number, one: string, many = one + 's'): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+/** Classification's power warnings (docs/statistics.md: accuracy and, binary, recall), when anything was paired. */

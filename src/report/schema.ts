@@ -4,13 +4,13 @@
  */
 import type { Direction } from '../stats/direction.js'
 
-/** A classification task (SPEC §2). */
+/** A classification task (docs/tasks.md). */
 export type Task = 'binary' | 'multiclass'
 
-/** Every task (SPEC §2, §10, §11): classification, per-example scores, regression, text generation. */
+/** Every task (docs/tasks.md, docs/tasks.md, docs/tasks.md): classification, per-example scores, regression, text generation. */
 export type TaskName = Task | 'scores' | 'regression' | 'generation'
 
-/** One metric of the report (SPEC §7 `metrics.NAME`). Statistics fields are null without a baseline. */
+/** One metric of the report (docs/report.md `metrics.NAME`). Statistics fields are null without a baseline. */
 export interface MetricReport {
   candidate: number | null
   baseline: number | null
@@ -38,7 +38,7 @@ export interface MetricReport {
 export interface GateResult {
   rule: string
   metric: string
-  /** `inconclusive` (SPEC §12): a non-inferior rule whose interval straddles the margin. */
+  /** `inconclusive` (docs/repeats-and-clusters.md): a non-inferior rule whose interval straddles the margin. */
   status: 'pass' | 'fail' | 'skip' | 'inconclusive'
   /** The observed value (threshold rules) or delta (delta, no-regression, non-inferior rules). */
   observed: number | null
@@ -50,7 +50,7 @@ export interface GateResult {
   /** Added field: how pValue was adjusted, `Holm` or `Westfall–Young` (no-regression rules with a p-value). */
   adjustment?: string
   /**
-   * Added field (SPEC §13), slice rules only. `METRIC@F=V …`: `{ field: F, value: V }`, and `metric` is the bare
+   * Added field (docs/slices.md), slice rules only. `METRIC@F=V …`: `{ field: F, value: V }`, and `metric` is the bare
    * metric (`observed`, `pValue`, `bound` are the slice's). `METRIC no-regression by F`: `{ field: F, failing }`,
    * the values of the slices that regressed significantly (in slice order; empty when it passes), and `pValue`
    * the smallest adjusted one-sided p over the slices of F (observed: that slice's delta).
@@ -77,7 +77,7 @@ export interface Disagreement {
   firstImprovements: string[]
 }
 
-/** The JSON report (SPEC §7). Fields may be added; these may not change meaning. */
+/** The JSON report (docs/report.md). Fields may be added; these may not change meaning. */
 export interface Report {
   schemaVersion: 1
   passed: boolean
@@ -92,16 +92,16 @@ export interface Report {
     baselineOnly: number | null
     labelConflicts: number | null
     /**
-     * SPEC §12 (`--errors`): error rows among the compared examples (the paired examples before exclusion; every
+     * docs/errors.md (`--errors`): error rows among the compared examples (the paired examples before exclusion; every
      * candidate row without a baseline), per side. Present in every report of this version.
      */
     errors?: { candidate: number; baseline: number | null }
-    /** SPEC §12, `--errors exclude`: compared examples left out because either side errored (metrics are on paired − excluded). */
+    /** docs/errors.md, `--errors exclude`: compared examples left out because either side errored (metrics are on paired − excluded). */
     excluded?: number
-    /** SPEC §12 (`--repeat-field`): rows per id of each file. */
+    /** docs/repeats-and-clusters.md (`--repeat-field`): rows per id of each file. */
     repeats?: { candidate: number; baseline: number | null }
   }
-  /** SPEC §12: `pass`, `fail` or `inconclusive` (a non-inferior gate straddles its margin). */
+  /** docs/repeats-and-clusters.md: `pass`, `fail` or `inconclusive` (a non-inferior gate straddles its margin). */
   verdict?: 'pass' | 'fail' | 'inconclusive'
   metrics: Record<string, MetricReport>
   /**
@@ -124,14 +124,14 @@ export interface Report {
    * metric, or the largest per-example drops, with their ids. Absent without a baseline.
    */
   examples?: Record<string, ExampleChanges>
-  /** Added by `--train` (SPEC §14): test examples that also occur in the training file. */
+  /** Added by `--train` (docs/data-checks.md): test examples that also occur in the training file. */
   leakage?: Leakage
-  /** Added by `--slice-field` (SPEC §13): field → slice value → that slice's comparison. */
+  /** Added by `--slice-field` (docs/slices.md): field → slice value → that slice's comparison. */
   slices?: Record<string, Record<string, SliceReport>>
-  /** Added by `--train-predictions` (SPEC §14): each headline metric on train and test, and the gap. */
+  /** Added by `--train-predictions` (docs/data-checks.md): each headline metric on train and test, and the gap. */
   overfitting?: Overfitting
   /**
-   * Added by the action (SPEC §9 provenance): which baseline run and commit were compared, and how that commit
+   * Added by the action (docs/action.md provenance): which baseline run and commit were compared, and how that commit
    * relates to the pull request's base commit. Absent in the CLI's report.
    */
   baseline?: BaselineProvenance
@@ -143,16 +143,16 @@ export interface Report {
     version: string
     candidate: string
     baseline: string | null
-    /** Added by `--slice-field` (SPEC §13). */
+    /** Added by `--slice-field` (docs/slices.md). */
     slices?: SliceSettings
-    /** SPEC §12: the error rule and what an inconclusive gate counts as (added; absent in older reports). */
+    /** docs/errors.md: the error rule and what an inconclusive gate counts as (added; absent in older reports). */
     errors?: 'wrong' | 'exclude'
     inconclusive?: 'fail' | 'pass'
   }
 }
 
 /**
- * One slice of a field (SPEC §13): `Report.slices[field][value]`, e.g. `slices.region["EU West"]`.
+ * One slice of a field (docs/slices.md): `Report.slices[field][value]`, e.g. `slices.region["EU West"]`.
  *
  * - Fields are in `--slice-field` order; within a field, values are in label order (src/read/labels.ts `labelOrder`:
  *   ascending numeric when every value is a number, else by code point). Beware: a JavaScript object iterates
@@ -196,7 +196,7 @@ export interface SliceSettings {
 }
 
 /**
- * The overfitting check's result (SPEC §14, src/checks/overfitting.ts): per headline metric, its value on train
+ * The overfitting check's result (docs/data-checks.md, src/checks/overfitting.ts): per headline metric, its value on train
  * and on test (the compared examples) and the gap, positive when better on train (train − test for metrics better
  * when higher, test − train for those better when lower), with the (1 − alpha) interval of the gap.
  */
@@ -237,7 +237,7 @@ export type ExampleChanges =
   | { kind: 'flips'; worse: number; better: number; firstWorse: string[]; firstBetter: string[] }
   | { kind: 'drops'; drops: { id: string; baseline: number; candidate: number; change: number }[] }
 
-/** Where the baseline of a report came from (SPEC §9 provenance). */
+/** Where the baseline of a report came from (docs/action.md provenance). */
 export interface BaselineProvenance {
   /** `artifact`: a workflow run's artifact; `file`: a path given as the baseline input; `none`: no baseline. */
   source: 'artifact' | 'file' | 'none'

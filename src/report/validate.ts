@@ -1,5 +1,5 @@
 /**
- * Checks that a JSON value has the shape of a Report (SPEC §7) before it is rendered. Mode `publish` renders the
+ * Checks that a JSON value has the shape of a Report (docs/report.md) before it is rendered. Mode `publish` renders the
  * report a fork's run uploaded: that file is the fork's to write, so every field the renderer reads is checked
  * for its type (a string where a number belongs would otherwise reach the Markdown unescaped). Unknown fields
  * are allowed (reports may grow) and ignored. Cost: one walk over the value.
@@ -64,7 +64,7 @@ const metricFields = {
 }
 const metric = object(metricFields)
 
-/** SPEC §13 (src/report/schema.ts SliceReport): field → value → slice. */
+/** docs/slices.md (src/report/schema.ts SliceReport): field → value → slice. */
 const slices = record(
   record(
     object({

@@ -1,5 +1,5 @@
 /**
- * Slices (SPEC §13): the headline metrics on every slice with at least `minSlice` compared examples, each with
+ * Slices (docs/slices.md): the headline metrics on every slice with at least `minSlice` compared examples, each with
  * the overall metric's own tests (the task's `analyzeSlice`: for classification a cell table of the slice's
  * examples, so a resample is a multinomial draw over that slice's cells; for the other tasks the task's
  * statistics on the slice's examples), and q-values: Benjamini–Hochberg over every tested slice metric of the run

@@ -1,5 +1,5 @@
 /**
- * Which compared examples fall in which slice (SPEC §13). A slice field's value is read on every row of both
+ * Which compared examples fall in which slice (docs/slices.md). A slice field's value is read on every row of both
  * files (src/read/keys.ts: a row without it is bad input). A compared example is a pair (candidate row, baseline
  * row), or a candidate row when there is no baseline; its slice is the value on its **candidate** row. A pair
  * whose baseline row has another value is counted, and a warning gives the count per field: the candidate

@@ -1,5 +1,5 @@
 /**
- * Slices (SPEC §13) as compare() uses them: before the gates are parsed, the slices of each `--slice-field`
+ * Slices (docs/slices.md) as compare() uses them: before the gates are parsed, the slices of each `--slice-field`
  * (their values, for checking slice rules); after, the headline metrics of every tested slice.
  *
  * Headline metrics: the task's default-gate metrics and every metric a gate names (slice rules included), in the

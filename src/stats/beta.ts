@@ -1,6 +1,6 @@
 /**
  * The regularized incomplete beta function I_x(a, b), by its continued fraction evaluated with the modified
- * Lentz method (Press et al., Numerical Recipes, 3rd ed., §6.4; Lentz 1976), using the symmetry
+ * Lentz method (Press et al., Numerical Recipes, 3rd ed., docs/cli.md.4; Lentz 1976), using the symmetry
  * I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges fast; 1/B(a, b) by `logGammaRatio` so that a large
  * parameter (a t distribution with a million degrees of freedom) keeps its digits. Pass `complement` = 1 − x when
  * it is known more exactly than x. Relative accuracy ~1e-14.

@@ -101,7 +101,7 @@ export interface DelongResult {
 /**
  * A (1 − alpha) interval of a proportion-like estimate θ ∈ (0, 1) with standard error se, made on the logit scale
  * and transformed back (delta method: se of logit θ̂ = se / (θ̂(1 − θ̂)); Pepe 2003, "The Statistical Evaluation of
- * Medical Tests", §5.2.4; Qin & Hotilovac 2008, Stat. Methods Med. Res. 17, 207–221, for the AUC). It stays in
+ * Medical Tests", docs/gates.md.2.4; Qin & Hotilovac 2008, Stat. Methods Med. Res. 17, 207–221, for the AUC). It stays in
  * (0, 1) and is longer on the side away from the nearer bound, where a plain Wald interval misses most.
  * θ̂ = 0 or 1, or se = 0: the point itself. Cost O(1).
  * @example logitInterval(0.9, 0.02, 0.05) // [0.8535, 0.9332] (expit(logit 0.9 ∓ 1.96·0.02/0.09))

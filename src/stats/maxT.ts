@@ -2,7 +2,7 @@ import type { Xoshiro128 } from './random.js'
 
 /**
  * Westfall–Young step-down max-T adjustment of m one-sided tests from their joint permutation distribution
- * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 4.1 in the step-down form of §2.8;
+ * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 4.1 in the step-down form of docs/tasks.md.8;
  * Ge, Dudoit & Speed 2003, Test 7, Box 2).
  *
  * Each metric j has an observed statistic tⱼ and R resampled ones t*ⱼᵣ from the same swaps (larger = worse),

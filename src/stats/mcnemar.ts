@@ -87,7 +87,7 @@ export function mcnemarDropMidP(b: number, c: number): number {
   return binomialHalfCdf(c, b + c) - 0.5 * binomialHalfPmf(c, b + c)
 }
 
-/** Which McNemar p-values a run uses: `exact` (SPEC §4) or `mid-p`. */
+/** Which McNemar p-values a run uses: `exact` (docs/statistics.md) or `mid-p`. */
 export type McNemarMethod = 'exact' | 'mid-p'
 
 /** The default (README, "Statistics": chosen from the calibration numbers of `npm run calibrate`). */

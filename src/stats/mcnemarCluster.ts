@@ -1,5 +1,5 @@
 /**
- * McNemar's test for clustered paired binary data (SPEC §12, `test: "mcnemar-cluster"`): Durkalski, Palesch,
+ * McNemar's test for clustered paired binary data (docs/repeats-and-clusters.md, `test: "mcnemar-cluster"`): Durkalski, Palesch,
  * Lipsitz & Rust (2003), "Analysis of clustered matched-pair data", Stat Med 22:2417–2428. With b_g (c_g) the
  * pairs of cluster g where only the candidate (only the baseline) is right, and d_g = b_g − c_g:
  *

@@ -1,5 +1,5 @@
 /**
- * The paired t-test with clusters (SPEC §12, `test: "paired-t-cluster"`): the mean per-example difference d̄ of
+ * The paired t-test with clusters (docs/repeats-and-clusters.md, `test: "paired-t-cluster"`): the mean per-example difference d̄ of
  * N examples in G clusters, with the cluster-robust (sandwich) variance of the mean (Liang & Zeger 1986; Cameron
  * & Miller 2015, "A practitioner's guide to cluster-robust inference", J. Human Resources 50:317, eq. 11 with the
  * small-sample factor G/(G − 1)):

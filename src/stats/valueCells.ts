@@ -3,7 +3,7 @@
  * (truth, baseline, candidate) for regression — grouped into weighted cells of identical tuples.
  *
  * Every statistic the numeric tasks resample is a function of weighted sums (or a weighted maximum) over the
- * examples, so it is the same function of the cells with their counts as weights (METHODS.md, "the cell
+ * examples, so it is the same function of the cells with their counts as weights (docs/statistics.md, "the cell
  * reduction"). A judge's 1–5 score has at most 25 cells, a pass rate 4, so a resample costs O(cells), not O(n);
  * continuous values (latency) have up to n cells.
  *

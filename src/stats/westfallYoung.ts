@@ -1,6 +1,6 @@
 /**
  * Westfall–Young step-down minP adjustment of m one-sided p-values from their joint permutation distribution
- * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 2.8; Ge, Dudoit & Speed 2003, §4).
+ * (Westfall & Young 1993, "Resampling-Based Multiple Testing", Algorithm 2.8; Ge, Dudoit & Speed 2003, docs/statistics.md).
  *
  * Each of R resamples (the same random swaps of the two models for every metric) gives every metric a p-value
  * p*ⱼ computed the same way as the observed pⱼ. With the observed p sorted ascending, p(1) ≤ … ≤ p(m), the

@@ -1,5 +1,5 @@
 /**
- * Classification from cell counts (SPEC §15, `--format cells`): one file of (true label, baseline prediction,
+ * Classification from cell counts (docs/scale.md, `--format cells`): one file of (true label, baseline prediction,
  * candidate prediction, count) rows, as a `GROUP BY` over the two predictions tables joined on id gives it
  * (src/read/cellsFile.ts), stands for both prediction files. The cell table (src/pair/cellTable.ts) is built straight from the
  * counts, and everything after it is the classification task's own code: the same metrics, McNemar tests,
@@ -13,7 +13,7 @@
  *   not known (a SQL join that keeps label conflicts should filter `c.label = b.label`, as the rows path does);
  * - score metrics need rows: cells carry no scores, and a gate naming one is a ConfigError.
  *
- * Slices (SPEC §13): each `--slice-field` is a column of the cells file (`GROUP BY` it too). The overall table
+ * Slices (docs/slices.md): each `--slice-field` is a column of the cells file (`GROUP BY` it too). The overall table
  * adds the cells up over the slice values; a slice's table adds up that slice's cells (over the other slice
  * fields' values). Both are the tables countCells makes from the row files (the same cells in the same (t, b, c)
  * order), and src/slices/ gives each slice the same seed, so `slices` and the slice gates are the row files' too
@@ -201,7 +201,7 @@ function refuseRowOptions(options: CompareOptions): void {
   for (const rule of splitRules(options.gates ?? '')) {
     const metric = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rule)?.[0]
     if (metric !== undefined && Object.values(SCORE_METRICS).some((list) => list.includes(metric))) {
-      throw new ConfigError(`gate ${quote(rule, 120)}: ${metric} is a score metric, and score metrics need rows (SPEC §15): cell counts carry no scores; compare the prediction files, or remove the rule`)
+      throw new ConfigError(`gate ${quote(rule, 120)}: ${metric} is a score metric, and score metrics need rows (docs/scale.md): cell counts carry no scores; compare the prediction files, or remove the rule`)
     }
   }
 }

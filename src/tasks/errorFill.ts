@@ -1,5 +1,5 @@
 /**
- * `--errors wrong` (SPEC §12) for the tasks without classes: what an error row's prediction counts as. Each fill
+ * `--errors wrong` (docs/errors.md) for the tasks without classes: what an error row's prediction counts as. Each fill
  * overwrites the error rows of both files in place, before any statistic; "worst" is taken over the non-error rows
  * of both files (all their rows, paired or not), so it is a value a model actually produced.
  *

@@ -1,5 +1,5 @@
 /**
- * Task `generation` (SPEC §11): `label` is the reference text (or an array of references), `prediction` the
+ * Task `generation` (docs/tasks.md): `label` is the reference text (or an array of references), `prediction` the
  * generated text; metrics `exact_match`, `token_f1`, `bleu`, `chrf` (sacrebleu 2.x defaults), and `loss`,
  * `perplexity` when the rows carry `loss` and `tokens`. Statistics in src/metrics/generation/. A pair whose
  * references differ between the files is a label conflict. Default gates: no-regression on every metric but

@@ -19,21 +19,21 @@ export interface CompareOptions {
   task?: TaskName
   /** `--score-metrics` (task scores): the fields, each better when higher unless `:lower`. */
   scoreMetrics?: { name: string; direction: 'higher' | 'lower' }[]
-  /** SPEC §14: the training examples, for the leakage check, and the text field compared (null: ids only). */
+  /** docs/data-checks.md: the training examples, for the leakage check, and the text field compared (null: ids only). */
   train?: PredictionSource
   textField?: string
-  /** SPEC §14: the candidate's predictions on its training set (overfitting check). */
+  /** docs/data-checks.md: the candidate's predictions on its training set (overfitting check). */
   trainPredictions?: PredictionSource
-  /** SPEC §13: the slice fields (`--slice-field`, repeatable) and the fewest paired examples a tested slice has (default 30). */
+  /** docs/slices.md: the slice fields (`--slice-field`, repeatable) and the fewest paired examples a tested slice has (default 30). */
   sliceFields?: string[]
   minSlice?: number
-  /** SPEC §12: several rows per id (`--repeat-field`), examples resampled together (`--cluster-field`). */
+  /** docs/repeats-and-clusters.md: several rows per id (`--repeat-field`), examples resampled together (`--cluster-field`). */
   repeatField?: string
   clusterField?: string
-  /** SPEC §12: what an error row is (default `wrong`), and what an inconclusive gate does to `passed` (default `fail`). */
+  /** docs/errors.md: what an error row is (default `wrong`), and what an inconclusive gate does to `passed` (default `fail`). */
   errors?: 'wrong' | 'exclude'
   inconclusive?: 'fail' | 'pass'
-  /** Gate rules text (SPEC §5); undefined: the task's default rules. */
+  /** Gate rules text (docs/gates.md); undefined: the task's default rules. */
   gates?: string
   alpha: number
   resamples: number

@@ -15,7 +15,7 @@ import { countsOf, type Analysis, type Prepared, type Settings } from './taskMod
 
 /**
  * Reads the candidate and (when given) the baseline, each into a fresh sink; then pairs them and applies the error
- * rule (SPEC §12): `pairing` is that of the compared examples (error pairs dropped under `exclude`; without a
+ * rule (docs/errors.md): `pairing` is that of the compared examples (error pairs dropped under `exclude`; without a
  * baseline the candidate is cut by `keep` instead), `errors` the rule's outcome.
  */
 export async function readAndPair<F extends IdRows & ErrorRows>(
@@ -23,7 +23,7 @@ export async function readAndPair<F extends IdRows & ErrorRows>(
   sink: (source: PredictionSource, text: boolean, requireId: boolean) => RowSink & { finish(): F },
   sameTruth: (candidate: F, baseline: F) => SameTruth,
   keep: (file: F, rows: Uint32Array) => F,
-  /** Applied to each file after reading, before pairing (SPEC §12 repeats: one row per id). */
+  /** Applied to each file after reading, before pairing (docs/repeats-and-clusters.md repeats: one row per id). */
   collapse: (file: F) => F = (file) => file
 ): Promise<{ candidate: F; baseline: F | null; pairing: Pairing | null; errors: ErrorOutcome; candidateRows: number }> {
   const read = await readAndPairRows(options, sink, sameTruth, collapse)
@@ -36,7 +36,7 @@ async function readAndPairRows<F extends IdRows>(
   options: CompareOptions,
   sink: (source: PredictionSource, text: boolean, requireId: boolean) => RowSink & { finish(): F },
   sameTruth: (candidate: F, baseline: F) => SameTruth,
-  /** Applied to each file after reading, before pairing (SPEC §12 repeats: one row per id). */
+  /** Applied to each file after reading, before pairing (docs/repeats-and-clusters.md repeats: one row per id). */
   collapse: (file: F) => F = (file) => file
 ): Promise<{ candidate: F; baseline: F | null; pairing: Pairing | null }> {
   const requireId = options.baseline !== null || options.repeatField !== undefined
@@ -84,7 +84,7 @@ export interface ExampleRows {
 /**
  * The Prepared of a task without classes (scores, regression, generation): no labels or positive class, counts
  * from the two files and the pairing, and the task's metric names, default gates and analysis. `run` analyses
- * the examples at `rows`: every compared example (`analyze`), or a slice's (`analyzeSlice`, SPEC §13).
+ * the examples at `rows`: every compared example (`analyze`), or a slice's (`analyzeSlice`, docs/slices.md).
  */
 export function unlabelled(
   task: TaskName,
@@ -116,8 +116,8 @@ export function unlabelled(
 }
 
 /**
- * The pairs a task's `run` is given, as a Pairing for what needs one (clusters, SPEC §12): the run's own pairing
- * when `rows` are all compared examples; for a slice's rows (SPEC §13) a pairing of just those (without a
+ * The pairs a task's `run` is given, as a Pairing for what needs one (clusters, docs/repeats-and-clusters.md): the run's own pairing
+ * when `rows` are all compared examples; for a slice's rows (docs/slices.md) a pairing of just those (without a
  * baseline, each candidate row paired with itself).
  */
 export function pairsAt(pairing: Pairing | null, n: number, rows: ExampleRows): Pairing | null {

@@ -1,4 +1,4 @@
-/** The task modules, by the `task` option (SPEC §2, §10, §11), and cell counts (`format: cells`, SPEC §15). */
+/** The task modules, by the `task` option (docs/tasks.md, docs/tasks.md, docs/tasks.md), and cell counts (`format: cells`, docs/scale.md). */
 import type { TaskName } from '../report/schema.js'
 import type { Format } from '../read/predictionFile.js'
 import { cellsTask } from './cellsTask.js'

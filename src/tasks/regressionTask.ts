@@ -1,5 +1,5 @@
 /**
- * Task `regression` (SPEC §10): `label` and `prediction` are numbers; metrics `mae`, `rmse`, `r2`, `max_error`
+ * Task `regression` (docs/tasks.md): `label` and `prediction` are numbers; metrics `mae`, `rmse`, `r2`, `max_error`
  * as scikit-learn. Statistics in src/significance/numeric/regressionStatistics.ts. A pair whose true value differs
  * between the files is a label conflict. Default gates: no-regression on mae and rmse.
  */

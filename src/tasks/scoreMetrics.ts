@@ -1,5 +1,5 @@
 /**
- * The `score-metrics` option (SPEC §10): `NAME[:higher|:lower],…`, the per-example fields of task `scores`, each
+ * The `score-metrics` option (docs/tasks.md): `NAME[:higher|:lower],…`, the per-example fields of task `scores`, each
  * better when higher unless `:lower`. One parser for the CLI and the action.
  *
  * @example parseScoreMetrics('judge, latency_ms:lower', '--score-metrics') // [{ name: 'judge', direction: 'higher' }, { name: 'latency_ms', direction: 'lower' }]

@@ -1,5 +1,5 @@
 /**
- * Task `scores` (SPEC §10): per-example numbers in named fields (`--score-metrics judge,passed,latency_ms:lower`),
+ * Task `scores` (docs/tasks.md): per-example numbers in named fields (`--score-metrics judge,passed,latency_ms:lower`),
  * each a metric: the mean over the paired examples. Statistics in src/significance/numeric/scoresStatistics.ts.
  * No label or prediction is read; pairs never conflict. Default gates: no-regression on every field.
  */

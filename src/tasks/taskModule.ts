@@ -28,7 +28,7 @@ export interface Prepared {
   /** The pairing of the compared examples (after `--errors exclude`). */
   pairing: Pairing | null
   hasBaseline: boolean
-  /** The error rule's outcome (SPEC §12): counts, flags for `error_rate`; absent for a task without it. */
+  /** The error rule's outcome (docs/errors.md): counts, flags for `error_rate`; absent for a task without it. */
   errors?: ErrorOutcome
   /** The metric names (and class labels) rules may name; parseGates checks rules against them. */
   known: { metrics: readonly string[]; labels: readonly string[] }
@@ -42,7 +42,7 @@ export interface Prepared {
    */
   keys: { candidate: readonly KeyColumn[] | undefined; baseline: readonly KeyColumn[] | undefined | null; weights?: Float64Array }
   /**
-   * SPEC §13: the named metrics (at least; others may come along) on a subset of the compared examples, with
+   * docs/slices.md: the named metrics (at least; others may come along) on a subset of the compared examples, with
    * the same tests as {@link analyze}. `rows` indexes the pairing (pair p is `pairing.cand[p]`,
    * `pairing.base[p]`), or the candidate's rows when there is no baseline; ascending. `warnings`: what the
    * statistics had to cap or leave out on this slice.
@@ -73,7 +73,7 @@ export interface TaskModule {
   prepare(options: CompareOptions): Promise<Prepared>
 }
 
-/** The counts of a comparison (SPEC §7), from the two files' sizes and the pairing. */
+/** The counts of a comparison (docs/report.md), from the two files' sizes and the pairing. */
 export function countsOf(candidate: number, baseline: number | null, pairing: Pairing | null): Report['counts'] {
   return {
     candidate,

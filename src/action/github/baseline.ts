@@ -1,5 +1,5 @@
 /**
- * Finding the baseline (SPEC §9): the workflow's successful `push` runs on the baseline branch, newest first;
+ * Finding the baseline (docs/action.md): the workflow's successful `push` runs on the baseline branch, newest first;
  * the run whose head_sha is the pull request's base.sha first; the first run with a non-expired artifact named
  * artifact-name wins (an artifact that answers 410 Gone counts as expired). Its zip is checked against a size cap
  * (the listing's size_in_bytes, then while receiving), streamed into memory and read through its central
@@ -131,7 +131,7 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
 }
 
 /**
- * The entry holding the baseline predictions (SPEC §9): `artifactPath` when set (exact, a leading `./` ignored
+ * The entry holding the baseline predictions (docs/action.md): `artifactPath` when set (exact, a leading `./` ignored
  * on both sides); else the `predictions` path as written; else the one file whose basename is the predictions
  * file's basename, in any folder (two or more: ambiguous); else the artifact's only file. Otherwise an
  * InputError listing up to 10 files. Cost O(entries).

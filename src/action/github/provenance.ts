@@ -1,5 +1,5 @@
 /**
- * Provenance (SPEC §9): which baseline run and commit a report compared against, and how that commit relates
+ * Provenance (docs/action.md): which baseline run and commit a report compared against, and how that commit relates
  * to the pull request's base commit, from the compare API (`GET /repos/{owner}/{repo}/compare/{commit}...{base}`:
  * its `status` says where `base` stands relative to `commit`). A baseline built from an older commit than the
  * base commit gets a warning: what was merged since is not in it.

@@ -1,5 +1,5 @@
 /**
- * Mode `publish` (SPEC §9, forks): in a `workflow_run` workflow of the base repository, which has a write token
+ * Mode `publish` (docs/action.md, forks): in a `workflow_run` workflow of the base repository, which has a write token
  * and never checks out the fork's code, post the comment and set the commit status for the gate run that
  * triggered it.
  *

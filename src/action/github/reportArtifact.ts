@@ -1,5 +1,5 @@
 /**
- * The fork flow's hand-over (SPEC §9, forks): a pull request from a fork runs with a read-only token, so mode
+ * The fork flow's hand-over (docs/action.md, forks): a pull request from a fork runs with a read-only token, so mode
  * `gate` uploads its report as the artifact `eval-gate-report` (`eval-gate-report-<key>` for another comment
  * key) with `@actions/artifact`; a `workflow_run` workflow in the base repository then calls the action in mode
  * `publish`, which downloads it, re-renders the comment from the JSON and posts it with a commit status.

@@ -16,7 +16,7 @@ export function statusDescription(report: Report): string {
   const n = report.gates.length
   const failed = report.gates.filter((g) => g.status === 'fail').map((g) => g.rule)
   const unsettled = report.gates.filter((g) => g.status === 'inconclusive').map((g) => g.rule)
-  // SPEC §12: an inconclusive verdict says so, whichever way `inconclusive` counts it.
+  // docs/repeats-and-clusters.md: an inconclusive verdict says so, whichever way `inconclusive` counts it.
   const text =
     report.verdict === 'inconclusive'
       ? `inconclusive${report.passed ? ' (counted as passing)' : ''}: ${unsettled.join('; ')}`

@@ -1,5 +1,5 @@
 /**
- * Exact match (SPEC §11): the prediction equals one of the references after trimming whitespace at both ends —
+ * Exact match (docs/tasks.md): the prediction equals one of the references after trimming whitespace at both ends —
  * Python's `str.strip()`, which the reference values of cases-v2 were made with (it trims U+001C–U+001F and
  * NEL too and keeps the BOM, unlike JavaScript's `trim`). No other normalisation: case and punctuation count
  * (SQuAD's normalised exact match would give 0.238, not the oracle's 0.23, on cases-v2/generation-002).

@@ -1,5 +1,5 @@
 /**
- * Token-weighted loss and perplexity (SPEC §11). Each example has `loss`, the mean negative log-likelihood per
+ * Token-weighted loss and perplexity (docs/tasks.md). Each example has `loss`, the mean negative log-likelihood per
  * token of its text, and `tokens`, how many tokens that mean is over. The corpus loss is the mean NLL over all
  * tokens, Σ loss·tokens / Σ tokens, and perplexity its exp. Both are lower-is-better. As a ratio of sums it is
  * resampled like BLEU: a bootstrap resample is the ratio of weighted sums (resample.ts).

@@ -33,7 +33,7 @@ export interface ClassificationJointContext {
   positive: number | null
   remap: Int32Array
   table: CellTable
-  /** The rows, for the score metrics; absent for cell counts (SPEC §15), which have no score metrics. */
+  /** The rows, for the score metrics; absent for cell counts (docs/scale.md), which have no score metrics. */
   candidate?: PredictionFile
   baseline?: PredictionFile
   pairing?: Pairing

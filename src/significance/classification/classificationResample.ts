@@ -1,7 +1,7 @@
 /**
  * Paired bootstrap and paired approximate randomization over the cells of a comparison.
  *
- * Method (METHODS.md, "the cell reduction"): every example is a cell (true label t, baseline prediction b,
+ * Method (docs/statistics.md, "the cell reduction"): every example is a cell (true label t, baseline prediction b,
  * candidate prediction c). Every confusion-matrix metric of both models is a function of the K³ cell counts, so
  * - a bootstrap resample of the n examples is a draw of the cell counts from Multinomial(n, nⱼ / n), and
  * - a permutation (swap the two predictions of each example with probability 1/2) moves Bin(n_tbc, 1/2) examples

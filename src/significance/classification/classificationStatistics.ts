@@ -1,5 +1,5 @@
 /**
- * The statistics stage for confusion-matrix metrics (SPEC §4): for each metric its value for both models, the
+ * The statistics stage for confusion-matrix metrics (docs/statistics.md): for each metric its value for both models, the
  * delta, the bootstrap interval of the delta, the p-value of the right test, and the candidate's own interval.
  *
  * - `accuracy`: exact McNemar on all examples; `recall`/`specificity` (binary) and `recall[L]`: exact McNemar on
@@ -47,9 +47,9 @@ export interface ConfusionContext {
   caps?: { classes: number; table: number }
   /** McNemar p-values: `exact` or `mid-p` (default DEFAULT_MCNEMAR). */
   mcnemar?: McNemarMethod
-  /** Only these metrics are needed (a slice's headline metrics, SPEC §13): families without any are skipped. */
+  /** Only these metrics are needed (a slice's headline metrics, docs/slices.md): families without any are skipped. */
   only?: ReadonlySet<string>
-  /** SPEC §12: the pairs' clusters; set, every family is resampled by cluster and McNemar is the clustered one. */
+  /** docs/repeats-and-clusters.md: the pairs' clusters; set, every family is resampled by cluster and McNemar is the clustered one. */
   clusters?: ClusteredCells | null
 }
 
@@ -82,7 +82,7 @@ export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSet
 }
 
 /**
- * {@link confusionStatistics} on two threads (SPEC §8): the per-class families to resample are shared with a
+ * {@link confusionStatistics} on two threads (docs/scale.md): the per-class families to resample are shared with a
  * helper thread started from `script` (src/significance/classification/statsWorker.ts), each class claimed by one thread with an atomic
  * compare-and-swap (this thread from the first class, the helper from the last); a family's numbers depend only
  * on its own random stream, so the report is the same byte for byte. Without many classes to resample, with
@@ -246,7 +246,7 @@ function familyValues(family: CellFamily): Map<string, { candidate: number; base
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null)
 
-/** McNemar p-values and Wilson intervals where SPEC §4 asks for them. Cost O(cells + K). */
+/** McNemar p-values and Wilson intervals where docs/statistics.md asks for them. Cost O(cells + K). */
 function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, alpha: number): void {
   const { table, labels } = ctx
   const method = mcnemarMethod(ctx.mcnemar ?? DEFAULT_MCNEMAR)

@@ -1,5 +1,5 @@
 /**
- * The statistics stage for score metrics (SPEC §3–4): `roc_auc` with DeLong's paired test and interval (the
+ * The statistics stage for score metrics (docs/metrics.md, docs/statistics.md): `roc_auc` with DeLong's paired test and interval (the
  * candidate's own on the logit scale), `log_loss` and `brier` with the paired t-test on per-example loss
  * differences (and a t interval; the candidate's log loss gets a log-scale t interval), and
  * `average_precision` with the paired bootstrap and approximate randomization (src/stats/scoreResampling.ts).

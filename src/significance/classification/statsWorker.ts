@@ -1,5 +1,5 @@
 /**
- * Statistics on the second core (SPEC §8): a helper thread runs one self-contained piece of the statistics while
+ * Statistics on the second core (docs/scale.md): a helper thread runs one self-contained piece of the statistics while
  * the main thread runs the rest. The thread is the CLI (or action) bundle itself, started with a marker in
  * `workerData`, as src/tasks/classification/readerThread.ts and the generation helper do; `serveStatsJob()` answers it.
  *

@@ -1,5 +1,5 @@
 /**
- * Clustered confusion-matrix statistics (SPEC §12): the pairs of a classification comparison grouped in clusters
+ * Clustered confusion-matrix statistics (docs/repeats-and-clusters.md): the pairs of a classification comparison grouped in clusters
  * (the `--cluster-field` value, or the id with `--repeat-field`), each cluster a vector of (true, baseline,
  * candidate) cell counts (src/significance/clusters/patterns.ts). src/significance/classification/classificationStatistics.ts asks it, in place of the per-example
  * resampling and McNemar, for

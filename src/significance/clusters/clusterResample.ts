@@ -1,9 +1,9 @@
 /**
- * Cluster bootstrap and cluster randomization over {@link Patterns} (SPEC §12, `--cluster-field`).
+ * Cluster bootstrap and cluster randomization over {@link Patterns} (docs/repeats-and-clusters.md, `--cluster-field`).
  *
  * - Bootstrap: draw G clusters with replacement (a Multinomial(G, w_p / G) draw over the patterns), sum their
  *   vectors, evaluate each metric for both models: the deltas give the percentile interval and the worse-side
- *   bound, the candidate's values its own interval (Davison & Hinkley 1997, §3.8; Field & Welsh 2007).
+ *   bound, the candidate's values its own interval (Davison & Hinkley 1997, docs/metrics.md.8; Field & Welsh 2007).
  * - Randomization: in each cluster swap the two models' predictions with probability 1/2 (Bin(w_p, 1/2) of the
  *   clusters of pattern p); p = (hits + 1) / (R + 1), hits as in src/significance/classification/classificationResample.ts (ties within
  *   γ = max(1e-14, 1e-14·|δ|) count).

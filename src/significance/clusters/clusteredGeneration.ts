@@ -1,5 +1,5 @@
 /**
- * Clustered statistics of the generation metrics (SPEC §11 with §12), laid over the unclustered report:
+ * Clustered statistics of the generation metrics (docs/tasks.md with docs/repeats-and-clusters.md), laid over the unclustered report:
  * - `exact_match`, `token_f1`: per-example values as clustered means (src/significance/clusters/clusteredMeans.ts): the clustered
  *   McNemar (`mcnemar-cluster`) and the cluster paired t (`paired-t-cluster`);
  * - `bleu`, `chrf`: each cluster is the sum of its examples' sufficient statistics (n-gram matches and lengths)

@@ -1,5 +1,5 @@
 /**
- * Clustered statistics of a mean (SPEC §10 with §12's `--cluster-field`): the per-example values of a score
+ * Clustered statistics of a mean (docs/tasks.md with docs/repeats-and-clusters.md's `--cluster-field`): the per-example values of a score
  * field, resampled and tested by cluster.
  *
  * - `ci`, `worseBound`, `candidateCi`: cluster bootstrap percentile intervals (src/significance/clusters/clusterResample.ts) over the

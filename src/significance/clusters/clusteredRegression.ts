@@ -1,5 +1,5 @@
 /**
- * Clustered statistics of the regression metrics (SPEC §10 with §12): `mae`, `rmse`, `r2`, `max_error` resampled
+ * Clustered statistics of the regression metrics (docs/tasks.md with docs/repeats-and-clusters.md): `mae`, `rmse`, `r2`, `max_error` resampled
  * and tested by cluster. A cluster's vector is (size, Σy, Σy², Σ|e_c|, Σ|e_b|, Σe_c², Σe_b², max|e_c|, max|e_b|)
  * (e = y − prediction), so every metric of a resample is a function of the summed vectors (the maxima taken as
  * maxima), and swapping the models in a cluster exchanges the candidate's and the baseline's entries.

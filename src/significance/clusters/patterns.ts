@@ -1,5 +1,5 @@
 /**
- * Cluster patterns: the cell reduction for clustered data (SPEC §12, `--cluster-field`). A cluster is a small
+ * Cluster patterns: the cell reduction for clustered data (docs/repeats-and-clusters.md, `--cluster-field`). A cluster is a small
  * vector of sufficient statistics (for confusion-matrix metrics: its count in each (true, baseline, candidate)
  * cell; for a mean: its sums and size). Clusters with the same vector are one weighted "super-cell", so
  *
@@ -9,7 +9,7 @@
  *   of the w_p clusters of pattern p,
  *
  * both exact, at a cost per resample of O(P · pattern length) instead of O(rows).
- * Reference: Davison & Hinkley (1997), "Bootstrap Methods and their Application", §3.8 (resampling clusters).
+ * Reference: Davison & Hinkley (1997), "Bootstrap Methods and their Application", docs/metrics.md.8 (resampling clusters).
  */
 
 /** Distinct cluster vectors in compressed-row form, with how many clusters have each. */

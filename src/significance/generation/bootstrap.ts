@@ -17,7 +17,7 @@
  * A smaller cap gives narrower fields (three per word for BLEU and chrF counts at cap 2¹⁰) but more segments;
  * the cap is chosen by the cost estimate below. Float columns take a word each and are summed as they are.
  * Cost: O(n) draws and list entries and O(0.63·n · words) multiply–adds per resample, plus O(segments · fields)
- * and O(residual rows); in the 10,000 × 10,000 case of SPEC §8, BLEU and chrF of both models and exact_match pack
+ * and O(residual rows); in the 10,000 × 10,000 case of docs/scale.md, BLEU and chrF of both models and exact_match pack
  * into 10 words per row (14 at cap n).
  *
  * Resamples come in chunks of CHUNK, chunk c drawn from its own stream (`name/c`): any thread can compute any

@@ -1,5 +1,5 @@
 /**
- * Text-generation metrics of SPEC §11 (issue 10), pure: `exact_match`, `token_f1`, `bleu`, `chrf`, `loss`,
+ * Text-generation metrics of docs/tasks.md (issue 10), pure: `exact_match`, `token_f1`, `bleu`, `chrf`, `loss`,
  * `perplexity` of the paired examples, with their intervals and tests. `compareGeneration` is the one call a
  * task needs; the modules below it are usable on their own.
  */
@@ -36,7 +36,7 @@ export interface GenerationData {
 }
 
 export interface GenerationComparison {
-  /** Every metric with value, delta, intervals and p-value (`pValue`: SPEC §11's test for that metric). */
+  /** Every metric with value, delta, intervals and p-value (`pValue`: docs/tasks.md's test for that metric). */
   metrics: Map<string, GenerationResampled & { test: string | null }>
   /** Flips and the McNemar table; null without a baseline. */
   exactMatch: ExactMatchComparison | null
@@ -46,7 +46,7 @@ export interface GenerationComparison {
 
 /**
  * All generation metrics of the paired examples. Bootstrap intervals for every metric (one set of draws); the
- * test of SPEC §11 for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
+ * test of docs/tasks.md for `pValue`: exact McNemar (exact_match), paired t (token_f1), approximate randomization
  * (bleu, chrf), paired bootstrap (loss, perplexity). With `workerScript` (the CLI bundle), a helper thread
  * takes half the resampling (worker.ts; the same numbers).
  * Cost: O(text) once, then O(R · 0.63·n · 12) for the bootstrap (10 packed words for BLEU, chrF and exact_match,

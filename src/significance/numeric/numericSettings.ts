@@ -1,5 +1,5 @@
 /**
- * What the numeric tasks (`--task scores`, `--task regression`, SPEC §10) share: their settings, the check that
+ * What the numeric tasks (`--task scores`, `--task regression`, docs/tasks.md) share: their settings, the check that
  * every value is a finite number, an empty MetricReport, and the warning for a capped resampling.
  */
 import { InputError, quote } from '../../common/errors.js'
@@ -8,11 +8,11 @@ import type { Direction } from '../../stats/direction.js'
 import type { Ids } from './exampleChanges.js'
 
 export interface NumericSettings {
-  /** Two-sided level of every interval and test (SPEC `alpha`). */
+  /** Two-sided level of every interval and test (`alpha` (docs/cli.md)). */
   alpha: number
-  /** Bootstrap resamples and randomization swaps (SPEC `resamples`). */
+  /** Bootstrap resamples and randomization swaps (`resamples` (docs/cli.md)). */
   resamples: number
-  /** Seed of every random stream (SPEC `seed`). */
+  /** Seed of every random stream (`seed` (docs/cli.md)). */
   seed: number
   /** How many ids the per-example details list (default 10). */
   detailLimit?: number

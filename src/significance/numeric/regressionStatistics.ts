@@ -1,5 +1,5 @@
 /**
- * The statistics of `--task regression` (SPEC §10): `mae`, `rmse`, `r2`, `max_error` as scikit-learn 1.2
+ * The statistics of `--task regression` (docs/tasks.md): `mae`, `rmse`, `r2`, `max_error` as scikit-learn 1.2
  * (src/metrics/regression.ts), lower is better except `r2`.
  *
  * - `candidate`, `baseline`, `delta`: on the paired examples.

@@ -1,5 +1,5 @@
 /**
- * The statistics of `--task scores` (SPEC §10): per-example numbers of named fields (an LLM judge's 1–5, a unit
+ * The statistics of `--task scores` (docs/tasks.md): per-example numbers of named fields (an LLM judge's 1–5, a unit
  * test's pass/fail, latency), each a metric: the mean over the paired examples, better when higher or lower.
  *
  * Per field:

@@ -1,5 +1,5 @@
 /**
- * Task and positive class (SPEC §2), and the label order of the report (SPEC §1).
+ * Task and positive class (docs/tasks.md), and the label order of the report (docs/inputs.md).
  */
 import { ConfigError, quote } from '../../common/errors.js'
 import { labelOrder } from '../../read/labels.js'

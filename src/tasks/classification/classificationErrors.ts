@@ -1,5 +1,5 @@
 /**
- * `--errors wrong` for classification (SPEC §12): an error row counts as an incorrect prediction, and never
+ * `--errors wrong` for classification (docs/errors.md): an error row counts as an incorrect prediction, and never
  * creates a class "" of its own.
  *
  * - binary: the prediction is the other label (a positive example's error is a false negative, a negative one's a

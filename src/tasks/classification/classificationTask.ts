@@ -1,5 +1,5 @@
 /**
- * The classification task (SPEC §1–§4): labels and predictions, binary or multiclass, optional scores. Reading
+ * The classification task (docs/inputs.md, docs/tasks.md, docs/metrics.md, docs/statistics.md): labels and predictions, binary or multiclass, optional scores. Reading
  * (the baseline on a second core when large), pairing, the task and positive class, the cell table, the
  * confusion-matrix statistics and the score statistics.
  */
@@ -38,7 +38,7 @@ import { keepPredictionRows } from '../keepRows.js'
  */
 export const MAX_CLASSES = 100_000
 
-/** Up to this many classes the report's confusion matrices are dense K×K tables (SPEC §7); above, sparse entries. */
+/** Up to this many classes the report's confusion matrices are dense K×K tables (docs/report.md); above, sparse entries. */
 export const DENSE_MATRIX_CLASSES = 1000
 
 /** Work (examples × resamples) of average precision's resampling above which a helper thread does it. */
@@ -68,7 +68,7 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
   let byId: Pairing | null = null
   if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null })
   else if (!repeats) checkUniqueIds(read)
-  // SPEC §12: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
+  // docs/errors.md: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
   // wrong prediction below once the labels are known.
   const errors = errorRule(options.errors ?? DEFAULT_ERRORS, read, baseline, byId)
   const candidate = errors.keep ? keepPredictionRows(read, errors.keep) : read
@@ -138,7 +138,7 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
       const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
       // The reserved error label (last) is no class of the scores: every true label is a real one.
       const scoreContext: ScoreContext = { task, labels: reserved ? labels.slice(0, -1) : labels, positive, remap, candidate, baseline, pairing, orders: early.orders }
-      // SPEC §8: average precision's resampling (a pass over every example per resample) goes to a helper
+      // docs/scale.md: average precision's resampling (a pass over every example per resample) goes to a helper
       // thread, started first, while this thread does everything else; the same numbers either way.
       const n = pairing ? pairing.n : candidate.n
       const apElsewhere = hasScores && !clusters && options.readerScript !== undefined && n * resamplesFor(settings.resamples, n) >= HELPER_WORK
@@ -160,7 +160,7 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
         }
         disagreement = baseline && pairing ? disagreementOf(candidate, baseline, pairing) : null
       }
-      // SPEC §8: with many classes, the per-class families are shared with a helper thread (same numbers).
+      // docs/scale.md: with many classes, the per-class families are shared with a helper thread (same numbers).
       let confusion: ConfusionResults
       if (options.readerScript) confusion = await confusionStatisticsParallel(confusionContext, settings, options.readerScript, others)
       else {
@@ -241,7 +241,7 @@ export function classesOf(dictionary: LabelDictionary, used: Uint8Array, options
 }
 
 /**
- * What was learnt of the files while they were read (SPEC §8): the `score` columns' ascending orders, for the score
+ * What was learnt of the files while they were read (docs/scale.md): the `score` columns' ascending orders, for the score
  * statistics, and the reader thread's search for a repeat among the baseline's text ids, which pairing leaves to
  * it (src/pair/pairByIds.ts `checkedElsewhere`) and {@link settleIds} reports.
  */

@@ -127,7 +127,7 @@ export function readInWorker(
       const codes = Uint32Array.from(labels, (name) => options.dictionary.code(name))
       for (let i = 0; i < file.n; i++) {
         file.truth[i] = codes[file.truth[i]]
-        // An error row's ERROR_CODE (SPEC §12) is no dictionary code: it stays as it is.
+        // An error row's ERROR_CODE (docs/errors.md) is no dictionary code: it stays as it is.
         if (file.pred[i] !== ERROR_CODE) file.pred[i] = codes[file.pred[i]]
       }
       resolve({ file, scoreOrder, repeat })
