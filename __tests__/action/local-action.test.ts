@@ -12,7 +12,7 @@ import { root } from './run-action.js'
 
 it('runs under @github/local-action with the README\'s dotenv file: no token, a file baseline, outputs set', async () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
-  const env = /cat > \.env\.local <<'ENV'\n([\s\S]*?)\nENV\nnpx local-action run \. src\/main\.ts \.env\.local/.exec(readme)
+  const env = /cat > \.env\.local <<'ENV'\n([\s\S]*?)\nENV\nnpx local-action run \. src\/action\/main\.ts \.env\.local/.exec(readme)
   expect(env, 'the README\'s "Run it locally" block').not.toBeNull()
   const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-local-'))
   const dotenv = path.join(dir, '.env.local')
