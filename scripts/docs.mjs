@@ -147,8 +147,8 @@ function example(args, { cut, note } = {}) {
 // Number formats of the prose, as the report writes them.
 const minus = (s) => s.replace(/^-/, '−')
 const pct = (x) => `${(x * 100).toFixed(1)}%`
-const pts = (d) => `${d > 0 ? '+' : ''}${minus((d * 100).toFixed(1))} pts`
-const ptsRange = ([lo, hi]) => `${minus((lo * 100).toFixed(1))} to ${hi > 0 ? '+' : ''}${minus((hi * 100).toFixed(1))} pts`
+const pts = (d, digits = 1) => `${d > 0 ? '+' : ''}${minus((d * 100).toFixed(digits))} pts`
+const ptsRange = ([lo, hi], digits = 1) => `${minus((lo * 100).toFixed(digits))} to ${hi > 0 ? '+' : ''}${minus((hi * 100).toFixed(digits))} pts`
 const int = (n) => n.toLocaleString('en-US')
 const fixed = (x, digits) => minus(x.toFixed(digits))
 
@@ -182,20 +182,27 @@ const gateCells = [
 ]
 const gateRules = 'accuracy no-regression; accuracy non-inferior 0.02; accuracy delta >= -0.02; accuracy >= 0.9'
 function gateSizes() {
+  const statuses = []
   const rows = [1, 10, 5000].map((scale) => {
     const file = path.join(scratch, `cells-${scale}.csv`)
     writeFileSync(file, ['label,baseline,candidate,count', ...gateCells.map(([l, b, c, n]) => `${l},${b},${c},${n * scale}`)].join('\n') + '\n')
     const { report } = cli(['compare', '--candidate', file, '--format', 'cells', '--gates', gateRules], { json: true })
     const a = report.metrics.accuracy
+    statuses.push(report.gates.map((g) => g.status).join(' '))
     const cell = (rule) => {
       const g = report.gates.find((x) => x.rule === rule)
       const mark = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', skip: '⏭️ skip' }[g.status]
-      if (g.pValue !== null) return `${mark} (p = ${g.pValue < 0.0001 ? '< 0.0001' : g.pValue.toFixed(3)})`
-      if (g.bound !== null) return `${mark} (bound ${pts(g.bound)})`
+      if (g.pValue !== null) return `${mark} (p ${g.pValue < 0.0001 ? '< 0.0001' : `= ${g.pValue.toFixed(3)}`})`
+      if (g.bound !== null) return `${mark} (bound ${pts(g.bound, 2)})`
       return mark
     }
-    return `| ${int(report.counts.paired)} | ${pct(a.baseline)} → ${pct(a.candidate)} | ${pts(a.delta)} (${ptsRange(a.ci)}) | ${cell('accuracy no-regression')} | ${cell('accuracy non-inferior 0.02')} | ${cell('accuracy delta >= -0.02')} | ${cell('accuracy >= 0.9')} |`
+    return `| ${int(report.counts.paired)} | ${pct(a.baseline)} → ${pct(a.candidate)} | ${pts(a.delta)} (${ptsRange(a.ci, 2)}) | ${cell('accuracy no-regression')} | ${cell('accuracy non-inferior 0.02')} | ${cell('accuracy delta >= -0.02')} | ${cell('accuracy >= 0.9')} |`
   })
+  // docs/gates.md and README.md explain these outcomes in prose; if the program's answers change, so must the prose.
+  const expected = ['pass inconclusive pass pass', 'fail pass pass pass', 'fail pass pass pass']
+  if (statuses.join('; ') !== expected.join('; ')) {
+    throw new Error(`the worked example of docs/gates.md now gives ${statuses.join('; ')} (the prose explains ${expected.join('; ')}): update the prose of docs/gates.md and README.md "Choosing gates", then this check`)
+  }
   return [
     '| paired examples | accuracy | Δ (95% CI) | `accuracy no-regression` | `accuracy non-inferior 0.02` | `accuracy delta >= -0.02` | `accuracy >= 0.9` |',
     '| ---: | :--- | :--- | :--- | :--- | :--- | :--- |',
