@@ -125,6 +125,13 @@ function section(text, start, stop) {
   return lines.slice(from, to < 0 ? undefined : to).join('\n').replace(/\n+$/, '')
 }
 
+/** The exit status, with what it means for this run (read from the report's title). */
+function exitStatus(status, stdout) {
+  const title = stdout.split('\n', 1)[0]
+  const why = status === 0 ? 'no gate failed' : /inconclusive/i.test(title) ? 'a gate is inconclusive, and counts as failing' : 'a gate failed'
+  return `Exit status ${status} (${why})`
+}
+
 /**
  * A quoted run: the command, what it prints (cut as `cut` says; a cut is marked) and its exit status.
  * `note` is a sentence after the quote.
@@ -140,7 +147,7 @@ function example(args, { cut, note } = {}) {
     '',
     fence('markdown', normalise(shown)),
     '',
-    `Exit status ${status}${status === 1 ? ' (a gate failed)' : ' (every gate passed)'}.${note ? ` ${note}` : ''}`
+    `${exitStatus(status, stdout)}.${note ? ` ${note}` : ''}`
   ].join('\n')
 }
 
@@ -330,7 +337,7 @@ const blocks = {
       '',
       fence('markdown', normalise(section(stdout, /^#### Slices that got worse/, /^<details>/))),
       '',
-      `Exit status ${status}.`
+      `${exitStatus(status, stdout)}.`
     ].join('\n')
   },
   'example-multilingual-gate'() {
