@@ -305,13 +305,15 @@ const blocks = {
   'example-cells'() {
     const rows = cli(spam).stdout
     const cells = cli(spamCells).stdout
-    const same = firstScreen(rows) === firstScreen(cells).replace('cells.csv', 'candidate.jsonl')
+    const same = throughGates(rows) === throughGates(cells)
     return [
       fence('csv', readFileSync(path.join(root, 'examples/spam/cells.csv'), 'utf8')),
       '',
       example(spamCells, { cut: throughGates }),
       '',
-      same ? 'Its first screen and gates are those of the two prediction files above, number for number.' : 'Its first screen differs from the two prediction files\' (see the report above).'
+      same
+        ? 'Up to here it is, number for number, the report of the two prediction files ([report.md](report.md)); the score metrics (AUC, log loss, …) and the example ids are what the counts cannot give.'
+        : 'Up to here it differs from the report of the two prediction files ([report.md](report.md)): a change of the program that the text above does not describe yet.'
     ].join('\n')
   },
 
