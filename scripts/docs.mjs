@@ -151,6 +151,14 @@ function example(args, { cut, note } = {}) {
   ].join('\n')
 }
 
+/** The one fenced block of README.md that `pattern` finds and `pick` accepts, as written there. */
+function readmeBlock(pattern, pick, what) {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+  const found = [...readme.matchAll(pattern)].map((m) => m[0]).filter(pick)
+  if (found.length !== 1) throw new Error(`README.md has ${found.length} blocks that are ${what} (one expected)`)
+  return found[0]
+}
+
 // Number formats of the prose, as the report writes them.
 const minus = (s) => s.replace(/^-/, '−')
 const pct = (x) => `${(x * 100).toFixed(1)}%`
@@ -362,7 +370,17 @@ const blocks = {
     ].join('\n')
   },
 
-  // docs/action.md
+  // docs/action.md: copies of README.md's workflows and local-runner block (the README's are the ones linted by
+  // __tests__/action/metadata.test.ts and run by __tests__/action/local-action.test.ts), and the runner's output.
+  'workflow-gate'() {
+    return readmeBlock(/^```ya?ml\n[\s\S]*?^```/gm, (b) => /^ {2}pull_request:/m.test(b) && /upload-artifact/.test(b), 'the workflow with pull_request and upload-artifact')
+  },
+  'workflow-publish'() {
+    return readmeBlock(/^```ya?ml\n[\s\S]*?^```/gm, (b) => /^ {2}workflow_run:/m.test(b) && /mode: publish/.test(b), 'the workflow_run workflow with mode: publish')
+  },
+  'local-dotenv'() {
+    return readmeBlock(/^```(?:sh)?\ncat > \.env\.local[\s\S]*?^```/gm, () => true, 'the "cat > .env.local" block')
+  },
   'local-action'() {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
     const m = /cat > \.env\.local <<'ENV'\n([\s\S]*?)\nENV\nnpx local-action run \. (\S+) \.env\.local/.exec(readme)
