@@ -160,6 +160,7 @@ function readmeBlock(pattern, pick, what) {
 }
 
 // Number formats of the prose, as the report writes them.
+const testName = { 'mcnemar-exact': 'the exact McNemar test', permutation: 'the paired randomization test', 'paired-t': 'the paired t-test', delong: "DeLong's test" }
 const minus = (s) => s.replace(/^-/, '−')
 const pct = (x) => `${(x * 100).toFixed(1)}%`
 const pts = (d, digits = 1) => `${d > 0 ? '+' : ''}${minus((d * 100).toFixed(digits))} pts`
@@ -272,7 +273,7 @@ const blocks = {
     const missedNow = r.confusionMatrix.candidate[sp][ham]
     const missedBefore = r.confusionMatrix.baseline[sp][ham]
     const failing = r.gates.filter((g) => g.status === 'fail').map((g) => `\`${g.rule}\``)
-    return `The demo is a spam filter's test set of ${int(r.counts.paired)} messages. The fine-tuned candidate gains precision (${pct(m.precision.baseline)} → ${pct(m.precision.candidate)}) but loses recall (${pct(m.recall.baseline)} → ${pct(m.recall.candidate)}): it lets ${missedNow} spam messages through where the baseline let ${missedBefore}. The drop is significant (exact McNemar on the ${int(r.confusionMatrix.candidate[sp].reduce((a, b) => a + b, 0))} spam messages, Holm-adjusted over the four default rules), so ${failing.join(' and ')} fails and the command exits ${cli(spam).status}.`
+    return `The demo is a spam filter's test set of ${int(r.counts.paired)} messages. The fine-tuned candidate gains precision (${pct(m.precision.baseline)} → ${pct(m.precision.candidate)}) but loses recall (${pct(m.recall.baseline)} → ${pct(m.recall.candidate)}): it lets ${missedNow} spam messages through where the baseline let ${missedBefore}. The drop is significant (${testName[m.recall.test] ?? m.recall.test} on the ${int(r.confusionMatrix.candidate[sp].reduce((a, b) => a + b, 0))} spam messages, Holm-adjusted over the ${r.gates.length} default rules), so ${failing.join(' and ')} fails and the command exits ${cli(spam).status}.`
   },
 
   // docs/report.md
