@@ -51,6 +51,26 @@ function normalise(text) {
     .split(root).join('/path/to/eval-gate')
 }
 
+/**
+ * Redraws the box tables console.table prints (as the local runner does) after `normalise` changed the length of
+ * a cell, so that the quote does not depend on the length of the checkout's path.
+ */
+function redrawBoxTables(text) {
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('┌')) continue
+    const end = lines.findIndex((line, j) => j > i && line.startsWith('└'))
+    if (end < 0) break
+    const rows = lines.slice(i + 1, end).map((line) => (line.startsWith('├') ? null : line.split('│').slice(1, -1).map((c) => c.trim())))
+    const widths = rows.filter(Boolean).reduce((w, cells) => cells.map((c, k) => Math.max(w[k] ?? 0, c.length)), [])
+    const rule = (l, m, r) => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r
+    const drawn = [rule('┌', '┬', '┐'), ...rows.map((cells) => (cells ? `│${cells.map((c, k) => ` ${c.padEnd(widths[k])} `).join('│')}│` : rule('├', '┼', '┤'))), rule('└', '┴', '┘')]
+    lines.splice(i, end - i + 1, ...drawn)
+    i += drawn.length - 1
+  }
+  return lines.join('\n')
+}
+
 /** A fenced code block whose fence is longer than any backtick run inside it. */
 function fence(lang, text) {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
@@ -412,7 +432,7 @@ const blocks = {
     return [
       'It prints a banner, its configuration and the action\'s inputs and outputs as read from `action.yml` (wide tables, left out here), then runs the action:',
       '',
-      fence('text', normalise(shown)),
+      fence('text', redrawBoxTables(normalise(shown))),
       '',
       `${status}${wrote ? `. The JSON report is written to \`${path.basename(reportFile)}\` in the working directory (RUNNER_TEMP is not set; the file is git-ignored)` : ''}.`
     ].join('\n')
