@@ -42,6 +42,11 @@ export interface ErrorOutcome {
   excluded: number
   /** Per compared example, before exclusion: 1 when that side errored (pair order, or row order without a baseline). */
   flags: { candidate: Uint8Array; baseline: Uint8Array | null }
+  /**
+   * With repeats (task scores): per compared example, the share of its rows that are errors, which `error_rate`
+   * averages instead of the flags (src/tasks/repeatErrors.ts, docs/repeats-and-clusters.md).
+   */
+  shares?: { candidate: Float64Array; baseline: Float64Array | null }
 }
 
 /** Applies the rule to the compared examples. */
@@ -124,8 +129,8 @@ export function errorRateMetric(e: ErrorOutcome, ids: readonly string[] | null, 
     {
       names: ['error_rate'],
       directions: ['lower'],
-      candidate: [asNumbers(e.flags.candidate)],
-      baseline: e.flags.baseline ? [asNumbers(e.flags.baseline)] : null,
+      candidate: [e.shares?.candidate ?? asNumbers(e.flags.candidate)],
+      baseline: e.flags.baseline ? [e.shares?.baseline ?? asNumbers(e.flags.baseline)] : null,
       ids: ids ? [...ids] : null,
       files
     },

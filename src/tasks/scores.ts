@@ -11,16 +11,16 @@ import { scoresStatistics } from './numeric/scoresStatistics.js'
 import { gather, idsAt, noRegressionOn, pairsAt, readAndPair, unlabelled } from './rows.js'
 import type { Prepared, TaskModule } from './task.js'
 import { keyFields } from '../read/keys.js'
-import { fillScores } from './errorFill.js'
 import { keepNumericRows } from './keepRows.js'
-import { clusteredMean, meanOfRepeats, pairClusters } from '../clusters/index.js'
+import { clusteredMean, pairClusters } from '../clusters/index.js'
+import { repeatMeans } from './repeatErrors.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const fields = options.scoreMetrics ?? []
     if (fields.length === 0) throw new ConfigError('task "scores" needs score-metrics (CLI --score-metrics): the fields to compare, e.g. judge,passed,latency_ms:lower')
     const names = fields.map((f) => f.name)
-    const repeats = meanOfRepeats<NumericFile>(options, (file) => file.values, (file, values) => ({ ...file, values }))
+    const repeats = repeatMeans(options)
     const read = await readAndPair<NumericFile>(
       options,
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)),
@@ -29,8 +29,9 @@ export const scores: TaskModule = {
       repeats.collapse
     )
     const { candidate, baseline } = read
-    if (read.errors.mode === 'wrong') fillScores(candidate, baseline, fields.map((f) => f.direction))
-    const prepared = unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
+    // The error rule per row, before repeats are averaged (docs/errors.md).
+    const errors = repeats.settle(read, fields.map((f) => f.direction))
+    const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(names), (rows, _rules, settings) => {
       const cRows = rows.cand
       const pairing = pairsAt(read.pairing, candidate.n, rows)
       const result = scoresStatistics(
