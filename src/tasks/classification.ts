@@ -24,6 +24,7 @@ import { confusionStatistics, confusionStatisticsParallel, type ConfusionResults
 import { chooseTask } from '../task.js'
 import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
 import { classificationWarnings, disagreementOf } from '../warnings.js'
+import { clusteredPowerWarnings } from '../clusters/power.js'
 import { ClusteredCells, pairClusters, pairRepeats, readRepeats, unclusteredWarning, valuesOnly, withRepeatCounts } from '../clusters/index.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
 import { anyErrors, DEFAULT_ERRORS, errorCounts, errorRule } from '../errorRule.js'
@@ -181,7 +182,8 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
         confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
         disagreement,
         warnings: {
-          first: classificationWarnings({ pairing, table, task, positive, settings }),
+          // With clusters, the power of the clustered test used (docs/repeats-and-clusters.md).
+          first: clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings }),
           last: [
             ...confusion.warnings,
             ...sparseMatrixWarning(k),
