@@ -25,6 +25,7 @@ import { chooseTask } from '../task.js'
 import { LabelDictionary, type MetricReport, type PredictionFile, type Report } from '../types.js'
 import { classificationWarnings, disagreementOf } from '../warnings.js'
 import { clusteredPowerWarnings } from '../clusters/power.js'
+import { scoreConfidenceWarnings } from '../checks/scoreConfidence.js'
 import { ClusteredCells, pairClusters, pairRepeats, readRepeats, unclusteredWarning, valuesOnly, withRepeatCounts } from '../clusters/index.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from './task.js'
 import { anyErrors, DEFAULT_ERRORS, errorCounts, errorRule } from '../errorRule.js'
@@ -183,7 +184,11 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
         disagreement,
         warnings: {
           // With clusters, the power of the clustered test used (docs/repeats-and-clusters.md).
-          first: clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings }),
+          first: [
+            ...(clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings })),
+            // Scores that are the predicted label's confidence (docs/warnings.md).
+            ...scoreConfidenceWarnings(scoreContext, metrics)
+          ],
           last: [
             ...confusion.warnings,
             ...sparseMatrixWarning(k),
