@@ -4,6 +4,7 @@
  * statistics, its report sections) is in src/tasks/, behind one interface.
  */
 import { ConfigError } from './errors.js'
+import { withUnits } from './format.js'
 import { evaluateGates, parseGates, type GateRule, type Multiplicity } from './gates.js'
 import type { McNemarMethod } from './stats/mcnemar.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from './checks/leakage.js'
@@ -103,7 +104,8 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
   const checked = await checks.run(rules, analysis, settings)
   Object.assign(analysis.metrics, checked.metrics)
   const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
-  const gates = evaluateGates(rules, analysis.metrics, {
+  // Gate details read scores fields by what their values are (docs/report.md).
+  const gates = withUnits(analysis.units, () => evaluateGates(rules, analysis.metrics, {
     alpha: options.alpha,
     hasBaseline: prepared.hasBaseline,
     missingBaseline: options.missingBaseline,
@@ -114,7 +116,7 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
     slices: slices?.report ?? null,
     minSlice: slices?.settings.minSlice,
     examples: compared
-  })
+  }))
   const verdict = verdictOf(gates)
   return {
     schemaVersion: 1,
@@ -138,6 +140,7 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
     ],
     disagreement: analysis.disagreement,
     ...(analysis.examples ? { examples: analysis.examples } : {}),
+    ...(analysis.units ? { units: analysis.units } : {}),
     ...checked.sections,
     ...(slices ? { slices: slices.report } : {}),
     settings: {

@@ -11,6 +11,7 @@
  * comment stays under 60,000 characters: with many classes the per-class table keeps the classes that changed
  * most and says so.
  */
+import { withUnits } from '../format.js'
 import type { Report } from '../types.js'
 import { verdictChanging } from '../warnings.js'
 import { largestDrop, perClassSection } from './classes.js'
@@ -37,6 +38,11 @@ const MAX_MATRIX: Record<RenderTarget, number> = { comment: 10, summary: 30, cli
 const MAX_SLICES: Record<RenderTarget, number> = { comment: 10, summary: 50, cli: 50 }
 
 export function renderMarkdown(report: Report, target: RenderTarget = 'cli'): string {
+  // Scores fields read by what their values are (docs/report.md).
+  return withUnits(report.units, () => renderReport(report, target))
+}
+
+function renderReport(report: Report, target: RenderTarget): string {
   const { headline, rest } = metricsSection(report)
   const sections = [
     verdict(report),

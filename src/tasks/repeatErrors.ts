@@ -43,6 +43,8 @@ export interface RepeatMeans {
    * `wrong` and averages again, and gives the outcome with `counts.errors` in rows and the per-id error shares.
    */
   settle: (read: { candidate: NumericFile; baseline: NumericFile | null; errors: ErrorOutcome }, directions: readonly Direction[]) => ErrorOutcome
+  /** The files' rows as read (before the repeats were averaged; the files themselves without repeats). */
+  rows: (candidate: NumericFile, baseline: NumericFile | null) => [NumericFile, NumericFile | null]
   /** `counts.repeats`, and the files' rows as `counts.candidate` / `counts.baseline`. */
   counts: (counts: Report['counts']) => Report['counts']
 }
@@ -77,6 +79,10 @@ export function repeatMeans(options: { repeatField?: string; clusterField?: stri
         for (const raw of [c, b]) if (raw) averageAgain(raw)
       }
       return withRowCounts(read.errors, c, b)
+    },
+    rows(candidate, baseline) {
+      if (field === undefined || seen.length === 0) return [candidate, baseline]
+      return [seen[0].rows, seen[1] ? seen[1].rows : null]
     },
     counts(counts) {
       if (field === undefined || seen.length === 0) return counts

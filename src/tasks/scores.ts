@@ -14,6 +14,7 @@ import { keyFields } from '../read/keys.js'
 import { keepNumericRows } from './keepRows.js'
 import { clusteredMean, pairClusters } from '../clusters/index.js'
 import { repeatMeans } from './repeatErrors.js'
+import { scoreUnits } from './scoreUnits.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
@@ -31,6 +32,8 @@ export const scores: TaskModule = {
     const { candidate, baseline } = read
     // The error rule per row, before repeats are averaged (docs/errors.md).
     const errors = repeats.settle(read, fields.map((f) => f.direction))
+    // Pass rates in % and points, whole numbers without trailing zeros (docs/report.md).
+    const units = scoreUnits(names, repeats.rows(candidate, baseline))
     const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(names), (rows, _rules, settings) => {
       const cRows = rows.cand
       const pairing = pairsAt(read.pairing, candidate.n, rows)
@@ -65,6 +68,7 @@ export const scores: TaskModule = {
         confusionMatrix: null,
         disagreement: null,
         ...(baseline ? { examples } : {}),
+        ...(units ? { units } : {}),
         warnings: { first: [], last: result.warnings }
       }
     })
