@@ -19,6 +19,7 @@ import type { CompareOptions } from '../tasks/options.js'
 import { VERSION } from '../common/version.js'
 import { resultWarnings } from './resultWarnings.js'
 import { pairingWarnings } from '../pair/pairWarnings.js'
+import { withUnits } from '../report/format.js'
 
 
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
@@ -60,7 +61,8 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
   const checked = await checks.run(rules, analysis, settings)
   Object.assign(analysis.metrics, checked.metrics)
   const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
-  const gates = evaluateGates(rules, analysis.metrics, {
+  // Gate details read scores fields by what their values are (docs/report.md).
+  const gates = withUnits(analysis.units, () => evaluateGates(rules, analysis.metrics, {
     alpha: options.alpha,
     hasBaseline: prepared.hasBaseline,
     missingBaseline: options.missingBaseline,
@@ -71,7 +73,7 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
     slices: slices?.report ?? null,
     minSlice: slices?.settings.minSlice,
     examples: compared
-  })
+  }))
   const verdict = verdictOf(gates)
   return {
     schemaVersion: 1,
@@ -95,6 +97,7 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
     ],
     disagreement: analysis.disagreement,
     ...(analysis.examples ? { examples: analysis.examples } : {}),
+    ...(analysis.units ? { units: analysis.units } : {}),
     ...checked.sections,
     ...(slices ? { slices: slices.report } : {}),
     settings: {

@@ -39,6 +39,11 @@ export interface ErrorOutcome {
   excluded: number
   /** Per compared example, before exclusion: 1 when that side errored (pair order, or row order without a baseline). */
   flags: { candidate: Uint8Array; baseline: Uint8Array | null }
+  /**
+   * With repeats (task scores): per compared example, the share of its rows that are errors, which `error_rate`
+   * averages instead of the flags (src/tasks/repeatErrors.ts, docs/repeats-and-clusters.md).
+   */
+  shares?: { candidate: Float64Array; baseline: Float64Array | null }
 }
 
 /** Applies the rule to the compared examples. */

@@ -13,6 +13,7 @@
  */
 import type { Report } from '../report/schema.js'
 import { verdictChanging } from '../report/verdictChanging.js'
+import { withUnits } from '../report/format.js'
 import { largestDrop, perClassSection } from './classes.js'
 import { disagreementSection } from './disagreement.js'
 import { examplesSection } from './examples.js'
@@ -37,6 +38,11 @@ const MAX_MATRIX: Record<RenderTarget, number> = { comment: 10, summary: 30, cli
 const MAX_SLICES: Record<RenderTarget, number> = { comment: 10, summary: 50, cli: 50 }
 
 export function renderMarkdown(report: Report, target: RenderTarget = 'cli'): string {
+  // Scores fields read by what their values are (docs/report.md).
+  return withUnits(report.units, () => renderReport(report, target))
+}
+
+function renderReport(report: Report, target: RenderTarget): string {
   const { headline, rest } = metricsSection(report)
   const sections = [
     verdict(report),

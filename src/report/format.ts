@@ -2,6 +2,7 @@
  * How numbers read in the report and in gate details: one place, so the gates table and the metrics table agree.
  * Deltas of metrics on a 0–1 scale are in points (hundredths), with a true minus sign.
  */
+import type { MetricUnit } from './schema.js'
 
 /**
  * Metrics that are proportions, shown as percentages with deltas in points: classification's (docs/metrics.md, per class
@@ -14,7 +15,27 @@ const PROPORTION =
 /** Plain numbers with 4 decimals (log_loss and brier, near 0) or 3 (everything else that is not a proportion). */
 const FOUR = new Set(['log_loss', 'brier'])
 
-const isPlain = (metric: string): boolean => !PROPORTION.test(metric) || isCount(metric)
+const isPlain = (metric: string): boolean => (units.get(metric) === 'proportion' ? false : !PROPORTION.test(metric) || isCount(metric))
+
+/**
+ * The units of the report being written where a metric's name does not say (a scores field of 0/1 values is a
+ * proportion, one of whole numbers an integer: Report.units, docs/report.md); set by {@link withUnits}.
+ */
+let units: ReadonlyMap<string, MetricUnit> = new Map()
+
+/** Runs `fn` (synchronous) with the given units in force, for every number it formats. */
+export function withUnits<T>(given: Readonly<Record<string, MetricUnit>> | undefined, fn: () => T): T {
+  const before = units
+  units = new Map(given ? Object.entries(given) : [])
+  try {
+    return fn()
+  } finally {
+    units = before
+  }
+}
+
+/** An integer-valued metric's whole numbers without trailing zeros (`4` for 4.000; a mean 2.933 stays as it is). */
+const trimmed = (metric: string, text: string): string => (units.get(metric) === 'integer' ? text.replace(/\.0+$/, '') : text)
 
 /** Counts, shown as whole numbers: support of a class, leaked examples. */
 const isCount = (metric: string): boolean => metric.startsWith('support[') || metric === 'leakage'
@@ -27,14 +48,14 @@ const minus = (text: string): string => text.replace(/^-/, '−')
 export function formatValue(metric: string, value: number | null): string {
   if (value === null) return '—'
   if (isCount(metric)) return value.toLocaleString('en-US')
-  if (isPlain(metric)) return minus(value.toFixed(plainDigits(metric)))
+  if (isPlain(metric)) return trimmed(metric, minus(value.toFixed(plainDigits(metric))))
   return `${(100 * value).toFixed(1)}%`
 }
 
 /** A delta: `+1.3 pts`, `−11.8 pts`, or `−0.0123` for log loss. */
 export function formatDelta(metric: string, delta: number | null): string {
   if (delta === null) return '—'
-  if (isPlain(metric)) return (delta >= 0 ? '+' : '') + minus(delta.toFixed(plainDigits(metric)))
+  if (isPlain(metric)) return trimmed(metric, (delta >= 0 ? '+' : '') + minus(delta.toFixed(plainDigits(metric))))
   const pts = 100 * delta
   const text = Math.abs(pts) < 0.05 ? '0.0' : (pts > 0 ? '+' : '') + minus(pts.toFixed(1))
   return `${text} pts`
@@ -43,7 +64,9 @@ export function formatDelta(metric: string, delta: number | null): string {
 /** An interval of a delta: `−16.4 to −7.5 pts`. */
 export function formatInterval(metric: string, ci: readonly [number, number] | null): string {
   if (ci === null) return '—'
-  const [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''))
+  let [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''))
+  // Both ends with the same decimals: whole numbers of an integer metric only when both are (docs/report.md).
+  if (lo.includes('.') !== hi.includes('.')) [lo, hi] = ci.map((x) => (x >= 0 ? '+' : '') + minus(x.toFixed(plainDigits(metric))))
   return isPlain(metric) ? `${lo} to ${hi}` : `${lo} to ${hi} pts`
 }
 
@@ -90,7 +113,9 @@ export function formatShownDelta(metric: string, baseline: number | null, candid
   const shownSteps = (value: number): number => Math.round(Number(formatValue(metric, value).replace('−', '-').replace(/[%,]/g, '')) * unit)
   const steps = shownSteps(candidate) - shownSteps(baseline)
   const text = steps === 0 ? (0).toFixed(digits) : (steps > 0 ? '+' : '−') + (Math.abs(steps) / unit).toFixed(digits)
-  return scale === 100 ? `${text} pts` : text
+  if (scale === 100) return `${text} pts`
+  // An integer metric's change without trailing zeros when both values shown are whole numbers (`5 → 4`: `−1`).
+  return [baseline, candidate].every((v) => !formatValue(metric, v).includes('.')) ? trimmed(metric, text) : text
 }
 
 /** `better`, `worse` or `same` for a change as shown (the sign of formatShownDelta and the metric's direction). */

@@ -77,6 +77,9 @@ export interface Disagreement {
   firstImprovements: string[]
 }
 
+/** How a metric's values read (Report.units). */
+export type MetricUnit = 'proportion' | 'integer'
+
 /** The JSON report (docs/report.md). Fields may be added; these may not change meaning. */
 export interface Report {
   schemaVersion: 1
@@ -124,6 +127,12 @@ export interface Report {
    * metric, or the largest per-example drops, with their ids. Absent without a baseline.
    */
   examples?: Record<string, ExampleChanges>
+  /**
+   * Added (scores): what a metric's values are where its name does not say (docs/report.md): `proportion` for a
+   * field whose values are all 0/1 or true/false (shown in % and points, like accuracy), `integer` for a field of
+   * whole numbers (shown without trailing zeros). Absent: none.
+   */
+  units?: Record<string, MetricUnit>
   /** Added by `--train` (docs/data-checks.md): test examples that also occur in the training file. */
   leakage?: Leakage
   /** Added by `--slice-field` (docs/slices.md): field → slice value → that slice's comparison. */

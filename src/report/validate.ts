@@ -144,6 +144,7 @@ const report = object({
     })
   ),
   slices: optional(slices),
+  units: optional(record(oneOf('proportion', 'integer'))),
   settings: object({
     alpha: num,
     resamples: num,

@@ -8,8 +8,9 @@
  * - regression: the worst observed absolute error: prediction = label + max |label − prediction|. Every metric
  *   (`mae`, `rmse`, `r2`, `max_error`) depends on the error's size only, so its sign does not matter.
  * - generation: the empty text (it matches no non-empty reference: exact match 0, token F1 0, no n-gram matches);
- *   with `loss`/`tokens`, the worst observed loss, and the row's own token count when given, else the mean token
- *   count of the non-error rows.
+ *   with `loss`/`tokens`, the row's own loss and tokens when it has them (the loss measures the reference, not the
+ *   generated text: docs/errors.md); a row without them gets the worst observed loss, and the row's own token
+ *   count when given, else the mean token count of the non-error rows.
  * With no non-error row to take a worst value from, the run stops with a message.
  * Cost: O(n) per field.
  *
@@ -68,14 +69,19 @@ export function fillRegression(candidate: NumericFile, baseline: NumericFile | n
   })
 }
 
-/** Task generation: an error row's text is empty; its loss the worst observed, its tokens its own or the mean. */
+/** Task generation: an error row's text is empty; its loss its own, else the worst observed (tokens its own or the mean). */
 export function fillGeneration(candidate: TextFile, baseline: TextFile | null): void {
   const files = [candidate, baseline]
   if (!files.some((f) => f?.errors)) return
   const hasLoss = candidate.loss !== null
   let worst = NaN
   let meanTokens = NaN
-  if (hasLoss) {
+  // Only the error rows without a loss of their own need the worst observed one.
+  let lossless = false
+  each(files, (f, i) => {
+    if (!Number.isFinite((f as TextFile).loss?.[i] ?? NaN)) lossless = true
+  })
+  if (hasLoss && lossless) {
     worst = extreme(files, (f, i) => ((f as TextFile).loss as Float64Array)[i], true)
     if (Number.isNaN(worst)) noneLeft(files, 'loss')
     let sum = 0
@@ -94,8 +100,10 @@ export function fillGeneration(candidate: TextFile, baseline: TextFile | null): 
     const t = f as TextFile
     t.predictions[i] = ''
     if (hasLoss && t.loss && t.tokens) {
-      t.loss[i] = worst
-      if (!(t.tokens[i] > 0)) t.tokens[i] = meanTokens
+      if (!Number.isFinite(t.loss[i])) {
+        t.loss[i] = worst
+        if (!(t.tokens[i] > 0)) t.tokens[i] = meanTokens
+      }
     }
   })
 }

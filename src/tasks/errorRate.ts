@@ -17,8 +17,8 @@ export function errorRateMetric(e: ErrorOutcome, ids: readonly string[] | null, 
     {
       names: ['error_rate'],
       directions: ['lower'],
-      candidate: [asNumbers(e.flags.candidate)],
-      baseline: e.flags.baseline ? [asNumbers(e.flags.baseline)] : null,
+      candidate: [e.shares?.candidate ?? asNumbers(e.flags.candidate)],
+      baseline: e.flags.baseline ? [e.shares?.baseline ?? asNumbers(e.flags.baseline)] : null,
       ids: ids ? [...ids] : null,
       files
     },

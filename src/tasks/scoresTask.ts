@@ -11,18 +11,18 @@ import { scoresStatistics } from '../significance/numeric/scoresStatistics.js'
 import { gather, idsAt, noRegressionOn, pairsAt, readAndPair, unlabelled } from './readAndPair.js'
 import type { Prepared, TaskModule } from './taskModule.js'
 import { keyFields } from '../read/keys.js'
-import { fillScores } from './errorFill.js'
 import { keepNumericRows } from './keepRows.js'
-import { meanOfRepeats } from '../pair/repeatPairing.js'
 import { clusteredMean } from '../significance/clusters/clusteredMeans.js'
 import { pairClusters } from '../significance/clusters/clusterCells.js'
+import { repeatMeans } from './repeatErrors.js'
+import { scoreUnits } from './scoreUnits.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
     const fields = options.scoreMetrics ?? []
     if (fields.length === 0) throw new ConfigError('task "scores" needs score-metrics (CLI --score-metrics): the fields to compare, e.g. judge,passed,latency_ms:lower')
     const names = fields.map((f) => f.name)
-    const repeats = meanOfRepeats<NumericFile>(options, (file) => file.values, (file, values) => ({ ...file, values }))
+    const repeats = repeatMeans(options)
     const read = await readAndPair<NumericFile>(
       options,
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)),
@@ -31,8 +31,11 @@ export const scores: TaskModule = {
       repeats.collapse
     )
     const { candidate, baseline } = read
-    if (read.errors.mode === 'wrong') fillScores(candidate, baseline, fields.map((f) => f.direction))
-    const prepared = unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
+    // The error rule per row, before repeats are averaged (docs/errors.md).
+    const errors = repeats.settle(read, fields.map((f) => f.direction))
+    // Pass rates in % and points, whole numbers without trailing zeros (docs/report.md).
+    const units = scoreUnits(names, repeats.rows(candidate, baseline))
+    const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(names), (rows, _rules, settings) => {
       const cRows = rows.cand
       const pairing = pairsAt(read.pairing, candidate.n, rows)
       const result = scoresStatistics(
@@ -66,6 +69,7 @@ export const scores: TaskModule = {
         confusionMatrix: null,
         disagreement: null,
         ...(baseline ? { examples } : {}),
+        ...(units ? { units } : {}),
         warnings: { first: [], last: result.warnings }
       }
     })

@@ -63,6 +63,8 @@ export interface Analysis {
   confusionMatrix: Report['confusionMatrix']
   disagreement: Report['disagreement']
   examples?: Report['examples']
+  /** What the metrics' values are, where their names do not say (Report.units). */
+  units?: Report['units']
   /** Warnings placed after the pairing's (power of the test set …) and after the generic ones (method notes). */
   warnings: { first: string[]; last: string[] }
   /** The joint permutation null of the task's one-sided tests, for Westfall–Young; absent: the gates use Holm. */

@@ -206,6 +206,32 @@ export class ClusteredCells {
     return out
   }
 
+  /**
+   * Per cluster, the candidate's right answers minus the baseline's over the pairs whose true class is
+   * `restriction` (`all`: every pair), with how many such pairs there are, how many of them the models disagree on
+   * (one right, one wrong) and how many clusters hold them: what the power of the clustered McNemar test depends on
+   * (src/significance/clusters/clusterPower.ts).
+   */
+  discordance(restriction: 'all' | number): { d: Float64Array; pairs: number; discordant: number; clusters: number } {
+    const d = new Float64Array(this.clusters.clusters)
+    const held = new Uint8Array(this.clusters.clusters)
+    let pairs = 0
+    let discordant = 0
+    let clusters = 0
+    for (let p = 0; p < this.t.length; p++) {
+      const t = this.t[p]
+      if (restriction !== 'all' && t !== restriction) continue
+      const g = this.clusters.clusterOf[p]
+      const x = (this.c[p] === t ? 1 : 0) - (this.b[p] === t ? 1 : 0)
+      d[g] += x
+      pairs++
+      if (x !== 0) discordant++
+      if (!held[g]) clusters++
+      held[g] = 1
+    }
+    return { d, pairs, discordant, clusters }
+  }
+
   /** The clustered McNemar test on the pairs whose true class is `restriction` (`all`: every pair). */
   mcnemar(restriction: 'all' | number): ClusterTest {
     const d = new Float64Array(this.clusters.clusters)

@@ -29,6 +29,8 @@ import { pairRepeats, readRepeats, unclusteredWarning, valuesOnly, withRepeatCou
 import { ClusteredCells, pairClusters } from '../../significance/clusters/clusterCells.js'
 import { countsOf, type Analysis, type Prepared, type TaskModule } from '../taskModule.js'
 import { anyErrors, DEFAULT_ERRORS, errorCounts, errorRule } from '../../pair/errorRule.js'
+import { clusteredPowerWarnings } from '../../significance/clusters/clusterPower.js'
+import { scoreConfidenceWarnings } from './scoreConfidence.js'
 import { countErrorsWrong } from './classificationErrors.js'
 import { keepPredictionRows } from '../keepRows.js'
 
@@ -183,7 +185,12 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
         confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
         disagreement,
         warnings: {
-          first: classificationWarnings({ pairing, table, task, positive, settings }),
+          // With clusters, the power of the clustered test used (docs/repeats-and-clusters.md).
+          first: [
+            ...(clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings })),
+            // Scores that are the predicted label's confidence (docs/statistics.md).
+            ...scoreConfidenceWarnings(scoreContext, metrics)
+          ],
           last: [
             ...confusion.warnings,
             ...sparseMatrixWarning(k),
