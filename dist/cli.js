@@ -458,10 +458,6 @@ function numberOption(name, value, fallback, ok, what) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /**
- * How numbers read in the report and in gate details: one place, so the gates table and the metrics table agree.
- * Deltas of metrics on a 0–1 scale are in points (hundredths), with a true minus sign.
- */
-/**
  * Metrics that are proportions, shown as percentages with deltas in points: classification's (docs/metrics.md, per class
  * too) and generation's exact_match and token_f1. Every other metric (log_loss, brier, scores fields, regression
  * errors, BLEU and chrF on 0–100, loss, perplexity) is a plain number.
@@ -469,7 +465,25 @@ function numberOption(name, value, fallback, ok, what) {
 const PROPORTION = /^(?:(?:accuracy|balanced_accuracy|specificity|roc_auc|average_precision|exact_match|token_f1|error_rate)|(?:precision|recall|f1)(?:_macro|_micro|_weighted)?|(?:precision|recall|f1)\[[\s\S]*\])$/;
 /** Plain numbers with 4 decimals (log_loss and brier, near 0) or 3 (everything else that is not a proportion). */
 const FOUR = new Set(['log_loss', 'brier']);
-const format_isPlain = (metric) => !PROPORTION.test(metric) || isCount(metric);
+const format_isPlain = (metric) => (units.get(metric) === 'proportion' ? false : !PROPORTION.test(metric) || isCount(metric));
+/**
+ * The units of the report being written where a metric's name does not say (a scores field of 0/1 values is a
+ * proportion, one of whole numbers an integer: Report.units, docs/report.md); set by {@link withUnits}.
+ */
+let units = new Map();
+/** Runs `fn` (synchronous) with the given units in force, for every number it formats. */
+function withUnits(given, fn) {
+    const before = units;
+    units = new Map(given ? Object.entries(given) : []);
+    try {
+        return fn();
+    }
+    finally {
+        units = before;
+    }
+}
+/** An integer-valued metric's whole numbers without trailing zeros (`4` for 4.000; a mean 2.933 stays as it is). */
+const trimmed = (metric, text) => (units.get(metric) === 'integer' ? text.replace(/\.0+$/, '') : text);
 /** Counts, shown as whole numbers: support of a class, leaked examples. */
 const isCount = (metric) => metric.startsWith('support[') || metric === 'leakage';
 const plainDigits = (metric) => (FOUR.has(metric) ? 4 : 3);
@@ -481,7 +495,7 @@ function formatValue(metric, value) {
     if (isCount(metric))
         return value.toLocaleString('en-US');
     if (format_isPlain(metric))
-        return minus(value.toFixed(plainDigits(metric)));
+        return trimmed(metric, minus(value.toFixed(plainDigits(metric))));
     return `${(100 * value).toFixed(1)}%`;
 }
 /** A delta: `+1.3 pts`, `−11.8 pts`, or `−0.0123` for log loss. */
@@ -489,7 +503,7 @@ function formatDelta(metric, delta) {
     if (delta === null)
         return '—';
     if (format_isPlain(metric))
-        return (delta >= 0 ? '+' : '') + minus(delta.toFixed(plainDigits(metric)));
+        return trimmed(metric, (delta >= 0 ? '+' : '') + minus(delta.toFixed(plainDigits(metric))));
     const pts = 100 * delta;
     const text = Math.abs(pts) < 0.05 ? '0.0' : (pts > 0 ? '+' : '') + minus(pts.toFixed(1));
     return `${text} pts`;
@@ -498,7 +512,10 @@ function formatDelta(metric, delta) {
 function formatInterval(metric, ci) {
     if (ci === null)
         return '—';
-    const [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''));
+    let [lo, hi] = ci.map((x) => formatDelta(metric, x).replace(/ pts$/, ''));
+    // Both ends with the same decimals: whole numbers of an integer metric only when both are (docs/report.md).
+    if (lo.includes('.') !== hi.includes('.'))
+        [lo, hi] = ci.map((x) => (x >= 0 ? '+' : '') + minus(x.toFixed(plainDigits(metric))));
     return format_isPlain(metric) ? `${lo} to ${hi}` : `${lo} to ${hi} pts`;
 }
 /** An interval of a value: `88.1% to 95.0%`. */
@@ -548,7 +565,10 @@ function formatShownDelta(metric, baseline, candidate) {
     const shownSteps = (value) => Math.round(Number(formatValue(metric, value).replace('−', '-').replace(/[%,]/g, '')) * unit);
     const steps = shownSteps(candidate) - shownSteps(baseline);
     const text = steps === 0 ? (0).toFixed(digits) : (steps > 0 ? '+' : '−') + (Math.abs(steps) / unit).toFixed(digits);
-    return scale === 100 ? `${text} pts` : text;
+    if (scale === 100)
+        return `${text} pts`;
+    // An integer metric's change without trailing zeros when both values shown are whole numbers (`5 → 4`: `−1`).
+    return [baseline, candidate].every((v) => !formatValue(metric, v).includes('.')) ? trimmed(metric, text) : text;
 }
 /** `better`, `worse` or `same` for a change as shown (the sign of formatShownDelta and the metric's direction). */
 function changeWord(metric, baseline, candidate, direction) {
@@ -14310,7 +14330,7 @@ function listLabels(labels) {
  * Cost: O(n) expected (two hash maps).
  * @example repeatIds({ name: 'c.jsonl', idField: 'id', n: 2, ids: ['a', 'a'], line: Uint32Array.of(1, 2), keys: [{ field: 'seed', values: ['1', '2'], codes: Uint32Array.of(0, 1) }] }, 'seed').meanK // 2
  */
-function repeatIds(file, field) {
+function repeats_repeatIds(file, field) {
     const ids = file.ids;
     if (file.n > 0 && ids === null)
         throw new InputError(file.name, file.line[0], file.idField, 'is missing: with a repeat field every row needs an id');
@@ -14350,7 +14370,7 @@ function withRepeatKeys(file, repeats) {
  * an id are one example): a second value names the file, line and field. Cost O(n · fields).
  * @example collapseRepeats(file, repeats, [file.values[0]]) // one mean per id
  */
-function collapseRepeats(file, repeats, columns, clusterField) {
+function repeats_collapseRepeats(file, repeats, columns, clusterField) {
     const g = repeats.ids;
     const first = new Int32Array(g).fill(-1);
     const count = new Float64Array(g);
@@ -14407,7 +14427,7 @@ function readRepeats(options, candidate, baseline) {
     const field = options.repeatField;
     if (field === undefined)
         return null;
-    return { candidate: repeatIds(candidate, field), baseline: baseline ? repeatIds(baseline, field) : null };
+    return { candidate: repeats_repeatIds(candidate, field), baseline: baseline ? repeats_repeatIds(baseline, field) : null };
 }
 /** Pairs rows of the same id and the same repeat value (classification). */
 function pairRepeats(candidate, baseline, repeats, sameTruth, field) {
@@ -14472,7 +14492,7 @@ function pairedRepeats(options) {
         keyed(file) {
             if (field === undefined)
                 return file;
-            const r = repeatIds(file, field);
+            const r = repeats_repeatIds(file, field);
             seen.push(r);
             return withRepeatKeys(file, r);
         },
@@ -15521,6 +15541,34 @@ class ClusteredCells {
         });
         return out;
     }
+    /**
+     * Per cluster, the candidate's right answers minus the baseline's over the pairs whose true class is
+     * `restriction` (`all`: every pair), with how many such pairs there are, how many of them the models disagree on
+     * (one right, one wrong) and how many clusters hold them: what the power of the clustered McNemar test depends on
+     * (src/significance/clusters/clusterPower.ts).
+     */
+    discordance(restriction) {
+        const d = new Float64Array(this.clusters.clusters);
+        const held = new Uint8Array(this.clusters.clusters);
+        let pairs = 0;
+        let discordant = 0;
+        let clusters = 0;
+        for (let p = 0; p < this.t.length; p++) {
+            const t = this.t[p];
+            if (restriction !== 'all' && t !== restriction)
+                continue;
+            const g = this.clusters.clusterOf[p];
+            const x = (this.c[p] === t ? 1 : 0) - (this.b[p] === t ? 1 : 0);
+            d[g] += x;
+            pairs++;
+            if (x !== 0)
+                discordant++;
+            if (!held[g])
+                clusters++;
+            held[g] = 1;
+        }
+        return { d, pairs, discordant, clusters };
+    }
     /** The clustered McNemar test on the pairs whose true class is `restriction` (`all`: every pair). */
     mcnemar(restriction) {
         const d = new Float64Array(this.clusters.clusters);
@@ -15620,6 +15668,141 @@ function errorWarning(e) {
     if (e.mode === 'wrong')
         return `${sides}, ${what}: counted as wrong predictions, or as the worst value of a score (errors: wrong); errors: exclude leaves them out of both models.`;
     return `${sides}, ${what}: left out of both models (errors: exclude), so every metric is on ${(e.flags.candidate.length - e.excluded).toLocaleString('en-US')} examples.`;
+}
+
+;// CONCATENATED MODULE: ./src/significance/clusters/clusterPower.ts
+/**
+ * The "too small to see a 1-point drop" warning of a clustered classification comparison (`--cluster-field`, or
+ * the ids with `--repeat-field`; docs/repeats-and-clusters.md): the minimum detectable effect of
+ * the test actually used, the clustered McNemar test (src/stats/mcnemarCluster.ts), not the plain one's.
+ *
+ * The clustered test divides Σ_g d_g by √(Σ_g d_g²), d_g the candidate's right answers minus the baseline's in
+ * cluster g; the plain McNemar test (every cluster one pair) by √(b + c), the discordant pairs. So with N pairs:
+ *
+ *   design effect  D = Σ_g d_g² / (b + c),   effective n = N / D,
+ *   MDE = (z_{1−α} + z_{power}) · √(ψ / (N / D)) = (z_{1−α} + z_{power}) · √(Σ_g d_g²) / N,   ψ = (b + c) / N,
+ *
+ * which is Connor's (1987) MDE of src/stats/power.ts with n replaced by the effective n; with clusters of one
+ * pair D = 1 and it is that MDE. Cost O(n).
+ *
+ * @example // d = (−5, 3, 0, 0, 0, 0), N = 30: D = 34 / 8 = 4.25, MDE = 2.4865 · √34 / 30 = 48.3 points
+ */
+
+/** The clustered test's design effect, effective n and MDE on the pairs of true class `restriction` (`all`: every pair). */
+function clusteredPower(clustered, restriction, alpha, power = 0.8) {
+    const { d, pairs, discordant, clusters } = clustered.discordance(restriction);
+    if (pairs === 0)
+        return null;
+    let squares = 0;
+    for (let g = 0; g < d.length; g++)
+        squares += d[g] * d[g];
+    const designEffect = discordant === 0 ? 1 : squares / discordant;
+    const effectiveN = pairs / designEffect;
+    const mde = discordant === 0 ? 0 : minimumDetectableEffect(discordant / pairs, effectiveN, alpha, power);
+    return { pairs, discordant, clusters, designEffect, effectiveN, mde };
+}
+const clusterPower_plural = (n, one, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const clusterPower_pct = (x) => `${(100 * x).toFixed(1)}%`;
+const clusterPower_points = (x) => `${(100 * x).toFixed(1)} points`;
+/**
+ * The power warnings of a clustered classification comparison: accuracy and (binary) recall, each when the
+ * clustered test's MDE is above 1 point. Names the design effect and the effective number of examples.
+ */
+function clusteredPowerWarnings(ctx) {
+    const out = [];
+    const check = (name, restriction) => {
+        const power = clusteredPower(ctx.clustered, restriction, ctx.settings.alpha, 0.8);
+        if (!power || !(power.mde > 0.01))
+            return;
+        const what = ctx.clustered.clusters.what === 'id' ? 'ids (their repeats)' : `clusters of ${ctx.clustered.clusters.what}`;
+        out.push(`This test set is too small to see a 1-point drop in ${name}: with ${clusterPower_plural(power.pairs, 'example')} in ${power.clusters.toLocaleString('en-US')} ${what} and the models ` +
+            `disagreeing on ${clusterPower_pct(power.discordant / power.pairs)} of them, the clustered McNemar test weighs as ${clusterPower_plural(Math.round(power.effectiveN), 'independent example')} ` +
+            `(design effect ${power.designEffect.toFixed(2)}); the smallest drop it can detect with 80% power at α = ${ctx.settings.alpha} is ${clusterPower_points(power.mde)}.`);
+    };
+    check('accuracy', 'all');
+    if (ctx.task === 'binary' && ctx.positive !== null)
+        check('recall', ctx.positive);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/tasks/classification/scoreConfidence.ts
+/**
+ * Scores that are not probabilities of the positive class (docs/statistics.md, docs/inputs.md): a binary
+ * `score` that looks like the confidence of the predicted label, which is what a classifier pipeline gives as its
+ * top-class score (a Hugging Face `pipeline("text-classification")` result's `score`, `predict_proba(X).max(1)`).
+ * Every score metric (`roc_auc`, `average_precision`, `log_loss`, `brier`) is then wrong, and nothing else shows
+ * it: a 97%-accurate model gets a roc_auc near 50%.
+ *
+ * A file's scores are suspect, on its compared non-error rows, when
+ * - every score is ≥ 0.5 while some rows are predicted negative (a model that predicts the positive class
+ *   everywhere may rightly score every row ≥ 0.5), or
+ * - on most rows (more than half) a score ≥ 0.5 disagrees with `prediction = positive`, or
+ * - its roc_auc is below 0.5 while its accuracy is above 0.8.
+ * The warning names the file, the reasons, the likely cause and the fix. Cost O(n).
+ *
+ * @example scoreConfidenceWarnings(ctx, metrics) // ['The candidate\'s `score` looks like the confidence of the predicted label, …']
+ */
+
+/** The scores of a file at `rows` (compared rows; error rows skipped) against its predictions. */
+function scoreLook(file, rows, remap, positive) {
+    const score = file.score;
+    if (!score)
+        return null;
+    let n = 0;
+    let lowest = Infinity;
+    let negatives = 0;
+    let disagree = 0;
+    for (let p = 0; p < rows.length; p++) {
+        const i = rows[p];
+        if (file.errors && file.errors[i])
+            continue;
+        const s = score[i];
+        const predictedPositive = remap[file.pred[i]] === positive;
+        n++;
+        if (s < lowest)
+            lowest = s;
+        if (!predictedPositive)
+            negatives++;
+        if (s >= 0.5 !== predictedPositive)
+            disagree++;
+    }
+    return n === 0 ? null : { rows: n, lowest, negatives, disagree };
+}
+/** The reasons a file's scores look like top-class confidences (none: they do not). */
+function confidenceReasons(look, rocAuc, accuracy) {
+    const reasons = [];
+    const pct = (x) => `${(100 * x).toFixed(1)}%`;
+    if (look.lowest >= 0.5 && look.negatives > 0)
+        reasons.push(`every score is at least 0.5 (the lowest ${Number(look.lowest.toPrecision(4))}), though ${look.negatives.toLocaleString('en-US')} rows are predicted negative`);
+    if (look.disagree > look.rows / 2)
+        reasons.push(`on ${pct(look.disagree / look.rows)} of the rows the score (≥ 0.5 or not) disagrees with the prediction`);
+    if (rocAuc !== null && accuracy !== null && rocAuc < 0.5 && accuracy > 0.8)
+        reasons.push(`its roc_auc is ${pct(rocAuc)} while its accuracy is ${pct(accuracy)}`);
+    return reasons;
+}
+/** The warnings of a binary comparison with scores: one per file whose scores look like top-class confidences. */
+function scoreConfidenceWarnings(ctx, metrics) {
+    if (ctx.task !== 'binary' || ctx.positive === null)
+        return [];
+    const positiveLabel = ctx.labels[ctx.positive];
+    const out = [];
+    const sides = [
+        { side: 'candidate', file: ctx.candidate, rows: ctx.pairing ? ctx.pairing.cand : Uint32Array.from({ length: ctx.candidate.n }, (_, i) => i) },
+        ...(ctx.baseline && ctx.pairing ? [{ side: 'baseline', file: ctx.baseline, rows: ctx.pairing.base }] : [])
+    ];
+    for (const { side, file, rows } of sides) {
+        const look = scoreLook(file, rows, ctx.remap, ctx.positive);
+        if (!look)
+            continue;
+        const reasons = confidenceReasons(look, metrics.roc_auc?.[side] ?? null, metrics.accuracy?.[side] ?? null);
+        if (reasons.length === 0)
+            continue;
+        out.push(`The ${side}'s \`score\` looks like the confidence of the predicted label, not the probability of the positive class ${quote(positiveLabel)}: ${reasons.join('; ')}. ` +
+            `A classifier pipeline's top-class confidence gives this (e.g. the \`score\` of a Hugging Face \`pipeline(...)\` result, or \`predict_proba(X).max(axis=1)\`), ` +
+            `and roc_auc, average_precision, log_loss and brier are then meaningless. Fix: write the probability of ${quote(positiveLabel)} on every row, e.g. call the pipeline with ` +
+            `\`top_k=None\` (formerly \`return_all_scores=True\`) and take the score of the label ${quote(positiveLabel)}, or \`predict_proba(X)[:, 1]\`.`);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/tasks/classification/classificationErrors.ts
@@ -15730,6 +15913,8 @@ function keepTextRows(file, keep) {
  * (the baseline on a second core when large), pairing, the task and positive class, the cell table, the
  * confusion-matrix statistics and the score statistics.
  */
+
+
 
 
 
@@ -15904,7 +16089,12 @@ function prepareRead(options, dictionary, read, baseline, early) {
                 confusionMatrix: confusionMatrixOf(table, labels, hasBaseline),
                 disagreement,
                 warnings: {
-                    first: classificationWarnings({ pairing, table, task, positive, settings }),
+                    // With clusters, the power of the clustered test used (docs/repeats-and-clusters.md).
+                    first: [
+                        ...(clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings })),
+                        // Scores that are the predicted label's confidence (docs/statistics.md).
+                        ...scoreConfidenceWarnings(scoreContext, metrics)
+                    ],
                     last: [
                         ...confusion.warnings,
                         ...sparseMatrixWarning(k),
@@ -18663,8 +18853,9 @@ function gatherIndex(index, rows) {
  * - regression: the worst observed absolute error: prediction = label + max |label − prediction|. Every metric
  *   (`mae`, `rmse`, `r2`, `max_error`) depends on the error's size only, so its sign does not matter.
  * - generation: the empty text (it matches no non-empty reference: exact match 0, token F1 0, no n-gram matches);
- *   with `loss`/`tokens`, the worst observed loss, and the row's own token count when given, else the mean token
- *   count of the non-error rows.
+ *   with `loss`/`tokens`, the row's own loss and tokens when it has them (the loss measures the reference, not the
+ *   generated text: docs/errors.md); a row without them gets the worst observed loss, and the row's own token
+ *   count when given, else the mean token count of the non-error rows.
  * With no non-error row to take a worst value from, the run stops with a message.
  * Cost: O(n) per field.
  *
@@ -18723,7 +18914,7 @@ function fillRegression(candidate, baseline) {
         v[1][i] = v[0][i] + worst;
     });
 }
-/** Task generation: an error row's text is empty; its loss the worst observed, its tokens its own or the mean. */
+/** Task generation: an error row's text is empty; its loss its own, else the worst observed (tokens its own or the mean). */
 function fillGeneration(candidate, baseline) {
     const files = [candidate, baseline];
     if (!files.some((f) => f?.errors))
@@ -18731,7 +18922,13 @@ function fillGeneration(candidate, baseline) {
     const hasLoss = candidate.loss !== null;
     let worst = NaN;
     let meanTokens = NaN;
-    if (hasLoss) {
+    // Only the error rows without a loss of their own need the worst observed one.
+    let lossless = false;
+    each(files, (f, i) => {
+        if (!Number.isFinite(f.loss?.[i] ?? NaN))
+            lossless = true;
+    });
+    if (hasLoss && lossless) {
         worst = extreme(files, (f, i) => f.loss[i], true);
         if (Number.isNaN(worst))
             noneLeft(files, 'loss');
@@ -18753,9 +18950,11 @@ function fillGeneration(candidate, baseline) {
         const t = f;
         t.predictions[i] = '';
         if (hasLoss && t.loss && t.tokens) {
-            t.loss[i] = worst;
-            if (!(t.tokens[i] > 0))
-                t.tokens[i] = meanTokens;
+            if (!Number.isFinite(t.loss[i])) {
+                t.loss[i] = worst;
+                if (!(t.tokens[i] > 0))
+                    t.tokens[i] = meanTokens;
+            }
         }
     });
 }
@@ -19916,6 +20115,126 @@ function meanStatistic(cells) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/tasks/repeatErrors.ts
+
+
+/** The repeats of the scores task with the error rule applied per row. */
+function repeatMeans(options) {
+    const field = options.repeatField;
+    const seen = [];
+    return {
+        collapse(file) {
+            if (field === undefined)
+                return file;
+            const repeats = repeats_repeatIds(file, field);
+            const collapsed = repeats_collapseRepeats(file, repeats, file.values, options.clusterField);
+            const k = new Float64Array(repeats.ids);
+            const errorRows = new Float64Array(repeats.ids);
+            for (let i = 0; i < file.n; i++) {
+                k[repeats.idOf[i]]++;
+                if (file.errors && file.errors[i])
+                    errorRows[repeats.idOf[i]]++;
+            }
+            seen.push({ means: collapsed.columns, rows: file, idOf: repeats.idOf, k, errorRows });
+            const errors = file.errors ? Uint8Array.from(errorRows, (e) => (e > 0 ? 1 : 0)) : null;
+            return { ...collapsed.file, values: collapsed.columns, errors };
+        },
+        settle(read, directions) {
+            if (field === undefined || seen.length === 0) {
+                if (read.errors.mode === 'wrong')
+                    fillScores(read.candidate, read.baseline, directions);
+                return read.errors;
+            }
+            const [c, b] = [seen[0], seen[1] ?? null];
+            if (read.errors.mode === 'wrong' && (c.rows.errors || b?.rows.errors)) {
+                fillScores(c.rows, b ? b.rows : null, directions);
+                for (const raw of [c, b])
+                    if (raw)
+                        averageAgain(raw);
+            }
+            return withRowCounts(read.errors, c, b);
+        },
+        rows(candidate, baseline) {
+            if (field === undefined || seen.length === 0)
+                return [candidate, baseline];
+            return [seen[0].rows, seen[1] ? seen[1].rows : null];
+        },
+        counts(counts) {
+            if (field === undefined || seen.length === 0)
+                return counts;
+            const [c, b] = [seen[0], seen[1] ?? null];
+            const meanK = (raw) => (raw.k.length === 0 ? 0 : raw.rows.n / raw.k.length);
+            return { ...counts, candidate: c.rows.n, baseline: b ? b.rows.n : null, repeats: { candidate: meanK(c), baseline: b ? meanK(b) : null } };
+        }
+    };
+}
+/** The id means of the (filled) rows, written into the collapsed file's columns. */
+function averageAgain(raw) {
+    raw.means.forEach((mean, f) => {
+        mean.fill(0);
+        const values = raw.rows.values[f];
+        for (let i = 0; i < raw.rows.n; i++)
+            mean[raw.idOf[i]] += values[i];
+        for (let id = 0; id < mean.length; id++)
+            mean[id] /= raw.k[id];
+    });
+}
+/**
+ * The outcome with `counts.errors` in rows and `shares` (per compared id, error rows / rows), both over the
+ * compared ids before exclusion: the original pairing's ids, or every candidate id without a baseline.
+ */
+function withRowCounts(e, c, b) {
+    const pairing = e.original;
+    const n = e.flags.candidate.length;
+    const cShare = new Float64Array(n);
+    const bShare = b && pairing ? new Float64Array(n) : null;
+    let cRows = 0;
+    let bRows = 0;
+    for (let p = 0; p < n; p++) {
+        const ci = pairing ? pairing.cand[p] : p;
+        cRows += c.errorRows[ci];
+        cShare[p] = c.errorRows[ci] / c.k[ci];
+        if (bShare && b && pairing) {
+            const bi = pairing.base[p];
+            bRows += b.errorRows[bi];
+            bShare[p] = b.errorRows[bi] / b.k[bi];
+        }
+    }
+    return { ...e, counts: { candidate: cRows, baseline: e.counts.baseline === null ? null : bRows }, shares: { candidate: cShare, baseline: bShare } };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/scoreUnits.ts
+function scoreUnits(names, files) {
+    const out = {};
+    names.forEach((name, f) => {
+        let zeroOne = true;
+        let whole = true;
+        let seen = 0;
+        for (const file of files) {
+            if (!file)
+                continue;
+            const values = file.values[f];
+            for (let i = 0; i < file.n && (zeroOne || whole); i++) {
+                if (file.errors && file.errors[i])
+                    continue;
+                const v = values[i];
+                seen++;
+                if (v !== 0 && v !== 1)
+                    zeroOne = false;
+                if (!Number.isInteger(v))
+                    whole = false;
+            }
+        }
+        if (seen === 0)
+            return;
+        if (zeroOne)
+            out[name] = 'proportion';
+        else if (whole)
+            out[name] = 'integer';
+    });
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/tasks/scoresTask.ts
 
 
@@ -19933,12 +20252,14 @@ const scores = {
         if (fields.length === 0)
             throw new ConfigError('task "scores" needs score-metrics (CLI --score-metrics): the fields to compare, e.g. judge,passed,latency_ms:lower');
         const names = fields.map((f) => f.name);
-        const repeats = meanOfRepeats(options, (file) => file.values, (file, values) => ({ ...file, values }));
+        const repeats = repeatMeans(options);
         const read = await readAndPair(options, (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)), () => () => true, keepNumericRows, repeats.collapse);
         const { candidate, baseline } = read;
-        if (read.errors.mode === 'wrong')
-            fillScores(candidate, baseline, fields.map((f) => f.direction));
-        const prepared = unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
+        // The error rule per row, before repeats are averaged (docs/errors.md).
+        const errors = repeats.settle(read, fields.map((f) => f.direction));
+        // Pass rates in % and points, whole numbers without trailing zeros (docs/report.md).
+        const units = scoreUnits(names, repeats.rows(candidate, baseline));
+        const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(names), (rows, _rules, settings) => {
             const cRows = rows.cand;
             const pairing = pairsAt(read.pairing, candidate.n, rows);
             const result = scoresStatistics({
@@ -19972,6 +20293,7 @@ const scores = {
                 confusionMatrix: null,
                 disagreement: null,
                 ...(baseline ? { examples } : {}),
+                ...(units ? { units } : {}),
                 warnings: { first: [], last: result.warnings }
             };
         });
@@ -20104,8 +20426,8 @@ function errorRateMetric(e, ids, settings, files) {
     const result = scoresStatistics({
         names: ['error_rate'],
         directions: ['lower'],
-        candidate: [asNumbers(e.flags.candidate)],
-        baseline: e.flags.baseline ? [asNumbers(e.flags.baseline)] : null,
+        candidate: [e.shares?.candidate ?? asNumbers(e.flags.candidate)],
+        baseline: e.flags.baseline ? [e.shares?.baseline ?? asNumbers(e.flags.baseline)] : null,
         ids: ids ? [...ids] : null,
         files
     }, settings);
@@ -20428,6 +20750,7 @@ function pairingWarnings(pairing) {
 
 
 
+
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
 async function compare(options) {
     checkSettings(options);
@@ -20467,7 +20790,8 @@ async function comparePrepared(options, prepared) {
     const checked = await checks.run(rules, analysis, settings);
     Object.assign(analysis.metrics, checked.metrics);
     const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0);
-    const gates = evaluateGates(rules, analysis.metrics, {
+    // Gate details read scores fields by what their values are (docs/report.md).
+    const gates = withUnits(analysis.units, () => evaluateGates(rules, analysis.metrics, {
         alpha: options.alpha,
         hasBaseline: prepared.hasBaseline,
         missingBaseline: options.missingBaseline,
@@ -20478,7 +20802,7 @@ async function comparePrepared(options, prepared) {
         slices: slices?.report ?? null,
         minSlice: slices?.settings.minSlice,
         examples: compared
-    });
+    }));
     const verdict = verdictOf(gates);
     return {
         schemaVersion: 1,
@@ -20502,6 +20826,7 @@ async function comparePrepared(options, prepared) {
         ],
         disagreement: analysis.disagreement,
         ...(analysis.examples ? { examples: analysis.examples } : {}),
+        ...(analysis.units ? { units: analysis.units } : {}),
         ...checked.sections,
         ...(slices ? { slices: slices.report } : {}),
         settings: {
@@ -21536,6 +21861,7 @@ function slicesSection(report, max) {
 
 
 
+
 const LIMITS = { comment: 60_000, summary: 1_000_000, cli: 1_000_000 };
 /** Classes shown per class before cutting, and in confusion matrices. */
 const renderReport_MAX_CLASSES = { comment: 25, summary: 200, cli: 200 };
@@ -21543,6 +21869,10 @@ const MAX_MATRIX = { comment: 10, summary: 30, cli: 30 };
 /** Rows of the "Slices that got worse" table before cutting. */
 const MAX_SLICES = { comment: 10, summary: 50, cli: 50 };
 function renderMarkdown(report, target = 'cli') {
+    // Scores fields read by what their values are (docs/report.md).
+    return withUnits(report.units, () => renderReport(report, target));
+}
+function renderReport(report, target) {
     const { headline, rest } = metricsSection(report);
     const sections = [
         verdict(report),
