@@ -17,7 +17,8 @@ import { ConfigError } from '../src/errors.js'
 import { DEFAULT_FIELDS, type PredictionSource, type Report } from '../src/types.js'
 import { generator, inputError, cellsBody } from './support.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-')))
 
 type Row = { id: string; label: unknown; prediction: unknown; region: string; tier: number }
 type Cell = { label: unknown; baseline: unknown; candidate: unknown; region: string; tier: number; count: number }

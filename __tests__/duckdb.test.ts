@@ -16,7 +16,8 @@ import { compare, type CompareOptions } from '../src/compare.js'
 import { InputError } from '../src/errors.js'
 import { DEFAULT_FIELDS, type Report } from '../src/types.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-duckdb-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-duckdb-')))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
 const N = 1_000_000
 

@@ -17,7 +17,8 @@ import { cellOf } from '../src/read/parquet.js'
 import { DEFAULT_FIELDS, LabelDictionary, type PredictionSource, type Report } from '../src/types.js'
 import { inputError as message } from './support.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-parquet-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-parquet-')))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
 
 type Column = { name: string; data: unknown[]; type?: string }
