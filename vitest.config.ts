@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Fails the run when a test leaves an eval-gate-* entry in the temp directory (the run gets its own).
+    globalSetup: ['__tests__/tmp-guard.ts'],
     // @actions/workflow-parser imports its JSON schemas without an import attribute (it is written for bundlers):
     // let Vite transform it instead of Node loading it.
     server: { deps: { inline: ['@actions/workflow-parser'] } }

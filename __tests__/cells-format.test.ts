@@ -17,7 +17,8 @@ import { ConfigError } from '../src/common/errors.js'
 import { DEFAULT_FIELDS, type PredictionSource } from '../src/read/predictionFile.js'
 import { generator, inputError, cellsBody } from './support.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-')))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
 
 type Row = { id: string; label: unknown; prediction: unknown }

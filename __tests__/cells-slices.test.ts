@@ -19,7 +19,8 @@ import { type Report } from '../src/report/schema.js'
 import { DEFAULT_FIELDS, type PredictionSource } from '../src/read/predictionFile.js'
 import { generator, inputError, cellsBody } from './support.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-cells-slices-')))
 
 type Row = { id: string; label: unknown; prediction: unknown; region: string; tier: number }
 type Cell = { label: unknown; baseline: unknown; candidate: unknown; region: string; tier: number; count: number }

@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const cli = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js')
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cli-parquet-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-cli-parquet-')))
 const example = (model: string) => path.join(root, 'examples/spam', `${model}.jsonl`)
 
 function run(...args: string[]) {

@@ -14,7 +14,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 /** The bundle under test: dist/cli.js, or another build (EVAL_GATE_CLI_BUNDLE) while developing. */
 const cli = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js')
 const example = (model: string) => path.join(root, 'examples/spam', `${model}.jsonl`)
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-cli-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-cli-')))
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root })

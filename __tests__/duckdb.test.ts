@@ -18,7 +18,8 @@ import { InputError } from '../src/common/errors.js'
 import { type Report } from '../src/report/schema.js'
 import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-duckdb-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-duckdb-')))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
 const N = 1_000_000
 

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest'
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const cli = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js')
 const fixture = (name: string) => path.join(root, '__tests__/fixtures/errors', name)
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-errors-cli-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-errors-cli-')))
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root })

@@ -26,7 +26,8 @@ import { inputError } from './support.js'
 
 const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures/errors')
 const fixture = (name: string) => ({ name, path: path.join(fixtures, name) })
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-errors-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-errors-')))
 const temp = (name: string, content: string) => {
   const p = path.join(dir, name)
   writeFileSync(p, content)

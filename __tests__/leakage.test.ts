@@ -8,7 +8,8 @@ import { leakageCheck, normalizeText } from '../src/checks/leakage.js'
 import { compare } from '../src/compare/compare.js'
 import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-leakage-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-leakage-')))
 const file = (name: string, rows: object[]): { name: string; path: string } => {
   const p = path.join(dir, name)
   writeFileSync(p, rows.map((r) => JSON.stringify(r)).join('\n') + '\n')

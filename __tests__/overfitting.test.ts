@@ -20,7 +20,8 @@ import { DEFAULT_FIELDS } from '../src/read/predictionFile.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fixture = (name: string) => ({ name, path: path.join(here, 'fixtures/overfitting', name) })
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-overfitting-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-overfitting-')))
 const file = (name: string, rows: object[]): { name: string; path: string } => {
   const p = path.join(dir, name)
   writeFileSync(p, rows.map((r) => JSON.stringify(r)).join('\n') + '\n')

@@ -19,7 +19,8 @@ import { type Report } from '../src/report/schema.js'
 import { DEFAULT_FIELDS, LabelDictionary, type PredictionSource } from '../src/read/predictionFile.js'
 import { inputError as message } from './support.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-parquet-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-parquet-')))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
 
 type Column = { name: string; data: unknown[]; type?: string }

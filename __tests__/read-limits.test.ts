@@ -18,7 +18,8 @@ import { RowBuilder } from '../src/read/rows.js'
 import { DEFAULT_FIELDS, LabelDictionary, type PredictionFile, type PredictionSource } from '../src/read/predictionFile.js'
 import { inputError as message } from './support.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-limits-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-limits-')))
 
 afterEach(() => {
   vi.unstubAllEnvs()

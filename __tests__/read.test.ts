@@ -12,7 +12,8 @@ import { formatOf, readPredictions } from '../src/read/readPredictions.js'
 import { parseDecimal } from '../src/read/number.js'
 import { DEFAULT_FIELDS, LabelDictionary, type FieldNames, type PredictionFile } from '../src/read/predictionFile.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-read-'))
+import { removeAfterAll } from './temp.js'
+const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-read-')))
 
 function file(name: string, content: string | Buffer): string {
   const p = path.join(dir, name)

@@ -24,6 +24,7 @@ it('the e2e tests take the defaults from action.yml as parsed', () => {
   expect(actionDefaults()).toMatchObject({ baseline: 'artifact', 'artifact-name': 'predictions', alpha: '0.05', resamples: '10000', 'missing-baseline': 'skip', comment: 'true', 'fail-on-gate': 'true', mode: 'gate' })
 })
 
+import { removeAfterTest } from '../temp.js'
 describe.each(NODES)('the action on $name', ({ bin }) => {
   let github: FakeGitHub
   let dir: string
@@ -31,7 +32,7 @@ describe.each(NODES)('the action on $name', ({ bin }) => {
   beforeEach(async () => {
     github = new FakeGitHub()
     await github.start()
-    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-action-'))
+    dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-action-')))
     writeFileSync(path.join(dir, 'predictions.jsonl'), candidate)
     // The current run (workflow 7) and earlier successful push runs on main: 11 at the PR's base commit.
     github.runs.push(
@@ -386,7 +387,7 @@ async function uploadArtifactZip(rootDir: string, files: string[], replace: Reco
   const { createZipUploadStream } = (await import(zipModule)) as { createZipUploadStream: (spec: unknown[], level?: number) => Promise<AsyncIterable<Buffer>> }
   const { getUploadZipSpecification } = (await import(specModule)) as { getUploadZipSpecification: (files: string[], root: string) => unknown[] }
   // The baseline's own content goes into the zip under the same names.
-  const staging = mkdtempSync(path.join(tmpdir(), 'eval-gate-zip-'))
+  const staging = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-zip-')))
   for (const file of files) {
     mkdirSync(path.dirname(path.join(staging, file)), { recursive: true })
     writeFileSync(path.join(staging, file), replace[file] ?? readFileSync(path.join(rootDir, file)))
@@ -405,7 +406,7 @@ describe('data checks through the action (SPEC §14): a leaking test set, an ove
   beforeEach(async () => {
     github = new FakeGitHub()
     await github.start()
-    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-action-checks-'))
+    dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-action-checks-')))
     writeFileSync(path.join(dir, 'predictions.jsonl'), candidate)
     github.runs.push(
       { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
@@ -499,7 +500,7 @@ describe.each(NODES)('errors and inconclusive results through the action on $nam
   beforeEach(async () => {
     github = new FakeGitHub()
     await github.start()
-    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-action-errors-'))
+    dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-action-errors-')))
   })
   afterEach(async () => {
     await github.stop()
@@ -561,7 +562,7 @@ describe.each(NODES)('slices through the action on $name (SPEC §13)', ({ bin })
   beforeEach(async () => {
     github = new FakeGitHub()
     await github.start()
-    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-slices-'))
+    dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-slices-')))
     writeFileSync(path.join(dir, 'predictions.jsonl'), multilingual('candidate'))
     github.runs.push(
       { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
@@ -628,7 +629,7 @@ describe.each(NODES)('repeats and clusters through the action on $name (SPEC §1
   beforeEach(async () => {
     github = new FakeGitHub()
     await github.start()
-    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-clusters-'))
+    dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-clusters-')))
     github.runs.push(
       { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
       { id: 11, workflowId: 7, branch: 'main', headSha: 'base-sha', event: 'push', conclusion: 'success' }

@@ -10,11 +10,12 @@ import { promisify } from 'node:util'
 import { expect, it } from 'vitest'
 import { root } from './run-action.js'
 
+import { removeAfterTest } from '../temp.js'
 it('runs under @github/local-action with the README\'s dotenv file: no token, a file baseline, outputs set', async () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
   const env = /cat > \.env\.local <<'ENV'\n([\s\S]*?)\nENV\nnpx local-action run \. src\/action\/main\.ts \.env\.local/.exec(readme)
   expect(env, 'the README\'s "Run it locally" block').not.toBeNull()
-  const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-local-'))
+  const dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-local-')))
   const dotenv = path.join(dir, '.env.local')
   writeFileSync(dotenv, `${env?.[1]}\nRUNNER_TEMP=${dir}\nINPUT_RESAMPLES=500\n`)
   const bin = path.join(root, 'node_modules/.bin/local-action')
