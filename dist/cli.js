@@ -20653,7 +20653,7 @@ function slicesOf(options, prepared) {
 
 ;// CONCATENATED MODULE: ./src/common/version.ts
 /** Eval Gate's version, printed in every report's footer. A test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/compare/resultWarnings.ts
 /**
