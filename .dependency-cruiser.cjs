@@ -59,8 +59,8 @@ module.exports = {
       name: 'known-folders',
       comment: 'src/ holds only the folders of the layout.',
       severity: 'error',
-      from: { path: '^src/' },
-      to: { path: `^src/(?!(${LAYERS.flat().join('|')})/)` }
+      from: { path: `^src/(?!(${LAYERS.flat().join('|')})/)[^/]+/` },
+      to: {}
     },
     ...layerRules
   ],

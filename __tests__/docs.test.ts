@@ -63,10 +63,8 @@ describe('documentation', () => {
   it.each(pages())('%s: every relative link points to a file of the repository', (file) => {
     const text = readFileSync(path.join(root, file), 'utf8').replace(/^(`{3,})[\s\S]*?^\1/gm, '')
     const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#'))
-    // docs/development/architecture.md is written separately; every other target must exist.
     const missing = targets
       .map((t) => path.posix.normalize(path.posix.join(path.posix.dirname(file), t.split('#')[0])))
-      .filter((t) => t !== 'docs/development/architecture.md')
       .filter((t) => {
         try {
           statSync(path.join(root, t))
