@@ -223,7 +223,7 @@ describe('--format cells: bad input and options that need rows', () => {
     expect(await config(cellsOptions(good, { task: 'scores' }))).toMatch(/--task scores \(action: task\) needs per-example values/)
     expect(await config(cellsOptions(good, { train: good }))).toMatch(/--train \(action: train\) needs the test examples' ids/)
     expect(await config(cellsOptions(good, { gates: 'accuracy no-regression; roc_auc no-regression' }))).toBe(
-      'gate "roc_auc no-regression": roc_auc is a score metric, and score metrics need rows (SPEC §15): cell counts carry no scores; compare the prediction files, or remove the rule'
+      'gate "roc_auc no-regression": roc_auc is a score metric, and score metrics need rows (docs/scale.md): cell counts carry no scores; compare the prediction files, or remove the rule'
     )
     expect(await inputError(compare(cellsOptions(write('cells.txt', 'x'))))).toMatch(/^cells\.txt: has an extension that names no known format: a cells file is \.csv/)
   })

@@ -23,11 +23,11 @@ const dir = removeAfterAll(mkdtempSync(path.join(tmpdir(), 'eval-gate-duckdb-'))
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname))
 const N = 1_000_000
 
-/** The README's DuckDB query (the ```sql block that starts with `-- DuckDB`). */
+/** The DuckDB query of docs/scale.md (the ```sql block that starts with `-- DuckDB`). */
 function readmeQuery(): string {
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+  const readme = readFileSync(path.join(root, 'docs/scale.md'), 'utf8')
   const block = /```sql\n(-- DuckDB[\s\S]*?)```/.exec(readme)
-  if (!block) throw new Error('README.md has no ```sql block starting with -- DuckDB')
+  if (!block) throw new Error('docs/scale.md has no ```sql block starting with -- DuckDB')
   return block[1]
 }
 
@@ -36,7 +36,7 @@ function body(report: Report): string {
   return JSON.stringify({ ...report, counts: { ...report.counts, errors: undefined }, disagreement: d ? { ...d, firstRegressions: [], firstImprovements: [] } : d, settings: { ...report.settings, candidate: null, baseline: null } }, null, 1)
 }
 
-describe('the README\'s DuckDB query (SPEC §15)', () => {
+describe('the DuckDB query of docs/scale.md', () => {
   it(`on ${N.toLocaleString('en-US')} paired rows written by DuckDB as Parquet, its cells give the rows' report`, async () => {
     const db = await DuckDBInstance.create(':memory:')
     const con = await db.connect()
