@@ -16,6 +16,7 @@ import type { Analysis, Prepared, Settings } from './tasks/task.js'
 import type { FieldNames, Format, GateResult, MetricReport, PredictionSource, Report, TaskName } from './types.js'
 import { VERSION } from './version.js'
 import { pairingWarnings, resultWarnings } from './warnings.js'
+import { resolveTools } from './read/tools/index.js'
 
 export { DENSE_MATRIX_CLASSES, MAX_CLASSES } from './tasks/classification.js'
 
@@ -65,8 +66,10 @@ export interface CompareOptions {
 }
 
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
-export async function compare(options: CompareOptions): Promise<Report> {
-  checkSettings(options)
+export async function compare(given: CompareOptions): Promise<Report> {
+  checkSettings(given)
+  // An evaluation tool's output (docs/tools.md): task scores on the tool's metrics, ids and repeats.
+  const options = await resolveTools(given)
   const prepared = await taskModule(options.task, options.format).prepare(options)
   let report: Report
   try {

@@ -14,6 +14,7 @@ import { keyFields } from '../read/keys.js'
 import { fillScores } from './errorFill.js'
 import { keepNumericRows } from './keepRows.js'
 import { clusteredMean, meanOfRepeats, pairClusters } from '../clusters/index.js'
+import { toolSameTruth, toolWarnings } from '../read/tools/index.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
@@ -24,11 +25,13 @@ export const scores: TaskModule = {
     const read = await readAndPair<NumericFile>(
       options,
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)),
-      () => () => true,
+      // Evaluation tools' files (docs/tools.md): lm-eval rows whose doc_hash or target_hash differ are label conflicts.
+      toolSameTruth(options),
       keepNumericRows,
       repeats.collapse
     )
     const { candidate, baseline } = read
+    const notes = toolWarnings(options, read.pairing, { candidate, baseline })
     if (read.errors.mode === 'wrong') fillScores(candidate, baseline, fields.map((f) => f.direction))
     const prepared = unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
       const cRows = rows.cand
@@ -64,7 +67,7 @@ export const scores: TaskModule = {
         confusionMatrix: null,
         disagreement: null,
         ...(baseline ? { examples } : {}),
-        warnings: { first: [], last: result.warnings }
+        warnings: { first: notes, last: result.warnings }
       }
     })
     return { ...prepared, counts: repeats.counts(prepared.counts) }
