@@ -73,6 +73,16 @@ export function directionOfName(name: string): Direction {
   return LOWER.test(name) ? 'lower' : 'higher'
 }
 
+/**
+ * A tool's name for a metric as a name gate rules can hold (letters, digits, `_`, `.`, `-`, not starting with a
+ * digit, `.` or `-`): others' characters become `_`.
+ * @example safeName('Answer Relevancy') // 'Answer_Relevancy'
+ */
+export function safeName(name: string): string {
+  const fixed = name.replace(/[^A-Za-z0-9_.-]+/g, '_')
+  return /^[A-Za-z_]/.test(fixed) ? fixed : `_${fixed}`
+}
+
 /** A metric value as read: a number (NaN: missing), or why it is not one. */
 export type Read = { kind: 'number'; value: number; boolean: boolean } | { kind: 'missing' } | { kind: 'infinite' } | { kind: 'pair' } | { kind: 'bad'; reason: string }
 
