@@ -8,6 +8,7 @@
  * {@link toolWarnings}.
  */
 import type { Buffer } from 'node:buffer'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError, InputError, quote } from '../../errors.js'
 import { DEFAULT_FIELDS, type Direction, type FieldNames, type Format, type PredictionSource, type TaskName } from '../../types.js'
@@ -15,7 +16,7 @@ import type { Cell, RowSink } from '../sink.js'
 import { headBytes, isFolder } from './files.js'
 import { lmEvalFiles, readLmEval, taskOfSamples } from './lmEval.js'
 import { readInspect, inspectLogs } from './inspect.js'
-import { readPromptfoo } from './promptfoo.js'
+import { columnOf, readPromptfoo } from './promptfoo.js'
 import { readEee } from './eee.js'
 import { readDeepEval } from './deepeval.js'
 import { skipValue, ws } from './scan.js'
@@ -86,14 +87,14 @@ export function tableOf(source: PredictionSource, format: ToolFormat): Promise<T
 }
 
 async function readTable(source: PredictionSource, format: ToolFormat): Promise<ToolTable> {
+  const picked = columnOf(source, existsSync)
+  if (format === 'promptfoo') return readPromptfoo(picked.source, picked.column)
   const file = await oneFile(source, format)
   switch (format) {
     case 'lm-eval':
       return readLmEval(file)
     case 'inspect':
       return readInspect(file)
-    case 'promptfoo':
-      return readPromptfoo(file)
     case 'eee':
       return readEee(file)
     case 'deepeval':
@@ -155,7 +156,7 @@ function chooseMetrics(
   notes: string[]
 ): { name: string; direction: Direction }[] {
   const tables = baseline ? [candidate, baseline] : [candidate]
-  const column = (t: ToolTable, name: string): MetricColumn | undefined => t.metrics.find((m) => m.name === name)
+  const column = (t: ToolTable, name: string): MetricColumn | undefined => metricOf(t, name)
   let chosen: { name: string; direction: Direction }[]
   if (asked) {
     for (const { name } of asked) {
@@ -197,7 +198,7 @@ function chooseMetrics(
         candidate.name,
         null,
         null,
-        `has no per-example metric to compare${why}; its metrics: ${has(candidate)}${baseline ? `; the baseline's: ${has(baseline)}` : ''}`
+        `has no per-example metric to compare${why}; its metrics: ${has(candidate)}${baseline ? `; the baseline's: ${has(baseline)}` : ''}${candidate.notes.length ? ` (${candidate.notes.join('; ')})` : ''}`
       )
     }
   }
@@ -216,6 +217,12 @@ function chooseMetrics(
 
 const list = (names: string[]): string => names.map((n) => quote(n)).join(', ')
 
+/** The column of metric `name` in a table, by its name or an alias (EEE `evaluation.score`). */
+function metricOf(t: ToolTable, name: string): MetricColumn | undefined {
+  const alias = t.aliases?.get(name)
+  return t.metrics.find((m) => m.name === name) ?? (alias !== undefined ? t.metrics.find((m) => m.name === alias) : undefined)
+}
+
 /**
  * Hands a tool file's rows to a row builder (src/read/index.ts `readRows` for a tool format): each of the
  * builder's columns from the table, by name: the id, a metric (missing: null, so the row is an error row), a key
@@ -230,7 +237,7 @@ export async function readToolRows(source: PredictionSource, rows: RowSink, form
       const ids = name === table.idField ? table.ids : (table.altIds.get(name) as (string | number | null)[])
       return (i) => ids[i]
     }
-    const metric = table.metrics.find((m) => m.name === name)
+    const metric = metricOf(table, name)
     if (metric) {
       if (metric.bad) {
         const place = table.place(metric.bad.row)
@@ -314,7 +321,8 @@ export async function recogniseTool(source: PredictionSource): Promise<ToolForma
     if ((await inspectLogs(folder)).length > 0) return 'inspect'
     return null
   }
-  const head = await headBytes(source)
+  // promptfoo: `results.json#1` names one prompt × provider column of results.json.
+  const head = await headBytes(columnOf(source, existsSync).source)
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)) return /\.eval$/i.test(source.name) ? 'inspect' : null
   let i = ws(head, 0, head.length)
   if (head[i] === 91) i = ws(head, i + 1, head.length)

@@ -63,6 +63,8 @@ export interface ToolTable {
   altIds: Map<string, (string | number | null)[]>
   /** What a reader of the report should know about this file (left-out metrics, positional ids, …). */
   notes: string[]
+  /** Other names of metrics (EEE `evaluation.score` for `score`), for score-metrics. */
+  aliases?: Map<string, string>
 }
 
 /** Names of lower-is-better metrics when the tool does not say: latency, cost, tokens, times, losses, perplexities. */
