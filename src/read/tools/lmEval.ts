@@ -25,7 +25,7 @@ import type { PredictionSource } from '../../types.js'
 import { eachLine, filesIn, headBytes, wholeBytes } from './files.js'
 import { NAN, parseJson } from './json.js'
 import { bytesAre, scanObject, skipValue, ws } from './scan.js'
-import { PAIR, TableBuilder, type Place, type ToolTable } from './table.js'
+import { PAIR, safeName, TableBuilder, type Place, type ToolTable } from './table.js'
 
 /** Top-level fields that are never metrics (the example, the prompt, the model's answers, the hashes). */
 const NOT_METRICS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name', 'task', 'index'])
@@ -216,7 +216,8 @@ class LmEvalReader {
     const built = this.table.finish(this.place)
     for (const column of built.metrics) {
       const [metric, filter] = column.name.split('\u0000')
-      column.name = filtered ? `${metric}.${filter}` : metric
+      // Names as gate rules can hold them (a `@` or a space would read as rule syntax): lm-eval's own are unchanged.
+      column.name = safeName(filtered ? `${metric}.${filter}` : metric)
       const higher = directions?.get(metric)
       if (higher !== undefined) column.direction = higher ? 'higher' : 'lower'
       if (column.bad?.reason === PAIR) column.bad.field = column.name
