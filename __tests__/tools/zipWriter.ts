@@ -1,6 +1,6 @@
 /**
  * Small zip and Zstandard writers for the tests' own `.eval` fixtures (hostile ones included): members stored,
- * deflated or "zstd" (frames of raw or RLE blocks, RFC 8878 §3.1.1.2, which any decoder must read), with sizes and
+ * deflated or "zstd" (frames of raw or RLE blocks, RFC 8878 section 3.1.1.2, which any decoder must read), with sizes and
  * CRC-32 that may lie.
  */
 import { crc32, deflateRawSync } from 'node:zlib'

@@ -95,7 +95,7 @@ export function collapseRepeats<F extends IdRows & { keys?: KeyColumn[] }>(
   }
   const rows = Uint32Array.from(first)
   const ids = file.ids as ArrayLike<string | number>
-  // An id with an error row among its repeats (SPEC §12) is an error example: its mean is no value of the model's.
+  // An id with an error row among its repeats is an error example (docs/tools.md): its mean is no value of the model's.
   const rowErrors = (file as { errors?: Uint8Array | null }).errors
   let errors: Uint8Array | null = null
   if (rowErrors) {

@@ -1,7 +1,7 @@
 /**
  * An Inspect `.eval` log is a zip archive (docs/tools.md, Inspect): read here member by member through its END OF
- * CENTRAL DIRECTORY record and central directory (PKWARE APPNOTE 6.3.10 §4.3.12–§4.3.16, ZIP64 §4.3.14,
- * §4.5.3), as src/github/zip.ts reads an artifact, with the same caps. Members are stored (0), deflated (8, with
+ * CENTRAL DIRECTORY record and central directory (PKWARE APPNOTE 6.3.10 sections 4.3.12–4.3.16, ZIP64 4.3.14 and
+ * 4.5.3), as src/github/zip.ts reads an artifact, with the same caps. Members are stored (0), deflated (8, with
  * fflate) or Zstandard-compressed (93, Inspect's default since 0.3.206, with fzstd: Node 20's zlib has no zstd).
  *
  * Refused, each with a one-line InputError naming the log and the member: anything that is not a zip, a truncated
