@@ -65,6 +65,7 @@ export async function headBytes(source: PredictionSource, n = 1 << 16): Promise<
  */
 export async function eachLine(source: PredictionSource, line: (b: Buffer, start: number, end: number, lineNo: number) => void, limit = maxRowBytes()): Promise<void> {
   const tooLong = (lineNo: number): InputError => new InputError(source.name, lineNo, null, `is longer than ${bytes(limit)}: refused (a line that long is not an example)`)
+  if (source.path && !source.data && !gzipName(source.name) && (await plainLines(source.path, line, limit, tooLong))) return
   const pieces: Buffer[] = []
   let held = 0
   let lineNo = 0
@@ -106,6 +107,96 @@ export async function eachLine(source: PredictionSource, line: (b: Buffer, start
   if (pieces.length > 0) {
     const joined = Buffer.concat(pieces, held)
     line(joined, 0, joined.length, ++lineNo)
+  }
+}
+
+/** Bytes read from a plain file at a time into one reused buffer (docs/tools.md, "Speed": no stream, no copy per chunk). */
+const READ = 8 << 20
+
+/**
+ * The lines of a plain (not gzip) file on disk, read into two buffers in turn: the next read is under way while
+ * the lines of the last one are handed over ({@link eachLine}'s fast path). A line across two reads is copied
+ * whole (at most the limit). False, having handed nothing over, when the file is gzip by its magic bytes (then the
+ * stream path unpacks it).
+ */
+async function plainLines(file: string, line: (b: Buffer, start: number, end: number, lineNo: number) => void, limit: number, tooLong: (lineNo: number) => InputError): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>>
+  try {
+    handle = await open(file, 'r')
+  } catch (error) {
+    throw sourceError({ name: file, path: file }, error)
+  }
+  const read = (buffer: Buffer, position: number): Promise<number> =>
+    handle.read(buffer, 0, buffer.length, position).then(
+      (r) => r.bytesRead,
+      (error) => {
+        throw sourceError({ name: file, path: file }, error)
+      }
+    )
+  const buffers = [Buffer.allocUnsafe(READ), Buffer.allocUnsafe(READ)]
+  let which = 0
+  let position = 0
+  let next = read(buffers[0], 0)
+  /** The start of a line that the reads so far have not ended (copies: the buffers are reused). */
+  const pieces: Buffer[] = []
+  let held = 0
+  let lineNo = 0
+  try {
+    for (let first = true; ; first = false) {
+      const got = await next
+      const buf = buffers[which]
+      if (got === 0) break
+      position += got
+      which ^= 1
+      next = read(buffers[which], position)
+      let start = 0
+      if (first) {
+        if (got >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
+          await next
+          return false
+        }
+        if (got >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3
+      }
+      let nl = buf.indexOf(10, start)
+      if (nl >= got) nl = -1
+      if (pieces.length > 0) {
+        if (nl === -1) {
+          if (held + got > limit) throw tooLong(lineNo + 1)
+          pieces.push(Buffer.from(buf.subarray(0, got)))
+          held += got
+          continue
+        }
+        if (held + nl > limit) throw tooLong(lineNo + 1)
+        pieces.push(buf.subarray(0, nl))
+        const joined = Buffer.concat(pieces, held + nl)
+        pieces.length = 0
+        held = 0
+        line(joined, 0, joined.length, ++lineNo)
+        start = nl + 1
+        nl = buf.indexOf(10, start)
+        if (nl >= got) nl = -1
+      }
+      while (nl !== -1) {
+        if (nl - start > limit) throw tooLong(lineNo + 1)
+        line(buf, start, nl, ++lineNo)
+        start = nl + 1
+        nl = buf.indexOf(10, start)
+        if (nl >= got) nl = -1
+      }
+      if (start < got) {
+        if (got - start > limit) throw tooLong(lineNo + 1)
+        pieces.push(Buffer.from(buf.subarray(start, got)))
+        held = got - start
+      }
+    }
+    if (pieces.length > 0) {
+      const joined = Buffer.concat(pieces, held)
+      line(joined, 0, joined.length, ++lineNo)
+    }
+    return true
+  } finally {
+    await next.catch(() => 0)
+    await handle.close()
   }
 }
 

@@ -16,7 +16,7 @@
  * Speed: each line's top-level keys are found by the byte scanner of src/read/tools/scan.ts; `doc`, `arguments`,
  * `resps`, `filtered_resps` and `target` (the long prompts and generations) are skipped, not parsed.
  */
-import type { Buffer } from 'node:buffer'
+import { Buffer } from 'node:buffer'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, quote } from '../../errors.js'
@@ -83,15 +83,15 @@ class LmEvalReader {
   private readonly examples = new Map<string | number, number>()
   /** The line (or element) of each example's first row, and of each (example, filter) row. */
   private readonly lines: number[] = []
-  private readonly rowsSeen = new Map<string, number>()
-  private readonly filters = new Set<string>()
+  /** Per filter, the line of each example's row. */
+  private readonly rowsSeen = new Map<string, Map<number, number>>()
+  private readonly internals = new Map<string, Map<string, string>>()
   /** Metrics named in `metrics` whose rows hold a list: left out by default. */
   elements = false
   private hashes = false
   private promptHashes = false
   private readonly truth: (string | null)[] = []
   private readonly prompts: (string | null)[] = []
-  private readonly metricNames: string[] = []
   /** Rows with `filter`/`metrics` keys (0.4.4 on): metrics come from `metrics`. */
 
   constructor(readonly file: string) {
@@ -149,7 +149,7 @@ class LmEvalReader {
           row.filter = value
           return
         case 'metrics':
-          row.metrics = value instanceof ListValue ? parseJson(b.toString('utf8', vs, ve)) : value
+          row.metrics = value instanceof ListValue ? this.metricsList(b, vs, ve) : value
           return
         case 'doc_hash':
           row.docHash = value
@@ -166,6 +166,17 @@ class LmEvalReader {
     if (!ok || after < 0 || ws(b, after, end) !== end) return null
     return row
   }
+
+  /** The parsed `metrics` list; every row has the same one, so its bytes are compared with the last row's first. */
+  private metricsList(b: Buffer, vs: number, ve: number): unknown {
+    const last = this.lastMetrics
+    if (last && last.bytes.length === ve - vs && b.compare(last.bytes, 0, last.bytes.length, vs, ve) === 0) return last.value
+    const value = parseJson(b.toString('utf8', vs, ve))
+    this.lastMetrics = { bytes: Buffer.from(b.subarray(vs, ve)), value }
+    return value
+  }
+
+  private lastMetrics: { bytes: Buffer; value: unknown } | null = null
 
   private add(row: Row, lineNo: number): void {
     const id = row.docId
@@ -185,34 +196,51 @@ class LmEvalReader {
       if (prompt !== null) this.promptHashes = true
       this.prompts[ex] = prompt
     }
-    const key = `${ex}\u0000${filter}`
-    const earlier = this.rowsSeen.get(key)
+    let seen = this.rowsSeen.get(filter)
+    if (!seen) this.rowsSeen.set(filter, (seen = new Map()))
+    const earlier = seen.get(ex)
     if (earlier !== undefined) {
       const where = this.elements ? `element ${earlier}` : `line ${earlier}`
       throw this.error(lineNo, 'doc_id', `repeats doc_id ${quote(String(id))} with filter ${quote(filter)} of ${where}: one row per doc_id and filter`)
     }
-    this.rowsSeen.set(key, lineNo)
-    this.filters.add(filter)
+    seen.set(ex, lineNo)
     // 0.4.4 on: the metrics are named in `metrics`; before, every numeric top-level field but the known ones.
-    const named = Array.isArray(row.metrics) ? (row.metrics as unknown[]).filter((m): m is string => typeof m === 'string') : null
-    const values = new Map(row.other)
-    const names = named ?? row.other.filter(([, v]) => isNumeric(v)).map(([k]) => k)
-    for (const name of names) {
-      if (!this.metricNames.includes(name)) this.metricNames.push(name)
-      const value = values.get(name)
-      const internal = `${name}\u0000${filter}`
-      if (value instanceof ListValue) {
-        const column = this.table.column(internal)
-        if (value.items === 2) column.pairs++
-        if (column.bad === null) column.bad = { row: ex, field: name, reason: value.items === 2 ? PAIR : `is not a number: a list of ${value.items} items` }
-        continue
+    const named = Array.isArray(row.metrics) ? (row.metrics as unknown[]) : null
+    const other = row.other
+    if (named) {
+      for (const name of named) {
+        if (typeof name !== 'string') continue
+        let value: unknown = undefined
+        for (let k = 0; k < other.length; k++) if (other[k][0] === name) value = other[k][1]
+        this.put(ex, name, filter, value)
       }
-      this.table.set(ex, internal, value, name)
+    } else {
+      for (let k = 0; k < other.length; k++) if (isNumeric(other[k][1])) this.put(ex, other[k][0], filter, other[k][1])
     }
   }
 
+  /** The internal column name of (metric, filter), made once per pair (no string per row). */
+  private internal(name: string, filter: string): string {
+    let byName = this.internals.get(filter)
+    if (!byName) this.internals.set(filter, (byName = new Map()))
+    let internal = byName.get(name)
+    if (internal === undefined) byName.set(name, (internal = `${name}\u0000${filter}`))
+    return internal
+  }
+
+  private put(ex: number, name: string, filter: string, value: unknown): void {
+    const internal = this.internal(name, filter)
+    if (value instanceof ListValue) {
+      const column = this.table.column(internal)
+      if (value.items === 2) column.pairs++
+      if (column.bad === null) column.bad = { row: ex, field: name, reason: value.items === 2 ? PAIR : `is not a number: a list of ${value.items} items` }
+      return
+    }
+    this.table.set(ex, internal, value, name)
+  }
+
   finish(directions: Map<string, boolean> | null): ToolTable {
-    const filtered = [...this.filters].some((f) => f !== 'none')
+    const filtered = [...this.rowsSeen.keys()].some((f) => f !== 'none')
     const built = this.table.finish(this.place)
     for (const column of built.metrics) {
       const [metric, filter] = column.name.split('\u0000')
