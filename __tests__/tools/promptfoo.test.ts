@@ -124,6 +124,15 @@ describe('promptfoo: fixtures', () => {
     expect(await failure(compareFiles(old, null, { format: 'promptfoo' }))).toMatch(/field "results\.version" is 2: Eval Gate reads promptfoo results version 3 or later/)
   })
 
+  it('telemetry some rows lack (cost from a provider that reports none) is left out with a note, not made error rows', async () => {
+    temp = tempFolder()
+    const f = temp.write('r.json', file([row(0, {}), row(1, { cost: undefined, success: false, score: 0 })]))
+    const report = await compareFiles(f, null)
+    expect(Object.keys(report.metrics)).toEqual(['success', 'score', 'Accuracy', 'latencyMs'])
+    expect(report.counts.errors?.candidate ?? 0).toBe(0)
+    expect(report.warnings.join('\n')).toMatch(/"cost" is absent on 1 of 2 rows of .*r\.json: not compared/)
+  })
+
   it('a namedScores value that is not a number names the row', async () => {
     temp = tempFolder()
     const f = temp.write('r.json', file([row(0, {}), row(1, { namedScores: { Accuracy: 'high' } })]))

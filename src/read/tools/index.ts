@@ -184,6 +184,13 @@ function chooseMetrics(
         notes.push(`${quote(m.name)} is in ${candidate.name} only, not in the baseline's file: not compared`)
         continue
       }
+      // Telemetry (times, tokens, latency, cost) some rows lack is left out, not made error rows.
+      const lacking = tables.find((t) => ((column(t, m.name) as MetricColumn).optional && (column(t, m.name) as MetricColumn).absent > 0))
+      if (lacking) {
+        const c = column(lacking, m.name) as MetricColumn
+        notes.push(`${quote(m.name)} is absent on ${c.absent} of ${lacking.n} rows of ${lacking.name}: not compared (name it in score-metrics to compare it, those rows as error rows)`)
+        continue
+      }
       chosen.push({ name: m.name, direction: m.direction })
     }
     if (baseline) {

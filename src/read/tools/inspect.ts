@@ -170,6 +170,7 @@ function tableOf(name: string, samples: Sample[], header: Header): ToolTable {
     if (s.workingTime !== undefined) table.set(i, 'working_time', s.workingTime)
     if (typeof s.modelUsage === 'object' && s.modelUsage !== null) table.setNumber(i, 'tokens', tokens(s.modelUsage as Record<string, unknown>))
   }
+  table.optional('total_time', 'working_time', 'tokens')
   if (!anyScores) table.notes.push(`${name} has no scores (an unscored log: score it with \`inspect score\`); only times and tokens can be compared`)
   if (header.status && header.status !== 'success') table.notes.push(`${name}: the log's status is ${JSON.stringify(header.status)}, not "success": it may miss samples`)
   const ids = new Set(samples.map((s) => s.id))

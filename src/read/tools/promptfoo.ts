@@ -99,6 +99,7 @@ export async function readPromptfoo(source: PredictionSource, column: number | n
     table.set(i, 'latencyMs', raw.latencyMs, 'latencyMs')
     table.set(i, 'cost', raw.cost, 'cost')
   }
+  table.optional('latencyMs', 'cost')
   if (!byDescription && leg.some((r) => r.description !== null)) table.notes.push(`${name}: the tests' descriptions are not all distinct, so examples are paired by a hash of their vars`)
   return table.finish((row) => ({ file: `${name}: results.results[${leg[row].k}] (testIdx ${leg[row].testIdx})`, line: null }), repeats ? 'repeat' : null)
 }

@@ -37,6 +37,10 @@ export interface MetricColumn {
   bad: { row: number; field: string; reason: string } | null
   /** Which way is better, when the tool says (lm-eval `higher_is_better`) or the name does (latency, cost, tokens, times). */
   direction: Direction
+  /** Telemetry beside the scores (times, tokens, latency, cost): left out by default when rows lack it. */
+  optional: boolean
+  /** Rows that are not error rows and have no value at all for it (the field absent). */
+  absent: number
 }
 
 export interface ToolTable {
@@ -116,6 +120,8 @@ export class TableBuilder {
   readonly ids: (string | number)[] = []
   readonly errors: (string | null)[] = []
   private readonly columns = new Map<string, MetricColumn>()
+  /** Per column, 1 on each row given a value (null and NaN included): what is absent is counted at the end. */
+  private readonly given = new Map<string, Uint8Array>()
   readonly keys = new Map<string, (string | number)[]>()
   readonly altIds = new Map<string, (string | number | null)[]>()
   truth: (string | null)[] | null = null
@@ -142,6 +148,7 @@ export class TableBuilder {
   /** Sets metric `name` of row i from a JSON value (`field`: where it was, for the message of a bad value). */
   set(i: number, name: string, value: unknown, field = name): void {
     const column = this.column(name)
+    if (value !== undefined) (this.given.get(name) as Uint8Array)[i] = 1
     const read = readMetric(value, this.pairsAllowed)
     switch (read.kind) {
       case 'number':
@@ -167,6 +174,7 @@ export class TableBuilder {
   setNumber(i: number, name: string, value: number): void {
     if (Number.isNaN(value)) {
       this.column(name)
+      ;(this.given.get(name) as Uint8Array)[i] = 1
       return
     }
     this.set(i, name, value)
@@ -175,6 +183,7 @@ export class TableBuilder {
   /** Marks metric `name` of row i as not a number (`reason`), e.g. an Inspect value no mapping knows. */
   setBad(i: number, name: string, field: string, reason: string): void {
     const column = this.column(name)
+    ;(this.given.get(name) as Uint8Array)[i] = 1
     if (column.bad === null) column.bad = { row: i, field, reason }
   }
 
@@ -182,10 +191,19 @@ export class TableBuilder {
   column(name: string): MetricColumn {
     let column = this.columns.get(name)
     if (!column) {
-      column = { name, values: new Float64Array(this.cap).fill(NaN), booleans: true, present: 0, infinite: 0, pairs: 0, bad: null, direction: directionOfName(name) }
+      column = { name, values: new Float64Array(this.cap).fill(NaN), booleans: true, present: 0, infinite: 0, pairs: 0, bad: null, direction: directionOfName(name), optional: false, absent: 0 }
       this.columns.set(name, column)
+      this.given.set(name, new Uint8Array(this.cap))
     }
     return column
+  }
+
+  /** Marks metrics as telemetry (see MetricColumn.optional). */
+  optional(...names: string[]): void {
+    for (const name of names) {
+      const column = this.columns.get(name)
+      if (column) column.optional = true
+    }
   }
 
   setKey(i: number, key: string, value: string | number): void {
@@ -206,7 +224,12 @@ export class TableBuilder {
 
   finish(place: (row: number) => Place, repeatKey: string | null = null): ToolTable {
     const n = this.n
-    const metrics = [...this.columns.values()].map((c) => ({ ...c, values: c.values.slice(0, n) }))
+    const metrics = [...this.columns.values()].map((c) => {
+      const given = this.given.get(c.name) as Uint8Array
+      let absent = 0
+      for (let i = 0; i < n; i++) if (!given[i] && this.errors[i] === null) absent++
+      return { ...c, values: c.values.slice(0, n), absent }
+    })
     return {
       format: this.format,
       name: this.name,
@@ -231,6 +254,9 @@ export class TableBuilder {
       const b = new Float64Array(this.cap).fill(NaN)
       b.set(column.values)
       column.values = b
+      const g = new Uint8Array(this.cap)
+      g.set(this.given.get(column.name) as Uint8Array)
+      this.given.set(column.name, g)
     }
   }
 }
