@@ -70,6 +70,8 @@ describe.skipIf(!haveReal)('Inspect: the real pairable sets (skipped: /work/shar
     expect(Math.abs((report.metrics.match.candidate as number) - own(POPULARITY[0]).accuracy)).toBeLessThan(1e-9)
     expect(Math.abs((report.metrics.match.baseline as number) - own(POPULARITY[2]).accuracy)).toBeLessThan(1e-9)
     expect(report.metrics.match.test).toBe('mcnemar-exact')
+    // Default gates: the scorer, not the telemetry (reported, gated only when named).
+    expect(report.gates.map((g) => g.rule)).toEqual(['match no-regression'])
   })
 
   it('set2: 10 ids × 5 epochs, epochs read as repeats: each id the mean of its epochs; means = header accuracy (epochs reducer mean)', async () => {
@@ -125,6 +127,7 @@ describe.skipIf(!haveReal)('Inspect: the real pairable sets (skipped: /work/shar
     const report = await compareFiles(legacy, postfix)
     expect(report.counts.paired).toBe(1)
     expect(Object.keys(report.metrics)).toEqual(['total_time', 'working_time', 'tokens'])
+    expect(report.gates).toHaveLength(3)
     // summaries.json, a member of its own, decompressed here directly: the same total_time.
     const zip = readFileSync(legacy)
     const table = await tableOf({ name: legacy, path: legacy }, 'inspect')

@@ -14,7 +14,7 @@ import { keyFields } from '../read/keys.js'
 import { fillScores } from './errorFill.js'
 import { keepNumericRows } from './keepRows.js'
 import { clusteredMean, meanOfRepeats, pairClusters } from '../clusters/index.js'
-import { toolSameTruth, toolWarnings } from '../read/tools/index.js'
+import { toolDefaultGated, toolSameTruth, toolWarnings } from '../read/tools/index.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
@@ -33,7 +33,7 @@ export const scores: TaskModule = {
     const { candidate, baseline } = read
     const notes = toolWarnings(options, read.pairing, { candidate, baseline })
     if (read.errors.mode === 'wrong') fillScores(candidate, baseline, fields.map((f) => f.direction))
-    const prepared = unlabelled('scores', read, names, noRegressionOn(names), (rows, _rules, settings) => {
+    const prepared = unlabelled('scores', read, names, noRegressionOn(toolDefaultGated(options) ?? names), (rows, _rules, settings) => {
       const cRows = rows.cand
       const pairing = pairsAt(read.pairing, candidate.n, rows)
       const result = scoresStatistics(

@@ -45,6 +45,8 @@ const tables = new WeakMap<PredictionSource, Promise<ToolTable>>()
 /** The id field each source's rows are handed with, and the notes of a comparison, by its candidate source. */
 const idNames = new WeakMap<PredictionSource, string>()
 const notesOf = new WeakMap<PredictionSource, string[]>()
+/** The metrics the default gates cover, by candidate source: the scores, not the telemetry (times, tokens, latency, cost). */
+const gatedOf = new WeakMap<PredictionSource, string[]>()
 
 /**
  * The options of a comparison of two tool outputs: unchanged unless `format` is a tool's, or is not given and
@@ -69,6 +71,8 @@ export async function resolveTools<O extends ToolOptions>(options: O): Promise<O
   if (options.baseline) idNames.set(options.baseline, idField)
   const scoreMetrics = chooseMetrics(options.scoreMetrics, candidate, baseline, notes)
   notesOf.set(options.candidate, notes)
+  const scores = scoreMetrics.filter((m) => !candidate.metrics.find((c) => c.name === m.name)?.optional).map((m) => m.name)
+  gatedOf.set(options.candidate, scores.length > 0 ? scores : scoreMetrics.map((m) => m.name))
   const repeatField = options.repeatField ?? candidate.repeatKey ?? baseline?.repeatKey ?? undefined
   return { ...options, format, task: 'scores', scoreMetrics, fields: { ...options.fields, id: idField }, ...(repeatField !== undefined ? { repeatField } : {}) }
 }
@@ -280,6 +284,15 @@ export function toolSameTruth(options: { candidate: PredictionSource; baseline: 
     const y = bt.truth
     return (i, j) => x[i] === null || y[j] === null || x[i] === y[j]
   }
+}
+
+/**
+ * The metrics the default gates of a comparison of tool files cover (no `gates` given): the tool's scores, not its
+ * telemetry (times, tokens, latency, cost vary from run to run with the provider; they are reported, and gated
+ * when a rule names them). Null for other files: every metric.
+ */
+export function toolDefaultGated(options: { candidate: PredictionSource }): string[] | null {
+  return gatedOf.get(options.candidate) ?? null
 }
 
 /** Tables once read, for the synchronous checks after pairing. */
