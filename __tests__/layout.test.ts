@@ -45,7 +45,7 @@ describe('layout rules', () => {
     file('src/pair/b.ts', "import { a } from './a.js'\nexport const b = (): number => a() - 1\n")
     // tasks/ importing compare/ (upwards), checks/ importing slices/ (sideways).
     file('src/compare/compare.ts', 'export const compare = 1\n')
-    file('src/tasks/task.ts', "import { compare } from '../compare/compare.js'\nexport const t = compare\n")
+    file('src/tasks/taskModule.ts', "import { compare } from '../compare/compare.js'\nexport const t = compare\n")
     file('src/slices/slice.ts', 'export const s = 1\n')
     file('src/checks/check.ts', "import { s } from '../slices/slice.js'\nexport const c = s\n")
     // a file at the root of src/, and a folder the layout does not know.
@@ -61,7 +61,7 @@ describe('layout rules', () => {
       ['stats-pure', 'src/stats/mean.ts'],
       ['layer-stats', 'src/stats/mean.ts'],
       ['no-circular', 'src/pair/a.ts'],
-      ['layer-tasks', 'src/tasks/task.ts'],
+      ['layer-tasks', 'src/tasks/taskModule.ts'],
       ['layer-checks', 'src/checks/check.ts'],
       ['no-root-files', 'src/loose.ts'],
       ['known-folders', 'src/misc/thing.ts'],

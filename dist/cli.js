@@ -239,7 +239,7 @@ function parseScoreMetrics(text, option) {
 
 ;// CONCATENATED MODULE: ./src/read/predictionFile.ts
 /** The formats a user may name (`--format`, action `format`). */
-const FORMATS = ['jsonl', 'csv', 'tsv', 'json', 'parquet', 'cells'];
+const FORMATS = ['jsonl', 'csv', 'tsv', 'json', 'parquet', 'cells', 'lm-eval', 'inspect', 'promptfoo', 'eee', 'deepeval'];
 const DEFAULT_FIELDS = { id: 'id', label: 'label', prediction: 'prediction', score: 'score' };
 /**
  * Interns label texts to small integer codes, shared by both files of a comparison so that codes agree.
@@ -291,7 +291,9 @@ Files
   --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
-                           each --slice-field) from a GROUP BY, written as the extension says; no --baseline)
+                           each --slice-field) from a GROUP BY, written as the extension says; no --baseline);
+                           or an evaluation tool's output, compared as task scores: lm-eval | inspect |
+                           promptfoo | eee | deepeval (default: recognised from the content; docs/tools.md)
   --id-field NAME          example id field (default: id)
   --label-field NAME       true label field (default: label)
   --prediction-field NAME  predicted label field (default: prediction)
@@ -1099,7 +1101,8 @@ function parseRule(text) {
     const fail = (why) => {
         throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`);
     };
-    const head = /^([A-Za-z_][A-Za-z0-9_]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text);
+    // Names may hold `.` and `-`: an evaluation tool's metrics (`exact_match.flexible-extract`, docs/tools.md).
+    const head = /^([A-Za-z_][A-Za-z0-9_.-]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text);
     if (!head)
         return fail('does not start with a metric name');
     const metric = head[1] + (head[2] ?? '');
@@ -8950,12 +8953,5616 @@ function isObjectCell(value, textCells) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/read/tools/toolSources.ts
+/**
+ * How the tool readers get at their bytes (docs/tools.md): a whole JSON document (capped), the lines of a JSON
+ * Lines file (each capped, as src/read/jsonlBytes.ts caps lines), random access to a zip (an Inspect `.eval`,
+ * read member by member, never whole), and folders (an lm-eval output folder, an Inspect log folder).
+ * Every source is a path on disk or bytes in memory (a baseline from an artifact), gunzipped by `.gz` or magic.
+ */
+
+
+
+
+
+
+/** The cap on what a tool file unpacks to, as the artifact zip reader's: 512 MiB, `EVAL_GATE_MAX_UNPACKED_BYTES` lowers it (tests). */
+function maxUnpackedBytes(source, env = process.env) {
+    const x = Number(env.EVAL_GATE_MAX_UNPACKED_BYTES);
+    const cap = Number.isSafeInteger(x) && x > 0 ? x : 512 << 20;
+    return source?.maxUnpackedBytes !== undefined ? Math.min(cap, source.maxUnpackedBytes) : cap;
+}
+/**
+ * The cap on one JSON document read whole (an Inspect `.json` log, a promptfoo or DeepEval results file): 256 MiB
+ * (JSON.parse holds several times its text), and never more than the unpacked cap.
+ */
+function maxDocumentBytes(source) {
+    return Math.min(256 << 20, maxUnpackedBytes(source));
+}
+const gzipName = (name) => name.toLowerCase().endsWith('.gz');
+/** The whole source as bytes (gunzipped), at most `cap` of them; past it an InputError naming the file. */
+async function wholeBytes(source, cap = maxDocumentBytes(source)) {
+    const parts = [];
+    let total = 0;
+    for await (const chunk of byteChunks({ ...source, maxUnpackedBytes: undefined }, gzipName(source.name))) {
+        total += chunk.length;
+        if (total > cap)
+            throw new InputError(source.name, null, null, `is larger than ${bytes(cap)} (read whole as one JSON document): refused`);
+        parts.push(chunk);
+    }
+    return external_node_buffer_namespaceObject.Buffer.concat(parts, total);
+}
+/** The first bytes of a source (at most `n`, gunzipped): for recognising its format. */
+async function headBytes(source, n = 1 << 16) {
+    const parts = [];
+    let total = 0;
+    try {
+        for await (const chunk of byteChunks(source, gzipName(source.name))) {
+            parts.push(chunk);
+            total += chunk.length;
+            if (total >= n)
+                break;
+        }
+    }
+    catch {
+        // Unreadable: the reader proper will say why.
+        return external_node_buffer_namespaceObject.Buffer.alloc(0);
+    }
+    return external_node_buffer_namespaceObject.Buffer.concat(parts, total).subarray(0, n);
+}
+/**
+ * Calls `line(buffer, start, end, lineNo)` for each line of the source (LF-separated, CR before it kept: JSON
+ * whitespace), each at most the row limit (64 MiB; EVAL_GATE_MAX_LINE_BYTES) with an InputError naming the line
+ * past it. Memory: the limit plus one chunk.
+ */
+async function eachLine(source, line, limit = maxRowBytes()) {
+    const tooLong = (lineNo) => new InputError(source.name, lineNo, null, `is longer than ${bytes(limit)}: refused (a line that long is not an example)`);
+    if (source.path && !source.data && !gzipName(source.name) && (await plainLines(source.path, line, limit, tooLong)))
+        return;
+    const pieces = [];
+    let held = 0;
+    let lineNo = 0;
+    const cap = maxUnpackedBytes(source);
+    let total = 0;
+    for await (const chunk of byteChunks({ ...source, maxUnpackedBytes: undefined }, gzipName(source.name))) {
+        total += chunk.length;
+        if (total > cap && source.maxUnpackedBytes !== undefined)
+            throw new InputError(source.name, null, null, `unpacks to more than ${bytes(cap)}: refused`);
+        let start = 0;
+        let nl = chunk.indexOf(10);
+        if (pieces.length > 0) {
+            if (nl === -1) {
+                if (held + chunk.length > limit)
+                    throw tooLong(lineNo + 1);
+                pieces.push(chunk);
+                held += chunk.length;
+                continue;
+            }
+            if (held + nl > limit)
+                throw tooLong(lineNo + 1);
+            pieces.push(chunk.subarray(0, nl));
+            const joined = external_node_buffer_namespaceObject.Buffer.concat(pieces, held + nl);
+            pieces.length = 0;
+            held = 0;
+            line(joined, 0, joined.length, ++lineNo);
+            start = nl + 1;
+            nl = chunk.indexOf(10, start);
+        }
+        while (nl !== -1) {
+            if (nl - start > limit)
+                throw tooLong(lineNo + 1);
+            line(chunk, start, nl, ++lineNo);
+            start = nl + 1;
+            nl = chunk.indexOf(10, start);
+        }
+        if (start < chunk.length) {
+            if (chunk.length - start > limit)
+                throw tooLong(lineNo + 1);
+            pieces.push(start === 0 ? chunk : chunk.subarray(start));
+            held = chunk.length - start;
+        }
+    }
+    if (pieces.length > 0) {
+        const joined = external_node_buffer_namespaceObject.Buffer.concat(pieces, held);
+        line(joined, 0, joined.length, ++lineNo);
+    }
+}
+/** Bytes read from a plain file at a time into one reused buffer (docs/tools.md, "Speed": no stream, no copy per chunk). */
+const READ = 8 << 20;
+/**
+ * The lines of a plain (not gzip) file on disk, read into two buffers in turn: the next read is under way while
+ * the lines of the last one are handed over ({@link eachLine}'s fast path). A line across two reads is copied
+ * whole (at most the limit). False, having handed nothing over, when the file is gzip by its magic bytes (then the
+ * stream path unpacks it).
+ */
+async function plainLines(file, line, limit, tooLong) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(file, 'r');
+    }
+    catch (error) {
+        throw sourceError({ name: file, path: file }, error);
+    }
+    const read = (buffer, position) => handle.read(buffer, 0, buffer.length, position).then((r) => r.bytesRead, (error) => {
+        throw sourceError({ name: file, path: file }, error);
+    });
+    const buffers = [external_node_buffer_namespaceObject.Buffer.allocUnsafe(READ), external_node_buffer_namespaceObject.Buffer.allocUnsafe(READ)];
+    let which = 0;
+    let position = 0;
+    let next = read(buffers[0], 0);
+    /** The start of a line that the reads so far have not ended (copies: the buffers are reused). */
+    const pieces = [];
+    let held = 0;
+    let lineNo = 0;
+    try {
+        for (let first = true;; first = false) {
+            const got = await next;
+            const buf = buffers[which];
+            if (got === 0)
+                break;
+            position += got;
+            which ^= 1;
+            next = read(buffers[which], position);
+            let start = 0;
+            if (first) {
+                if (got >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
+                    await next;
+                    return false;
+                }
+                if (got >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+                    start = 3;
+            }
+            let nl = buf.indexOf(10, start);
+            if (nl >= got)
+                nl = -1;
+            if (pieces.length > 0) {
+                if (nl === -1) {
+                    if (held + got > limit)
+                        throw tooLong(lineNo + 1);
+                    pieces.push(external_node_buffer_namespaceObject.Buffer.from(buf.subarray(0, got)));
+                    held += got;
+                    continue;
+                }
+                if (held + nl > limit)
+                    throw tooLong(lineNo + 1);
+                pieces.push(buf.subarray(0, nl));
+                const joined = external_node_buffer_namespaceObject.Buffer.concat(pieces, held + nl);
+                pieces.length = 0;
+                held = 0;
+                line(joined, 0, joined.length, ++lineNo);
+                start = nl + 1;
+                nl = buf.indexOf(10, start);
+                if (nl >= got)
+                    nl = -1;
+            }
+            while (nl !== -1) {
+                if (nl - start > limit)
+                    throw tooLong(lineNo + 1);
+                line(buf, start, nl, ++lineNo);
+                start = nl + 1;
+                nl = buf.indexOf(10, start);
+                if (nl >= got)
+                    nl = -1;
+            }
+            if (start < got) {
+                if (got - start > limit)
+                    throw tooLong(lineNo + 1);
+                pieces.push(external_node_buffer_namespaceObject.Buffer.from(buf.subarray(start, got)));
+                held = got - start;
+            }
+        }
+        if (pieces.length > 0) {
+            const joined = external_node_buffer_namespaceObject.Buffer.concat(pieces, held);
+            line(joined, 0, joined.length, ++lineNo);
+        }
+        return true;
+    }
+    finally {
+        await next.catch(() => 0);
+        await handle.close();
+    }
+}
+async function openRandom(source) {
+    if (source.data) {
+        const data = source.data;
+        return { size: data.length, read: async (offset, length) => data.subarray(offset, offset + length), close: async () => { } };
+    }
+    if (!source.path)
+        throw new InputError(source.name, null, null, 'has neither a path nor data');
+    try {
+        const handle = await (0,promises_namespaceObject.open)(source.path, 'r');
+        const size = (await handle.stat()).size;
+        return {
+            size,
+            async read(offset, length) {
+                const buffer = external_node_buffer_namespaceObject.Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+                let done = 0;
+                while (done < buffer.length) {
+                    const { bytesRead } = await handle.read(buffer, done, buffer.length - done, offset + done);
+                    if (bytesRead === 0)
+                        break;
+                    done += bytesRead;
+                }
+                return buffer.subarray(0, done);
+            },
+            close: () => handle.close()
+        };
+    }
+    catch (error) {
+        throw sourceError(source, error);
+    }
+}
+/** True when the source is a folder on disk. */
+async function isFolder(source) {
+    if (source.data || !source.path)
+        return false;
+    try {
+        return (await (0,promises_namespaceObject.stat)(source.path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** The files of a folder and of its subfolders down to `depth` levels, as paths, sorted. */
+async function filesIn(folder, depth = 2) {
+    const out = [];
+    const walk = async (dir, level) => {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const full = external_node_path_default().join(dir, entry.name);
+            if (entry.isFile())
+                out.push(full);
+            else if (entry.isDirectory() && level < depth)
+                await walk(full, level + 1);
+        }
+        if (out.length > 100_000)
+            throw new InputError(folder, null, null, 'holds more than 100,000 files: give the tool output file itself');
+    };
+    await walk(folder, 0);
+    return out.sort();
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/pythonJson.ts
+/**
+ * JSON as the evaluation tools write it (docs/tools.md): Python's `json.dumps` writes `NaN`, `Infinity` and
+ * `-Infinity` for the floats JSON has no literal for. They are read as numbers: `Infinity` as Infinity, `NaN` as
+ * the marker {@link NAN}, which the metric readers take for a missing value. Everything else is JSON.parse's.
+ *
+ * Cost: JSON.parse; only when it fails and the text holds one of the three words, one more pass over the text.
+ */
+/** The value `NaN` reads as (JSON.parse has no NaN): a string no tool writes, with a NUL byte. */
+const NAN = '\u0000NaN';
+/**
+ * JSON.parse, accepting `NaN`, `Infinity` and `-Infinity` outside strings. Throws JSON.parse's SyntaxError for
+ * anything else that is not JSON.
+ * @example parseJson('{"mae": Infinity, "x": NaN}') // { mae: Infinity, x: '\u0000NaN' }
+ */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        if (!/NaN|Infinity/.test(text))
+            throw error;
+        const fixed = replaceLiterals(text);
+        if (fixed === null)
+            throw error;
+        return JSON.parse(fixed);
+    }
+}
+/** `text` with the bare words NaN / Infinity / -Infinity written as JSON (`"\u0000NaN"`, `1e999`, `-1e999`); null when there are none. */
+function replaceLiterals(text) {
+    const out = [];
+    let from = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92)
+                i++;
+            else if (c === 34)
+                inString = false;
+            continue;
+        }
+        if (c === 34) {
+            inString = true;
+            continue;
+        }
+        let word = null;
+        let replacement = '';
+        if (c === 78 && text.startsWith('NaN', i)) {
+            word = 'NaN';
+            replacement = JSON.stringify(NAN);
+        }
+        else if (c === 73 && text.startsWith('Infinity', i)) {
+            word = 'Infinity';
+            replacement = '1e999';
+        }
+        else if (c === 45 && text.startsWith('-Infinity', i)) {
+            word = '-Infinity';
+            replacement = '-1e999';
+        }
+        if (word === null)
+            continue;
+        out.push(text.slice(from, i), replacement);
+        i += word.length - 1;
+        from = i + 1;
+    }
+    if (out.length === 0)
+        return null;
+    out.push(text.slice(from));
+    return out.join('');
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/topLevelScan.ts
+/** The index after the JSON value starting at or after `i` (whitespace skipped), or −1 when it is not one. */
+function skipValue(b, i, end) {
+    i = topLevelScan_ws(b, i, end);
+    if (i >= end)
+        return -1;
+    const c = b[i];
+    if (c === 34)
+        return skipString(b, i, end);
+    if (c === 123 || c === 91)
+        return skipNested(b, i, end);
+    return skipScalar(b, i, end);
+}
+/** After the string whose opening quote is at `i`, or −1 when it does not end before `end`. */
+function skipString(b, i, end) {
+    let j = i + 1;
+    for (;;) {
+        const q = b.indexOf(34, j);
+        if (q === -1 || q >= end)
+            return -1;
+        // The quote ends the string unless an odd number of backslashes comes right before it.
+        let k = q - 1;
+        while (k > i && b[k] === 92)
+            k--;
+        if ((q - 1 - k) % 2 === 0)
+            return q + 1;
+        j = q + 1;
+    }
+}
+/** After the object or array starting at `i` (brackets balanced, strings skipped), or −1. */
+function skipNested(b, i, end) {
+    let depth = 0;
+    for (let j = i; j < end; j++) {
+        const c = b[j];
+        if (c === 34) {
+            const next = skipString(b, j, end);
+            if (next < 0)
+                return -1;
+            j = next - 1;
+        }
+        else if (c === 123 || c === 91)
+            depth++;
+        else if (c === 125 || c === 93) {
+            depth--;
+            if (depth === 0)
+                return j + 1;
+            if (depth < 0)
+                return -1;
+        }
+    }
+    return -1;
+}
+/** After a number, `true`, `false`, `null`, `NaN`, `Infinity` or `-Infinity` starting at `i`, or −1. */
+function skipScalar(b, i, end) {
+    let j = i;
+    while (j < end) {
+        const c = b[j];
+        // A scalar ends at whitespace, a comma or a closing bracket.
+        if (c === 44 || c === 125 || c === 93 || c === 32 || c === 9 || c === 10 || c === 13)
+            break;
+        j++;
+    }
+    return j > i ? j : -1;
+}
+/**
+ * Calls `field(keyStart, keyEnd, valueStart, valueEnd)` for each top-level key of the object starting at or after
+ * `i` (key bytes without quotes, escapes as written), and returns the index after the object, or −1 when the bytes
+ * are not one object (then the caller decides, usually with JSON.parse for its message).
+ */
+function scanObject(b, i, end, field) {
+    i = topLevelScan_ws(b, i, end);
+    if (b[i] !== 123)
+        return -1;
+    i = topLevelScan_ws(b, i + 1, end);
+    if (b[i] === 125)
+        return i + 1;
+    for (;;) {
+        if (i >= end || b[i] !== 34)
+            return -1;
+        const keyEnd = skipString(b, i, end);
+        if (keyEnd < 0)
+            return -1;
+        let j = topLevelScan_ws(b, keyEnd, end);
+        if (b[j] !== 58)
+            return -1;
+        j = topLevelScan_ws(b, j + 1, end);
+        const valueEnd = skipValue(b, j, end);
+        if (valueEnd < 0)
+            return -1;
+        field(i + 1, keyEnd - 1, j, valueEnd);
+        i = topLevelScan_ws(b, valueEnd, end);
+        if (b[i] === 44) {
+            i = topLevelScan_ws(b, i + 1, end);
+            continue;
+        }
+        if (b[i] === 125)
+            return i + 1;
+        return -1;
+    }
+}
+/** The index of the first byte at or after `i` that is not JSON whitespace. */
+function topLevelScan_ws(b, i, end) {
+    while (i < end) {
+        const c = b[i];
+        if (c !== 32 && c !== 9 && c !== 13 && c !== 10)
+            return i;
+        i++;
+    }
+    return i;
+}
+/** True when b[start, end) holds exactly the ASCII text `text`. */
+function bytesAre(b, start, end, text) {
+    if (end - start !== text.length)
+        return false;
+    for (let q = 0; q < text.length; q++)
+        if (b[start + q] !== text.charCodeAt(q))
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/toolTable.ts
+
+const TOOL_FORMATS = ['lm-eval', 'inspect', 'promptfoo', 'eee', 'deepeval'];
+/** Names of lower-is-better metrics when the tool does not say: latency, cost, tokens, times, losses, perplexities. */
+const LOWER = /latency|cost|tokens|(^|[_.\s-])times?($|[_.\s-])|_time$|duration|perplexity|bits_per_byte|(^|_)loss($|_)|^(mae|mse|rmse|ter|wer|cer)($|[_.,])|hallucination|toxicity|^bias$/i;
+/** The direction a metric's name suggests: lower for latency, cost, tokens, times and the usual error measures. */
+function directionOfName(name) {
+    return LOWER.test(name) ? 'lower' : 'higher';
+}
+/**
+ * A tool's name for a metric as a name gate rules can hold (letters, digits, `_`, `.`, `-`, not starting with a
+ * digit, `.` or `-`): others' characters become `_`.
+ * @example safeName('Answer Relevancy') // 'Answer_Relevancy'
+ */
+function safeName(name) {
+    const fixed = name.replace(/[^A-Za-z0-9_.-]+/g, '_');
+    return /^[A-Za-z_]/.test(fixed) ? fixed : `_${fixed}`;
+}
+/**
+ * A JSON value as a metric value: numbers and booleans as they are, null / absent / NaN missing, ±Infinity
+ * apart, anything else bad (with a short description for the message).
+ */
+function readMetric(value, pairs = false) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? { kind: 'number', value, boolean: false } : { kind: 'infinite' };
+    if (typeof value === 'boolean')
+        return { kind: 'number', value: value ? 1 : 0, boolean: true };
+    if (value === null || value === undefined || value === NAN)
+        return { kind: 'missing' };
+    if (pairs && Array.isArray(value) && value.length === 2)
+        return { kind: 'pair' };
+    return { kind: 'bad', reason: `is not a number: ${describeValue(value)}` };
+}
+/** `the string "N/A"`, `a list of 3 items`, `an object` — at most ~80 characters of the value. */
+function describeValue(value) {
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`;
+    if (Array.isArray(value))
+        return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'an object';
+    return String(value);
+}
+/** Builds a ToolTable row by row; metric columns are made as names first appear. Typed columns grow by doubling. */
+class TableBuilder {
+    format;
+    name;
+    idField;
+    pairsAllowed;
+    n = 0;
+    cap = 256;
+    ids = [];
+    errors = [];
+    columns = new Map();
+    /** Per column, 1 on each row given a value (null and NaN included): what is absent is counted at the end. */
+    given = new Map();
+    keys = new Map();
+    altIds = new Map();
+    truth = null;
+    prompts = null;
+    notes = [];
+    constructor(format, name, idField, pairsAllowed = false) {
+        this.format = format;
+        this.name = name;
+        this.idField = idField;
+        this.pairsAllowed = pairsAllowed;
+    }
+    /** A new row with this id; its index. */
+    row(id) {
+        const i = this.n;
+        if (i === this.cap)
+            this.grow();
+        this.ids.push(id);
+        this.errors.push(null);
+        this.n = i + 1;
+        return i;
+    }
+    /** Sets metric `name` of row i from a JSON value (`field`: where it was, for the message of a bad value). */
+    set(i, name, value, field = name) {
+        const column = this.column(name);
+        if (value !== undefined)
+            this.given.get(name)[i] = 1;
+        const read = readMetric(value, this.pairsAllowed);
+        switch (read.kind) {
+            case 'number':
+                column.values[i] = read.value;
+                column.present++;
+                if (!read.boolean)
+                    column.booleans = false;
+                return;
+            case 'missing':
+                return;
+            case 'infinite':
+                column.infinite++;
+                return;
+            case 'pair':
+                column.pairs++;
+                if (column.bad === null)
+                    column.bad = { row: i, field, reason: PAIR };
+                return;
+            case 'bad':
+                if (column.bad === null)
+                    column.bad = { row: i, field, reason: read.reason };
+        }
+    }
+    /** Sets metric `name` of row i to a number already mapped (Inspect's C/I/P/N); NaN: missing. */
+    setNumber(i, name, value) {
+        if (Number.isNaN(value)) {
+            this.column(name);
+            this.given.get(name)[i] = 1;
+            return;
+        }
+        this.set(i, name, value);
+    }
+    /** Marks metric `name` of row i as not a number (`reason`), e.g. an Inspect value no mapping knows. */
+    setBad(i, name, field, reason) {
+        const column = this.column(name);
+        this.given.get(name)[i] = 1;
+        if (column.bad === null)
+            column.bad = { row: i, field, reason };
+    }
+    /** The column of `name`, made (all missing, better when higher unless the name says) when new. */
+    column(name) {
+        let column = this.columns.get(name);
+        if (!column) {
+            column = { name, values: new Float64Array(this.cap).fill(NaN), booleans: true, present: 0, infinite: 0, pairs: 0, bad: null, direction: directionOfName(name), optional: false, absent: 0 };
+            this.columns.set(name, column);
+            this.given.set(name, new Uint8Array(this.cap));
+        }
+        return column;
+    }
+    /** Marks metrics as telemetry (see MetricColumn.optional). */
+    optional(...names) {
+        for (const name of names) {
+            const column = this.columns.get(name);
+            if (column)
+                column.optional = true;
+        }
+    }
+    setKey(i, key, value) {
+        let values = this.keys.get(key);
+        if (!values)
+            this.keys.set(key, (values = []));
+        values[i] = value;
+    }
+    setAltId(i, key, value) {
+        let values = this.altIds.get(key);
+        if (!values)
+            this.altIds.set(key, (values = []));
+        values[i] = value;
+    }
+    setError(i, message) {
+        this.errors[i] = message;
+    }
+    finish(place, repeatKey = null) {
+        const n = this.n;
+        const metrics = [...this.columns.values()].map((c) => {
+            const given = this.given.get(c.name);
+            let absent = 0;
+            for (let i = 0; i < n; i++)
+                if (!given[i] && this.errors[i] === null)
+                    absent++;
+            return { ...c, values: c.values.slice(0, n), absent };
+        });
+        return {
+            format: this.format,
+            name: this.name,
+            idField: this.idField,
+            n,
+            ids: this.ids,
+            place,
+            metrics,
+            keys: this.keys,
+            repeatKey,
+            errors: this.errors,
+            truth: this.truth,
+            prompts: this.prompts,
+            altIds: this.altIds,
+            notes: this.notes
+        };
+    }
+    grow() {
+        this.cap *= 2;
+        for (const column of this.columns.values()) {
+            const b = new Float64Array(this.cap).fill(NaN);
+            b.set(column.values);
+            column.values = b;
+            const g = new Uint8Array(this.cap);
+            g.set(this.given.get(column.name));
+            this.given.set(column.name, g);
+        }
+    }
+}
+/** The reason given for a `[gold, pred]` value when such a metric is compared. */
+const PAIR = 'is a [gold, pred] pair: lm-eval aggregates it over the whole test set (a corpus-level metric such as F1), so it has no per-example value to compare; ' +
+    'leave it out of --score-metrics, or compare a per-example metric of the task (docs/tools.md, lm-eval)';
+
+;// CONCATENATED MODULE: ./src/read/tools/lmEval.ts
+/**
+ * lm-evaluation-harness `--log_samples` output (docs/tools.md, lm-eval): a `samples_<task>_<time>.jsonl` file, in
+ * every layout the harness has written: JSON Lines with `filter` and `metrics` (0.4.4 on), with `doc_hash` /
+ * `prompt_hash` / `target_hash` but no `metrics` (mid 2024: every numeric top-level field is a metric), the 2023
+ * layout with neither, and the ~0.4.2 one that wrote a pretty-printed JSON array into a `.jsonl` file.
+ *
+ * One example per `doc_id`. Metrics are named as they are when every row's filter is `none` (or the file has no
+ * filters), else `METRIC.FILTER` (`exact_match.flexible-extract`), the rows of one doc_id holding each filter's
+ * values. A `[gold, pred]` list (a corpus-level metric's per-example input, e.g. F1) has no per-example value:
+ * it is left out with a note unless asked for, and asked for it is an error. `doc_hash` + `target_hash` say what
+ * the example is (paired rows that differ are label conflicts), `prompt_hash` how it was asked.
+ *
+ * Directions: the `higher_is_better` of the run's `results_<time>.json` beside the samples file when there is one,
+ * else by the metric's name (perplexity, bits_per_byte, mae, … are better when lower).
+ *
+ * Speed: each line's top-level keys are found by the byte scanner of src/read/tools/topLevelScan.ts; `doc`, `arguments`,
+ * `resps`, `filtered_resps` and `target` (the long prompts and generations) are skipped, not parsed.
+ */
+
+
+
+
+
+
+
+
+
+/** Top-level fields that are never metrics (the example, the prompt, the model's answers, the hashes). */
+const NOT_METRICS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name', 'task', 'index']);
+/** Fields skipped unparsed by the byte scanner. */
+const SKIPPED = ['doc', 'target', 'arguments', 'resps', 'filtered_resps'];
+/** A list value, known by its shape only: how many items, and whether it is a [gold, pred] pair. */
+class ListValue {
+    items;
+    constructor(items) {
+        this.items = items;
+    }
+}
+async function readLmEval(source) {
+    const head = await firstByte(source);
+    const reader = new LmEvalReader(source.name);
+    if (head === 91) {
+        // ~0.4.2: one pretty-printed JSON array (indent 2) in a file named .jsonl.
+        const text = (await wholeBytes(source)).toString('utf8');
+        let array;
+        try {
+            array = parseJson(text);
+        }
+        catch (error) {
+            throw new InputError(source.name, null, null, `is not valid JSON (${jsonMessage(error)}): an lm-eval samples file is JSON Lines, or (lm-eval ~0.4.2) one JSON array`);
+        }
+        if (!Array.isArray(array))
+            throw new InputError(source.name, null, null, 'is not a JSON array of samples');
+        reader.elements = true;
+        array.forEach((element, k) => reader.addObject(element, k + 1));
+    }
+    else {
+        await eachLine(source, (b, start, end, lineNo) => reader.addLine(b, start, end, lineNo));
+    }
+    return reader.finish(await higherIsBetter(source));
+}
+/** The first byte that is not whitespace (after a byte-order mark), or −1 for an empty source. */
+async function firstByte(source) {
+    const head = await headBytes(source);
+    const i = topLevelScan_ws(head, 0, head.length);
+    return i < head.length ? head[i] : -1;
+}
+class LmEvalReader {
+    file;
+    table;
+    /** Example index by doc_id (numbers and strings apart, as JSON has them). */
+    examples = new Map();
+    /** The line (or element) of each example's first row, and of each (example, filter) row. */
+    lines = [];
+    /** Per filter, the line of each example's row. */
+    rowsSeen = new Map();
+    internals = new Map();
+    /** Metrics named in `metrics` whose rows hold a list: left out by default. */
+    elements = false;
+    hashes = false;
+    promptHashes = false;
+    truth = [];
+    prompts = [];
+    /** Rows with `filter`/`metrics` keys (0.4.4 on): metrics come from `metrics`. */
+    constructor(file) {
+        this.file = file;
+        this.table = new TableBuilder('lm-eval', file, 'doc_id', true);
+    }
+    place = (row) => (this.elements ? { file: `${this.file}: element ${this.lines[row]}`, line: null } : { file: this.file, line: this.lines[row] });
+    addLine(b, start, end, lineNo) {
+        const i = topLevelScan_ws(b, start, end);
+        if (i === end)
+            return;
+        const row = this.scan(b, i, end);
+        if (row)
+            this.add(row, lineNo);
+        else {
+            let value;
+            try {
+                value = parseJson(b.toString('utf8', start, end));
+            }
+            catch (error) {
+                throw new InputError(this.file, lineNo, null, `is not valid JSON (${jsonMessage(error)})`);
+            }
+            this.addObject(value, lineNo);
+        }
+    }
+    addObject(value, lineNo) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            throw this.error(lineNo, null, 'must be a JSON object (one lm-eval sample)');
+        const object = value;
+        const other = [];
+        for (const [key, v] of Object.entries(object))
+            if (!NOT_METRICS.has(key))
+                other.push([key, Array.isArray(v) ? new ListValue(v.length) : v]);
+        this.add({ docId: object.doc_id, filter: object.filter, metrics: object.metrics, docHash: object.doc_hash, promptHash: object.prompt_hash, targetHash: object.target_hash, other }, lineNo);
+    }
+    /** The row's fields by the byte scanner, or null when the line needs JSON.parse (for its value or its message). */
+    scan(b, i, end) {
+        const row = { docId: undefined, filter: undefined, metrics: undefined, docHash: undefined, promptHash: undefined, targetHash: undefined, other: [] };
+        let ok = true;
+        const after = scanObject(b, i, end, (ks, ke, vs, ve) => {
+            if (!ok)
+                return;
+            for (const name of SKIPPED)
+                if (bytesAre(b, ks, ke, name))
+                    return;
+            const key = keyText(b, ks, ke);
+            if (key === null) {
+                ok = false;
+                return;
+            }
+            const value = scalar(b, vs, ve);
+            if (value === FAIL) {
+                ok = false;
+                return;
+            }
+            switch (key) {
+                case 'doc_id':
+                    row.docId = value;
+                    return;
+                case 'filter':
+                    row.filter = value;
+                    return;
+                case 'metrics':
+                    row.metrics = value instanceof ListValue ? this.metricsList(b, vs, ve) : value;
+                    return;
+                case 'doc_hash':
+                    row.docHash = value;
+                    return;
+                case 'prompt_hash':
+                    row.promptHash = value;
+                    return;
+                case 'target_hash':
+                    row.targetHash = value;
+                    return;
+            }
+            if (!NOT_METRICS.has(key))
+                row.other.push([key, value]);
+        });
+        if (!ok || after < 0 || topLevelScan_ws(b, after, end) !== end)
+            return null;
+        return row;
+    }
+    /** The parsed `metrics` list; every row has the same one, so its bytes are compared with the last row's first. */
+    metricsList(b, vs, ve) {
+        const last = this.lastMetrics;
+        if (last && last.bytes.length === ve - vs && b.compare(last.bytes, 0, last.bytes.length, vs, ve) === 0)
+            return last.value;
+        const value = parseJson(b.toString('utf8', vs, ve));
+        this.lastMetrics = { bytes: external_node_buffer_namespaceObject.Buffer.from(b.subarray(vs, ve)), value };
+        return value;
+    }
+    lastMetrics = null;
+    add(row, lineNo) {
+        const id = row.docId;
+        if (id === undefined || id === null)
+            throw this.error(lineNo, 'doc_id', 'is missing: every lm-eval sample has one');
+        if (typeof id !== 'number' && typeof id !== 'string')
+            throw this.error(lineNo, 'doc_id', `must be a number or a string, got ${lmEval_describe(id)}`);
+        const filter = typeof row.filter === 'string' ? row.filter : 'none';
+        let ex = this.examples.get(id);
+        if (ex === undefined) {
+            ex = this.table.row(id);
+            this.examples.set(id, ex);
+            this.lines[ex] = lineNo;
+            const truth = typeof row.docHash === 'string' || typeof row.targetHash === 'string' ? `${row.docHash ?? ''} ${row.targetHash ?? ''}` : null;
+            if (truth !== null)
+                this.hashes = true;
+            this.truth[ex] = truth;
+            this.table.setAltId(ex, 'doc_hash', typeof row.docHash === 'string' ? row.docHash : null);
+            const prompt = typeof row.promptHash === 'string' ? row.promptHash : null;
+            if (prompt !== null)
+                this.promptHashes = true;
+            this.prompts[ex] = prompt;
+        }
+        let seen = this.rowsSeen.get(filter);
+        if (!seen)
+            this.rowsSeen.set(filter, (seen = new Map()));
+        const earlier = seen.get(ex);
+        if (earlier !== undefined) {
+            const where = this.elements ? `element ${earlier}` : `line ${earlier}`;
+            throw this.error(lineNo, 'doc_id', `repeats doc_id ${quote(String(id))} with filter ${quote(filter)} of ${where}: one row per doc_id and filter`);
+        }
+        seen.set(ex, lineNo);
+        // 0.4.4 on: the metrics are named in `metrics`; before, every numeric top-level field but the known ones.
+        const named = Array.isArray(row.metrics) ? row.metrics : null;
+        const other = row.other;
+        if (named) {
+            for (const name of named) {
+                if (typeof name !== 'string')
+                    continue;
+                let value = undefined;
+                for (let k = 0; k < other.length; k++)
+                    if (other[k][0] === name)
+                        value = other[k][1];
+                this.put(ex, name, filter, value);
+            }
+        }
+        else {
+            for (let k = 0; k < other.length; k++)
+                if (isNumeric(other[k][1]))
+                    this.put(ex, other[k][0], filter, other[k][1]);
+        }
+    }
+    /** The internal column name of (metric, filter), made once per pair (no string per row). */
+    internal(name, filter) {
+        let byName = this.internals.get(filter);
+        if (!byName)
+            this.internals.set(filter, (byName = new Map()));
+        let internal = byName.get(name);
+        if (internal === undefined)
+            byName.set(name, (internal = `${name}\u0000${filter}`));
+        return internal;
+    }
+    put(ex, name, filter, value) {
+        const internal = this.internal(name, filter);
+        if (value instanceof ListValue) {
+            const column = this.table.column(internal);
+            if (value.items === 2)
+                column.pairs++;
+            if (column.bad === null)
+                column.bad = { row: ex, field: name, reason: value.items === 2 ? PAIR : `is not a number: a list of ${value.items} items` };
+            return;
+        }
+        this.table.set(ex, internal, value, name);
+    }
+    finish(directions) {
+        const filtered = [...this.rowsSeen.keys()].some((f) => f !== 'none');
+        const built = this.table.finish(this.place);
+        for (const column of built.metrics) {
+            const [metric, filter] = column.name.split('\u0000');
+            // Names as gate rules can hold them (a `@` or a space would read as rule syntax): lm-eval's own are unchanged.
+            column.name = safeName(filtered ? `${metric}.${filter}` : metric);
+            const higher = directions?.get(metric);
+            if (higher !== undefined)
+                column.direction = higher ? 'higher' : 'lower';
+            if (column.bad?.reason === PAIR)
+                column.bad.field = column.name;
+        }
+        built.truth = this.hashes ? this.truth : null;
+        built.prompts = this.promptHashes ? this.prompts : null;
+        if (!built.altIds.get('doc_hash')?.some((h) => h !== null))
+            built.altIds.delete('doc_hash');
+        if (built.n === 0)
+            throw new InputError(this.file, null, null, 'is empty: no lm-eval samples');
+        return built;
+    }
+    error(lineNo, field, reason) {
+        return this.elements ? new InputError(`${this.file}: element ${lineNo}`, null, field, reason) : new InputError(this.file, lineNo, field, reason);
+    }
+}
+/** True for a value an older samples file's metric has: a number, a boolean, NaN. */
+function isNumeric(v) {
+    return typeof v === 'number' || typeof v === 'boolean' || v === NAN;
+}
+function lmEval_describe(v) {
+    return Array.isArray(v) || v instanceof ListValue ? 'a list' : typeof v === 'object' ? 'an object' : String(v);
+}
+const FAIL = Symbol('fail');
+/** A key's text: printable ASCII without escapes as it is, else null (the line goes to JSON.parse). */
+function keyText(b, ks, ke) {
+    for (let q = ks; q < ke; q++)
+        if (b[q] === 92 || b[q] < 32 || b[q] >= 128)
+            return null;
+    return b.toString('latin1', ks, ke);
+}
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+/**
+ * The value at b[vs, ve): a string, a number, true/false/null, NaN (as the NaN marker), ±Infinity; a list as a
+ * ListValue (its items counted, not parsed); an object as an empty object (it is never a metric value). FAIL when
+ * the bytes are not a JSON value the scanner is sure of.
+ */
+function scalar(b, vs, ve) {
+    const c = b[vs];
+    if (c === 34) {
+        for (let q = vs + 1; q < ve - 1; q++) {
+            if (b[q] === 92 || b[q] < 32) {
+                try {
+                    return JSON.parse(b.toString('utf8', vs, ve));
+                }
+                catch {
+                    return FAIL;
+                }
+            }
+        }
+        return b.toString('utf8', vs + 1, ve - 1);
+    }
+    if (c === 91) {
+        let items = 0;
+        let i = topLevelScan_ws(b, vs + 1, ve);
+        if (b[i] === 93)
+            return new ListValue(0);
+        for (;;) {
+            const next = skipValue(b, i, ve);
+            if (next < 0)
+                return FAIL;
+            items++;
+            i = topLevelScan_ws(b, next, ve);
+            if (b[i] === 44) {
+                i++;
+                continue;
+            }
+            return b[i] === 93 ? new ListValue(items) : FAIL;
+        }
+    }
+    if (c === 123)
+        return {};
+    const text = b.toString('latin1', vs, ve);
+    switch (text) {
+        case 'true':
+            return true;
+        case 'false':
+            return false;
+        case 'null':
+            return null;
+        case 'NaN':
+            return NAN;
+        case 'Infinity':
+            return Infinity;
+        case '-Infinity':
+            return -Infinity;
+    }
+    return NUMBER.test(text) ? Number(text) : FAIL;
+}
+/**
+ * The run's `higher_is_better` for the task of a `samples_<task>_<time>.jsonl` file, from `results_<time>.json`
+ * beside it: metric → true when higher is better. Null when there is no such file (renamed, in memory).
+ */
+async function higherIsBetter(source) {
+    if (!source.path)
+        return null;
+    const m = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl$/.exec(external_node_path_default().basename(source.path));
+    if (!m)
+        return null;
+    let results;
+    try {
+        const file = external_node_path_default().join(external_node_path_default().dirname(source.path), `results_${m[2]}.json`);
+        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        if (text.length > 64 << 20)
+            return null;
+        results = parseJson(text);
+    }
+    catch {
+        return null;
+    }
+    const table = results?.higher_is_better?.[m[1]];
+    if (!table || typeof table !== 'object')
+        return null;
+    const out = new Map();
+    for (const [metric, higher] of Object.entries(table))
+        if (typeof higher === 'boolean')
+            out.set(metric, higher);
+    return out;
+}
+/** The samples files of an lm-eval output folder (and of its model subfolders). */
+async function lmEvalFiles(folder) {
+    const files = await filesIn(folder);
+    const samples = files.filter((f) => /^samples_.+\.jsonl$/.test(external_node_path_default().basename(f)));
+    return samples;
+}
+/** `samples_<task>_<time>.jsonl` → the task; other names as they are. */
+function taskOfSamples(file) {
+    const m = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl$/.exec(external_node_path_default().basename(file));
+    return m ? m[1] : external_node_path_default().basename(file);
+}
+
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
+
+var esm_require = (0,external_module_namespaceObject.createRequire)('/');
+// DEFLATE is a complex format; to read this code, you should probably check the RFC first:
+// https://tools.ietf.org/html/rfc1951
+// You may also wish to take a look at the guide I made about this program:
+// https://gist.github.com/101arrowz/253f31eb5abc3d9275ab943003ffecad
+// Some of the following code is similar to that of UZIP.js:
+// https://github.com/photopea/UZIP.js
+// However, the vast majority of the codebase has diverged from UZIP.js to increase performance and reduce bundle size.
+// Sometimes 0 will appear where -1 would be more appropriate. This is because using a uint
+// is better for memory in most engines (I *think*).
+var _a;
+// Mediocre shim
+var Worker;
+var isMarkedAsUntransferable;
+var workerAdd = ";var __w=require('worker_threads');__w.parentPort.on('message',function(m){onmessage({data:m})}),postMessage=function(m,t){__w.parentPort.postMessage(m,t)},close=process.exit;self=global";
+try {
+    (_a = esm_require('worker_threads'), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable);
+}
+catch (e) {
+}
+var wk = (/* unused pure expression or super */ null && (Worker ? function (c, _, msg, transfer, cb) {
+    var done = false;
+    var w = new Worker(c + workerAdd, { eval: true })
+        .on('error', function (e) { return cb(e, null); })
+        .on('message', function (m) { return cb(null, m); })
+        .on('exit', function (c) {
+        if (c && !done)
+            cb(new Error('exited with code ' + c), null);
+    });
+    if (isMarkedAsUntransferable)
+        transfer = transfer.filter(function (t) { return !isMarkedAsUntransferable(t); });
+    w.postMessage(msg, transfer);
+    w.terminate = function () {
+        done = true;
+        return Worker.prototype.terminate.call(w);
+    };
+    return w;
+} : function (_, __, ___, ____, cb) {
+    setImmediate(function () { return cb(new Error('async operations unsupported - update to Node 12+ (or Node 10-11 with the --experimental-worker CLI flag)'), null); });
+    var NOP = function () { };
+    return {
+        terminate: NOP,
+        postMessage: NOP
+    };
+}));
+
+// aliases for shorter compressed code (most minifers don't do this)
+var u8 = Uint8Array, u16 = Uint16Array, i32 = Int32Array;
+// fixed length extra bits
+var fleb = new u8([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0]);
+// fixed distance extra bits
+var fdeb = new u8([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, /* unused */ 0, 0]);
+// code length index map
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+// get base, reverse index map from extra bits
+var freb = function (eb, start) {
+    var b = new u16(31);
+    for (var i = 0; i < 31; ++i) {
+        b[i] = start += 1 << eb[i - 1];
+    }
+    // numbers here are at max 18 bits
+    var r = new i32(b[30]);
+    for (var i = 1; i < 30; ++i) {
+        for (var j = b[i]; j < b[i + 1]; ++j) {
+            r[j] = ((j - b[i]) << 5) | i;
+        }
+    }
+    return { b: b, r: r };
+};
+var _a = freb(fleb, 2), fl = _a.b, revfl = _a.r;
+// we can ignore the fact that the other numbers are wrong; they never happen anyway
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0), fd = _b.b, revfd = _b.r;
+// map of value to reverse (assuming 16 bits)
+var rev = new u16(32768);
+for (var i = 0; i < 32768; ++i) {
+    // reverse table algorithm from SO
+    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);
+    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);
+    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);
+    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;
+}
+// create huffman tree from u8 "map": index -> code length for code index
+// mb (max bits) must be at most 15
+// TODO: optimize/split up?
+var hMap = (function (cd, mb, r) {
+    var s = cd.length;
+    // index
+    var i = 0;
+    // u16 "map": index -> # of codes with bit length = index
+    var l = new u16(mb);
+    // length of cd must be 288 (total # of codes)
+    for (; i < s; ++i) {
+        if (cd[i])
+            ++l[cd[i] - 1];
+    }
+    // u16 "map": index -> minimum code for bit length = index
+    var le = new u16(mb);
+    for (i = 1; i < mb; ++i) {
+        le[i] = (le[i - 1] + l[i - 1]) << 1;
+    }
+    var co;
+    if (r) {
+        // u16 "map": index -> number of actual bits, symbol for code
+        co = new u16(1 << mb);
+        // bits to remove for reverser
+        var rvb = 15 - mb;
+        for (i = 0; i < s; ++i) {
+            // ignore 0 lengths
+            if (cd[i]) {
+                // num encoding both symbol and bits read
+                var sv = (i << 4) | cd[i];
+                // free bits
+                var r_1 = mb - cd[i];
+                // start value
+                var v = le[cd[i] - 1]++ << r_1;
+                // m is end value
+                for (var m = v | ((1 << r_1) - 1); v <= m; ++v) {
+                    // every 16 bit value starting with the code yields the same result
+                    co[rev[v] >> rvb] = sv;
+                }
+            }
+        }
+    }
+    else {
+        co = new u16(s);
+        for (i = 0; i < s; ++i) {
+            if (cd[i]) {
+                co[i] = rev[le[cd[i] - 1]++] >> (15 - cd[i]);
+            }
+        }
+    }
+    return co;
+});
+// fixed length tree
+var flt = new u8(288);
+for (var i = 0; i < 144; ++i)
+    flt[i] = 8;
+for (var i = 144; i < 256; ++i)
+    flt[i] = 9;
+for (var i = 256; i < 280; ++i)
+    flt[i] = 7;
+for (var i = 280; i < 288; ++i)
+    flt[i] = 8;
+// fixed distance tree
+var fdt = new u8(32);
+for (var i = 0; i < 32; ++i)
+    fdt[i] = 5;
+// fixed length map
+var flm = /*#__PURE__*/ (/* unused pure expression or super */ null && (hMap(flt, 9, 0))), flrm = /*#__PURE__*/ hMap(flt, 9, 1);
+// fixed distance map
+var fdm = /*#__PURE__*/ (/* unused pure expression or super */ null && (hMap(fdt, 5, 0))), fdrm = /*#__PURE__*/ hMap(fdt, 5, 1);
+// find max of array
+var max = function (a) {
+    var m = a[0];
+    for (var i = 1; i < a.length; ++i) {
+        if (a[i] > m)
+            m = a[i];
+    }
+    return m;
+};
+// read d, starting at bit p and mask with m
+var bits = function (d, p, m) {
+    var o = (p / 8) | 0;
+    return ((d[o] | (d[o + 1] << 8)) >> (p & 7)) & m;
+};
+// read d, starting at bit p continuing for at least 16 bits
+var bits16 = function (d, p) {
+    var o = (p / 8) | 0;
+    return ((d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) >> (p & 7));
+};
+// get end of byte
+var shft = function (p) { return ((p + 7) / 8) | 0; };
+// typed array slice - allows garbage collector to free original reference,
+// while being more compatible than .slice
+var slc = function (v, s, e) {
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    // can't use .constructor in case user-supplied
+    return new u8(v.subarray(s, e));
+};
+/**
+ * Codes for errors generated within this library
+ */
+var FlateErrorCode = {
+    UnexpectedEOF: 0,
+    InvalidBlockType: 1,
+    InvalidLengthLiteral: 2,
+    InvalidDistance: 3,
+    StreamFinished: 4,
+    NoStreamHandler: 5,
+    InvalidHeader: 6,
+    NoCallback: 7,
+    InvalidUTF8: 8,
+    ExtraFieldTooLong: 9,
+    InvalidDate: 10,
+    FilenameTooLong: 11,
+    StreamFinishing: 12,
+    InvalidZipData: 13,
+    UnknownCompressionMethod: 14
+};
+// error codes
+var ec = [
+    'unexpected EOF',
+    'invalid block type',
+    'invalid length/literal',
+    'invalid distance',
+    'stream finished',
+    'no stream handler',
+    , // determined by compression function
+    'no callback',
+    'invalid UTF-8 data',
+    'extra field too long',
+    'date not in range 1980-2099',
+    'filename too long',
+    'stream finishing',
+    'invalid zip data'
+    // determined by unknown compression method
+];
+;
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+// expands raw DEFLATE data
+var inflt = function (dat, st, buf, dict) {
+    // source length       dict length
+    var sl = dat.length, dl = dict ? dict.length : 0;
+    if (!sl || st.f && !st.l)
+        return buf || new u8(0);
+    var noBuf = !buf;
+    // have to estimate size
+    var resize = noBuf || st.i != 2;
+    // no state
+    var noSt = st.i;
+    // Assumes roughly 33% compression ratio average
+    if (noBuf)
+        buf = new u8(sl * 3);
+    // ensure buffer can fit at least l elements
+    var cbuf = function (l) {
+        var bl = buf.length;
+        // need to increase size to fit
+        if (l > bl) {
+            // Double or set to necessary, whichever is greater
+            var nbuf = new u8(Math.max(bl * 2, l));
+            nbuf.set(buf);
+            buf = nbuf;
+        }
+    };
+    //  last chunk         bitpos           bytes
+    var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+    // total bits
+    var tbts = sl * 8;
+    do {
+        if (!lm) {
+            // BFINAL - this is only 1 when last chunk is next
+            final = bits(dat, pos, 1);
+            // type: 0 = no compression, 1 = fixed huffman, 2 = dynamic huffman
+            var type = bits(dat, pos + 1, 3);
+            pos += 3;
+            if (!type) {
+                // go to end of byte boundary
+                var s = shft(pos) + 4, l = dat[s - 4] | (dat[s - 3] << 8), t = s + l;
+                if (t > sl) {
+                    if (noSt)
+                        err(0);
+                    break;
+                }
+                // ensure size
+                if (resize)
+                    cbuf(bt + l);
+                // Copy over uncompressed data
+                buf.set(dat.subarray(s, t), bt);
+                // Get new bitpos, update byte count
+                st.b = bt += l, st.p = pos = t * 8, st.f = final;
+                continue;
+            }
+            else if (type == 1)
+                lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+            else if (type == 2) {
+                //  literal                            lengths
+                var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+                var tl = hLit + bits(dat, pos + 5, 31) + 1;
+                pos += 14;
+                // length+distance tree
+                var ldt = new u8(tl);
+                // code length tree
+                var clt = new u8(19);
+                for (var i = 0; i < hcLen; ++i) {
+                    // use index map to get real code
+                    clt[clim[i]] = bits(dat, pos + i * 3, 7);
+                }
+                pos += hcLen * 3;
+                // code lengths bits
+                var clb = max(clt), clbmsk = (1 << clb) - 1;
+                // code lengths map
+                var clm = hMap(clt, clb, 1);
+                for (var i = 0; i < tl;) {
+                    var r = clm[bits(dat, pos, clbmsk)];
+                    // bits read
+                    pos += r & 15;
+                    // symbol
+                    var s = r >> 4;
+                    // code length to copy
+                    if (s < 16) {
+                        ldt[i++] = s;
+                    }
+                    else {
+                        //  copy   count
+                        var c = 0, n = 0;
+                        if (s == 16)
+                            n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i - 1];
+                        else if (s == 17)
+                            n = 3 + bits(dat, pos, 7), pos += 3;
+                        else if (s == 18)
+                            n = 11 + bits(dat, pos, 127), pos += 7;
+                        while (n--)
+                            ldt[i++] = c;
+                    }
+                }
+                //    length tree                 distance tree
+                var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+                // max length bits
+                lbt = max(lt);
+                // max dist bits
+                dbt = max(dt);
+                lm = hMap(lt, lbt, 1);
+                dm = hMap(dt, dbt, 1);
+            }
+            else
+                err(1);
+            if (pos > tbts) {
+                if (noSt)
+                    err(0);
+                break;
+            }
+        }
+        // Make sure the buffer can hold this + the largest possible addition
+        // Maximum chunk size (practically, theoretically infinite) is 2^17
+        if (resize)
+            cbuf(bt + 131072);
+        var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+        var lpos = pos;
+        for (;; lpos = pos) {
+            // bits read, code
+            var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+            pos += c & 15;
+            if (pos > tbts) {
+                if (noSt)
+                    err(0);
+                break;
+            }
+            if (!c)
+                err(2);
+            if (sym < 256)
+                buf[bt++] = sym;
+            else if (sym == 256) {
+                lpos = pos, lm = null;
+                break;
+            }
+            else {
+                var add = sym - 254;
+                // no extra bits needed if less
+                if (sym > 264) {
+                    // index
+                    var i = sym - 257, b = fleb[i];
+                    add = bits(dat, pos, (1 << b) - 1) + fl[i];
+                    pos += b;
+                }
+                // dist
+                var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+                if (!d)
+                    err(3);
+                pos += d & 15;
+                var dt = fd[dsym];
+                if (dsym > 3) {
+                    var b = fdeb[dsym];
+                    dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+                }
+                if (pos > tbts) {
+                    if (noSt)
+                        err(0);
+                    break;
+                }
+                if (resize)
+                    cbuf(bt + 131072);
+                var end = bt + add;
+                if (bt < dt) {
+                    var shift = dl - dt, dend = Math.min(dt, end);
+                    if (shift + bt < 0)
+                        err(3);
+                    for (; bt < dend; ++bt)
+                        buf[bt] = dict[shift + bt];
+                }
+                for (; bt < end; ++bt)
+                    buf[bt] = buf[bt - dt];
+            }
+        }
+        st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+        if (lm)
+            final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+    } while (!final);
+    // don't reallocate for streams or user buffers
+    return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+// starting at p, write the minimum number of bits that can hold v to d
+var wbits = function (d, p, v) {
+    v <<= p & 7;
+    var o = (p / 8) | 0;
+    d[o] |= v;
+    d[o + 1] |= v >> 8;
+};
+// starting at p, write the minimum number of bits (>8) that can hold v to d
+var wbits16 = function (d, p, v) {
+    v <<= p & 7;
+    var o = (p / 8) | 0;
+    d[o] |= v;
+    d[o + 1] |= v >> 8;
+    d[o + 2] |= v >> 16;
+};
+// creates code lengths from a frequency table
+var hTree = function (d, mb) {
+    // Need extra info to make a tree
+    var t = [];
+    for (var i = 0; i < d.length; ++i) {
+        if (d[i])
+            t.push({ s: i, f: d[i] });
+    }
+    var s = t.length;
+    var t2 = t.slice();
+    if (!s)
+        return { t: et, l: 0 };
+    if (s == 1) {
+        var v = new u8(t[0].s + 1);
+        v[t[0].s] = 1;
+        return { t: v, l: 1 };
+    }
+    t.sort(function (a, b) { return a.f - b.f; });
+    // after i2 reaches last ind, will be stopped
+    // freq must be greater than largest possible number of symbols
+    t.push({ s: -1, f: 25001 });
+    var l = t[0], r = t[1], i0 = 0, i1 = 1, i2 = 2;
+    t[0] = { s: -1, f: l.f + r.f, l: l, r: r };
+    // efficient algorithm from UZIP.js
+    // i0 is lookbehind, i2 is lookahead - after processing two low-freq
+    // symbols that combined have high freq, will start processing i2 (high-freq,
+    // non-composite) symbols instead
+    // see https://reddit.com/r/photopea/comments/ikekht/uzipjs_questions/
+    while (i1 != s - 1) {
+        l = t[t[i0].f < t[i2].f ? i0++ : i2++];
+        r = t[i0 != i1 && t[i0].f < t[i2].f ? i0++ : i2++];
+        t[i1++] = { s: -1, f: l.f + r.f, l: l, r: r };
+    }
+    var maxSym = t2[0].s;
+    for (var i = 1; i < s; ++i) {
+        if (t2[i].s > maxSym)
+            maxSym = t2[i].s;
+    }
+    // code lengths
+    var tr = new u16(maxSym + 1);
+    // max bits in tree
+    var mbt = ln(t[i1 - 1], tr, 0);
+    if (mbt > mb) {
+        // more algorithms from UZIP.js
+        // TODO: find out how this code works (debt)
+        //  ind    debt
+        var i = 0, dt = 0;
+        //    left            cost
+        var lft = mbt - mb, cst = 1 << lft;
+        t2.sort(function (a, b) { return tr[b.s] - tr[a.s] || a.f - b.f; });
+        for (; i < s; ++i) {
+            var i2_1 = t2[i].s;
+            if (tr[i2_1] > mb) {
+                dt += cst - (1 << (mbt - tr[i2_1]));
+                tr[i2_1] = mb;
+            }
+            else
+                break;
+        }
+        dt >>= lft;
+        while (dt > 0) {
+            var i2_2 = t2[i].s;
+            if (tr[i2_2] < mb)
+                dt -= 1 << (mb - tr[i2_2]++ - 1);
+            else
+                ++i;
+        }
+        for (; i >= 0 && dt; --i) {
+            var i2_3 = t2[i].s;
+            if (tr[i2_3] == mb) {
+                --tr[i2_3];
+                ++dt;
+            }
+        }
+        mbt = mb;
+    }
+    return { t: new u8(tr), l: mbt };
+};
+// get the max length and assign length codes
+var ln = function (n, l, d) {
+    return n.s == -1
+        ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1))
+        : (l[n.s] = d);
+};
+// length codes generation
+var lc = function (c) {
+    var s = c.length;
+    // Note that the semicolon was intentional
+    while (s && !c[--s])
+        ;
+    var cl = new u16(++s);
+    //  ind      num         streak
+    var cli = 0, cln = c[0], cls = 1;
+    var w = function (v) { cl[cli++] = v; };
+    for (var i = 1; i <= s; ++i) {
+        if (c[i] == cln && i != s)
+            ++cls;
+        else {
+            if (!cln && cls > 2) {
+                for (; cls > 138; cls -= 138)
+                    w(32754);
+                if (cls > 2) {
+                    w(cls > 10 ? ((cls - 11) << 5) | 28690 : ((cls - 3) << 5) | 12305);
+                    cls = 0;
+                }
+            }
+            else if (cls > 3) {
+                w(cln), --cls;
+                for (; cls > 6; cls -= 6)
+                    w(8304);
+                if (cls > 2)
+                    w(((cls - 3) << 5) | 8208), cls = 0;
+            }
+            while (cls--)
+                w(cln);
+            cls = 1;
+            cln = c[i];
+        }
+    }
+    return { c: cl.subarray(0, cli), n: s };
+};
+// calculate the length of output from tree, code lengths
+var clen = function (cf, cl) {
+    var l = 0;
+    for (var i = 0; i < cl.length; ++i)
+        l += cf[i] * cl[i];
+    return l;
+};
+// writes a fixed block
+// returns the new bit pos
+var wfblk = function (out, pos, dat) {
+    // no need to write 00 as type: TypedArray defaults to 0
+    var s = dat.length;
+    var o = shft(pos + 2);
+    out[o] = s & 255;
+    out[o + 1] = s >> 8;
+    out[o + 2] = out[o] ^ 255;
+    out[o + 3] = out[o + 1] ^ 255;
+    for (var i = 0; i < s; ++i)
+        out[o + i + 4] = dat[i];
+    return (o + 4 + s) * 8;
+};
+// writes a block
+var wblk = function (dat, out, final, syms, lf, df, eb, li, bs, bl, p) {
+    wbits(out, p++, final);
+    ++lf[256];
+    var _a = hTree(lf, 15), dlt = _a.t, mlb = _a.l;
+    var _b = hTree(df, 15), ddt = _b.t, mdb = _b.l;
+    var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
+    var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
+    var lcfreq = new u16(19);
+    for (var i = 0; i < lclt.length; ++i)
+        ++lcfreq[lclt[i] & 31];
+    for (var i = 0; i < lcdt.length; ++i)
+        ++lcfreq[lcdt[i] & 31];
+    var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
+    var nlcc = 19;
+    for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
+        ;
+    var flen = (bl + 5) << 3;
+    var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
+    var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
+    if (bs >= 0 && flen <= ftlen && flen <= dtlen)
+        return wfblk(out, p, dat.subarray(bs, bs + bl));
+    var lm, ll, dm, dl;
+    wbits(out, p, 1 + (dtlen < ftlen)), p += 2;
+    if (dtlen < ftlen) {
+        lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
+        var llm = hMap(lct, mlcb, 0);
+        wbits(out, p, nlc - 257);
+        wbits(out, p + 5, ndc - 1);
+        wbits(out, p + 10, nlcc - 4);
+        p += 14;
+        for (var i = 0; i < nlcc; ++i)
+            wbits(out, p + 3 * i, lct[clim[i]]);
+        p += 3 * nlcc;
+        var lcts = [lclt, lcdt];
+        for (var it = 0; it < 2; ++it) {
+            var clct = lcts[it];
+            for (var i = 0; i < clct.length; ++i) {
+                var len = clct[i] & 31;
+                wbits(out, p, llm[len]), p += lct[len];
+                if (len > 15)
+                    wbits(out, p, (clct[i] >> 5) & 127), p += clct[i] >> 12;
+            }
+        }
+    }
+    else {
+        lm = flm, ll = flt, dm = fdm, dl = fdt;
+    }
+    for (var i = 0; i < li; ++i) {
+        var sym = syms[i];
+        if (sym > 255) {
+            var len = (sym >> 18) & 31;
+            wbits16(out, p, lm[len + 257]), p += ll[len + 257];
+            if (len > 7)
+                wbits(out, p, (sym >> 23) & 31), p += fleb[len];
+            var dst = sym & 31;
+            wbits16(out, p, dm[dst]), p += dl[dst];
+            if (dst > 3)
+                wbits16(out, p, (sym >> 5) & 8191), p += fdeb[dst];
+        }
+        else {
+            wbits16(out, p, lm[sym]), p += ll[sym];
+        }
+    }
+    wbits16(out, p, lm[256]);
+    return p + ll[256];
+};
+// deflate options (nice << 13) | chain
+var deo = /*#__PURE__*/ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
+// empty
+var et = /*#__PURE__*/ new u8(0);
+// compresses data into a raw DEFLATE buffer
+var dflt = function (dat, lvl, plvl, pre, post, st) {
+    var s = st.z || dat.length;
+    var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7000)) + post);
+    // writing to this writes to the output buffer
+    var w = o.subarray(pre, o.length - post);
+    var lst = st.l;
+    var pos = (st.r || 0) & 7;
+    if (lvl) {
+        if (pos)
+            w[0] = st.r >> 3;
+        var opt = deo[lvl - 1];
+        var n = opt >> 13, c = opt & 8191;
+        var msk_1 = (1 << plvl) - 1;
+        //    prev 2-byte val map    curr 2-byte val map
+        var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
+        var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
+        var hsh = function (i) { return (dat[i] ^ (dat[i + 1] << bs1_1) ^ (dat[i + 2] << bs2_1)) & msk_1; };
+        // 24576 is an arbitrary number of maximum symbols per block
+        // 424 buffer for last block
+        var syms = new i32(25000);
+        // length/literal freq   distance freq
+        var lf = new u16(288), df = new u16(32);
+        //  l/lcnt  exbits  index          l/lind  waitdx          blkpos
+        var lc_1 = 0, eb = 0, i = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
+        for (; i + 2 < s; ++i) {
+            // hash value
+            var hv = hsh(i);
+            // index mod 32768    previous index mod
+            var imod = i & 32767, pimod = head[hv];
+            prev[imod] = pimod;
+            head[hv] = imod;
+            // We always should modify head and prev, but only add symbols if
+            // this data is not yet processed ("wait" for wait index)
+            if (wi <= i) {
+                // bytes remaining
+                var rem = s - i;
+                if ((lc_1 > 7000 || li > 24576) && (rem > 423 || !lst)) {
+                    pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i - bs, pos);
+                    li = lc_1 = eb = 0, bs = i;
+                    for (var j = 0; j < 286; ++j)
+                        lf[j] = 0;
+                    for (var j = 0; j < 30; ++j)
+                        df[j] = 0;
+                }
+                //  len    dist   chain
+                var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
+                if (rem > 2 && hv == hsh(i - dif)) {
+                    var maxn = Math.min(n, rem) - 1;
+                    var maxd = Math.min(32767, i);
+                    // max possible length
+                    // not capped at dif because decompressors implement "rolling" index population
+                    var ml = Math.min(258, rem);
+                    while (dif <= maxd && --ch_1 && imod != pimod) {
+                        if (dat[i + l] == dat[i + l - dif]) {
+                            var nl = 0;
+                            for (; nl < ml && dat[i + nl] == dat[i + nl - dif]; ++nl)
+                                ;
+                            if (nl > l) {
+                                l = nl, d = dif;
+                                // break out early when we reach "nice" (we are satisfied enough)
+                                if (nl > maxn)
+                                    break;
+                                // now, find the rarest 2-byte sequence within this
+                                // length of literals and search for that instead.
+                                // Much faster than just using the start
+                                var mmd = Math.min(dif, nl - 2);
+                                var md = 0;
+                                for (var j = 0; j < mmd; ++j) {
+                                    var ti = i - dif + j & 32767;
+                                    var pti = prev[ti];
+                                    var cd = ti - pti & 32767;
+                                    if (cd > md)
+                                        md = cd, pimod = ti;
+                                }
+                            }
+                        }
+                        // check the previous match
+                        imod = pimod, pimod = prev[imod];
+                        dif += imod - pimod & 32767;
+                    }
+                }
+                // d will be nonzero only when a match was found
+                if (d) {
+                    // store both dist and len data in one int32
+                    // Make sure this is recognized as a len/dist with 28th bit (2^28)
+                    syms[li++] = 268435456 | (revfl[l] << 18) | revfd[d];
+                    var lin = revfl[l] & 31, din = revfd[d] & 31;
+                    eb += fleb[lin] + fdeb[din];
+                    ++lf[257 + lin];
+                    ++df[din];
+                    wi = i + l;
+                    ++lc_1;
+                }
+                else {
+                    syms[li++] = dat[i];
+                    ++lf[dat[i]];
+                }
+            }
+        }
+        for (i = Math.max(i, wi); i < s; ++i) {
+            syms[li++] = dat[i];
+            ++lf[dat[i]];
+        }
+        pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i - bs, pos);
+        if (!lst) {
+            st.r = (pos & 7) | w[(pos / 8) | 0] << 3;
+            // shft(pos) now 1 less if pos & 7 != 0
+            pos -= 7;
+            st.h = head, st.p = prev, st.i = i, st.w = wi;
+        }
+    }
+    else {
+        for (var i = st.w || 0; i < s + lst; i += 65535) {
+            // end
+            var e = i + 65535;
+            if (e >= s) {
+                // write final block
+                w[(pos / 8) | 0] = lst;
+                e = s;
+            }
+            pos = wfblk(w, pos + 1, dat.subarray(i, e));
+        }
+        st.i = s;
+    }
+    return slc(o, 0, pre + shft(pos) + post);
+};
+// CRC32 table
+var crct = /*#__PURE__*/ (/* unused pure expression or super */ null && ((function () {
+    var t = new Int32Array(256);
+    for (var i = 0; i < 256; ++i) {
+        var c = i, k = 9;
+        while (--k)
+            c = ((c & 1) && -306674912) ^ (c >>> 1);
+        t[i] = c;
+    }
+    return t;
+})()));
+// CRC32
+var crc = function () {
+    var c = -1;
+    return {
+        p: function (d) {
+            // closures have awful performance
+            var cr = c;
+            for (var i = 0; i < d.length; ++i)
+                cr = crct[(cr & 255) ^ d[i]] ^ (cr >>> 8);
+            c = cr;
+        },
+        d: function () { return ~c; }
+    };
+};
+// Adler32
+var adler = function () {
+    var a = 1, b = 0;
+    return {
+        p: function (d) {
+            // closures have awful performance
+            var n = a, m = b;
+            var l = d.length | 0;
+            for (var i = 0; i != l;) {
+                var e = Math.min(i + 2655, l);
+                for (; i < e; ++i)
+                    m += n += d[i];
+                n = (n & 65535) + 15 * (n >> 16), m = (m & 65535) + 15 * (m >> 16);
+            }
+            a = n, b = m;
+        },
+        d: function () {
+            a %= 65521, b %= 65521;
+            return (a & 255) << 24 | (a & 0xFF00) << 8 | (b & 255) << 8 | (b >> 8);
+        }
+    };
+};
+;
+// deflate with opts
+var dopt = function (dat, opt, pre, post, st) {
+    if (!st) {
+        st = { l: 1 };
+        if (opt.dictionary) {
+            var dict = opt.dictionary.subarray(-32768);
+            var newDat = new u8(dict.length + dat.length);
+            newDat.set(dict);
+            newDat.set(dat, dict.length);
+            dat = newDat;
+            st.w = dict.length;
+        }
+    }
+    return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? (st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20) : (12 + opt.mem), pre, post, st);
+};
+// Walmart object spread
+var mrg = function (a, b) {
+    var o = {};
+    for (var k in a)
+        o[k] = a[k];
+    for (var k in b)
+        o[k] = b[k];
+    return o;
+};
+// worker clone
+// This is possibly the craziest part of the entire codebase, despite how simple it may seem.
+// The only parameter to this function is a closure that returns an array of variables outside of the function scope.
+// We're going to try to figure out the variable names used in the closure as strings because that is crucial for workerization.
+// We will return an object mapping of true variable name to value (basically, the current scope as a JS object).
+// The reason we can't just use the original variable names is minifiers mangling the toplevel scope.
+// This took me three weeks to figure out how to do.
+var wcln = function (fn, fnStr, td) {
+    var dt = fn();
+    var st = fn.toString();
+    var ks = st.slice(st.indexOf('[') + 1, st.lastIndexOf(']')).replace(/\s+/g, '').split(',');
+    for (var i = 0; i < dt.length; ++i) {
+        var v = dt[i], k = ks[i];
+        if (typeof v == 'function') {
+            fnStr += ';' + k + '=';
+            var st_1 = v.toString();
+            if (v.prototype) {
+                // for global objects
+                if (st_1.indexOf('[native code]') != -1) {
+                    var spInd = st_1.indexOf(' ', 8) + 1;
+                    fnStr += st_1.slice(spInd, st_1.indexOf('(', spInd));
+                }
+                else {
+                    fnStr += st_1;
+                    for (var t in v.prototype)
+                        fnStr += ';' + k + '.prototype.' + t + '=' + v.prototype[t].toString();
+                }
+            }
+            else
+                fnStr += st_1;
+        }
+        else
+            td[k] = v;
+    }
+    return fnStr;
+};
+var ch = (/* unused pure expression or super */ null && ([]));
+// clone bufs
+var cbfs = function (v) {
+    var tl = [];
+    for (var k in v) {
+        if (v[k].buffer) {
+            tl.push((v[k] = new v[k].constructor(v[k])).buffer);
+        }
+    }
+    return tl;
+};
+// use a worker to execute code
+var wrkr = function (fns, init, id, cb) {
+    if (!ch[id]) {
+        var fnStr = '', td_1 = {}, m = fns.length - 1;
+        for (var i = 0; i < m; ++i)
+            fnStr = wcln(fns[i], fnStr, td_1);
+        ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
+    }
+    var td = mrg({}, ch[id].e);
+    return wk(ch[id].c + ';onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=' + init.toString() + '}', id, td, cbfs(td), cb);
+};
+// base async inflate fn
+var bInflt = function () { return [u8, u16, i32, fleb, fdeb, clim, fl, fd, flrm, fdrm, rev, ec, hMap, max, bits, bits16, shft, slc, err, inflt, inflateSync, pbf, gopt]; };
+var bDflt = function () { return [u8, u16, i32, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc, dflt, dopt, deflateSync, pbf]; };
+// gzip extra
+var gze = function () { return [gzh, gzhl, wbytes, crc, crct]; };
+// gunzip extra
+var guze = function () { return [gzs, gzl]; };
+// zlib extra
+var zle = function () { return [zlh, wbytes, adler]; };
+// unzlib extra
+var zule = function () { return [zls]; };
+// post buf
+var pbf = function (msg) { return postMessage(msg, [msg.buffer]); };
+// get opts
+var gopt = function (o) { return o && {
+    out: o.size && new u8(o.size),
+    dictionary: o.dictionary
+}; };
+// async helper
+var cbify = function (dat, opts, fns, init, id, cb) {
+    var w = wrkr(fns, init, id, function (err, dat) {
+        w.terminate();
+        cb(err, dat);
+    });
+    w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []);
+    return function () { w.terminate(); };
+};
+// auto stream
+var astrm = function (strm) {
+    strm.ondata = function (dat, final) { return postMessage([dat, final], [dat.buffer]); };
+    return function (ev) {
+        if (ev.data[0]) {
+            strm.push(ev.data[0], ev.data[1]);
+            postMessage([ev.data[0].length]);
+        }
+        else
+            strm.flush(ev.data[1]);
+    };
+};
+// async stream attach
+var astrmify = function (fns, strm, opts, init, id, flush, ext) {
+    var t;
+    var w = wrkr(fns, init, id, function (err, dat) {
+        if (err)
+            w.terminate(), strm.ondata.call(strm, err);
+        else if (!Array.isArray(dat))
+            ext(dat);
+        else if (dat.length == 1) {
+            strm.queuedSize -= dat[0];
+            if (strm.ondrain)
+                strm.ondrain(dat[0]);
+        }
+        else {
+            if (dat[1])
+                w.terminate();
+            strm.ondata.call(strm, err, dat[0], dat[1]);
+        }
+    });
+    w.postMessage(opts);
+    strm.queuedSize = 0;
+    strm.push = function (d, f) {
+        if (!strm.ondata)
+            err(5);
+        if (t)
+            strm.ondata(err(4, 0, 1), null, !!f);
+        strm.queuedSize += d.length;
+        // can fail for cross-realm Uint8Array, but ok - only a small performance penalty
+        w.postMessage([d, t = f], d.buffer instanceof ArrayBuffer ? [d.buffer] : []);
+    };
+    strm.terminate = function () { w.terminate(); };
+    if (flush) {
+        strm.flush = function (sync) { w.postMessage([0, sync]); };
+    }
+};
+// read 2 bytes
+var b2 = function (d, b) { return d[b] | (d[b + 1] << 8); };
+// read 4 bytes
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read 8 bytes
+var b8 = function (d, b) { return b4(d, b) + (b4(d, b + 4) * 4294967296); };
+// write bytes
+var wbytes = function (d, b, v) {
+    for (; v; ++b)
+        d[b] = v, v >>>= 8;
+};
+// gzip header
+var gzh = function (c, o) {
+    var fn = o.filename;
+    c[0] = 31, c[1] = 139, c[2] = 8, c[8] = o.level < 2 ? 4 : o.level == 9 ? 2 : 0, c[9] = 3; // assume Unix
+    if (o.mtime != 0)
+        wbytes(c, 4, Math.floor(new Date(o.mtime || Date.now()) / 1000));
+    if (fn) {
+        c[3] = 8;
+        for (var i = 0; i <= fn.length; ++i)
+            c[i + 10] = fn.charCodeAt(i);
+    }
+};
+// gzip footer: -8 to -4 = CRC, -4 to -0 is length
+// gzip start
+var gzs = function (d) {
+    if (d[0] != 31 || d[1] != 139 || d[2] != 8)
+        err(6, 'invalid gzip data');
+    var flg = d[3];
+    var st = 10;
+    if (flg & 4)
+        st += (d[10] | d[11] << 8) + 2;
+    for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
+        ;
+    return st + (flg & 2);
+};
+// gzip length
+var gzl = function (d) {
+    var l = d.length;
+    return (d[l - 4] | d[l - 3] << 8 | d[l - 2] << 16 | d[l - 1] << 24) >>> 0;
+};
+// gzip header length
+var gzhl = function (o) { return 10 + (o.filename ? o.filename.length + 1 : 0); };
+// zlib header
+var zlh = function (c, o) {
+    var lv = o.level, fl = lv == 0 ? 0 : lv < 6 ? 1 : lv == 9 ? 3 : 2;
+    c[0] = 120, c[1] = (fl << 6) | (o.dictionary && 32);
+    c[1] |= 31 - ((c[0] << 8) | c[1]) % 31;
+    if (o.dictionary) {
+        var h = adler();
+        h.p(o.dictionary);
+        wbytes(c, 2, h.d());
+    }
+};
+// zlib start
+var zls = function (d, dict) {
+    if ((d[0] & 15) != 8 || (d[0] >> 4) > 7 || ((d[0] << 8 | d[1]) % 31))
+        err(6, 'invalid zlib data');
+    if ((d[1] >> 5 & 1) == +!dict)
+        err(6, 'invalid zlib data: ' + (d[1] & 32 ? 'need' : 'unexpected') + ' dictionary');
+    return (d[1] >> 3 & 4) + 2;
+};
+function StrmOpt(opts, cb) {
+    if (typeof opts == 'function')
+        cb = opts, opts = {};
+    this.ondata = cb;
+    return opts;
+}
+/**
+ * Streaming DEFLATE compression
+ */
+var Deflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Deflate(opts, cb) {
+        if (typeof opts == 'function')
+            cb = opts, opts = {};
+        this.ondata = cb;
+        this.o = opts || {};
+        this.s = { l: 0, i: 32768, w: 32768, z: 32768 };
+        // Buffer length must always be 0 mod 32768 for index calculations to be correct when modifying head and prev
+        // 98304 = 32768 (lookback) + 65536 (common chunk size)
+        this.b = new u8(98304);
+        if (this.o.dictionary) {
+            var dict = this.o.dictionary.subarray(-32768);
+            this.b.set(dict, 32768 - dict.length);
+            this.s.i = 32768 - dict.length;
+        }
+    }
+    Deflate.prototype.p = function (c, f) {
+        this.ondata(dopt(c, this.o, 0, 0, this.s), f);
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Deflate.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (this.s.l)
+            err(4);
+        var endLen = chunk.length + this.s.z;
+        if (endLen > this.b.length) {
+            if (endLen > 2 * this.b.length - 32768) {
+                var newBuf = new u8(endLen & -32768);
+                newBuf.set(this.b.subarray(0, this.s.z));
+                this.b = newBuf;
+            }
+            var split = this.b.length - this.s.z;
+            this.b.set(chunk.subarray(0, split), this.s.z);
+            this.s.z = this.b.length;
+            this.p(this.b, false);
+            this.b.set(this.b.subarray(-32768));
+            this.b.set(chunk.subarray(split), 32768);
+            this.s.z = chunk.length - split + 32768;
+            this.s.i = 32766, this.s.w = 32768;
+        }
+        else {
+            this.b.set(chunk, this.s.z);
+            this.s.z += chunk.length;
+        }
+        this.s.l = final & 1;
+        if (this.s.z > this.s.w + 8191 || final) {
+            this.p(this.b, final || false);
+            this.s.w = this.s.i, this.s.i -= 2;
+        }
+        if (final) {
+            // cleanup unneeded buffers/state to reduce memory usage
+            this.s = this.o = {};
+            this.b = et;
+        }
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * deflated output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible. A separate DEFLATE stream may be concatenated
+     *             with the current output after a sync flush.
+     */
+    Deflate.prototype.flush = function (sync) {
+        if (!this.ondata)
+            err(5);
+        if (this.s.l)
+            err(4);
+        this.p(this.b, false);
+        this.s.w = this.s.i, this.s.i -= 2;
+        // could technically skip writing the type-0 block for (this.s.r & 7) == 0,
+        // but the deterministic trailer (00 00 FF FF) is useful in some situations
+        if (sync) {
+            var c = new u8(6);
+            c[0] = this.s.r >> 3;
+            // write empty, non-final type-0 block
+            var ep = wfblk(c, this.s.r, et);
+            this.s.r = 0;
+            this.ondata(c.subarray(0, ep >> 3), false);
+        }
+    };
+    return Deflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE compression
+ */
+var AsyncDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncDeflate(opts, cb) {
+        astrmify([
+            bDflt,
+            function () { return [astrm, Deflate]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Deflate(ev.data);
+            onmessage = astrm(strm);
+        }, 6, 1);
+    }
+    return AsyncDeflate;
+}())));
+
+function deflate(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+    ], function (ev) { return pbf(deflateSync(ev.data[0], ev.data[1])); }, 0, cb);
+}
+/**
+ * Compresses data with DEFLATE without any wrapper
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The deflated version of the data
+ */
+function deflateSync(data, opts) {
+    return dopt(data, opts || {}, 0, 0);
+}
+/**
+ * Streaming DEFLATE decompression
+ */
+var Inflate = /*#__PURE__*/ (function () {
+    function Inflate(opts, cb) {
+        // no StrmOpt here to avoid adding to workerizer
+        if (typeof opts == 'function')
+            cb = opts, opts = {};
+        this.ondata = cb;
+        var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+        this.s = { i: 0, b: dict ? dict.length : 0 };
+        this.o = new u8(32768);
+        this.p = new u8(0);
+        if (dict)
+            this.o.set(dict);
+    }
+    Inflate.prototype.e = function (c) {
+        if (!this.ondata)
+            err(5);
+        if (this.d)
+            err(4);
+        if (!this.p.length)
+            this.p = c;
+        else if (c.length) {
+            var n = new u8(this.p.length + c.length);
+            n.set(this.p), n.set(c, this.p.length), this.p = n;
+        }
+    };
+    Inflate.prototype.c = function (final) {
+        this.s.i = +(this.d = final || false);
+        var bts = this.s.b;
+        var dt = inflt(this.p, this.s, this.o);
+        this.ondata(slc(dt, bts, this.s.b), this.d);
+        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+        this.p = slc(this.p, (this.s.p / 8) | 0), this.s.p &= 7;
+    };
+    /**
+     * Pushes a chunk to be inflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the final chunk
+     */
+    Inflate.prototype.push = function (chunk, final) {
+        this.e(chunk), this.c(final);
+    };
+    return Inflate;
+}());
+
+/**
+ * Asynchronous streaming DEFLATE decompression
+ */
+var AsyncInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncInflate(opts, cb) {
+        astrmify([
+            bInflt,
+            function () { return [astrm, Inflate]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Inflate(ev.data);
+            onmessage = astrm(strm);
+        }, 7, 0);
+    }
+    return AsyncInflate;
+}())));
+
+function inflate(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt
+    ], function (ev) { return pbf(inflateSync(ev.data[0], gopt(ev.data[1]))); }, 1, cb);
+}
+function inflateSync(data, opts) {
+    return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+// before you yell at me for not just using extends, my reason is that TS inheritance is hard to workerize.
+/**
+ * Streaming GZIP compression
+ */
+var Gzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Gzip(opts, cb) {
+        this.c = crc();
+        this.l = 0;
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be GZIPped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Gzip.prototype.push = function (chunk, final) {
+        this.c.p(chunk);
+        this.l += chunk.length;
+        Deflate.prototype.push.call(this, chunk, final);
+    };
+    Gzip.prototype.p = function (c, f) {
+        var raw = dopt(c, this.o, this.v && gzhl(this.o), f && 8, this.s);
+        if (this.v)
+            gzh(raw, this.o), this.v = 0;
+        if (f)
+            wbytes(raw, raw.length - 8, this.c.d()), wbytes(raw, raw.length - 4, this.l);
+        this.ondata(raw, f);
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * GZIPped output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible.
+     */
+    Gzip.prototype.flush = function (sync) {
+        Deflate.prototype.flush.call(this, sync);
+    };
+    return Gzip;
+}())));
+
+/**
+ * Asynchronous streaming GZIP compression
+ */
+var AsyncGzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncGzip(opts, cb) {
+        astrmify([
+            bDflt,
+            gze,
+            function () { return [astrm, Deflate, Gzip]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Gzip(ev.data);
+            onmessage = astrm(strm);
+        }, 8, 1);
+    }
+    return AsyncGzip;
+}())));
+
+function gzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+        gze,
+        function () { return [gzipSync]; }
+    ], function (ev) { return pbf(gzipSync(ev.data[0], ev.data[1])); }, 2, cb);
+}
+/**
+ * Compresses data with GZIP
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The gzipped version of the data
+ */
+function gzipSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var c = crc(), l = data.length;
+    c.p(data);
+    var d = dopt(data, opts, gzhl(opts), 8), s = d.length;
+    return gzh(d, opts), wbytes(d, s - 8, c.d()), wbytes(d, s - 4, l), d;
+}
+/**
+ * Streaming single or multi-member GZIP decompression
+ */
+var Gunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Gunzip(opts, cb) {
+        this.v = 1;
+        this.r = 0;
+        Inflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be GUNZIPped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Gunzip.prototype.push = function (chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        this.r += chunk.length;
+        if (this.v) {
+            var p = this.p.subarray(this.v - 1);
+            var s = p.length > 3 ? gzs(p) : 4;
+            if (s > p.length) {
+                if (!final)
+                    return;
+            }
+            else if (this.v > 1 && this.onmember) {
+                this.onmember(this.r - p.length);
+            }
+            this.p = p.subarray(s), this.v = 0;
+        }
+        // necessary to prevent TS from using the closure value
+        // This allows for workerization to function correctly
+        Inflate.prototype.c.call(this, 0);
+        // process concatenated GZIP
+        if (this.s.f && !this.s.l) {
+            this.v = shft(this.s.p) + 9;
+            this.s = { i: 0 };
+            this.o = new u8(0);
+            this.push(new u8(0), final);
+        }
+        else if (final) {
+            Inflate.prototype.c.call(this, final);
+        }
+    };
+    return Gunzip;
+}())));
+
+/**
+ * Asynchronous streaming single or multi-member GZIP decompression
+ */
+var AsyncGunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncGunzip(opts, cb) {
+        var _this = this;
+        astrmify([
+            bInflt,
+            guze,
+            function () { return [astrm, Inflate, Gunzip]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Gunzip(ev.data);
+            strm.onmember = function (offset) { return postMessage(offset); };
+            onmessage = astrm(strm);
+        }, 9, 0, function (offset) { return _this.onmember && _this.onmember(offset); });
+    }
+    return AsyncGunzip;
+}())));
+
+function esm_gunzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt,
+        guze,
+        function () { return [gunzipSync]; }
+    ], function (ev) { return pbf(gunzipSync(ev.data[0], ev.data[1])); }, 3, cb);
+}
+function gunzipSync(data, opts) {
+    var st = gzs(data);
+    if (st + 8 > data.length)
+        err(6, 'invalid gzip data');
+    return inflt(data.subarray(st, -8), { i: 2 }, opts && opts.out || new u8(gzl(data)), opts && opts.dictionary);
+}
+/**
+ * Streaming Zlib compression
+ */
+var Zlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Zlib(opts, cb) {
+        this.c = adler();
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be zlibbed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Zlib.prototype.push = function (chunk, final) {
+        this.c.p(chunk);
+        Deflate.prototype.push.call(this, chunk, final);
+    };
+    Zlib.prototype.p = function (c, f) {
+        var raw = dopt(c, this.o, this.v && (this.o.dictionary ? 6 : 2), f && 4, this.s);
+        if (this.v)
+            zlh(raw, this.o), this.v = 0;
+        if (f)
+            wbytes(raw, raw.length - 4, this.c.d());
+        this.ondata(raw, f);
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * zlibbed output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible.
+     */
+    Zlib.prototype.flush = function (sync) {
+        Deflate.prototype.flush.call(this, sync);
+    };
+    return Zlib;
+}())));
+
+/**
+ * Asynchronous streaming Zlib compression
+ */
+var AsyncZlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncZlib(opts, cb) {
+        astrmify([
+            bDflt,
+            zle,
+            function () { return [astrm, Deflate, Zlib]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Zlib(ev.data);
+            onmessage = astrm(strm);
+        }, 10, 1);
+    }
+    return AsyncZlib;
+}())));
+
+function zlib(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+        zle,
+        function () { return [zlibSync]; }
+    ], function (ev) { return pbf(zlibSync(ev.data[0], ev.data[1])); }, 4, cb);
+}
+/**
+ * Compress data with Zlib
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The zlib-compressed version of the data
+ */
+function zlibSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var a = adler();
+    a.p(data);
+    var d = dopt(data, opts, opts.dictionary ? 6 : 2, 4);
+    return zlh(d, opts), wbytes(d, d.length - 4, a.d()), d;
+}
+/**
+ * Streaming Zlib decompression
+ */
+var Unzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Unzlib(opts, cb) {
+        Inflate.call(this, opts, cb);
+        this.v = opts && opts.dictionary ? 2 : 1;
+    }
+    /**
+     * Pushes a chunk to be unzlibbed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Unzlib.prototype.push = function (chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        if (this.v) {
+            if (this.p.length < 6 && !final)
+                return;
+            this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
+        }
+        if (final) {
+            if (this.p.length < 4)
+                err(6, 'invalid zlib data');
+            this.p = this.p.subarray(0, -4);
+        }
+        // necessary to prevent TS from using the closure value
+        // This allows for workerization to function correctly
+        Inflate.prototype.c.call(this, final);
+    };
+    return Unzlib;
+}())));
+
+/**
+ * Asynchronous streaming Zlib decompression
+ */
+var AsyncUnzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncUnzlib(opts, cb) {
+        astrmify([
+            bInflt,
+            zule,
+            function () { return [astrm, Inflate, Unzlib]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Unzlib(ev.data);
+            onmessage = astrm(strm);
+        }, 11, 0);
+    }
+    return AsyncUnzlib;
+}())));
+
+function unzlib(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt,
+        zule,
+        function () { return [unzlibSync]; }
+    ], function (ev) { return pbf(unzlibSync(ev.data[0], gopt(ev.data[1]))); }, 5, cb);
+}
+function unzlibSync(data, opts) {
+    return inflt(data.subarray(zls(data, opts && opts.dictionary), -4), { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+// Default algorithm for compression (used because having a known output size allows faster decompression)
+
+
+/**
+ * Streaming GZIP, Zlib, or raw DEFLATE decompression
+ */
+var Decompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Decompress(opts, cb) {
+        this.o = StrmOpt.call(this, opts, cb) || {};
+        this.G = Gunzip;
+        this.I = Inflate;
+        this.Z = Unzlib;
+    }
+    // init substream
+    // overriden by AsyncDecompress
+    Decompress.prototype.i = function () {
+        var _this = this;
+        this.s.ondata = function (dat, final) {
+            _this.ondata(dat, final);
+        };
+    };
+    /**
+     * Pushes a chunk to be decompressed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (!this.s) {
+            if (this.p && this.p.length) {
+                var n = new u8(this.p.length + chunk.length);
+                n.set(this.p), n.set(chunk, this.p.length);
+            }
+            else
+                this.p = chunk;
+            if (this.p.length > 2) {
+                this.s = (this.p[0] == 31 && this.p[1] == 139 && this.p[2] == 8)
+                    ? new this.G(this.o)
+                    : ((this.p[0] & 15) != 8 || (this.p[0] >> 4) > 7 || ((this.p[0] << 8 | this.p[1]) % 31))
+                        ? new this.I(this.o)
+                        : new this.Z(this.o);
+                this.i();
+                this.s.push(this.p, final);
+                this.p = null;
+            }
+        }
+        else
+            this.s.push(chunk, final);
+    };
+    return Decompress;
+}())));
+
+/**
+ * Asynchronous streaming GZIP, Zlib, or raw DEFLATE decompression
+ */
+var AsyncDecompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncDecompress(opts, cb) {
+        Decompress.call(this, opts, cb);
+        this.queuedSize = 0;
+        this.G = AsyncGunzip;
+        this.I = AsyncInflate;
+        this.Z = AsyncUnzlib;
+    }
+    AsyncDecompress.prototype.i = function () {
+        var _this = this;
+        this.s.ondata = function (err, dat, final) {
+            _this.ondata(err, dat, final);
+        };
+        this.s.ondrain = function (size) {
+            _this.queuedSize -= size;
+            if (_this.ondrain)
+                _this.ondrain(size);
+        };
+    };
+    /**
+     * Pushes a chunk to be decompressed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    AsyncDecompress.prototype.push = function (chunk, final) {
+        this.queuedSize += chunk.length;
+        Decompress.prototype.push.call(this, chunk, final);
+    };
+    return AsyncDecompress;
+}())));
+
+function decompress(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
+        ? esm_gunzip(data, opts, cb)
+        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
+            ? inflate(data, opts, cb)
+            : unzlib(data, opts, cb);
+}
+/**
+ * Expands compressed GZIP, Zlib, or raw DEFLATE data, automatically detecting the format
+ * @param data The data to decompress
+ * @param opts The decompression options
+ * @returns The decompressed version of the data
+ */
+function decompressSync(data, opts) {
+    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
+        ? gunzipSync(data, opts)
+        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
+            ? inflateSync(data, opts)
+            : unzlibSync(data, opts);
+}
+// flatten a directory structure
+var fltn = function (d, p, t, o) {
+    for (var k in d) {
+        var val = d[k], n = p + k, op = o;
+        if (Array.isArray(val))
+            op = mrg(o, val[1]), val = val[0];
+        if (ArrayBuffer.isView(val))
+            t[n] = [val, op];
+        else {
+            t[n += '/'] = [new u8(0), op];
+            fltn(val, n, t, o);
+        }
+    }
+};
+// text encoder
+var te = typeof TextEncoder != 'undefined' && /*#__PURE__*/ new TextEncoder();
+// text decoder
+var td = typeof TextDecoder != 'undefined' && /*#__PURE__*/ new TextDecoder();
+// text decoder stream
+var tds = 0;
+try {
+    td.decode(et, { stream: true });
+    tds = 1;
+}
+catch (e) { }
+// decode UTF8
+var dutf8 = function (d) {
+    for (var r = '', i = 0;;) {
+        var c = d[i++];
+        var eb = (c > 127) + (c > 223) + (c > 239);
+        if (i + eb > d.length)
+            return { s: r, r: slc(d, i - 1) };
+        if (!eb)
+            r += String.fromCharCode(c);
+        else if (eb == 3) {
+            c = ((c & 15) << 18 | (d[i++] & 63) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63)) - 65536,
+                r += String.fromCharCode(55296 | (c >> 10), 56320 | (c & 1023));
+        }
+        else if (eb & 1)
+            r += String.fromCharCode((c & 31) << 6 | (d[i++] & 63));
+        else
+            r += String.fromCharCode((c & 15) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63));
+    }
+};
+/**
+ * Streaming UTF-8 decoding
+ */
+var DecodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a UTF-8 decoding stream
+     * @param cb The callback to call whenever data is decoded
+     */
+    function DecodeUTF8(cb) {
+        this.ondata = cb;
+        if (tds)
+            this.t = new TextDecoder();
+        else
+            this.p = et;
+    }
+    /**
+     * Pushes a chunk to be decoded from UTF-8 binary
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    DecodeUTF8.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        final = !!final;
+        if (this.t) {
+            this.ondata(this.t.decode(chunk, { stream: true }), final);
+            if (final) {
+                if (this.t.decode().length)
+                    err(8);
+                this.t = null;
+            }
+            return;
+        }
+        if (!this.p)
+            err(4);
+        var dat = new u8(this.p.length + chunk.length);
+        dat.set(this.p);
+        dat.set(chunk, this.p.length);
+        var _a = dutf8(dat), s = _a.s, r = _a.r;
+        if (final) {
+            if (r.length)
+                err(8);
+            this.p = null;
+        }
+        else
+            this.p = r;
+        this.ondata(s, final);
+    };
+    return DecodeUTF8;
+}())));
+
+/**
+ * Streaming UTF-8 encoding
+ */
+var EncodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a UTF-8 decoding stream
+     * @param cb The callback to call whenever data is encoded
+     */
+    function EncodeUTF8(cb) {
+        this.ondata = cb;
+    }
+    /**
+     * Pushes a chunk to be encoded to UTF-8
+     * @param chunk The string data to push
+     * @param final Whether this is the last chunk
+     */
+    EncodeUTF8.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (this.d)
+            err(4);
+        this.ondata(strToU8(chunk), this.d = final || false);
+    };
+    return EncodeUTF8;
+}())));
+
+/**
+ * Converts a string into a Uint8Array for use with compression/decompression methods
+ * @param str The string to encode
+ * @param latin1 Whether or not to interpret the data as Latin-1. This should
+ *               not need to be true unless decoding a binary string.
+ * @returns The string encoded in UTF-8/Latin-1 binary
+ */
+function strToU8(str, latin1) {
+    if (latin1) {
+        var ar_1 = new u8(str.length);
+        for (var i = 0; i < str.length; ++i)
+            ar_1[i] = str.charCodeAt(i);
+        return ar_1;
+    }
+    if (te)
+        return te.encode(str);
+    var l = str.length;
+    var ar = new u8(str.length + (str.length >> 1));
+    var ai = 0;
+    var w = function (v) { ar[ai++] = v; };
+    for (var i = 0; i < l; ++i) {
+        if (ai + 5 > ar.length) {
+            var n = new u8(ai + 8 + ((l - i) << 1));
+            n.set(ar);
+            ar = n;
+        }
+        var c = str.charCodeAt(i);
+        if (c < 128 || latin1)
+            w(c);
+        else if (c < 2048)
+            w(192 | (c >> 6)), w(128 | (c & 63));
+        else if (c > 55295 && c < 57344)
+            c = 65536 + (c & 1023 << 10) | (str.charCodeAt(++i) & 1023),
+                w(240 | (c >> 18)), w(128 | ((c >> 12) & 63)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
+        else
+            w(224 | (c >> 12)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
+    }
+    return slc(ar, 0, ai);
+}
+/**
+ * Converts a Uint8Array to a string
+ * @param dat The data to decode to string
+ * @param latin1 Whether or not to interpret the data as Latin-1. This should
+ *               not need to be true unless encoding to binary string.
+ * @returns The original UTF-8/Latin-1 string
+ */
+function strFromU8(dat, latin1) {
+    if (latin1) {
+        var r = '';
+        for (var i = 0; i < dat.length; i += 16384)
+            r += String.fromCharCode.apply(null, dat.subarray(i, i + 16384));
+        return r;
+    }
+    else if (td) {
+        return td.decode(dat);
+    }
+    else {
+        var _a = dutf8(dat), s = _a.s, r = _a.r;
+        if (r.length)
+            err(8);
+        return s;
+    }
+}
+;
+// deflate bit flag
+var dbf = function (l) { return l == 1 ? 3 : l < 6 ? 2 : l == 9 ? 1 : 0; };
+// skip local zip header
+var slzh = function (d, b) { return b + 30 + b2(d, b + 26) + b2(d, b + 28); };
+// read zip header
+var zh = function (d, b, z) {
+    var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+    var _a = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a[0], su = _a[1], off = _a[2];
+    return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+// read zip64 header sizes
+var z64hs = function (d, b, l, z, sc, su, off) {
+    var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+    var nf = nsc + nsu + noff;
+    if (z && nf) {
+        for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+            if (b2(d, b) == 1) {
+                return [
+                    nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+                    nsu ? b8(d, b + 4) : su,
+                    noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+                    1
+                ];
+            }
+        }
+        // z == 2 for unknown whether or not zip64
+        if (z < 2)
+            err(13);
+    }
+    return [sc, su, off, 0];
+};
+// extra field length
+var exfl = function (ex) {
+    var le = 0;
+    if (ex) {
+        for (var k in ex) {
+            var l = ex[k].length;
+            if (l > 65535)
+                err(9);
+            le += l + 4;
+        }
+    }
+    return le;
+};
+// write zip header
+var wzh = function (d, b, f, fn, u, c, ce, co) {
+    var fl = fn.length, ex = f.extra, col = co && co.length;
+    var exl = exfl(ex);
+    wbytes(d, b, ce != null ? 0x2014B50 : 0x4034B50), b += 4;
+    if (ce != null)
+        d[b++] = 20, d[b++] = f.os;
+    d[b] = 20, b += 2; // spec compliance? what's that?
+    d[b++] = (f.flag << 1) | (c < 0 && 8), d[b++] = u && 8;
+    d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
+    var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
+    if (y < 0 || y > 119)
+        err(10);
+    wbytes(d, b, (y << 25) | ((dt.getMonth() + 1) << 21) | (dt.getDate() << 16) | (dt.getHours() << 11) | (dt.getMinutes() << 5) | (dt.getSeconds() >> 1)), b += 4;
+    if (c != -1) {
+        wbytes(d, b, f.crc);
+        wbytes(d, b + 4, c < 0 ? -c - 2 : c);
+        wbytes(d, b + 8, f.size);
+    }
+    wbytes(d, b + 12, fl);
+    wbytes(d, b + 14, exl), b += 16;
+    if (ce != null) {
+        wbytes(d, b, col);
+        wbytes(d, b + 6, f.attrs);
+        wbytes(d, b + 10, ce), b += 14;
+    }
+    d.set(fn, b);
+    b += fl;
+    if (exl) {
+        for (var k in ex) {
+            var exf = ex[k], l = exf.length;
+            wbytes(d, b, +k);
+            wbytes(d, b + 2, l);
+            d.set(exf, b + 4), b += 4 + l;
+        }
+    }
+    if (col)
+        d.set(co, b), b += col;
+    return b;
+};
+// write zip footer (end of central directory)
+var wzf = function (o, b, c, d, e) {
+    wbytes(o, b, 0x6054B50); // skip disk
+    wbytes(o, b + 8, c);
+    wbytes(o, b + 10, c);
+    wbytes(o, b + 12, d);
+    wbytes(o, b + 16, e);
+};
+/**
+ * A pass-through stream to keep data uncompressed in a ZIP archive.
+ */
+var ZipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a pass-through stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     */
+    function ZipPassThrough(filename) {
+        this.filename = filename;
+        this.c = crc();
+        this.size = 0;
+        this.compression = 0;
+    }
+    /**
+     * Processes a chunk and pushes to the output stream. You can override this
+     * method in a subclass for custom behavior, but by default this passes
+     * the data through. You must call this.ondata(err, chunk, final) at some
+     * point in this method.
+     * @param chunk The chunk to process
+     * @param final Whether this is the last chunk
+     */
+    ZipPassThrough.prototype.process = function (chunk, final) {
+        this.ondata(null, chunk, final);
+    };
+    /**
+     * Pushes a chunk to be added. If you are subclassing this with a custom
+     * compression algorithm, note that you must push data from the source
+     * file only, pre-compression.
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    ZipPassThrough.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        this.c.p(chunk);
+        this.size += chunk.length;
+        if (final)
+            this.crc = this.c.d();
+        // we shouldn't really do this cast, but properly handling ArrayBufferLike
+        // makes the API unergonomic with Buffer
+        this.process(chunk, final || false);
+    };
+    return ZipPassThrough;
+}())));
+
+// I don't extend because TypeScript extension adds 1kB of runtime bloat
+/**
+ * Streaming DEFLATE compression for ZIP archives. Prefer using AsyncZipDeflate
+ * for better performance
+ */
+var ZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     * @param opts The compression options
+     */
+    function ZipDeflate(filename, opts) {
+        var _this = this;
+        if (!opts)
+            opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new Deflate(opts, function (dat, final) {
+            _this.ondata(null, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+    }
+    ZipDeflate.prototype.process = function (chunk, final) {
+        try {
+            this.d.push(chunk, final);
+        }
+        catch (e) {
+            this.ondata(e, null, final);
+        }
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    ZipDeflate.prototype.push = function (chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+    };
+    return ZipDeflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE compression for ZIP archives
+ */
+var AsyncZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates an asynchronous DEFLATE stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     * @param opts The compression options
+     */
+    function AsyncZipDeflate(filename, opts) {
+        var _this = this;
+        if (!opts)
+            opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new AsyncDeflate(opts, function (err, dat, final) {
+            _this.ondata(err, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+        this.terminate = this.d.terminate;
+    }
+    AsyncZipDeflate.prototype.process = function (chunk, final) {
+        this.d.push(chunk, final);
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    AsyncZipDeflate.prototype.push = function (chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+    };
+    return AsyncZipDeflate;
+}())));
+
+// TODO: Better tree shaking
+/**
+ * A zippable archive to which files can incrementally be added
+ */
+var Zip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates an empty ZIP archive to which files can be added
+     * @param cb The callback to call whenever data for the generated ZIP archive
+     *           is available
+     */
+    function Zip(cb) {
+        this.ondata = cb;
+        this.u = [];
+        this.d = 1;
+    }
+    /**
+     * Adds a file to the ZIP archive
+     * @param file The file stream to add
+     */
+    Zip.prototype.add = function (file) {
+        var _this = this;
+        if (!this.ondata)
+            err(5);
+        // finishing or finished
+        if (this.d & 2)
+            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, false);
+        else {
+            var f = strToU8(file.filename), fl_1 = f.length;
+            var com = file.comment, o = com && strToU8(com);
+            var u = fl_1 != file.filename.length || (o && (com.length != o.length));
+            var hl_1 = fl_1 + exfl(file.extra) + 30;
+            if (fl_1 > 65535)
+                this.ondata(err(11, 0, 1), null, false);
+            var header = new u8(hl_1);
+            wzh(header, 0, file, f, u, -1);
+            var chks_1 = [header];
+            var pAll_1 = function () {
+                for (var _i = 0, chks_2 = chks_1; _i < chks_2.length; _i++) {
+                    var chk = chks_2[_i];
+                    _this.ondata(null, chk, false);
+                }
+                chks_1 = [];
+            };
+            var tr_1 = this.d;
+            this.d = 0;
+            var ind_1 = this.u.length;
+            var uf_1 = mrg(file, {
+                f: f,
+                u: u,
+                o: o,
+                t: function () {
+                    if (file.terminate)
+                        file.terminate();
+                },
+                r: function () {
+                    pAll_1();
+                    if (tr_1) {
+                        var nxt = _this.u[ind_1 + 1];
+                        if (nxt)
+                            nxt.r();
+                        else
+                            _this.d = 1;
+                    }
+                    tr_1 = 1;
+                }
+            });
+            var cl_1 = 0;
+            file.ondata = function (err, dat, final) {
+                if (err) {
+                    _this.ondata(err, dat, final);
+                    _this.terminate();
+                }
+                else {
+                    cl_1 += dat.length;
+                    chks_1.push(dat);
+                    if (final) {
+                        var dd = new u8(16);
+                        wbytes(dd, 0, 0x8074B50);
+                        wbytes(dd, 4, file.crc);
+                        wbytes(dd, 8, cl_1);
+                        wbytes(dd, 12, file.size);
+                        chks_1.push(dd);
+                        uf_1.c = cl_1, uf_1.b = hl_1 + cl_1 + 16, uf_1.crc = file.crc, uf_1.size = file.size;
+                        if (tr_1)
+                            uf_1.r();
+                        tr_1 = 1;
+                    }
+                    else if (tr_1)
+                        pAll_1();
+                }
+            };
+            this.u.push(uf_1);
+        }
+    };
+    /**
+     * Ends the process of adding files and prepares to emit the final chunks.
+     * This *must* be called after adding all desired files for the resulting
+     * ZIP file to work properly.
+     */
+    Zip.prototype.end = function () {
+        var _this = this;
+        if (this.d & 2) {
+            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, true);
+            return;
+        }
+        if (this.d)
+            this.e();
+        else
+            this.u.push({
+                r: function () {
+                    if (!(_this.d & 1))
+                        return;
+                    _this.u.splice(-1, 1);
+                    _this.e();
+                },
+                t: function () { }
+            });
+        this.d = 3;
+    };
+    Zip.prototype.e = function () {
+        var bt = 0, l = 0, tl = 0;
+        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
+            var f = _a[_i];
+            tl += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0);
+        }
+        var out = new u8(tl + 22);
+        for (var _b = 0, _c = this.u; _b < _c.length; _b++) {
+            var f = _c[_b];
+            wzh(out, bt, f, f.f, f.u, -f.c - 2, l, f.o);
+            bt += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0), l += f.b;
+        }
+        wzf(out, bt, this.u.length, tl, l);
+        this.ondata(null, out, true);
+        this.d = 2;
+    };
+    /**
+     * A method to terminate any internal workers used by the stream. Subsequent
+     * calls to add() will fail.
+     */
+    Zip.prototype.terminate = function () {
+        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
+            var f = _a[_i];
+            f.t();
+        }
+        this.d = 2;
+    };
+    return Zip;
+}())));
+
+function zip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    var r = {};
+    fltn(data, '', r, opts);
+    var k = Object.keys(r);
+    var lft = k.length, o = 0, tot = 0;
+    var slft = lft, files = new Array(lft);
+    var term = [];
+    var tAll = function () {
+        for (var i = 0; i < term.length; ++i)
+            term[i]();
+    };
+    var cbd = function (a, b) {
+        mt(function () { cb(a, b); });
+    };
+    mt(function () { cbd = cb; });
+    var cbf = function () {
+        var out = new u8(tot + 22), oe = o, cdl = tot - o;
+        tot = 0;
+        for (var i = 0; i < slft; ++i) {
+            var f = files[i];
+            try {
+                var l = f.c.length;
+                wzh(out, tot, f, f.f, f.u, l);
+                var badd = 30 + f.f.length + exfl(f.extra);
+                var loc = tot + badd;
+                out.set(f.c, loc);
+                wzh(out, o, f, f.f, f.u, l, tot, f.m), o += 16 + badd + (f.m ? f.m.length : 0), tot = loc + l;
+            }
+            catch (e) {
+                return cbd(e, null);
+            }
+        }
+        wzf(out, o, files.length, cdl, oe);
+        cbd(null, out);
+    };
+    if (!lft)
+        cbf();
+    var _loop_1 = function (i) {
+        var fn = k[i];
+        var _a = r[fn], file = _a[0], p = _a[1];
+        var c = crc(), size = file.length;
+        c.p(file);
+        var f = strToU8(fn), s = f.length;
+        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+        var exl = exfl(p.extra);
+        var compression = p.level == 0 ? 0 : 8;
+        var cbl = function (e, d) {
+            if (e) {
+                tAll();
+                cbd(e, null);
+            }
+            else {
+                var l = d.length;
+                files[i] = mrg(p, {
+                    size: size,
+                    crc: c.d(),
+                    c: d,
+                    f: f,
+                    m: m,
+                    u: s != fn.length || (m && (com.length != ms)),
+                    compression: compression
+                });
+                o += 30 + s + exl + l;
+                tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+                if (!--lft)
+                    cbf();
+            }
+        };
+        if (s > 65535)
+            cbl(err(11, 0, 1), null);
+        if (!compression)
+            cbl(null, file);
+        else if (size < 160000) {
+            try {
+                cbl(null, deflateSync(file, p));
+            }
+            catch (e) {
+                cbl(e, null);
+            }
+        }
+        else
+            term.push(deflate(file, p, cbl));
+    };
+    // Cannot use lft because it can decrease
+    for (var i = 0; i < slft; ++i) {
+        _loop_1(i);
+    }
+    return tAll;
+}
+/**
+ * Synchronously creates a ZIP file. Prefer using `zip` for better performance
+ * with more than one file.
+ * @param data The directory structure for the ZIP archive
+ * @param opts The main options, merged with per-file options
+ * @returns The generated ZIP archive
+ */
+function zipSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var r = {};
+    var files = [];
+    fltn(data, '', r, opts);
+    var o = 0;
+    var tot = 0;
+    for (var fn in r) {
+        var _a = r[fn], file = _a[0], p = _a[1];
+        var compression = p.level == 0 ? 0 : 8;
+        var f = strToU8(fn), s = f.length;
+        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+        var exl = exfl(p.extra);
+        if (s > 65535)
+            err(11);
+        var d = compression ? deflateSync(file, p) : file, l = d.length;
+        var c = crc();
+        c.p(file);
+        files.push(mrg(p, {
+            size: file.length,
+            crc: c.d(),
+            c: d,
+            f: f,
+            m: m,
+            u: s != fn.length || (m && (com.length != ms)),
+            o: o,
+            compression: compression
+        }));
+        o += 30 + s + exl + l;
+        tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+    }
+    var out = new u8(tot + 22), oe = o, cdl = tot - o;
+    for (var i = 0; i < files.length; ++i) {
+        var f = files[i];
+        wzh(out, f.o, f, f.f, f.u, f.c.length);
+        var badd = 30 + f.f.length + exfl(f.extra);
+        out.set(f.c, f.o + badd);
+        wzh(out, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
+    }
+    wzf(out, o, files.length, cdl, oe);
+    return out;
+}
+/**
+ * Streaming pass-through decompression for ZIP archives
+ */
+var UnzipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function UnzipPassThrough() {
+    }
+    UnzipPassThrough.prototype.push = function (chunk, final) {
+        // same as ZipPassThrough: cast to retain Buffer ergonomics
+        this.ondata(null, chunk, final);
+    };
+    UnzipPassThrough.compression = 0;
+    return UnzipPassThrough;
+}())));
+
+/**
+ * Streaming DEFLATE decompression for ZIP archives. Prefer AsyncZipInflate for
+ * better performance.
+ */
+var UnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE decompression that can be used in ZIP archives
+     */
+    function UnzipInflate() {
+        var _this = this;
+        this.i = new Inflate(function (dat, final) {
+            _this.ondata(null, dat, final);
+        });
+    }
+    UnzipInflate.prototype.push = function (chunk, final) {
+        try {
+            this.i.push(chunk, final);
+        }
+        catch (e) {
+            this.ondata(e, null, final);
+        }
+    };
+    UnzipInflate.compression = 8;
+    return UnzipInflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE decompression for ZIP archives
+ */
+var AsyncUnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE decompression that can be used in ZIP archives
+     */
+    function AsyncUnzipInflate(_, sz) {
+        var _this = this;
+        if (sz < 320000) {
+            this.i = new Inflate(function (dat, final) {
+                _this.ondata(null, dat, final);
+            });
+        }
+        else {
+            this.i = new AsyncInflate(function (err, dat, final) {
+                _this.ondata(err, dat, final);
+            });
+            this.terminate = this.i.terminate;
+        }
+    }
+    AsyncUnzipInflate.prototype.push = function (chunk, final) {
+        if (this.i.terminate)
+            chunk = slc(chunk, 0);
+        this.i.push(chunk, final);
+    };
+    AsyncUnzipInflate.compression = 8;
+    return AsyncUnzipInflate;
+}())));
+
+/**
+ * A ZIP archive decompression stream that emits files as they are discovered
+ */
+var Unzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a ZIP decompression stream
+     * @param cb The callback to call whenever a file in the ZIP archive is found
+     */
+    function Unzip(cb) {
+        this.onfile = cb;
+        this.k = [];
+        this.o = {
+            0: UnzipPassThrough
+        };
+        this.p = et;
+    }
+    /**
+     * Pushes a chunk to be unzipped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Unzip.prototype.push = function (chunk, final) {
+        var _this = this;
+        if (!this.onfile)
+            err(5);
+        if (!this.p)
+            err(4);
+        if (this.c > 0) {
+            var len = Math.min(this.c, chunk.length);
+            var toAdd = chunk.subarray(0, len);
+            this.c -= len;
+            if (this.d)
+                this.d.push(toAdd, !this.c);
+            else
+                this.k[0].push(toAdd);
+            chunk = chunk.subarray(len);
+            if (chunk.length)
+                return this.push(chunk, final);
+        }
+        else {
+            var f = 0, i = 0, is = void 0, buf = void 0;
+            if (!this.p.length)
+                buf = chunk;
+            else if (!chunk.length)
+                buf = this.p;
+            else {
+                buf = new u8(this.p.length + chunk.length);
+                buf.set(this.p), buf.set(chunk, this.p.length);
+            }
+            var l = buf.length, oc = this.c, add = oc && this.d;
+            var _loop_2 = function () {
+                var sig = b4(buf, i);
+                if (sig == 0x4034B50) {
+                    f = 1, is = i;
+                    this_1.d = null;
+                    this_1.c = 0;
+                    var bf = b2(buf, i + 6), cmp_1 = b2(buf, i + 8), u = bf & 2048, dd = bf & 8, fnl = b2(buf, i + 26), es = b2(buf, i + 28);
+                    if (l > i + 30 + fnl + es) {
+                        var chks_3 = [];
+                        this_1.k.unshift(chks_3);
+                        f = 2;
+                        var lsc = b4(buf, i + 18), lsu = b4(buf, i + 22);
+                        var fn_1 = strFromU8(buf.subarray(i + 30, i += 30 + fnl), !u);
+                        var _a = z64hs(buf, i, es, 2, lsc, lsu, 0), sc_1 = _a[0], su_1 = _a[1], z64 = _a[3];
+                        if (dd)
+                            sc_1 = -1 - z64;
+                        i += es;
+                        this_1.c = sc_1;
+                        var d_1;
+                        var file_1 = {
+                            name: fn_1,
+                            compression: cmp_1,
+                            start: function () {
+                                if (!file_1.ondata)
+                                    err(5);
+                                if (!sc_1)
+                                    file_1.ondata(null, et, true);
+                                else {
+                                    var ctr = _this.o[cmp_1];
+                                    if (!ctr)
+                                        file_1.ondata(err(14, 'unknown compression type ' + cmp_1, 1), null, false);
+                                    d_1 = sc_1 < 0 ? new ctr(fn_1) : new ctr(fn_1, sc_1, su_1);
+                                    d_1.ondata = function (err, dat, final) { file_1.ondata(err, dat, final); };
+                                    for (var _i = 0, chks_4 = chks_3; _i < chks_4.length; _i++) {
+                                        var dat = chks_4[_i];
+                                        d_1.push(dat, false);
+                                    }
+                                    if (_this.k[0] == chks_3 && _this.c)
+                                        _this.d = d_1;
+                                    else
+                                        d_1.push(et, true);
+                                }
+                            },
+                            terminate: function () {
+                                if (d_1 && d_1.terminate)
+                                    d_1.terminate();
+                            }
+                        };
+                        if (sc_1 >= 0)
+                            file_1.size = sc_1, file_1.originalSize = su_1;
+                        this_1.onfile(file_1);
+                    }
+                    return "break";
+                }
+                else if (oc) {
+                    if (sig == 0x8074B50) {
+                        is = i += 12 + (oc == -2 && 8), f = 3, this_1.c = 0;
+                        return "break";
+                    }
+                    else if (sig == 0x2014B50) {
+                        is = i -= 4, f = 3, this_1.c = 0;
+                        return "break";
+                    }
+                }
+            };
+            var this_1 = this;
+            for (; i < l - 4; ++i) {
+                var state_1 = _loop_2();
+                if (state_1 === "break")
+                    break;
+            }
+            this.p = et;
+            if (oc < 0) {
+                var dat = f ? buf.subarray(0, is - 12 - (oc == -2 && 8) - (b4(buf, is - 16) == 0x8074B50 && 4)) : buf.subarray(0, i);
+                if (add)
+                    add.push(dat, !!f);
+                else
+                    this.k[+(f == 2)].push(dat);
+            }
+            if (f & 2)
+                return this.push(buf.subarray(i), final);
+            this.p = buf.subarray(i);
+        }
+        if (final) {
+            if (this.c)
+                err(13);
+            this.p = null;
+        }
+    };
+    /**
+     * Registers a decoder with the stream, allowing for files compressed with
+     * the compression type provided to be expanded correctly
+     * @param decoder The decoder constructor
+     */
+    Unzip.prototype.register = function (decoder) {
+        this.o[decoder.compression] = decoder;
+    };
+    return Unzip;
+}())));
+
+var mt = typeof queueMicrotask == 'function' ? queueMicrotask : typeof setTimeout == 'function' ? setTimeout : function (fn) { fn(); };
+function unzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    var term = [];
+    var tAll = function () {
+        for (var i = 0; i < term.length; ++i)
+            term[i]();
+    };
+    var files = {};
+    var cbd = function (a, b) {
+        mt(function () { cb(a, b); });
+    };
+    mt(function () { cbd = cb; });
+    var e = data.length - 22;
+    for (; b4(data, e) != 0x6054B50; --e) {
+        if (!e || data.length - e > 65558) {
+            cbd(err(13, 0, 1), null);
+            return tAll;
+        }
+    }
+    ;
+    var lft = b2(data, e + 8);
+    if (lft) {
+        var c = lft;
+        var o = b4(data, e + 16);
+        var z = b4(data, e - 20) == 0x7064B50;
+        if (z) {
+            var ze = b4(data, e - 12);
+            z = b4(data, ze) == 0x6064B50;
+            if (z) {
+                c = lft = b4(data, ze + 32);
+                o = b4(data, ze + 48);
+            }
+        }
+        var fltr = opts && opts.filter;
+        var _loop_3 = function (i) {
+            var _a = zh(data, o, z), c_1 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
+            o = no;
+            var cbl = function (e, d) {
+                if (e) {
+                    tAll();
+                    cbd(e, null);
+                }
+                else {
+                    if (d)
+                        files[fn] = d;
+                    if (!--lft)
+                        cbd(null, files);
+                }
+            };
+            if (!fltr || fltr({
+                name: fn,
+                size: sc,
+                originalSize: su,
+                compression: c_1
+            })) {
+                if (!c_1)
+                    cbl(null, slc(data, b, b + sc));
+                else if (c_1 == 8) {
+                    var infl = data.subarray(b, b + sc);
+                    // Synchronously decompress under 512KB, or barely-compressed data
+                    if (su < 524288 || sc > 0.8 * su) {
+                        try {
+                            cbl(null, inflateSync(infl, { out: new u8(su) }));
+                        }
+                        catch (e) {
+                            cbl(e, null);
+                        }
+                    }
+                    else
+                        term.push(inflate(infl, { size: su }, cbl));
+                }
+                else
+                    cbl(err(14, 'unknown compression type ' + c_1, 1), null);
+            }
+            else
+                cbl(null, null);
+        };
+        for (var i = 0; i < c; ++i) {
+            _loop_3(i);
+        }
+    }
+    else
+        cbd(null, {});
+    return tAll;
+}
+/**
+ * Synchronously decompresses a ZIP archive. Prefer using `unzip` for better
+ * performance with more than one file.
+ * @param data The raw compressed ZIP file
+ * @param opts The ZIP extraction options
+ * @returns The decompressed files
+ */
+function unzipSync(data, opts) {
+    var files = {};
+    var e = data.length - 22;
+    for (; b4(data, e) != 0x6054B50; --e) {
+        if (!e || data.length - e > 65558)
+            err(13);
+    }
+    ;
+    var c = b2(data, e + 8);
+    if (!c)
+        return {};
+    var o = b4(data, e + 16);
+    var z = b4(data, e - 20) == 0x7064B50;
+    if (z) {
+        var ze = b4(data, e - 12);
+        z = b4(data, ze) == 0x6064B50;
+        if (z) {
+            c = b4(data, ze + 32);
+            o = b4(data, ze + 48);
+        }
+    }
+    var fltr = opts && opts.filter;
+    for (var i = 0; i < c; ++i) {
+        var _a = zh(data, o, z), c_2 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
+        o = no;
+        if (!fltr || fltr({
+            name: fn,
+            size: sc,
+            originalSize: su,
+            compression: c_2
+        })) {
+            if (!c_2)
+                files[fn] = slc(data, b, b + sc);
+            else if (c_2 == 8)
+                files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+            else
+                err(14, 'unknown compression type ' + c_2);
+        }
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./node_modules/fzstd/esm/index.mjs
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, esm_u8 = Uint8Array, esm_u16 = Uint16Array, i16 = Int16Array, u32 = (/* unused pure expression or super */ null && (Uint32Array)), esm_i32 = Int32Array;
+var esm_slc = function (v, s, e) {
+    if (esm_u8.prototype.slice)
+        return esm_u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new esm_u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (esm_u8.prototype.fill)
+        return esm_u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (esm_u8.prototype.copyWithin)
+        return esm_u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+/**
+ * Codes for errors generated within this library
+ */
+var ZstdErrorCode = {
+    InvalidData: 0,
+    WindowSizeTooLarge: 1,
+    InvalidBlockType: 2,
+    FSEAccuracyTooHigh: 3,
+    DistanceTooFarBack: 4,
+    UnexpectedEOF: 5
+};
+// error codes
+var esm_ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var esm_err = function (ind, msg, nt) {
+    var e = new Error(msg || esm_ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, esm_err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var esm_b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            esm_err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            esm_err(1);
+        var buf = new esm_u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new esm_i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return esm_b4(dat, 4) + 8;
+    }
+    esm_err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        esm_err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new esm_u16(buf, 0, 256);
+    var nstate = new esm_u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new esm_u8(buf, bb1, sz);
+    var nbits = new esm_u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        esm_err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        esm_err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new esm_u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new esm_u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            esm_err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            esm_err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            esm_err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        esm_err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new esm_u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        esm_err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new esm_u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new esm_u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new esm_u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new esm_i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new esm_u8(( /*#__PURE__ */new esm_i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new esm_u8(( /*#__PURE__ */new esm_i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        esm_err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        esm_err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new esm_u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return esm_slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new esm_u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                esm_err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                esm_err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new esm_u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new esm_u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        esm_err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                esm_err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = esm_slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = esm_slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    esm_err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new esm_u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function esm_decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    esm_err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+/**
+ * Decompressor for Zstandard streamed data
+ */
+var esm_Decompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a Zstandard decompressor
+     * @param ondata The handler for stream data
+     */
+    function Decompress(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+    }
+    /**
+     * Pushes data to be decompressed
+     * @param chunk The chunk of data to push
+     * @param final Whether or not this is the last chunk in the stream
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (typeof this.s == 'number') {
+            var sub = Math.min(chunk.length, this.s);
+            chunk = chunk.subarray(sub);
+            this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+            if (final) {
+                if (!ncs) {
+                    this.ondata(new esm_u8(0), true);
+                    return;
+                }
+                // min for frame + one block
+                if (ncs < 5)
+                    esm_err(5);
+            }
+            else if (ncs < 18) {
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (typeof (this.s = rzfh(chunk)) == 'number')
+                return this.push(chunk, final);
+        }
+        if (typeof this.s != 'number') {
+            if (ncs < (this.z || 3)) {
+                if (final)
+                    esm_err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
+                if (final)
+                    esm_err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            else
+                this.z = 0;
+            for (;;) {
+                var blk = rzb(chunk, this.s);
+                if (!blk) {
+                    if (final)
+                        esm_err(5);
+                    var adc = chunk.subarray(this.s.b);
+                    this.s.b = 0;
+                    this.c.push(adc), this.l += adc.length;
+                    return;
+                }
+                else {
+                    this.ondata(blk, false);
+                    cpw(this.s.w, 0, blk.length);
+                    this.s.w.set(blk, this.s.w.length - blk.length);
+                }
+                if (this.s.l) {
+                    var rest = chunk.subarray(this.s.b);
+                    this.s = this.s.c * 4;
+                    this.push(rest, final);
+                    return;
+                }
+            }
+        }
+        else if (final)
+            esm_err(5);
+    };
+    return Decompress;
+}())));
+
+
+;// CONCATENATED MODULE: ./src/read/tools/evalZip.ts
+/**
+ * An Inspect `.eval` log is a zip archive (docs/tools.md, Inspect): read here member by member through its END OF
+ * CENTRAL DIRECTORY record and central directory (PKWARE APPNOTE 6.3.10 sections 4.3.12–4.3.16, ZIP64 4.3.14 and
+ * 4.5.3), as src/read/zipArchive.ts reads an artifact, with the same caps. Members are stored (0), deflated (8, with
+ * fflate) or Zstandard-compressed (93, Inspect's default since 0.3.206, with fzstd: Node 20's zlib has no zstd).
+ *
+ * Refused, each with a one-line InputError naming the log and the member: anything that is not a zip, a truncated
+ * zip, member names that could escape a folder (`..`, absolute, drive letters, backslashes), two members of one
+ * name, encryption, other methods, a member declaring more than the cap, a member unpacking to more than it
+ * declares, a CRC-32 that does not match. Memory: one member's declared size (at most the cap), allocated once;
+ * a file on disk larger than 64 MiB is read where needed, never whole.
+ */
+
+
+
+
+
+
+/** The most members an archive may hold (its central directory is read whole). */
+const MAX_MEMBERS = 1_000_000;
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_ZIP64_END = 0x06064b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const evalZip_utf8 = new TextDecoder('utf-8');
+/** True for names that could escape the folder they are extracted to: `..` parts, absolute, drive, backslash. */
+function unsafeName(name) {
+    return name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\') || name.split('/').some((part) => part === '..');
+}
+/** Opens a zip archive (a path or bytes): reads its central directory. */
+async function openZip(source) {
+    let access = await openRandom(source);
+    if (!source.data && access.size <= 64 << 20) {
+        // Small enough to hold: one read instead of two per member.
+        const all = await access.read(0, access.size);
+        await access.close();
+        access = { size: all.length, read: async (offset, length) => all.subarray(offset, offset + length), close: async () => { } };
+    }
+    const where = source.name;
+    const fail = (reason) => {
+        throw new InputError(where, null, null, reason);
+    };
+    try {
+        const members = await centralDirectory(access, fail);
+        return { members, unpack: (member, maxBytes) => unpack(access, member, maxBytes, where), close: () => access.close() };
+    }
+    catch (error) {
+        await access.close();
+        throw error;
+    }
+}
+/** Little-endian fields of a byte array. */
+const evalZip_u16 = (b, i) => b[i] | (b[i + 1] << 8);
+const evalZip_u32 = (b, i) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+function u64(b, i, fail, what) {
+    const value = evalZip_u32(b, i) + evalZip_u32(b, i + 4) * 2 ** 32;
+    if (!Number.isSafeInteger(value))
+        fail(`is corrupt: ${what} is beyond any file`);
+    return value;
+}
+async function centralDirectory(access, fail) {
+    const size = access.size;
+    if (size < 22)
+        fail(`is not a zip archive (${size} bytes, too short): an Inspect .eval log is a zip`);
+    const tailStart = Math.max(0, size - 22 - 0xffff - 20);
+    const tail = await access.read(tailStart, size - tailStart);
+    let end = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail[i] === 0x50 && evalZip_u32(tail, i) === SIG_END && i + 22 + evalZip_u16(tail, i + 20) === tail.length) {
+            end = i;
+            break;
+        }
+    }
+    if (end < 0)
+        fail(evalZip_u32(tail, 0) === SIG_LOCAL || tailStart === 0 ? 'is not a zip archive, or is truncated (no end of central directory record): an Inspect .eval log is a zip' : 'is truncated or corrupt: no end of central directory record');
+    let count = evalZip_u16(tail, end + 10);
+    let dirSize = evalZip_u32(tail, end + 12);
+    let dirOffset = evalZip_u32(tail, end + 16);
+    const disk = evalZip_u16(tail, end + 4);
+    if (disk !== 0 && disk !== 0xffff)
+        fail('is a multi-volume (split) zip archive: not supported');
+    if (end >= 20 && evalZip_u32(tail, end - 20) === SIG_ZIP64_LOCATOR) {
+        const at = u64(tail, end - 20 + 8, fail, 'the ZIP64 end record offset');
+        const record = await access.read(at, 56);
+        if (record.length < 56 || evalZip_u32(record, 0) !== SIG_ZIP64_END)
+            fail('is corrupt: the ZIP64 locator points to no ZIP64 end of central directory record');
+        count = u64(record, 32, fail, 'the ZIP64 member count');
+        dirSize = u64(record, 40, fail, 'the ZIP64 central directory size');
+        dirOffset = u64(record, 48, fail, 'the ZIP64 central directory offset');
+    }
+    if (count > MAX_MEMBERS)
+        fail(`has ${count.toLocaleString('en-US')} members, more than the ${MAX_MEMBERS.toLocaleString('en-US')} Eval Gate reads`);
+    if (dirOffset + dirSize > size)
+        fail(`is truncated or corrupt: its central directory (bytes ${dirOffset}–${dirOffset + dirSize}) lies outside the ${size.toLocaleString('en-US')}-byte file`);
+    const dir = await access.read(dirOffset, dirSize);
+    const members = [];
+    const seen = new Set();
+    let at = 0;
+    for (let k = 0; k < count; k++) {
+        if (at + 46 > dir.length || evalZip_u32(dir, at) !== SIG_CENTRAL)
+            fail(`is corrupt: its central directory ends after ${k} of ${count} members`);
+        const flags = evalZip_u16(dir, at + 8);
+        const method = evalZip_u16(dir, at + 10);
+        const crc = evalZip_u32(dir, at + 16);
+        let compressedSize = evalZip_u32(dir, at + 20);
+        let unpacked = evalZip_u32(dir, at + 24);
+        const nameLength = evalZip_u16(dir, at + 28);
+        const extraLength = evalZip_u16(dir, at + 30);
+        const commentLength = evalZip_u16(dir, at + 32);
+        let localHeaderOffset = evalZip_u32(dir, at + 42);
+        const next = at + 46 + nameLength + extraLength + commentLength;
+        if (next > dir.length)
+            fail(`is corrupt: central directory entry ${k + 1} runs past the directory's end`);
+        const name = evalZip_utf8.decode(dir.subarray(at + 46, at + 46 + nameLength));
+        if (unpacked === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+            let x = at + 46 + nameLength;
+            const extraEnd = x + extraLength;
+            let found = false;
+            while (x + 4 <= extraEnd) {
+                const id = evalZip_u16(dir, x);
+                const length = evalZip_u16(dir, x + 2);
+                if (id === 1) {
+                    found = true;
+                    let p = x + 4;
+                    const take = (what) => {
+                        if (p + 8 > x + 4 + length)
+                            fail(`is corrupt: the ZIP64 field of member ${quote(name)} has no ${what}`);
+                        const v = u64(dir, p, fail, `the ZIP64 ${what} of member ${quote(name)}`);
+                        p += 8;
+                        return v;
+                    };
+                    if (unpacked === 0xffffffff)
+                        unpacked = take('size');
+                    if (compressedSize === 0xffffffff)
+                        compressedSize = take('compressed size');
+                    if (localHeaderOffset === 0xffffffff)
+                        localHeaderOffset = take('local header offset');
+                    break;
+                }
+                x += 4 + length;
+            }
+            if (!found)
+                fail(`is corrupt: member ${quote(name)} needs a ZIP64 extra field and has none`);
+        }
+        if (unsafeName(name))
+            fail(`has a member with an unsafe path (${quote(name)}): refused`);
+        const key = name.replace(/^(\.\/)+/, '');
+        if (seen.has(key))
+            fail(`has two members named ${quote(key)}: an ambiguous log, refused`);
+        seen.add(key);
+        members.push({ name, method, flags, crc32: crc, compressedSize, size: unpacked, localHeaderOffset });
+        at = next;
+    }
+    return members;
+}
+/** Compressed bytes pushed into the inflater at a time (deflate makes at most ~1032× that before the cap is checked again). */
+const PUSH = 16 << 10;
+async function unpack(access, member, maxBytes, where) {
+    const fail = (reason) => {
+        throw new InputError(`${where}: ${member.name}`, null, null, reason);
+    };
+    if (member.flags & 1)
+        fail('is encrypted: not supported');
+    if (member.method !== 0 && member.method !== 8 && member.method !== 93) {
+        fail(`uses compression method ${member.method}: only stored (0), deflate (8) and Zstandard (93) are read`);
+    }
+    if (member.size > maxBytes)
+        fail(`declares ${bytes(member.size)} unpacked, more than the cap of ${bytes(maxBytes)}: refused (a zip bomb, or a sample too large to compare)`);
+    if (member.compressedSize > access.size)
+        fail(`is corrupt: its compressed size (${bytes(member.compressedSize)}) is larger than the file`);
+    const header = await access.read(member.localHeaderOffset, 30);
+    if (header.length < 30 || evalZip_u32(header, 0) !== SIG_LOCAL)
+        fail(`is corrupt: no local header at byte ${member.localHeaderOffset}`);
+    const start = member.localHeaderOffset + 30 + evalZip_u16(header, 26) + evalZip_u16(header, 28);
+    const packed = await access.read(start, member.compressedSize);
+    if (packed.length !== member.compressedSize)
+        fail('is truncated: its data runs past the end of the file');
+    let out;
+    if (member.method === 0) {
+        if (member.compressedSize !== member.size)
+            fail(`is corrupt: stored, but its sizes differ (${member.compressedSize} packed, ${member.size} unpacked)`);
+        out = packed;
+    }
+    else if (member.method === 8) {
+        out = new Uint8Array(member.size);
+        let written = 0;
+        let over = false;
+        const inflate = new Inflate((chunk) => {
+            if (over)
+                return;
+            if (written + chunk.length > member.size) {
+                over = true;
+                return;
+            }
+            out.set(chunk, written);
+            written += chunk.length;
+        });
+        try {
+            for (let p = 0; p < packed.length && !over; p += PUSH)
+                inflate.push(packed.subarray(p, p + PUSH), p + PUSH >= packed.length);
+            if (packed.length === 0)
+                inflate.push(packed, true);
+        }
+        catch (error) {
+            fail(`is corrupt: cannot inflate it (${error.message})`);
+        }
+        if (over)
+            fail(`unpacks to more than the ${bytes(member.size)} it declares: corrupt or hostile (a zip bomb?), refused`);
+        if (written !== member.size)
+            fail(`is corrupt: it unpacks to ${bytes(written)}, it declares ${bytes(member.size)}`);
+    }
+    else {
+        // Zstandard into a buffer of the declared size: fzstd then writes there (its window is that buffer), never
+        // allocating what a frame header claims; more output than declared fails or is cut, and the CRC-32 refuses it.
+        out = new Uint8Array(member.size);
+        try {
+            if (member.size > 0 || packed.length > 0)
+                esm_decompress(packed, out);
+        }
+        catch (error) {
+            const message = error.message;
+            fail(error instanceof RangeError ? `unpacks to more than the ${bytes(member.size)} it declares: corrupt or hostile (a zstd bomb?), refused` : `is corrupt: cannot decompress its Zstandard data (${message})`);
+        }
+    }
+    const actual = (0,external_node_zlib_namespaceObject.crc32)(out) >>> 0;
+    if (actual !== member.crc32 >>> 0)
+        fail(`is corrupt: its CRC-32 does not match the central directory's (${member.method === 93 ? 'it unpacks to other bytes or another size than it declares' : 'damaged data'}): refused`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/inspect.ts
+/**
+ * Inspect AI logs (docs/tools.md, Inspect): a `.eval` log (a zip: `header.json`, one `samples/<id>_epoch_<n>.json`
+ * member per sample and epoch, deflated or Zstandard-compressed) or a `.json` log (one document with `eval` and
+ * `samples`). One row per sample and epoch: the id is the sample's `id` (int or string), `epoch` the repeat key.
+ *
+ * Metrics: each scorer's `value` through Inspect's `value_to_float`: `C` → 1, `I` → 0, `P` → 0.5, `N` → 0,
+ * `yes`/`true` → 1, `no`/`false` → 0, a numeric string → its number, a number or a boolean as it is; a dict value
+ * gives one metric per key (`scorer.key`); a value none of these reads is not a number (an error if compared).
+ * Also `total_time`, `working_time` (seconds) and `tokens` (the sum of `total_tokens` over `model_usage`), all better
+ * when lower. A sample with an `error` is an error row. A log whose dataset was shuffled and whose ids are 1…n
+ * (positions, not the dataset's own ids) gets a warning: such ids may not name the same example in two runs.
+ *
+ * Caps: each sample member at most the row limit (64 MiB), all members together at most the unpacked cap
+ * (512 MiB), as the artifact reader's.
+ */
+
+
+
+
+
+
+
+
+
+async function readInspect(source) {
+    const head = await headBytes(source, 4);
+    const zip = head.length >= 2 && head[0] === 0x50 && head[1] === 0x4b;
+    const { samples, header } = zip ? await readEvalZip(source) : await readJsonLog(source);
+    return tableOf(source.name, samples, header);
+}
+async function readEvalZip(source) {
+    const zip = await openZip(source);
+    try {
+        const perSample = Math.min(maxRowBytes(), maxUnpackedBytes(source));
+        const cap = maxUnpackedBytes(source);
+        let total = 0;
+        const read = async (name, max) => {
+            const member = zip.members.find((m) => m.name === name);
+            if (member.size <= max && total + member.size > cap)
+                throw new InputError(`${source.name}: ${name}`, null, null, `takes the log's members past ${bytes(cap)} unpacked: refused (a zip bomb?)`);
+            const data = await zip.unpack(member, max);
+            total += data.length;
+            try {
+                return parseJson(Buffer.from(data.buffer, data.byteOffset, data.length).toString('utf8'));
+            }
+            catch (error) {
+                throw new InputError(`${source.name}: ${name}`, null, null, `is not valid JSON (${jsonMessage(error)})`);
+            }
+        };
+        const names = new Set(zip.members.map((m) => m.name));
+        const header = names.has('header.json') ? headerOf(await read('header.json', perSample)) : names.has('_journal/start.json') ? headerOf(await read('_journal/start.json', perSample)) : null;
+        if (header === null && ![...names].some((n) => n.startsWith('samples/'))) {
+            throw new InputError(source.name, null, null, 'is a zip without header.json or samples/: not an Inspect .eval log');
+        }
+        const samples = [];
+        for (const member of zip.members) {
+            if (!/^samples\/.+\.json$/.test(member.name))
+                continue;
+            samples.push(sampleOf(await read(member.name, perSample), `${source.name}: ${member.name}`));
+        }
+        return { samples, header: header ?? { scorers: [] } };
+    }
+    finally {
+        await zip.close();
+    }
+}
+async function readJsonLog(source) {
+    const text = (await wholeBytes(source)).toString('utf8');
+    let log;
+    try {
+        log = parseJson(text);
+    }
+    catch (error) {
+        throw new InputError(source.name, null, null, `is not valid JSON (${jsonMessage(error)})`);
+    }
+    if (typeof log !== 'object' || log === null || Array.isArray(log) || !('eval' in log))
+        throw new InputError(source.name, null, null, 'is not an Inspect log: no "eval" object');
+    const doc = log;
+    const header = headerOf(log);
+    if (doc.samples === undefined || doc.samples === null)
+        throw new InputError(source.name, null, 'samples', `is missing: the log holds no samples (written with --no-log-samples?${header.status ? `; status ${header.status}` : ''})`);
+    if (!Array.isArray(doc.samples))
+        throw new InputError(source.name, null, 'samples', 'must be a list of samples');
+    return { samples: doc.samples.map((s, k) => sampleOf(s, `${source.name}: samples[${k}]`)), header };
+}
+function headerOf(value) {
+    const h = (value ?? {});
+    const scorers = Array.isArray(h.eval?.scorers) ? (h.eval?.scorers).map((s) => (typeof s?.name === 'string' ? s.name : '')).filter((s) => s !== '') : [];
+    return {
+        task: typeof h.eval?.task === 'string' ? h.eval.task : undefined,
+        shuffled: h.eval?.dataset?.shuffled === true,
+        status: typeof h.status === 'string' ? h.status : undefined,
+        scorers
+    };
+}
+function sampleOf(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new InputError(where, null, null, 'must be a JSON object (one Inspect sample)');
+    const s = value;
+    const id = s.id;
+    if (typeof id !== 'number' && typeof id !== 'string')
+        throw new InputError(where, null, 'id', id === undefined || id === null ? 'is missing: every Inspect sample has one' : `must be a number or a string, got ${describeValue(id)}`);
+    const epoch = s.epoch === undefined || s.epoch === null ? 1 : s.epoch;
+    if (typeof epoch !== 'number' || !Number.isInteger(epoch))
+        throw new InputError(where, null, 'epoch', `must be a whole number, got ${describeValue(epoch)}`);
+    const error = s.error;
+    const message = error === undefined || error === null || error === '' ? null : typeof error === 'object' && typeof error.message === 'string' ? error.message || 'error' : String(error);
+    return { where, id, epoch, scores: s.scores ?? (s.score !== undefined ? { score: s.score } : undefined), totalTime: s.total_time, workingTime: s.working_time, modelUsage: s.model_usage, error: message };
+}
+/**
+ * Inspect's `value_to_float` (inspect_ai.scorer): a Score value as a number, NaN for a missing one, or a string
+ * saying why it is not one.
+ */
+function valueToFloat(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : NaN;
+    if (typeof value === 'boolean')
+        return value ? 1 : 0;
+    if (value === null || value === undefined || value === NAN)
+        return NaN;
+    if (typeof value === 'string') {
+        if (value === 'C')
+            return 1;
+        if (value === 'I' || value === 'N')
+            return 0;
+        if (value === 'P')
+            return 0.5;
+        const lower = value.toLowerCase();
+        if (lower === 'yes' || lower === 'true')
+            return 1;
+        if (lower === 'no' || lower === 'false')
+            return 0;
+        if (/^[0-9]*\.?[0-9]+$/.test(value) || /^[0-9]+\.$/.test(value))
+            return Number(value);
+    }
+    return `is not a score Inspect's value_to_float reads (C, I, P, N, yes/no, true/false, a number): ${describeValue(value)}`;
+}
+function tableOf(name, samples, header) {
+    if (samples.length === 0)
+        throw new InputError(name, null, null, `holds no samples${header.status ? ` (status ${header.status})` : ''}`);
+    // In id order, then epoch (members come in completion order).
+    samples.sort((a, b) => compareIds(a.id, b.id) || a.epoch - b.epoch);
+    const table = new TableBuilder('inspect', name, 'id');
+    const places = [];
+    let anyScores = false;
+    for (const s of samples) {
+        const i = table.row(s.id);
+        places[i] = { file: s.where, line: null };
+        table.setKey(i, 'epoch', s.epoch);
+        if (s.error !== null)
+            table.setError(i, s.error);
+        if (s.scores !== undefined && s.scores !== null) {
+            if (typeof s.scores !== 'object' || Array.isArray(s.scores))
+                table.setBad(i, 'scores', 'scores', `must be an object of scorer → score, got ${describeValue(s.scores)}`);
+            else {
+                for (const [scorer, score] of Object.entries(s.scores)) {
+                    anyScores = true;
+                    const value = typeof score === 'object' && score !== null && !Array.isArray(score) && 'value' in score ? score.value : score;
+                    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+                        for (const [key, v] of Object.entries(value))
+                            put(table, i, safeName(`${scorer}.${key}`), v, `scores.${scorer}.value.${key}`);
+                    }
+                    else
+                        put(table, i, safeName(scorer), value, `scores.${scorer}.value`);
+                }
+            }
+        }
+        if (s.totalTime !== undefined)
+            table.set(i, 'total_time', s.totalTime);
+        if (s.workingTime !== undefined)
+            table.set(i, 'working_time', s.workingTime);
+        if (typeof s.modelUsage === 'object' && s.modelUsage !== null)
+            table.setNumber(i, 'tokens', tokens(s.modelUsage));
+    }
+    table.optional('total_time', 'working_time', 'tokens');
+    if (!anyScores)
+        table.notes.push(`${name} has no scores (an unscored log: score it with \`inspect score\`); only times and tokens can be compared`);
+    if (header.status && header.status !== 'success')
+        table.notes.push(`${name}: the log's status is ${JSON.stringify(header.status)}, not "success": it may miss samples`);
+    const ids = new Set(samples.map((s) => s.id));
+    if (header.shuffled && [...ids].every((id) => typeof id === 'number') && [...ids].every((id) => id >= 1 && id <= ids.size)) {
+        table.notes.push(`${name}: the dataset was shuffled and its ids are the positions 1…${ids.size}: if the dataset has no ids of its own, the same id may be another example in another run (give samples explicit ids)`);
+    }
+    const epochs = new Set(samples.map((s) => s.epoch));
+    return table.finish((row) => places[row], epochs.size > 1 || ids.size < samples.length ? 'epoch' : null);
+}
+function put(table, i, name, value, field) {
+    const x = valueToFloat(value);
+    if (typeof x === 'string')
+        table.setBad(i, name, field, x);
+    else
+        table.setNumber(i, name, x);
+}
+/** The tokens of one sample: `total_tokens` (else input + output) summed over the models it called. */
+function tokens(usage) {
+    let total = 0;
+    for (const u of Object.values(usage)) {
+        if (typeof u !== 'object' || u === null)
+            return NaN;
+        const r = u;
+        const t = typeof r.total_tokens === 'number' ? r.total_tokens : typeof r.input_tokens === 'number' && typeof r.output_tokens === 'number' ? r.input_tokens + r.output_tokens : NaN;
+        total += t;
+    }
+    return total;
+}
+function compareIds(a, b) {
+    if (typeof a === 'number' && typeof b === 'number')
+        return a - b;
+    if (typeof a === 'number')
+        return -1;
+    if (typeof b === 'number')
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The Inspect logs of a folder and its subfolders: `.eval` files, and `.json` files whose first keys are a log's. */
+async function inspectLogs(folder) {
+    const out = [];
+    for (const file of await filesIn(folder, 1)) {
+        const base = external_node_path_default().basename(file).toLowerCase();
+        if (base.endsWith('.eval'))
+            out.push(file);
+        else if (base.endsWith('.json') && base !== 'listing.json') {
+            const head = await headBytes({ name: file, path: file }, 4096);
+            const i = topLevelScan_ws(head, 0, head.length);
+            const text = head.toString('utf8', i, Math.min(head.length, i + 400));
+            if (/^\{\s*"version"\s*:\s*\d+\s*,\s*"status"\s*:/.test(text) || /^\{\s*"version"\s*:\s*\d+\s*,\s*"eval"\s*:/.test(text))
+                out.push(file);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/promptfoo.ts
+/**
+ * promptfoo results (docs/tools.md, promptfoo): the file `promptfoo eval -o results.json` writes, with
+ * `results.version` 3 or later: `results.results` holds one row per test × prompt × provider, in completion order.
+ *
+ * A file with several prompt × provider columns (`results.prompts`, a row's `promptIdx`) holds several models:
+ * one is compared at a time, picked by appending its index to the path (`results.json#1`); without it the read
+ * stops with the list. The id is the test's `description` when every test of the column has its own, else a hash
+ * of its `vars` (in both files alike); rows with the same id are repeats (`repeat`: 1, 2, …, in `testIdx` order).
+ * Metrics: `success` (a pass rate), `score`, every `namedScores` key, `latencyMs` and `cost` (better when lower).
+ * A row whose `failureReason` is 2 (the provider failed, not an assertion) is an error row.
+ */
+
+
+
+
+
+
+/** `file.json#2` → the file and column 2; a path without `#N` (or that exists as it is) → itself. */
+function columnOf(source, exists) {
+    const m = /^(.*)#(\d+)$/.exec(source.path ?? source.name);
+    if (!m || (source.path && exists(source.path)))
+        return { source, column: null };
+    return { source: { ...source, name: source.name.replace(/#\d+$/, ''), ...(source.path ? { path: m[1] } : {}) }, column: Number(m[2]) };
+}
+async function readPromptfoo(source, column = null) {
+    const name = source.name;
+    let doc;
+    try {
+        doc = parseJson((await wholeBytes(source)).toString('utf8'));
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        throw new InputError(name, null, null, `is not valid JSON (${jsonMessage(error)})`);
+    }
+    const results = doc?.results;
+    if (typeof results !== 'object' || results === null || Array.isArray(results))
+        throw new InputError(name, null, 'results', 'must be an object: this is not a promptfoo results file (promptfoo eval -o results.json)');
+    if (typeof results.version !== 'number' || results.version < 3)
+        throw new InputError(name, null, 'results.version', `is ${describeValue(results.version)}: Eval Gate reads promptfoo results version 3 or later (promptfoo 0.50 on)`);
+    if (!Array.isArray(results.results))
+        throw new InputError(name, null, 'results.results', 'must be a list of rows');
+    const prompts = Array.isArray(results.prompts) ? results.prompts : [];
+    const rows = results.results.map((r, k) => {
+        if (typeof r !== 'object' || r === null || Array.isArray(r))
+            throw new InputError(`${name}: results.results[${k}]`, null, null, 'must be an object (one promptfoo row)');
+        const raw = r;
+        const test = (raw.testCase ?? {});
+        const description = typeof test.description === 'string' && test.description !== '' ? test.description : null;
+        return { k, testIdx: typeof raw.testIdx === 'number' ? raw.testIdx : k, promptIdx: typeof raw.promptIdx === 'number' ? raw.promptIdx : 0, description, vars: hashOf(raw.vars ?? test.vars ?? {}), raw };
+    });
+    const columns = [...new Set(rows.map((r) => r.promptIdx))].sort((a, b) => a - b);
+    if (column !== null && !columns.includes(column))
+        throw new InputError(name, null, null, `has no prompt × provider column ${column} (#${column}): its columns are ${columns.map((c) => `#${c}`).join(', ')}`);
+    if (column === null && columns.length > 1) {
+        const label = (c) => {
+            const p = prompts[c];
+            const provider = typeof p?.provider === 'string' ? p.provider : String((rows.find((r) => r.promptIdx === c)?.raw.provider ?? {}).id ?? '?');
+            const prompt = typeof p?.label === 'string' ? p.label : typeof p?.raw === 'string' ? p.raw : '';
+            return `${name}#${c} (${quote(prompt, 40)} × ${quote(provider, 60)}, ${rows.filter((r) => r.promptIdx === c).length} rows)`;
+        };
+        throw new InputError(name, null, null, `holds ${columns.length} prompt × provider columns (one suite each, when suites come); compare one at a time by appending its index to the path: ${columns.map(label).join('; ')}`);
+    }
+    const chosen = column ?? columns[0] ?? 0;
+    const leg = rows.filter((r) => r.promptIdx === chosen).sort((a, b) => a.testIdx - b.testIdx || a.k - b.k);
+    if (leg.length === 0)
+        throw new InputError(name, null, null, 'holds no rows');
+    const descriptions = leg.map((r) => r.description);
+    const byDescription = descriptions.every((d) => d !== null) && new Set(descriptions).size === leg.length;
+    const table = new TableBuilder('promptfoo', name, byDescription ? 'description' : 'vars');
+    const seen = new Map();
+    let repeats = false;
+    for (const r of leg) {
+        const id = byDescription ? r.description : r.vars;
+        const i = table.row(id);
+        const k = (seen.get(id) ?? 0) + 1;
+        if (k > 1)
+            repeats = true;
+        seen.set(id, k);
+        table.setKey(i, 'repeat', k);
+        table.setAltId(i, 'vars', r.vars);
+        table.setAltId(i, 'testIdx', r.testIdx);
+        if (r.description !== null)
+            table.setAltId(i, 'description', r.description);
+        const raw = r.raw;
+        if (raw.failureReason === 2)
+            table.setError(i, typeof raw.error === 'string' && raw.error !== '' ? raw.error : 'the provider failed');
+        table.set(i, 'success', raw.success, 'success');
+        table.set(i, 'score', raw.score, 'score');
+        const named = raw.namedScores;
+        if (typeof named === 'object' && named !== null && !Array.isArray(named)) {
+            for (const [key, v] of Object.entries(named))
+                table.set(i, safeName(key), v, `namedScores.${key}`);
+        }
+        table.set(i, 'latencyMs', raw.latencyMs, 'latencyMs');
+        table.set(i, 'cost', raw.cost, 'cost');
+    }
+    table.optional('latencyMs', 'cost');
+    if (!byDescription && leg.some((r) => r.description !== null))
+        table.notes.push(`${name}: the tests' descriptions are not all distinct, so examples are paired by a hash of their vars`);
+    return table.finish((row) => ({ file: `${name}: results.results[${leg[row].k}] (testIdx ${leg[row].testIdx})`, line: null }), repeats ? 'repeat' : null);
+}
+/** A stable short hash of a JSON value (object keys sorted): the id of a test by its vars. */
+function hashOf(value) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stable(value)).digest('hex').slice(0, 16);
+}
+function stable(value) {
+    if (Array.isArray(value))
+        return `[${value.map(stable).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const o = value;
+        return `{${Object.keys(o)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/eee.ts
+/**
+ * Every Eval Ever instance-level JSON Lines (docs/tools.md, EEE): one line per sample, `sample_id` (int or string)
+ * its id, `sample_hash` another (`--id-field sample_hash`), and the metrics `score` and `is_correct` from its
+ * `evaluation` object (named as such; `evaluation.score` and `evaluation.is_correct` name them too). A line whose
+ * `error` is set is an error row.
+ */
+
+
+
+
+
+
+async function readEee(source) {
+    const name = source.name;
+    const table = new TableBuilder('eee', name, 'sample_id');
+    const lines = [];
+    await eachLine(source, (b, start, end, lineNo) => {
+        if (topLevelScan_ws(b, start, end) === end)
+            return;
+        let row;
+        try {
+            row = parseJson(b.toString('utf8', start, end));
+        }
+        catch (error) {
+            throw new InputError(name, lineNo, null, `is not valid JSON (${jsonMessage(error)})`);
+        }
+        if (typeof row !== 'object' || row === null || Array.isArray(row))
+            throw new InputError(name, lineNo, null, 'must be a JSON object (one Every Eval Ever instance)');
+        const r = row;
+        const id = r.sample_id;
+        if (typeof id !== 'number' && typeof id !== 'string')
+            throw new InputError(name, lineNo, 'sample_id', id === undefined || id === null ? 'is missing' : `must be a number or a string, got ${describeValue(id)}`);
+        const i = table.row(id);
+        lines[i] = lineNo;
+        table.setAltId(i, 'sample_hash', typeof r.sample_hash === 'string' ? r.sample_hash : null);
+        const evaluation = r.evaluation;
+        if (evaluation !== undefined && evaluation !== null && (typeof evaluation !== 'object' || Array.isArray(evaluation))) {
+            throw new InputError(name, lineNo, 'evaluation', `must be an object, got ${describeValue(evaluation)}`);
+        }
+        const e = (evaluation ?? {});
+        table.set(i, 'score', e.score, 'evaluation.score');
+        table.set(i, 'is_correct', e.is_correct, 'evaluation.is_correct');
+        const error = r.error;
+        if (error !== undefined && error !== null && error !== '' && error !== false)
+            table.setError(i, typeof error === 'string' ? error : JSON.stringify(error));
+    });
+    if (table.n === 0)
+        throw new InputError(name, null, null, 'is empty: no Every Eval Ever instances');
+    const built = table.finish((row) => ({ file: name, line: lines[row] }));
+    built.aliases = new Map([
+        ['evaluation.score', 'score'],
+        ['evaluation.is_correct', 'is_correct']
+    ]);
+    return built;
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/deepeval.ts
+/**
+ * DeepEval test runs (docs/tools.md, DeepEval): the JSON of a test run (`testCases`, and
+ * `conversationalTestCases`), one row per test case, `name` its id. Each metric of a case (`metricsData`, or
+ * `metricsMetadata` in 2024 files) is a metric named in lower snake case (`Answer Relevancy` → `answer_relevancy`):
+ * its `score`. Hallucination, bias, toxicity, latency and cost are better when lower. A metric that errored
+ * (`error` set, or no score) makes its case an error row.
+ */
+
+
+
+
+
+/** `Answer Relevancy` → `answer_relevancy`; `G-Eval (Correctness)` → `g_eval_correctness`. */
+function snakeCase(name) {
+    const s = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '');
+    return /^[a-z_]/.test(s) ? s : `_${s}`;
+}
+async function readDeepEval(source) {
+    const name = source.name;
+    let doc;
+    try {
+        doc = parseJson((await wholeBytes(source)).toString('utf8'));
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        throw new InputError(name, null, null, `is not valid JSON (${jsonMessage(error)})`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw new InputError(name, null, null, 'must be a JSON object (a DeepEval test run)');
+    const run = doc;
+    const lists = [
+        ['testCases', run.testCases],
+        ['conversationalTestCases', run.conversationalTestCases]
+    ];
+    const table = new TableBuilder('deepeval', name, 'name');
+    const places = [];
+    for (const [key, list] of lists) {
+        if (list === undefined || list === null)
+            continue;
+        if (!Array.isArray(list))
+            throw new InputError(name, null, key, `must be a list, got ${describeValue(list)}`);
+        list.forEach((tc, k) => {
+            const where = `${name}: ${key}[${k}]`;
+            if (typeof tc !== 'object' || tc === null || Array.isArray(tc))
+                throw new InputError(where, null, null, 'must be an object (one test case)');
+            const c = tc;
+            if (typeof c.name !== 'string' || c.name === '')
+                throw new InputError(where, null, 'name', 'is missing: a test case is paired by its name');
+            const i = table.row(c.name);
+            places[i] = where;
+            const metrics = c.metricsData ?? c.metricsMetadata;
+            if (metrics === undefined || metrics === null)
+                return;
+            if (!Array.isArray(metrics))
+                throw new InputError(where, null, 'metricsData', `must be a list, got ${describeValue(metrics)}`);
+            metrics.forEach((m, j) => {
+                const md = (m ?? {});
+                const label = typeof md.name === 'string' ? md.name : typeof md.metric === 'string' ? md.metric : null;
+                if (label === null)
+                    throw new InputError(where, null, `metricsData[${j}].name`, 'is missing');
+                const metric = snakeCase(label);
+                table.set(i, metric, md.score, `metricsData[${j}].score`);
+                if (typeof md.error === 'string' && md.error !== '')
+                    table.setError(i, `${label}: ${md.error}`);
+            });
+        });
+    }
+    if (table.n === 0)
+        throw new InputError(name, null, 'testCases', 'is empty or missing: no test cases');
+    const built = table.finish((row) => ({ file: places[row], line: null }));
+    if (built.metrics.length === 0 && run.traceMetricsScores) {
+        built.notes.push(`${name}: its test cases have no metricsData; DeepEval put the scores on traces (traceMetricsScores), which have no per-test-case value`);
+    }
+    return built;
+}
+
+;// CONCATENATED MODULE: ./src/read/tools/toolFormats.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** True for the formats of this module. */
+function isToolFormat(format) {
+    return TOOL_FORMATS.includes(format ?? '');
+}
+/** Tables read, by source (a source is read once however many steps ask for it). */
+const tables = new WeakMap();
+/** The id field each source's rows are handed with, and the notes of a comparison, by its candidate source. */
+const idNames = new WeakMap();
+const notesOf = new WeakMap();
+/** The metrics the default gates cover, by candidate source: the scores, not the telemetry (times, tokens, latency, cost). */
+const gatedOf = new WeakMap();
+/**
+ * The options of a comparison of two tool outputs: unchanged unless `format` is a tool's, or is not given and
+ * the candidate is recognised as one (`recogniseTool`); then task `scores`, the metrics chosen (`score-metrics`
+ * when given, else every per-example metric both files have), the tool's id field and its repeat key.
+ * Throws a ConfigError for a task other than scores, an InputError for a bad file or a metric that is not a number.
+ */
+async function resolveTools(options) {
+    if (options.format !== undefined && !isToolFormat(options.format))
+        return options;
+    const format = options.format ?? (await recogniseTool(options.candidate));
+    if (format === null)
+        return options;
+    // Recognised, not named: a task other than scores reads the file as plain rows.
+    if (options.format === undefined && options.task !== undefined && options.task !== 'scores')
+        return options;
+    if (options.task !== undefined && options.task !== 'scores') {
+        throw new ConfigError(`format ${format} holds per-example scores, compared by task "scores": leave task out (got ${quote(options.task)})`);
+    }
+    const candidate = await toolFormats_tableOf(options.candidate, format);
+    const baseline = options.baseline ? await toolFormats_tableOf(options.baseline, format) : null;
+    const notes = [...candidate.notes, ...(baseline ? baseline.notes : [])];
+    const idField = chooseId(options.fields.id, candidate, baseline);
+    idNames.set(options.candidate, idField);
+    if (options.baseline)
+        idNames.set(options.baseline, idField);
+    const scoreMetrics = chooseMetrics(options.scoreMetrics, candidate, baseline, notes);
+    notesOf.set(options.candidate, notes);
+    const scores = scoreMetrics.filter((m) => !candidate.metrics.find((c) => c.name === m.name)?.optional).map((m) => m.name);
+    gatedOf.set(options.candidate, scores.length > 0 ? scores : scoreMetrics.map((m) => m.name));
+    const repeatField = options.repeatField ?? candidate.repeatKey ?? baseline?.repeatKey ?? undefined;
+    return { ...options, format, task: 'scores', scoreMetrics, fields: { ...options.fields, id: idField }, ...(repeatField !== undefined ? { repeatField } : {}) };
+}
+/** The table of a tool file, read on first use. */
+function toolFormats_tableOf(source, format) {
+    let table = tables.get(source);
+    if (!table) {
+        table = readTable(source, format).then((t) => {
+            settled.set(source, t);
+            return t;
+        });
+        tables.set(source, table);
+    }
+    return table;
+}
+async function readTable(source, format) {
+    const picked = columnOf(source, external_node_fs_namespaceObject.existsSync);
+    if (format === 'promptfoo')
+        return readPromptfoo(picked.source, picked.column);
+    const file = await oneFile(source, format);
+    switch (format) {
+        case 'lm-eval':
+            return readLmEval(file);
+        case 'inspect':
+            return readInspect(file);
+        case 'eee':
+            return readEee(file);
+        case 'deepeval':
+            return readDeepEval(file);
+    }
+}
+/**
+ * The file to read: the source itself, or the one tool file of a folder (an lm-eval output folder, an Inspect log
+ * folder). A folder with several tasks or runs is refused with the list and how to pick one (one suite per task
+ * comes with suites, docs/tools.md).
+ */
+async function oneFile(source, format) {
+    if (!(await isFolder(source)))
+        return source;
+    const folder = source.path;
+    const files = format === 'lm-eval' ? await lmEvalFiles(folder) : format === 'inspect' ? await inspectLogs(folder) : [];
+    const what = format === 'lm-eval' ? 'lm-eval samples file (samples_<task>_<time>.jsonl)' : format === 'inspect' ? 'Inspect log (.eval or .json)' : `${format} file`;
+    if (files.length === 0)
+        throw new InputError(source.name, null, null, `is a folder with no ${what} in it: give the file itself`);
+    if (files.length === 1)
+        return { ...source, name: files[0], path: files[0] };
+    const listed = files.slice(0, 12).map((f) => `${format === 'lm-eval' ? taskOfSamples(f) : external_node_path_default().basename(f)}: ${external_node_path_default().relative(folder, f)}`);
+    const tasks = new Set(files.map((f) => (format === 'lm-eval' ? taskOfSamples(f) : f)));
+    throw new InputError(source.name, null, null, `is a folder with ${files.length} ${format === 'lm-eval' ? `samples files (${tasks.size} task${tasks.size === 1 ? '' : 's'})` : 'logs'}; ` +
+        `compare one at a time: give its file as the path (${listed.map((l) => quote(l, 160)).join('; ')}${files.length > 12 ? '; …' : ''}). ` +
+        'Several tasks in one comparison come with suites.');
+}
+/** The id field the rows are handed with: the tool's, or one of its alternatives named by `id-field`. */
+function chooseId(asked, candidate, baseline) {
+    const tables = baseline ? [candidate, baseline] : [candidate];
+    if (asked === DEFAULT_FIELDS.id || asked === candidate.idField) {
+        // promptfoo: ids by description in one file and by vars in the other cannot pair: both by vars then.
+        if (baseline && baseline.idField !== candidate.idField && candidate.altIds.has(baseline.idField))
+            return baseline.idField;
+        if (baseline && baseline.idField !== candidate.idField && baseline.altIds.has(candidate.idField))
+            return candidate.idField;
+        return candidate.idField;
+    }
+    for (const t of tables) {
+        if (t.idField !== asked && !t.altIds.has(asked)) {
+            const others = [t.idField, ...t.altIds.keys()].map((k) => quote(k)).join(' or ');
+            throw new ConfigError(`id-field ${quote(asked)}: a ${t.format} file pairs examples by ${others}`);
+        }
+    }
+    return asked;
+}
+/**
+ * The metrics compared: `asked` (score-metrics) when given, each checked against both files; else every metric of
+ * the candidate that the baseline has too, except `[gold, pred]` pairs (each left out with a note). A metric
+ * compared whose values include one that is not a number stops the run with that value's place.
+ */
+function chooseMetrics(asked, candidate, baseline, notes) {
+    const tables = baseline ? [candidate, baseline] : [candidate];
+    const column = (t, name) => toolFormats_metricOf(t, name);
+    let chosen;
+    if (asked) {
+        for (const { name } of asked) {
+            for (const t of tables) {
+                if (!column(t, name)) {
+                    const has = t.metrics.map((m) => m.name);
+                    throw new InputError(t.name, null, null, `has no metric ${quote(name)} (score-metrics): its metrics are ${has.length ? has.map((h) => quote(h)).join(', ') : 'none'}`);
+                }
+            }
+        }
+        // A tool's lower-is-better metric stays so when named without a direction (the default reads "higher").
+        chosen = asked.map(({ name, direction }) => ({ name, direction: direction === 'lower' ? 'lower' : column(candidate, name).direction }));
+    }
+    else {
+        const pairs = candidate.metrics.filter((m) => m.pairs > 0);
+        if (pairs.length > 0) {
+            notes.push(`${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'is' : 'are'} left out: lm-eval stores ${pairs.length === 1 ? 'it' : 'them'} per example as [gold, pred] pairs and aggregates them over the whole test set, ` +
+                'so there is no per-example value to compare (docs/tools.md, lm-eval)');
+        }
+        const usable = candidate.metrics.filter((m) => m.pairs === 0);
+        chosen = [];
+        for (const m of usable) {
+            if (baseline && !column(baseline, m.name)) {
+                notes.push(`${quote(m.name)} is in ${candidate.name} only, not in the baseline's file: not compared`);
+                continue;
+            }
+            // Telemetry (times, tokens, latency, cost) some rows lack is left out, not made error rows.
+            const lacking = tables.find((t) => (column(t, m.name).optional && column(t, m.name).absent > 0));
+            if (lacking) {
+                const c = column(lacking, m.name);
+                notes.push(`${quote(m.name)} is absent on ${c.absent} of ${lacking.n} rows of ${lacking.name}: not compared (name it in score-metrics to compare it, those rows as error rows)`);
+                continue;
+            }
+            chosen.push({ name: m.name, direction: m.direction });
+        }
+        if (baseline) {
+            for (const m of baseline.metrics) {
+                if (m.pairs === 0 && !column(candidate, m.name))
+                    notes.push(`${quote(m.name)} is in ${baseline.name} only, not in the candidate's file: not compared`);
+            }
+        }
+        if (chosen.length === 0) {
+            const why = pairs.length > 0 ? `: ${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'is a [gold, pred] pair' : 'are [gold, pred] pairs'} with no per-example value (a corpus-level metric)` : '';
+            const has = (t) => (t.metrics.length ? t.metrics.map((m) => quote(m.name)).join(', ') : 'none');
+            throw new InputError(candidate.name, null, null, `has no per-example metric to compare${why}; its metrics: ${has(candidate)}${baseline ? `; the baseline's: ${has(baseline)}` : ''}${candidate.notes.length ? ` (${candidate.notes.join('; ')})` : ''}`);
+        }
+    }
+    for (const { name } of chosen) {
+        for (const t of tables) {
+            const c = column(t, name);
+            if (c.bad) {
+                const place = t.place(c.bad.row);
+                throw new InputError(place.file, place.line, c.bad.field, c.bad.reason);
+            }
+            if (c.infinite > 0)
+                notes.push(`${quote(name)} is ±Infinity on ${c.infinite} of ${t.n} rows of ${t.name}: read as missing, so those rows are error rows (docs/tools.md)`);
+        }
+    }
+    return chosen;
+}
+const list = (names) => names.map((n) => quote(n)).join(', ');
+/** The column of metric `name` in a table, by its name or an alias (EEE `evaluation.score`). */
+function toolFormats_metricOf(t, name) {
+    const alias = t.aliases?.get(name);
+    return t.metrics.find((m) => m.name === name) ?? (alias !== undefined ? t.metrics.find((m) => m.name === alias) : undefined);
+}
+/**
+ * Hands a tool file's rows to a row builder (src/read/readPredictions.ts `readRows` for a tool format): each of the
+ * builder's columns from the table, by name: the id, a metric (missing: null, so the row is an error row), a key
+ * (`epoch`, `repeat`), the `error` field. A metric the builder asks for that the file lacks is an InputError.
+ */
+async function readToolRows(source, rows, format) {
+    const table = await toolFormats_tableOf(source, format);
+    const idName = idNames.get(source) ?? table.idField;
+    const getters = rows.columns.map((column) => {
+        const name = column.name;
+        if (name === idName) {
+            const ids = name === table.idField ? table.ids : table.altIds.get(name);
+            return (i) => ids[i];
+        }
+        const metric = toolFormats_metricOf(table, name);
+        if (metric) {
+            if (metric.bad) {
+                const place = table.place(metric.bad.row);
+                throw new InputError(place.file, place.line, metric.bad.field, metric.bad.reason);
+            }
+            const values = metric.values;
+            return metric.booleans ? (i) => (Number.isNaN(values[i]) ? null : values[i] === 1) : (i) => (Number.isNaN(values[i]) ? null : values[i]);
+        }
+        const key = table.keys.get(name);
+        if (key)
+            return (i) => key[i];
+        if (name === 'error')
+            return (i) => table.errors[i];
+        if (!column.required)
+            return () => undefined;
+        const has = table.metrics.map((m) => quote(m.name)).join(', ');
+        throw new InputError(table.name, null, name, `is not in this ${format} file: its metrics are ${has || 'none'}`);
+    });
+    const cells = new Array(getters.length);
+    for (let i = 0; i < table.n; i++) {
+        for (let k = 0; k < getters.length; k++)
+            cells[k] = getters[k](i);
+        rows.add(table.place(i).line ?? i + 1, cells);
+    }
+}
+/**
+ * The truth test of a comparison of two tool files (lm-eval: a paired row whose doc_hash or target_hash differs is
+ * a label conflict, the test set changed), for the scores task's pairing; "always the same" for other files.
+ */
+function toolSameTruth(options) {
+    return (c, b) => {
+        const ct = settled.get(options.candidate);
+        const bt = options.baseline ? settled.get(options.baseline) : undefined;
+        if (!ct || !bt || !ct.truth || !bt.truth || ct.n !== c.n || bt.n !== b.n)
+            return () => true;
+        const x = ct.truth;
+        const y = bt.truth;
+        return (i, j) => x[i] === null || y[j] === null || x[i] === y[j];
+    };
+}
+/**
+ * The metrics the default gates of a comparison of tool files cover (no `gates` given): the tool's scores, not its
+ * telemetry (times, tokens, latency, cost vary from run to run with the provider; they are reported, and gated
+ * when a rule names them). Null for other files: every metric.
+ */
+function toolDefaultGated(options) {
+    return gatedOf.get(options.candidate) ?? null;
+}
+/** Tables once read, for the synchronous checks after pairing. */
+const settled = new WeakMap();
+/**
+ * The warnings of a comparison of tool files: what resolveTools noted (metrics left out, ±Infinity, positional
+ * ids), and for lm-eval the paired examples asked with a different prompt (`prompt_hash`: 0-shot vs 5-shot).
+ */
+function toolWarnings(options, pairing, files) {
+    const notes = [...(notesOf.get(options.candidate) ?? [])];
+    const ct = settled.get(options.candidate);
+    const bt = options.baseline ? settled.get(options.baseline) : undefined;
+    if (pairing && ct && bt && ct.prompts && bt.prompts && ct.n === files.candidate.n && bt.n === files.baseline?.n) {
+        let differ = 0;
+        for (let p = 0; p < pairing.n; p++) {
+            const a = ct.prompts[pairing.cand[p]];
+            const b = bt.prompts[pairing.base[p]];
+            if (a !== null && b !== null && a !== b)
+                differ++;
+        }
+        if (differ > 0) {
+            notes.push(`the prompts differ on ${differ} of ${pairing.n} paired examples (lm-eval prompt_hash): e.g. 0-shot vs 5-shot, or another template; the comparison measures the prompt change along with the model`);
+        }
+    }
+    if (pairing && (pairing.labelConflicts ?? 0) > 0 && ct?.truth)
+        notes.push(`lm-eval: the label conflicts are examples whose doc_hash or target_hash differs between the two files (the same doc_id is another document or answer)`);
+    return notes;
+}
+/**
+ * The tool a file comes from, by its content (docs/tools.md, recognition), or null for a plain prediction file:
+ * a zip named `.eval` (Inspect); a JSON object whose first keys are a tool's (lm-eval `doc_id`; Every Eval Ever
+ * `sample_id` with `evaluation_id`/`schema_version`; Inspect `eval`; promptfoo `evalId`, or `results` with
+ * `config`; DeepEval `testCases`); a JSON array whose first element has `doc_id` (lm-eval ~0.4.2); a folder
+ * holding lm-eval samples files or Inspect logs. Reads at most the first 64 KiB.
+ */
+async function recogniseTool(source) {
+    if (await isFolder(source)) {
+        const folder = source.path;
+        if ((await lmEvalFiles(folder)).length > 0)
+            return 'lm-eval';
+        if ((await inspectLogs(folder)).length > 0)
+            return 'inspect';
+        return null;
+    }
+    // promptfoo: `results.json#1` names one prompt × provider column of results.json.
+    const head = await headBytes(columnOf(source, external_node_fs_namespaceObject.existsSync).source);
+    if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5))
+        return /\.eval$/i.test(source.name) ? 'inspect' : null;
+    let i = topLevelScan_ws(head, 0, head.length);
+    if (head[i] === 91)
+        i = topLevelScan_ws(head, i + 1, head.length);
+    if (head[i] !== 123)
+        return null;
+    return formatOfKeys(headKeys(head, i));
+}
+/** The tool whose top-level keys these are, or null. */
+function formatOfKeys(keys) {
+    const has = (k) => keys.includes(k);
+    if (has('doc_id') && ['doc', 'arguments', 'resps', 'filtered_resps', 'target'].some(has))
+        return 'lm-eval';
+    if (has('sample_id') && (has('evaluation_id') || has('schema_version')))
+        return 'eee';
+    if (has('eval') && (has('version') || has('status') || has('samples')))
+        return 'inspect';
+    if (has('evalId') || (has('results') && (has('config') || has('shareableUrl'))))
+        return 'promptfoo';
+    if (has('testCases') || has('conversationalTestCases') || has('testRunId'))
+        return 'deepeval';
+    return null;
+}
+/** The top-level keys of the object at `i`, as far as the bytes go (a value cut by the end of the head ends the list). */
+function headKeys(b, i) {
+    const keys = [];
+    const end = b.length;
+    let j = topLevelScan_ws(b, i + 1, end);
+    while (j < end && b[j] === 34 && keys.length < 64) {
+        let k = j + 1;
+        while (k < end && b[k] !== 34)
+            k += b[k] === 92 ? 2 : 1;
+        if (k >= end)
+            break;
+        keys.push(b.toString('utf8', j + 1, k));
+        k = topLevelScan_ws(b, k + 1, end);
+        if (b[k] !== 58)
+            break;
+        const after = skipValue(b, k + 1, end);
+        if (after < 0)
+            break;
+        j = topLevelScan_ws(b, after, end);
+        if (b[j] !== 44)
+            break;
+        j = topLevelScan_ws(b, j + 1, end);
+    }
+    return keys;
+}
+
 ;// CONCATENATED MODULE: ./src/read/readPredictions.ts
 /**
  * Reading prediction files (docs/inputs.md): the parse stage. Format by extension (or the `format` option), gzip by
  * `.gz` or magic bytes, streamed by chunks (Parquet, docs/scale.md: by row groups, src/read/parquet.ts); every bad input is an InputError naming file, line and field. Memory is
  * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
+
 
 
 
@@ -8976,6 +14583,9 @@ function formatOf(name, override) {
     const ext = base.slice(base.lastIndexOf('.') + 1);
     // `cells` says what the rows are (src/tasks/cellsTask.ts), not how the file is written: that comes from the extension.
     const format = override !== undefined && override !== 'cells' ? override : EXTENSIONS[ext];
+    // An evaluation tool's output (docs/tools.md) is read by src/read/tools/, whatever its extension.
+    if (isToolFormat(format))
+        return { format, gzip };
     if (!format) {
         throw new InputError(name, null, null, override === 'cells'
             ? 'has an extension that names no known format: a cells file is .csv, .tsv, .jsonl, .ndjson, .json (optionally .gz) or .parquet'
@@ -9000,6 +14610,8 @@ async function readPredictions(source, options) {
 async function readRows(source, rows, options) {
     const { format, gzip } = formatOf(source.name, options.format);
     const limit = options.maxRowBytes ?? maxRowBytes();
+    if (isToolFormat(format))
+        return readToolRows(source, rows, format);
     if (format === 'parquet')
         return readParquet(source, rows, limit);
     if (format === 'jsonl')
@@ -13760,7 +19372,7 @@ function examplesOf(remap, rows) {
  * hashes (16 MB for a million ids).
  */
 const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
+const idIndex_u32 = new Uint32Array(f64.buffer);
 /**
  * A 32-bit hash of an id: FNV-1a over the UTF-16 code units of a string, or over the two halves of a number's
  * IEEE-754 bits, finished by the murmur3 mixer so that linear probing sees well-spread slots.
@@ -13770,8 +19382,8 @@ function hashId(id) {
     let h = 0x811c9dc5;
     if (typeof id === 'number') {
         f64[0] = id === 0 ? 0 : id; // -0 and 0 are the same id, as in a Map
-        h = Math.imul(h ^ u32[0], 0x01000193);
-        h = Math.imul(h ^ u32[1], 0x01000193);
+        h = Math.imul(h ^ idIndex_u32[0], 0x01000193);
+        h = Math.imul(h ^ idIndex_u32[1], 0x01000193);
     }
     else {
         for (let i = 0; i < id.length; i++)
@@ -14034,11 +19646,11 @@ function strictlyIncreasing(ids) {
         return true;
     }
     for (let i = 1; i < ids.length; i++)
-        if (compareIds(ids[i - 1], ids[i]) >= 0)
+        if (pairByIds_compareIds(ids[i - 1], ids[i]) >= 0)
             return false;
     return true;
 }
-function compareIds(a, b) {
+function pairByIds_compareIds(a, b) {
     const ia = canonicalInteger(a);
     const ib = canonicalInteger(b);
     if (ia !== null && ib !== null)
@@ -14389,8 +20001,18 @@ function repeats_collapseRepeats(file, repeats, columns, clusterField) {
     }
     const rows = Uint32Array.from(first);
     const ids = file.ids;
+    // An id with an error row among its repeats is an error example (docs/tools.md): its mean is no value of the model's.
+    const rowErrors = file.errors;
+    let errors = null;
+    if (rowErrors) {
+        errors = new Uint8Array(g);
+        for (let i = 0; i < file.n; i++)
+            if (rowErrors[i])
+                errors[repeats.idOf[i]] = 1;
+    }
     const collapsed = {
         ...file,
+        ...(rowErrors !== undefined ? { errors } : {}),
         n: g,
         ids: Array.from(rows, (i) => String(ids[i])),
         line: Uint32Array.from(rows, (i) => file.line[i]),
@@ -18895,11 +24517,30 @@ function fillScores(candidate, baseline, directions) {
     if (!files.some((f) => f?.errors))
         return;
     directions.forEach((direction, k) => {
-        const worst = extreme(files, (f, i) => f.values[k][i], direction === 'lower');
+        // A pass rate (every non-error value 0 or 1) gets 0 (1 when lower is better) even when no row observed it:
+        // an errored call is never a pass (docs/tools.md: a promptfoo provider error where every other test passed).
+        const worst = passRate(files, k) ? (direction === 'lower' ? 1 : 0) : extreme(files, (f, i) => f.values[k][i], direction === 'lower');
         if (Number.isNaN(worst))
             noneLeft(files, 'value');
         each(files, (f, i) => (f.values[k][i] = worst));
     });
+}
+/** True when field k holds only 0 and 1 on the non-error rows of the files (and some row has a value). */
+function passRate(files, k) {
+    let seen = false;
+    for (const f of files) {
+        if (!f)
+            continue;
+        const v = f.values[k];
+        for (let i = 0; i < f.n; i++) {
+            if (f.errors && f.errors[i])
+                continue;
+            if (v[i] !== 0 && v[i] !== 1)
+                return false;
+            seen = true;
+        }
+    }
+    return seen;
 }
 /** Task regression (values [label, prediction]): an error row's prediction is its label plus the worst absolute error. */
 function fillRegression(candidate, baseline) {
@@ -19735,8 +25376,8 @@ function regressionStatistic(cells) {
                 sDy2 += w * dy2[j];
             }
             const ssTot = same ? 0 : Math.max(0, sDy2 - (sDy * sDy) / n);
-            fill(base, absB / n, sqB / n, r2Of(sqB, ssTot, n), maxB);
-            fill(cand, absC / n, sqC / n, r2Of(sqC, ssTot, n), maxC);
+            regressionStatistics_fill(base, absB / n, sqB / n, r2Of(sqB, ssTot, n), maxB);
+            regressionStatistics_fill(cand, absC / n, sqC / n, r2Of(sqC, ssTot, n), maxC);
         },
         swapped(s, base, cand) {
             let absB = fixedAbs;
@@ -19766,13 +25407,13 @@ function regressionStatistic(cells) {
                         maxC = aeB[j];
                 }
             }
-            fill(base, absB / total, sqB / total, r2Of(sqB, ssTot0, total), maxB);
-            fill(cand, absC / total, sqC / total, r2Of(sqC, ssTot0, total), maxC);
+            regressionStatistics_fill(base, absB / total, sqB / total, r2Of(sqB, ssTot0, total), maxB);
+            regressionStatistics_fill(cand, absC / total, sqC / total, r2Of(sqC, ssTot0, total), maxC);
         }
     };
 }
 /** [mae, rmse, r2, max_error] from the mean absolute error, the mean squared error, R² and the maximum. */
-function fill(out, mae, mse, r2, max) {
+function regressionStatistics_fill(out, mae, mse, r2, max) {
     out[0] = mae;
     out[1] = Math.sqrt(mse);
     out[2] = r2;
@@ -20246,6 +25887,7 @@ function scoreUnits(names, files) {
 
 
 
+
 const scores = {
     async prepare(options) {
         const fields = options.scoreMetrics ?? [];
@@ -20253,13 +25895,16 @@ const scores = {
             throw new ConfigError('task "scores" needs score-metrics (CLI --score-metrics): the fields to compare, e.g. judge,passed,latency_ms:lower');
         const names = fields.map((f) => f.name);
         const repeats = repeatMeans(options);
-        const read = await readAndPair(options, (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)), () => () => true, keepNumericRows, repeats.collapse);
+        const read = await readAndPair(options, (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)), 
+        // Evaluation tools' files (docs/tools.md): lm-eval rows whose doc_hash or target_hash differ are label conflicts.
+        toolSameTruth(options), keepNumericRows, repeats.collapse);
         const { candidate, baseline } = read;
+        const notes = toolWarnings(options, read.pairing, { candidate, baseline });
         // The error rule per row, before repeats are averaged (docs/errors.md).
         const errors = repeats.settle(read, fields.map((f) => f.direction));
         // Pass rates in % and points, whole numbers without trailing zeros (docs/report.md).
         const units = scoreUnits(names, repeats.rows(candidate, baseline));
-        const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(names), (rows, _rules, settings) => {
+        const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(toolDefaultGated(options) ?? names), (rows, _rules, settings) => {
             const cRows = rows.cand;
             const pairing = pairsAt(read.pairing, candidate.n, rows);
             const result = scoresStatistics({
@@ -20294,7 +25939,7 @@ const scores = {
                 disagreement: null,
                 ...(baseline ? { examples } : {}),
                 ...(units ? { units } : {}),
-                warnings: { first: [], last: result.warnings }
+                warnings: { first: notes, last: result.warnings }
             };
         });
         return { ...prepared, counts: repeats.counts(prepared.counts) };
@@ -20751,9 +26396,12 @@ function pairingWarnings(pairing) {
 
 
 
+
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
-async function compare(options) {
-    checkSettings(options);
+async function compare(given) {
+    checkSettings(given);
+    // An evaluation tool's output (docs/tools.md): task scores on the tool's metrics, ids and repeats.
+    const options = await resolveTools(given);
     const prepared = await taskModule(options.task, options.format).prepare(options);
     let report;
     try {

@@ -5,7 +5,7 @@
 // classes; then generation: 10,000 examples with two references, BLEU and chrF with 10,000 resamples, against
 // the 5 s. Each timing is the median of 3 runs, the floor and the compare run alternately so that a change in
 // the machine's load falls on both. EVAL_GATE_BENCH_CLI runs another build (default dist/cli.js);
-// EVAL_GATE_BENCH_CASES=plain,score,multiclass,classes,generation picks cases.
+// EVAL_GATE_BENCH_CASES=plain,score,multiclass,classes,generation,lm-eval picks cases (lm-eval: scripts/bench-tools.mjs).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,7 +18,7 @@ const N = Number(process.env.EVAL_GATE_BENCH_ROWS ?? 1_000_000)
 const RUNS = Number(process.env.EVAL_GATE_BENCH_RUNS ?? 3)
 const dir = path.join(tmpdir(), `eval-gate-bench-${N}`)
 const CLI = path.resolve(process.env.EVAL_GATE_BENCH_CLI ?? path.join(root, 'dist/cli.js'))
-const CASES = new Set((process.env.EVAL_GATE_BENCH_CASES ?? 'plain,score,multiclass,classes,generation').split(','))
+const CASES = new Set((process.env.EVAL_GATE_BENCH_CASES ?? 'plain,score,multiclass,classes,generation,lm-eval').split(','))
 
 
 
@@ -156,4 +156,10 @@ if (CASES.has('generation')) {
 {
   const { benchCells } = await import('./bench-cells.mjs')
   benchCells({ runs: RUNS })
+}
+
+// docs/tools.md, "Speed": reading a 1 GB lm-eval samples file of wide rows against JSON.parse of every line.
+if (CASES.has('lm-eval')) {
+  console.log('\nlm-eval samples, wide rows (scripts/bench-tools.mjs)')
+  spawnSync(process.execPath, [path.join(root, 'scripts/bench-tools.mjs')], { stdio: 'inherit', env: process.env })
 }

@@ -28,7 +28,9 @@ Files
   --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
-                           each --slice-field) from a GROUP BY, written as the extension says; no --baseline)
+                           each --slice-field) from a GROUP BY, written as the extension says; no --baseline);
+                           or an evaluation tool's output, compared as task scores: lm-eval | inspect |
+                           promptfoo | eee | deepeval (default: recognised from the content; docs/tools.md)
   --id-field NAME          example id field (default: id)
   --label-field NAME       true label field (default: label)
   --prediction-field NAME  predicted label field (default: prediction)

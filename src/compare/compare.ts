@@ -20,11 +20,14 @@ import { VERSION } from '../common/version.js'
 import { resultWarnings } from './resultWarnings.js'
 import { pairingWarnings } from '../pair/pairWarnings.js'
 import { withUnits } from '../report/format.js'
+import { resolveTools } from '../read/tools/toolFormats.js'
 
 
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
-export async function compare(options: CompareOptions): Promise<Report> {
-  checkSettings(options)
+export async function compare(given: CompareOptions): Promise<Report> {
+  checkSettings(given)
+  // An evaluation tool's output (docs/tools.md): task scores on the tool's metrics, ids and repeats.
+  const options = await resolveTools(given)
   const prepared = await taskModule(options.task, options.format).prepare(options)
   let report: Report
   try {

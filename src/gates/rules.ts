@@ -95,7 +95,8 @@ function parseRule(text: string): GateRule {
   const fail = (why: string): never => {
     throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`)
   }
-  const head = /^([A-Za-z_][A-Za-z0-9_]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text)
+  // Names may hold `.` and `-`: an evaluation tool's metrics (`exact_match.flexible-extract`, docs/tools.md).
+  const head = /^([A-Za-z_][A-Za-z0-9_.-]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text)
   if (!head) return fail('does not start with a metric name')
   const metric = head[1] + (head[2] ?? '')
   let tail = head[3].trim()

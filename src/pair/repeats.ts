@@ -95,8 +95,16 @@ export function collapseRepeats<F extends IdRows & { keys?: KeyColumn[] }>(
   }
   const rows = Uint32Array.from(first)
   const ids = file.ids as ArrayLike<string | number>
+  // An id with an error row among its repeats is an error example (docs/tools.md): its mean is no value of the model's.
+  const rowErrors = (file as { errors?: Uint8Array | null }).errors
+  let errors: Uint8Array | null = null
+  if (rowErrors) {
+    errors = new Uint8Array(g)
+    for (let i = 0; i < file.n; i++) if (rowErrors[i]) errors[repeats.idOf[i]] = 1
+  }
   const collapsed = {
     ...file,
+    ...(rowErrors !== undefined ? { errors } : {}),
     n: g,
     ids: Array.from(rows, (i) => String(ids[i])),
     line: Uint32Array.from(rows, (i) => file.line[i]),

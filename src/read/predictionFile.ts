@@ -4,11 +4,11 @@
  */
 import type { KeyColumn } from './keys.js'
 
-/** Input formats of docs/inputs.md; each may also be gzip-compressed (`.gz`). */
-export type Format = 'jsonl' | 'csv' | 'tsv' | 'json' | 'parquet' | 'cells'
+/** Input formats of docs/inputs.md; each may also be gzip-compressed (`.gz`). The evaluation tools' outputs: docs/tools.md. */
+export type Format = 'jsonl' | 'csv' | 'tsv' | 'json' | 'parquet' | 'cells' | 'lm-eval' | 'inspect' | 'promptfoo' | 'eee' | 'deepeval'
 
 /** The formats a user may name (`--format`, action `format`). */
-export const FORMATS: readonly Format[] = ['jsonl', 'csv', 'tsv', 'json', 'parquet', 'cells']
+export const FORMATS: readonly Format[] = ['jsonl', 'csv', 'tsv', 'json', 'parquet', 'cells', 'lm-eval', 'inspect', 'promptfoo', 'eee', 'deepeval']
 
 /** Names of the fields in a prediction file (docs/inputs.md, `id-field` …). */
 export interface FieldNames {

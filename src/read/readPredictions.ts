@@ -14,6 +14,7 @@ import { RowBuilder } from './rows.js'
 import { maxRowBytes } from './limits.js'
 import type { RowSink } from './sink.js'
 import { byteChunks, textChunks } from './source.js'
+import { isToolFormat, readToolRows } from './tools/toolFormats.js'
 
 export interface ReadOptions {
   /** Overrides the extension. */
@@ -42,6 +43,8 @@ export function formatOf(name: string, override?: Format): { format: Format; gzi
   const ext = base.slice(base.lastIndexOf('.') + 1)
   // `cells` says what the rows are (src/tasks/cellsTask.ts), not how the file is written: that comes from the extension.
   const format = override !== undefined && override !== 'cells' ? override : EXTENSIONS[ext]
+  // An evaluation tool's output (docs/tools.md) is read by src/read/tools/, whatever its extension.
+  if (isToolFormat(format)) return { format, gzip }
   if (!format) {
     throw new InputError(
       name,
@@ -73,6 +76,7 @@ export async function readPredictions(source: PredictionSource, options: ReadOpt
 export async function readRows(source: PredictionSource, rows: RowSink, options: { format?: Format; maxRowBytes?: number }): Promise<void> {
   const { format, gzip } = formatOf(source.name, options.format)
   const limit = options.maxRowBytes ?? maxRowBytes()
+  if (isToolFormat(format)) return readToolRows(source, rows, format)
   if (format === 'parquet') return readParquet(source, rows, limit)
   if (format === 'jsonl') return readJsonlBytes(byteChunks(source, gzip), rows, limit)
   const chunks = textChunks(source, gzip)

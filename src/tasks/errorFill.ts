@@ -51,10 +51,27 @@ export function fillScores(candidate: NumericFile, baseline: NumericFile | null,
   const files = [candidate, baseline]
   if (!files.some((f) => f?.errors)) return
   directions.forEach((direction, k) => {
-    const worst = extreme(files, (f, i) => (f as NumericFile).values[k][i], direction === 'lower')
+    // A pass rate (every non-error value 0 or 1) gets 0 (1 when lower is better) even when no row observed it:
+    // an errored call is never a pass (docs/tools.md: a promptfoo provider error where every other test passed).
+    const worst = passRate(files, k) ? (direction === 'lower' ? 1 : 0) : extreme(files, (f, i) => (f as NumericFile).values[k][i], direction === 'lower')
     if (Number.isNaN(worst)) noneLeft(files, 'value')
     each(files, (f, i) => ((f as NumericFile).values[k][i] = worst))
   })
+}
+
+/** True when field k holds only 0 and 1 on the non-error rows of the files (and some row has a value). */
+function passRate(files: readonly (NumericFile | null)[], k: number): boolean {
+  let seen = false
+  for (const f of files) {
+    if (!f) continue
+    const v = f.values[k]
+    for (let i = 0; i < f.n; i++) {
+      if (f.errors && f.errors[i]) continue
+      if (v[i] !== 0 && v[i] !== 1) return false
+      seen = true
+    }
+  }
+  return seen
 }
 
 /** Task regression (values [label, prediction]): an error row's prediction is its label plus the worst absolute error. */

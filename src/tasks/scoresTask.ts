@@ -16,6 +16,7 @@ import { clusteredMean } from '../significance/clusters/clusteredMeans.js'
 import { pairClusters } from '../significance/clusters/clusterCells.js'
 import { repeatMeans } from './repeatErrors.js'
 import { scoreUnits } from './scoreUnits.js'
+import { toolDefaultGated, toolSameTruth, toolWarnings } from '../read/tools/toolFormats.js'
 
 export const scores: TaskModule = {
   async prepare(options: CompareOptions): Promise<Prepared> {
@@ -26,16 +27,18 @@ export const scores: TaskModule = {
     const read = await readAndPair<NumericFile>(
       options,
       (source, text, requireId) => new NumericRowBuilder(source.name, options.fields.id, names, requireId, text, true, keyFields(options), names.map(() => true)),
-      () => () => true,
+      // Evaluation tools' files (docs/tools.md): lm-eval rows whose doc_hash or target_hash differ are label conflicts.
+      toolSameTruth(options),
       keepNumericRows,
       repeats.collapse
     )
     const { candidate, baseline } = read
+    const notes = toolWarnings(options, read.pairing, { candidate, baseline })
     // The error rule per row, before repeats are averaged (docs/errors.md).
     const errors = repeats.settle(read, fields.map((f) => f.direction))
     // Pass rates in % and points, whole numbers without trailing zeros (docs/report.md).
     const units = scoreUnits(names, repeats.rows(candidate, baseline))
-    const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(names), (rows, _rules, settings) => {
+    const prepared = unlabelled('scores', { ...read, errors }, names, noRegressionOn(toolDefaultGated(options) ?? names), (rows, _rules, settings) => {
       const cRows = rows.cand
       const pairing = pairsAt(read.pairing, candidate.n, rows)
       const result = scoresStatistics(
@@ -70,7 +73,7 @@ export const scores: TaskModule = {
         disagreement: null,
         ...(baseline ? { examples } : {}),
         ...(units ? { units } : {}),
-        warnings: { first: [], last: result.warnings }
+        warnings: { first: notes, last: result.warnings }
       }
     })
     return { ...prepared, counts: repeats.counts(prepared.counts) }
