@@ -10,6 +10,7 @@
  * declares, a CRC-32 that does not match. Memory: one member's declared size (at most the cap), allocated once;
  * a file on disk larger than 64 MiB is read where needed, never whole.
  */
+import { unsafeName } from '../zipArchive.js'
 import { crc32 } from 'node:zlib'
 import { Inflate } from 'fflate'
 import { decompress } from 'fzstd'
@@ -39,11 +40,6 @@ const SIG_ZIP64_END = 0x06064b50
 const SIG_ZIP64_LOCATOR = 0x07064b50
 
 const utf8 = new TextDecoder('utf-8')
-
-/** True for names that could escape the folder they are extracted to: `..` parts, absolute, drive, backslash. */
-export function unsafeName(name: string): boolean {
-  return name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\') || name.split('/').some((part) => part === '..')
-}
 
 /** An open archive: its members and a way to unpack one. */
 export interface Zip {
