@@ -17,8 +17,12 @@ export function statusDescription(report: Report): string {
   const failed = report.gates.filter((g) => g.status === 'fail').map((g) => g.rule)
   const unsettled = report.gates.filter((g) => g.status === 'inconclusive').map((g) => g.rule)
   // docs/repeats-and-clusters.md: an inconclusive verdict says so, whichever way `inconclusive` counts it.
+  const skipped = report.gates.filter((g) => g.status === 'skip').length
+  // docs/report.md: nothing compared is not a pass, whatever missing-baseline makes of it.
   const text =
-    report.verdict === 'inconclusive'
+    report.verdict === 'no-baseline'
+      ? `no baseline: nothing compared${report.passed ? ` (${skipped} gate${skipped === 1 ? '' : 's'} skipped)` : ' (missing-baseline: fail)'}`
+      : report.verdict === 'inconclusive'
       ? `inconclusive${report.passed ? ' (counted as passing)' : ''}: ${unsettled.join('; ')}`
       : report.passed
         ? `passed: ${n} gate${n === 1 ? '' : 's'}`
