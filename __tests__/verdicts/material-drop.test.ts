@@ -44,7 +44,7 @@ describe('200 examples, recall −8.3 points, Holm p = 0.125', () => {
     expect(top).toContain(
       '⚠️ `recall no-regression`: **recall 100.0% → 91.7% (−8.3 pts, 95% CI '
     )
-    expect(top).toContain('one-sided p = 0.125 after Holm)** — not significant, but 12.0 pts is the smallest drop its exact McNemar test detects with 80% power at α = 0.05')
+    expect(top).toContain('one-sided p = 0.125 after Holm)** — not significant: 12.0 pts is the smallest drop its exact McNemar test detects with 80% power at α = 0.05')
     expect(md).toContain('| ⚠️&nbsp;pass | `recall no-regression` | −8.3 pts (100.0% → 91.7%) | p = 0.125; MDE 12.0 pts |')
   })
 
@@ -65,7 +65,7 @@ describe('200 examples, recall −8.3 points, Holm p = 0.125', () => {
     const top = firstScreen(renderMarkdown(report, 'comment'))
     expect(top).toMatch(/^### ⚠️ Eval Gate: passed — 3 of 3 gates, but 3 drops this test set cannot judge\n/)
     expect(top).toContain('⚠️ `f1 no-regression`: **f1 ')
-    expect(top).toMatch(/— f1 fell [\d.]+ pts; this test set cannot tell a drop under [\d.]+ pts from noise: [\d.]+ pts is the smallest drop a test with the interval's standard error detects/)
+    expect(top).toMatch(/\*\* — fell [\d.]+ pts: [\d.]+ pts is about the smallest drop a test of this interval's width detects with 80% power at α = 0\.05/)
   })
 
   it('with repeats, the MDE is the clustered McNemar test\'s', async () => {

@@ -66,23 +66,26 @@ export function dropText(g: GateResult, report: Report): string {
   const { m, label } = gateMetric(report, g)
   const shown = m ? formatShownDelta(g.metric, m.baseline, m.candidate) : formatDelta(g.metric, d.change)
   const size = shown.replace(/^[+−]/, '')
-  const verb = m?.direction === 'lower' ? 'rose' : 'fell'
-  if (d.mde === null || !Number.isFinite(d.mde)) return `${label} ${verb} ${size}; this test set's power to see it is unknown`
-  return `${label} ${verb} ${size}; this test set cannot tell a drop under ${magnitude(g.metric, d.mde)} from noise`
+  const lower = m?.direction === 'lower'
+  if (d.mde === null || !Number.isFinite(d.mde)) return `${label} ${lower ? 'rose' : 'fell'} ${size}; this test set's power to see it is unknown`
+  return `${label} ${lower ? 'rose' : 'fell'} ${size}; this test set cannot tell a ${lower ? 'rise' : 'drop'} under ${magnitude(g.metric, d.mde)} from noise`
 }
 
 /**
- * After a drop's numbers: ` — not significant, but 12.0 pts is the smallest drop its exact McNemar test detects with
- * 80% power at α = 0.05`; with several drops (the title names none), the drop in words first.
+ * After a drop's numbers (docs/gates.md): ` — not significant: 12.0 pts is the smallest drop its exact McNemar test
+ * detects with 80% power at α = 0.05`; with several drops (the title names none), the change in words first. An
+ * MDE from the interval (a test without a closed-form power) is "about" the smallest.
  */
 function dropEvidence(g: GateResult, report: Report, named: boolean): string {
   const d = g.materialDrop
   if (!d) return ''
+  const { m } = gateMetric(report, g)
+  const lower = m?.direction === 'lower'
   const test = TEST_NAMES[d.mdeFrom]
-  const by = test ? `its ${test} test` : 'a test with the interval\'s standard error'
-  const lead = named ? ` — ${dropText(g, report)}:` : ' — not significant, but'
-  if (d.mde === null || !Number.isFinite(d.mde)) return named ? ` — ${dropText(g, report)}` : ' — not significant, and this test set\'s power to see it is unknown'
-  return `${lead} ${magnitude(g.metric, d.mde)} is the smallest drop ${by} detects with 80% power at α = ${report.settings.alpha}`
+  const lead = named ? ` — ${lower ? 'rose' : 'fell'} ${formatShownDelta(g.metric, m?.baseline ?? null, m?.candidate ?? null).replace(/^[+−]/, '')}:` : ' — not significant:'
+  if (d.mde === null || !Number.isFinite(d.mde)) return `${lead} this test set's power to see it is unknown`
+  const smallest = `${test ? '' : 'about '}the smallest ${lower ? 'rise' : 'drop'} ${test ? `its ${test} test` : 'a test of this interval\'s width'} detects`
+  return `${lead} ${magnitude(g.metric, d.mde)} is ${smallest} with 80% power at α = ${report.settings.alpha}`
 }
 
 /** Rounded up to two significant figures (4,763 → 4,800), as the gate's detail says it. */
@@ -163,7 +166,9 @@ function closestToFailing(gates: GateResult[]): GateResult | undefined {
 function distanceNote(g: GateResult): string {
   if (typeof g.distance !== 'number' || !Number.isFinite(g.distance)) return ''
   const d = Math.max(0, g.distance)
-  return ` — ${d >= 10 ? d.toFixed(0) : d.toFixed(1)} standard error${d.toFixed(1) === '1.0' ? '' : 's'} from failing`
+  // Beyond 5 the number only says how extreme p is (p = 1.00 is held at 1 − 10⁻¹²).
+  if (d > 5) return ' — more than 5 standard errors from failing'
+  return ` — ${d.toFixed(1)} standard error${d.toFixed(1) === '1.0' ? '' : 's'} from failing`
 }
 
 /** How the scope line names the tasks that have no classes. */
