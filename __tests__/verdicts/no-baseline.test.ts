@@ -86,6 +86,7 @@ describe('the action without a baseline', () => {
     expect(r.code).toBe(0)
     expect(r.outputs).toMatchObject({ passed: 'true', verdict: 'no-baseline', 'baseline-run-id': '' })
     const report = reportOf(r)
+    expect(() => asReport(report, 'report.json')).not.toThrow()
     // The run at the base commit first, then the others newest first; why each did not qualify.
     expect(report.baseline?.searched).toEqual({
       reason: 'no-artifact',

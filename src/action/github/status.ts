@@ -25,10 +25,16 @@ export function statusDescription(report: Report): string {
       : report.verdict === 'inconclusive'
       ? `inconclusive${report.passed ? ' (counted as passing)' : ''}: ${unsettled.join('; ')}`
       : report.passed
-        ? `passed: ${n} gate${n === 1 ? '' : 's'}`
+        ? `passed: ${n} gate${n === 1 ? '' : 's'}${dropNote(report)}`
         : `failed: ${failed.join('; ')}`
   const flat = text.replace(/\s+/g, ' ')
   return flat.length > 140 ? flat.slice(0, 139) + '…' : flat
+}
+
+/** `, 1 with a drop the test set cannot judge` (docs/gates.md): a pass is never a bare pass when one hides a drop. */
+function dropNote(report: Report): string {
+  const drops = report.gates.filter((g) => g.status === 'pass' && g.materialDrop).length
+  return drops ? `, ${drops} with a drop the test set cannot judge` : ''
 }
 
 export async function setStatus(
