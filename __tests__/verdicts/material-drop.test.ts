@@ -11,6 +11,7 @@ import { mdeFromSe, testDistance } from '../../src/stats/standardized.js'
 import type { GateRule } from '../../src/gates/rules.js'
 import type { GateResult, MetricReport } from '../../src/report/schema.js'
 import { asReport } from '../../src/report/validate.js'
+import { statusDescription } from '../../src/action/github/status.js'
 import { compareRows, dropRows } from './verdictFixtures.js'
 
 const firstScreen = (md: string): string => md.slice(0, md.indexOf('\n#### '))
@@ -46,6 +47,8 @@ describe('200 examples, recall −8.3 points, Holm p = 0.125', () => {
     )
     expect(top).toContain('one-sided p = 0.125 after Holm)** — not significant: 12.0 pts is the smallest drop its exact McNemar test detects with 80% power at α = 0.05')
     expect(md).toContain('| ⚠️&nbsp;pass | `recall no-regression` | −8.3 pts (100.0% → 91.7%) | p = 0.125; MDE 12.0 pts |')
+    // The commit status branch protection reads says it too.
+    expect(statusDescription(report)).toBe('passed: 1 gate, 1 with a drop the test set cannot judge')
   })
 
   it('a drop within a point is a plain pass, and the gate nearest failing is named on the z scale', async () => {
