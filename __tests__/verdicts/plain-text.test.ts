@@ -3,7 +3,8 @@
  * no Markdown marks — the one renderer's report laid out for a terminal (src/render/plainText.ts); Markdown when
  * standard output is not a terminal, with `--markdown FILE`, or with `--output-format markdown`.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,7 +13,7 @@ import { renderMarkdown } from '../../src/render/renderReport.js'
 import { parseCli } from '../../src/cli/args.js'
 import { stdoutFormat } from '../../src/cli/runCli.js'
 import { CASES, reportFor } from '../render-reports.js'
-import { cli, example } from './verdictFixtures.js'
+import { cli, example, root } from './verdictFixtures.js'
 
 const demo = ['compare', '--candidate', example('spam', 'candidate.jsonl'), '--baseline', example('spam', 'baseline.jsonl'), '--positive-label', 'spam', '--resamples', '2000']
 
@@ -78,6 +79,21 @@ describe('the CLI on a terminal', () => {
     expect(stdoutFormat({ markdown: 'r.md' }, true)).toBe('markdown')
     expect(stdoutFormat({ markdown: 'r.md', outputFormat: 'text' }, true)).toBe('text')
     expect(stdoutFormat({ outputFormat: 'text' }, false)).toBe('text')
+  })
+})
+
+/** The bundle under test, as cli.test.ts: dist/cli.js, or another build (EVAL_GATE_CLI_BUNDLE). */
+const bundle = process.env.EVAL_GATE_CLI_BUNDLE ?? path.join(root, 'dist/cli.js')
+
+describe.skipIf(!existsSync('/usr/bin/script'))('the real CLI on a pseudo-terminal (util-linux script)', () => {
+  it('detects the terminal itself: plain text on a pty, Markdown through a pipe', () => {
+    const args = ['compare', '--candidate', example('spam', 'candidate.jsonl'), '--positive-label', 'spam', '--resamples', '200']
+    const command = [process.execPath, bundle, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
+    const pty = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { encoding: 'utf8' })
+    expect(pty.status).toBe(0)
+    expect(pty.stdout.replace(/\r\n/g, '\n')).toMatch(/^⏸️ Eval Gate: no baseline — no --baseline file given; 4 skipped\n/)
+    const piped = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8' })
+    expect(piped.stdout).toMatch(/^### ⏸️ Eval Gate: no baseline — no `--baseline` file given/)
   })
 })
 
