@@ -99,7 +99,7 @@ describe('the action without a baseline', () => {
         { id: 10, number: expect.any(Number), commit: 'aaa0000', url: `${github.url}/runs/10`, why: 'expired' }
       ]
     })
-    const title = '### ⏸️ Eval Gate: no baseline — none of the 2 successful push runs of workflow `.github/workflows/eval.yml` on `main` has an unexpired artifact `predictions`; 4 skipped'
+    const title = '### ⏸️ Eval Gate: no baseline — none of the 2 successful push runs of workflow `.github/workflows/eval.yml` on `main` has an unexpired artifact `predictions`; the next one that uploads it creates the baseline; 4 skipped'
     for (const body of [ours()[0].body, r.summary]) {
       expect(body).toContain(title)
       expect(body).toContain('Nothing was compared. Looked at run 11 of `base-sha`: no artifact `predictions`; run 10 of `aaa0000`: its artifact has expired.')
@@ -124,7 +124,7 @@ describe('the action without a baseline', () => {
     const none = await run()
     expect(none.code).toBe(0)
     expect(reportOf(none).baseline?.searched).toMatchObject({ reason: 'no-runs', runsLookedAt: 0, runs: [] })
-    expect(none.summary).toContain('### ⏸️ Eval Gate: no baseline — no successful push run of workflow `.github/workflows/eval.yml` on `main`; 4 skipped')
+    expect(none.summary).toContain('### ⏸️ Eval Gate: no baseline — no successful push run of workflow `.github/workflows/eval.yml` on `main`; the first one that uploads `predictions` creates the baseline; 4 skipped')
     expect(none.summary).toContain('The first successful push run on `main` that uploads the artifact `predictions` creates the baseline; until then nothing is compared.')
     const off = await run({ baseline: 'none' })
     expect(off.code).toBe(0)

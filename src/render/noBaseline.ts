@@ -21,8 +21,9 @@ function runName(run: BaselineSearch['runs'][number]): string {
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 /**
- * The search in a few words, for the title: `no --baseline file given`, `baseline: none`, or `none of the 3
- * successful push runs of `ci.yml` on `main` has an unexpired artifact `predictions``.
+ * The search in a few words, for the title, and what creates a baseline: `no --baseline file given`, `baseline:
+ * none`, or `none of the 3 successful push runs of `ci.yml` on `main` has an unexpired artifact `predictions`; the
+ * next one that uploads it creates the baseline`.
  */
 export function searchedShort(report: Report): string {
   const p = report.baseline
@@ -40,9 +41,9 @@ export function searchedShort(report: Report): string {
     case 'no-workflow':
       return 'no workflow to search (no `baseline-workflow`, no run id)'
     case 'no-runs':
-      return `no successful push run of ${workflow} on ${branch}`
+      return `no successful push run of ${workflow} on ${branch}; the first one that uploads ${artifact} creates the baseline`
     default:
-      return `none of the ${plural(s.runsLookedAt, 'successful push run')} of ${workflow} on ${branch} has an unexpired artifact ${artifact}`
+      return `none of the ${plural(s.runsLookedAt, 'successful push run')} of ${workflow} on ${branch} has an unexpired artifact ${artifact}; the next one that uploads it creates the baseline`
   }
 }
 
