@@ -223,7 +223,7 @@ export class FakeGitHub {
 
   private run(r: FakeRun) {
     const schema = responseSchema('getRun', 200) as Schema
-    return fromSchema(schema, { id: r.id, workflow_id: r.workflowId, head_branch: r.branch, head_sha: r.headSha, event: r.event, status: 'completed', conclusion: r.conclusion, html_url: `${this.url}/runs/${r.id}` })
+    return fromSchema(schema, { id: r.id, workflow_id: r.workflowId, head_branch: r.branch, head_sha: r.headSha, event: r.event, status: 'completed', conclusion: r.conclusion, html_url: `${this.url}/runs/${r.id}`, path: '.github/workflows/eval.yml' })
   }
 
   private comment(c: FakeComment) {

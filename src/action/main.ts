@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../common/atomicWrite.js'
 import { compare } from '../compare/compare.js'
 import { readConfig, readRunContext, type ActionConfig, type RunContext } from './inputs.js'
 import { isUserError } from '../common/errors.js'
-import { currentWorkflowId, findBaseline } from './github/baseline.js'
+import { currentWorkflow, searchBaseline } from './github/baseline.js'
 import { ApiError, apiFailure, lazyClient, type Client } from './github/client.js'
 import { upsertComment } from './github/comment.js'
 import { logSafe } from './github/log.js'
@@ -21,7 +21,7 @@ import { publish } from './github/publish.js'
 import { uploadReport } from './github/reportArtifact.js'
 import { setStatus } from './github/status.js'
 import { renderMarkdown } from '../render/renderReport.js'
-import type { BaselineProvenance, Report } from '../report/schema.js'
+import type { BaselineProvenance, BaselineSearch, Report } from '../report/schema.js'
 import type { PredictionSource } from '../read/predictionFile.js'
 
 /** The client, made when something first needs the API; `needed` names that thing for the empty-token message. */
@@ -84,7 +84,12 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
   await statusOnHead(report, config, context, api, commentUrl)
   setOutputs(report, reportPath, commentUrl)
   if (!report.passed) {
-    const message = report.verdict === 'inconclusive' ? `Eval Gate inconclusive (inconclusive: fail): ${failedRules(report)}` : `Eval Gate failed: ${failedRules(report)}`
+    const message =
+      report.verdict === 'no-baseline'
+        ? `Eval Gate: no baseline (missing-baseline: fail): ${noBaselineWhy(report)}`
+        : report.verdict === 'inconclusive'
+          ? `Eval Gate inconclusive (inconclusive: fail): ${failedRules(report)}`
+          : `Eval Gate failed: ${failedRules(report)}`
     if (config.failOnGate) core.setFailed(message)
     else core.warning(`${message} — not failing the step (fail-on-gate: false)`)
   }
@@ -107,10 +112,19 @@ async function publishFlow(config: ActionConfig, context: RunContext, api: Api):
 async function baselineSource(api: Api, config: ActionConfig, context: RunContext): Promise<{ source: PredictionSource | null; provenance: BaselineProvenance }> {
   const baseCommit = context.pullRequest?.baseSha ?? null
   const headCommit = context.pullRequest?.headSha ?? null
-  const none = { source: null, provenance: localProvenance('none', baseCommit, headCommit) }
+  // docs/report.md: without a baseline, the report says what was searched and why nothing qualified.
+  const none = (searched: BaselineSearch) => ({ source: null, provenance: { ...localProvenance('none', baseCommit, headCommit), searched } })
+  const search = (reason: BaselineSearch['reason'], workflow: string | null = null, branch: string | null = null): BaselineSearch => ({
+    reason,
+    workflow,
+    branch,
+    artifactName: config.artifactName,
+    runsLookedAt: 0,
+    runs: []
+  })
   if (config.baseline.kind === 'none') {
     core.info('baseline: none')
-    return none
+    return none(search('not-requested'))
   }
   if (config.baseline.kind === 'file') {
     core.info(`baseline: the file ${logSafe(config.baseline.path)}`)
@@ -119,16 +133,22 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
   const branch = config.baselineBranch ?? context.pullRequest?.baseRef ?? context.defaultBranch
   if (!branch) {
     core.warning('No baseline branch: not a pull request, no default branch in the event, and no baseline-branch input.')
-    return none
+    return none(search('no-branch'))
   }
   const client = api('finding the baseline artifact (baseline: artifact)')
   let workflow: string | number | null = config.baselineWorkflow
-  if (workflow === null && context.runId !== null) workflow = await currentWorkflowId(client, context.owner, context.repo, context.runId)
+  // The workflow as the report names it: the input as given, else the current run's workflow file.
+  let workflowName: string | null = workflow
+  if (workflow === null && context.runId !== null) {
+    const current = await currentWorkflow(client, context.owner, context.repo, context.runId)
+    workflow = current.id
+    workflowName = current.file ?? String(current.id)
+  }
   if (workflow === null) {
     core.warning('No baseline workflow: set baseline-workflow (GITHUB_RUN_ID is not set).')
-    return none
+    return none(search('no-workflow', null, branch))
   }
-  const found = await findBaseline(client, {
+  const { baseline: found, searched } = await searchBaseline(client, {
     owner: context.owner,
     repo: context.repo,
     workflow,
@@ -139,8 +159,9 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     predictionsPath: config.predictions
   })
   if (!found) {
-    core.warning(`No baseline: no successful push run of workflow ${workflow} on ${branch} has an unexpired artifact "${config.artifactName}".`)
-    return none
+    const looked = searched.runsLookedAt ? ` (${searched.runsLookedAt} run${searched.runsLookedAt === 1 ? '' : 's'} looked at)` : ''
+    core.warning(`No baseline: no successful push run of workflow ${workflow} on ${branch} has an unexpired artifact "${config.artifactName}"${looked}.`)
+    return none({ ...searched, workflow: workflowName ?? String(workflow) })
   }
   core.info(`baseline: ${logSafe(found.name)} — ${logSafe(found.why)}`)
   const provenance = await artifactProvenance(
@@ -236,6 +257,18 @@ const failedRules = (report: Report): string =>
     .filter((g) => g.status === 'fail' || (report.verdict === 'inconclusive' && g.status === 'inconclusive'))
     .map((g) => `${g.rule} (${g.detail})`)
     .join('; ')
+
+/** Why there was no baseline, for the step's message (the report's title says it with links). */
+function noBaselineWhy(report: Report): string {
+  const s = report.baseline?.searched
+  if (!s) return 'nothing was compared'
+  if (s.reason === 'not-requested') return 'baseline: none'
+  if (s.reason === 'no-branch') return 'no baseline branch'
+  if (s.reason === 'no-workflow') return 'no baseline workflow'
+  const where = `workflow ${logSafe(s.workflow ?? '?')} on ${logSafe(s.branch ?? '?')}`
+  if (s.reason === 'no-runs') return `no successful push run of ${where}`
+  return `none of the ${s.runsLookedAt} successful push run(s) of ${where} has an unexpired artifact ${JSON.stringify(s.artifactName ?? '')}`
+}
 
 /** One line for the step's failure: the message of a user or API error, a stack trace only for a bug. */
 function failureMessage(error: unknown): string {

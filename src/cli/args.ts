@@ -14,6 +14,8 @@ export interface CliCommand {
   options: CompareOptions
   json?: string
   markdown?: string
+  /** docs/cli.md `--output-format`: what standard output gets; absent: text on a terminal, else Markdown. */
+  outputFormat?: 'text' | 'markdown'
 }
 
 export type CliRequest = CliCommand | { kind: 'help' } | { kind: 'version' }
@@ -21,7 +23,8 @@ export type CliRequest = CliCommand | { kind: 'help' } | { kind: 'version' }
 export const HELP = `Usage: eval-gate compare --candidate FILE [--baseline FILE] [options]
 
 Compares a candidate model's predictions with a baseline's, paired by example id, and checks the gates.
-Prints the Markdown report. Exit status: 0 every gate passes, 1 a gate fails, 2 bad input or usage.
+Prints the report: plain text on a terminal, Markdown otherwise. Exit status: 0 every gate passes, 1 a gate
+fails (or no baseline under --missing-baseline fail), 2 bad input or usage.
 
 Files
   --candidate FILE         the candidate model's predictions (required)
@@ -74,7 +77,9 @@ Gates and statistics
 
 Output
   --json OUT.json          also write the JSON report
-  --markdown OUT.md        also write the Markdown report, in the form posted as the pull-request comment
+  --markdown OUT.md        also write the Markdown report, in the form posted as the pull-request comment (standard
+                           output is then Markdown too, unless --output-format text)
+  --output-format F        text | markdown: what standard output gets (default: text on a terminal, else Markdown)
   -h, --help               this help
   -v, --version            the version
 `
@@ -116,6 +121,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
         inconclusive: { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
+        'output-format': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -161,7 +167,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young', 'max-t'] as const)),
     ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p'] as const))
   }
-  return { kind: 'compare', options, json: values.json, markdown: values.markdown }
+  const outputFormat = oneOf('--output-format', values['output-format'], ['text', 'markdown'] as const)
+  return { kind: 'compare', options, json: values.json, markdown: values.markdown, ...(outputFormat ? { outputFormat } : {}) }
 }
 
 /** `{ key: value }`, or nothing when the option is not given (so that the core's default applies). */

@@ -2,36 +2,13 @@
  * The command line: `eval-gate compare …` (docs/cli.md). A thin shell around compare() and the renderer.
  * Exit status: 0 every gate passes, 1 a gate fails, 2 bad input or usage, 3 an internal error (a bug).
  */
-import path from 'node:path'
-import { writeFileAtomic } from '../common/atomicWrite.js'
-import { HELP, parseCli } from './args.js'
-import { compare } from '../compare/compare.js'
+import { runCli } from './runCli.js'
 import { serveHelperThread } from '../compare/helperThreads.js'
-import { ConfigError, isUserError, quote } from '../common/errors.js'
-import { renderMarkdown } from '../render/renderReport.js'
-import { VERSION } from '../common/version.js'
+import { isUserError } from '../common/errors.js'
 
-async function main(argv: readonly string[]): Promise<number> {
-  const request = parseCli(argv)
-  if (request.kind === 'help') {
-    process.stdout.write(HELP)
-    return 0
-  }
-  if (request.kind === 'version') {
-    process.stdout.write(`eval-gate ${VERSION}\n`)
-    return 0
-  }
-  const inputs = [request.options.candidate.path, request.options.baseline?.path].filter((p): p is string => !!p).map((p) => path.resolve(p))
-  for (const [option, out] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
-    if (out && inputs.includes(path.resolve(out))) throw new ConfigError(`${option} ${quote(out, 200)} is an input file: refusing to overwrite it`)
-  }
-  const report = await compare({ ...request.options, readerScript: new URL(import.meta.url) })
-  const markdown = renderMarkdown(report, 'comment')
-  if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
-  if (request.markdown) await writeFileAtomic(request.markdown, markdown)
-  process.stdout.write(markdown)
-  return report.passed ? 0 : 1
-}
+/** The command line on this process's standard output (a terminal gets plain text, docs/cli.md). */
+const main = (argv: readonly string[]): Promise<number> =>
+  runCli(argv, { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY }, new URL(import.meta.url))
 
 if (!serveHelperThread()) start()
 

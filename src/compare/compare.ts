@@ -5,6 +5,7 @@
  */
 import { ConfigError } from '../common/errors.js'
 import { evaluateGates } from '../gates/evaluate.js'
+import { withEvidence } from '../gates/gateEvidence.js'
 import { parseGates, type GateRule } from '../gates/rules.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from '../checks/leakage.js'
 import { overfittingCheck, overfittingMetrics, overfittingWarnings } from '../checks/overfitting.js'
@@ -14,7 +15,7 @@ import { errorRateMetric } from '../tasks/errorRate.js'
 import { slicesOf } from '../slices/sliceAnalysis.js'
 import { taskModule } from '../tasks/registry.js'
 import type { Analysis, Prepared, Settings } from '../tasks/taskModule.js'
-import type { GateResult, MetricReport, Report } from '../report/schema.js'
+import type { GateResult, MetricReport, Report, Verdict } from '../report/schema.js'
 import type { CompareOptions } from '../tasks/options.js'
 import { VERSION } from '../common/version.js'
 import { resultWarnings } from './resultWarnings.js'
@@ -65,22 +66,26 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
   Object.assign(analysis.metrics, checked.metrics)
   const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
   // Gate details read scores fields by what their values are (docs/report.md).
-  const gates = withUnits(analysis.units, () => evaluateGates(rules, analysis.metrics, {
-    alpha: options.alpha,
-    hasBaseline: prepared.hasBaseline,
-    missingBaseline: options.missingBaseline,
-    multiplicity: options.multiplicity,
-    maxTTies: options.maxTTies,
-    joint: analysis.joint ?? null,
-    overfitting: checked.sections.overfitting ?? null,
-    slices: slices?.report ?? null,
-    minSlice: slices?.settings.minSlice,
-    examples: compared
-  }))
-  const verdict = verdictOf(gates)
+  const gates = withUnits(analysis.units, () => {
+    const evaluated = evaluateGates(rules, analysis.metrics, {
+      alpha: options.alpha,
+      hasBaseline: prepared.hasBaseline,
+      missingBaseline: options.missingBaseline,
+      multiplicity: options.multiplicity,
+      maxTTies: options.maxTTies,
+      joint: analysis.joint ?? null,
+      overfitting: checked.sections.overfitting ?? null,
+      slices: slices?.report ?? null,
+      minSlice: slices?.settings.minSlice,
+      examples: compared
+    })
+    // docs/gates.md: how far from failing, material drops, which way an inconclusive gate leans.
+    return withEvidence(rules, evaluated, analysis.metrics, { alpha: options.alpha, hasBaseline: prepared.hasBaseline, slices: slices?.report ?? null, overfitting: checked.sections.overfitting ?? null })
+  })
+  const verdict = prepared.hasBaseline ? verdictOf(gates) : noBaselineVerdict(gates, rules)
   return {
     schemaVersion: 1,
-    passed: verdict === 'pass' || (verdict === 'inconclusive' && options.inconclusive === 'pass'),
+    passed: passedOf(verdict, options),
     verdict,
     task: prepared.task,
     labels: prepared.labels,
@@ -125,6 +130,25 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
 export function verdictOf(gates: readonly GateResult[]): 'pass' | 'fail' | 'inconclusive' {
   if (gates.some((g) => g.status === 'fail')) return 'fail'
   return gates.some((g) => g.status === 'inconclusive') ? 'inconclusive' : 'pass'
+}
+
+/**
+ * The verdict of a run without a baseline (docs/report.md): `fail` when a rule that needs no baseline failed (an
+ * absolute rule, a train-gap rule), else `no-baseline`: nothing was compared, whatever `missing-baseline` made of the
+ * rules that need one. `gates` are one per rule, in rule order.
+ */
+export function noBaselineVerdict(gates: readonly GateResult[], rules: readonly GateRule[]): Verdict {
+  const absolute = (rule: GateRule | undefined): boolean => rule?.kind === 'threshold' || rule?.kind === 'train-gap'
+  return gates.some((g, i) => g.status === 'fail' && absolute(rules[i])) ? 'fail' : 'no-baseline'
+}
+
+/**
+ * `passed`, from the verdict: an inconclusive one counts as `inconclusive` says (default fail); `no-baseline`
+ * as `missing-baseline` says (`skip`: passed, exit 0; `fail`: failed, exit 1).
+ */
+export function passedOf(verdict: Verdict, options: Pick<CompareOptions, 'inconclusive' | 'missingBaseline'>): boolean {
+  if (verdict === 'no-baseline') return options.missingBaseline === 'skip'
+  return verdict === 'pass' || (verdict === 'inconclusive' && options.inconclusive === 'pass')
 }
 
 /**

@@ -7,10 +7,10 @@ import type { BaselineProvenance, Report } from '../report/schema.js'
 import { dataSpan } from './escape.js'
 
 /** A commit id as a short SHA code span; anything that is not a hex id is shown as data. */
-const sha = (commit: string): string => (/^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : dataSpan(commit, 48))
+export const sha = (commit: string): string => (/^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : dataSpan(commit, 48))
 
 /** Only plain https URLs without spaces, brackets or quotes are links. */
-const safeUrl = (url: string | null): url is string => url !== null && /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~%/+=&?-]*)?$/.test(url)
+export const safeUrl = (url: string | null): url is string => url !== null && /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~%/+=&?-]*)?$/.test(url)
 
 const baseName = (file: string): string => file.split(/[\\/]/).filter((s) => s.length > 0).pop() ?? file
 

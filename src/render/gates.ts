@@ -7,14 +7,16 @@ import type { GateResult, Report } from '../report/schema.js'
 import { dataSpan, proseText } from './escape.js'
 import { gateMetric, level, shownDelta, testsOf, values } from './displayNames.js'
 import { trainGapObserved, trainGapOf } from './overfittingSection.js'
-import { adjustmentName, pText, roundUp2, sortedGates } from './verdict.js'
+import { adjustmentName, magnitude, pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
 
 const RESULT: Record<string, string> = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' }
 
 export function gatesSection(report: Report): string {
   if (report.gates.length === 0) return ''
-  const rows = sortedGates(report).map((g) => [RESULT[g.status] ?? proseText(g.status), dataSpan(g.rule, 80), observed(g, report), evidence(g, report)])
+  // docs/gates.md: a pass with a material drop the test set cannot judge shows ⚠️, never a bare ✅.
+  const result = (g: GateResult): string => (g.status === 'pass' && g.materialDrop ? '⚠️&nbsp;pass' : (RESULT[g.status] ?? proseText(g.status)))
+  const rows = sortedGates(report).map((g) => [result(g), dataSpan(g.rule, 80), observed(g, report), evidence(g, report)])
   const noRegression = report.gates.filter((g) => g.pValue !== null)
   const notes: string[] = []
   if (noRegression.length > 0) {
@@ -25,6 +27,12 @@ export function gatesSection(report: Report): string {
     )
   }
   if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)
+  if (report.gates.some((g) => g.status === 'pass' && g.materialDrop)) {
+    notes.push(
+      `⚠️ pass: the change is worse by more than the rule's tolerance (else 1 point, or 1% of the baseline's value) but not significant; ` +
+        `MDE: the smallest drop the test detects with 80% power at one-sided α = ${report.settings.alpha}.`
+    )
+  }
   if (report.gates.some((g) => g.status === 'inconclusive')) {
     notes.push(
       `Inconclusive: the interval of Δ straddles the non-inferiority margin (neither shown within it nor shown beyond it); ` +
@@ -46,8 +54,13 @@ function observed(g: GateResult, report: Report): string {
 
 function evidence(g: GateResult, report: Report): string {
   if (g.status === 'skip') return proseText(g.detail, 120)
-  if (g.pValue !== null) return `p ${pText(g.pValue)}`
-  if (g.bound !== null) return `bound ${formatDelta(g.metric, g.bound)}${g.status === 'inconclusive' && typeof g.examplesNeeded === 'number' ? ` (≈${roundUp2(g.examplesNeeded).toLocaleString('en-US')} examples to settle)` : ''}`
+  const drop = g.status === 'pass' && g.materialDrop ? `; ${g.materialDrop.mde !== null && Number.isFinite(g.materialDrop.mde) ? `MDE ${magnitude(g.metric, g.materialDrop.mde)}` : 'MDE unknown'}` : ''
+  if (g.pValue !== null) return `p ${pText(g.pValue)}${drop}`
+  if (g.bound !== null) {
+    const lean = g.status === 'inconclusive' && g.leaning ? `; estimate ${g.leaning} the margin` : ''
+    const settle = g.status === 'inconclusive' && typeof g.examplesNeeded === 'number' ? ` (≈${roundUp2(g.examplesNeeded).toLocaleString('en-US')} examples to settle)` : ''
+    return `bound ${formatDelta(g.metric, g.bound)}${lean}${settle}`
+  }
   const { m } = gateMetric(report, g)
   if (m && m.candidate === null) return 'undefined on this data'
   return '—'

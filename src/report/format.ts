@@ -18,6 +18,12 @@ const FOUR = new Set(['log_loss', 'brier'])
 const isPlain = (metric: string): boolean => (units.get(metric) === 'proportion' ? false : !PROPORTION.test(metric) || isCount(metric))
 
 /**
+ * True when the metric is a proportion, shown in % with deltas in points: by its name, or a scores field of 0/1
+ * values (Report.units, in force through {@link withUnits}). Counts and plain numbers are not.
+ */
+export const isProportion = (metric: string): boolean => !isPlain(metric)
+
+/**
  * The units of the report being written where a metric's name does not say (a scores field of 0/1 values is a
  * proportion, one of whole numbers an integer: Report.units, docs/report.md); set by {@link withUnits}.
  */

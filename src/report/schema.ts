@@ -33,6 +33,14 @@ export interface MetricReport {
   ciMethod: string | null
   /** Added field, where candidateCi is not the metric's usual one: `delong-logit` (roc_auc), `log-t` (log_loss). */
   candidateCiMethod?: string
+  /**
+   * Added field (docs/gates.md, "A drop the test set cannot judge"): the minimum detectable effect of the test behind
+   * `pValueWorse`, the smallest change in the worse direction it detects with 80% power at one-sided alpha (a
+   * positive number in the metric's unit). Set where that test's power has a closed form: McNemar (Connor 1987;
+   * clustered: with the design effect of src/significance/clusters/clusterPower.ts) and the paired t (plain and
+   * cluster-robust). Absent otherwise, and without a baseline.
+   */
+  mde?: number
 }
 
 export interface GateResult {
@@ -61,6 +69,27 @@ export interface GateResult {
    * its spread per example stay as observed (src/gates/evaluate.ts `examplesToSettle`); null when none would.
    */
   examplesNeeded?: number | null
+  /**
+   * Added field (docs/gates.md, "Closest to failing"): how far the gate is from failing, in standard errors of its
+   * own statistic: z(1 − alpha) − z(1 − p) for a test (p its adjusted p), (bound − margin) / SE for a non-inferior
+   * rule, (value − threshold) / SE for an absolute or delta rule, signed so that a passing gate is ≥ 0. Null when
+   * the gate has no such scale (no test, no interval, a skipped rule).
+   */
+  distance?: number | null
+  /**
+   * Added field (docs/gates.md, "A drop the test set cannot judge"): a passing `no-regression` rule whose change is in
+   * the worse direction and material (beyond `threshold`: the rule's tolerance, else 1 point for proportions and
+   * 1% of the baseline's value otherwise). `change` is the signed delta, `mde` the test set's minimum detectable
+   * effect at 80% power (positive, null when unknown), `mdeFrom` the test it belongs to (`mcnemar-exact`,
+   * `mcnemar-cluster`, `paired-t` …, as `MetricReport.test`) or `interval` (from the standard error of the interval
+   * of the change). The gate still passes; the report shows ⚠️ in the gate's row and in the title.
+   */
+  materialDrop?: { change: number; threshold: number; mde: number | null; mdeFrom: string }
+  /**
+   * Added field (inconclusive non-inferior rules): where the estimate already stands, `within` the margin (more
+   * examples would show it non-inferior, if the change stays) or `beyond` it (they would show it inferior).
+   */
+  leaning?: 'within' | 'beyond'
 }
 
 /** Where the two models disagree (paired examples only). */
@@ -76,6 +105,9 @@ export interface Disagreement {
   /** Ids of the first wrong → right examples, in candidate file order. */
   firstImprovements: string[]
 }
+
+/** The run's verdict (docs/gates.md, docs/report.md). */
+export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'no-baseline'
 
 /** How a metric's values read (Report.units). */
 export type MetricUnit = 'proportion' | 'integer'
@@ -104,8 +136,11 @@ export interface Report {
     /** docs/repeats-and-clusters.md (`--repeat-field`): rows per id of each file. */
     repeats?: { candidate: number; baseline: number | null }
   }
-  /** docs/repeats-and-clusters.md: `pass`, `fail` or `inconclusive` (a non-inferior gate straddles its margin). */
-  verdict?: 'pass' | 'fail' | 'inconclusive'
+  /**
+   * docs/repeats-and-clusters.md: `pass`, `fail` or `inconclusive` (a non-inferior gate straddles its margin);
+   * docs/report.md: `no-baseline` when nothing was compared (no baseline) and no absolute rule failed.
+   */
+  verdict?: Verdict
   metrics: Record<string, MetricReport>
   /**
    * Rows true labels, columns predicted, in label order. Above 1,000 classes `candidate` and `baseline` are null
@@ -266,4 +301,23 @@ export interface BaselineProvenance {
    */
   relation: 'same' | 'behind' | 'ahead' | 'diverged' | 'unknown'
   behindBy: number | null
+  /** Added (source `none`): what was searched for a baseline and why nothing qualified (docs/report.md). */
+  searched?: BaselineSearch
+}
+
+/**
+ * What the action searched for a baseline when it found none (docs/action.md, docs/report.md): `reason` says why
+ * none qualified — `not-requested` (`baseline: none`), `no-branch` (no baseline branch known), `no-workflow` (no
+ * workflow to search), `no-runs` (no successful push run of the workflow on the branch), `no-artifact` (runs,
+ * none with an unexpired artifact `artifactName`). `runs` lists the runs looked at (the base commit's first, then
+ * newest first; at most 10, `runsLookedAt` counts them all) and why each did not qualify.
+ */
+export interface BaselineSearch {
+  reason: 'not-requested' | 'no-branch' | 'no-workflow' | 'no-runs' | 'no-artifact'
+  /** The workflow searched: its file (`.github/workflows/ci.yml`) or name when known, else its id. */
+  workflow: string | null
+  branch: string | null
+  artifactName: string | null
+  runsLookedAt: number
+  runs: { id: number; number: number | null; commit: string; url: string | null; why: 'no-artifact' | 'expired' }[]
 }

@@ -60,7 +60,8 @@ const metricFields = {
   direction: oneOf('higher', 'lower'),
   pValueWorse: optional(nullable(num)),
   worseBound: optional(nullable(num)),
-  ciMethod: optional(nullable(str))
+  ciMethod: optional(nullable(str)),
+  mde: optional(num)
 }
 const metric = object(metricFields)
 
@@ -84,7 +85,10 @@ const gate = object({
   bound: optional(nullable(num)),
   detail: str,
   slice: optional(object({ field: str, value: optional(str), failing: optional(array(str)) })),
-  examplesNeeded: optional(nullable(num))
+  examplesNeeded: optional(nullable(num)),
+  distance: optional(nullable(num)),
+  materialDrop: optional(object({ change: num, threshold: num, mde: nullable(num), mdeFrom: str })),
+  leaning: optional(oneOf('within', 'beyond'))
 })
 
 const matrix = nullable(array(array(num)))
@@ -92,7 +96,7 @@ const matrix = nullable(array(array(num)))
 const report = object({
   schemaVersion: oneOf(1),
   passed: bool,
-  verdict: optional(oneOf('pass', 'fail', 'inconclusive')),
+  verdict: optional(oneOf('pass', 'fail', 'inconclusive', 'no-baseline')),
   task: str,
   labels: array(str),
   positiveLabel: nullable(str),
@@ -140,7 +144,17 @@ const report = object({
       baseCommit: nullable(str),
       headCommit: nullable(str),
       relation: oneOf('same', 'behind', 'ahead', 'diverged', 'unknown'),
-      behindBy: nullable(num)
+      behindBy: nullable(num),
+      searched: optional(
+        object({
+          reason: oneOf('not-requested', 'no-branch', 'no-workflow', 'no-runs', 'no-artifact'),
+          workflow: nullable(str),
+          branch: nullable(str),
+          artifactName: nullable(str),
+          runsLookedAt: num,
+          runs: array(object({ id: num, number: nullable(num), commit: str, url: nullable(str), why: oneOf('no-artifact', 'expired') }), 10)
+        })
+      )
     })
   ),
   slices: optional(slices),

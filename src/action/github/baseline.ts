@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import path from 'node:path'
 import { InputError } from '../../common/errors.js'
 import { MAX_UNPACKED, listZipEntries, normalName, quoteName, unpackZipEntry, type ZipEntry } from '../../read/zipArchive.js'
+import type { BaselineSearch } from '../../report/schema.js'
 import type { Client } from './client.js'
 
 export interface BaselineQuery {
@@ -60,12 +61,34 @@ interface Run {
 
 /** The workflow of the current run, from GITHUB_RUN_ID. */
 export async function currentWorkflowId(client: Client, owner: string, repo: string, runId: number): Promise<number> {
+  return (await currentWorkflow(client, owner, repo, runId)).id
+}
+
+/**
+ * The workflow of the current run: its id, and its file (`.github/workflows/ci.yml`, from the run's `path`) for the
+ * report to name (docs/report.md), null when the run does not give one.
+ */
+export async function currentWorkflow(client: Client, owner: string, repo: string, runId: number): Promise<{ id: number; file: string | null }> {
   const { data } = await client.rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
-  return data.workflow_id
+  const file = typeof data.path === 'string' ? data.path.replace(/@.*$/, '') : ''
+  return { id: data.workflow_id, file: /\.ya?ml$/.test(file) ? file : null }
 }
 
 /** The baseline predictions, or null when no run has the artifact. */
 export async function findBaseline(client: Client, q: BaselineQuery): Promise<Baseline | null> {
+  return (await searchBaseline(client, q)).baseline
+}
+
+/** The runs {@link searchBaseline} lists in its search (BaselineSearch.runs). */
+const LISTED_RUNS = 10
+
+/**
+ * {@link findBaseline}, with what it looked at (docs/report.md `baseline.searched`): the runs tried and why each
+ * did not qualify (no unexpired artifact of the name in its listing, or a 410 on download). `searched.reason` is
+ * `no-runs` or `no-artifact` when nothing was found; the workflow is named as `q.workflow` (the caller may put
+ * the file in its place).
+ */
+export async function searchBaseline(client: Client, q: BaselineQuery): Promise<{ baseline: Baseline | null; searched: BaselineSearch }> {
   const maxRuns = q.maxRuns ?? 100
   const maxUnpackedBytes = q.maxUnpackedBytes ?? maxUnpacked()
   const maxZipBytes = q.maxArtifactBytes ?? maxArtifactBytes()
@@ -87,12 +110,18 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
   core.info(`${runs.length} successful push run(s) of workflow ${q.workflow} on ${q.branch}`)
   const preferred = q.baseSha ? runs.filter((r) => r.head_sha === q.baseSha) : []
   const ordered = [...preferred, ...runs.filter((r) => !preferred.includes(r))].slice(0, maxRuns)
+  const searched: BaselineSearch = { reason: ordered.length === 0 ? 'no-runs' : 'no-artifact', workflow: String(q.workflow), branch: q.branch, artifactName: q.artifactName, runsLookedAt: 0, runs: [] }
+  const passOver = (run: Run, why: 'no-artifact' | 'expired'): void => {
+    searched.runsLookedAt++
+    if (searched.runs.length < LISTED_RUNS) searched.runs.push({ id: run.id, number: run.run_number ?? null, commit: run.head_sha, url: run.html_url ?? null, why })
+  }
   for (const run of ordered) {
     const atBase = preferred.includes(run)
     const { data } = await client.rest.actions.listWorkflowRunArtifacts({ owner: q.owner, repo: q.repo, run_id: run.id, name: q.artifactName, per_page: 100 })
     const found = data.artifacts.find((a) => a.name === q.artifactName && !a.expired)
     if (!found) {
       core.info(`run ${run.id}${atBase ? ' (at the base commit)' : ''}: no unexpired artifact ${artifact}, trying the next run`)
+      passOver(run, data.artifacts.some((a) => a.name === q.artifactName) ? 'expired' : 'no-artifact')
       continue
     }
     const where = `artifact ${artifact} of run ${run.id}`
@@ -107,6 +136,7 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
     const zip = await downloadArtifactZip(client, { owner: q.owner, repo: q.repo, artifactId: found.id, where, maxBytes: maxZipBytes, expectedBytes: found.size_in_bytes, fetch: q.fetch })
     if (zip === null) {
       core.info(`run ${run.id}: artifact ${artifact} has expired (410), trying the next run`)
+      passOver(run, 'expired')
       continue
     }
     const entries = listZipEntries(zip, where)
@@ -115,7 +145,7 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
     const why = atBase
       ? `run ${run.id} built the pull request's base commit ${run.head_sha.slice(0, 7)}`
       : `run ${run.id} (commit ${run.head_sha.slice(0, 7)}) is the newest successful push run on ${q.branch} with the artifact${q.baseSha ? '; no run at the base commit had it' : ''}`
-    return {
+    const baseline = {
       runId: run.id,
       runNumber: run.run_number ?? null,
       htmlUrl: run.html_url ?? null,
@@ -126,8 +156,9 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
       why,
       maxUnpackedBytes
     }
+    return { baseline, searched }
   }
-  return null
+  return { baseline: null, searched }
 }
 
 /**

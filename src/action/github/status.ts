@@ -17,14 +17,24 @@ export function statusDescription(report: Report): string {
   const failed = report.gates.filter((g) => g.status === 'fail').map((g) => g.rule)
   const unsettled = report.gates.filter((g) => g.status === 'inconclusive').map((g) => g.rule)
   // docs/repeats-and-clusters.md: an inconclusive verdict says so, whichever way `inconclusive` counts it.
+  const skipped = report.gates.filter((g) => g.status === 'skip').length
+  // docs/report.md: nothing compared is not a pass, whatever missing-baseline makes of it.
   const text =
-    report.verdict === 'inconclusive'
+    report.verdict === 'no-baseline'
+      ? `no baseline: nothing compared${report.passed ? ` (${skipped} gate${skipped === 1 ? '' : 's'} skipped)` : ' (missing-baseline: fail)'}`
+      : report.verdict === 'inconclusive'
       ? `inconclusive${report.passed ? ' (counted as passing)' : ''}: ${unsettled.join('; ')}`
       : report.passed
-        ? `passed: ${n} gate${n === 1 ? '' : 's'}`
+        ? `passed: ${n} gate${n === 1 ? '' : 's'}${dropNote(report)}`
         : `failed: ${failed.join('; ')}`
   const flat = text.replace(/\s+/g, ' ')
   return flat.length > 140 ? flat.slice(0, 139) + '…' : flat
+}
+
+/** `, 1 with a drop the test set cannot judge` (docs/gates.md): a pass is never a bare pass when one hides a drop. */
+function dropNote(report: Report): string {
+  const drops = report.gates.filter((g) => g.status === 'pass' && g.materialDrop).length
+  return drops ? `, ${drops} with a drop the test set cannot judge` : ''
 }
 
 export async function setStatus(

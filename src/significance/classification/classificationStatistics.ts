@@ -16,6 +16,8 @@ import { classSumsOfCells, resampleFamily, type CellFamily, type ResampleSetting
 import { type ResampledMetric } from '../../stats/resampledMetric.js'
 import { wilson } from '../../stats/wilson.js'
 import type { ClusteredCells } from '../clusters/clusterCells.js'
+import { clusteredPower } from '../clusters/clusterPower.js'
+import { minimumDetectableEffect } from '../../stats/power.js'
 import type { MetricReport, Task } from '../../report/schema.js'
 import { lastStatsSplit, startFamilies, startTableJob, type FamilySplit, type TableHelper } from './statsWorker.js'
 import { classCells, resampleClassFamily } from './classFamily.js'
@@ -261,6 +263,9 @@ function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, 
       m.pValue = test.pValue
       m.pValueWorse = test.pLess
       m.test = clusters.test
+      // docs/gates.md: the clustered test's own power (its design effect), not the plain McNemar's.
+      const power = clusteredPower(clusters, restriction, alpha, 0.8)
+      if (power) m.mde = power.mde
       return
     }
     m.candidateCi = wilson(d.bothRight + d.c, d.n, alpha)
@@ -268,6 +273,8 @@ function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, 
     m.pValue = method.twoSided(d.b, d.c)
     m.pValueWorse = method.drop(d.b, d.c)
     m.test = method.test
+    // docs/gates.md: Connor's (1987) minimum detectable effect of this McNemar test, 80% power at one-sided alpha.
+    if (d.n > 0) m.mde = minimumDetectableEffect((d.b + d.c) / d.n, d.n, alpha, 0.8)
   }
   const wilsonOf = (name: string, successes: number, trials: number): void => {
     const m = out.get(name)

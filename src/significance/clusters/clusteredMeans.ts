@@ -13,6 +13,7 @@ import type { Direction } from '../../stats/direction.js'
 import type { PairClusters } from './clusterCells.js'
 import { mcnemarCluster } from '../../stats/mcnemarCluster.js'
 import { pairedTCluster } from '../../stats/pairedTCluster.js'
+import { mdeFromSe } from '../../stats/standardized.js'
 import { densePatterns } from './patterns.js'
 import { cappedClustersWarning, resampleClusterFamily } from './clusterResample.js'
 
@@ -63,11 +64,15 @@ export function clusteredMean(input: ClusteredMeanInput, settings: { alpha: numb
   const stats: Partial<MetricReport> = { ...own, ci: r.ci, worseBound: r.worseBound, ciMethod: r.ci ? 'cluster-bootstrap-percentile' : null }
   if (input.passRate) {
     const test = mcnemarCluster(d)
-    return { ...stats, pValue: test.pValue, pValueWorse: input.direction === 'higher' ? test.pLess : test.pGreater, test: 'mcnemar-cluster' }
+    // docs/gates.md: the clustered McNemar test's minimum detectable effect, (z + z)·√(Σ d_g²) / N (clusterPower.ts).
+    let squares = 0
+    for (let g = 0; g < G; g++) squares += d[g] * d[g]
+    const mde = mdeFromSe(Math.sqrt(squares) / c.length, settings.alpha, 0.8)
+    return { ...stats, pValue: test.pValue, pValueWorse: input.direction === 'higher' ? test.pLess : test.pGreater, test: 'mcnemar-cluster', mde }
   }
   const diff = new Float64Array(c.length)
   for (let p = 0; p < c.length; p++) diff[p] = c[p] - b[p]
   const t = pairedTCluster(diff, clusters.clusterOf, G, settings.alpha)
-  if (!t) return { ...stats, pValue: null, pValueWorse: null, test: null }
-  return { ...stats, pValue: t.pValue, pValueWorse: input.direction === 'higher' ? t.pLess : t.pGreater, test: 'paired-t-cluster' }
+  if (!t) return { ...stats, pValue: null, pValueWorse: null, test: null, mde: undefined }
+  return { ...stats, pValue: t.pValue, pValueWorse: input.direction === 'higher' ? t.pLess : t.pGreater, test: 'paired-t-cluster', mde: mdeFromSe(t.se, settings.alpha, 0.8) }
 }

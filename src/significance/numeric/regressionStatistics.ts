@@ -25,6 +25,7 @@
 import { r2Of, REGRESSION_METRICS, regressionDirection, regressionMetrics, type RegressionMetric } from '../../metrics/regression.js'
 import { resampleCells, type CellStatistic } from '../../stats/cellResample.js'
 import { pairedT } from '../../stats/pairedT.js'
+import { mdeFromSe } from '../../stats/standardized.js'
 import { valueCells, type ValueCells } from '../../stats/valueCells.js'
 import type { MetricReport } from '../../report/schema.js'
 import { cappedWarning, checkFinite, checkLengths, emptyMetric, type FileNames, type NumericSettings } from './numericSettings.js'
@@ -134,6 +135,8 @@ export function regressionStatistics(input: RegressionInput, settings: NumericSe
     m.pValue = t.pValue
     m.pValueWorse = t.pGreater
     m.test = 'paired-t'
+    // docs/gates.md: mae's test is on |error| itself, so its power is in mae's unit (rmse's, on squared errors, is not).
+    if (name === 'mae') m.mde = mdeFromSe(t.se, settings.alpha, 0.8)
   }
   const ids = input.ids ?? Array.from({ length: n }, (_, i) => String(i + 1))
   const largestErrorIncreases = largestPositive(grew, settings.detailLimit ?? DETAIL_LIMIT).map((i) => ({

@@ -31,6 +31,8 @@
 import { resampleCells, type CellStatistic } from '../../stats/cellResample.js'
 import { mcnemarDrop, mcnemarExact } from '../../stats/mcnemar.js'
 import { pairedT } from '../../stats/pairedT.js'
+import { minimumDetectableEffect } from '../../stats/power.js'
+import { mdeFromSe } from '../../stats/standardized.js'
 import { valueCells, type ValueCells } from '../../stats/valueCells.js'
 import { wilson } from '../../stats/wilson.js'
 import type { MetricReport } from '../../report/schema.js'
@@ -126,6 +128,8 @@ export function scoresStatistics(input: ScoresInput, settings: NumericSettings):
       m.pValue = mcnemarExact(onlyBaseline, onlyCandidate)
       m.pValueWorse = direction === 'higher' ? mcnemarDrop(onlyBaseline, onlyCandidate) : mcnemarDrop(onlyCandidate, onlyBaseline)
       m.test = 'mcnemar-exact'
+      // docs/gates.md: Connor's (1987) minimum detectable effect of this McNemar test.
+      m.mde = minimumDetectableEffect((onlyBaseline + onlyCandidate) / n, n, settings.alpha, 0.8)
       details.set(name, { kind: 'pass-rate', flips: flips(b, c, direction, ids, limit) })
     } else {
       const d = new Float64Array(n)
@@ -135,6 +139,7 @@ export function scoresStatistics(input: ScoresInput, settings: NumericSettings):
         m.pValue = t.pValue
         m.pValueWorse = direction === 'higher' ? t.pLess : t.pGreater
         m.test = 'paired-t'
+        m.mde = mdeFromSe(t.se, settings.alpha, 0.8)
       }
       details.set(name, { kind: 'mean', drops: largestDrops(b, c, direction, ids, limit) })
     }

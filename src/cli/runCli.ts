@@ -1,0 +1,53 @@
+/**
+ * `eval-gate compare …` once the arguments are read (docs/cli.md): compare, write the reports asked for, print the
+ * report on standard output and return the exit status (0 passed, 1 failed). Where standard output goes is
+ * given (`out`), so that a test can say whether it is a terminal: there the report is plain text (the same
+ * rendered report laid out for a terminal, src/render/plainText.ts), elsewhere Markdown, unless
+ * `--output-format` or `--markdown` says otherwise.
+ */
+import path from 'node:path'
+import { writeFileAtomic } from '../common/atomicWrite.js'
+import { HELP, parseCli, type CliCommand } from './args.js'
+import { compare } from '../compare/compare.js'
+import { ConfigError, quote } from '../common/errors.js'
+import { renderMarkdown } from '../render/renderReport.js'
+import { plainText } from '../render/plainText.js'
+import { VERSION } from '../common/version.js'
+
+/** Standard output: where to write, and whether it is a terminal (`process.stdout.isTTY`). */
+export interface CliOutput {
+  write(text: string): void
+  isTTY?: boolean
+}
+
+/**
+ * What standard output gets (docs/cli.md): `--output-format` when given; else Markdown when `--markdown` writes a
+ * file (the contract: Markdown "with --markdown") or standard output is not a terminal; plain text on a terminal.
+ */
+export function stdoutFormat(request: Pick<CliCommand, 'markdown' | 'outputFormat'>, isTTY: boolean | undefined): 'text' | 'markdown' {
+  if (request.outputFormat) return request.outputFormat
+  return isTTY === true && !request.markdown ? 'text' : 'markdown'
+}
+
+/** Runs the command line; throws ConfigError / InputError for bad usage or input (exit 2, said by the caller). */
+export async function runCli(argv: readonly string[], out: CliOutput, readerScript?: URL): Promise<number> {
+  const request = parseCli(argv)
+  if (request.kind === 'help') {
+    out.write(HELP)
+    return 0
+  }
+  if (request.kind === 'version') {
+    out.write(`eval-gate ${VERSION}\n`)
+    return 0
+  }
+  const inputs = [request.options.candidate.path, request.options.baseline?.path].filter((p): p is string => !!p).map((p) => path.resolve(p))
+  for (const [option, file] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
+    if (file && inputs.includes(path.resolve(file))) throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`)
+  }
+  const report = await compare({ ...request.options, ...(readerScript ? { readerScript } : {}) })
+  const markdown = renderMarkdown(report, 'comment')
+  if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
+  if (request.markdown) await writeFileAtomic(request.markdown, markdown)
+  out.write(stdoutFormat(request, out.isTTY) === 'text' ? plainText(markdown) : markdown)
+  return report.passed ? 0 : 1
+}
