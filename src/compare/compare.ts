@@ -4,7 +4,7 @@
  * statistics, its report sections) is in src/tasks/, behind one interface.
  */
 import { ConfigError } from '../common/errors.js'
-import { evaluateGates } from '../gates/evaluate.js'
+import { evaluateGates, familyPValues, type GateOptions } from '../gates/evaluate.js'
 import { parseGates, type GateRule } from '../gates/rules.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from '../checks/leakage.js'
 import { overfittingCheck, overfittingMetrics, overfittingWarnings } from '../checks/overfitting.js'
@@ -61,8 +61,7 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
   const checked = await checks.run(rules, analysis, settings)
   Object.assign(analysis.metrics, checked.metrics)
   const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
-  // Gate details read scores fields by what their values are (docs/report.md).
-  const gates = withUnits(analysis.units, () => evaluateGates(rules, analysis.metrics, {
+  const gateOptions: GateOptions = {
     alpha: options.alpha,
     hasBaseline: prepared.hasBaseline,
     missingBaseline: options.missingBaseline,
@@ -73,7 +72,11 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
     slices: slices?.report ?? null,
     minSlice: slices?.settings.minSlice,
     examples: compared
-  }))
+  }
+  // docs/suites.md: with several suites, the no-regression family is adjusted over all of them.
+  if (options.family) gateOptions.family = await options.family(familyPValues(rules, analysis.metrics, gateOptions))
+  // Gate details read scores fields by what their values are (docs/report.md).
+  const gates = withUnits(analysis.units, () => evaluateGates(rules, analysis.metrics, gateOptions))
   const verdict = verdictOf(gates)
   return {
     schemaVersion: 1,
