@@ -24,9 +24,11 @@ function run(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
+let reports = 0
+
 /** Runs with --json and gives the report back (checked by the shape check a report read back passes). */
 function report(...args: string[]): { code: number | null; stdout: string; stderr: string; json: SuitesReport } {
-  const out = path.join(dir, `report-${Math.random().toString(36).slice(2)}.json`)
+  const out = path.join(dir, `report-${++reports}.json`)
   const r = run(...args, '--json', out)
   expect(r.stderr).toBe('')
   return { ...r, json: asSuitesReport(JSON.parse(readFileSync(out, 'utf8')), out) }
@@ -191,7 +193,7 @@ describe('eval-gate compare --suite', () => {
 })
 
 function spawnReport(args: string[]) {
-  const out = path.join(dir, `single-${Math.random().toString(36).slice(2)}.json`)
+  const out = path.join(dir, `single-${++reports}.json`)
   const r = run(...args, '--json', out)
   expect(r.stderr).toBe('')
   return asReport(JSON.parse(readFileSync(out, 'utf8')), out)
