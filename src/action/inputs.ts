@@ -9,12 +9,21 @@ import { parseDecimal } from '../read/number.js'
 import { parseScoreMetrics, TASKS } from '../tasks/scoreMetrics.js'
 import { type TaskName } from '../report/schema.js'
 import { FORMATS, type FieldNames, type Format } from '../read/predictionFile.js'
+import { legList, parsePredictions, type SuitePath } from './predictionsInput.js'
 
 export interface ActionConfig {
-  /** `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (docs/action.md, forks). */
-  mode: 'gate' | 'publish'
-  /** Empty in mode `publish`, which reads no predictions. */
+  /**
+   * `gate`: compare and report; `publish`: post the report a fork's gate run uploaded (docs/action.md, forks);
+   * docs/suites.md: `leg` compares as `gate` but, instead of a comment and a status, uploads its report for the
+   * `combine` job, which posts one comment and one status for every leg of the run.
+   */
+  mode: 'gate' | 'publish' | 'leg' | 'combine'
+  /** Empty in modes `publish` and `combine`, which read no predictions. */
   predictions: string
+  /** docs/suites.md: the suites of a multi-line (or glob) `predictions`, each a name and a path; null: one file. */
+  suites: SuitePath[] | null
+  /** docs/suites.md, mode `combine`: the comment keys of the legs expected (empty: every leg that reported). */
+  legs: string[]
   baseline: { kind: 'artifact' } | { kind: 'file'; path: string } | { kind: 'none' }
   artifactName: string
   artifactPath: string | null
@@ -83,9 +92,11 @@ export interface WorkflowRunEvent {
 export function readConfig(): ActionConfig {
   const text = (name: string): string => core.getInput(name).trim()
   const optional = (name: string): string | undefined => text(name) || undefined
-  const mode = oneOf('mode', ['gate', 'publish'] as const) ?? 'gate'
+  const mode = oneOf('mode', ['gate', 'publish', 'leg', 'combine'] as const) ?? 'gate'
   const predictions = text('predictions')
-  if (!predictions && mode === 'gate') throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
+  if (!predictions && (mode === 'gate' || mode === 'leg')) throw new ConfigError('input "predictions" is required: the path of the pull request model\'s predictions file')
+  const suites = mode === 'gate' || mode === 'leg' ? parsePredictions(predictions) : null
+  if (suites && optional('artifact-path') !== undefined) throw new ConfigError('input "artifact-path" names one file; with several suites in "predictions", each is matched by its own path in the artifact')
   const baselineInput = text('baseline') || 'artifact'
   const format = oneOf('format', FORMATS)
   // docs/scale.md: a cells file holds both models, so no baseline artifact is fetched (a baseline file is refused by compare()).
@@ -96,6 +107,8 @@ export function readConfig(): ActionConfig {
   return {
     mode,
     predictions,
+    suites,
+    legs: legList(core.getInput('legs')),
     baseline,
     artifactName: text('artifact-name') || 'predictions',
     artifactPath: optional('artifact-path') ?? null,

@@ -5,6 +5,9 @@
  *   the job summary, the outputs, and a failed step when a gate fails. Without write access (a fork) the report
  *   is handed over as the artifact `eval-gate-report` for mode `publish`.
  * - `publish` (in a `workflow_run` workflow): post the comment and commit status of a fork's gate run.
+ * - docs/suites.md: several suites in `predictions` make one report of them; `leg` is a gate whose report goes to the
+ *   `combine` job (as the artifact `eval-gate-report-<comment-key>`) instead of a comment; `combine` posts one comment
+ *   and one status for every leg of the run.
  */
 import * as core from '@actions/core'
 import path from 'node:path'
@@ -20,9 +23,11 @@ import { artifactProvenance, localProvenance, provenanceWarning } from './github
 import { publish } from './github/publish.js'
 import { uploadReport } from './github/reportArtifact.js'
 import { setStatus } from './github/status.js'
-import { renderMarkdown } from '../render/renderReport.js'
-import type { BaselineProvenance, BaselineSearch, Report } from '../report/schema.js'
-import type { PredictionSource } from '../read/predictionFile.js'
+import type { BaselineSearch } from '../report/schema.js'
+import { renderAny } from '../render/suitesTable.js'
+import { isSuitesReport, type AnyReport } from '../report/schema.js'
+import { combineLegs } from './combine.js'
+import { compareSuitesInAction, sharedCompareOptions, type SuitesBaseline } from './suitesFlow.js'
 
 /** The client, made when something first needs the API; `needed` names that thing for the empty-token message. */
 type Api = (needed: string) => Client
@@ -33,6 +38,7 @@ export async function run(): Promise<void> {
     const context = readRunContext()
     const api = lazyClient(config.token)
     if (config.mode === 'publish') await publishFlow(config, context, api)
+    else if (config.mode === 'combine') await deliver(await core.group('Combine', () => combineLegs(api('mode "combine"'), config, context)), config, context, api)
     else await gateFlow(config, context, api)
   } catch (error) {
     core.setFailed(failureMessage(error))
@@ -41,34 +47,17 @@ export async function run(): Promise<void> {
 
 async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Promise<void> {
   const baseline = await core.group('Baseline', () => baselineSource(api, config, context))
+  const suites = config.suites
+  if (suites) {
+    await deliver(await core.group('Compare', () => compareSuitesInAction(config, suites, baseline)), config, context, api)
+    return
+  }
   const report = await core.group('Compare', async () => {
     const r = await compare({
       candidate: { name: config.predictions, path: config.predictions },
       baseline: baseline.source,
-      format: config.format,
-      fields: config.fields,
-      positiveLabel: config.positiveLabel,
-      task: config.task,
-      scoreMetrics: config.scoreMetrics,
-      ...(config.multiplicity ? { multiplicity: config.multiplicity } : {}),
-      ...(config.mcnemar ? { mcnemar: config.mcnemar } : {}),
-      ...(config.train ? { train: { name: config.train, path: config.train } } : {}),
-      ...(config.textField ? { textField: config.textField } : {}),
-      ...(config.trainPredictions ? { trainPredictions: { name: config.trainPredictions, path: config.trainPredictions } } : {}),
-      ...(config.sliceFields ? { sliceFields: config.sliceFields } : {}),
-      ...(config.minSlice !== undefined ? { minSlice: config.minSlice } : {}),
-      ...(config.repeatField ? { repeatField: config.repeatField } : {}),
-      ...(config.clusterField ? { clusterField: config.clusterField } : {}),
-      ...(config.errors ? { errors: config.errors } : {}),
-      ...(config.inconclusive ? { inconclusive: config.inconclusive } : {}),
-      gates: config.gates,
-      alpha: config.alpha,
-      resamples: config.resamples,
-      seed: config.seed,
-      missingBaseline: config.missingBaseline,
-      // The bundle (dist/index.js) serves as the script of the core's helper threads on the second core; run from
-      // the TypeScript sources (@github/local-action) there is no such script, and everything runs on one thread.
-      ...(import.meta.url.endsWith('.js') ? { readerScript: new URL(import.meta.url) } : {})
+      ...sharedCompareOptions(config),
+      gates: config.gates
     })
     r.baseline = baseline.provenance
     const stale = provenanceWarning(baseline.provenance)
@@ -77,11 +66,18 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
     for (const warning of r.warnings) core.warning(warning)
     return r
   })
+  await deliver(report, config, context, api)
+}
 
+/**
+ * The report to its readers: the JSON file, the job summary, the comment (mode leg: the artifact for the combine job
+ * instead) and the commit status, the outputs, and a failed step when it did not pass.
+ */
+async function deliver(report: AnyReport, config: ActionConfig, context: RunContext, api: Api): Promise<void> {
   const reportPath = await writeReport(report, context, config.commentKey)
   await writeSummary(report, context)
-  const commentUrl = await commentOrHandOver(report, config, context, api)
-  await statusOnHead(report, config, context, api, commentUrl)
+  const commentUrl = config.mode === 'leg' ? await handOver(report, config, context, 'for the combine job (mode: combine)') : await commentOrHandOver(report, config, context, api)
+  if (config.mode !== 'leg') await statusOnHead(report, config, context, api, commentUrl)
   setOutputs(report, reportPath, commentUrl)
   if (!report.passed) {
     const message =
@@ -108,8 +104,8 @@ async function publishFlow(config: ActionConfig, context: RunContext, api: Api):
   setOutputs(published.report, reportPath, published.commentUrl)
 }
 
-/** The baseline predictions: a file, nothing, or the artifact of the base branch's latest successful run. */
-async function baselineSource(api: Api, config: ActionConfig, context: RunContext): Promise<{ source: PredictionSource | null; provenance: BaselineProvenance }> {
+/** The baseline predictions: a file, nothing, or the artifact of the base branch's latest successful run (with suites: each suite's file of it). */
+async function baselineSource(api: Api, config: ActionConfig, context: RunContext): Promise<SuitesBaseline> {
   const baseCommit = context.pullRequest?.baseSha ?? null
   const headCommit = context.pullRequest?.headSha ?? null
   // docs/report.md: without a baseline, the report says what was searched and why nothing qualified.
@@ -156,7 +152,8 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     baseSha: baseCommit,
     artifactName: config.artifactName,
     artifactPath: config.artifactPath,
-    predictionsPath: config.predictions
+    predictionsPath: config.predictions,
+    ...(config.suites ? { suitePaths: config.suites.map((s) => s.path) } : {})
   })
   if (!found) {
     const looked = searched.runsLookedAt ? ` (${searched.runsLookedAt} run${searched.runsLookedAt === 1 ? '' : 's'} looked at)` : ''
@@ -176,6 +173,7 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     baseCommit,
     headCommit
   )
+  if (found.suites) return { source: null, provenance, suites: found.suites, maxUnpackedBytes: found.maxUnpackedBytes }
   return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance }
 }
 
@@ -183,14 +181,14 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
  * The comment on the pull request; on a read-only token (a fork) the report is handed over as an artifact for
  * mode publish instead. Returns the comment's URL, or ''.
  */
-async function commentOrHandOver(report: Report, config: ActionConfig, context: RunContext, api: Api): Promise<string> {
+async function commentOrHandOver(report: AnyReport, config: ActionConfig, context: RunContext, api: Api): Promise<string> {
   const pr = context.pullRequest
   if (!config.comment) return ''
   if (!pr) {
     core.info(`No pull request in this ${context.eventName || 'run'} event: the report is in the job summary only.`)
     return ''
   }
-  const markdown = renderMarkdown(report, 'comment')
+  const markdown = renderAny(report, 'comment')
   try {
     const client = api('commenting on the pull request (comment: true)')
     const result = await upsertComment(client, { owner: context.owner, repo: context.repo, issueNumber: pr.number, key: config.commentKey }, markdown)
@@ -204,13 +202,18 @@ async function commentOrHandOver(report: Report, config: ActionConfig, context: 
     `Could not comment on pull request #${pr.number} (no write access: a pull request from a fork, or permissions without "pull-requests: write"). ` +
       `The report is in the job summary${pr.headRepoFork ? ' and is uploaded for a workflow_run workflow with mode: publish (see the README, "Pull requests from forks")' : ''}.`
   )
-  if (pr.headRepoFork) {
-    try {
-      const uploaded = await uploadReport(context.runnerTemp, { number: pr.number, headSha: pr.headSha, key: config.commentKey }, JSON.stringify(report, null, 2) + '\n', markdown)
-      core.info(`Report uploaded as the artifact "${uploaded.name}" for mode publish`)
-    } catch (error) {
-      core.warning(`Could not upload the report artifact for mode publish: ${(error as Error).message}`)
-    }
+  if (pr.headRepoFork) await handOver(report, config, context, 'for mode publish', markdown)
+  return ''
+}
+
+/** Uploads the report as the artifact `eval-gate-report[-<comment-key>]` (for mode publish, or docs/suites.md: combine). Returns ''. */
+async function handOver(report: AnyReport, config: ActionConfig, context: RunContext, forWhom: string, markdown = renderAny(report, 'comment')): Promise<string> {
+  const pr = context.pullRequest
+  try {
+    const uploaded = await uploadReport(context.runnerTemp, { number: pr?.number ?? 0, headSha: pr?.headSha ?? null, key: config.commentKey }, JSON.stringify(report, null, 2) + '\n', markdown)
+    core.info(`Report uploaded as the artifact "${uploaded.name}" ${forWhom}`)
+  } catch (error) {
+    core.warning(`Could not upload the report artifact ${forWhom}: ${(error as Error).message}`)
   }
   return ''
 }
@@ -219,7 +222,7 @@ async function commentOrHandOver(report: Report, config: ActionConfig, context: 
  * The commit status on the pull request's head commit, when the token may set it (`statuses: write`); a fork's
  * read-only token cannot, and mode publish sets it then.
  */
-async function statusOnHead(report: Report, config: ActionConfig, context: RunContext, api: Api, commentUrl: string): Promise<void> {
+async function statusOnHead(report: AnyReport, config: ActionConfig, context: RunContext, api: Api, commentUrl: string): Promise<void> {
   const pr = context.pullRequest
   if (!pr?.headSha || !config.token) return
   try {
@@ -232,35 +235,37 @@ async function statusOnHead(report: Report, config: ActionConfig, context: RunCo
   }
 }
 
-async function writeReport(report: Report, context: RunContext, key: string): Promise<string> {
+async function writeReport(report: AnyReport, context: RunContext, key: string): Promise<string> {
   const reportPath = path.join(context.runnerTemp, `eval-gate-report-${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`)
   await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n')
   return reportPath
 }
 
-async function writeSummary(report: Report, context: RunContext): Promise<void> {
-  if (context.summaryPath) await core.summary.addRaw(renderMarkdown(report, 'summary'), true).write()
+async function writeSummary(report: AnyReport, context: RunContext): Promise<void> {
+  if (context.summaryPath) await core.summary.addRaw(renderAny(report, 'summary'), true).write()
   else core.info('No job summary: GITHUB_STEP_SUMMARY is not set (not on a runner).')
 }
 
-function setOutputs(report: Report, reportPath: string, commentUrl: string): void {
+function setOutputs(report: AnyReport, reportPath: string, commentUrl: string): void {
   core.setOutput('passed', report.passed ? 'true' : 'false')
   // docs/repeats-and-clusters.md: pass, fail or inconclusive; a report from before verdicts (publish mode) has only `passed`.
   core.setOutput('verdict', report.verdict ?? (report.passed ? 'pass' : 'fail'))
   core.setOutput('report', reportPath)
   core.setOutput('comment-url', commentUrl)
-  core.setOutput('baseline-run-id', report.baseline?.runId == null ? '' : String(report.baseline.runId))
+  // docs/suites.md: every suite has the same baseline run.
+  const baseline = isSuitesReport(report) ? Object.values(report.suites).find((r) => r.baseline?.runId != null)?.baseline : report.baseline
+  core.setOutput('baseline-run-id', baseline?.runId == null ? '' : String(baseline.runId))
 }
 
-const failedRules = (report: Report): string =>
-  report.gates
-    .filter((g) => g.status === 'fail' || (report.verdict === 'inconclusive' && g.status === 'inconclusive'))
-    .map((g) => `${g.rule} (${g.detail})`)
-    .join('; ')
+const failedRules = (report: AnyReport): string =>
+  [
+    ...report.gates.filter((g) => g.status === 'fail' || (report.verdict === 'inconclusive' && g.status === 'inconclusive')).map((g) => `${g.rule} (${g.detail})`),
+    ...(isSuitesReport(report) ? report.missing.map((leg) => `${leg}: missing (no report)`) : [])
+  ].join('; ')
 
 /** Why there was no baseline, for the step's message (the report's title says it with links). */
-function noBaselineWhy(report: Report): string {
-  const s = report.baseline?.searched
+function noBaselineWhy(report: AnyReport): string {
+  const s = isSuitesReport(report) ? undefined : report.baseline?.searched
   if (!s) return 'nothing was compared'
   if (s.reason === 'not-requested') return 'baseline: none'
   if (s.reason === 'no-branch') return 'no baseline branch'

@@ -8,6 +8,8 @@ import { ConfigError, quote } from '../common/errors.js'
 import { parseDecimal } from '../read/number.js'
 import { parseScoreMetrics, TASKS } from '../tasks/scoreMetrics.js'
 import { DEFAULT_FIELDS, FORMATS, type Format } from '../read/predictionFile.js'
+import type { SuiteInput } from '../compare/suites.js'
+import { suiteOptions } from './suiteOptions.js'
 
 export interface CliCommand {
   kind: 'compare'
@@ -16,6 +18,8 @@ export interface CliCommand {
   markdown?: string
   /** docs/cli.md `--output-format`: what standard output gets; absent: text on a terminal, else Markdown. */
   outputFormat?: 'text' | 'markdown'
+  /** `--suite` (docs/suites.md): the suites, each with its files; `options` then holds what they share. */
+  suites?: SuiteInput[]
 }
 
 export type CliRequest = CliCommand | { kind: 'help' } | { kind: 'version' }
@@ -29,6 +33,10 @@ fails (or no baseline under --missing-baseline fail), 2 bad input or usage.
 Files
   --candidate FILE         the candidate model's predictions (required)
   --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
+  --suite NAME=CAND[,BASE] one suite of several (repeatable, instead of --candidate): its name (letters, digits,
+                           - _ .), candidate file and baseline file; one report, one verdict (docs/suites.md)
+  --baseline-dir DIR       with --suite: a suite without BASE takes DIR's file of its candidate's file name (none
+                           there: the suite is new, compared alone)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
                            each --slice-field) from a GROUP BY, written as the extension says; no --baseline);
@@ -62,7 +70,8 @@ Data checks
   --train-predictions FILE the candidate's predictions on its training set: train vs test gap (overfitting)
 
 Gates and statistics
-  --gates RULES            rules separated by ';' or newlines, e.g. "recall no-regression; f1 >= 0.8"
+  --gates RULES            rules separated by ';' or newlines, e.g. "recall no-regression; f1 >= 0.8"; with
+                           --suite, a rule starting "NAME:" applies to that suite only
                            (default: no-regression on accuracy, precision, recall and f1; scores: on every
                            field; regression: on mae and rmse; generation: on every metric but perplexity)
   --missing-baseline M     skip | fail: what rules that need a baseline do without one (default: skip)
@@ -95,6 +104,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
       options: {
         candidate: { type: 'string' },
         baseline: { type: 'string' },
+        suite: { type: 'string', multiple: true },
+        'baseline-dir': { type: 'string' },
         gates: { type: 'string' },
         alpha: { type: 'string' },
         resamples: { type: 'string' },
@@ -135,10 +146,12 @@ export function parseCli(argv: readonly string[]): CliRequest {
   if (positionals.length === 0) throw new ConfigError('missing command: eval-gate compare --candidate FILE … (see --help)')
   if (positionals[0] !== 'compare') throw new ConfigError(`unknown command ${quote(positionals[0])}: the command is "compare" (see --help)`)
   if (positionals.length > 1) throw new ConfigError(`unexpected argument ${quote(positionals[1])} (see --help)`)
-  if (!values.candidate) throw new ConfigError('--candidate FILE is required (see --help)')
+  const suites = suiteOptions(values.suite, values['baseline-dir'], values.candidate !== undefined || values.baseline !== undefined)
+  if (!values.candidate && !suites) throw new ConfigError('--candidate FILE is required (see --help)')
 
   const options: CompareOptions = {
-    candidate: { name: values.candidate, path: values.candidate },
+    // With --suite, each suite has its own files (the command's `suites`).
+    candidate: { name: values.candidate ?? '', path: values.candidate ?? '' },
     baseline: values.baseline ? { name: values.baseline, path: values.baseline } : null,
     format: oneOf('--format', values.format, FORMATS) as Format | undefined,
     fields: {
@@ -168,7 +181,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
     ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p'] as const))
   }
   const outputFormat = oneOf('--output-format', values['output-format'], ['text', 'markdown'] as const)
-  return { kind: 'compare', options, json: values.json, markdown: values.markdown, ...(outputFormat ? { outputFormat } : {}) }
+  return { kind: 'compare', options, json: values.json, markdown: values.markdown, ...(outputFormat ? { outputFormat } : {}), ...(suites ? { suites } : {}) }
 }
 
 /** `{ key: value }`, or nothing when the option is not given (so that the core's default applies). */

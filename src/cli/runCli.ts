@@ -9,6 +9,8 @@ import path from 'node:path'
 import { writeFileAtomic } from '../common/atomicWrite.js'
 import { HELP, parseCli, type CliCommand } from './args.js'
 import { compare } from '../compare/compare.js'
+import { compareSuites, type SuiteInput } from '../compare/suites.js'
+import { renderSuites } from '../render/suitesTable.js'
 import { ConfigError, quote } from '../common/errors.js'
 import { renderMarkdown } from '../render/renderReport.js'
 import { plainText } from '../render/plainText.js'
@@ -40,12 +42,25 @@ export async function runCli(argv: readonly string[], out: CliOutput, readerScri
     out.write(`eval-gate ${VERSION}\n`)
     return 0
   }
-  const inputs = [request.options.candidate.path, request.options.baseline?.path].filter((p): p is string => !!p).map((p) => path.resolve(p))
+  const files = request.suites ? request.suites.flatMap((s) => [s.candidate.path, s.baseline?.path]) : [request.options.candidate.path, request.options.baseline?.path]
+  const inputs = files.filter((p): p is string => !!p).map((p) => path.resolve(p))
   for (const [option, file] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
     if (file && inputs.includes(path.resolve(file))) throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`)
   }
+  if (request.suites) return suitesMain(request, request.suites, out, readerScript)
   const report = await compare({ ...request.options, ...(readerScript ? { readerScript } : {}) })
   const markdown = renderMarkdown(report, 'comment')
+  if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
+  if (request.markdown) await writeFileAtomic(request.markdown, markdown)
+  out.write(stdoutFormat(request, out.isTTY) === 'text' ? plainText(markdown) : markdown)
+  return report.passed ? 0 : 1
+}
+
+/** docs/suites.md: every `--suite` compared, one report and one exit status for all. */
+async function suitesMain(request: CliCommand, suites: SuiteInput[], out: CliOutput, readerScript?: URL): Promise<number> {
+  const { candidate: _candidate, baseline: _baseline, gates, ...shared } = request.options
+  const report = await compareSuites(suites, { ...shared, ...(readerScript ? { readerScript } : {}) }, gates, '--gates')
+  const markdown = renderSuites(report, 'comment')
   if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
   if (request.markdown) await writeFileAtomic(request.markdown, markdown)
   out.write(stdoutFormat(request, out.isTTY) === 'text' ? plainText(markdown) : markdown)

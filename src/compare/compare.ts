@@ -4,7 +4,7 @@
  * statistics, its report sections) is in src/tasks/, behind one interface.
  */
 import { ConfigError } from '../common/errors.js'
-import { evaluateGates } from '../gates/evaluate.js'
+import { evaluateGates, familyPValues, type GateOptions } from '../gates/evaluate.js'
 import { withEvidence } from '../gates/gateEvidence.js'
 import { parseGates, type GateRule } from '../gates/rules.js'
 import { leakageCheck, leakageMetric, leakageWarnings } from '../checks/leakage.js'
@@ -65,20 +65,23 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
   const checked = await checks.run(rules, analysis, settings)
   Object.assign(analysis.metrics, checked.metrics)
   const compared = prepared.pairing ? prepared.pairing.n : prepared.counts.candidate - (prepared.counts.excluded ?? 0)
+  const gateOptions: GateOptions = {
+    alpha: options.alpha,
+    hasBaseline: prepared.hasBaseline,
+    missingBaseline: options.missingBaseline,
+    multiplicity: options.multiplicity,
+    maxTTies: options.maxTTies,
+    joint: analysis.joint ?? null,
+    overfitting: checked.sections.overfitting ?? null,
+    slices: slices?.report ?? null,
+    minSlice: slices?.settings.minSlice,
+    examples: compared
+  }
+  // docs/suites.md: with several suites, the no-regression family is adjusted over all of them.
+  if (options.family) gateOptions.family = await options.family(familyPValues(rules, analysis.metrics, gateOptions))
   // Gate details read scores fields by what their values are (docs/report.md).
   const gates = withUnits(analysis.units, () => {
-    const evaluated = evaluateGates(rules, analysis.metrics, {
-      alpha: options.alpha,
-      hasBaseline: prepared.hasBaseline,
-      missingBaseline: options.missingBaseline,
-      multiplicity: options.multiplicity,
-      maxTTies: options.maxTTies,
-      joint: analysis.joint ?? null,
-      overfitting: checked.sections.overfitting ?? null,
-      slices: slices?.report ?? null,
-      minSlice: slices?.settings.minSlice,
-      examples: compared
-    })
+    const evaluated = evaluateGates(rules, analysis.metrics, gateOptions)
     // docs/gates.md: how far from failing, material drops, which way an inconclusive gate leans.
     return withEvidence(rules, evaluated, analysis.metrics, { alpha: options.alpha, hasBaseline: prepared.hasBaseline, slices: slices?.report ?? null, overfitting: checked.sections.overfitting ?? null })
   })

@@ -32,6 +32,12 @@ export interface GateOptions {
   minSlice?: number
   /** The compared examples (paired, after `--errors exclude`): an inconclusive gate says how many would settle it. */
   examples?: number
+  /**
+   * docs/suites.md: the adjusted p of each hypothesis of {@link familyPValues}, in its order, when the family is larger
+   * than this run (the no-regression rules of every suite, adjusted together by the caller); `note` follows the
+   * method's name in each detail (` over 3 suites, 12 hypotheses`).
+   */
+  family?: { p: readonly number[]; method: string; note: string }
 }
 
 /** One hypothesis of the run's no-regression family: a rule, and for slice rules the slice value. */
@@ -75,6 +81,10 @@ function metricOf(rule: GateRule, metrics: Record<string, MetricReport>, options
  * null when asked and available, else Holm. `note` says why Westfall–Young was not used when it was asked for.
  */
 function adjust(family: readonly Hypothesis[], options: GateOptions): { p: number[]; method: string; note: string } {
+  if (options.family) {
+    if (options.family.p.length !== family.length) throw new Error(`the family adjusted across suites has ${options.family.p.length} p-values for ${family.length} hypotheses`)
+    return { p: [...options.family.p], method: options.family.method, note: options.family.note }
+  }
   const tested = family.map((h) => h.rule)
   const holmP = (): number[] => holm(family.map((h) => h.m.pValueWorse as number))
   const multiplicity = options.multiplicity ?? DEFAULT_MULTIPLICITY
@@ -97,6 +107,14 @@ function adjust(family: readonly Hypothesis[], options: GateOptions): { p: numbe
   const byName = new Map(names.map((name, i) => [name, adjusted[i]]))
   // A metric named by two rules is one hypothesis: the same adjusted p for both.
   return { p: tested.map((r) => byName.get(r.metric) as number), method: label, note: '' }
+}
+
+/**
+ * The raw one-sided p-values of the run's no-regression family, in the order evaluateGates adjusts them: for a
+ * caller that adjusts several runs' families together (docs/suites.md) and hands the result back as `family`.
+ */
+export function familyPValues(rules: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): number[] {
+  return noRegressionFamily(rules, metrics, options).map((h) => h.m.pValueWorse as number)
 }
 
 const compareOp = (x: number, op: Operator, y: number): boolean => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y)

@@ -23,7 +23,7 @@ export function gatesSection(report: Report): string {
     const metrics = [...new Set(noRegression.map((g) => g.metric))]
     notes.push(
       `${adjustedBy(report)} p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) ${adjustedBy(report)}-adjusted over the ` +
-        `${noRegression.length} no-regression rule${noRegression.length === 1 ? '' : 's'}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
+        `${familyWords(report, noRegression.length)}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
     )
   }
   if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)
@@ -40,6 +40,13 @@ export function gatesSection(report: Report): string {
     )
   }
   return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', `${adjustedBy(report)} p / bound`], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`
+}
+
+/** `3 no-regression rules`, or across suites (docs/suites.md) `7 no-regression hypotheses of 3 suites`. */
+function familyWords(report: Report, rules: number): string {
+  const f = report.settings.family
+  if (f && f.suites > 1) return `${f.size} no-regression hypotheses of ${f.suites} suites`
+  return `${rules} no-regression rule${rules === 1 ? '' : 's'}`
 }
 
 function observed(g: GateResult, report: Report): string {

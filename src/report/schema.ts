@@ -192,6 +192,8 @@ export interface Report {
     /** docs/errors.md: the error rule and what an inconclusive gate counts as (added; absent in older reports). */
     errors?: 'wrong' | 'exclude'
     inconclusive?: 'fail' | 'pass'
+    /** docs/suites.md: the no-regression family this suite's rules were adjusted in: `size` hypotheses of `suites` suites. */
+    family?: { method: string; size: number; suites: number }
   }
 }
 
@@ -321,3 +323,42 @@ export interface BaselineSearch {
   runsLookedAt: number
   runs: { id: number; number: number | null; commit: string; url: string | null; why: 'no-artifact' | 'expired' }[]
 }
+
+/**
+ * The report of several suites (docs/suites.md): one comparison per suite (test set, task, matrix leg), each a
+ * whole {@link Report}, and one verdict for all. From the CLI's `--suite`, the action's multi-line `predictions`,
+ * and mode `combine` (the reports of a matrix's legs). Fields may be added; these may not change meaning.
+ */
+export interface SuitesReport {
+  schemaVersion: 1
+  /** False when any suite did not pass or a leg is missing. */
+  passed: boolean
+  /** `fail` when any suite failed or a leg is missing; else `inconclusive` when any suite is; else `pass`. */
+  verdict: NonNullable<Report['verdict']>
+  /**
+   * Suite name → that suite's report, in the order given (a JavaScript object iterates integer-like names first).
+   * Names are plain: letters, digits, `-`, `_`, `.`.
+   */
+  suites: Record<string, Report>
+  /** Suites with no baseline counterpart (no baseline file or artifact entry): compared alone, reported as new. */
+  newSuites: string[]
+  /** Mode `combine`: legs expected (input `legs`) whose report was not uploaded, or was refused; they fail the verdict. */
+  missing: string[]
+  /** Every suite's gates, each rule prefixed with its suite as a gates line would be (`spam: recall no-regression`). */
+  gates: GateResult[]
+  /** Warnings about the suites as a whole (a new suite, a missing leg, a refused report); each suite has its own. */
+  warnings: string[]
+  settings: {
+    version: string
+    /** `suites`: compared in one run, one multiplicity family; `combine`: the legs' own reports, each its own family. */
+    mode: 'suites' | 'combine'
+    /** The no-regression hypotheses adjusted together over every suite (`suites` mode), and how. */
+    family?: { method: string; size: number }
+  }
+}
+
+/** Either report a run can write (docs/report.md, docs/suites.md). */
+export type AnyReport = Report | SuitesReport
+
+/** True for the report of several suites. */
+export const isSuitesReport = (report: AnyReport): report is SuitesReport => 'suites' in report && typeof report.suites === 'object' && report.suites !== null

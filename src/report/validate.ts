@@ -7,7 +7,7 @@
  * @example asReport(JSON.parse(text), 'report.json') // the Report, or throws InputError('report.json: …')
  */
 import { InputError } from '../common/errors.js'
-import type { Report } from './schema.js'
+import type { AnyReport, Report, SuitesReport } from './schema.js'
 
 type Check = (value: unknown, path: string) => void
 
@@ -168,7 +168,8 @@ const report = object({
     baseline: optional(nullable(str)),
     slices: optional(object({ fields: array(str), minSlice: num, metrics: array(str), disagreements: record(num) })),
     errors: optional(oneOf('wrong', 'exclude')),
-    inconclusive: optional(oneOf('fail', 'pass'))
+    inconclusive: optional(oneOf('fail', 'pass')),
+    family: optional(object({ method: str, size: num, suites: num }))
   })
 })
 
@@ -180,4 +181,39 @@ export function asReport(value: unknown, where: string): Report {
     throw new InputError(where, null, null, `is not an Eval Gate report: ${(error as Error).message}`)
   }
   return value as Report
+}
+
+/** A suite or leg name (docs/suites.md): letters, digits, `-`, `_` and `.`, at most 100 characters. */
+export const SUITE_NAME = /^[A-Za-z0-9._-]{1,100}$/
+
+/** docs/suites.md: the report of several suites; each suite is checked as a whole report. */
+const suitesReport = object({
+  schemaVersion: oneOf(1),
+  passed: bool,
+  verdict: oneOf('pass', 'fail', 'inconclusive', 'no-baseline'),
+  suites: (v, p) => {
+    record(report)(v, p)
+    for (const name of Object.keys(v as object)) if (!SUITE_NAME.test(name)) fail(`${p}[${JSON.stringify(name.slice(0, 40))}]`, 'named by letters, digits, -, _ and . only')
+  },
+  newSuites: array(str),
+  missing: array((v, p) => (typeof v === 'string' && SUITE_NAME.test(v) ? undefined : fail(p, 'a suite name'))),
+  gates: array(gate),
+  warnings: array(str),
+  settings: object({ version: str, mode: oneOf('suites', 'combine') })
+})
+
+/** The value as a SuitesReport (docs/suites.md), or an InputError naming `where` and the first field that is wrong. */
+export function asSuitesReport(value: unknown, where: string): SuitesReport {
+  try {
+    suitesReport(value, 'report')
+  } catch (error) {
+    throw new InputError(where, null, null, `is not an Eval Gate report of suites: ${(error as Error).message}`)
+  }
+  return value as SuitesReport
+}
+
+/** A report of one comparison or of several suites, by whether it has `suites`; checked as that. */
+export function asAnyReport(value: unknown, where: string): AnyReport {
+  const hasSuites = typeof value === 'object' && value !== null && 'suites' in value
+  return hasSuites ? asSuitesReport(value, where) : asReport(value, where)
 }

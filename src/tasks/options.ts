@@ -50,4 +50,9 @@ export interface CompareOptions {
    * second core while this thread reads the candidate. Without it, the files are read one after the other.
    */
   readerScript?: string | URL
+  /**
+   * docs/suites.md: called once with the raw one-sided p-values of this run's no-regression family (src/gates/evaluate.ts
+   * `familyPValues`), it answers their adjusted values over every suite's family; the gates then use those.
+   */
+  family?: (raw: readonly number[]) => Promise<{ p: readonly number[]; method: string; note: string }>
 }

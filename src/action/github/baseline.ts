@@ -25,6 +25,8 @@ export interface BaselineQuery {
   artifactPath: string | null
   /** The `predictions` input as written: the default entry is this path, else its basename anywhere. */
   predictionsPath: string
+  /** docs/suites.md: the paths of several suites, each matched in the artifact by {@link suiteEntry} (then `suites`). */
+  suitePaths?: readonly string[]
   /** Runs to look at before giving up. */
   maxRuns?: number
   /** Cap on the unpacked file (the zip entry, and the gzip layer inside it); default maxUnpacked(). */
@@ -49,6 +51,8 @@ export interface Baseline {
   why: string
   /** The cap for the reader on the bytes decoded from `data` after any gzip layer (PredictionSource). */
   maxUnpackedBytes: number
+  /** With `suitePaths`: each path's file (`name` and `data` as above), null when the artifact has none; `data` is then empty. */
+  suites?: Record<string, { name: string; data: Uint8Array } | null>
 }
 
 interface Run {
@@ -140,8 +144,9 @@ export async function searchBaseline(client: Client, q: BaselineQuery): Promise<
       continue
     }
     const entries = listZipEntries(zip, where)
-    const entry = chooseEntry(entries, q.artifactPath, q.predictionsPath, where)
-    const bytes = unpackZipEntry(zip, entry, where, maxUnpackedBytes)
+    const suites = q.suitePaths ? suiteFiles(zip, entries, q.suitePaths, where, maxUnpackedBytes) : undefined
+    const entry = suites ? null : chooseEntry(entries, q.artifactPath, q.predictionsPath, where)
+    const bytes = entry ? unpackZipEntry(zip, entry, where, maxUnpackedBytes) : new Uint8Array(0)
     const why = atBase
       ? `run ${run.id} built the pull request's base commit ${run.head_sha.slice(0, 7)}`
       : `run ${run.id} (commit ${run.head_sha.slice(0, 7)}) is the newest successful push run on ${q.branch} with the artifact${q.baseSha ? '; no run at the base commit had it' : ''}`
@@ -151,10 +156,11 @@ export async function searchBaseline(client: Client, q: BaselineQuery): Promise<
       htmlUrl: run.html_url ?? null,
       headSha: run.head_sha,
       atBaseCommit: atBase,
-      name: `${where}: ${displayName(entry.name)}`,
+      name: entry ? `${where}: ${displayName(entry.name)}` : where,
       data: bytes,
       why,
-      maxUnpackedBytes
+      maxUnpackedBytes,
+      ...(suites ? { suites } : {})
     }
     return { baseline, searched }
   }
@@ -196,6 +202,36 @@ export function chooseEntry(entries: ZipEntry[], artifactPath: string | null, pr
   }
   if (files.length === 1) return files[0]
   throw new InputError(where, null, null, `has no file ${quoteName(predictions)} nor one named ${quoteName(base)}; its files: ${listing()}: set artifact-path`)
+}
+
+/**
+ * The entry of one suite (docs/suites.md): the file at the suite's path (a leading `./` ignored), else the one file of
+ * its file name in any folder (upload-artifact drops the folders the files share), else null: the suite is new.
+ * Two files of its name: an InputError (ambiguous). Cost O(entries).
+ * @example suiteEntry(entries of ['spam.jsonl', 'intents.jsonl'], 'eval/spam.jsonl', w) // spam.jsonl
+ */
+export function suiteEntry(entries: ZipEntry[], suitePath: string, where: string): ZipEntry | null {
+  const files = entries.filter((e) => !e.name.endsWith('/'))
+  const wanted = normalName(suitePath.replace(/\\/g, '/'))
+  const exact = files.find((e) => normalName(e.name) === wanted)
+  if (exact) return exact
+  const base = path.posix.basename(wanted)
+  const same = files.filter((e) => path.posix.basename(e.name) === base)
+  if (same.length > 1) {
+    const names = same.slice(0, 10).map((e) => quoteName(e.name)).join(', ')
+    throw new InputError(where, null, null, `has ${same.length} files named ${quoteName(base)} (${names}): ambiguous for the suite of ${quoteName(suitePath)}; keep the same paths in the artifact as in "predictions"`)
+  }
+  return same[0] ?? null
+}
+
+/** Every suite's file of the artifact, unpacked (null: none for that suite). */
+function suiteFiles(zip: Uint8Array, entries: ZipEntry[], paths: readonly string[], where: string, maxUnpackedBytes: number): Record<string, { name: string; data: Uint8Array } | null> {
+  const out: Record<string, { name: string; data: Uint8Array } | null> = {}
+  for (const p of paths) {
+    const entry = suiteEntry(entries, p, where)
+    out[p] = entry ? { name: `${where}: ${displayName(entry.name)}`, data: unpackZipEntry(zip, entry, where, maxUnpackedBytes) } : null
+  }
+  return out
 }
 
 /** An entry name for the source's display name: escaped as in messages but without the quotes (the reader

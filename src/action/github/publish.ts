@@ -12,9 +12,9 @@
  */
 import * as core from '@actions/core'
 import { ConfigError, InputError } from '../../common/errors.js'
-import { renderMarkdown } from '../../render/renderReport.js'
-import { asReport } from '../../report/validate.js'
-import type { Report } from '../../report/schema.js'
+import { renderAny } from '../../render/suitesTable.js'
+import { asAnyReport } from '../../report/validate.js'
+import { isSuitesReport, type AnyReport } from '../../report/schema.js'
 import { downloadArtifactZip } from './baseline.js'
 import type { Client } from './client.js'
 import { upsertComment } from './comment.js'
@@ -27,7 +27,7 @@ import type { RunContext } from '../inputs.js'
 /** The report artifact is small: a cap far below the baseline's keeps a hostile one cheap. */
 const MAX_REPORT_BYTES = 64 << 20
 
-export async function publish(client: Client, key: string, context: RunContext): Promise<{ report: Report; commentUrl: string } | null> {
+export async function publish(client: Client, key: string, context: RunContext): Promise<{ report: AnyReport; commentUrl: string } | null> {
   const run = context.workflowRun
   if (!run) {
     throw new ConfigError(`input "mode" is "publish", which runs in a workflow triggered by workflow_run; this run was triggered by ${context.eventName || 'an unknown event'}`)
@@ -44,7 +44,7 @@ export async function publish(client: Client, key: string, context: RunContext):
     core.info(`Run ${run.id} uploaded no artifact "${name}": its gate commented itself (a write token), or stopped before reporting. Nothing to publish.`)
     return null
   }
-  const report = asReport(parseJson(files[REPORT_FILE], `${where}: ${REPORT_FILE}`), `${where}: ${REPORT_FILE}`)
+  const report = asAnyReport(parseJson(files[REPORT_FILE], `${where}: ${REPORT_FILE}`), `${where}: ${REPORT_FILE}`)
   const claimed = parseJson(files[PULL_REQUEST_FILE], `${where}: ${PULL_REQUEST_FILE}`) as { number?: unknown }
 
   const number = await pullRequestOf(client, repo, run, typeof claimed.number === 'number' ? claimed.number : null)
@@ -53,9 +53,12 @@ export async function publish(client: Client, key: string, context: RunContext):
     return null
   }
   const runs = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/`
-  if (report.baseline && report.baseline.runUrl !== null && !report.baseline.runUrl.startsWith(runs)) report.baseline.runUrl = null
+  // docs/suites.md: a report of several suites has a baseline per suite.
+  for (const r of isSuitesReport(report) ? Object.values(report.suites) : [report]) {
+    if (r.baseline && r.baseline.runUrl !== null && !r.baseline.runUrl.startsWith(runs)) r.baseline.runUrl = null
+  }
 
-  const comment = await upsertComment(client, { ...repo, issueNumber: number, key }, renderMarkdown(report, 'comment'))
+  const comment = await upsertComment(client, { ...repo, issueNumber: number, key }, renderAny(report, 'comment'))
   core.info(`Comment ${comment.action} on pull request #${number}: ${comment.url}`)
   const status = await setStatus(client, repo, run.headSha, key, report, comment.url)
   core.info(`Commit status ${logSafe(status.context)} = ${status.state} on ${run.headSha}: ${logSafe(status.description)}`)

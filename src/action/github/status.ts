@@ -11,10 +11,13 @@ export function statusContext(key: string): string {
   return key === 'default' ? 'eval-gate' : `eval-gate/${key}`
 }
 
+/** What a status is made from: a report, or the report of several suites (docs/suites.md: its missing legs fail too). */
+type StatusReport = Pick<Report, 'passed' | 'verdict' | 'gates'> & { missing?: readonly string[] }
+
 /** The status's one-line description (GitHub keeps 140 characters). */
-export function statusDescription(report: Report): string {
+export function statusDescription(report: StatusReport): string {
   const n = report.gates.length
-  const failed = report.gates.filter((g) => g.status === 'fail').map((g) => g.rule)
+  const failed = [...report.gates.filter((g) => g.status === 'fail').map((g) => g.rule), ...(report.missing ?? []).map((leg) => `${leg} missing`)]
   const unsettled = report.gates.filter((g) => g.status === 'inconclusive').map((g) => g.rule)
   // docs/repeats-and-clusters.md: an inconclusive verdict says so, whichever way `inconclusive` counts it.
   const skipped = report.gates.filter((g) => g.status === 'skip').length
@@ -32,7 +35,7 @@ export function statusDescription(report: Report): string {
 }
 
 /** `, 1 with a drop the test set cannot judge` (docs/gates.md): a pass is never a bare pass when one hides a drop. */
-function dropNote(report: Report): string {
+function dropNote(report: StatusReport): string {
   const drops = report.gates.filter((g) => g.status === 'pass' && g.materialDrop).length
   return drops ? `, ${drops} with a drop the test set cannot judge` : ''
 }
@@ -42,7 +45,7 @@ export async function setStatus(
   repo: { owner: string; repo: string },
   sha: string,
   key: string,
-  report: Report,
+  report: StatusReport,
   targetUrl: string | null
 ): Promise<{ context: string; state: 'success' | 'failure'; description: string }> {
   const state = report.passed ? 'success' : 'failure'
