@@ -33,6 +33,12 @@ export interface MetricReport {
   ciMethod: string | null
   /** Added field, where candidateCi is not the metric's usual one: `delong-logit` (roc_auc), `log-t` (log_loss). */
   candidateCiMethod?: string
+  /**
+   * Added field, per-class metrics (`precision[L]`, `recall[L]`, `f1[L]`) with a pValue: the Benjamini–Hochberg
+   * adjusted two-sided p over every per-class metric of the run that has one (all classes together; as statsmodels
+   * `multipletests(p, method="fdr_bh")`). Null where pValue is null; absent on other metrics.
+   */
+  qValue?: number | null
 }
 
 export interface GateResult {
@@ -61,6 +67,16 @@ export interface GateResult {
    * its spread per example stay as observed (src/gates/evaluate.ts `examplesToSettle`); null when none would.
    */
   examplesNeeded?: number | null
+  /** Added fields (docs/gates.md), as the rule gives them: `tolerance T` and `weight W`. */
+  tolerance?: number
+  weight?: number
+  /** Added field (a no-regression rule with a tolerance): the test of the shifted null (src/gates/tolerance.ts), e.g. `tango-score`. */
+  toleranceTest?: string
+  /**
+   * Added field (`METRIC no-regression by class`): how many classes had enough support to be tested, and those
+   * that regressed significantly (label order; empty when it passes). `pValue` is the smallest adjusted p.
+   */
+  classes?: { tested: number; failing: string[] }
 }
 
 /** Where the two models disagree (paired examples only). */

@@ -60,7 +60,8 @@ const metricFields = {
   direction: oneOf('higher', 'lower'),
   pValueWorse: optional(nullable(num)),
   worseBound: optional(nullable(num)),
-  ciMethod: optional(nullable(str))
+  ciMethod: optional(nullable(str)),
+  qValue: optional(nullable(num))
 }
 const metric = object(metricFields)
 
@@ -84,7 +85,11 @@ const gate = object({
   bound: optional(nullable(num)),
   detail: str,
   slice: optional(object({ field: str, value: optional(str), failing: optional(array(str)) })),
-  examplesNeeded: optional(nullable(num))
+  examplesNeeded: optional(nullable(num)),
+  tolerance: optional(num),
+  weight: optional(num),
+  toleranceTest: optional(str),
+  classes: optional(object({ tested: num, failing: array(str) }))
 })
 
 const matrix = nullable(array(array(num)))
