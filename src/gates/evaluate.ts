@@ -415,7 +415,8 @@ function byClassResult(
   const name = rule.metric
   const base = { rule: rule.text, metric: name, bound: null, adjustment: ctx.adjustment.method }
   const untested = ctx.labels.length - classes.length
-  const count = `${classes.length} of ${ctx.labels.length} classes tested (support of at least ${ctx.minSupport}${untested > 0 ? `; ${untested} below it` : ''})`
+  const support = `support of at least ${ctx.minSupport}${untested > 0 ? `; ${untested} below it` : ''}`
+  const count = `${classes.length} of ${ctx.labels.length} classes tested (${support})`
   if (tested.length === 0) {
     return {
       ...base,
@@ -429,13 +430,13 @@ function byClassResult(
   const failing = tested.filter((t) => beyond(t.m, rule.tolerance ?? 0) && t.p < ctx.alpha)
   const smallest = tested.reduce((a, b) => (b.p < a.p ? b : a))
   const after = `after ${ctx.adjustment.method}${ctx.adjustment.note}${toleranceNote(rule, tested)}`
-  const support = (label: string): string => {
+  const examples = (label: string): string => {
     const s = metrics[`support[${label}]`]?.candidate
     return s == null ? '' : `, ${s.toLocaleString('en-US')} examples`
   }
-  const describe = (t: Tested): string => `${className(t.value)} (${describeChange(`${name}[${t.value}]`, t.m, name)}${support(t.value)}, one-sided p ${pText(t.p)})`
+  const describe = (t: Tested): string => `${className(t.value)} (${describeChange(`${name}[${t.value}]`, t.m, name)}${examples(t.value)}, one-sided p ${pText(t.p)})`
   const detail = failing.length
-    ? `significant regression on ${failing.length} of ${classes.length} tested classes ${after}: ${failing.slice(0, 10).map(describe).join('; ')}${failing.length > 10 ? '; …' : ''}`
+    ? `significant regression on ${failing.length} of ${classes.length} tested classes (of ${ctx.labels.length}; ${support}) ${after}: ${failing.slice(0, 10).map(describe).join('; ')}${failing.length > 10 ? '; …' : ''}`
     : `${count}, none a significant regression ${after}; smallest one-sided p ${pText(smallest.p)} on ${className(smallest.value)}`
   return {
     ...base,
