@@ -30,8 +30,8 @@ export interface ShiftContext {
 
 /**
  * The one-sided p of "worse than the tolerance" for a metric (table above); null when the metric has no test.
- * @example shiftedPValue({ ...m, delta: -0.02, worseBound: -0.0365, test: 'permutation' }, 0.005, { alpha: 0.05, examples: 2000 })
- * // 0.0375 (bound-normal: se = 0.0165/1.645 = 0.01003, z = (0.02 − 0.005)/0.01003 = 1.495)
+ * @example shiftedPValue('f1', { ...m, delta: -0.02, worseBound: -0.0365, test: 'permutation' }, 0.005, { alpha: 0.05, examples: 2000 })
+ * // { pValueWorse: 0.0674…, test: 'bound-normal' }: se = 0.0165/1.645 = 0.01003, z = (0.02 − 0.005)/0.01003 = 1.495
  */
 export function shiftedPValue(name: string, m: MetricReport, tolerance: number, ctx: ShiftContext): ShiftedP | null {
   if (m.pValueWorse === null || m.delta === null) return null
