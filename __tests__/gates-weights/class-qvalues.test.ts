@@ -102,7 +102,7 @@ describe('per-class q-values', () => {
     }
   })
 
-  it('support[L] and the aggregate metrics have no qValue; the drop of class d (q < 0.05) is a warning', async () => {
+  it('support[L] and the aggregate metrics have no qValue; the drop of class d (q < 0.05) is the warning', async () => {
     const report = await compare(options())
     expect(report.metrics['support[a]'].qValue).toBeUndefined()
     expect(report.metrics.accuracy.qValue).toBeUndefined()

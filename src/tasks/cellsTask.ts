@@ -112,7 +112,7 @@ export const cellsTask: TaskModule = {
           confusionMatrix: confusionMatrixOf(table, labels, true),
           disagreement: disagreementOfCells(table),
           warnings: {
-            first: [...classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }), ...classDropWarnings(labels, metrics, settings.alpha)],
+            first: [...classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }), ...classDropWarnings(task, labels, metrics, settings.alpha)],
             last: [
               ...confusion.warnings,
               ...sparseMatrixWarning(k)

@@ -1,22 +1,26 @@
 /**
- * The per-class drop warning (docs/gates.md, "Per class"): a class whose precision, recall or F1 fell with a
- * Benjamini–Hochberg q-value below alpha (over every per-class test of the run) is named, with its numbers, in a
+ * The per-class drop warning (docs/gates.md, "Per class"): the classes whose precision, recall or F1 fell with a
+ * Benjamini–Hochberg q-value below alpha (over every per-class test of the run), named with their numbers in one
  * warning that the report shows under the verdict (src/report/verdictChanging.ts): a headline metric can rise
- * while one class breaks. One warning per class, the largest drops first, at most MAX_CLASS_WARNINGS.
+ * while one class breaks. Multiclass only: in a binary task the positive class's metrics are the headline ones
+ * (gate the negative class's as `specificity`, `precision[L]`). The largest drops first, at most
+ * MAX_CLASSES_NAMED classes, the others counted.
  */
 import { formatP, formatShownDelta, formatValue } from '../../report/format.js'
-import type { MetricReport } from '../../report/schema.js'
+import type { MetricReport, Task } from '../../report/schema.js'
 
-/** Classes named one by one; the others are counted in one more warning. */
-export const MAX_CLASS_WARNINGS = 5
+/** Classes named one by one; the others are counted. */
+export const MAX_CLASSES_NAMED = 5
 
 /**
- * `Per-class drop: class books: recall 86.9% → 74.9% (−12.0 pts, q = 0.0004), f1 … on 183 examples; …`.
- * @example classDropWarnings(['a', 'books'], metrics, 0.05) // ['Per-class drop: class books: recall 86.9% → 74.9% (−12.0 pts, q = 0.0004) on 183 examples …']
+ * `Per-class drop: class books: recall 86.9% → 74.9% (−12.0 pts, q = 0.0004) on 183 examples; class music: …;
+ * significant after Benjamini–Hochberg over the run's 150 per-class tests (q < 0.05), whatever the gates say.`
+ * Empty when no class dropped so (or the task is binary). Cost O(classes).
  */
-export function classDropWarnings(labels: readonly string[], metrics: Record<string, MetricReport>, alpha: number): string[] {
+export function classDropWarnings(task: Task, labels: readonly string[], metrics: Record<string, MetricReport>, alpha: number): string[] {
+  if (task !== 'multiclass') return []
   const tests = labels.reduce((n, label) => n + ['precision', 'recall', 'f1'].filter((name) => metrics[`${name}[${label}]`]?.qValue != null).length, 0)
-  const dropped: { label: string; worst: number; text: string }[] = []
+  const dropped: { worst: number; text: string }[] = []
   for (const label of labels) {
     const parts: string[] = []
     let worst = 0
@@ -31,15 +35,13 @@ export function classDropWarnings(labels: readonly string[], metrics: Record<str
     if (parts.length === 0) continue
     const support = metrics[`support[${label}]`]?.candidate
     const on = support == null ? '' : ` on ${support.toLocaleString('en-US')} examples`
-    dropped.push({ label, worst, text: `Per-class drop: class ${className(label)}: ${parts.join(', ')}${on}; significant after Benjamini–Hochberg over the run's ${tests.toLocaleString('en-US')} per-class tests (q < ${alpha}), whatever the gates say.` })
+    dropped.push({ worst, text: `class ${className(label)}: ${parts.join(', ')}${on}` })
   }
+  if (dropped.length === 0) return []
   dropped.sort((a, b) => a.worst - b.worst)
-  const shown = dropped.slice(0, MAX_CLASS_WARNINGS).map((d) => d.text)
-  if (dropped.length > MAX_CLASS_WARNINGS) {
-    const more = dropped.length - MAX_CLASS_WARNINGS
-    shown.push(`Per-class drop: ${more.toLocaleString('en-US')} more ${more === 1 ? 'class' : 'classes'} with a significant per-class drop (q < ${alpha}; the JSON report's per-class qValue has them all).`)
-  }
-  return shown
+  const more = dropped.length - MAX_CLASSES_NAMED
+  const named = dropped.slice(0, MAX_CLASSES_NAMED).map((d) => d.text).join('; ') + (more > 0 ? `; and ${more.toLocaleString('en-US')} more ${more === 1 ? 'class' : 'classes'} (per-class qValue in the JSON report)` : '')
+  return [`Per-class drop: ${named}; significant after Benjamini–Hochberg over the run's ${tests.toLocaleString('en-US')} per-class tests (q < ${alpha}), whatever the gates say.`]
 }
 
 /** A class as warnings name it: `books`, or `"EU West"` when it has a space or a quote. */

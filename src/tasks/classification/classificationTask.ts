@@ -198,7 +198,7 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
             // Scores that are the predicted label's confidence (docs/statistics.md).
             ...scoreConfidenceWarnings(scoreContext, metrics),
             // docs/gates.md, "Per class": a class whose drop survives Benjamini–Hochberg.
-            ...classDropWarnings(labels, metrics, settings.alpha)
+            ...classDropWarnings(task, labels, metrics, settings.alpha)
           ],
           last: [
             ...confusion.warnings,
