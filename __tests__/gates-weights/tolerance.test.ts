@@ -72,13 +72,18 @@ describe('the shifted tests', () => {
       for (let delta = -0.05; delta <= 0.01; delta += 0.0013) {
         for (const T of [0.001, 0.005, 0.02]) {
           const worseBound = delta - 0.012
-          const higher = shiftedPValue('f1', metric({ delta, worseBound }), T, { alpha, examples: null }) as { pValueWorse: number }
+          // (pValueWorse 0: the metric's own test rejects, so the shifted test decides alone.)
+          const higher = shiftedPValue('f1', metric({ delta, worseBound, pValueWorse: 0 }), T, { alpha, examples: null }) as { pValueWorse: number }
           expect(higher.pValueWorse < alpha).toBe(betterBound(delta, worseBound) < -T)
-          const lower = shiftedPValue('x', metric({ delta: -delta, worseBound: -worseBound, direction: 'lower' }), T, { alpha, examples: null }) as { pValueWorse: number }
+          const lower = shiftedPValue('x', metric({ delta: -delta, worseBound: -worseBound, direction: 'lower', pValueWorse: 0 }), T, { alpha, examples: null }) as { pValueWorse: number }
           expect(lower.pValueWorse).toBeCloseTo(higher.pValueWorse, 14)
         }
       }
     }
+  })
+  it('never below the metric’s own one-sided p: a tolerance cannot fail what the plain rule passes', () => {
+    // Shifted p 0.0674 (the JSDoc example) against an own p of 0.09 (say an exact McNemar): 0.09.
+    expect(shiftedPValue('f1', metric({ pValueWorse: 0.09 }), 0.005, { alpha: 0.05, examples: 2000 })).toEqual({ pValueWorse: 0.09, test: 'bound-normal' })
   })
   it('paired t: exactly the t-test of the shifted differences, from the t interval or from the p', () => {
     const r = generator(3)
@@ -134,13 +139,15 @@ describe('tolerance in the gates', () => {
       const [tol, plain] = report.gates
       expect(tol.toleranceTest).toBe('tango-score')
       expect(tol.tolerance).toBe(0.005)
-      // Holm over the two rules: the smaller p doubled, the larger at least that.
-      const raw = want[times]
+      // The rule's p is max(Tango, exact McNemar); Holm over the two rules: the smaller p doubled, the larger at least that.
       const exact = report.metrics.accuracy.pValueWorse as number
+      const raw = Math.max(want[times], exact)
+      // n = 200: Tango's 0.3753 is below the exact McNemar's 0.377, so the exact one stands; larger n: Tango's.
+      expect(raw === exact).toBe(times === 1)
       const cap = (x: number): number => Math.min(1, x)
       const holm = raw <= exact ? [cap(2 * raw), cap(Math.max(2 * raw, exact))] : [cap(Math.max(2 * exact, raw)), cap(2 * exact)]
       expect(tol.pValue as number).toBeCloseTo(holm[0], 12)
-      // At 10⁶ both are tiny: the relative error (McNemar exact is the smaller, so Tango’s stands as it is).
+      // At 10⁶ both are tiny: the relative error (Tango’s is the larger, so it stands as it is after Holm).
       if (times === 5000) expect((tol.pValue as number) / raw).toBeCloseTo(1, 9)
       expect(plain.pValue as number).toBeCloseTo(holm[1], 12)
       expect(tol.status).toBe(times === 5000 ? 'fail' : 'pass')

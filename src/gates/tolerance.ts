@@ -13,7 +13,13 @@
  * w is the change in the worse direction (−Δ when higher is better). The last form rejects at level alpha exactly
  * when the better-side bound (docs/gates.md, "Verdicts") is beyond −T, so `no-regression tolerance T` and the
  * "shown inferior" outcome of `non-inferior T` agree at alpha; below alpha (after Holm) it extends the bound with
- * normal tails. Cost: O(1) per rule (Tango: O(1); the t quantile: a few Newton steps).
+ * normal tails.
+ *
+ * The p used is max(shifted p, the metric's own one-sided p): a drop beyond −T is a drop beyond 0, so requiring
+ * both keeps the test's level (a level-alpha test of the shifted null made more conservative) and means that a
+ * tolerance never fails a change that the plain rule passes — which a score test alone could, near T = 0, where
+ * Tango's asymptotic Z is less conservative than the exact McNemar. Cost: O(1) per rule (Tango: O(1); the t
+ * quantile: a few Newton steps).
  */
 import { normalQuantile, normalSf } from '../stats/normal.js'
 import { studentTQuantile, studentTSf } from '../stats/studentt.js'
@@ -36,6 +42,13 @@ export interface ShiftContext {
 export function shiftedPValue(name: string, m: MetricReport, tolerance: number, ctx: ShiftContext): ShiftedP | null {
   if (m.pValueWorse === null || m.delta === null) return null
   if (tolerance === 0) return { pValueWorse: m.pValueWorse, test: m.test ?? 'unknown' }
+  const shifted = shiftedTest(name, m, tolerance, ctx)
+  return shifted && { pValueWorse: Math.max(shifted.pValueWorse, m.pValueWorse), test: shifted.test }
+}
+
+/** The shifted test alone (the table above), before the max with the metric's own p. */
+function shiftedTest(name: string, m: MetricReport, tolerance: number, ctx: ShiftContext): ShiftedP | null {
+  if (m.delta === null) return null
   const own = ctx.exact ? ctx.exact(name, tolerance) : null
   if (own) return own
   const w = m.direction === 'higher' ? -m.delta : m.delta
