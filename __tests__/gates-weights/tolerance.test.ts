@@ -22,6 +22,9 @@ import { DEFAULT_FIELDS } from '../../src/read/predictionFile.js'
 import type { MetricReport } from '../../src/report/schema.js'
 import type { CompareOptions } from '../../src/tasks/options.js'
 import { generator } from '../support.js'
+import { erfc } from '../../src/stats/normal.js'
+
+const erf = (x: number): number => 1 - erfc(x)
 
 const labels = ['0', '1']
 const known = { metrics: metricNames('binary', labels, true), labels }
@@ -176,4 +179,42 @@ describe('tolerance in the gates', () => {
     expect(report.gates.map((g) => g.toleranceTest)).toEqual(['bound-normal', 'tango-score'])
     expect(report.gates[0].detail).toContain('(normal form of the confidence bound)')
   })
+  it('per slice: the slice’s own Tango test, and by FIELD each slice’s', async () => {
+    // Two regions; in EU the candidate loses 30 of 400 examples the baseline gets right and gains 5 (Δ = −6.25 pts).
+    const rows: { c: string[]; b: string[] } = { c: [], b: [] }
+    let id = 0
+    const add = (region: string, n: number, base: number, cand: number) => {
+      for (let i = 0; i < n; i++) {
+        rows.b.push(JSON.stringify({ id, label: 1, prediction: base, region }))
+        rows.c.push(JSON.stringify({ id: id++, label: 1, prediction: cand, region }))
+      }
+    }
+    add('EU', 330, 1, 1); add('EU', 30, 1, 0); add('EU', 5, 0, 1); add('EU', 35, 0, 0)
+    add('US', 360, 1, 1); add('US', 40, 0, 0)
+    for (let i = 0; i < 300; i++) {
+      rows.b.push(JSON.stringify({ id, label: 0, prediction: 0, region: i % 2 ? 'EU' : 'US' }))
+      rows.c.push(JSON.stringify({ id: id++, label: 0, prediction: 0, region: i % 2 ? 'EU' : 'US' }))
+    }
+    const report = await compare({
+      candidate: { name: 'c.jsonl', data: Buffer.from(rows.c.join('\n')) },
+      baseline: { name: 'b.jsonl', data: Buffer.from(rows.b.join('\n')) },
+      fields: DEFAULT_FIELDS, sliceFields: ['region'], alpha: 0.05, resamples: 1000, seed: 0, missingBaseline: 'skip',
+      gates: 'recall@region=EU no-regression tolerance 0.02; recall no-regression by region tolerance 0.02'
+    })
+    const [one, by] = report.gates
+    expect(one.toleranceTest).toBe('tango-score')
+    // EU's positives: b = 30, c = 5, n = 400, Δ₀ = −0.02 (Tango's Z by the formula above): the p before Holm.
+    const b = 30, c = 5, n = 400, d0 = -0.02
+    const B = -b - c + (2 * n - c + b) * d0
+    const C = -b * d0 * (1 - d0)
+    const q = (Math.sqrt(B * B - 8 * n * C) - B) / (4 * n)
+    const z = (c - b - n * d0) / Math.sqrt(n * (2 * q + d0 * (1 - d0)))
+    const p = 0.5 * (1 + erf(z / Math.SQRT2))
+    // Holm over three hypotheses (the EU rule, then EU and US of the by rule): EU's p twice, the smallest, ×3.
+    expect(one.pValue as number).toBeCloseTo(Math.min(1, 3 * p), 10)
+    expect(one.status).toBe('fail')
+    expect(by.slice?.failing).toEqual(['EU'])
+    expect(by.detail).toContain("for drops of more than 2.0 pts (Tango's score test)")
+  })
 })
+
