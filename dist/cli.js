@@ -437,6 +437,12 @@ function sliceName(field, value) {
  * | `METRIC non-inferior M` | three-way (docs/repeats-and-clusters.md): `pass` when the one-sided (1 − alpha) bound of delta on the worse side lies within M, `fail` when the bound on the better side lies beyond M on the worse side (shown inferior), `inconclusive` otherwise |
  * | `METRIC train-gap <= X` (any operator) | the gap train − test (positive: better on train) satisfies it (src/checks/overfitting.ts) |
  *
+ * | `METRIC no-regression by class` | every class with at least `min-slice` examples of support, METRIC[L] for each (precision, recall, f1) |
+ *
+ * Options after a rule (docs/gates.md "Choosing gates", "Several no-regression rules"), in any order, each at most once:
+ * `tolerance T` (no-regression: fails only when the drop is significantly larger than T; non-inferior: its margin)
+ * and `weight W` (no-regression: the rule's relative share of alpha, default 1).
+ *
  * METRIC is a name of docs/metrics.md, per class included (`recall[spam]`; a label may hold spaces, `;` and `#`, which do
  * not split or end a rule inside the brackets), or a slice of one (docs/slices.md, src/gates/sliceRules.ts):
  * `METRIC@FIELD=VALUE …` and `METRIC no-regression by FIELD`.
@@ -447,6 +453,8 @@ function sliceName(field, value) {
 
 /** The default when no gates are given: no significant regression of accuracy, precision, recall or F1. */
 const DEFAULT_GATES = 'accuracy no-regression; precision no-regression; recall no-regression; f1 no-regression';
+/** The per-class metrics a `by class` rule takes: METRIC[L] exists for these. */
+const BY_CLASS_METRICS = ['precision', 'recall', 'f1'];
 /**
  * Splits rules text into rules: newlines and `;` separate, `#` comments, both ignored inside `[…]` and inside a
  * quoted slice name (`"…"`, with `\"` inside).
@@ -513,8 +521,67 @@ function parseRule(text) {
     const fail = (why) => {
         throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`);
     };
+    const { rest, options } = splitOptions(text, fail);
+    const rule = parseBase(rest, text, fail);
+    return withOptions(rule, options, fail);
+}
+/**
+ * Strips the trailing options `tolerance T` and `weight W` (any order, each once) from a rule. A value holding a
+ * `"` is left alone (it ends a quoted slice name, `by "my weight 3"`), so only options outside quotes are read.
+ * @example splitOptions('recall no-regression weight 4 tolerance 0.005', fail) // { rest: 'recall no-regression', options: { weight: 4, tolerance: 0.005 } }
+ */
+function splitOptions(text, fail) {
+    const options = {};
+    let rest = text;
+    let m;
+    while ((m = /\s(tolerance|weight)(?:\s+([^\s"]+))?\s*$/.exec(rest))) {
+        const name = m[1];
+        if (m[2] === undefined)
+            fail(`${name} needs a number, e.g. "${name} ${name === 'weight' ? '4' : '0.005'}"`);
+        if (options[name] !== undefined)
+            fail(`${name} is given twice`);
+        const x = parseDecimal(m[2]);
+        if (!Number.isFinite(x))
+            fail(`the ${name} ${quote(m[2])} is not a number`);
+        if (name === 'tolerance' && x < 0)
+            fail('the tolerance must not be negative');
+        if (name === 'weight' && !(x > 0))
+            fail('the weight must be positive');
+        options[name] = x;
+        rest = rest.slice(0, m.index);
+    }
+    return { rest: rest.trim(), options };
+}
+/** Checks which rules take the options given, and sets them. */
+function withOptions(rule, options, fail) {
+    const { tolerance, weight } = options;
+    if (weight !== undefined) {
+        if (rule.kind !== 'no-regression')
+            fail('weight applies to no-regression rules only (their share of alpha)');
+        rule.weight = weight;
+    }
+    if (tolerance !== undefined) {
+        if (rule.kind === 'non-inferior') {
+            // docs/gates.md: a non-inferior rule's margin is its tolerance; `non-inferior tolerance M` reads as `non-inferior M`.
+            if (rule.margin !== undefined && rule.margin !== tolerance)
+                fail('a non-inferior rule has one margin: write "non-inferior M" (its margin is its tolerance)');
+            rule.margin = tolerance;
+        }
+        else if (rule.kind !== 'no-regression') {
+            fail(rule.kind === 'delta'
+                ? 'a delta rule\'s threshold is its margin already; tolerance applies to no-regression and non-inferior rules'
+                : 'tolerance applies to comparative rules (no-regression, non-inferior)');
+        }
+        rule.tolerance = tolerance;
+    }
+    if (rule.kind === 'non-inferior' && rule.margin === undefined)
+        fail('non-inferior needs a margin, e.g. "non-inferior 0.01"');
+    return rule;
+}
+/** The rule without its options (`body`); `text` is the whole rule, as written. */
+function parseBase(body, text, fail) {
     // Names may hold `.` and `-`: an evaluation tool's metrics (`exact_match.flexible-extract`, docs/tools.md).
-    const head = /^([A-Za-z_][A-Za-z0-9_.-]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(text);
+    const head = /^([A-Za-z_][A-Za-z0-9_.-]*)(\[[\s\S]*\])?([\s\S]*)$/.exec(body);
     if (!head)
         return fail('does not start with a metric name');
     const metric = head[1] + (head[2] ?? '');
@@ -543,14 +610,21 @@ function parseRule(text) {
     if ((m = /^no-regression\s+by(\s[\s\S]*)?$/.exec(tail))) {
         if (slice)
             fail('a rule is about one slice (@FIELD=VALUE) or every slice of a field (by FIELD), not both');
+        // docs/gates.md: bare `by class` is every class; a slice field named "class" is written quoted, `by "class"`.
+        if ((m[1] ?? '').trim() === 'class') {
+            if (!BY_CLASS_METRICS.includes(metric))
+                fail(`"by class" takes ${BY_CLASS_METRICS.join(', ')} (per class METRIC[L]); a slice field named class is written by "class"`);
+            return { text, metric, kind: 'no-regression', byClass: true };
+        }
         const by = parseByField(m[1] ?? '');
         if (by === null)
             fail('"no-regression by" needs one slice field, e.g. "f1 no-regression by region"');
         return { text, metric, kind: 'no-regression', by: by };
     }
     if ((m = /^non-inferior(?:\s+(\S+))?$/.exec(tail))) {
+        // Without a number the margin may come as `tolerance M` (withOptions checks that one is there).
         if (m[1] === undefined)
-            fail('non-inferior needs a margin, e.g. "non-inferior 0.01"');
+            return { text, metric, kind: 'non-inferior', ...sliced };
         const margin = number(m[1], 'the margin');
         if (margin < 0)
             fail('the margin must not be negative');
@@ -561,6 +635,8 @@ function parseRule(text) {
     return fail(`cannot read ${quote(tail)}`);
 }
 function checkMetric(rule, known) {
+    if (rule.byClass && known.labels.length === 0)
+        throw new ConfigError(`gate ${quote(rule.text, 120)}: "by class" needs a classification task (this one has no classes)`);
     if (known.metrics.includes(rule.metric))
         return;
     const perClass = parsePerClass(rule.metric);
@@ -630,7 +706,8 @@ const metricFields = {
     pValueWorse: optional(nullable(num)),
     worseBound: optional(nullable(num)),
     ciMethod: optional(nullable(str)),
-    mde: optional(num)
+    mde: optional(num),
+    qValue: optional(nullable(num))
 };
 const metric = object(metricFields);
 /** docs/slices.md (src/report/schema.ts SliceReport): field → value → slice. */
@@ -651,7 +728,11 @@ const gate = object({
     examplesNeeded: optional(nullable(num)),
     distance: optional(nullable(num)),
     materialDrop: optional(object({ change: num, threshold: num, mde: nullable(num), mdeFrom: str })),
-    leaning: optional(oneOf('within', 'beyond'))
+    leaning: optional(oneOf('within', 'beyond')),
+    tolerance: optional(num),
+    weight: optional(num),
+    toleranceTest: optional(str),
+    classes: optional(object({ tested: num, failing: array(str) }))
 });
 const matrix = nullable(array(array(num)));
 const report = object({
@@ -1129,6 +1210,585 @@ function rankPValues(observed, resampled) {
     return { observed: atLeast(observed) / (R + 1), resampled: out };
 }
 
+;// CONCATENATED MODULE: ./src/stats/weightedHolm.ts
+/**
+ * Weighted Holm step-down adjustment (Holm 1979, "A simple sequentially rejective multiple test procedure",
+ * Scand. J. Statist. 6, 65–70, the weighted form of its section 3): hypothesis i has weight wᵢ > 0 (relative)
+ * and gets the share wᵢ/Σw of alpha. Sort by pᵢ/wᵢ ascending; at step l, with S the hypotheses not yet
+ * rejected, reject when p(l)/w(l) ≤ alpha/Σ_{j∈S} wⱼ. As adjusted p-values:
+ *   adjusted p(l) = max over k ≤ l of min(1, (Σ_{j∈S(k)} wⱼ) · p(k)/w(k)).
+ * Equal weights give Holm's (m − l + 1)·p(l) exactly (src/stats/holm.ts). Controls the family-wise error rate
+ * for any dependence (a weighted Bonferroni at every step, closed testing). Cost: O(m log m).
+ *
+ * @example weightedHolm([0.01, 0.04, 0.03, 0.005], [4, 1, 1, 1]) // [0.0175, 0.06, 0.06, 0.0175]
+ * // p/w = (0.0025, 0.04, 0.03, 0.005): 7·0.0025, 3·0.005, 2·0.03, 1·0.04, made monotone
+ */
+function weightedHolm(pValues, weights) {
+    const m = pValues.length;
+    if (weights.length !== m)
+        throw new Error('weightedHolm: one weight per p-value');
+    for (const w of weights)
+        if (!(w > 0 && Number.isFinite(w)))
+            throw new Error('weightedHolm: weights must be positive and finite');
+    const q = pValues.map((p, i) => p / weights[i]);
+    const order = q.map((_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
+    // Σ w over the hypotheses of rank l to m, from the last rank up (summed so, it has no cancellation).
+    const remaining = new Float64Array(m + 1);
+    for (let rank = m - 1; rank >= 0; rank--)
+        remaining[rank] = remaining[rank + 1] + weights[order[rank]];
+    const adjusted = new Array(m);
+    let running = 0;
+    order.forEach((index, rank) => {
+        running = Math.max(running, Math.min(1, remaining[rank] * q[index]));
+        adjusted[index] = running;
+    });
+    return adjusted;
+}
+
+;// CONCATENATED MODULE: ./src/stats/normal.ts
+/**
+ * The standard normal distribution: Φ, its upper tail and Φ⁻¹, to about 1e-15.
+ *
+ * erfc: for x < 2.5 the everywhere-positive series erf(x) = (2/√π)·e^{−x²}·Σ 2ⁿx^{2n+1}/(1·3···(2n+1))
+ * (Abramowitz & Stegun 7.1.6), which has no cancellation; for x ≥ 2.5 the continued fraction
+ * erfc(x) = (e^{−x²}/√π)·1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) (A&S 7.1.14) by the modified Lentz method.
+ * Φ⁻¹: Acklam's rational start (relative error 1.15e-9), then one Halley step on Φ, which gives full precision.
+ * Cost: O(1) (at most ~60 series or fraction terms).
+ *
+ * simple-statistics' `cumulativeStdNormalProbability` is a 4-decimal table and its `probit(0.975)` is 1.95716:
+ * not accurate enough for p-values and quantiles.
+ */
+const SQRT_PI = Math.sqrt(Math.PI);
+/**
+ * The complementary error function.
+ * @example erfc(1) // 0.15729920705028513
+ */
+function normal_erfc(x) {
+    if (Number.isNaN(x))
+        return NaN;
+    if (x < 0)
+        return 2 - normal_erfc(-x);
+    if (x < 2.5)
+        return 1 - erfSeries(x);
+    if (x > 27)
+        return 0;
+    // Modified Lentz for 1/(x + a1/(x + a2/(x + …))) with a_k = k/2.
+    const tiny = 1e-300;
+    let f = x;
+    let C = x;
+    let D = 0;
+    for (let k = 1; k < 200; k++) {
+        const a = k / 2;
+        D = x + a * D;
+        D = D === 0 ? tiny : D;
+        C = x + a / C;
+        C = C === 0 ? tiny : C;
+        D = 1 / D;
+        const delta = C * D;
+        f *= delta;
+        if (Math.abs(delta - 1) < 1e-16)
+            break;
+    }
+    return Math.exp(-x * x) / (SQRT_PI * f);
+}
+function erfSeries(x) {
+    const x2 = x * x;
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 200; n++) {
+        term *= (2 * x2) / (2 * n + 1);
+        sum += term;
+        if (term < 1e-17 * sum)
+            break;
+    }
+    return ((2 / SQRT_PI) * Math.exp(-x2) * sum);
+}
+/**
+ * Φ(z), the standard normal CDF.
+ * @example normalCdf(1.959963984540054) // 0.975
+ */
+function normalCdf(z) {
+    return 0.5 * normal_erfc(-z / Math.SQRT2);
+}
+/**
+ * 1 − Φ(z), accurate in the upper tail.
+ * @example normalSf(8) // 6.22096057427178e-16
+ */
+function normal_normalSf(z) {
+    return 0.5 * normal_erfc(z / Math.SQRT2);
+}
+const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+/**
+ * Φ⁻¹(p), the standard normal quantile.
+ * @example normalQuantile(0.975) // 1.959963984540054
+ */
+function normal_normalQuantile(p) {
+    if (!(p > 0 && p < 1))
+        return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+    let x;
+    if (p < 0.02425) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+    }
+    else if (p <= 1 - 0.02425) {
+        const q = p - 0.5;
+        const r = q * q;
+        x = ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+    }
+    else {
+        const q = Math.sqrt(-2 * Math.log1p(-p));
+        x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+    }
+    // One Halley step on Φ(x) − p (on the upper tail for p > 1/2, to keep precision).
+    const e = p <= 0.5 ? normalCdf(x) - p : 1 - p - normal_normalSf(x);
+    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    return x - u / (1 + (x * u) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/stats/logNormalSf.ts
+
+/**
+ * log(1 − Φ(z)), the log of the standard normal upper tail, without underflow: log(normalSf(z)) while the tail
+ * is above 1e-300 (z < 37), beyond it the asymptotic series of Mills' ratio (Abramowitz & Stegun 26.2.12):
+ * log φ(z) − log z + log(1 − 1/z² + 3/z⁴ − 15/z⁶), whose error there is below 1e-9 relative. −∞ gives 0, +∞
+ * gives −∞. Cost: O(1).
+ *
+ * @example logNormalSf(40) // -804.6084420137697 (the tail is 3.66e-350)
+ */
+function logNormalSf(z) {
+    if (z === -Infinity)
+        return 0;
+    if (z === Infinity)
+        return -Infinity;
+    if (z < 37)
+        return Math.log(normal_normalSf(z));
+    const z2 = z * z;
+    return -0.5 * z2 - Math.log(z) - 0.5 * Math.log(2 * Math.PI) + Math.log(1 - 1 / z2 + 3 / (z2 * z2) - 15 / (z2 * z2 * z2));
+}
+
+;// CONCATENATED MODULE: ./src/stats/weightedMaxT.ts
+
+
+/**
+ * Weighted Westfall–Young step-down max-T (Westfall & Young 1993, "Resampling-Based Multiple Testing",
+ * Algorithm 4.1, step-down; weights as in Westfall, Kropf & Finos 2004, "Weighted FWE-controlling methods in
+ * high-dimensional situations", IMS Lecture Notes 47, 143–154, who compare pᵢ/wᵢ). Hypothesis i has weight
+ * wᵢ > 0 (relative) and a standardized worse-side statistic tᵢ (about N(0, 1) under the null, src/stats/maxT.ts
+ * `standardize`). Each statistic, observed and resampled, is mapped to
+ *   sᵢ(t) = log wᵢ − log(1 − Φ(t)),
+ * the minus log of its normal-tail p divided by its weight, and the step-down max-T of src/stats/maxT.ts runs on
+ * the s: the largest s among the hypotheses not yet rejected is the smallest p/w, so this is the weighted minP
+ * with the normal tail in place of rank p-values (no 1/(R + 1) resolution; exact under the permutation null for
+ * any weights, the argument does not depend on the statistic). With equal weights s is one increasing function of
+ * t for every hypothesis, so the result is maxT()'s exactly (and maxT() is what runs). −∞ (an undefined resample)
+ * stays −∞. `ties`: as maxT(). Cost: O(m log m + R·m).
+ *
+ * @example weightedMaxT([2.5, 2.0], [Float64Array.of(1, 3, -1), Float64Array.of(0.5, 2.2, 0)], [1, 4])
+ * // [0.5, 0.5]: s = (5.08, 5.17), so hypothesis 2 (weight 4) comes first although its t is smaller;
+ * //   u* = max(s*₁, s*₂) = (2.56, 6.61, 2.08), one ≥ 5.17 → 2/4; then s*₁ = (1.84, 6.61, 0.17) alone, one ≥ 5.08 → 2/4
+ */
+function weightedMaxT(observed, resampled, weights, ties) {
+    const m = observed.length;
+    if (weights.length !== m)
+        throw new Error('weightedMaxT: one weight per hypothesis');
+    for (const w of weights)
+        if (!(w > 0 && Number.isFinite(w)))
+            throw new Error('weightedMaxT: weights must be positive and finite');
+    if (weights.every((w) => w === weights[0]))
+        return maxT(observed, resampled, ties);
+    const map = (t, logW) => (t === -Infinity ? -Infinity : logW - logNormalSf(t));
+    const logWeights = weights.map((w) => Math.log(w));
+    const s = observed.map((t, i) => map(t, logWeights[i]));
+    const sResampled = resampled.map((column, i) => {
+        const out = new Float64Array(column.length);
+        for (let r = 0; r < column.length; r++)
+            out[r] = map(column[r], logWeights[i]);
+        return out;
+    });
+    return maxT(s, sResampled, ties);
+}
+
+;// CONCATENATED MODULE: ./src/stats/weightedMinP.ts
+/**
+ * Weighted Westfall–Young step-down minP adjustment (Westfall & Young 1993, "Resampling-Based Multiple Testing",
+ * Algorithm 2.8, with the weighted statistic pᵢ/wᵢ of Westfall, Kropf & Finos 2004, "Weighted FWE-controlling
+ * methods in high-dimensional situations", IMS Lecture Notes 47, 143–154). Hypothesis i has weight wᵢ > 0
+ * (relative): its observed and resampled p-values are divided by wᵢ, so that a hypothesis of twice the weight
+ * may reject at twice the p.
+ *
+ * With qᵢ = pᵢ/wᵢ sorted ascending, q(1) ≤ … ≤ q(m), and the successive minima u*(l) = min over the hypotheses
+ * not yet rejected of p*ⱼ/wⱼ:
+ *   adjusted p(l) = max over k ≤ l of (1 + #{r : u*ᵣ(k) ≤ q(k)}) / (R + 1),
+ * the observed table counting as one of the R + 1 equally likely ones, so the family-wise error is at most alpha
+ * under the complete null for any weights (the permutation argument does not depend on the statistic). Where no
+ * resample reaches q(l), the weighted Bonferroni bound (Σ_{j∈S} wⱼ)·q(l) replaces the floor 1/(R + 1) when
+ * smaller, as src/stats/westfallYoung.ts does with Holm's. Equal weights give westfallYoung() exactly.
+ * Cost: O(m log m + R·m).
+ *
+ * @example weightedMinP([0.01, 0.02], [Float64Array.of(0.2, 0.015, 0.9), Float64Array.of(0.3, 0.03, 0.01)], [1, 3])
+ * // [0.5, 0.5]: q = (0.01, 0.00667); u*(1) = min(p*₂/3, p*₁) = (0.1, 0.01, 0.00333): one ≤ 0.00667 → 2/4;
+ * //   then p*₁ alone: (0.2, 0.015, 0.9), none ≤ 0.01 → Bonferroni 1·0.01 < 1/4, raised to 0.5 by the step before
+ */
+function weightedMinP(observed, resampled, weights) {
+    const m = observed.length;
+    if (m === 0)
+        return [];
+    if (weights.length !== m)
+        throw new Error('weightedMinP: one weight per hypothesis');
+    for (const w of weights)
+        if (!(w > 0 && Number.isFinite(w)))
+            throw new Error('weightedMinP: weights must be positive and finite');
+    const R = resampled[0].length;
+    const q = observed.map((p, i) => p / weights[i]);
+    const order = q.map((_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
+    const u = new Float64Array(R).fill(Infinity);
+    const counts = new Float64Array(m);
+    const remaining = new Float64Array(m + 1);
+    // From the largest observed q down, the running minimum of p*/w over the hypotheses of rank l to m.
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const j = order[rank];
+        const pj = resampled[j];
+        const wj = weights[j];
+        remaining[rank] = remaining[rank + 1] + wj;
+        const threshold = q[j] * (1 + 1e-12);
+        let hits = 0;
+        for (let r = 0; r < R; r++) {
+            const v = pj[r] / wj;
+            if (v < u[r])
+                u[r] = v;
+            if (u[r] <= threshold)
+                hits++;
+        }
+        counts[rank] = hits;
+    }
+    const adjusted = new Array(m);
+    let running = 0;
+    for (let rank = 0; rank < m; rank++) {
+        const floor = (counts[rank] + 1) / (R + 1);
+        const step = counts[rank] === 0 ? Math.min(floor, remaining[rank] * q[order[rank]]) : floor;
+        running = Math.max(running, step);
+        adjusted[order[rank]] = Math.min(1, running);
+    }
+    return adjusted;
+}
+
+;// CONCATENATED MODULE: ./src/stats/gamma.ts
+/**
+ * ln Γ(x) for x > 0: Lanczos' approximation (g = 7, 9 terms; Lanczos 1964, coefficients of Godfrey 2001),
+ * relative error about 1e-15, and Stirling's series with five correction terms for x ≥ 15.
+ * Cost: O(1).
+ *
+ * @example logGamma(10) // 12.801827480081469 (= ln 9!)
+ */
+const G = 7;
+const COEF = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+];
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+function logGamma(x) {
+    if (x >= 15) {
+        const x2 = x * x;
+        const series = (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / (1188 * x2)) / x2) / x2) / x2) / x;
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + series;
+    }
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+    const z = x - 1;
+    let a = COEF[0];
+    const t = z + G + 0.5;
+    for (let i = 1; i < COEF.length; i++)
+        a += COEF[i] / (z + i);
+    return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+/**
+ * Stirling's error δ(n) = ln n! − ((n + ½)·ln n − n + ½·ln 2π) (Loader 2000). Cost: O(1).
+ */
+function stirlingError(n) {
+    if (n <= 15)
+        return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - HALF_LOG_2PI;
+    const n2 = n * n;
+    return (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / (1188 * n2)) / n2) / n2) / n2) / n;
+}
+/**
+ * The deviance term bd0(x, M) = x·ln(x/M) + M − x, by its series when x is near M (Loader 2000). Cost: O(1).
+ */
+function deviance0(x, M) {
+    if (Math.abs(x - M) < 0.1 * (x + M)) {
+        let v = (x - M) / (x + M);
+        let s = (x - M) * v;
+        let ej = 2 * x * v;
+        v *= v;
+        for (let j = 1; j < 1000; j++) {
+            ej *= v;
+            const s1 = s + ej / (2 * j + 1);
+            if (s1 === s)
+                return s1;
+            s = s1;
+        }
+        return s;
+    }
+    return x * Math.log(x / M) + M - x;
+}
+/**
+ * The binomial pmf P(X = x), X ~ Bin(n, p), by Loader's saddle-point form (C. Loader, "Fast and accurate
+ * computation of binomial probabilities", 2000; R's dbinom): relative error ~1e-15 for any n, no underflow in the
+ * body of the distribution. Cost: O(1).
+ * @example binomialPmf(1, 8, 0.5) // 0.03125
+ */
+function binomialPmf(x, n, p) {
+    if (x < 0 || x > n)
+        return 0;
+    const q = 1 - p;
+    if (x === 0)
+        return Math.exp(n * Math.log(q));
+    if (x === n)
+        return Math.exp(n * Math.log(p));
+    const lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - deviance0(x, n * p) - deviance0(n - x, n * q);
+    const lf = Math.log(2 * Math.PI) + Math.log(x) + Math.log1p(-x / n);
+    return Math.exp(lc - 0.5 * lf);
+}
+/**
+ * ln Γ(a + b) − ln Γ(a) without cancellation for large a: with δ Stirling's error,
+ * δ(a + b − 1) − δ(a − 1) + (a − ½)·ln(1 + b/(a − 1)) + b·ln(a + b − 1) − b. Cost: O(1).
+ * @example logGammaRatio(10, 0.5) // ln Γ(10.5) − ln Γ(10)
+ */
+function logGammaRatio(a, b) {
+    if (a < 20)
+        return logGamma(a + b) - logGamma(a);
+    return stirlingError(a + b - 1) - stirlingError(a - 1) + (a - 0.5) * Math.log1p(b / (a - 1)) + b * Math.log(a + b - 1) - b;
+}
+
+;// CONCATENATED MODULE: ./src/stats/beta.ts
+/**
+ * The regularized incomplete beta function I_x(a, b), by its continued fraction evaluated with the modified
+ * Lentz method (Press et al., Numerical Recipes, 3rd ed., docs/cli.md.4; Lentz 1976), using the symmetry
+ * I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges fast; 1/B(a, b) by `logGammaRatio` so that a large
+ * parameter (a t distribution with a million degrees of freedom) keeps its digits. Pass `complement` = 1 − x when
+ * it is known more exactly than x. Relative accuracy ~1e-14.
+ * Cost: O(√max(a, b)) iterations.
+ *
+ * @example incompleteBeta(0.5, 2, 3) // 0.6875
+ */
+
+function incompleteBeta(x, a, b, complement = 1 - x) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    // ln(1/B(a, b)), with the large parameter's Γ ratio taken without cancellation.
+    const lnBeta = a >= b ? logGammaRatio(a, b) - logGamma(b) : logGammaRatio(b, a) - logGamma(a);
+    // ln x and ln(1 − x) from whichever of x and 1 − x is small, where it is exact.
+    const lnX = complement < 0.5 ? Math.log1p(-complement) : Math.log(x);
+    const lnComplement = x < 0.5 ? Math.log1p(-x) : Math.log(complement);
+    const lnFront = lnBeta + a * lnX + b * lnComplement;
+    if (x < (a + 1) / (a + b + 2))
+        return (Math.exp(lnFront) * continuedFraction(x, a, b)) / a;
+    return 1 - (Math.exp(lnFront) * continuedFraction(complement, b, a)) / b;
+}
+function continuedFraction(x, a, b) {
+    const tiny = 1e-300;
+    const qab = a + b;
+    const qap = a + 1;
+    const qam = a - 1;
+    let c = 1;
+    let d = 1 - (qab * x) / qap;
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 100000; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const del = d * c;
+        h *= del;
+        if (Math.abs(del - 1) < 3e-16)
+            break;
+    }
+    return h;
+}
+
+;// CONCATENATED MODULE: ./src/stats/studentt.ts
+/**
+ * Student's t distribution: CDF through the regularized incomplete beta, P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2)
+ * (Abramowitz & Stegun 26.7.1), or Hill's expansion for large ν, and its quantile by Newton's method.
+ * Cost: O(1) per call (a continued fraction; a few Newton steps).
+ *
+ * @example studentTCdf(2.015048372669157, 5) // 0.95
+ */
+
+
+
+/** P(T ≤ t) for T ~ t(ν): the incomplete beta up to ν = 200, Hill's expansion above. */
+function studentTCdf(t, df) {
+    if (Number.isNaN(t))
+        return NaN;
+    if (!Number.isFinite(df) || df > 1e12)
+        return normalCdf(t);
+    const tail = df >= HILL_FROM ? hillTail(Math.abs(t), df) : studentTTailBeta(Math.abs(t), df);
+    return t > 0 ? 1 - tail : tail;
+}
+/** Above this many degrees of freedom the CDF uses Hill's expansion (its error is far below 1e-15 there). */
+const HILL_FROM = 200;
+/** P(T > t), t ≥ 0, by the incomplete beta: ½·I_{ν/(ν+t²)}(ν/2, ½). */
+function studentTTailBeta(t, df) {
+    const t2 = t * t;
+    return 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2));
+}
+/**
+ * P(T > t), t ≥ 0, for large ν by Hill's normalising expansion (G. W. Hill 1970, "Algorithm 395: Student's
+ * t-distribution", Comm. ACM 13, 617–619): y = (ν − ½)·ln(1 + t²/ν), z = √y·(1 + (y + 3 + (−0.4y³ − 3.3y² − 24y
+ * − 85.5)/(0.8y² + 100 + b))/b), b = 48(ν − ½)², P = 1 − Φ(z). Agrees with the beta form to ~1e-15 from ν = 100,
+ * where the continued fraction starts to lose digits as ν grows.
+ */
+function hillTail(t, df) {
+    const a = df - 0.5;
+    const b = 48 * a * a;
+    const y = a * Math.log1p((t * t) / df);
+    const z = (((((-0.4 * y - 3.3) * y - 24) * y - 85.5) / (0.8 * y * y + 100 + b) + y + 3) / b + 1) * Math.sqrt(y);
+    return normal_normalSf(z);
+}
+/** P(T > t), accurate in the upper tail. */
+function studentTSf(t, df) {
+    return studentTCdf(-t, df);
+}
+function density(t, df) {
+    return Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df));
+}
+/**
+ * The p-quantile of t(ν).
+ * @example studentTQuantile(0.975, 10) // 2.2281388519649385
+ */
+function studentTQuantile(p, df) {
+    if (!(p > 0 && p < 1))
+        return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+    if (p < 0.5)
+        return -studentTQuantile(1 - p, df);
+    if (!Number.isFinite(df) || df > 1e12)
+        return normal_normalQuantile(p);
+    if (df === 1)
+        return Math.tan(Math.PI * (p - 0.5));
+    if (df === 2)
+        return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+    let t = normal_normalQuantile(p);
+    // Cornish–Fisher start (A&S 26.7.5), then Newton on the upper tail.
+    const g1 = (t ** 3 + t) / 4;
+    const g2 = (5 * t ** 5 + 16 * t ** 3 + 3 * t) / 96;
+    t = t + g1 / df + g2 / (df * df);
+    for (let i = 0; i < 50; i++) {
+        const step = (studentTSf(t, df) - (1 - p)) / density(t, df);
+        t += step;
+        if (Math.abs(step) < 1e-15 * Math.max(1, Math.abs(t)))
+            break;
+    }
+    return t;
+}
+
+;// CONCATENATED MODULE: ./src/gates/tolerance.ts
+/**
+ * `tolerance T` on a no-regression rule (docs/gates.md, "Tolerance"): the rule fails only when the drop is
+ * significant and larger than T, i.e. on the one-sided test of the shifted null H₀: delta ≥ −T (higher is better;
+ * delta ≤ T when lower is better). T = 0 is the rule's own test, unchanged. Which test a shifted null gets:
+ *
+ * | the metric's test | shifted test | `test` |
+ * | --- | --- | --- |
+ * | McNemar, where the task has the discordant counts (classification, cells) | Tango's score test at Δ₀ = −T (src/stats/tango.ts; at T = 0 it is McNemar's z) | `tango-score` |
+ * | paired t | the paired t of d̄ against ∓T (exact): se from the t interval, or from the t statistic behind the p | `paired-t-shifted` |
+ * | DeLong | the DeLong z of ΔAUC against −T (exact, as the unshifted test) | `delong-shifted` |
+ * | anything else (resampled tests, clustered tests) | the normal form of the one-sided bound: se = \|Δ − worseBound\|/z₁₋α, p = 1 − Φ((w − T)/se) | `bound-normal` |
+ *
+ * w is the change in the worse direction (−Δ when higher is better). The last form rejects at level alpha exactly
+ * when the better-side bound (docs/gates.md, "Verdicts") is beyond −T, so `no-regression tolerance T` and the
+ * "shown inferior" outcome of `non-inferior T` agree at alpha; below alpha (after Holm) it extends the bound with
+ * normal tails.
+ *
+ * The p used is max(shifted p, the metric's own one-sided p): a drop beyond −T is a drop beyond 0, so requiring
+ * both keeps the test's level (a level-alpha test of the shifted null made more conservative) and means that a
+ * tolerance never fails a change that the plain rule passes — which a score test alone could, near T = 0, where
+ * Tango's asymptotic Z is less conservative than the exact McNemar. Cost: O(1) per rule (Tango: O(1); the t
+ * quantile: a few Newton steps).
+ */
+
+
+/**
+ * The one-sided p of "worse than the tolerance" for a metric (table above); null when the metric has no test.
+ * @example shiftedPValue('f1', { ...m, delta: -0.02, worseBound: -0.0365, test: 'permutation' }, 0.005, { alpha: 0.05, examples: 2000 })
+ * // { pValueWorse: 0.0674…, test: 'bound-normal' }: se = 0.0165/1.645 = 0.01003, z = (0.02 − 0.005)/0.01003 = 1.495
+ */
+function shiftedPValue(name, m, tolerance, ctx) {
+    if (m.pValueWorse === null || m.delta === null)
+        return null;
+    if (tolerance === 0)
+        return { pValueWorse: m.pValueWorse, test: m.test ?? 'unknown' };
+    const shifted = shiftedTest(name, m, tolerance, ctx);
+    return shifted && { pValueWorse: Math.max(shifted.pValueWorse, m.pValueWorse), test: shifted.test };
+}
+/** The shifted test alone (the table above), before the max with the metric's own p. */
+function shiftedTest(name, m, tolerance, ctx) {
+    if (m.delta === null)
+        return null;
+    const own = ctx.exact ? ctx.exact(name, tolerance) : null;
+    if (own)
+        return own;
+    const w = m.direction === 'higher' ? -m.delta : m.delta;
+    const { alpha } = ctx;
+    if (m.test === 'delong' && m.ci) {
+        const se = (m.ci[1] - m.ci[0]) / (2 * normal_normalQuantile(1 - alpha / 2));
+        if (se > 0)
+            return { pValueWorse: normal_normalSf((w - tolerance) / se), test: 'delong-shifted' };
+    }
+    if (m.test === 'paired-t' && ctx.examples !== null && ctx.examples >= 2) {
+        const df = ctx.examples - 1;
+        const se = pairedTStandardError(m, w, df, alpha);
+        if (se !== null)
+            return { pValueWorse: studentTSf((w - tolerance) / se, df), test: 'paired-t-shifted' };
+    }
+    if (m.worseBound === null)
+        return null;
+    const h = Math.abs(m.delta - m.worseBound);
+    if (h === 0)
+        return { pValueWorse: w > tolerance ? 0 : 1, test: 'bound-normal' };
+    const se = h / normal_normalQuantile(1 - alpha);
+    return { pValueWorse: normal_normalSf((w - tolerance) / se), test: 'bound-normal' };
+}
+/**
+ * The standard error behind a paired t result: from its t interval (ciMethod `paired-t`: half-width
+ * t₁₋α/₂·se), else from the one-sided p and the change (t = w/se, p = P(T > t)); null when neither gives it.
+ */
+function pairedTStandardError(m, w, df, alpha) {
+    if (m.ciMethod === 'paired-t' && m.ci) {
+        const se = (m.ci[1] - m.ci[0]) / (2 * studentTQuantile(1 - alpha / 2, df));
+        if (se > 0)
+            return se;
+    }
+    const p = m.pValueWorse;
+    if (w === 0 || !(p > 1e-300 && p < 1 - 1e-12))
+        return null;
+    const t = studentTQuantile(1 - p, df);
+    if (t === 0 || Math.sign(t) !== Math.sign(w))
+        return null;
+    return w / t;
+}
+
 ;// CONCATENATED MODULE: ./src/gates/trainGap.ts
 /**
  * The gate form `METRIC train-gap <= X` (any operator; docs/data-checks.md): the gap of the overfitting check
@@ -1190,31 +1850,56 @@ function trainGapGate(rule, overfitting, level) {
 
 
 
+
+
+
+
 /**
  * The no-regression family: every no-regression rule with a one-sided p-value; a slice rule its slice's metric;
- * a `by FIELD` rule one hypothesis per tested slice of FIELD.
+ * a `by FIELD` rule one hypothesis per tested slice of FIELD; a `by class` rule one per class with at least
+ * `minSlice` examples of support.
  */
 function noRegressionFamily(rules, metrics, options) {
     const family = [];
     if (!options.hasBaseline)
         return family;
+    const add = (rule, value, name, m, slice, examples) => {
+        if (!m || m.pValueWorse == null)
+            return;
+        const tolerance = rule.tolerance ?? 0;
+        const exact = options.shifted ? (metric, t) => options.shifted(metric, t, slice) : null;
+        const shifted = shiftedPValue(name, m, tolerance, { alpha: options.alpha, examples, exact });
+        if (!shifted)
+            return;
+        family.push({ rule, value, m, name, p: shifted.pValueWorse, shiftedTest: tolerance > 0 ? shifted.test : null, weight: rule.weight ?? 1 });
+    };
     for (const rule of rules) {
         if (rule.kind !== 'no-regression')
             continue;
         if (rule.by !== undefined) {
             for (const [value, s] of Object.entries(options.slices?.[rule.by] ?? {})) {
-                const m = s.tested ? s.metrics[rule.metric] : undefined;
-                if (m?.pValueWorse != null)
-                    family.push({ rule, value, m });
+                if (s.tested)
+                    add(rule, value, rule.metric, s.metrics[rule.metric], { field: rule.by, value }, s.counts.paired);
             }
             continue;
         }
-        const m = metricOf(rule, metrics, options);
-        if (m && m.pValueWorse != null)
-            family.push({ rule, value: rule.slice?.value ?? null, m });
+        if (rule.byClass) {
+            for (const label of testedClasses(metrics, options))
+                add(rule, label, `${rule.metric}[${label}]`, metrics[`${rule.metric}[${label}]`], null, options.examples ?? null);
+            continue;
+        }
+        const s = rule.slice ? options.slices?.[rule.slice.field]?.[rule.slice.value] : undefined;
+        add(rule, rule.slice?.value ?? null, rule.metric, metricOf(rule, metrics, options), rule.slice ?? null, s ? s.counts.paired : (options.examples ?? null));
     }
     return family;
 }
+/** The classes a `by class` rule tests: those with at least `minSlice` (default 30) examples of support, in label order. */
+function testedClasses(metrics, options) {
+    const min = options.minSlice ?? DEFAULT_MIN_CLASS_SUPPORT;
+    return (options.labels ?? []).filter((label) => (metrics[`support[${label}]`]?.candidate ?? 0) >= min);
+}
+/** The fewest examples of support a class needs to be tested by a `by class` rule when no `min-slice` is given. */
+const DEFAULT_MIN_CLASS_SUPPORT = 30;
 /** The metric a rule looks at: the run's, or (slice rules) its tested slice's; null for an untested slice. */
 function metricOf(rule, metrics, options) {
     if (!rule.slice)
@@ -1223,8 +1908,10 @@ function metricOf(rule, metrics, options) {
     return s && s.tested ? (s.metrics[rule.metric] ?? null) : null;
 }
 /**
- * Adjusted one-sided p of each tested rule: Westfall–Young step-down minP over the task's joint permutation
- * null when asked and available, else Holm. `note` says why Westfall–Young was not used when it was asked for.
+ * Adjusted one-sided p of each hypothesis: Westfall–Young step-down minP or max-T over the task's joint
+ * permutation null when asked and available, else Holm; weighted forms when any rule has a weight
+ * (src/stats/weightedHolm.ts, weightedMinP.ts, weightedMaxT.ts). `note` says why a joint adjustment was not
+ * used when it was asked for.
  */
 function adjust(family, options) {
     if (options.family) {
@@ -1232,37 +1919,51 @@ function adjust(family, options) {
             throw new Error(`the family adjusted across suites has ${options.family.p.length} p-values for ${family.length} hypotheses`);
         return { p: [...options.family.p], method: options.family.method, note: options.family.note };
     }
-    const tested = family.map((h) => h.rule);
-    const holmP = () => holm(family.map((h) => h.m.pValueWorse));
+    const weights = family.map((h) => h.weight);
+    const weighted = weights.some((w) => w !== 1);
+    const holmName = weighted ? 'weighted Holm' : 'Holm';
+    const holmP = () => (weighted ? weightedHolm(family.map((h) => h.p), weights) : holm(family.map((h) => h.p)));
     const multiplicity = options.multiplicity ?? DEFAULT_MULTIPLICITY;
-    if (multiplicity === 'holm' || tested.length === 0)
-        return { p: holmP(), method: 'Holm', note: '' };
+    if (multiplicity === 'holm' || family.length === 0)
+        return { p: holmP(), method: holmName, note: '' };
     // Asked for by name, say why it is not used; as the default, a task without a joint null simply uses Holm.
     const asked = options.multiplicity !== undefined;
-    const label = multiplicity === 'max-t' ? 'Westfall–Young max-T' : 'Westfall–Young';
+    const label = `${weighted ? 'weighted ' : ''}${multiplicity === 'max-t' ? 'Westfall–Young max-T' : 'Westfall–Young'}`;
+    const fallback = (why, always = false) => ({ p: holmP(), method: holmName, note: asked || always ? ` (${why})` : '' });
     if (!options.joint)
-        return { p: holmP(), method: 'Holm', note: asked ? ` (this task has no joint resampling for ${label})` : '' };
+        return fallback(`this task has no joint resampling for ${label}`);
     // docs/slices.md: a slice's statistics come from its own resamples, so slices have no joint null with the rest.
-    if (family.some((h) => h.rule.slice || h.rule.by !== undefined)) {
-        return { p: holmP(), method: 'Holm', note: asked ? ` (not ${label}: slice rules have no joint resampling)` : '' };
-    }
-    const names = [...new Set(tested.map((r) => r.metric))];
+    if (family.some((h) => h.rule.slice || h.rule.by !== undefined))
+        return fallback(`not ${label}: slice rules have no joint resampling`);
+    // docs/gates.md, "Tolerance": the joint permutation null is the one of no difference, not of a shifted one.
+    if (family.some((h) => h.shiftedTest !== null))
+        return fallback(`not ${label}: a rule with a tolerance tests a shifted null, which has no joint permutation`);
+    const names = [...new Set(family.map((h) => h.name))];
     const joint = options.joint(names);
     if (typeof joint === 'string')
-        return { p: holmP(), method: 'Holm', note: ` (not ${label}: ${joint})` };
+        return fallback(`not ${label}: ${joint}`, true);
+    // A metric named by two rules is one hypothesis (the same adjusted p for both), with the larger weight.
+    const weightOf = new Map();
+    for (const h of family)
+        weightOf.set(h.name, Math.max(weightOf.get(h.name) ?? 0, h.weight));
+    const w = names.map((name) => weightOf.get(name));
+    const ties = options.maxTTies === 'count' ? undefined : joint.ties;
     const adjusted = multiplicity === 'max-t' && joint.statistics
-        ? maxT(joint.statistics.observed, joint.statistics.resampled, options.maxTTies === 'count' ? undefined : joint.ties)
-        : westfallYoung(joint.observed, joint.resampled);
+        ? weighted
+            ? weightedMaxT(joint.statistics.observed, joint.statistics.resampled, w, ties)
+            : maxT(joint.statistics.observed, joint.statistics.resampled, ties)
+        : weighted
+            ? weightedMinP(joint.observed, joint.resampled, w)
+            : westfallYoung(joint.observed, joint.resampled);
     const byName = new Map(names.map((name, i) => [name, adjusted[i]]));
-    // A metric named by two rules is one hypothesis: the same adjusted p for both.
-    return { p: tested.map((r) => byName.get(r.metric)), method: label, note: '' };
+    return { p: family.map((h) => byName.get(h.name)), method: label, note: '' };
 }
 /**
  * The raw one-sided p-values of the run's no-regression family, in the order evaluateGates adjusts them: for a
  * caller that adjusts several runs' families together (docs/suites.md) and hands the result back as `family`.
  */
 function familyPValues(rules, metrics, options) {
-    return noRegressionFamily(rules, metrics, options).map((h) => h.m.pValueWorse);
+    return noRegressionFamily(rules, metrics, options).map((h) => h.p);
 }
 const compareOp = (x, op, y) => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y);
 /** Evaluates the rules against the metrics of a report. */
@@ -1276,22 +1977,29 @@ function evaluateGates(rules, metrics, options) {
     const adjustment = adjust(family, options);
     adjustment.p.forEach((p, i) => {
         const h = family[i];
-        if (h.rule.by === undefined)
-            adjusted.set(h.rule, p);
+        if (h.rule.by === undefined && !h.rule.byClass)
+            adjusted.set(h.rule, { p, test: h.shiftedTest });
         else
-            bySlice.set(h.rule, [...(bySlice.get(h.rule) ?? []), { value: h.value, m: h.m, p }]);
+            bySlice.set(h.rule, [...(bySlice.get(h.rule) ?? []), { value: h.value, m: h.m, p, test: h.shiftedTest }]);
     });
     return rules.map((rule) => {
         const where = rule.slice ? `on ${sliceName(rule.slice.field, rule.slice.value)}: ` : '';
         const sliceField = rule.slice ? { slice: { ...rule.slice } } : {};
-        const base = { rule: rule.text, metric: rule.metric, observed: null, pValue: null, bound: null };
+        const ruleOptions = { ...(rule.tolerance !== undefined ? { tolerance: rule.tolerance } : {}), ...(rule.weight !== undefined ? { weight: rule.weight } : {}) };
+        const base = { rule: rule.text, metric: rule.metric, observed: null, pValue: null, bound: null, ...ruleOptions };
         const result = (status, detail, extra = {}) => ({ ...base, status, detail: where + detail, ...sliceField, ...extra });
         const name = rule.metric;
         if (rule.by !== undefined) {
             if (!options.hasBaseline) {
                 return { ...base, status: options.missingBaseline, detail: `no baseline to compare with (missing-baseline: ${options.missingBaseline})`, slice: { field: rule.by, failing: [] } };
             }
-            return byFieldResult(rule, options.slices?.[rule.by] ?? {}, bySlice.get(rule) ?? [], { alpha, level, adjustment });
+            return { ...byFieldResult(rule, options.slices?.[rule.by] ?? {}, bySlice.get(rule) ?? [], { alpha, level, adjustment }), ...ruleOptions };
+        }
+        if (rule.byClass) {
+            if (!options.hasBaseline) {
+                return { ...base, status: options.missingBaseline, detail: `no baseline to compare with (missing-baseline: ${options.missingBaseline})`, classes: { tested: 0, failing: [] } };
+            }
+            return { ...byClassResult(rule, metrics, testedClasses(metrics, options), bySlice.get(rule) ?? [], { alpha, level, adjustment, minSupport: options.minSlice ?? DEFAULT_MIN_CLASS_SUPPORT, labels: options.labels ?? [] }), ...ruleOptions };
         }
         const found = metricOf(rule, metrics, options);
         if (!found) {
@@ -1324,14 +2032,27 @@ function evaluateGates(rules, metrics, options) {
             return result(ok ? 'pass' : 'fail', `${change}; the rule needs a change ${rule.op} ${formatNumber(rule.value)}`, { observed: m.delta });
         }
         if (rule.kind === 'no-regression') {
-            const p = adjusted.get(rule);
-            if (p === undefined)
+            const got = adjusted.get(rule);
+            if (got === undefined)
                 return result('pass', `${change}; ${name} has no significance test, so it cannot regress significantly`, { observed: m.delta });
-            const worse = m.direction === 'higher' ? m.delta < 0 : m.delta > 0;
-            const significant = worse && p < alpha;
+            const { p } = got;
+            const tolerance = rule.tolerance ?? 0;
+            const worse = beyond(m, 0);
+            const significant = beyond(m, tolerance) && p < alpha;
             const ci = m.ci ? ` (${level} CI ${formatInterval(name, m.ci)})` : '';
+            const after = `after ${adjustment.method}${adjustment.note}`;
+            if (tolerance > 0) {
+                const T = toleranceText(name, tolerance);
+                const verdict = significant ? `significant regression beyond the tolerance of ${T}` : worse ? `not shown to be worse by more than ${T}` : 'no regression';
+                return result(significant ? 'fail' : 'pass', `${change}${ci}; one-sided p ${pText(p)} for a drop of more than ${T} (${testName(got.test)}) ${after}: ${verdict}`, {
+                    observed: m.delta,
+                    pValue: p,
+                    adjustment: adjustment.method,
+                    ...(got.test ? { toleranceTest: got.test } : {})
+                });
+            }
             const verdict = significant ? 'significant regression' : worse ? 'not a significant regression' : 'no regression';
-            return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} after ${adjustment.method}${adjustment.note}: ${verdict}`, { observed: m.delta, pValue: p, adjustment: adjustment.method });
+            return result(significant ? 'fail' : 'pass', `${change}${ci}, one-sided p ${pText(p)} ${after}: ${verdict}`, { observed: m.delta, pValue: p, adjustment: adjustment.method });
         }
         // non-inferior: three-way (docs/repeats-and-clusters.md)
         const margin = rule.margin;
@@ -1420,10 +2141,9 @@ function byFieldResult(rule, slices, tested, ctx) {
             slice: { field, failing: [] }
         };
     }
-    const worse = (m) => m.delta !== null && (m.direction === 'higher' ? m.delta < 0 : m.delta > 0);
-    const failing = tested.filter((t) => worse(t.m) && t.p < ctx.alpha);
+    const failing = tested.filter((t) => beyond(t.m, rule.tolerance ?? 0) && t.p < ctx.alpha);
     const smallest = tested.reduce((a, b) => (b.p < a.p ? b : a));
-    const after = `after ${ctx.adjustment.method}${ctx.adjustment.note}`;
+    const after = `after ${ctx.adjustment.method}${ctx.adjustment.note}${toleranceNote(rule, tested)}`;
     const describe = (t) => `${sliceName(field, t.value)} (${describeChange(name, t.m)}, one-sided p ${pText(t.p)})`;
     const detail = failing.length
         ? `significant regression on ${failing.length} of ${testedCount} tested slices of ${field} ${after}: ${failing.slice(0, 10).map(describe).join('; ')}${failing.length > 10 ? '; …' : ''}`
@@ -1437,118 +2157,95 @@ function byFieldResult(rule, slices, tested, ctx) {
         slice: { field, failing: failing.map((t) => t.value) }
     };
 }
-function describeChange(name, m) {
+/** Whether the change is in the worse direction by more than `tolerance` (0: at all). */
+function beyond(m, tolerance) {
+    if (m.delta === null)
+        return false;
+    return m.direction === 'higher' ? m.delta < -tolerance : m.delta > tolerance;
+}
+/** A tolerance as the rule's detail shows it: `0.5 pts` for proportions, `0.01` otherwise. */
+function toleranceText(name, tolerance) {
+    const shown = formatDelta(name, tolerance).replace(/^\+/, '');
+    return /[1-9]/.test(shown) ? shown : formatNumber(tolerance);
+}
+/** The shifted tests' names as a reader sees them (src/gates/tolerance.ts). */
+function testName(test) {
+    switch (test) {
+        case 'tango-score':
+            return "Tango's score test";
+        case 'paired-t-shifted':
+            return 'paired t';
+        case 'delong-shifted':
+            return 'DeLong';
+        case 'bound-normal':
+            return 'normal form of the confidence bound';
+        default:
+            return test ?? 'its test';
+    }
+}
+/** `, for drops of more than 0.5 pts (Tango's score test)` on a `by` rule with a tolerance; empty without one. */
+function toleranceNote(rule, tested) {
+    const tolerance = rule.tolerance ?? 0;
+    if (tolerance === 0)
+        return '';
+    const tests = [...new Set(tested.map((t) => testName(t.test)))].join(', ');
+    return `, for drops of more than ${toleranceText(rule.metric, tolerance)} (${tests})`;
+}
+/**
+ * `METRIC no-regression by class` (docs/gates.md): fails when the per-class METRIC[L] of any tested class (at least
+ * `minSupport` examples of support) regressed significantly, its one-sided p adjusted with the run's other
+ * no-regression hypotheses below alpha; the detail names those classes with their numbers.
+ */
+function byClassResult(rule, metrics, classes, tested, ctx) {
+    const name = rule.metric;
+    const base = { rule: rule.text, metric: name, bound: null, adjustment: ctx.adjustment.method };
+    const untested = ctx.labels.length - classes.length;
+    const support = `support of at least ${ctx.minSupport}${untested > 0 ? `; ${untested} below it` : ''}`;
+    const count = `${classes.length} of ${ctx.labels.length} classes tested (${support})`;
+    if (tested.length === 0) {
+        return {
+            ...base,
+            status: 'pass',
+            observed: null,
+            pValue: null,
+            detail: classes.length === 0 ? `no class has ${ctx.minSupport} or more examples of support (--min-slice) to be tested` : `${count}; ${name} per class has no significance test, so it cannot regress significantly`,
+            classes: { tested: classes.length, failing: [] }
+        };
+    }
+    const failing = tested.filter((t) => beyond(t.m, rule.tolerance ?? 0) && t.p < ctx.alpha);
+    const smallest = tested.reduce((a, b) => (b.p < a.p ? b : a));
+    const after = `after ${ctx.adjustment.method}${ctx.adjustment.note}${toleranceNote(rule, tested)}`;
+    const examples = (label) => {
+        const s = metrics[`support[${label}]`]?.candidate;
+        return s == null ? '' : `, ${s.toLocaleString('en-US')} examples`;
+    };
+    const describe = (t) => `${className(t.value)} (${describeChange(`${name}[${t.value}]`, t.m, name)}${examples(t.value)}, one-sided p ${pText(t.p)})`;
+    const detail = failing.length
+        ? `significant regression on ${failing.length} of ${classes.length} tested classes (of ${ctx.labels.length}; ${support}) ${after}: ${failing.slice(0, 10).map(describe).join('; ')}${failing.length > 10 ? '; …' : ''}`
+        : `${count}, none a significant regression ${after}; smallest one-sided p ${pText(smallest.p)} on ${className(smallest.value)}`;
+    return {
+        ...base,
+        status: failing.length ? 'fail' : 'pass',
+        observed: smallest.m.delta,
+        pValue: smallest.p,
+        detail,
+        classes: { tested: classes.length, failing: failing.map((t) => t.value) }
+    };
+}
+/** A class as gate details name it: `books`, or `"EU West"` when it has a space or a quote. */
+function className(label) {
+    return /^[^\s"]+$/.test(label) ? label : JSON.stringify(label);
+}
+/** `recall fell 2.1 pts, 90.0% → 87.9%`; `shownAs` names the metric (formatting follows `name`). */
+function describeChange(name, m, shownAs = name) {
     const d = m.delta;
     if (d === 0)
-        return `${name} is unchanged at ${formatValue(name, m.candidate)}`;
+        return `${shownAs} is unchanged at ${formatValue(name, m.candidate)}`;
     const verb = d > 0 ? 'rose' : 'fell';
     // The change as the two rounded values beside it show it (86.4% → 93.8% reads 7.4 pts, never 7.3).
     const shown = formatShownDelta(name, m.baseline, m.candidate).replace(/^[+−]/, '');
     const size = /[1-9]/.test(shown) ? shown : 'slightly';
-    return `${name} ${verb} ${size}, ${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`;
-}
-
-;// CONCATENATED MODULE: ./src/stats/normal.ts
-/**
- * The standard normal distribution: Φ, its upper tail and Φ⁻¹, to about 1e-15.
- *
- * erfc: for x < 2.5 the everywhere-positive series erf(x) = (2/√π)·e^{−x²}·Σ 2ⁿx^{2n+1}/(1·3···(2n+1))
- * (Abramowitz & Stegun 7.1.6), which has no cancellation; for x ≥ 2.5 the continued fraction
- * erfc(x) = (e^{−x²}/√π)·1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) (A&S 7.1.14) by the modified Lentz method.
- * Φ⁻¹: Acklam's rational start (relative error 1.15e-9), then one Halley step on Φ, which gives full precision.
- * Cost: O(1) (at most ~60 series or fraction terms).
- *
- * simple-statistics' `cumulativeStdNormalProbability` is a 4-decimal table and its `probit(0.975)` is 1.95716:
- * not accurate enough for p-values and quantiles.
- */
-const SQRT_PI = Math.sqrt(Math.PI);
-/**
- * The complementary error function.
- * @example erfc(1) // 0.15729920705028513
- */
-function normal_erfc(x) {
-    if (Number.isNaN(x))
-        return NaN;
-    if (x < 0)
-        return 2 - normal_erfc(-x);
-    if (x < 2.5)
-        return 1 - erfSeries(x);
-    if (x > 27)
-        return 0;
-    // Modified Lentz for 1/(x + a1/(x + a2/(x + …))) with a_k = k/2.
-    const tiny = 1e-300;
-    let f = x;
-    let C = x;
-    let D = 0;
-    for (let k = 1; k < 200; k++) {
-        const a = k / 2;
-        D = x + a * D;
-        D = D === 0 ? tiny : D;
-        C = x + a / C;
-        C = C === 0 ? tiny : C;
-        D = 1 / D;
-        const delta = C * D;
-        f *= delta;
-        if (Math.abs(delta - 1) < 1e-16)
-            break;
-    }
-    return Math.exp(-x * x) / (SQRT_PI * f);
-}
-function erfSeries(x) {
-    const x2 = x * x;
-    let term = x;
-    let sum = x;
-    for (let n = 1; n < 200; n++) {
-        term *= (2 * x2) / (2 * n + 1);
-        sum += term;
-        if (term < 1e-17 * sum)
-            break;
-    }
-    return ((2 / SQRT_PI) * Math.exp(-x2) * sum);
-}
-/**
- * Φ(z), the standard normal CDF.
- * @example normalCdf(1.959963984540054) // 0.975
- */
-function normalCdf(z) {
-    return 0.5 * normal_erfc(-z / Math.SQRT2);
-}
-/**
- * 1 − Φ(z), accurate in the upper tail.
- * @example normalSf(8) // 6.22096057427178e-16
- */
-function normalSf(z) {
-    return 0.5 * normal_erfc(z / Math.SQRT2);
-}
-const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-/**
- * Φ⁻¹(p), the standard normal quantile.
- * @example normalQuantile(0.975) // 1.959963984540054
- */
-function normalQuantile(p) {
-    if (!(p > 0 && p < 1))
-        return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
-    let x;
-    if (p < 0.02425) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-    }
-    else if (p <= 1 - 0.02425) {
-        const q = p - 0.5;
-        const r = q * q;
-        x = ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-    }
-    else {
-        const q = Math.sqrt(-2 * Math.log1p(-p));
-        x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-    }
-    // One Halley step on Φ(x) − p (on the upper tail for p > 1/2, to keep precision).
-    const e = p <= 0.5 ? normalCdf(x) - p : 1 - p - normalSf(x);
-    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-    return x - u / (1 + (x * u) / 2);
+    return `${shownAs} ${verb} ${size}, ${formatValue(name, m.baseline)} → ${formatValue(name, m.candidate)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/standardized.ts
@@ -1570,7 +2267,7 @@ function normalQuantile(p) {
 const P_FLOOR = 1e-12;
 /** Φ⁻¹(1 − p), with p clamped to [1e-12, 1 − 1e-12]. @example upperZ(0.05) // 1.6448536269514729 */
 function upperZ(p) {
-    return normalQuantile(1 - Math.min(1 - P_FLOOR, Math.max(P_FLOOR, p)));
+    return normal_normalQuantile(1 - Math.min(1 - P_FLOOR, Math.max(P_FLOOR, p)));
 }
 /**
  * A test's distance from failing in standard errors: z(1 − alpha) − z(1 − p); ≥ 0 when p ≥ alpha.
@@ -1607,7 +2304,7 @@ function seFromInterval(ci, alpha) {
  * @example mdeFromSe(0.01, 0.05, 0.8) // 0.024865 (2.4865 · 0.01)
  */
 function mdeFromSe(se, alpha, power = 0.8) {
-    return (upperZ(alpha) + normalQuantile(power)) * se;
+    return (upperZ(alpha) + normal_normalQuantile(power)) * se;
 }
 
 ;// CONCATENATED MODULE: ./src/gates/gateEvidence.ts
@@ -16391,93 +17088,6 @@ function confusionEntries(table) {
     return { baseline: of(table.b), candidate: of(table.c) };
 }
 
-;// CONCATENATED MODULE: ./src/stats/gamma.ts
-/**
- * ln Γ(x) for x > 0: Lanczos' approximation (g = 7, 9 terms; Lanczos 1964, coefficients of Godfrey 2001),
- * relative error about 1e-15, and Stirling's series with five correction terms for x ≥ 15.
- * Cost: O(1).
- *
- * @example logGamma(10) // 12.801827480081469 (= ln 9!)
- */
-const G = 7;
-const COEF = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
-];
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-function logGamma(x) {
-    if (x >= 15) {
-        const x2 = x * x;
-        const series = (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / (1188 * x2)) / x2) / x2) / x2) / x;
-        return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + series;
-    }
-    if (x < 0.5)
-        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-    const z = x - 1;
-    let a = COEF[0];
-    const t = z + G + 0.5;
-    for (let i = 1; i < COEF.length; i++)
-        a += COEF[i] / (z + i);
-    return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
-/**
- * Stirling's error δ(n) = ln n! − ((n + ½)·ln n − n + ½·ln 2π) (Loader 2000). Cost: O(1).
- */
-function stirlingError(n) {
-    if (n <= 15)
-        return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - HALF_LOG_2PI;
-    const n2 = n * n;
-    return (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / (1188 * n2)) / n2) / n2) / n2) / n;
-}
-/**
- * The deviance term bd0(x, M) = x·ln(x/M) + M − x, by its series when x is near M (Loader 2000). Cost: O(1).
- */
-function deviance0(x, M) {
-    if (Math.abs(x - M) < 0.1 * (x + M)) {
-        let v = (x - M) / (x + M);
-        let s = (x - M) * v;
-        let ej = 2 * x * v;
-        v *= v;
-        for (let j = 1; j < 1000; j++) {
-            ej *= v;
-            const s1 = s + ej / (2 * j + 1);
-            if (s1 === s)
-                return s1;
-            s = s1;
-        }
-        return s;
-    }
-    return x * Math.log(x / M) + M - x;
-}
-/**
- * The binomial pmf P(X = x), X ~ Bin(n, p), by Loader's saddle-point form (C. Loader, "Fast and accurate
- * computation of binomial probabilities", 2000; R's dbinom): relative error ~1e-15 for any n, no underflow in the
- * body of the distribution. Cost: O(1).
- * @example binomialPmf(1, 8, 0.5) // 0.03125
- */
-function binomialPmf(x, n, p) {
-    if (x < 0 || x > n)
-        return 0;
-    const q = 1 - p;
-    if (x === 0)
-        return Math.exp(n * Math.log(q));
-    if (x === n)
-        return Math.exp(n * Math.log(p));
-    const lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - deviance0(x, n * p) - deviance0(n - x, n * q);
-    const lf = Math.log(2 * Math.PI) + Math.log(x) + Math.log1p(-x / n);
-    return Math.exp(lc - 0.5 * lf);
-}
-/**
- * ln Γ(a + b) − ln Γ(a) without cancellation for large a: with δ Stirling's error,
- * δ(a + b − 1) − δ(a − 1) + (a − ½)·ln(1 + b/(a − 1)) + b·ln(a + b − 1) − b. Cost: O(1).
- * @example logGammaRatio(10, 0.5) // ln Γ(10.5) − ln Γ(10)
- */
-function logGammaRatio(a, b) {
-    if (a < 20)
-        return logGamma(a + b) - logGamma(a);
-    return stirlingError(a + b - 1) - stirlingError(a - 1) + (a - 0.5) * Math.log1p(b / (a - 1)) + b * Math.log(a + b - 1) - b;
-}
-
 ;// CONCATENATED MODULE: ./src/stats/mcnemar.ts
 /**
  * McNemar's exact test for paired proportions (McNemar 1947; exact form: the discordant pairs are
@@ -17691,7 +18301,7 @@ function finite(values) {
 function wilson(k, n, alpha) {
     if (n === 0)
         return null;
-    const z = normalQuantile(1 - alpha / 2);
+    const z = normal_normalQuantile(1 - alpha / 2);
     const z2 = z * z;
     const p = k / n;
     const denom = 1 + z2 / n;
@@ -17712,7 +18322,7 @@ function wilson(k, n, alpha) {
 function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
     if (n <= 0)
         return Infinity;
-    return (normalQuantile(1 - alpha) + normalQuantile(power)) * Math.sqrt(psi / n);
+    return (normal_normalQuantile(1 - alpha) + normal_normalQuantile(power)) * Math.sqrt(psi / n);
 }
 
 ;// CONCATENATED MODULE: ./src/significance/clusters/clusterPower.ts
@@ -17862,7 +18472,7 @@ function covariance(a, b) {
 function logitInterval(theta, se, alpha) {
     if (!(theta > 0 && theta < 1) || !(se > 0))
         return [theta, theta];
-    const z = normalQuantile(1 - alpha / 2);
+    const z = normal_normalQuantile(1 - alpha / 2);
     const center = Math.log(theta / (1 - theta));
     const half = (z * se) / (theta * (1 - theta));
     const expit = (x) => 1 / (1 + Math.exp(-x));
@@ -17888,8 +18498,8 @@ function delongPaired(positive, scoreA, scoreB, alpha, orderA = ascendingOrder(s
     const variance = Math.max(0, sAA + sBB - 2 * sAB);
     const delta = b.auc - a.auc;
     const se = Math.sqrt(variance);
-    const z2 = normalQuantile(1 - alpha / 2);
-    const z1 = normalQuantile(1 - alpha);
+    const z2 = normal_normalQuantile(1 - alpha / 2);
+    const z1 = normal_normalQuantile(1 - alpha);
     const z = se > 0 ? delta / se : delta === 0 ? 0 : Math.sign(delta) * Infinity;
     const seB = Math.sqrt(Math.max(0, sBB));
     return {
@@ -18152,8 +18762,8 @@ function delongOvrMacro(truth, probsA, probsB, k, alpha) {
     const varianceB = Math.max(0, stratifiedVariance(truth, b.h, k));
     const delta = b.auc - a.auc;
     const se = Math.sqrt(variance);
-    const z2 = normalQuantile(1 - alpha / 2);
-    const z1 = normalQuantile(1 - alpha);
+    const z2 = normal_normalQuantile(1 - alpha / 2);
+    const z1 = normal_normalQuantile(1 - alpha);
     const z = se > 0 ? delta / se : delta === 0 ? 0 : Math.sign(delta) * Infinity;
     return {
         aucA: a.auc,
@@ -18168,147 +18778,6 @@ function delongOvrMacro(truth, probsA, probsB, k, alpha) {
         lower: delta - z1 * se,
         ciB: logitInterval(b.auc, Math.sqrt(varianceB), alpha)
     };
-}
-
-;// CONCATENATED MODULE: ./src/stats/beta.ts
-/**
- * The regularized incomplete beta function I_x(a, b), by its continued fraction evaluated with the modified
- * Lentz method (Press et al., Numerical Recipes, 3rd ed., docs/cli.md.4; Lentz 1976), using the symmetry
- * I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges fast; 1/B(a, b) by `logGammaRatio` so that a large
- * parameter (a t distribution with a million degrees of freedom) keeps its digits. Pass `complement` = 1 − x when
- * it is known more exactly than x. Relative accuracy ~1e-14.
- * Cost: O(√max(a, b)) iterations.
- *
- * @example incompleteBeta(0.5, 2, 3) // 0.6875
- */
-
-function incompleteBeta(x, a, b, complement = 1 - x) {
-    if (x <= 0)
-        return 0;
-    if (x >= 1)
-        return 1;
-    // ln(1/B(a, b)), with the large parameter's Γ ratio taken without cancellation.
-    const lnBeta = a >= b ? logGammaRatio(a, b) - logGamma(b) : logGammaRatio(b, a) - logGamma(a);
-    // ln x and ln(1 − x) from whichever of x and 1 − x is small, where it is exact.
-    const lnX = complement < 0.5 ? Math.log1p(-complement) : Math.log(x);
-    const lnComplement = x < 0.5 ? Math.log1p(-x) : Math.log(complement);
-    const lnFront = lnBeta + a * lnX + b * lnComplement;
-    if (x < (a + 1) / (a + b + 2))
-        return (Math.exp(lnFront) * continuedFraction(x, a, b)) / a;
-    return 1 - (Math.exp(lnFront) * continuedFraction(complement, b, a)) / b;
-}
-function continuedFraction(x, a, b) {
-    const tiny = 1e-300;
-    const qab = a + b;
-    const qap = a + 1;
-    const qam = a - 1;
-    let c = 1;
-    let d = 1 - (qab * x) / qap;
-    if (Math.abs(d) < tiny)
-        d = tiny;
-    d = 1 / d;
-    let h = d;
-    for (let m = 1; m <= 100000; m++) {
-        const m2 = 2 * m;
-        let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-        d = 1 + aa * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        c = 1 + aa / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        d = 1 / d;
-        h *= d * c;
-        aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-        d = 1 + aa * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        c = 1 + aa / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        d = 1 / d;
-        const del = d * c;
-        h *= del;
-        if (Math.abs(del - 1) < 3e-16)
-            break;
-    }
-    return h;
-}
-
-;// CONCATENATED MODULE: ./src/stats/studentt.ts
-/**
- * Student's t distribution: CDF through the regularized incomplete beta, P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2)
- * (Abramowitz & Stegun 26.7.1), or Hill's expansion for large ν, and its quantile by Newton's method.
- * Cost: O(1) per call (a continued fraction; a few Newton steps).
- *
- * @example studentTCdf(2.015048372669157, 5) // 0.95
- */
-
-
-
-/** P(T ≤ t) for T ~ t(ν): the incomplete beta up to ν = 200, Hill's expansion above. */
-function studentTCdf(t, df) {
-    if (Number.isNaN(t))
-        return NaN;
-    if (!Number.isFinite(df) || df > 1e12)
-        return normalCdf(t);
-    const tail = df >= HILL_FROM ? hillTail(Math.abs(t), df) : studentTTailBeta(Math.abs(t), df);
-    return t > 0 ? 1 - tail : tail;
-}
-/** Above this many degrees of freedom the CDF uses Hill's expansion (its error is far below 1e-15 there). */
-const HILL_FROM = 200;
-/** P(T > t), t ≥ 0, by the incomplete beta: ½·I_{ν/(ν+t²)}(ν/2, ½). */
-function studentTTailBeta(t, df) {
-    const t2 = t * t;
-    return 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2));
-}
-/**
- * P(T > t), t ≥ 0, for large ν by Hill's normalising expansion (G. W. Hill 1970, "Algorithm 395: Student's
- * t-distribution", Comm. ACM 13, 617–619): y = (ν − ½)·ln(1 + t²/ν), z = √y·(1 + (y + 3 + (−0.4y³ − 3.3y² − 24y
- * − 85.5)/(0.8y² + 100 + b))/b), b = 48(ν − ½)², P = 1 − Φ(z). Agrees with the beta form to ~1e-15 from ν = 100,
- * where the continued fraction starts to lose digits as ν grows.
- */
-function hillTail(t, df) {
-    const a = df - 0.5;
-    const b = 48 * a * a;
-    const y = a * Math.log1p((t * t) / df);
-    const z = (((((-0.4 * y - 3.3) * y - 24) * y - 85.5) / (0.8 * y * y + 100 + b) + y + 3) / b + 1) * Math.sqrt(y);
-    return normalSf(z);
-}
-/** P(T > t), accurate in the upper tail. */
-function studentTSf(t, df) {
-    return studentTCdf(-t, df);
-}
-function density(t, df) {
-    return Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df));
-}
-/**
- * The p-quantile of t(ν).
- * @example studentTQuantile(0.975, 10) // 2.2281388519649385
- */
-function studentTQuantile(p, df) {
-    if (!(p > 0 && p < 1))
-        return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
-    if (p < 0.5)
-        return -studentTQuantile(1 - p, df);
-    if (!Number.isFinite(df) || df > 1e12)
-        return normalQuantile(p);
-    if (df === 1)
-        return Math.tan(Math.PI * (p - 0.5));
-    if (df === 2)
-        return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-    let t = normalQuantile(p);
-    // Cornish–Fisher start (A&S 26.7.5), then Newton on the upper tail.
-    const g1 = (t ** 3 + t) / 4;
-    const g2 = (5 * t ** 5 + 16 * t ** 3 + 3 * t) / 96;
-    t = t + g1 / df + g2 / (df * df);
-    for (let i = 0; i < 50; i++) {
-        const step = (studentTSf(t, df) - (1 - p)) / density(t, df);
-        t += step;
-        if (Math.abs(step) < 1e-15 * Math.max(1, Math.abs(t)))
-            break;
-    }
-    return t;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/pairedT.ts
@@ -18677,8 +19146,8 @@ function apStatistics(positive, scoreA, scoreB, orderA, orderB, observedDelta, r
     }
     const se = sd(d);
     const seC = sd(c);
-    const z2 = normalQuantile(1 - alpha / 2);
-    const z1 = normalQuantile(1 - alpha);
+    const z2 = normal_normalQuantile(1 - alpha / 2);
+    const z1 = normal_normalQuantile(1 - alpha);
     const candidate = scoreResampling_mean(c);
     const z = se > 0 ? observedDelta / se : 0;
     return {
@@ -19282,6 +19751,55 @@ function startTableJob(script, job) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stats/benjaminiHochberg.ts
+/**
+ * Benjamini–Hochberg adjusted p-values ("q-values") controlling the false discovery rate (Benjamini & Hochberg
+ * 1995, "Controlling the false discovery rate", J. R. Statist. Soc. B 57, 289–300): sort ascending;
+ * q(i) = min over j ≥ i of min(1, m·p(j) / j). As statsmodels `multipletests(p, method="fdr_bh")[1]`.
+ * Cost: O(m log m).
+ *
+ * @example benjaminiHochberg([0.01, 0.04, 0.03, 0.005]) // [0.02, 0.04, 0.04, 0.02]
+ */
+function benjaminiHochberg(pValues) {
+    const m = pValues.length;
+    const order = pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+    const adjusted = new Array(m);
+    let running = 1;
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const index = order[rank];
+        running = Math.min(running, (m * pValues[index]) / (rank + 1));
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+
+;// CONCATENATED MODULE: ./src/significance/classification/classQValues.ts
+/**
+ * Per-class q-values (docs/gates.md, "Per class"; docs/report.md): the Benjamini–Hochberg adjusted two-sided
+ * p-value of every per-class metric of the run that has one — precision[L], recall[L], f1[L] of every class,
+ * adjusted together as one family, as slices' are (docs/slices.md). The same numbers as statsmodels
+ * `multipletests(p, method="fdr_bh")[1]` on those p-values. Cost: O(m log m) for m per-class p-values.
+ */
+
+/** The per-class metrics that get a q-value. */
+const Q_METRICS = ['precision', 'recall', 'f1'];
+/** Sets `qValue` on every per-class metric of `labels` in `metrics` (null where pValue is null). */
+function setClassQValues(labels, metrics) {
+    const tested = [];
+    for (const label of labels) {
+        for (const name of Q_METRICS) {
+            const m = metrics.get(`${name}[${label}]`);
+            if (!m)
+                continue;
+            m.qValue = null;
+            if (m.pValue !== null)
+                tested.push(m);
+        }
+    }
+    const q = benjaminiHochberg(tested.map((m) => m.pValue));
+    tested.forEach((m, i) => (m.qValue = q[i]));
+}
+
 ;// CONCATENATED MODULE: ./src/significance/classification/classificationStatistics.ts
 /**
  * The statistics stage for confusion-matrix metrics (docs/statistics.md): for each metric its value for both models, the
@@ -19292,7 +19810,9 @@ function startTableJob(script, job) {
  * - every other metric: paired approximate randomization over the cells (src/significance/classification/classificationResample.ts).
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
+ * - `qValue` of precision[L], recall[L], f1[L]: Benjamini–Hochberg over all of them (src/significance/classification/classQValues.ts).
  */
+
 
 
 
@@ -19337,6 +19857,8 @@ function mcnemarRestriction(name, ctx) {
 function confusionStatistics(ctx, settings) {
     const results = confusionCore(ctx, settings, null);
     applyExactTests(ctx, results.metrics, settings.alpha);
+    if (ctx.hasBaseline)
+        setClassQValues(ctx.labels, results.metrics);
     return results;
 }
 /**
@@ -19369,6 +19891,8 @@ async function confusionStatisticsParallel(ctx, settings, script, meanwhile = ()
         }
     }
     applyExactTests(ctx, results.metrics, settings.alpha);
+    if (ctx.hasBaseline)
+        setClassQValues(ctx.labels, results.metrics);
     return { metrics: results.metrics, warnings: results.warnings };
 }
 /**
@@ -19917,6 +20441,139 @@ function examplesOf(remap, rows) {
         c[p] = remap[rows.candidate.pred[cand[p]]];
     }
     return { t, b, c };
+}
+
+;// CONCATENATED MODULE: ./src/stats/tango.ts
+/**
+ * Tango's score test and interval for a difference of paired proportions (Tango 1998, "Equivalence test and
+ * confidence interval for the difference in proportions for the paired-sample design", Stat. Med. 17, 891–908).
+ *
+ * With b = baseline-only right, c = candidate-only right, Δ = (c − b)/n:
+ * Z(Δ₀) = (c − b − nΔ₀) / √(n(2q̃ + Δ₀(1 − Δ₀))), q̃ = (√(B² − 8nC) − B)/(4n), B = −b − c + (2n − c + b)Δ₀,
+ * C = −bΔ₀(1 − Δ₀) (the restricted maximum-likelihood estimate of the baseline-only rate under Δ = Δ₀).
+ * The interval solves |Z| = z by bisection; the non-inferiority test of margin M is Z(−M), one-sided.
+ * Cost: O(1) per Z, ~60 bisection steps per limit.
+ *
+ * @example tangoInterval(1, 7, 21, 0.05) // [0.026003…, 0.517232…]
+ */
+
+function tangoZ(b, c, n, delta0) {
+    const B = -b - c + (2 * n - c + b) * delta0;
+    const C = -b * delta0 * (1 - delta0);
+    const q = (Math.sqrt(Math.max(0, B * B - 8 * n * C)) - B) / (4 * n);
+    const variance = n * (2 * q + delta0 * (1 - delta0));
+    const numerator = c - b - n * delta0;
+    if (variance <= 0)
+        return numerator === 0 ? 0 : Math.sign(numerator) * Infinity;
+    return numerator / Math.sqrt(variance);
+}
+/** Two-sided (1 − alpha) Tango interval of Δ = (c − b)/n. */
+function tangoInterval(b, c, n, alpha) {
+    const z = normalQuantile(1 - alpha / 2);
+    const observed = (c - b) / n;
+    // Z falls as Δ₀ rises: the lower limit has Z = z, the upper Z = −z.
+    const solve = (target, lo, hi) => {
+        for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
+            const mid = (lo + hi) / 2;
+            if (tangoZ(b, c, n, mid) > target)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        return (lo + hi) / 2;
+    };
+    return [solve(z, -1, observed), solve(-z, observed, 1)];
+}
+/** One-sided p of the non-inferiority test H₀: Δ ≤ −margin, by Tango's Z at Δ₀ = −margin. */
+function tangoNonInferiority(b, c, n, margin) {
+    const z = tangoZ(b, c, n, -margin);
+    return { z, pValue: normalSf(z) };
+}
+
+;// CONCATENATED MODULE: ./src/significance/classification/shiftedMcNemar.ts
+/**
+ * The shifted null of the McNemar metrics for `tolerance T` (docs/gates.md, "Tolerance"): accuracy, and recall,
+ * specificity (binary) and recall[L] on the examples of one true class, are differences of paired proportions,
+ * Δ = (c − b)/n (b only the baseline right, c only the candidate). No exact conditional test exists for
+ * H₀: Δ ≥ −T (the discordant total is not ancillary once T ≠ 0), so the test is Tango's score test at Δ₀ = −T
+ * (Tango 1998, src/stats/tango.ts), one-sided: p = Φ(Z(−T)). At T = 0 its Z is McNemar's (c − b)/√(b + c); the
+ * gates keep the exact McNemar there. Cost: O(cells) once for the discordant counts, O(1) per rule.
+ */
+
+
+
+
+/** The Tango score test of each McNemar metric of `table` (null for the other metrics: the gates fall back). */
+function shiftedMcNemar(ctx) {
+    let byClass = null;
+    let all = null;
+    return (metric, tolerance) => {
+        const restriction = mcnemarRestriction(metric, { ...ctx, k: ctx.table.k });
+        if (restriction === null)
+            return null;
+        let d;
+        if (restriction === 'all')
+            d = all ??= discordant(ctx.table, null);
+        else {
+            byClass ??= discordantByClass(ctx.table);
+            d = { b: byClass.b[restriction], c: byClass.c[restriction], n: byClass.n[restriction] };
+        }
+        if (d.n === 0)
+            return null;
+        return { pValueWorse: normalCdf(tangoZ(d.b, d.c, d.n, -tolerance)), test: 'tango-score' };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/tasks/classification/classDropWarnings.ts
+/**
+ * The per-class drop warning (docs/gates.md, "Per class"): the classes whose precision, recall or F1 fell with a
+ * Benjamini–Hochberg q-value below alpha (over every per-class test of the run), named with their numbers in one
+ * warning that the report shows under the verdict (src/report/verdictChanging.ts): a headline metric can rise
+ * while one class breaks. Multiclass only: in a binary task the positive class's metrics are the headline ones
+ * (gate the negative class's as `specificity`, `precision[L]`). The largest drops first, at most
+ * MAX_CLASSES_NAMED classes, the others counted.
+ */
+
+/** Classes named one by one; the others are counted. */
+const MAX_CLASSES_NAMED = 5;
+/**
+ * `Per-class drop: class books: recall 86.9% → 74.9% (−12.0 pts, q = 0.0004) on 183 examples; class music: …;
+ * significant after Benjamini–Hochberg over the run's 150 per-class tests (q < 0.05), whatever the gates say.`
+ * Empty when no class dropped so (or the task is binary). Cost O(classes).
+ */
+function classDropWarnings(task, labels, metrics, alpha) {
+    if (task !== 'multiclass')
+        return [];
+    const tests = labels.reduce((n, label) => n + ['precision', 'recall', 'f1'].filter((name) => metrics[`${name}[${label}]`]?.qValue != null).length, 0);
+    const dropped = [];
+    for (const label of labels) {
+        const parts = [];
+        let worst = 0;
+        for (const name of ['recall', 'precision', 'f1']) {
+            const key = `${name}[${label}]`;
+            const m = metrics[key];
+            if (!m || m.qValue == null || m.delta === null || !(m.delta < 0) || !(m.qValue < alpha))
+                continue;
+            worst = Math.min(worst, m.delta);
+            const q = formatP(m.qValue);
+            parts.push(`${name} ${formatValue(key, m.baseline)} → ${formatValue(key, m.candidate)} (${formatShownDelta(key, m.baseline, m.candidate)}, q ${q.startsWith('<') ? q : `= ${q}`})`);
+        }
+        if (parts.length === 0)
+            continue;
+        const support = metrics[`support[${label}]`]?.candidate;
+        const on = support == null ? '' : ` on ${support.toLocaleString('en-US')} examples`;
+        dropped.push({ worst, text: `class ${classDropWarnings_className(label)}: ${parts.join(', ')}${on}` });
+    }
+    if (dropped.length === 0)
+        return [];
+    dropped.sort((a, b) => a.worst - b.worst);
+    const more = dropped.length - MAX_CLASSES_NAMED;
+    const named = dropped.slice(0, MAX_CLASSES_NAMED).map((d) => d.text).join('; ') + (more > 0 ? `; and ${more.toLocaleString('en-US')} more ${more === 1 ? 'class' : 'classes'} (per-class qValue in the JSON report)` : '');
+    return [`Per-class drop: ${named}; significant after Benjamini–Hochberg over the run's ${tests.toLocaleString('en-US')} per-class tests (q < ${alpha}), whatever the gates say.`];
+}
+/** A class as warnings name it: `books`, or `"EU West"` when it has a space or a quote. */
+function classDropWarnings_className(label) {
+    return /^[^\s"]+$/.test(label) ? label : JSON.stringify(label);
 }
 
 ;// CONCATENATED MODULE: ./src/pair/idIndex.ts
@@ -20693,7 +21350,7 @@ function mcnemarCluster(d) {
         return { statistic: 0, pValue: 1, pLess: 1, pGreater: 1 };
     const statistic = (sum * sum) / squares;
     const z = sum / Math.sqrt(squares);
-    return { statistic, pValue: normal_erfc(Math.sqrt(statistic / 2)), pLess: normalCdf(z), pGreater: normalSf(z) };
+    return { statistic, pValue: normal_erfc(Math.sqrt(statistic / 2)), pLess: normalCdf(z), pGreater: normal_normalSf(z) };
 }
 
 ;// CONCATENATED MODULE: ./src/significance/clusters/patterns.ts
@@ -21137,8 +21794,8 @@ function resampleCells(cells, build, options) {
         const unswapped = vC.map((c, i) => c - vB[i]);
         perm = randomizeCells(ordered, stat, unswapped, options.directions, R, streamFor(options.seed, `permutation:${options.name}`));
     }
-    const z2 = normalQuantile(1 - alpha / 2);
-    const z1 = normalQuantile(1 - alpha);
+    const z2 = normal_normalQuantile(1 - alpha / 2);
+    const z1 = normal_normalQuantile(1 - alpha);
     const metrics = [];
     for (let i = 0; i < k; i++) {
         const obs = observed[i];
@@ -22051,6 +22708,8 @@ function keepTextRows(file, keep) {
 
 
 
+
+
 /**
  * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
  * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
@@ -22138,12 +22797,17 @@ function prepareRead(options, dictionary, read, baseline, early) {
                 if (m)
                     metrics[name] = m;
             }
-            return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] };
+            return {
+                metrics,
+                warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])],
+                // docs/gates.md, "Tolerance": Tango's score test where the slice's McNemar is the plain one.
+                ...(hasBaseline && !clustered ? { shifted: shiftedMcNemar({ task, labels, positive, table }) } : {})
+            };
         },
         async analyze(rules, settings) {
             const k = labels.length;
             const table = countCells(k, remap, candidate, baseline, pairing);
-            const gatedClasses = gatedClassesOf(rules, index);
+            const gatedClasses = gatedClassesOf(rules, index, table, options.minSlice);
             const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
             const clusters = pairClusters(options, candidate, baseline, pairing, repeats);
             const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null;
@@ -22203,7 +22867,9 @@ function prepareRead(options, dictionary, read, baseline, early) {
                     first: [
                         ...(clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings })),
                         // Scores that are the predicted label's confidence (docs/statistics.md).
-                        ...scoreConfidenceWarnings(scoreContext, metrics)
+                        ...scoreConfidenceWarnings(scoreContext, metrics),
+                        // docs/gates.md, "Per class": a class whose drop survives Benjamini–Hochberg.
+                        ...classDropWarnings(task, labels, metrics, settings.alpha)
                     ],
                     last: [
                         ...confusion.warnings,
@@ -22212,7 +22878,8 @@ function prepareRead(options, dictionary, read, baseline, early) {
                         ...(clustered ? clustered.warnings : [])
                     ]
                 },
-                ...(joint ? { joint } : {})
+                ...(joint ? { joint } : {}),
+                ...(hasBaseline && !clustered ? { shifted: shiftedMcNemar({ task, labels, positive, table }) } : {})
             };
         }
     };
@@ -22224,9 +22891,22 @@ function slicePairing(rows, pairing) {
     const at = (index) => Uint32Array.from(rows, (p) => index[p]);
     return pairingOf(at(pairing.cand), at(pairing.base));
 }
-/** Report indices of the classes whose per-class metrics a rule names (always resampled). */
-function gatedClassesOf(rules, index) {
+/**
+ * Report indices of the classes whose per-class metrics a rule names (always resampled); with a `by class` rule on
+ * precision or f1 (docs/gates.md), every class with at least `minSupport` (default 30) true examples in `table`,
+ * at most (paired examples)/minSupport of them. (recall[L]'s McNemar needs no resampling.)
+ */
+function gatedClassesOf(rules, index, table, minSupport = 30) {
     const gated = new Set();
+    if (table && rules.some((r) => r.byClass && r.metric !== 'recall')) {
+        const support = new Float64Array(table.k);
+        for (let j = 0; j < table.size; j++)
+            support[table.t[j]] += table.count[j];
+        support.forEach((s, i) => {
+            if (s >= minSupport)
+                gated.add(i);
+        });
+    }
     for (const rule of rules) {
         const perClass = parsePerClass(rule.metric);
         const i = perClass ? index.get(perClass.label) : undefined;
@@ -22346,6 +23026,8 @@ function confusionMatrixOf(table, labels, hasBaseline) {
 
 
 
+
+
 const cellsTask = {
     async prepare(options) {
         refuseRowOptions(options);
@@ -22389,12 +23071,12 @@ const cellsTask = {
                     if (m)
                         metrics[name] = m;
                 }
-                return { metrics, warnings: confusion.warnings };
+                return { metrics, warnings: confusion.warnings, shifted: shiftedMcNemar({ task, labels, positive, table }) };
             },
             analyze(rules, settings) {
                 const k = labels.length;
                 const table = cellTable(k, remap, rows);
-                const gatedClasses = gatedClassesOf(rules, index);
+                const gatedClasses = gatedClassesOf(rules, index, table, options.minSlice);
                 const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR;
                 const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, gatedClasses, mcnemar }, settings);
                 const metrics = {};
@@ -22408,13 +23090,14 @@ const cellsTask = {
                     confusionMatrix: confusionMatrixOf(table, labels, true),
                     disagreement: disagreementOfCells(table),
                     warnings: {
-                        first: classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }),
+                        first: [...classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }), ...classDropWarnings(task, labels, metrics, settings.alpha)],
                         last: [
                             ...confusion.warnings,
                             ...sparseMatrixWarning(k)
                         ]
                     },
-                    joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed })
+                    joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed }),
+                    shifted: shiftedMcNemar({ task, labels, positive, table })
                 };
             }
         };
@@ -26582,28 +27265,6 @@ function errorRateMetric(e, ids, settings, files) {
     return result.metrics.get('error_rate');
 }
 
-;// CONCATENATED MODULE: ./src/stats/benjaminiHochberg.ts
-/**
- * Benjamini–Hochberg adjusted p-values ("q-values") controlling the false discovery rate (Benjamini & Hochberg
- * 1995, "Controlling the false discovery rate", J. R. Statist. Soc. B 57, 289–300): sort ascending;
- * q(i) = min over j ≥ i of min(1, m·p(j) / j). As statsmodels `multipletests(p, method="fdr_bh")[1]`.
- * Cost: O(m log m).
- *
- * @example benjaminiHochberg([0.01, 0.04, 0.03, 0.005]) // [0.02, 0.04, 0.04, 0.02]
- */
-function benjaminiHochberg(pValues) {
-    const m = pValues.length;
-    const order = pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
-    const adjusted = new Array(m);
-    let running = 1;
-    for (let rank = m - 1; rank >= 0; rank--) {
-        const index = order[rank];
-        running = Math.min(running, (m * pValues[index]) / (rank + 1));
-        adjusted[index] = running;
-    }
-    return adjusted;
-}
-
 ;// CONCATENATED MODULE: ./src/slices/analyze.ts
 /**
  * Slices (docs/slices.md): the headline metrics on every slice with at least `minSlice` compared examples, each with
@@ -26632,6 +27293,8 @@ const DEFAULT_MIN_SLICE = 30;
 const MAX_TESTED_SLICES = 200;
 /** Per-slice warnings shown, the rest counted. */
 const SLICE_WARNINGS = 5;
+/** The key of a slice in {@link SliceAnalysis.shifted}. */
+const sliceKey = (field, value) => JSON.stringify([field, value]);
 /**
  * The seed of one slice's statistics: the run's seed XOR the FNV-1a hash of `slice:FIELD=VALUE`, kept to 53 bits.
  * @example sliceSeed(0, 'region', 'EU') === sliceSeed(0, 'region', 'EU') // true
@@ -26653,6 +27316,7 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
     const tested = [];
     const warnings = [];
     const sliceWarnings = [];
+    const shifted = new Map();
     const chosen = chooseTested(fields, minSlice);
     for (const { field, groups, disagreements } of fields) {
         const byValue = {};
@@ -26667,6 +27331,8 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
             }
             const result = prepared.analyzeSlice(rows, headline, { ...settings, seed: sliceSeed(settings.seed, field, value) });
             const computed = result.metrics;
+            if (result.shifted)
+                shifted.set(sliceKey(field, value), result.shifted);
             for (const w of result.warnings)
                 sliceWarnings.push(`Slice ${sliceName(field, value)}: ${w}`);
             const metrics = {};
@@ -26707,7 +27373,8 @@ function analyzeSlices(fields, prepared, headline, minSlice, settings) {
             metrics: [...headline],
             disagreements: Object.fromEntries(fields.map((f) => [f.field, f.disagreements]))
         },
-        warnings
+        warnings,
+        shifted
     };
 }
 
@@ -26792,7 +27459,8 @@ function slicesOf(options, prepared) {
                 }
             }
             const defaults = parseGates(prepared.defaultGates, prepared.known);
-            const named = new Set([...defaults, ...rules].map((r) => r.metric));
+            // A `by class` rule names per-class metrics (METRIC[L]), not the slices' METRIC.
+            const named = new Set([...defaults, ...rules.filter((r) => !r.byClass)].map((r) => r.metric));
             const headline = prepared.known.metrics.filter((m) => named.has(m));
             return analyzeSlices(groups, prepared, headline, minSlice, settings);
         }
@@ -26897,6 +27565,7 @@ function pairingWarnings(pairing) {
 
 
 
+
 /** Reads both files, pairs them, computes metrics and statistics, evaluates the gates. Throws InputError / ConfigError. */
 async function compare(given) {
     checkSettings(given);
@@ -26947,8 +27616,10 @@ async function comparePrepared(options, prepared) {
         joint: analysis.joint ?? null,
         overfitting: checked.sections.overfitting ?? null,
         slices: slices?.report ?? null,
-        minSlice: slices?.settings.minSlice,
-        examples: compared
+        minSlice: slices?.settings.minSlice ?? options.minSlice,
+        examples: compared,
+        labels: prepared.labels,
+        shifted: (metric, tolerance, slice) => (slice ? slices?.shifted.get(sliceKey(slice.field, slice.value)) : analysis.shifted)?.(metric, tolerance) ?? null
     };
     // docs/suites.md: with several suites, the no-regression family is adjusted over all of them.
     if (options.family)
@@ -27674,10 +28345,11 @@ function cellText(text) {
  * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
  * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
  * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
- * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed).
+ * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed); and a class whose
+ * precision, recall or F1 fell significantly after Benjamini–Hochberg (docs/gates.md, "Per class").
  */
 function verdictChanging(text, passed) {
-    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:/.test(text))
+    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:|^Per-class drop:/.test(text))
         return true;
     return passed && /too small to see a 1-point drop/.test(text);
 }
@@ -27746,8 +28418,17 @@ function perClassSection(report, max) {
             return formatValue(metric, m.candidate);
         return `${formatValue(metric, m.baseline)} → ${formatValue(metric, m.candidate)} (${formatShownDelta(metric, m.baseline, m.candidate).replace(' pts', '')})`;
     };
-    const body = table(['Class', 'Support', 'Precision', 'Recall', 'F1'], rows.map((r) => [dataSpan(r.label, 40), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1')]), [':---', '---:', '---:', '---:', '---:']);
-    const legend = hasBaseline ? '\n\n<sub>baseline → candidate (Δ in points, of the values shown)</sub>' : '';
+    // docs/gates.md "Per class": the smallest Benjamini–Hochberg q of the class’s precision, recall and F1 (multiclass;
+    // in a binary task the classes’ metrics are the headline ones).
+    const hasQ = hasBaseline && report.task === 'multiclass' && all.some((r) => ['precision', 'recall', 'f1'].some((m) => r.get(m)?.qValue != null));
+    const q = (r) => {
+        const qs = ['precision', 'recall', 'f1'].map((m) => r.get(m)?.qValue).filter((x) => x != null);
+        return qs.length ? formatP(Math.min(...qs)) : '—';
+    };
+    const body = table(['Class', 'Support', 'Precision', 'Recall', 'F1', ...(hasQ ? ['q'] : [])], rows.map((r) => [dataSpan(r.label, 40), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1'), ...(hasQ ? [q(r)] : [])]), [':---', '---:', '---:', '---:', '---:', ...(hasQ ? ['---:'] : [])]);
+    const legend = hasBaseline
+        ? `\n\n<sub>baseline → candidate (Δ in points, of the values shown)${hasQ ? '; q: the smallest Benjamini–Hochberg q-value of the class’s three, over every per-class test of the run' : ''}</sub>`
+        : '';
     const summary = all.length > max ? `Per class: ${max} of ${all.length} classes, the largest F1 changes` : `Per class (${all.length} classes)`;
     return folded(summary, note + body + legend);
 }

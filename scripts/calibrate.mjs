@@ -15,6 +15,13 @@
 // Wald; log loss: log-scale t and plain t; recall: Wilson), and power of `recall no-regression` among the six and
 // alone.
 //
+// CALIBRATE_STUDY=defaults: the default gates (accuracy, precision, recall, f1 no-regression; Holm, and max-T on the
+// same data) under the exchangeable model at CALIBRATE_SIZES (default here 200,2000,20000), from cell counts
+// (`--format cells`: the same report as the rows, at the cost of 8 cells): family-wise false-fail rate and each
+// gate's one-sided type-I rate. CALIBRATE_STUDY=weights: the six gates with `recall no-regression weight 4`
+// (CALIBRATE_WEIGHT) under weighted max-T, at n = 2000 (CALIBRATE_SIZES), exchangeable and recall −3 pts: the
+// family-wise rate, recall's power against its power alone and under unweighted max-T and weighted Holm, paired.
+//
 // Options (environment): CALIBRATE_REPLICATES (default 200 per scenario), CALIBRATE_RESAMPLES (default 1000),
 // CALIBRATE_SEED (default 1), CALIBRATE_SIZES (default "200,2000"), CALIBRATE_SCENARIOS ("null,drop"),
 // CALIBRATE_METHODS ("westfall-young:exact,max-t:exact"), CALIBRATE_OUT (raw tallies, JSON; --merge joins runs).
@@ -29,7 +36,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const REPLICATES = Number(process.env.CALIBRATE_REPLICATES ?? 200)
 const RESAMPLES = Number(process.env.CALIBRATE_RESAMPLES ?? 1000)
 const SEED = Number(process.env.CALIBRATE_SEED ?? 1)
-const SIZES = (process.env.CALIBRATE_SIZES ?? '200,2000').split(',').map(Number)
+const SIZES = (process.env.CALIBRATE_SIZES ?? (process.env.CALIBRATE_STUDY === 'defaults' ? '200,2000,20000' : process.env.CALIBRATE_STUDY === 'weights' ? '2000' : '200,2000')).split(',').map(Number)
 const SCENARIOS = (process.env.CALIBRATE_SCENARIOS ?? 'null,drop').split(',')
 const ALPHA = 0.05
 const PARAMS = { pi: 0.15, mu: 1.4, su: 1.0, se: 1.2 }
@@ -41,6 +48,9 @@ const METHODS = (process.env.CALIBRATE_METHODS ?? 'westfall-young:exact,max-t:ex
 // CALIBRATE_OUT=file.json also writes the raw tallies; `node scripts/calibrate.mjs --merge a.json b.json …` adds the
 // tallies of several runs (different CALIBRATE_SEED, one per core) and prints their table.
 const MERGE = process.argv[2] === '--merge' ? process.argv.slice(3) : null
+// The study (above): the original six-gate table (default), `defaults` or `weights`.
+const STUDY = process.env.CALIBRATE_STUDY ?? 'six'
+const WEIGHT = Number(process.env.CALIBRATE_WEIGHT ?? 4)
 
 // --- the core, bundled from src/ -------------------------------------------------------------------------------
 // One folder per process: two calibrations run side by side (one per core) must not build into the same files.
@@ -275,6 +285,102 @@ async function scenario(n, kind) {
   return { n, kind, truth, tally }
 }
 
+
+// --- CALIBRATE_STUDY=defaults: the default gates from cell counts --------------------------------------------------
+const DEFAULT_GATES = ['accuracy', 'precision', 'recall', 'f1']
+/** n examples of the model (as files() draws them) as the cells of (label, baseline, candidate) → count, CSV. */
+function cellsOf(n, delta, r) {
+  const counts = new Map()
+  for (let i = 0; i < n; i++) {
+    const y = r.uniform() < PARAMS.pi ? 1 : 0
+    const u = r.normal()
+    const zb = PARAMS.mu * (2 * y - 1) + PARAMS.su * u + PARAMS.se * r.normal()
+    const zc = PARAMS.mu * (2 * y - 1) - delta * y + PARAMS.su * u + PARAMS.se * r.normal()
+    const key = `${y},${zb >= 0 ? 1 : 0},${zc >= 0 ? 1 : 0}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const text = ['label,baseline,candidate,count', ...[...counts].map(([k, c]) => `${k},${c}`)].join('\n')
+  return { name: 'cells.csv', data: Buffer.from(text) }
+}
+async function defaultsScenario(n, kind) {
+  const delta = kind === 'drop' ? DROP : 0
+  const tally = new Map()
+  const add = (key, hit) => {
+    const t = tally.get(key) ?? { hits: 0, n: 0 }
+    t.hits += hit ? 1 : 0
+    t.n++
+    tally.set(key, t)
+  }
+  const r = rng(SEED * 1_000_003 + n * 7 + (kind === 'drop' ? 1 : 0) + 17)
+  for (let rep = 0; rep < REPLICATES; rep++) {
+    const candidate = cellsOf(n, delta, r)
+    const base = { candidate, baseline: null, format: 'cells', fields: { id: 'id', label: 'label', prediction: 'prediction' }, alpha: ALPHA, resamples: RESAMPLES, seed: rep, missingBaseline: 'skip' }
+    // No `gates`: the defaults, and no `multiplicity`: the default (Holm).
+    const holmReport = await compare(base)
+    const maxTReport = await compare({ ...base, multiplicity: 'max-t' })
+    const fails = (report) => DEFAULT_GATES.map((g) => report.gates.find((x) => x.metric === g).status === 'fail')
+    // Under the exchangeable model (null) any fail is a false fail: the family-wise false-fail rate.
+    add('default gates: any gate fails, Holm (the default)', fails(holmReport).some(Boolean))
+    add('default gates: any gate fails, max-T', fails(maxTReport).some(Boolean))
+    add('default gates: recall fails, Holm', fails(holmReport)[2])
+    add('default gates: recall fails, max-T', fails(maxTReport)[2])
+    for (const g of DEFAULT_GATES) add(`one-sided type-I rate at 5%, unadjusted: ${g}`, worse(holmReport.metrics[g]) && (holmReport.metrics[g].pValueWorse ?? 1) < ALPHA)
+  }
+  return { n, kind, tally }
+}
+
+// --- CALIBRATE_STUDY=weights: weighted max-T with recall weight W among the six -----------------------------------
+/** Weighted Holm (src/stats/weightedHolm.ts), here to measure it from the same reports' p-values. */
+function weightedHolm(ps, ws) {
+  const q = ps.map((p, i) => p / ws[i])
+  const order = q.map((_, i) => i).sort((a, b) => q[a] - q[b] || a - b)
+  const out = new Array(ps.length)
+  let remaining = ws.reduce((a, b) => a + b, 0)
+  let running = 0
+  for (const i of order) {
+    running = Math.max(running, Math.min(1, remaining * q[i]))
+    out[i] = running
+    remaining -= ws[i]
+  }
+  return out
+}
+async function weightsScenario(n, kind) {
+  const delta = kind === 'drop' ? DROP : 0
+  const tally = new Map()
+  const add = (key, hit) => {
+    const t = tally.get(key) ?? { hits: 0, n: 0 }
+    t.hits += hit ? 1 : 0
+    t.n++
+    tally.set(key, t)
+  }
+  const r = rng(SEED * 1_000_003 + n * 7 + (kind === 'drop' ? 1 : 0) + 29)
+  const weights = GATES.map((g) => (g === 'recall' ? WEIGHT : 1))
+  const gates = (w) => GATES.map((g) => `${g} no-regression${g === 'recall' && w !== 1 ? ` weight ${w}` : ''}`).join('; ')
+  const ri = GATES.indexOf('recall')
+  for (let rep = 0; rep < REPLICATES; rep++) {
+    const { src } = files(n, delta, r)
+    const base = { ...src, fields: { id: 'id', label: 'label', prediction: 'prediction', score: 'score' }, alpha: ALPHA, resamples: RESAMPLES, seed: rep, missingBaseline: 'skip', multiplicity: 'max-t' }
+    const weighted = await compare({ ...base, gates: gates(WEIGHT) })
+    const plain = await compare({ ...base, gates: gates(1) })
+    const failsOf = (report) => GATES.map((g) => report.gates.find((x) => x.metric === g).status === 'fail')
+    const w = failsOf(weighted)
+    const u = failsOf(plain)
+    const ms = GATES.map((g) => weighted.metrics[g])
+    const h = weightedHolm(ms.map((m) => m.pValueWorse ?? 1), weights).map((p, i) => worse(ms[i]) && p < ALPHA)
+    const alone = worse(ms[ri]) && (ms[ri].pValueWorse ?? 1) < ALPHA
+    add(`family-wise false fail (any of six), weighted max-T, recall weight ${WEIGHT}`, w.some(Boolean))
+    add('… unweighted max-T', u.some(Boolean))
+    add(`… weighted Holm, recall weight ${WEIGHT}`, h.some(Boolean))
+    add(`recall fails: weighted max-T, recall weight ${WEIGHT}`, w[ri])
+    add('recall fails: unweighted max-T', u[ri])
+    add(`recall fails: weighted Holm, recall weight ${WEIGHT}`, h[ri])
+    add('recall fails: alone (exact McNemar, 5%)', alone)
+    add('paired: recall fails alone, not under weighted max-T', alone && !w[ri])
+    add('paired: recall fails under weighted max-T, not alone', w[ri] && !alone)
+  }
+  return { n, kind, tally }
+}
+
 const pct = (t) => {
   const p = t.hits / t.n
   return `${(100 * p).toFixed(1)}% ± ${(100 * Math.sqrt((p * (1 - p)) / t.n)).toFixed(1)}`
@@ -307,14 +413,14 @@ function printTable(results) {
 
 const started = Date.now()
 console.log(
-  `# eval-gate calibration: ${REPLICATES} replicates per scenario, ${RESAMPLES} resamples, seed ${SEED}, alpha ${ALPHA}\n` +
+  `# eval-gate calibration (${STUDY}): ${REPLICATES} replicates per scenario, ${RESAMPLES} resamples, seed ${SEED}, alpha ${ALPHA}\n` +
     `# model: π = ${PARAMS.pi}, μ = ${PARAMS.mu}, σu = ${PARAMS.su}, σe = ${PARAMS.se}; recall ${recallOf(0).toFixed(4)}, AUC ${aucOf(0).toFixed(4)}, ` +
     `log loss ${logLossOf(0).toFixed(4)}; drop δ = ${DROP.toFixed(4)} → recall ${recallOf(DROP).toFixed(4)}, AUC ${aucOf(DROP).toFixed(4)}, log loss ${logLossOf(DROP).toFixed(4)}\n`
 )
 const results = []
 for (const n of SIZES) for (const kind of SCENARIOS) {
   const t0 = Date.now()
-  results.push(await scenario(n, kind))
+  results.push(await (STUDY === 'defaults' ? defaultsScenario : STUDY === 'weights' ? weightsScenario : scenario)(n, kind))
   console.error(`n = ${n}, ${kind}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   // After every scenario, so that a long run stopped early still leaves its finished columns.
   if (process.env.CALIBRATE_OUT) writeFileSync(process.env.CALIBRATE_OUT, JSON.stringify(results.map((r) => ({ n: r.n, kind: r.kind, tally: [...r.tally] }))))

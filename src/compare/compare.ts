@@ -13,6 +13,7 @@ import { checkTrainGapRules } from '../gates/trainGap.js'
 import { anyErrors, DEFAULT_ERRORS, errorWarning } from '../pair/errorRule.js'
 import { errorRateMetric } from '../tasks/errorRate.js'
 import { slicesOf } from '../slices/sliceAnalysis.js'
+import { sliceKey } from '../slices/analyze.js'
 import { taskModule } from '../tasks/registry.js'
 import type { Analysis, Prepared, Settings } from '../tasks/taskModule.js'
 import type { GateResult, MetricReport, Report, Verdict } from '../report/schema.js'
@@ -74,8 +75,10 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
     joint: analysis.joint ?? null,
     overfitting: checked.sections.overfitting ?? null,
     slices: slices?.report ?? null,
-    minSlice: slices?.settings.minSlice,
-    examples: compared
+    minSlice: slices?.settings.minSlice ?? options.minSlice,
+    examples: compared,
+    labels: prepared.labels,
+    shifted: (metric, tolerance, slice) => (slice ? slices?.shifted.get(sliceKey(slice.field, slice.value)) : analysis.shifted)?.(metric, tolerance) ?? null
   }
   // docs/suites.md: with several suites, the no-regression family is adjusted over all of them.
   if (options.family) gateOptions.family = await options.family(familyPValues(rules, analysis.metrics, gateOptions))

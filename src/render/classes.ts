@@ -2,7 +2,7 @@
  * Per class: one open line naming the largest drop in per-class F1, and the folded table. With more classes than
  * fit, the table keeps those whose F1 changed most (by |Δ F1|), sorted by Δ F1 from worst to best, and says so.
  */
-import { formatShownDelta, formatValue } from '../report/format.js'
+import { formatP, formatShownDelta, formatValue } from '../report/format.js'
 import type { MetricReport, Report } from '../report/schema.js'
 import { dataSpan } from './escape.js'
 import { folded, table } from './table.js'
@@ -50,12 +50,21 @@ export function perClassSection(report: Report, max: number): string {
     if (!hasBaseline) return formatValue(metric, m.candidate)
     return `${formatValue(metric, m.baseline)} → ${formatValue(metric, m.candidate)} (${formatShownDelta(metric, m.baseline, m.candidate).replace(' pts', '')})`
   }
+  // docs/gates.md "Per class": the smallest Benjamini–Hochberg q of the class’s precision, recall and F1 (multiclass;
+  // in a binary task the classes’ metrics are the headline ones).
+  const hasQ = hasBaseline && report.task === 'multiclass' && all.some((r) => ['precision', 'recall', 'f1'].some((m) => r.get(m)?.qValue != null))
+  const q = (r: ClassRow): string => {
+    const qs = ['precision', 'recall', 'f1'].map((m) => r.get(m)?.qValue).filter((x): x is number => x != null)
+    return qs.length ? formatP(Math.min(...qs)) : '—'
+  }
   const body = table(
-    ['Class', 'Support', 'Precision', 'Recall', 'F1'],
-    rows.map((r) => [dataSpan(r.label, 40), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1')]),
-    [':---', '---:', '---:', '---:', '---:']
+    ['Class', 'Support', 'Precision', 'Recall', 'F1', ...(hasQ ? ['q'] : [])],
+    rows.map((r) => [dataSpan(r.label, 40), formatValue('support[]', r.get('support')?.candidate ?? null), cell(r, 'precision'), cell(r, 'recall'), cell(r, 'f1'), ...(hasQ ? [q(r)] : [])]),
+    [':---', '---:', '---:', '---:', '---:', ...(hasQ ? ['---:'] : [])]
   )
-  const legend = hasBaseline ? '\n\n<sub>baseline → candidate (Δ in points, of the values shown)</sub>' : ''
+  const legend = hasBaseline
+    ? `\n\n<sub>baseline → candidate (Δ in points, of the values shown)${hasQ ? '; q: the smallest Benjamini–Hochberg q-value of the class’s three, over every per-class test of the run' : ''}</sub>`
+    : ''
   const summary = all.length > max ? `Per class: ${max} of ${all.length} classes, the largest F1 changes` : `Per class (${all.length} classes)`
   return folded(summary, note + body + legend)
 }

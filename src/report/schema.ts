@@ -41,6 +41,12 @@ export interface MetricReport {
    * cluster-robust). Absent otherwise, and without a baseline.
    */
   mde?: number
+  /**
+   * Added field, per-class metrics (`precision[L]`, `recall[L]`, `f1[L]`) with a pValue: the Benjamini–Hochberg
+   * adjusted two-sided p over every per-class metric of the run that has one (all classes together; as statsmodels
+   * `multipletests(p, method="fdr_bh")`). Null where pValue is null; absent on other metrics.
+   */
+  qValue?: number | null
 }
 
 export interface GateResult {
@@ -90,6 +96,16 @@ export interface GateResult {
    * examples would show it non-inferior, if the change stays) or `beyond` it (they would show it inferior).
    */
   leaning?: 'within' | 'beyond'
+  /** Added fields (docs/gates.md), as the rule gives them: `tolerance T` and `weight W`. */
+  tolerance?: number
+  weight?: number
+  /** Added field (a no-regression rule with a tolerance): the test of the shifted null (src/gates/tolerance.ts), e.g. `tango-score`. */
+  toleranceTest?: string
+  /**
+   * Added field (`METRIC no-regression by class`): how many classes had enough support to be tested, and those
+   * that regressed significantly (label order; empty when it passes). `pValue` is the smallest adjusted p.
+   */
+  classes?: { tested: number; failing: string[] }
 }
 
 /** Where the two models disagree (paired examples only). */

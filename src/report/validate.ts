@@ -61,7 +61,8 @@ const metricFields = {
   pValueWorse: optional(nullable(num)),
   worseBound: optional(nullable(num)),
   ciMethod: optional(nullable(str)),
-  mde: optional(num)
+  mde: optional(num),
+  qValue: optional(nullable(num))
 }
 const metric = object(metricFields)
 
@@ -88,7 +89,11 @@ const gate = object({
   examplesNeeded: optional(nullable(num)),
   distance: optional(nullable(num)),
   materialDrop: optional(object({ change: num, threshold: num, mde: nullable(num), mdeFrom: str })),
-  leaning: optional(oneOf('within', 'beyond'))
+  leaning: optional(oneOf('within', 'beyond')),
+  tolerance: optional(num),
+  weight: optional(num),
+  toleranceTest: optional(str),
+  classes: optional(object({ tested: num, failing: array(str) }))
 })
 
 const matrix = nullable(array(array(num)))

@@ -17,6 +17,7 @@ import { benjaminiHochberg } from '../stats/benjaminiHochberg.js'
 import type { Prepared, Settings } from '../tasks/taskModule.js'
 import type { SliceMetricReport, SliceReport, SliceSettings } from '../report/schema.js'
 import type { FieldSlices, SliceGroup } from './assign.js'
+import type { ShiftedTest } from '../stats/shiftedNull.js'
 import { sliceName } from '../gates/sliceRules.js'
 
 /** Default `--min-slice`: the fewest compared examples a tested slice has. */
@@ -36,7 +37,12 @@ export interface SliceAnalysis {
   report: Record<string, Record<string, SliceReport>>
   settings: SliceSettings
   warnings: string[]
+  /** The task's shifted tests of each tested slice (docs/gates.md, "Tolerance"), by {@link sliceKey}; not in the report. */
+  shifted: Map<string, ShiftedTest>
 }
+
+/** The key of a slice in {@link SliceAnalysis.shifted}. */
+export const sliceKey = (field: string, value: string): string => JSON.stringify([field, value])
 
 /**
  * The seed of one slice's statistics: the run's seed XOR the FNV-1a hash of `slice:FIELD=VALUE`, kept to 53 bits.
@@ -60,6 +66,7 @@ export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Pre
   const tested: SliceMetricReport[] = []
   const warnings: string[] = []
   const sliceWarnings: string[] = []
+  const shifted = new Map<string, ShiftedTest>()
   const chosen = chooseTested(fields, minSlice)
   for (const { field, groups, disagreements } of fields) {
     const byValue: Record<string, SliceReport> = {}
@@ -73,6 +80,7 @@ export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Pre
       }
       const result = prepared.analyzeSlice(rows, headline, { ...settings, seed: sliceSeed(settings.seed, field, value) })
       const computed = result.metrics
+      if (result.shifted) shifted.set(sliceKey(field, value), result.shifted)
       for (const w of result.warnings) sliceWarnings.push(`Slice ${sliceName(field, value)}: ${w}`)
       const metrics: Record<string, SliceMetricReport> = {}
       for (const name of headline) {
@@ -115,6 +123,7 @@ export function analyzeSlices(fields: readonly FieldSlices[], prepared: Pick<Pre
       metrics: [...headline],
       disagreements: Object.fromEntries(fields.map((f) => [f.field, f.disagreements]))
     },
-    warnings
+    warnings,
+    shifted
   }
 }

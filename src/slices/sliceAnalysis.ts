@@ -37,7 +37,8 @@ export function slicesOf(options: Pick<CompareOptions, 'sliceFields' | 'minSlice
         }
       }
       const defaults = parseGates(prepared.defaultGates, prepared.known)
-      const named = new Set([...defaults, ...rules].map((r) => r.metric))
+      // A `by class` rule names per-class metrics (METRIC[L]), not the slices' METRIC.
+      const named = new Set([...defaults, ...rules.filter((r) => !r.byClass)].map((r) => r.metric))
       const headline = prepared.known.metrics.filter((m) => named.has(m))
       return analyzeSlices(groups, prepared, headline, minSlice, settings)
     }

@@ -38,6 +38,8 @@ import { keyFields } from '../read/keys.js'
 import { classificationJoint } from '../significance/classification/classificationJoint.js'
 import { DEFAULT_MCNEMAR } from '../stats/mcnemar.js'
 import { confusionStatistics } from '../significance/classification/classificationStatistics.js'
+import { shiftedMcNemar } from '../significance/classification/shiftedMcNemar.js'
+import { classDropWarnings } from './classification/classDropWarnings.js'
 import { type Disagreement, type MetricReport } from '../report/schema.js'
 import { LabelDictionary } from '../read/predictionFile.js'
 import { classificationWarnings } from './classification/classificationWarnings.js'
@@ -92,12 +94,12 @@ export const cellsTask: TaskModule = {
           const m = confusion.metrics.get(name)
           if (m) metrics[name] = m
         }
-        return { metrics, warnings: confusion.warnings }
+        return { metrics, warnings: confusion.warnings, shifted: shiftedMcNemar({ task, labels, positive, table }) }
       },
       analyze(rules, settings): Analysis {
         const k = labels.length
         const table = cellTable(k, remap, rows)
-        const gatedClasses = gatedClassesOf(rules, index)
+        const gatedClasses = gatedClassesOf(rules, index, table, options.minSlice)
         const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
         const confusion = confusionStatistics({ task, labels, positive, table, hasBaseline: true, gatedClasses, mcnemar }, settings)
         const metrics: Record<string, MetricReport> = {}
@@ -110,13 +112,14 @@ export const cellsTask: TaskModule = {
           confusionMatrix: confusionMatrixOf(table, labels, true),
           disagreement: disagreementOfCells(table),
           warnings: {
-            first: classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }),
+            first: [...classificationWarnings({ pairing: allPaired(n), table, task, positive, settings }), ...classDropWarnings(task, labels, metrics, settings.alpha)],
             last: [
               ...confusion.warnings,
               ...sparseMatrixWarning(k)
             ]
           },
-          joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed })
+          joint: classificationJoint({ task, labels, positive, remap, table, mcnemar, resamples: settings.resamples, seed: settings.seed }),
+          shifted: shiftedMcNemar({ task, labels, positive, table })
         }
       }
     }

@@ -7,6 +7,7 @@
 import type { CompareOptions } from './options.js'
 import type { ErrorOutcome } from '../pair/errorRule.js'
 import type { JointNull } from '../stats/jointNull.js'
+import type { ShiftedTest } from '../stats/shiftedNull.js'
 import type { GateRule } from '../gates/rules.js'
 import type { Pairing } from '../pair/pairByIds.js'
 import type { KeyColumn } from '../read/keys.js'
@@ -47,7 +48,7 @@ export interface Prepared {
    * `pairing.base[p]`), or the candidate's rows when there is no baseline; ascending. `warnings`: what the
    * statistics had to cap or leave out on this slice.
    */
-  analyzeSlice(rows: Uint32Array, metrics: readonly string[], settings: Settings): { metrics: Record<string, MetricReport>; warnings: string[] }
+  analyzeSlice(rows: Uint32Array, metrics: readonly string[], settings: Settings): { metrics: Record<string, MetricReport>; warnings: string[]; shifted?: ShiftedTest }
   /**
    * Checks of the input still under way on another thread (classification: a repeated baseline id, src/pair/pairByIds.ts
    * `checkedElsewhere`): throws what they found. compare() awaits it before it returns or throws anything else, so
@@ -69,6 +70,8 @@ export interface Analysis {
   warnings: { first: string[]; last: string[] }
   /** The joint permutation null of the task's one-sided tests, for Westfall–Young; absent: the gates use Holm. */
   joint?: JointNull
+  /** The task's own tests of a shifted null, for `tolerance` (docs/gates.md); absent: the gates' fallbacks (src/gates/tolerance.ts). */
+  shifted?: ShiftedTest
 }
 
 export interface TaskModule {

@@ -7,6 +7,7 @@
  * - every other metric: paired approximate randomization over the cells (src/significance/classification/classificationResample.ts).
  * - `candidateCi`: Wilson for accuracy, precision, recall, specificity (and per-class precision/recall);
  *   bootstrap percentile otherwise.
+ * - `qValue` of precision[L], recall[L], f1[L]: Benjamini–Hochberg over all of them (src/significance/classification/classQValues.ts).
  */
 import { classTables, discordantByClass, discordant, type CellTable } from '../../pair/cellTable.js'
 import { aggregateMetrics, perClassMetrics, type NamedCmMetric } from '../../metrics/classification.js'
@@ -21,6 +22,7 @@ import { minimumDetectableEffect } from '../../stats/power.js'
 import type { MetricReport, Task } from '../../report/schema.js'
 import { lastStatsSplit, startFamilies, startTableJob, type FamilySplit, type TableHelper } from './statsWorker.js'
 import { classCells, resampleClassFamily } from './classFamily.js'
+import { setClassQValues } from './classQValues.js'
 
 /** Up to this many classes (K³ = 64 cells), per-class metrics are resampled on the full table. */
 const SMALL_K = 4
@@ -80,6 +82,7 @@ export interface ConfusionResults {
 export function confusionStatistics(ctx: ConfusionContext, settings: ResampleSettings): ConfusionResults {
   const results = confusionCore(ctx, settings, null)
   applyExactTests(ctx, results.metrics, settings.alpha)
+  if (ctx.hasBaseline) setClassQValues(ctx.labels, results.metrics)
   return results
 }
 
@@ -116,6 +119,7 @@ export async function confusionStatisticsParallel(ctx: ConfusionContext, setting
     }
   }
   applyExactTests(ctx, results.metrics, settings.alpha)
+  if (ctx.hasBaseline) setClassQValues(ctx.labels, results.metrics)
   return { metrics: results.metrics, warnings: results.warnings }
 }
 

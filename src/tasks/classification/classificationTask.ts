@@ -21,6 +21,8 @@ import { classificationJoint } from '../../significance/classification/classific
 import { DEFAULT_MCNEMAR } from '../../stats/mcnemar.js'
 import { confusionMatrices } from '../../significance/classification/classificationResample.js'
 import { confusionStatistics, confusionStatisticsParallel, type ConfusionResults } from '../../significance/classification/classificationStatistics.js'
+import { shiftedMcNemar } from '../../significance/classification/shiftedMcNemar.js'
+import { classDropWarnings } from './classDropWarnings.js'
 import { chooseTask } from './chooseTask.js'
 import { type MetricReport, type Report } from '../../report/schema.js'
 import { LabelDictionary, type PredictionFile } from '../../read/predictionFile.js'
@@ -129,12 +131,17 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
         const m = confusion.metrics.get(name) ?? scored.metrics.get(name)
         if (m) metrics[name] = m
       }
-      return { metrics, warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])] }
+      return {
+        metrics,
+        warnings: [...confusion.warnings, ...scored.warnings, ...(clustered ? clustered.warnings : [])],
+        // docs/gates.md, "Tolerance": Tango's score test where the slice's McNemar is the plain one.
+        ...(hasBaseline && !clustered ? { shifted: shiftedMcNemar({ task, labels, positive, table }) } : {})
+      }
     },
     async analyze(rules, settings): Promise<Analysis> {
       const k = labels.length
       const table: CellTable = countCells(k, remap, candidate, baseline, pairing)
-      const gatedClasses = gatedClassesOf(rules, index)
+      const gatedClasses = gatedClassesOf(rules, index, table, options.minSlice)
       const mcnemar = options.mcnemar ?? DEFAULT_MCNEMAR
       const clusters = pairClusters(options, candidate, baseline, pairing, repeats)
       const clustered = clusters ? ClusteredCells.of(k, labels, remap, candidate, baseline, pairing, clusters) : null
@@ -189,7 +196,9 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
           first: [
             ...(clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings })),
             // Scores that are the predicted label's confidence (docs/statistics.md).
-            ...scoreConfidenceWarnings(scoreContext, metrics)
+            ...scoreConfidenceWarnings(scoreContext, metrics),
+            // docs/gates.md, "Per class": a class whose drop survives Benjamini–Hochberg.
+            ...classDropWarnings(task, labels, metrics, settings.alpha)
           ],
           last: [
             ...confusion.warnings,
@@ -198,7 +207,8 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
             ...(clustered ? clustered.warnings : [])
           ]
         },
-        ...(joint ? { joint } : {})
+        ...(joint ? { joint } : {}),
+        ...(hasBaseline && !clustered ? { shifted: shiftedMcNemar({ task, labels, positive, table }) } : {})
       }
     }
   }
@@ -211,9 +221,20 @@ function slicePairing(rows: Uint32Array, pairing: Pairing | null): Pairing {
   return pairingOf(at(pairing.cand), at(pairing.base))
 }
 
-/** Report indices of the classes whose per-class metrics a rule names (always resampled). */
-export function gatedClassesOf(rules: readonly GateRule[], index: ReadonlyMap<string, number>): Set<number> {
+/**
+ * Report indices of the classes whose per-class metrics a rule names (always resampled); with a `by class` rule on
+ * precision or f1 (docs/gates.md), every class with at least `minSupport` (default 30) true examples in `table`,
+ * at most (paired examples)/minSupport of them. (recall[L]'s McNemar needs no resampling.)
+ */
+export function gatedClassesOf(rules: readonly GateRule[], index: ReadonlyMap<string, number>, table?: CellTable, minSupport = 30): Set<number> {
   const gated = new Set<number>()
+  if (table && rules.some((r) => r.byClass && r.metric !== 'recall')) {
+    const support = new Float64Array(table.k)
+    for (let j = 0; j < table.size; j++) support[table.t[j]] += table.count[j]
+    support.forEach((s, i) => {
+      if (s >= minSupport) gated.add(i)
+    })
+  }
   for (const rule of rules) {
     const perClass = parsePerClass(rule.metric)
     const i = perClass ? index.get(perClass.label) : undefined
