@@ -101,7 +101,7 @@ function distanceOf(rule: GateRule, g: GateResult, m: MetricReport | null, optio
 function materialDrop(rule: GateRule, m: MetricReport, alpha: number): GateResult['materialDrop'] | null {
   if (rule.kind !== 'no-regression' || rule.by !== undefined || m.delta === null || m.baseline === null) return null
   const drop = m.direction === 'higher' ? -m.delta : m.delta
-  const tolerance = (rule as GateRule & { tolerance?: number }).tolerance
+  const tolerance = rule.tolerance
   const threshold = tolerance !== undefined ? tolerance : isProportion(rule.metric) ? MATERIAL_POINTS : MATERIAL_SHARE * Math.abs(m.baseline)
   if (!(drop > threshold)) return null
   if (m.mde !== undefined && m.test) return { change: m.delta, threshold, mde: m.mde, mdeFrom: m.test }
