@@ -18,6 +18,7 @@ const ROUTES = {
   listComments: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'get'],
   createComment: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'post'],
   updateComment: ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'patch'],
+  deleteComment: ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'delete'],
   getUser: ['/user', 'get'],
   compare: ['/repos/{owner}/{repo}/compare/{basehead}', 'get'],
   createStatus: ['/repos/{owner}/{repo}/statuses/{sha}', 'post'],
@@ -157,6 +158,12 @@ export class FakeGitHub {
   faults: Partial<Record<Route | 'blob', number[]>> = {}
   /** Answer 403 to comment writes (a fork's read-only token). */
   readOnly = false
+  /**
+   * Interleaving of concurrent runs: the next `holdLists` comment listings are held until that many are waiting,
+   * then all are answered at once (so every run lists before any run posts).
+   */
+  holdLists = 0
+  private held: (() => void)[] = []
   /** Every schema problem found in what the server sent. */
   problems: string[] = []
   authorization = new Set<string>()
@@ -307,8 +314,18 @@ export class FakeGitHub {
       const issue = Number(m[1])
       if (req.method === 'GET') {
         if (faulted('listComments')) return
-        const { slice, link } = this.page(this.comments.filter((c) => c.issue === issue), url)
-        return this.send(res, 'listComments', 200, slice.map((c) => this.comment(c)), link)
+        const answer = () => {
+          const { slice, link } = this.page(this.comments.filter((c) => c.issue === issue), url)
+          this.send(res, 'listComments', 200, slice.map((c) => this.comment(c)), link)
+        }
+        if (this.holdLists > 0) {
+          this.held.push(answer)
+          if (this.held.length < this.holdLists) return
+          this.holdLists = 0
+          for (const release of this.held.splice(0)) release()
+          return
+        }
+        return answer()
       }
       if (faulted('createComment')) return
       if (this.readOnly) return this.send(res, 'createComment', 403, { message: 'Resource not accessible by integration', documentation_url: 'x' })
@@ -328,6 +345,18 @@ export class FakeGitHub {
       if (!c) return this.send(res, 'updateComment', 422, { message: 'Not Found', documentation_url: 'x' })
       c.body = JSON.parse(body).body
       return this.send(res, 'updateComment', 200, this.comment(c))
+    }
+    if (req.method === 'DELETE' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(p))) {
+      if (faulted('deleteComment')) return
+      const at = this.comments.findIndex((x) => x.id === Number(m?.[1]))
+      if (this.readOnly || at < 0) {
+        // GitHub answers 403 (read-only token) and 404 (already deleted) here; the OpenAPI description declares only 204.
+        res.writeHead(this.readOnly ? 403 : 404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: this.readOnly ? 'Resource not accessible by integration' : 'Not Found' }))
+        return
+      }
+      this.comments.splice(at, 1)
+      return this.send(res, 'deleteComment', 204, undefined)
     }
     if (req.method === 'GET' && p === '/user') {
       if (!this.tokenUser) return this.send(res, 'getUser', 403, { message: 'Resource not accessible by integration', documentation_url: 'x' })
