@@ -104,6 +104,8 @@ export interface FakeRun {
   headSha: string
   event: string
   conclusion: string
+  /** ISO 8601; absent: the schema's placeholder (no date). */
+  createdAt?: string
 }
 export interface FakeArtifact {
   id: number
@@ -230,7 +232,7 @@ export class FakeGitHub {
 
   private run(r: FakeRun) {
     const schema = responseSchema('getRun', 200) as Schema
-    return fromSchema(schema, { id: r.id, workflow_id: r.workflowId, head_branch: r.branch, head_sha: r.headSha, event: r.event, status: 'completed', conclusion: r.conclusion, html_url: `${this.url}/runs/${r.id}` })
+    return fromSchema(schema, { id: r.id, workflow_id: r.workflowId, head_branch: r.branch, head_sha: r.headSha, event: r.event, status: 'completed', conclusion: r.conclusion, html_url: `${this.url}/runs/${r.id}`, ...(r.createdAt ? { created_at: r.createdAt } : {}) })
   }
 
   private comment(c: FakeComment) {

@@ -103,7 +103,9 @@ describe('action.yml', () => {
         'fail-on-gate', 'github-token', 'score-metrics', 'repeat-field', 'cluster-field', 'errors', 'inconclusive', 'slice-fields', 'min-slice', 'train',
         'train-predictions', 'text-field', 'mode',
         // Added with issue 11 (not in SPEC §9's list): the options of the statistics.
-        'multiplicity', 'mcnemar'
+        'multiplicity', 'mcnemar',
+        // Added by docs/history.md, docs/reference.md and docs/action.md (staleness).
+        'max-baseline-age'
       ]
       expect(Object.keys(doc.inputs).sort()).toEqual([...spec].sort())
     })

@@ -46,6 +46,8 @@ export interface ActionConfig {
   comment: boolean
   commentKey: string
   failOnGate: boolean
+  /** docs/action.md, staleness: a baseline run older than this many days gives a warning (0: never). */
+  maxBaselineAge: number
   /** Empty when not given: only what uses the API needs it (see `needToken`). */
   token: string
 }
@@ -130,6 +132,7 @@ export function readConfig(): ActionConfig {
     comment: boolean('comment', true),
     commentKey: text('comment-key') || 'default',
     failOnGate: boolean('fail-on-gate', true),
+    maxBaselineAge: number('max-baseline-age', 14, (x) => x >= 0, 'a number of days ≥ 0 (0: no limit)'),
     token
   }
 }

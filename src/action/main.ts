@@ -20,6 +20,7 @@ import { artifactProvenance, localProvenance, provenanceWarning } from './github
 import { publish } from './github/publish.js'
 import { uploadReport } from './github/reportArtifact.js'
 import { setStatus } from './github/status.js'
+import { stalenessWarning } from './github/staleness.js'
 import { renderMarkdown } from '../render/renderReport.js'
 import type { BaselineProvenance, Report } from '../report/schema.js'
 import type { PredictionSource } from '../read/predictionFile.js'
@@ -73,6 +74,8 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
     r.baseline = baseline.provenance
     const stale = provenanceWarning(baseline.provenance)
     if (stale) r.warnings.unshift(stale)
+    const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
+    if (old) r.warnings.unshift(old)
     core.info(`${r.counts.paired ?? r.counts.candidate} examples; gates: ${logSafe(r.gates.map((g) => `${g.rule}: ${g.status}`).join('; '))}`)
     for (const warning of r.warnings) core.warning(warning)
     return r
@@ -155,7 +158,7 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     baseCommit,
     headCommit
   )
-  return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance }
+  return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance: { ...provenance, createdAt: found.createdAt } }
 }
 
 /**

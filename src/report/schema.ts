@@ -266,4 +266,6 @@ export interface BaselineProvenance {
    */
   relation: 'same' | 'behind' | 'ahead' | 'diverged' | 'unknown'
   behindBy: number | null
+  /** Added (docs/action.md, staleness): when the baseline run was created, ISO 8601 (artifact only). */
+  createdAt?: string | null
 }

@@ -140,7 +140,8 @@ const report = object({
       baseCommit: nullable(str),
       headCommit: nullable(str),
       relation: oneOf('same', 'behind', 'ahead', 'diverged', 'unknown'),
-      behindBy: nullable(num)
+      behindBy: nullable(num),
+      createdAt: optional(nullable(str))
     })
   ),
   slices: optional(slices),

@@ -40,6 +40,8 @@ export interface Baseline {
   runNumber: number | null
   htmlUrl: string | null
   headSha: string
+  /** When the run was created (ISO 8601; null when the API did not say): its age, docs/action.md staleness. */
+  createdAt: string | null
   /** True when the run built the pull request's base commit. */
   atBaseCommit: boolean
   /** `artifact "predictions" of run 42: eval/predictions.jsonl` (the entry name escaped, its extension kept). */
@@ -120,6 +122,7 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
       runNumber: run.run_number ?? null,
       htmlUrl: run.html_url ?? null,
       headSha: run.head_sha,
+      createdAt: run.created_at ?? null,
       atBaseCommit: atBase,
       name: `${where}: ${displayName(entry.name)}`,
       data: bytes,
