@@ -48,6 +48,8 @@ export interface ActionConfig {
   failOnGate: boolean
   /** docs/action.md, staleness: a baseline run older than this many days gives a warning (0: never). */
   maxBaselineAge: number
+  /** docs/history.md: the base branch's runs whose reports are read on a pull request, and uploaded on push (0: off). */
+  history: number
   /** Empty when not given: only what uses the API needs it (see `needToken`). */
   token: string
 }
@@ -58,6 +60,8 @@ export interface RunContext {
   repo: string
   runId: number | null
   eventName: string
+  /** The branch or tag of a push (GITHUB_REF_NAME, else the event's `ref`); null when unknown. */
+  refName: string | null
   /** The pull request, on pull_request events. */
   pullRequest: { number: number; baseRef: string; baseSha: string; headSha: string | null; headRepoFork: boolean } | null
   defaultBranch: string | null
@@ -133,6 +137,7 @@ export function readConfig(): ActionConfig {
     commentKey: text('comment-key') || 'default',
     failOnGate: boolean('fail-on-gate', true),
     maxBaselineAge: number('max-baseline-age', 14, (x) => x >= 0, 'a number of days ≥ 0 (0: no limit)'),
+    history: number('history', 20, (x) => Number.isInteger(x) && x >= 0 && x <= 100, 'a whole number from 0 (off) to 100'),
     token
   }
 }
@@ -192,6 +197,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     repo,
     runId: Number.isSafeInteger(runId) && runId > 0 ? runId : null,
     eventName: env.GITHUB_EVENT_NAME ?? '',
+    refName: env.GITHUB_REF_NAME || (typeof event.ref === 'string' ? event.ref.replace(/^refs\/(heads|tags)\//, '') : null),
     pullRequest: pr
       ? {
           number: pr.number,

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../common/atomicWrite.js'
 import { compare } from '../compare/compare.js'
 import { readConfig, readRunContext, type ActionConfig, type RunContext } from './inputs.js'
 import { isUserError } from '../common/errors.js'
-import { currentWorkflowId, findBaseline } from './github/baseline.js'
+import { currentWorkflowId, findBaseline, type Run } from './github/baseline.js'
 import { ApiError, apiFailure, lazyClient, type Client } from './github/client.js'
 import { upsertComment } from './github/comment.js'
 import { logSafe } from './github/log.js'
@@ -21,6 +21,7 @@ import { publish } from './github/publish.js'
 import { uploadReport } from './github/reportArtifact.js'
 import { setStatus } from './github/status.js'
 import { stalenessWarning } from './github/staleness.js'
+import { addHistory, uploadForHistory } from './trend.js'
 import { renderMarkdown } from '../render/renderReport.js'
 import type { BaselineProvenance, Report } from '../report/schema.js'
 import type { PredictionSource } from '../read/predictionFile.js'
@@ -80,8 +81,10 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
     for (const warning of r.warnings) core.warning(warning)
     return r
   })
+  await addHistory(report, config, context, baseline.runs, api)
 
   const reportPath = await writeReport(report, context, config.commentKey)
+  await uploadForHistory(report, config, context)
   await writeSummary(report, context)
   const commentUrl = await commentOrHandOver(report, config, context, api)
   await statusOnHead(report, config, context, api, commentUrl)
@@ -107,17 +110,22 @@ async function publishFlow(config: ActionConfig, context: RunContext, api: Api):
 }
 
 /** The baseline predictions: a file, nothing, or the artifact of the base branch's latest successful run. */
-async function baselineSource(api: Api, config: ActionConfig, context: RunContext): Promise<{ source: PredictionSource | null; provenance: BaselineProvenance }> {
+async function baselineSource(
+  api: Api,
+  config: ActionConfig,
+  context: RunContext
+): Promise<{ source: PredictionSource | null; provenance: BaselineProvenance; runs: readonly Run[] }> {
   const baseCommit = context.pullRequest?.baseSha ?? null
   const headCommit = context.pullRequest?.headSha ?? null
-  const none = { source: null, provenance: localProvenance('none', baseCommit, headCommit) }
+  let runs: readonly Run[] = []
+  const none = { source: null, provenance: localProvenance('none', baseCommit, headCommit), runs }
   if (config.baseline.kind === 'none') {
     core.info('baseline: none')
     return none
   }
   if (config.baseline.kind === 'file') {
     core.info(`baseline: the file ${logSafe(config.baseline.path)}`)
-    return { source: { name: config.baseline.path, path: config.baseline.path }, provenance: localProvenance('file', baseCommit, headCommit) }
+    return { source: { name: config.baseline.path, path: config.baseline.path }, provenance: localProvenance('file', baseCommit, headCommit), runs }
   }
   const branch = config.baselineBranch ?? context.pullRequest?.baseRef ?? context.defaultBranch
   if (!branch) {
@@ -139,11 +147,12 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     baseSha: baseCommit,
     artifactName: config.artifactName,
     artifactPath: config.artifactPath,
-    predictionsPath: config.predictions
+    predictionsPath: config.predictions,
+    onRuns: (listed) => (runs = listed)
   })
   if (!found) {
     core.warning(`No baseline: no successful push run of workflow ${workflow} on ${branch} has an unexpired artifact "${config.artifactName}".`)
-    return none
+    return { ...none, runs }
   }
   core.info(`baseline: ${logSafe(found.name)} — ${logSafe(found.why)}`)
   const provenance = await artifactProvenance(
@@ -158,7 +167,7 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     baseCommit,
     headCommit
   )
-  return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance: { ...provenance, createdAt: found.createdAt } }
+  return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance: { ...provenance, createdAt: found.createdAt }, runs }
 }
 
 /**

@@ -20,6 +20,7 @@ import { examplesSection } from './examples.js'
 import { proseText } from './escape.js'
 import { footer } from './footer.js'
 import { gatesSection } from './gates.js'
+import { historySection } from './history.js'
 import { matricesSection } from './matrices.js'
 import { metricsSection } from './metrics.js'
 import { overfittingSection } from './overfittingSection.js'
@@ -50,6 +51,7 @@ function renderReport(report: Report, target: RenderTarget): string {
     gatesSection(report),
     otherWarnings(report),
     headline,
+    historySection(report),
     largestDrop(report),
     slicesSection(report, MAX_SLICES[target]),
     overfittingSection(report),

@@ -145,6 +145,9 @@ const report = object({
     })
   ),
   slices: optional(slices),
+  history: optional(array(object({ runId: num, sha: str, createdAt: nullable(str), metrics: record(nullable(num)) }), 1000)),
+  historySkipped: optional(object({ expired: num, missing: num, invalid: num })),
+  reference: optional(object({ source: str, paired: num, metrics: record(metric) })),
   units: optional(record(oneOf('proportion', 'integer'))),
   settings: object({
     alpha: num,

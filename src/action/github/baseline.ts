@@ -32,6 +32,8 @@ export interface BaselineQuery {
   maxArtifactBytes?: number
   /** For the download from the redirect location; default the client's own fetch (proxy-aware), else global. */
   fetch?: typeof fetch
+  /** Told the runs listed, newest first (docs/history.md reads their reports without listing them again). */
+  onRuns?: (runs: readonly Run[]) => void
 }
 
 export interface Baseline {
@@ -52,7 +54,7 @@ export interface Baseline {
   maxUnpackedBytes: number
 }
 
-interface Run {
+export interface Run {
   id: number
   head_sha: string
   run_number?: number
@@ -87,6 +89,7 @@ export async function findBaseline(client: Client, q: BaselineQuery): Promise<Ba
     if (runs.length >= maxRuns) break
   }
   core.info(`${runs.length} successful push run(s) of workflow ${q.workflow} on ${q.branch}`)
+  q.onRuns?.(runs)
   const preferred = q.baseSha ? runs.filter((r) => r.head_sha === q.baseSha) : []
   const ordered = [...preferred, ...runs.filter((r) => !preferred.includes(r))].slice(0, maxRuns)
   for (const run of ordered) {
