@@ -23,6 +23,9 @@ const ROUTES = {
   compare: ['/repos/{owner}/{repo}/compare/{basehead}', 'get'],
   createStatus: ['/repos/{owner}/{repo}/statuses/{sha}', 'post'],
   getPull: ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get'],
+  latestRelease: ['/repos/{owner}/{repo}/releases/latest', 'get'],
+  releaseByTag: ['/repos/{owner}/{repo}/releases/tags/{tag}', 'get'],
+  releaseAsset: ['/repos/{owner}/{repo}/releases/assets/{asset_id}', 'get'],
   listPulls: ['/repos/{owner}/{repo}/pulls', 'get']
 } as const
 type Route = keyof typeof ROUTES
@@ -116,6 +119,14 @@ export interface FakeArtifact {
   gone?: boolean
   zip: Uint8Array
 }
+/** A release and its assets (release assets do not expire). */
+export interface FakeRelease {
+  id: number
+  tag: string
+  /** Not what GET /releases/latest answers (a prerelease or a draft). */
+  notLatest?: boolean
+  assets: { id: number; name: string; data: Uint8Array }[]
+}
 export interface FakeComment {
   id: number
   issue: number
@@ -152,6 +163,7 @@ export const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const
 
 export class FakeGitHub {
   runs: FakeRun[] = []
+  releases: FakeRelease[] = []
   artifacts: FakeArtifact[] = []
   comments: FakeComment[] = []
   /** Every request, as `METHOD /path?query`. */
@@ -246,6 +258,15 @@ export class FakeGitHub {
     return fromSchema(userSchema, { login, type })
   }
 
+  private release(route: Route, r: FakeRelease) {
+    const schema = responseSchema(route, 200) as Schema
+    const assetSchema = schema.properties?.assets?.items as Schema
+    const assets = r.assets.map((a) =>
+      fromSchema(assetSchema, { id: a.id, name: a.name, size: a.data.length, state: 'uploaded', url: `${this.url}/repos/o/r/releases/assets/${a.id}`, browser_download_url: `https://github.test/o/r/releases/download/${r.tag}/${a.name}` })
+    )
+    return fromSchema(schema, { id: r.id, tag_name: r.tag, name: r.tag, assets }) as Record<string, unknown> & { assets: { id: number }[] }
+  }
+
   private pull(p: FakePull) {
     const schema = responseSchema('getPull', 200) as Schema
     const head = fromSchema((schema.properties?.head ?? {}) as Schema, { sha: p.headSha, ref: p.headBranch, label: `${p.headOwner}:${p.headBranch}` })
@@ -265,6 +286,28 @@ export class FakeGitHub {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ message: `injected ${status}` }))
       return true
+    }
+    if ((m = /^\/release-blobs\/(\d+)$/.exec(p))) {
+      const asset = this.releases.flatMap((r) => r.assets).find((x) => x.id === Number(m?.[1]))
+      res.writeHead(asset ? 200 : 404, { 'content-type': 'application/octet-stream' })
+      res.end(asset ? Buffer.from(asset.data) : '')
+      return
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/releases\/(latest|tags\/(.+))$/.exec(p))) {
+      const route: Route = m[1] === 'latest' ? 'latestRelease' : 'releaseByTag'
+      if (faulted(route)) return
+      const tag = m[2] === undefined ? null : decodeURIComponent(m[2])
+      const release = tag === null ? this.releases.filter((r) => !r.notLatest).sort((a, b) => b.id - a.id)[0] : this.releases.find((r) => r.tag === tag)
+      if (!release) return this.send(res, route, 404, { message: 'Not Found', documentation_url: 'x' })
+      return this.send(res, route, 200, this.release(route, release))
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/releases\/assets\/(\d+)$/.exec(p))) {
+      if (faulted('releaseAsset')) return
+      const release = this.releases.find((r) => r.assets.some((a) => a.id === Number(m?.[1])))
+      const asset = release?.assets.find((a) => a.id === Number(m?.[1]))
+      if (!release || !asset) return this.send(res, 'releaseAsset', 404, { message: 'Not Found', documentation_url: 'x' })
+      if (req.headers.accept === 'application/octet-stream') return this.send(res, 'releaseAsset', 302, undefined, { location: `${this.url}/release-blobs/${asset.id}` })
+      return this.send(res, 'releaseAsset', 200, this.release('latestRelease', release).assets.find((a: { id: number }) => a.id === asset.id))
     }
     if ((m = /^\/blobs\/(\d+)$/.exec(p))) {
       const a = this.artifacts.find((x) => x.id === Number(m?.[1]))

@@ -105,7 +105,7 @@ describe('action.yml', () => {
         // Added with issue 11 (not in SPEC §9's list): the options of the statistics.
         'multiplicity', 'mcnemar',
         // Added by docs/history.md, docs/reference.md and docs/action.md (staleness).
-        'max-baseline-age', 'history'
+        'max-baseline-age', 'history', 'reference', 'reference-asset'
       ]
       expect(Object.keys(doc.inputs).sort()).toEqual([...spec].sort())
     })

@@ -50,6 +50,9 @@ export interface ActionConfig {
   maxBaselineAge: number
   /** docs/history.md: the base branch's runs whose reports are read on a pull request, and uploaded on push (0: off). */
   history: number
+  /** docs/reference.md: the pinned reference (`release:TAG`, `release:latest`, `run:ID`, a path), and the release asset's name. */
+  reference: string | null
+  referenceAsset: string | null
   /** Empty when not given: only what uses the API needs it (see `needToken`). */
   token: string
 }
@@ -137,6 +140,8 @@ export function readConfig(): ActionConfig {
     commentKey: text('comment-key') || 'default',
     failOnGate: boolean('fail-on-gate', true),
     maxBaselineAge: number('max-baseline-age', 14, (x) => x >= 0, 'a number of days ≥ 0 (0: no limit)'),
+    reference: optional('reference') ?? null,
+    referenceAsset: optional('reference-asset') ?? null,
     history: number('history', 20, (x) => Number.isInteger(x) && x >= 0 && x <= 100, 'a whole number from 0 (off) to 100'),
     token
   }

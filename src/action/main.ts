@@ -9,7 +9,7 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import { writeFileAtomic } from '../common/atomicWrite.js'
-import { compare } from '../compare/compare.js'
+import { compareWithReference } from '../compare/reference.js'
 import { readConfig, readRunContext, type ActionConfig, type RunContext } from './inputs.js'
 import { isUserError } from '../common/errors.js'
 import { currentWorkflowId, findBaseline, type Run } from './github/baseline.js'
@@ -22,6 +22,7 @@ import { uploadReport } from './github/reportArtifact.js'
 import { setStatus } from './github/status.js'
 import { stalenessWarning } from './github/staleness.js'
 import { addHistory, uploadForHistory } from './trend.js'
+import { fetchReference, parseReferenceInput } from './github/reference.js'
 import { renderMarkdown } from '../render/renderReport.js'
 import type { BaselineProvenance, Report } from '../report/schema.js'
 import type { PredictionSource } from '../read/predictionFile.js'
@@ -43,8 +44,9 @@ export async function run(): Promise<void> {
 
 async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Promise<void> {
   const baseline = await core.group('Baseline', () => baselineSource(api, config, context))
+  const reference = config.reference === null ? null : await core.group('Reference', () => referenceSource(api, config, context))
   const report = await core.group('Compare', async () => {
-    const r = await compare({
+    const r = await compareWithReference({
       candidate: { name: config.predictions, path: config.predictions },
       baseline: baseline.source,
       format: config.format,
@@ -71,7 +73,7 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
       // The bundle (dist/index.js) serves as the script of the core's helper threads on the second core; run from
       // the TypeScript sources (@github/local-action) there is no such script, and everything runs on one thread.
       ...(import.meta.url.endsWith('.js') ? { readerScript: new URL(import.meta.url) } : {})
-    })
+    }, reference)
     r.baseline = baseline.provenance
     const stale = provenanceWarning(baseline.provenance)
     if (stale) r.warnings.unshift(stale)
@@ -168,6 +170,21 @@ async function baselineSource(
     headCommit
   )
   return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance: { ...provenance, createdAt: found.createdAt }, runs }
+}
+
+/** docs/reference.md: the predictions of the input `reference`. */
+async function referenceSource(api: Api, config: ActionConfig, context: RunContext) {
+  const input = parseReferenceInput(config.reference as string)
+  const reference = await fetchReference(input, () => api(`reading the reference (reference: ${input.kind === 'release' ? 'release:…' : 'run:…'})`), {
+    owner: context.owner,
+    repo: context.repo,
+    predictionsPath: config.predictions,
+    assetName: config.referenceAsset,
+    artifactName: config.artifactName,
+    artifactPath: config.artifactPath
+  })
+  core.info(`reference: ${logSafe(reference.label)} (${logSafe(reference.source.name)})`)
+  return reference
 }
 
 /**

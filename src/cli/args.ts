@@ -14,6 +14,8 @@ export interface CliCommand {
   options: CompareOptions
   json?: string
   markdown?: string
+  /** docs/reference.md: `--reference FILE`, the pinned reference's predictions. */
+  reference?: string
 }
 
 export type CliRequest = CliCommand | { kind: 'help' } | { kind: 'version' }
@@ -26,6 +28,8 @@ Prints the Markdown report. Exit status: 0 every gate passes, 1 a gate fails, 2 
 Files
   --candidate FILE         the candidate model's predictions (required)
   --baseline FILE          the baseline model's predictions (default: none; baseline gates then follow --missing-baseline)
+  --reference FILE         a pinned reference model's predictions (a release's): the change since it, and the rules
+                           written "… vs reference" are decided against it (docs/reference.md)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
                            each --slice-field) from a GROUP BY, written as the extension says; no --baseline)
@@ -88,6 +92,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       options: {
         candidate: { type: 'string' },
         baseline: { type: 'string' },
+        reference: { type: 'string' },
         gates: { type: 'string' },
         alpha: { type: 'string' },
         resamples: { type: 'string' },
@@ -159,7 +164,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young', 'max-t'] as const)),
     ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p'] as const))
   }
-  return { kind: 'compare', options, json: values.json, markdown: values.markdown }
+  if (values.reference !== undefined && values.reference.trim() === '') throw new ConfigError('--reference must not be empty')
+  return { kind: 'compare', options, json: values.json, markdown: values.markdown, ...(values.reference !== undefined ? { reference: values.reference } : {}) }
 }
 
 /** `{ key: value }`, or nothing when the option is not given (so that the core's default applies). */

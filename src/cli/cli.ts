@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { writeFileAtomic } from '../common/atomicWrite.js'
 import { HELP, parseCli } from './args.js'
-import { compare } from '../compare/compare.js'
+import { compareWithReference } from '../compare/reference.js'
 import { serveHelperThread } from '../compare/helperThreads.js'
 import { ConfigError, isUserError, quote } from '../common/errors.js'
 import { renderMarkdown } from '../render/renderReport.js'
@@ -21,11 +21,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`eval-gate ${VERSION}\n`)
     return 0
   }
-  const inputs = [request.options.candidate.path, request.options.baseline?.path].filter((p): p is string => !!p).map((p) => path.resolve(p))
+  const inputs = [request.options.candidate.path, request.options.baseline?.path, request.reference].filter((p): p is string => !!p).map((p) => path.resolve(p))
   for (const [option, out] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
     if (out && inputs.includes(path.resolve(out))) throw new ConfigError(`${option} ${quote(out, 200)} is an input file: refusing to overwrite it`)
   }
-  const report = await compare({ ...request.options, readerScript: new URL(import.meta.url) })
+  const reference = request.reference === undefined ? null : { source: { name: request.reference, path: request.reference }, label: request.reference }
+  const report = await compareWithReference({ ...request.options, readerScript: new URL(import.meta.url) }, reference)
   const markdown = renderMarkdown(report, 'comment')
   if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
   if (request.markdown) await writeFileAtomic(request.markdown, markdown)

@@ -34,7 +34,12 @@ export interface GateRule {
   slice?: { field: string; value: string }
   /** docs/slices.md `METRIC no-regression by FIELD`: every tested slice of FIELD. */
   by?: string
+  /** docs/reference.md `… vs reference`: a comparative rule evaluated against the pinned reference, not the baseline. */
+  vs?: 'reference'
 }
+
+/** docs/reference.md: the ending that turns a comparative rule against the reference. */
+export const VS_REFERENCE = /\s+vs\s+reference$/
 
 /**
  * Splits rules text into rules: newlines and `;` separate, `#` comments, both ignored inside `[…]` and inside a
@@ -92,6 +97,8 @@ export function parseGates(text: string, known: { metrics: readonly string[]; la
 }
 
 function parseRule(text: string): GateRule {
+  const vs = VS_REFERENCE.exec(text)
+  if (vs) return againstReference(parseRule(text.slice(0, vs.index)), text)
   const fail = (why: string): never => {
     throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`)
   }
@@ -131,6 +138,14 @@ function parseRule(text: string): GateRule {
   }
   if (tail === '') return fail('has a metric but no condition')
   return fail(`cannot read ${quote(tail)}`)
+}
+
+function againstReference(rule: GateRule, text: string): GateRule {
+  if (rule.kind === 'threshold' || rule.kind === 'train-gap') {
+    throw new ConfigError(`gate ${quote(text, 120)}: "vs reference" goes with the rules that compare (delta, no-regression, non-inferior), not with ${rule.kind === 'threshold' ? 'an absolute threshold' : 'train-gap'}`)
+  }
+  if (rule.slice || rule.by !== undefined) throw new ConfigError(`gate ${quote(text, 120)}: "vs reference" compares the whole test set, not a slice`)
+  return { ...rule, text, vs: 'reference' }
 }
 
 function checkMetric(rule: GateRule, known: { metrics: readonly string[]; labels: readonly string[] }): void {

@@ -9,6 +9,7 @@ import { gateMetric, level, shownDelta, testsOf, values } from './displayNames.j
 import { trainGapObserved, trainGapOf } from './overfittingSection.js'
 import { adjustmentName, pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
+import { familyText } from './reference.js'
 
 const RESULT: Record<string, string> = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' }
 
@@ -21,7 +22,7 @@ export function gatesSection(report: Report): string {
     const metrics = [...new Set(noRegression.map((g) => g.metric))]
     notes.push(
       `${adjustedBy(report)} p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) ${adjustedBy(report)}-adjusted over the ` +
-        `${noRegression.length} no-regression rule${noRegression.length === 1 ? '' : 's'}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
+        `${familyText(noRegression)}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
     )
   }
   if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)

@@ -21,6 +21,7 @@ import { proseText } from './escape.js'
 import { footer } from './footer.js'
 import { gatesSection } from './gates.js'
 import { historySection } from './history.js'
+import { referenceSection } from './reference.js'
 import { matricesSection } from './matrices.js'
 import { metricsSection } from './metrics.js'
 import { overfittingSection } from './overfittingSection.js'
@@ -49,6 +50,7 @@ function renderReport(report: Report, target: RenderTarget): string {
     verdict(report),
     sliceAlert(report),
     gatesSection(report),
+    referenceSection(report),
     otherWarnings(report),
     headline,
     historySection(report),

@@ -61,6 +61,8 @@ export interface GateResult {
    * its spread per example stay as observed (src/gates/evaluate.ts `examplesToSettle`); null when none would.
    */
   examplesNeeded?: number | null
+  /** Added field (docs/reference.md): `reference` for a `… vs reference` rule, decided on `Report.reference`'s metrics. */
+  vs?: 'reference'
 }
 
 /** Where the two models disagree (paired examples only). */

@@ -84,7 +84,8 @@ const gate = object({
   bound: optional(nullable(num)),
   detail: str,
   slice: optional(object({ field: str, value: optional(str), failing: optional(array(str)) })),
-  examplesNeeded: optional(nullable(num))
+  examplesNeeded: optional(nullable(num)),
+  vs: optional(oneOf('reference'))
 })
 
 const matrix = nullable(array(array(num)))

@@ -250,7 +250,7 @@ export async function downloadArtifactZip(client: Client, q: DownloadQuery): Pro
  * when the length is right, at most 1.5 × maxBytes when it lies (measured: 770 MiB RSS for an endless body and
  * the 512 MiB cap). Cost O(bytes).
  */
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, expected: number | null, where: string): Promise<Uint8Array> {
+export async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, expected: number | null, where: string): Promise<Uint8Array> {
   let buffer = new Uint8Array(Math.min(expected ?? 1 << 20, maxBytes))
   let total = 0
   const reader = body.getReader()
@@ -281,7 +281,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, ex
 }
 
 /** The fetch the client was built with (@actions/github's, which honours the runner's proxy settings). */
-function clientFetch(client: Client): typeof fetch {
+export function clientFetch(client: Client): typeof fetch {
   const defaults = client.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }
   return defaults.request?.fetch ?? globalThis.fetch
 }
