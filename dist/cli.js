@@ -453,6 +453,8 @@ function sliceName(field, value) {
 
 /** The default when no gates are given: no significant regression of accuracy, precision, recall or F1. */
 const DEFAULT_GATES = 'accuracy no-regression; precision no-regression; recall no-regression; f1 no-regression';
+/** docs/reference.md: the ending that turns a comparative rule against the reference. */
+const VS_REFERENCE = /\s+vs\s+reference$/;
 /** The per-class metrics a `by class` rule takes: METRIC[L] exists for these. */
 const BY_CLASS_METRICS = ['precision', 'recall', 'f1'];
 /**
@@ -518,6 +520,9 @@ function parseGates(text, known) {
     });
 }
 function parseRule(text) {
+    const vs = VS_REFERENCE.exec(text);
+    if (vs)
+        return againstReference(parseRule(text.slice(0, vs.index)), text);
     const fail = (why) => {
         throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`);
     };
@@ -634,6 +639,14 @@ function parseBase(body, text, fail) {
         return fail('has a metric but no condition');
     return fail(`cannot read ${quote(tail)}`);
 }
+function againstReference(rule, text) {
+    if (rule.kind === 'threshold' || rule.kind === 'train-gap') {
+        throw new ConfigError(`gate ${quote(text, 120)}: "vs reference" goes with the rules that compare (delta, no-regression, non-inferior), not with ${rule.kind === 'threshold' ? 'an absolute threshold' : 'train-gap'}`);
+    }
+    if (rule.slice || rule.by !== undefined)
+        throw new ConfigError(`gate ${quote(text, 120)}: "vs reference" compares the whole test set, not a slice`);
+    return { ...rule, text, vs: 'reference' };
+}
 function checkMetric(rule, known) {
     if (rule.byClass && known.labels.length === 0)
         throw new ConfigError(`gate ${quote(rule.text, 120)}: "by class" needs a classification task (this one has no classes)`);
@@ -732,7 +745,8 @@ const gate = object({
     tolerance: optional(num),
     weight: optional(num),
     toleranceTest: optional(str),
-    classes: optional(object({ tested: num, failing: array(str) }))
+    classes: optional(object({ tested: num, failing: array(str) })),
+    vs: optional(oneOf('reference'))
 });
 const matrix = nullable(array(array(num)));
 const report = object({
@@ -785,9 +799,13 @@ const report = object({
             artifactName: nullable(str),
             runsLookedAt: num,
             runs: array(object({ id: num, number: nullable(num), commit: str, url: nullable(str), why: oneOf('no-artifact', 'expired') }), 10)
-        }))
+        })),
+        createdAt: optional(nullable(str))
     })),
     slices: optional(slices),
+    history: optional(array(object({ runId: num, sha: str, createdAt: nullable(str), metrics: record(nullable(num)) }), 1000)),
+    historySkipped: optional(object({ expired: num, missing: num, invalid: num })),
+    reference: optional(object({ source: str, paired: num, metrics: record(metric) })),
     units: optional(record(oneOf('proportion', 'integer'))),
     settings: object({
         alpha: num,
@@ -28022,6 +28040,8 @@ Files
                            - _ .), candidate file and baseline file; one report, one verdict (docs/suites.md)
   --baseline-dir DIR       with --suite: a suite without BASE takes DIR's file of its candidate's file name (none
                            there: the suite is new, compared alone)
+  --reference FILE         a pinned reference model's predictions (a release's): the change since it, and the rules
+                           written "… vs reference" are decided against it (docs/reference.md)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
                            each --slice-field) from a GROUP BY, written as the extension says; no --baseline);
@@ -28090,6 +28110,7 @@ function parseCli(argv) {
                 baseline: { type: 'string' },
                 suite: { type: 'string', multiple: true },
                 'baseline-dir': { type: 'string' },
+                reference: { type: 'string' },
                 gates: { type: 'string' },
                 alpha: { type: 'string' },
                 resamples: { type: 'string' },
@@ -28170,8 +28191,18 @@ function parseCli(argv) {
         ...args_optional('multiplicity', args_oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young', 'max-t'])),
         ...args_optional('mcnemar', args_oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p']))
     };
+    if (values.reference !== undefined && values.reference.trim() === '')
+        throw new ConfigError('--reference must not be empty');
     const outputFormat = args_oneOf('--output-format', values['output-format'], ['text', 'markdown']);
-    return { kind: 'compare', options, json: values.json, markdown: values.markdown, ...(outputFormat ? { outputFormat } : {}), ...(suites ? { suites } : {}) };
+    return {
+        kind: 'compare',
+        options,
+        json: values.json,
+        markdown: values.markdown,
+        ...(outputFormat ? { outputFormat } : {}),
+        ...(suites ? { suites } : {}),
+        ...(values.reference !== undefined ? { reference: values.reference } : {})
+    };
 }
 /** `{ key: value }`, or nothing when the option is not given (so that the core's default applies). */
 function args_optional(key, value) {
@@ -28199,6 +28230,72 @@ function numberOption(name, value, fallback, ok, what) {
         throw new ConfigError(`${name} must be ${what}, got ${quote(value)}`);
     return x;
 }
+
+;// CONCATENATED MODULE: ./src/report/verdictChanging.ts
+/**
+ * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
+ * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
+ * resampling error of the threshold, a baseline older than the base commit or than max-baseline-age (the action's
+ * warnings); and a test set
+ * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed); and a class whose
+ * precision, recall or F1 fell significantly after Benjamini–Hochberg (docs/gates.md, "Per class").
+ */
+function verdictChanging(text, passed) {
+    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|older than max-baseline-age|^Leakage:|^Per-class drop:/.test(text))
+        return true;
+    return passed && /too small to see a 1-point drop/.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/compare/compareWithReference.ts
+/**
+ * A pinned reference (docs/reference.md): a second baseline that does not move with the base branch (a release's
+ * predictions), so that a slow drift no single pull request shows is still seen. The same compare engine runs twice:
+ * against the baseline with every rule but the `… vs reference` ones, and against the reference with those rules
+ * only, on the examples paired with it. The report is the first one, with `reference` (the second's metrics) and
+ * the second's gate results (marked `vs: 'reference'`) in the order the rules were written; the verdict is
+ * recomputed over all of them.
+ *
+ * The `vs reference` no-regression rules are adjusted for their number among themselves (Holm, or the run's
+ * `multiplicity`), as a family of their own: they test another hypothesis (drift since the reference) than the
+ * rules against the baseline.
+ */
+
+
+
+
+/** compare(), and with a reference its comparison and the `vs reference` rules. Throws InputError / ConfigError. */
+async function compareWithReference(options, reference) {
+    const rules = options.gates === undefined ? [] : splitRules(options.gates);
+    const against = rules.filter((r) => VS_REFERENCE.test(r));
+    if (!reference) {
+        if (against.length > 0) {
+            throw new ConfigError(`gate ${quote(against[0], 120)}: "vs reference" needs a reference (the input "reference", or --reference FILE on the command line)`);
+        }
+        return compare(options);
+    }
+    const main = await compare(against.length === 0 ? options : { ...options, gates: rules.filter((r) => !VS_REFERENCE.test(r)).join('\n') });
+    // The data checks (leakage, overfitting) are about the candidate alone: the first comparison has them.
+    const { train: _train, trainPredictions: _trainPredictions, ...rest } = options;
+    const ref = await compare({ ...rest, baseline: reference.source, gates: against.join('\n'), missingBaseline: 'fail' });
+    if (!ref.counts.paired) {
+        throw new errors_InputError(reference.source.name, null, null, `no example is in both the reference (${compareWithReference_plural(ref.counts.baseline ?? 0)}) and the candidate (${compareWithReference_plural(ref.counts.candidate)}) with the same id and true label: nothing can be compared. ` +
+            `The reference must be predictions on the same test set, with the same ids`);
+    }
+    main.reference = { source: reference.label, paired: ref.counts.paired, metrics: ref.metrics };
+    if (against.length > 0) {
+        const order = new Map(rules.map((r, i) => [r, i]));
+        const gates = [...main.gates, ...ref.gates.map((g) => ({ ...g, vs: 'reference' }))];
+        main.gates = gates.map((g, i) => ({ g, i })).sort((a, b) => (order.get(a.g.rule) ?? a.i) - (order.get(b.g.rule) ?? b.i)).map((x) => x.g);
+        // With no baseline, passing rules against the reference leave the verdict at no-baseline (nothing compared with the base branch).
+        const combined = verdictOf(main.gates);
+        main.verdict = main.verdict === 'no-baseline' && combined === 'pass' ? 'no-baseline' : combined;
+        main.passed = passedOf(main.verdict, options);
+        // What could change the verdict of the rules against the reference (examples on one side only, a changed test set).
+        main.warnings.push(...ref.warnings.filter((w) => verdictChanging(w, ref.passed)).map((w) => `Against the reference ${reference.label}: ${w}`));
+    }
+    return main;
+}
+const compareWithReference_plural = (n) => `${n.toLocaleString('en-US')} example${n === 1 ? '' : 's'}`;
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 /**
@@ -28338,20 +28435,6 @@ function markdownText(text) {
 /** A table cell: `|` written `\|`, which GFM reads as a pipe even inside a code span (cells are split first). */
 function cellText(text) {
     return text.replace(/\|/g, '\\|');
-}
-
-;// CONCATENATED MODULE: ./src/report/verdictChanging.ts
-/**
- * Whether a warning can change the verdict, so that the report shows it under the verdict rather than below the
- * gates: examples left out of the pairing, a test set that changed, nothing to compare, a p-value within its
- * resampling error of the threshold, a baseline older than the base commit (the action's warning); and a test set
- * too small to see a 1-point drop, when the verdict is a pass (a pass it could not have failed); and a class whose
- * precision, recall or F1 fell significantly after Benjamini–Hochberg (docs/gates.md, "Per class").
- */
-function verdictChanging(text, passed) {
-    if (/left out of every comparison|the test set changed|nothing can be compared|before trusting the verdict|behind the base commit|older than the base commit|not an ancestor of the base commit|^Leakage:|^Per-class drop:/.test(text))
-        return true;
-    return passed && /too small to see a 1-point drop/.test(text);
 }
 
 ;// CONCATENATED MODULE: ./src/render/table.ts
@@ -28574,6 +28657,11 @@ function change(name, m, report, label = metricName(name)) {
  * delta is the gate's `observed` (the smallest adjusted p) — named `accuracy on `language=de``.
  */
 function gateMetric(report, g) {
+    // docs/reference.md: a `vs reference` rule is decided on the comparison with the reference.
+    if (g.vs === 'reference') {
+        const ref = report.reference;
+        return { m: ref && Object.hasOwn(ref.metrics, g.metric) ? ref.metrics[g.metric] : undefined, label: `${metricName(g.metric)} vs the reference`, where: '' };
+    }
     if (!g.slice)
         return { m: report.metrics[g.metric], label: metricName(g.metric), where: '' };
     const slices = report.slices?.[g.slice.field] ?? {};
@@ -28913,11 +29001,52 @@ function scope(report) {
     return `${(c.paired - (c.excluded ?? 0)).toLocaleString('en-US')} paired examples${left} · ${task}`;
 }
 
+;// CONCATENATED MODULE: ./src/render/referenceSection.ts
+
+
+/** How the comment names a reference: a release by its tag, a run as `run 123`, a file by its base name (never a local path, as the footer). */
+function referenceName(source) {
+    if (source.startsWith('release:'))
+        return source.slice('release:'.length);
+    if (source.startsWith('run:'))
+        return `run ${source.slice('run:'.length)}`;
+    return referenceSection_baseName(source);
+}
+const referenceSection_baseName = (source) => source.split(/[\\/]/).pop() ?? source;
+const referenceSection_isFile = (source) => !source.startsWith('release:') && !source.startsWith('run:');
+/**
+ * The no-regression families a gates note names: `3 no-regression rules`, or with `vs reference` rules (adjusted
+ * among themselves, docs/reference.md) `2 no-regression rules against the baseline, and separately the 1 against the reference`.
+ */
+function familyText(gates) {
+    const rules = (n) => `${n} no-regression rule${n === 1 ? '' : 's'}`;
+    const ref = gates.filter((g) => g.vs === 'reference').length;
+    const own = gates.length - ref;
+    if (ref === 0)
+        return rules(own);
+    if (own === 0)
+        return `${rules(ref)} against the reference`;
+    return `${rules(own)} against the baseline, and separately the ${ref} against the reference`;
+}
+function referenceSection(report) {
+    const ref = report.reference;
+    if (!ref)
+        return '';
+    const gated = [...new Set(report.gates.filter((g) => !g.slice).map((g) => g.metric))].filter((n) => Object.hasOwn(ref.metrics, n));
+    if (gated.length === 0)
+        return '';
+    const name = dataSpan(referenceName(ref.source), 60);
+    const lines = gated.map((n) => `- since ${name}: ${change(n, ref.metrics[n], report)})`.replace(/ \(\)$/, ''));
+    const legend = `<sub>The reference ${dataSpan(referenceSection_isFile(ref.source) ? referenceSection_baseName(ref.source) : ref.source, 80)}: ${ref.paired.toLocaleString('en-US')} examples paired with it; Δ: candidate − reference. Gates written \`… vs reference\` are decided on these numbers.</sub>`;
+    return `${lines.join('\n')}\n\n${legend}`;
+}
+
 ;// CONCATENATED MODULE: ./src/render/gates.ts
 /**
  * The gates table: failing and inconclusive rules first, one short line each; the test and the adjustment named
  * once under it.
  */
+
 
 
 
@@ -28936,7 +29065,7 @@ function gatesSection(report) {
     if (noRegression.length > 0) {
         const metrics = [...new Set(noRegression.map((g) => g.metric))];
         notes.push(`${adjustedBy(report)} p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) ${adjustedBy(report)}-adjusted over the ` +
-            `${familyWords(report, noRegression.length)}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`);
+            `${familyWords(report, noRegression)}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`);
     }
     if (report.gates.some((g) => g.bound !== null))
         notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`);
@@ -28951,11 +29080,11 @@ function gatesSection(report) {
     return `#### Gates\n\n${table(['Result', 'Rule', 'Observed', `${adjustedBy(report)} p / bound`], rows, [':---', ':---', ':---', ':---'])}${notes.length ? `\n\n<sub>${notes.join(' ')}</sub>` : ''}`;
 }
 /** `3 no-regression rules`, or across suites (docs/suites.md) `7 no-regression hypotheses of 3 suites`. */
-function familyWords(report, rules) {
+function familyWords(report, gates) {
     const f = report.settings.family;
     if (f && f.suites > 1)
         return `${f.size} no-regression hypotheses of ${f.suites} suites`;
-    return `${rules} no-regression rule${rules === 1 ? '' : 's'}`;
+    return familyText(gates);
 }
 function observed(g, report) {
     const gap = trainGapOf(g, report);
@@ -28992,37 +29121,6 @@ function evidence(g, report) {
  */
 function adjustedBy(report) {
     return adjustmentName(report.gates.find((g) => g.pValue !== null));
-}
-
-;// CONCATENATED MODULE: ./src/render/matrices.ts
-
-
-const count = (x) => x.toLocaleString('en-US');
-const signed = (x) => (x === 0 ? '·' : (x > 0 ? '+' : '−') + count(Math.abs(x)));
-function matricesSection(report, max) {
-    if (!report.confusionMatrix)
-        return '';
-    const { labels, candidate, baseline } = report.confusionMatrix;
-    if (labels.length > max || !candidate) {
-        return `<sub>Confusion matrices are not shown for ${labels.length} classes (more than ${max}); they are in the JSON report (confusionMatrix).</sub>`;
-    }
-    const names = labels.map((l) => dataSpan(l, 24));
-    // Labels as column heads while they fit the column (code spans do not wrap); else columns are numbered and each
-    // row names its label with its number.
-    const wide = labels.reduce((sum, l) => sum + Math.min([...l].length, 24) + 2, 0) > 60;
-    const heads = wide ? labels.map((_, i) => String(i + 1)) : names;
-    const rowHeads = wide ? names.map((n, i) => `${i + 1} ${n}`) : names;
-    const align = [':---', ...labels.map(() => '---:')];
-    const one = (cm, fmt) => table([wide ? 'true ↓ predicted → (numbered)' : 'true ↓ predicted →', ...heads], cm.map((row, t) => [rowHeads[t], ...row.map((x, p) => fmt(x, t, p))]), align);
-    if (!baseline)
-        return folded('Confusion matrix', one(candidate, (x, t, p) => (t === p ? `**${count(x)}**` : count(x))));
-    const delta = candidate.map((row, t) => row.map((x, p) => x - baseline[t][p]));
-    const body = [
-        `**Δ = candidate − baseline** (more on the diagonal is better)\n\n${one(delta, (x, t, p) => (t === p ? `**${signed(x)}**` : signed(x)))}`,
-        `**Baseline**\n\n${one(baseline, (x, t, p) => (t === p ? `**${count(x)}**` : count(x)))}`,
-        `**Candidate**\n\n${one(candidate, (x, t, p) => (t === p ? `**${count(x)}**` : count(x)))}`
-    ].join('\n\n');
-    return folded('Confusion matrices (Δ, baseline, candidate)', body);
 }
 
 ;// CONCATENATED MODULE: ./src/render/metrics.ts
@@ -29067,6 +29165,146 @@ function metricsSection(report) {
         headline: `#### Metrics\n\n${table(header, rows(headline), align)}\n\n${legend}`,
         rest: rest.length > 0 ? folded(`All ${rest.length} other metrics`, table(header, rows(rest), align)) : ''
     };
+}
+
+;// CONCATENATED MODULE: ./src/render/sparkline.ts
+/**
+ * A sparkline (docs/history.md): one Unicode block character per value, ▁ for the smallest value of the series and █
+ * for the largest, in eight steps; `·` where a value is missing; ▄ throughout when every value is the same. Cost O(n).
+ *
+ * @example sparkline([0.90, 0.91, 0.93, null, 0.92, 0.88]) // '▄▅█·▇▁'
+ */
+const BLOCKS = '▁▂▃▄▅▆▇█';
+function sparkline(values) {
+    const finite = values.filter((v) => v !== null && Number.isFinite(v));
+    if (finite.length === 0)
+        return values.map(() => '·').join('');
+    const lo = Math.min(...finite);
+    const hi = Math.max(...finite);
+    return values
+        .map((v) => {
+        if (v === null || !Number.isFinite(v))
+            return '·';
+        if (hi === lo)
+            return BLOCKS[3];
+        return BLOCKS[Math.min(BLOCKS.length - 1, Math.floor(((v - lo) / (hi - lo)) * BLOCKS.length))];
+    })
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/render/historySection.ts
+/**
+ * The history section (docs/history.md): per headline metric a sparkline of the base branch's latest runs, oldest
+ * first, then this pull request (in a code span), and, folded, a Mermaid `xychart-beta` line chart of each gated
+ * metric. Mermaid's xychart has no legend, so each gated metric gets a chart of its own, titled with its name.
+ *
+ * The history may come from a fork's report (mode publish): only numbers (finite), hexadecimal commits and metric
+ * names that are the report's own reach the chart, and a name is reduced to letters, digits and `_.-[]` there.
+ */
+
+
+
+
+
+
+/** Headline metrics with a sparkline, and gated metrics with a chart, at most. */
+const MAX_SPARKLINES = 8;
+const MAX_CHARTS = 4;
+function historySection(report) {
+    const history = report.history ?? [];
+    if (history.length === 0)
+        return '';
+    const withHistory = (name) => Object.hasOwn(report.metrics, name) && history.some((h) => Object.hasOwn(h.metrics, name) && historySection_finite(h.metrics[name]));
+    const names = Object.keys(report.metrics).filter((n) => parsePerClass(n) === null);
+    const headline = (report.confusionMatrix ? HEADLINE.filter((n) => names.includes(n)) : names).filter(withHistory).slice(0, MAX_SPARKLINES);
+    if (headline.length === 0)
+        return '';
+    const lines = headline.map((name) => {
+        const series = history.map((h) => historySection_valueOf(h, name));
+        const known = series.filter(historySection_finite);
+        const pr = report.metrics[name].candidate;
+        const lower = report.metrics[name].direction === 'lower' ? ' (lower is better)' : '';
+        return `- ${metricName(name)}${lower} \`${sparkline([...series, pr])}\` ${formatValue(name, known[0])} … ${formatValue(name, known[known.length - 1])}, this pull request ${formatValue(name, pr)}`;
+    });
+    const s = report.historySkipped;
+    const skipped = s ? [s.expired ? `${s.expired} expired` : '', s.missing ? `${s.missing} without a report` : '', s.invalid ? `${s.invalid} refused` : ''].filter(Boolean) : [];
+    const legend = `<sub>The base branch's last ${historySection_plural(history.length, 'run')}, oldest first, then this pull request (the last character); ▁ is each line's lowest value, █ its highest` +
+        `${skipped.length ? `. Runs skipped: ${skipped.join(', ')}` : ''}.</sub>`;
+    const gated = [...new Set(report.gates.filter((g) => !g.slice && g.status !== 'skip').map((g) => g.metric))].filter(withHistory).slice(0, MAX_CHARTS);
+    const charts = gated.map((name) => chart(name, history, report.metrics[name].candidate)).filter((c) => c !== '');
+    const chartSection = charts.length > 0 ? `\n\n${folded(`Trend of the gated metrics over the last ${historySection_plural(history.length, 'run')}`, charts.join('\n\n'))}` : '';
+    return `#### Trend on the base branch\n\n${lines.join('\n')}\n\n${legend}${chartSection}`;
+}
+const historySection_finite = (x) => typeof x === 'number' && Number.isFinite(x);
+const historySection_valueOf = (h, name) => (Object.hasOwn(h.metrics, name) && historySection_finite(h.metrics[name]) ? h.metrics[name] : null);
+const historySection_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A metric name as a Mermaid title or axis label can hold it: letters, digits and `_.-[]`, at most 40. */
+const chartName = (name) => name.replace(/[^A-Za-z0-9_.\-[\]]/g, '_').slice(0, 40);
+/** A commit as an axis label: its first 7 hexadecimal digits, else `?`. */
+const commitLabel = (sha) => (/^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : '?');
+/**
+ * One fenced `xychart-beta` chart of a metric: the runs that have it, oldest first, and this pull request (`PR`);
+ * proportions in %. Empty when a value cannot be written as a plain decimal.
+ */
+function chart(name, history, pr) {
+    const percent = formatValue(name, 0.5).endsWith('%');
+    const points = history.flatMap((h) => {
+        const v = historySection_valueOf(h, name);
+        return v === null ? [] : [{ label: commitLabel(h.sha), value: v }];
+    });
+    if (historySection_finite(pr))
+        points.push({ label: 'PR', value: pr });
+    if (points.length < 2)
+        return '';
+    const scaled = points.map((p) => (percent ? 100 * p.value : p.value));
+    if (scaled.some((v) => Math.abs(v) >= 1e15))
+        return '';
+    const digits = percent ? 2 : 4;
+    const lo = Math.min(...scaled);
+    const hi = Math.max(...scaled);
+    const pad = hi > lo ? (hi - lo) * 0.1 : Math.max(Math.abs(hi) * 0.01, 1);
+    const [min, max] = [lo - pad, hi + pad].map((x) => x.toFixed(digits));
+    const title = `${chartName(name)}${percent ? ' (%)' : ''}`;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title}"`,
+        `  x-axis [${points.map((p) => `"${p.label}"`).join(', ')}]`,
+        `  y-axis "${title}" ${min} --> ${max}`,
+        `  line [${scaled.map((v) => v.toFixed(digits)).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/render/matrices.ts
+
+
+const count = (x) => x.toLocaleString('en-US');
+const signed = (x) => (x === 0 ? '·' : (x > 0 ? '+' : '−') + count(Math.abs(x)));
+function matricesSection(report, max) {
+    if (!report.confusionMatrix)
+        return '';
+    const { labels, candidate, baseline } = report.confusionMatrix;
+    if (labels.length > max || !candidate) {
+        return `<sub>Confusion matrices are not shown for ${labels.length} classes (more than ${max}); they are in the JSON report (confusionMatrix).</sub>`;
+    }
+    const names = labels.map((l) => dataSpan(l, 24));
+    // Labels as column heads while they fit the column (code spans do not wrap); else columns are numbered and each
+    // row names its label with its number.
+    const wide = labels.reduce((sum, l) => sum + Math.min([...l].length, 24) + 2, 0) > 60;
+    const heads = wide ? labels.map((_, i) => String(i + 1)) : names;
+    const rowHeads = wide ? names.map((n, i) => `${i + 1} ${n}`) : names;
+    const align = [':---', ...labels.map(() => '---:')];
+    const one = (cm, fmt) => table([wide ? 'true ↓ predicted → (numbered)' : 'true ↓ predicted →', ...heads], cm.map((row, t) => [rowHeads[t], ...row.map((x, p) => fmt(x, t, p))]), align);
+    if (!baseline)
+        return folded('Confusion matrix', one(candidate, (x, t, p) => (t === p ? `**${count(x)}**` : count(x))));
+    const delta = candidate.map((row, t) => row.map((x, p) => x - baseline[t][p]));
+    const body = [
+        `**Δ = candidate − baseline** (more on the diagonal is better)\n\n${one(delta, (x, t, p) => (t === p ? `**${signed(x)}**` : signed(x)))}`,
+        `**Baseline**\n\n${one(baseline, (x, t, p) => (t === p ? `**${count(x)}**` : count(x)))}`,
+        `**Candidate**\n\n${one(candidate, (x, t, p) => (t === p ? `**${count(x)}**` : count(x)))}`
+    ].join('\n\n');
+    return folded('Confusion matrices (Δ, baseline, candidate)', body);
 }
 
 ;// CONCATENATED MODULE: ./src/render/slices.ts
@@ -29323,6 +29561,8 @@ function slicesSection(report, max) {
 
 
 
+
+
 const LIMITS = { comment: 60_000, summary: 1_000_000, cli: 1_000_000 };
 /** Classes shown per class before cutting, and in confusion matrices. */
 const renderReport_MAX_CLASSES = { comment: 25, summary: 200, cli: 200 };
@@ -29340,8 +29580,10 @@ function renderReport(report, target, limit) {
         verdict(report),
         sliceAlert(report),
         gatesSection(report),
+        referenceSection(report),
         otherWarnings(report),
         headline,
+        historySection(report),
         largestDrop(report),
         slicesSection(report, MAX_SLICES[target]),
         overfittingSection(report),
@@ -29748,15 +29990,20 @@ async function runCli(argv, out, readerScript) {
         out.write(`eval-gate ${VERSION}\n`);
         return 0;
     }
-    const files = request.suites ? request.suites.flatMap((s) => [s.candidate.path, s.baseline?.path]) : [request.options.candidate.path, request.options.baseline?.path];
+    const files = request.suites ? request.suites.flatMap((s) => [s.candidate.path, s.baseline?.path]) : [request.options.candidate.path, request.options.baseline?.path, request.reference];
     const inputs = files.filter((p) => !!p).map((p) => external_node_path_default().resolve(p));
     for (const [option, file] of [['--json', request.json], ['--markdown', request.markdown]]) {
         if (file && inputs.includes(external_node_path_default().resolve(file)))
             throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`);
     }
-    if (request.suites)
+    if (request.suites) {
+        if (request.reference !== undefined)
+            throw new ConfigError('--reference is for one comparison; with --suite, compare each suite against its reference in a run of its own (docs/reference.md)');
         return suitesMain(request, request.suites, out, readerScript);
-    const report = await compare({ ...request.options, ...(readerScript ? { readerScript } : {}) });
+    }
+    // docs/reference.md: a pinned reference, and the rules written "… vs reference".
+    const reference = request.reference === undefined ? null : { source: { name: request.reference, path: request.reference }, label: request.reference };
+    const report = await compareWithReference({ ...request.options, ...(readerScript ? { readerScript } : {}) }, reference);
     const markdown = renderReport_renderMarkdown(report, 'comment');
     if (request.json)
         await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n');

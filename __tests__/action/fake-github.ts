@@ -18,10 +18,14 @@ const ROUTES = {
   listComments: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'get'],
   createComment: ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'post'],
   updateComment: ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'patch'],
+  deleteComment: ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'delete'],
   getUser: ['/user', 'get'],
   compare: ['/repos/{owner}/{repo}/compare/{basehead}', 'get'],
   createStatus: ['/repos/{owner}/{repo}/statuses/{sha}', 'post'],
   getPull: ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get'],
+  latestRelease: ['/repos/{owner}/{repo}/releases/latest', 'get'],
+  releaseByTag: ['/repos/{owner}/{repo}/releases/tags/{tag}', 'get'],
+  releaseAsset: ['/repos/{owner}/{repo}/releases/assets/{asset_id}', 'get'],
   listPulls: ['/repos/{owner}/{repo}/pulls', 'get']
 } as const
 type Route = keyof typeof ROUTES
@@ -103,6 +107,8 @@ export interface FakeRun {
   headSha: string
   event: string
   conclusion: string
+  /** ISO 8601; absent: the schema's placeholder (no date). */
+  createdAt?: string
 }
 export interface FakeArtifact {
   id: number
@@ -112,6 +118,14 @@ export interface FakeArtifact {
   /** Answer 410 Gone on download even though the listing says not expired. */
   gone?: boolean
   zip: Uint8Array
+}
+/** A release and its assets (release assets do not expire). */
+export interface FakeRelease {
+  id: number
+  tag: string
+  /** Not what GET /releases/latest answers (a prerelease or a draft). */
+  notLatest?: boolean
+  assets: { id: number; name: string; data: Uint8Array }[]
 }
 export interface FakeComment {
   id: number
@@ -149,6 +163,7 @@ export const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const
 
 export class FakeGitHub {
   runs: FakeRun[] = []
+  releases: FakeRelease[] = []
   artifacts: FakeArtifact[] = []
   comments: FakeComment[] = []
   /** Every request, as `METHOD /path?query`. */
@@ -157,6 +172,12 @@ export class FakeGitHub {
   faults: Partial<Record<Route | 'blob', number[]>> = {}
   /** Answer 403 to comment writes (a fork's read-only token). */
   readOnly = false
+  /**
+   * Interleaving of concurrent runs: the next `holdLists` comment listings are held until that many are waiting,
+   * then all are answered at once (so every run lists before any run posts).
+   */
+  holdLists = 0
+  private held: (() => void)[] = []
   /** Every schema problem found in what the server sent. */
   problems: string[] = []
   authorization = new Set<string>()
@@ -223,7 +244,7 @@ export class FakeGitHub {
 
   private run(r: FakeRun) {
     const schema = responseSchema('getRun', 200) as Schema
-    return fromSchema(schema, { id: r.id, workflow_id: r.workflowId, head_branch: r.branch, head_sha: r.headSha, event: r.event, status: 'completed', conclusion: r.conclusion, html_url: `${this.url}/runs/${r.id}`, path: '.github/workflows/eval.yml' })
+    return fromSchema(schema, { id: r.id, workflow_id: r.workflowId, head_branch: r.branch, head_sha: r.headSha, event: r.event, status: 'completed', conclusion: r.conclusion, html_url: `${this.url}/runs/${r.id}`, path: '.github/workflows/eval.yml', ...(r.createdAt ? { created_at: r.createdAt } : {}) })
   }
 
   private comment(c: FakeComment) {
@@ -235,6 +256,15 @@ export class FakeGitHub {
   private user(login: string, type: string) {
     const userSchema = (responseSchema('getUser', 200) as Schema).oneOf?.[1] ?? (responseSchema('getUser', 200) as Schema)
     return fromSchema(userSchema, { login, type })
+  }
+
+  private release(route: Route, r: FakeRelease) {
+    const schema = responseSchema(route, 200) as Schema
+    const assetSchema = schema.properties?.assets?.items as Schema
+    const assets = r.assets.map((a) =>
+      fromSchema(assetSchema, { id: a.id, name: a.name, size: a.data.length, state: 'uploaded', url: `${this.url}/repos/o/r/releases/assets/${a.id}`, browser_download_url: `https://github.test/o/r/releases/download/${r.tag}/${a.name}` })
+    )
+    return fromSchema(schema, { id: r.id, tag_name: r.tag, name: r.tag, assets }) as Record<string, unknown> & { assets: { id: number }[] }
   }
 
   private pull(p: FakePull) {
@@ -256,6 +286,28 @@ export class FakeGitHub {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ message: `injected ${status}` }))
       return true
+    }
+    if ((m = /^\/release-blobs\/(\d+)$/.exec(p))) {
+      const asset = this.releases.flatMap((r) => r.assets).find((x) => x.id === Number(m?.[1]))
+      res.writeHead(asset ? 200 : 404, { 'content-type': 'application/octet-stream' })
+      res.end(asset ? Buffer.from(asset.data) : '')
+      return
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/releases\/(latest|tags\/(.+))$/.exec(p))) {
+      const route: Route = m[1] === 'latest' ? 'latestRelease' : 'releaseByTag'
+      if (faulted(route)) return
+      const tag = m[2] === undefined ? null : decodeURIComponent(m[2])
+      const release = tag === null ? this.releases.filter((r) => !r.notLatest).sort((a, b) => b.id - a.id)[0] : this.releases.find((r) => r.tag === tag)
+      if (!release) return this.send(res, route, 404, { message: 'Not Found', documentation_url: 'x' })
+      return this.send(res, route, 200, this.release(route, release))
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/releases\/assets\/(\d+)$/.exec(p))) {
+      if (faulted('releaseAsset')) return
+      const release = this.releases.find((r) => r.assets.some((a) => a.id === Number(m?.[1])))
+      const asset = release?.assets.find((a) => a.id === Number(m?.[1]))
+      if (!release || !asset) return this.send(res, 'releaseAsset', 404, { message: 'Not Found', documentation_url: 'x' })
+      if (req.headers.accept === 'application/octet-stream') return this.send(res, 'releaseAsset', 302, undefined, { location: `${this.url}/release-blobs/${asset.id}` })
+      return this.send(res, 'releaseAsset', 200, this.release('latestRelease', release).assets.find((a: { id: number }) => a.id === asset.id))
     }
     if ((m = /^\/blobs\/(\d+)$/.exec(p))) {
       const a = this.artifacts.find((x) => x.id === Number(m?.[1]))
@@ -307,8 +359,18 @@ export class FakeGitHub {
       const issue = Number(m[1])
       if (req.method === 'GET') {
         if (faulted('listComments')) return
-        const { slice, link } = this.page(this.comments.filter((c) => c.issue === issue), url)
-        return this.send(res, 'listComments', 200, slice.map((c) => this.comment(c)), link)
+        const answer = () => {
+          const { slice, link } = this.page(this.comments.filter((c) => c.issue === issue), url)
+          this.send(res, 'listComments', 200, slice.map((c) => this.comment(c)), link)
+        }
+        if (this.holdLists > 0) {
+          this.held.push(answer)
+          if (this.held.length < this.holdLists) return
+          this.holdLists = 0
+          for (const release of this.held.splice(0)) release()
+          return
+        }
+        return answer()
       }
       if (faulted('createComment')) return
       if (this.readOnly) return this.send(res, 'createComment', 403, { message: 'Resource not accessible by integration', documentation_url: 'x' })
@@ -328,6 +390,18 @@ export class FakeGitHub {
       if (!c) return this.send(res, 'updateComment', 422, { message: 'Not Found', documentation_url: 'x' })
       c.body = JSON.parse(body).body
       return this.send(res, 'updateComment', 200, this.comment(c))
+    }
+    if (req.method === 'DELETE' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(p))) {
+      if (faulted('deleteComment')) return
+      const at = this.comments.findIndex((x) => x.id === Number(m?.[1]))
+      if (this.readOnly || at < 0) {
+        // GitHub answers 403 (read-only token) and 404 (already deleted) here; the OpenAPI description declares only 204.
+        res.writeHead(this.readOnly ? 403 : 404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: this.readOnly ? 'Resource not accessible by integration' : 'Not Found' }))
+        return
+      }
+      this.comments.splice(at, 1)
+      return this.send(res, 'deleteComment', 204, undefined)
     }
     if (req.method === 'GET' && p === '/user') {
       if (!this.tokenUser) return this.send(res, 'getUser', 403, { message: 'Resource not accessible by integration', documentation_url: 'x' })

@@ -105,7 +105,9 @@ describe('action.yml', () => {
         // Added with issue 11 (not in SPEC §9's list): the options of the statistics.
         'multiplicity', 'mcnemar',
         // docs/suites.md: the legs a mode combine job expects.
-        'legs'
+        'legs',
+        // Added by docs/history.md, docs/reference.md and docs/action.md (staleness).
+        'max-baseline-age', 'history', 'reference', 'reference-asset'
       ]
       expect(Object.keys(doc.inputs).sort()).toEqual([...spec].sort())
     })

@@ -55,6 +55,13 @@ export interface ActionConfig {
   comment: boolean
   commentKey: string
   failOnGate: boolean
+  /** docs/action.md, staleness: a baseline run older than this many days gives a warning (0: never). */
+  maxBaselineAge: number
+  /** docs/history.md: the base branch's runs whose reports are read on a pull request, and uploaded on push (0: off). */
+  history: number
+  /** docs/reference.md: the pinned reference (`release:TAG`, `release:latest`, `run:ID`, a path), and the release asset's name. */
+  reference: string | null
+  referenceAsset: string | null
   /** Empty when not given: only what uses the API needs it (see `needToken`). */
   token: string
 }
@@ -65,6 +72,8 @@ export interface RunContext {
   repo: string
   runId: number | null
   eventName: string
+  /** The branch or tag of a push (GITHUB_REF_NAME, else the event's `ref`); null when unknown. */
+  refName: string | null
   /** The pull request, on pull_request events. */
   pullRequest: { number: number; baseRef: string; baseSha: string; headSha: string | null; headRepoFork: boolean } | null
   defaultBranch: string | null
@@ -143,6 +152,10 @@ export function readConfig(): ActionConfig {
     comment: boolean('comment', true),
     commentKey: text('comment-key') || 'default',
     failOnGate: boolean('fail-on-gate', true),
+    maxBaselineAge: number('max-baseline-age', 14, (x) => x >= 0, 'a number of days ≥ 0 (0: no limit)'),
+    reference: optional('reference') ?? null,
+    referenceAsset: optional('reference-asset') ?? null,
+    history: number('history', 20, (x) => Number.isInteger(x) && x >= 0 && x <= 100, 'a whole number from 0 (off) to 100'),
     token
   }
 }
@@ -202,6 +215,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     repo,
     runId: Number.isSafeInteger(runId) && runId > 0 ? runId : null,
     eventName: env.GITHUB_EVENT_NAME ?? '',
+    refName: env.GITHUB_REF_NAME || (typeof event.ref === 'string' ? event.ref.replace(/^refs\/(heads|tags)\//, '') : null),
     pullRequest: pr
       ? {
           number: pr.number,

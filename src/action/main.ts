@@ -12,10 +12,10 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import { writeFileAtomic } from '../common/atomicWrite.js'
-import { compare } from '../compare/compare.js'
+import { compareWithReference } from '../compare/compareWithReference.js'
 import { readConfig, readRunContext, type ActionConfig, type RunContext } from './inputs.js'
-import { isUserError } from '../common/errors.js'
-import { currentWorkflow, searchBaseline } from './github/baseline.js'
+import { ConfigError, isUserError } from '../common/errors.js'
+import { currentWorkflow, searchBaseline, type Run } from './github/baseline.js'
 import { ApiError, apiFailure, lazyClient, type Client } from './github/client.js'
 import { upsertComment } from './github/comment.js'
 import { logSafe } from './github/log.js'
@@ -28,6 +28,9 @@ import { renderAny } from '../render/suitesTable.js'
 import { isSuitesReport, type AnyReport } from '../report/schema.js'
 import { combineLegs } from './combine.js'
 import { compareSuitesInAction, sharedCompareOptions, type SuitesBaseline } from './suitesFlow.js'
+import { stalenessWarning } from './github/staleness.js'
+import { addHistory, uploadForHistory } from './trend.js'
+import { fetchReference, parseReferenceInput } from './github/fetchReference.js'
 
 /** The client, made when something first needs the API; `needed` names that thing for the empty-token message. */
 type Api = (needed: string) => Client
@@ -47,25 +50,33 @@ export async function run(): Promise<void> {
 
 async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Promise<void> {
   const baseline = await core.group('Baseline', () => baselineSource(api, config, context))
+  const reference = config.reference === null ? null : await core.group('Reference', () => referenceSource(api, config, context))
   const suites = config.suites
   if (suites) {
-    await deliver(await core.group('Compare', () => compareSuitesInAction(config, suites, baseline)), config, context, api)
+    if (reference) throw new ConfigError('input "reference" is for one predictions file; with several suites, compare each against its reference in its own step (docs/reference.md)')
+    const report = await core.group('Compare', () => compareSuitesInAction(config, suites, baseline))
+    const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
+    if (old) report.warnings.unshift(old)
+    await deliver(report, config, context, api)
     return
   }
   const report = await core.group('Compare', async () => {
-    const r = await compare({
+    const r = await compareWithReference({
       candidate: { name: config.predictions, path: config.predictions },
       baseline: baseline.source,
       ...sharedCompareOptions(config),
       gates: config.gates
-    })
+    }, reference)
     r.baseline = baseline.provenance
     const stale = provenanceWarning(baseline.provenance)
     if (stale) r.warnings.unshift(stale)
+    const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
+    if (old) r.warnings.unshift(old)
     core.info(`${r.counts.paired ?? r.counts.candidate} examples; gates: ${logSafe(r.gates.map((g) => `${g.rule}: ${g.status}`).join('; '))}`)
     for (const warning of r.warnings) core.warning(warning)
     return r
   })
+  await addHistory(report, config, context, baseline.runs, api)
   await deliver(report, config, context, api)
 }
 
@@ -75,6 +86,8 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
  */
 async function deliver(report: AnyReport, config: ActionConfig, context: RunContext, api: Api): Promise<void> {
   const reportPath = await writeReport(report, context, config.commentKey)
+  // docs/history.md: a push run of one predictions file (mode gate) keeps its report for the pull requests' history.
+  if (config.mode === 'gate' && !isSuitesReport(report)) await uploadForHistory(report, config, context)
   await writeSummary(report, context)
   const commentUrl = config.mode === 'leg' ? await handOver(report, config, context, 'for the combine job (mode: combine)') : await commentOrHandOver(report, config, context, api)
   if (config.mode !== 'leg') await statusOnHead(report, config, context, api, commentUrl)
@@ -105,11 +118,12 @@ async function publishFlow(config: ActionConfig, context: RunContext, api: Api):
 }
 
 /** The baseline predictions: a file, nothing, or the artifact of the base branch's latest successful run (with suites: each suite's file of it). */
-async function baselineSource(api: Api, config: ActionConfig, context: RunContext): Promise<SuitesBaseline> {
+async function baselineSource(api: Api, config: ActionConfig, context: RunContext): Promise<SuitesBaseline & { runs: readonly Run[] }> {
   const baseCommit = context.pullRequest?.baseSha ?? null
   const headCommit = context.pullRequest?.headSha ?? null
   // docs/report.md: without a baseline, the report says what was searched and why nothing qualified.
-  const none = (searched: BaselineSearch) => ({ source: null, provenance: { ...localProvenance('none', baseCommit, headCommit), searched } })
+  let runs: readonly Run[] = []
+  const none = (searched: BaselineSearch) => ({ source: null, provenance: { ...localProvenance('none', baseCommit, headCommit), searched }, runs })
   const search = (reason: BaselineSearch['reason'], workflow: string | null = null, branch: string | null = null): BaselineSearch => ({
     reason,
     workflow,
@@ -124,7 +138,7 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
   }
   if (config.baseline.kind === 'file') {
     core.info(`baseline: the file ${logSafe(config.baseline.path)}`)
-    return { source: { name: config.baseline.path, path: config.baseline.path }, provenance: localProvenance('file', baseCommit, headCommit) }
+    return { source: { name: config.baseline.path, path: config.baseline.path }, provenance: localProvenance('file', baseCommit, headCommit), runs }
   }
   const branch = config.baselineBranch ?? context.pullRequest?.baseRef ?? context.defaultBranch
   if (!branch) {
@@ -153,7 +167,8 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     artifactName: config.artifactName,
     artifactPath: config.artifactPath,
     predictionsPath: config.predictions,
-    ...(config.suites ? { suitePaths: config.suites.map((s) => s.path) } : {})
+    ...(config.suites ? { suitePaths: config.suites.map((s) => s.path) } : {}),
+    onRuns: (listed) => (runs = listed)
   })
   if (!found) {
     const looked = searched.runsLookedAt ? ` (${searched.runsLookedAt} run${searched.runsLookedAt === 1 ? '' : 's'} looked at)` : ''
@@ -173,8 +188,24 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     baseCommit,
     headCommit
   )
-  if (found.suites) return { source: null, provenance, suites: found.suites, maxUnpackedBytes: found.maxUnpackedBytes }
-  return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance }
+  const dated = { ...provenance, createdAt: found.createdAt }
+  if (found.suites) return { source: null, provenance: dated, suites: found.suites, maxUnpackedBytes: found.maxUnpackedBytes, runs }
+  return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance: dated, runs }
+}
+
+/** docs/reference.md: the predictions of the input `reference`. */
+async function referenceSource(api: Api, config: ActionConfig, context: RunContext) {
+  const input = parseReferenceInput(config.reference as string)
+  const reference = await fetchReference(input, () => api(`reading the reference (reference: ${input.kind === 'release' ? 'release:…' : 'run:…'})`), {
+    owner: context.owner,
+    repo: context.repo,
+    predictionsPath: config.predictions,
+    assetName: config.referenceAsset,
+    artifactName: config.artifactName,
+    artifactPath: config.artifactPath
+  })
+  core.info(`reference: ${logSafe(reference.label)} (${logSafe(reference.source.name)})`)
+  return reference
 }
 
 /**

@@ -20,6 +20,8 @@ export interface CliCommand {
   outputFormat?: 'text' | 'markdown'
   /** `--suite` (docs/suites.md): the suites, each with its files; `options` then holds what they share. */
   suites?: SuiteInput[]
+  /** docs/reference.md: `--reference FILE`, the pinned reference's predictions. */
+  reference?: string
 }
 
 export type CliRequest = CliCommand | { kind: 'help' } | { kind: 'version' }
@@ -37,6 +39,8 @@ Files
                            - _ .), candidate file and baseline file; one report, one verdict (docs/suites.md)
   --baseline-dir DIR       with --suite: a suite without BASE takes DIR's file of its candidate's file name (none
                            there: the suite is new, compared alone)
+  --reference FILE         a pinned reference model's predictions (a release's): the change since it, and the rules
+                           written "… vs reference" are decided against it (docs/reference.md)
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
                            each --slice-field) from a GROUP BY, written as the extension says; no --baseline);
@@ -106,6 +110,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
         baseline: { type: 'string' },
         suite: { type: 'string', multiple: true },
         'baseline-dir': { type: 'string' },
+        reference: { type: 'string' },
         gates: { type: 'string' },
         alpha: { type: 'string' },
         resamples: { type: 'string' },
@@ -180,8 +185,17 @@ export function parseCli(argv: readonly string[]): CliRequest {
     ...optional('multiplicity', oneOf('--multiplicity', values.multiplicity, ['holm', 'westfall-young', 'max-t'] as const)),
     ...optional('mcnemar', oneOf('--mcnemar', values.mcnemar, ['exact', 'mid-p'] as const))
   }
+  if (values.reference !== undefined && values.reference.trim() === '') throw new ConfigError('--reference must not be empty')
   const outputFormat = oneOf('--output-format', values['output-format'], ['text', 'markdown'] as const)
-  return { kind: 'compare', options, json: values.json, markdown: values.markdown, ...(outputFormat ? { outputFormat } : {}), ...(suites ? { suites } : {}) }
+  return {
+    kind: 'compare',
+    options,
+    json: values.json,
+    markdown: values.markdown,
+    ...(outputFormat ? { outputFormat } : {}),
+    ...(suites ? { suites } : {}),
+    ...(values.reference !== undefined ? { reference: values.reference } : {})
+  }
 }
 
 /** `{ key: value }`, or nothing when the option is not given (so that the core's default applies). */

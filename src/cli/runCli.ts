@@ -8,7 +8,7 @@
 import path from 'node:path'
 import { writeFileAtomic } from '../common/atomicWrite.js'
 import { HELP, parseCli, type CliCommand } from './args.js'
-import { compare } from '../compare/compare.js'
+import { compareWithReference } from '../compare/compareWithReference.js'
 import { compareSuites, type SuiteInput } from '../compare/suites.js'
 import { renderSuites } from '../render/suitesTable.js'
 import { ConfigError, quote } from '../common/errors.js'
@@ -42,13 +42,18 @@ export async function runCli(argv: readonly string[], out: CliOutput, readerScri
     out.write(`eval-gate ${VERSION}\n`)
     return 0
   }
-  const files = request.suites ? request.suites.flatMap((s) => [s.candidate.path, s.baseline?.path]) : [request.options.candidate.path, request.options.baseline?.path]
+  const files = request.suites ? request.suites.flatMap((s) => [s.candidate.path, s.baseline?.path]) : [request.options.candidate.path, request.options.baseline?.path, request.reference]
   const inputs = files.filter((p): p is string => !!p).map((p) => path.resolve(p))
   for (const [option, file] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
     if (file && inputs.includes(path.resolve(file))) throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`)
   }
-  if (request.suites) return suitesMain(request, request.suites, out, readerScript)
-  const report = await compare({ ...request.options, ...(readerScript ? { readerScript } : {}) })
+  if (request.suites) {
+    if (request.reference !== undefined) throw new ConfigError('--reference is for one comparison; with --suite, compare each suite against its reference in a run of its own (docs/reference.md)')
+    return suitesMain(request, request.suites, out, readerScript)
+  }
+  // docs/reference.md: a pinned reference, and the rules written "… vs reference".
+  const reference = request.reference === undefined ? null : { source: { name: request.reference, path: request.reference }, label: request.reference }
+  const report = await compareWithReference({ ...request.options, ...(readerScript ? { readerScript } : {}) }, reference)
   const markdown = renderMarkdown(report, 'comment')
   if (request.json) await writeFileAtomic(request.json, JSON.stringify(report, null, 2) + '\n')
   if (request.markdown) await writeFileAtomic(request.markdown, markdown)

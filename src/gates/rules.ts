@@ -49,7 +49,12 @@ export interface GateRule {
   tolerance?: number
   /** docs/gates.md `weight W` (no-regression): the rule's relative share of alpha in the run's family. Absent: 1. */
   weight?: number
+  /** docs/reference.md `… vs reference`: a comparative rule evaluated against the pinned reference, not the baseline. */
+  vs?: 'reference'
 }
+
+/** docs/reference.md: the ending that turns a comparative rule against the reference. */
+export const VS_REFERENCE = /\s+vs\s+reference$/
 
 /** The per-class metrics a `by class` rule takes: METRIC[L] exists for these. */
 export const BY_CLASS_METRICS = ['precision', 'recall', 'f1'] as const
@@ -110,6 +115,8 @@ export function parseGates(text: string, known: { metrics: readonly string[]; la
 }
 
 function parseRule(text: string): GateRule {
+  const vs = VS_REFERENCE.exec(text)
+  if (vs) return againstReference(parseRule(text.slice(0, vs.index)), text)
   const fail = (why: string): never => {
     throw new ConfigError(`gate ${quote(text, 120)}: ${why}. Rules look like "recall no-regression", "f1 >= 0.8", "accuracy delta >= -0.01", "recall non-inferior 0.02"`)
   }
@@ -214,6 +221,14 @@ function parseBase(body: string, text: string, fail: (why: string) => never): Ga
   }
   if (tail === '') return fail('has a metric but no condition')
   return fail(`cannot read ${quote(tail)}`)
+}
+
+function againstReference(rule: GateRule, text: string): GateRule {
+  if (rule.kind === 'threshold' || rule.kind === 'train-gap') {
+    throw new ConfigError(`gate ${quote(text, 120)}: "vs reference" goes with the rules that compare (delta, no-regression, non-inferior), not with ${rule.kind === 'threshold' ? 'an absolute threshold' : 'train-gap'}`)
+  }
+  if (rule.slice || rule.by !== undefined) throw new ConfigError(`gate ${quote(text, 120)}: "vs reference" compares the whole test set, not a slice`)
+  return { ...rule, text, vs: 'reference' }
 }
 
 function checkMetric(rule: GateRule, known: { metrics: readonly string[]; labels: readonly string[] }): void {

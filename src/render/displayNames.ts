@@ -43,6 +43,11 @@ export function change(name: string, m: MetricReport, report: Report, label = me
  * delta is the gate's `observed` (the smallest adjusted p) — named `accuracy on `language=de``.
  */
 export function gateMetric(report: Report, g: GateResult): { m: MetricReport | undefined; label: string; where: string } {
+  // docs/reference.md: a `vs reference` rule is decided on the comparison with the reference.
+  if (g.vs === 'reference') {
+    const ref = report.reference
+    return { m: ref && Object.hasOwn(ref.metrics, g.metric) ? ref.metrics[g.metric] : undefined, label: `${metricName(g.metric)} vs the reference`, where: '' }
+  }
   if (!g.slice) return { m: report.metrics[g.metric], label: metricName(g.metric), where: '' }
   const slices = report.slices?.[g.slice.field] ?? {}
   const value =

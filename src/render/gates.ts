@@ -9,6 +9,7 @@ import { gateMetric, level, shownDelta, testsOf, values } from './displayNames.j
 import { trainGapObserved, trainGapOf } from './overfittingSection.js'
 import { adjustmentName, magnitude, pText, roundUp2, sortedGates } from './verdict.js'
 import { table } from './table.js'
+import { familyText } from './referenceSection.js'
 
 const RESULT: Record<string, string> = { fail: '❌&nbsp;**fail**', inconclusive: '⚠️&nbsp;**inconclusive**', pass: '✅&nbsp;pass', skip: '⏭️&nbsp;skip' }
 
@@ -23,7 +24,7 @@ export function gatesSection(report: Report): string {
     const metrics = [...new Set(noRegression.map((g) => g.metric))]
     notes.push(
       `${adjustedBy(report)} p: one-sided p-value of a change for the worse (${testsOf(metrics, report)}) ${adjustedBy(report)}-adjusted over the ` +
-        `${familyWords(report, noRegression.length)}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
+        `${familyWords(report, noRegression)}; a rule fails when the change is worse and p < α = ${report.settings.alpha}.`
     )
   }
   if (report.gates.some((g) => g.bound !== null)) notes.push(`Bound: one-sided ${level(report)} confidence bound of Δ on the worse side.`)
@@ -43,10 +44,10 @@ export function gatesSection(report: Report): string {
 }
 
 /** `3 no-regression rules`, or across suites (docs/suites.md) `7 no-regression hypotheses of 3 suites`. */
-function familyWords(report: Report, rules: number): string {
+function familyWords(report: Report, gates: readonly GateResult[]): string {
   const f = report.settings.family
   if (f && f.suites > 1) return `${f.size} no-regression hypotheses of ${f.suites} suites`
-  return `${rules} no-regression rule${rules === 1 ? '' : 's'}`
+  return familyText(gates)
 }
 
 function observed(g: GateResult, report: Report): string {

@@ -9,7 +9,7 @@ import { adjustedBy } from './gates.js'
 import { level, metricName, shownDelta, testsOf, word } from './displayNames.js'
 import { folded, table } from './table.js'
 
-const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss']
+export const HEADLINE = ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'roc_auc', 'log_loss']
 
 /** ` (lower is better for log_loss and brier)` for the metrics shown that are better when lower. */
 function lowerNote(names: readonly string[], report: Report): string {

@@ -20,6 +20,8 @@ import { examplesSection } from './examples.js'
 import { proseText } from './escape.js'
 import { footer } from './footer.js'
 import { gatesSection } from './gates.js'
+import { historySection } from './historySection.js'
+import { referenceSection } from './referenceSection.js'
 import { matricesSection } from './matrices.js'
 import { metricsSection } from './metrics.js'
 import { overfittingSection } from './overfittingSection.js'
@@ -49,8 +51,10 @@ function renderReport(report: Report, target: RenderTarget, limit: number): stri
     verdict(report),
     sliceAlert(report),
     gatesSection(report),
+    referenceSection(report),
     otherWarnings(report),
     headline,
+    historySection(report),
     largestDrop(report),
     slicesSection(report, MAX_SLICES[target]),
     overfittingSection(report),

@@ -106,6 +106,8 @@ export interface GateResult {
    * that regressed significantly (label order; empty when it passes). `pValue` is the smallest adjusted p.
    */
   classes?: { tested: number; failing: string[] }
+  /** Added field (docs/reference.md): `reference` for a `… vs reference` rule, decided on `Report.reference`'s metrics. */
+  vs?: 'reference'
 }
 
 /** Where the two models disagree (paired examples only). */
@@ -195,6 +197,12 @@ export interface Report {
    * relates to the pull request's base commit. Absent in the CLI's report.
    */
   baseline?: BaselineProvenance
+  /** Added by the action (docs/history.md): the base branch's latest runs' metrics, oldest first. */
+  history?: HistoryEntry[]
+  /** Added with `history` (docs/history.md): the runs looked at whose report was expired, missing or refused. */
+  historySkipped?: { expired: number; missing: number; invalid: number }
+  /** Added by `reference` (docs/reference.md): the comparison with a pinned reference model. */
+  reference?: ReferenceReport
   /** Added: everything needed to reproduce the numbers. */
   settings: {
     alpha: number
@@ -299,6 +307,29 @@ export type ExampleChanges =
   | { kind: 'flips'; worse: number; better: number; firstWorse: string[]; firstBetter: string[] }
   | { kind: 'drops'; drops: { id: string; baseline: number; candidate: number; change: number }[] }
 
+/**
+ * One run of the base branch in `Report.history` (docs/history.md): its id and commit (from the API, not from the
+ * report it uploaded), when it was created, and each metric's value for the model that run evaluated (its report's
+ * `candidate`; null where that report has the metric without a value).
+ */
+export interface HistoryEntry {
+  runId: number
+  sha: string
+  createdAt: string | null
+  metrics: Record<string, number | null>
+}
+
+/**
+ * `Report.reference` (docs/reference.md): the same comparison run with the reference as the baseline, on the
+ * examples paired with it. `source` says which reference (`release:v1.2.0`, `run:123`, a file path); `metrics` are
+ * full metric reports (baseline = the reference's value); `paired` the examples compared.
+ */
+export interface ReferenceReport {
+  source: string
+  paired: number
+  metrics: Record<string, MetricReport>
+}
+
 /** Where the baseline of a report came from (docs/action.md provenance). */
 export interface BaselineProvenance {
   /** `artifact`: a workflow run's artifact; `file`: a path given as the baseline input; `none`: no baseline. */
@@ -321,6 +352,8 @@ export interface BaselineProvenance {
   behindBy: number | null
   /** Added (source `none`): what was searched for a baseline and why nothing qualified (docs/report.md). */
   searched?: BaselineSearch
+  /** Added (docs/action.md, staleness): when the baseline run was created, ISO 8601 (artifact only). */
+  createdAt?: string | null
 }
 
 /**

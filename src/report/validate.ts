@@ -93,7 +93,8 @@ const gate = object({
   tolerance: optional(num),
   weight: optional(num),
   toleranceTest: optional(str),
-  classes: optional(object({ tested: num, failing: array(str) }))
+  classes: optional(object({ tested: num, failing: array(str) })),
+  vs: optional(oneOf('reference'))
 })
 
 const matrix = nullable(array(array(num)))
@@ -159,10 +160,14 @@ const report = object({
           runsLookedAt: num,
           runs: array(object({ id: num, number: nullable(num), commit: str, url: nullable(str), why: oneOf('no-artifact', 'expired') }), 10)
         })
-      )
+      ),
+      createdAt: optional(nullable(str))
     })
   ),
   slices: optional(slices),
+  history: optional(array(object({ runId: num, sha: str, createdAt: nullable(str), metrics: record(nullable(num)) }), 1000)),
+  historySkipped: optional(object({ expired: num, missing: num, invalid: num })),
+  reference: optional(object({ source: str, paired: num, metrics: record(metric) })),
   units: optional(record(oneOf('proportion', 'integer'))),
   settings: object({
     alpha: num,

@@ -35,6 +35,8 @@ export interface BaselineQuery {
   maxArtifactBytes?: number
   /** For the download from the redirect location; default the client's own fetch (proxy-aware), else global. */
   fetch?: typeof fetch
+  /** Told the runs listed, newest first (docs/history.md reads their reports without listing them again). */
+  onRuns?: (runs: readonly Run[]) => void
 }
 
 export interface Baseline {
@@ -43,6 +45,8 @@ export interface Baseline {
   runNumber: number | null
   htmlUrl: string | null
   headSha: string
+  /** When the run was created (ISO 8601; null when the API did not say): its age, docs/action.md staleness. */
+  createdAt: string | null
   /** True when the run built the pull request's base commit. */
   atBaseCommit: boolean
   /** `artifact "predictions" of run 42: eval/predictions.jsonl` (the entry name escaped, its extension kept). */
@@ -55,7 +59,7 @@ export interface Baseline {
   suites?: Record<string, { name: string; data: Uint8Array } | null>
 }
 
-interface Run {
+export interface Run {
   id: number
   head_sha: string
   run_number?: number
@@ -112,6 +116,7 @@ export async function searchBaseline(client: Client, q: BaselineQuery): Promise<
     if (runs.length >= maxRuns) break
   }
   core.info(`${runs.length} successful push run(s) of workflow ${q.workflow} on ${q.branch}`)
+  q.onRuns?.(runs)
   const preferred = q.baseSha ? runs.filter((r) => r.head_sha === q.baseSha) : []
   const ordered = [...preferred, ...runs.filter((r) => !preferred.includes(r))].slice(0, maxRuns)
   const searched: BaselineSearch = { reason: ordered.length === 0 ? 'no-runs' : 'no-artifact', workflow: String(q.workflow), branch: q.branch, artifactName: q.artifactName, runsLookedAt: 0, runs: [] }
@@ -155,6 +160,7 @@ export async function searchBaseline(client: Client, q: BaselineQuery): Promise<
       runNumber: run.run_number ?? null,
       htmlUrl: run.html_url ?? null,
       headSha: run.head_sha,
+      createdAt: run.created_at ?? null,
       atBaseCommit: atBase,
       name: entry ? `${where}: ${displayName(entry.name)}` : where,
       data: bytes,
@@ -311,7 +317,7 @@ export async function downloadArtifactZip(client: Client, q: DownloadQuery): Pro
  * when the length is right, at most 1.5 × maxBytes when it lies (measured: 770 MiB RSS for an endless body and
  * the 512 MiB cap). Cost O(bytes).
  */
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, expected: number | null, where: string): Promise<Uint8Array> {
+export async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, expected: number | null, where: string): Promise<Uint8Array> {
   let buffer = new Uint8Array(Math.min(expected ?? 1 << 20, maxBytes))
   let total = 0
   const reader = body.getReader()
@@ -342,7 +348,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, ex
 }
 
 /** The fetch the client was built with (@actions/github's, which honours the runner's proxy settings). */
-function clientFetch(client: Client): typeof fetch {
+export function clientFetch(client: Client): typeof fetch {
   const defaults = client.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }
   return defaults.request?.fetch ?? globalThis.fetch
 }
