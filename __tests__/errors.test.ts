@@ -321,7 +321,7 @@ describe('three-way verdicts (SPEC §12)', () => {
     const md = renderMarkdown(passing, 'comment')
     expect(md).toMatch(/^### ⚠️ Eval Gate: inconclusive — 1 of 1 gates unsettled \(counted as passing: inconclusive: pass\)/)
     expect(md).toContain('⚠️&nbsp;**inconclusive**')
-    expect(md).toMatch(/paired examples would settle it if the change stays as it is/)
+    expect(md).toMatch(/paired examples would show it non-inferior if the change stays/)
     expect(renderMarkdown(failing, 'comment')).toMatch(/^### ⚠️ Eval Gate: inconclusive — 1 of 1 gates unsettled \(counted as failing: inconclusive: fail\)/)
   })
   it('snapshots: the inconclusive comment (counted as failing) and a report with error rows (errors: exclude)', async () => {

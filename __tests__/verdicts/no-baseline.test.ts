@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { removeAfterTest } from '../temp.js'
 import { FakeGitHub } from '../action/fake-github.js'
 import { NODES, runAction } from '../action/run-action.js'
 import { asReport } from '../../src/report/validate.js'
@@ -20,7 +21,7 @@ const spam = ['--candidate', example('spam', 'candidate.jsonl'), '--positive-lab
 
 describe('the CLI without --baseline', () => {
   it('skip: verdict no-baseline, no ✅, exit 0', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-nb-'))
+    const dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-nb-')))
     const json = path.join(dir, 'report.json')
     const r = await cli(['compare', ...spam, '--json', json, '--output-format', 'markdown'], false)
     expect(r.code).toBe(0)
@@ -63,7 +64,7 @@ describe('the action without a baseline', () => {
   beforeEach(async () => {
     github = new FakeGitHub()
     await github.start()
-    dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-nb-action-'))
+    dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-nb-action-')))
     writeFileSync(path.join(dir, 'predictions.jsonl'), readFileSync(example('spam', 'candidate.jsonl')))
     github.runs.push(
       { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { removeAfterTest } from '../temp.js'
 import { displayWidth, inline, plainText } from '../../src/render/plainText.js'
 import { renderMarkdown } from '../../src/render/renderReport.js'
 import { parseCli } from '../../src/cli/args.js'
@@ -58,7 +59,7 @@ describe('the CLI on a terminal', () => {
   })
 
   it('--markdown FILE and --output-format markdown give Markdown on a terminal; --output-format text gives text elsewhere', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'eval-gate-text-'))
+    const dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-text-')))
     const file = path.join(dir, 'report.md')
     const withFile = await cli([...demo, '--markdown', file], true)
     expect(withFile.stdout).toMatch(/^### ❌/)
