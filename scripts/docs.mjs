@@ -246,6 +246,46 @@ function gateSizes() {
   ].join('\n')
 }
 
+// docs/gates.md, "A −0.5-point change under each comparative rule": each rule run alone on cells 91.5% → 91.0%.
+const halfPointCells = [
+  [1, 1, 1, 54], [1, 1, 0, 3], [1, 0, 1, 2], [1, 0, 0, 6],
+  [0, 0, 0, 124], [0, 0, 1, 2], [0, 1, 0, 2], [0, 1, 1, 7]
+]
+const halfPointRules = ['accuracy no-regression', 'accuracy no-regression tolerance 0.002', 'accuracy no-regression tolerance 0.01', 'accuracy non-inferior 0.01']
+
+function halfPoint() {
+  const statuses = []
+  const rows = [1, 10, 5000].map((scale) => {
+    const file = path.join(scratch, `half-point-${scale}.csv`)
+    writeFileSync(file, ['label,baseline,candidate,count', ...halfPointCells.map(([l, b, c, n]) => `${l},${b},${c},${n * scale}`)].join('\n') + '\n')
+    let paired = 0
+    let change = ''
+    const cells = halfPointRules.map((rule) => {
+      const { report } = cli(['compare', '--candidate', file, '--format', 'cells', '--gates', rule, '--resamples', '10000'], { json: true })
+      const a = report.metrics.accuracy
+      paired = report.counts.paired
+      change = `${pts(a.delta)} (${ptsRange(a.ci, scale >= 5000 ? 2 : 1)})`
+      const g = report.gates[0]
+      statuses.push(g.status)
+      const mark = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', skip: '⏭️ skip' }[g.status]
+      if (g.pValue !== null) return `${mark} (p ${g.pValue < 0.0001 ? '< 0.0001' : `= ${g.pValue.toFixed(3)}`})`
+      if (g.bound !== null) return `${mark} (bound ${pts(g.bound, 2)}${typeof g.examplesNeeded === 'number' ? `; about ${int(Math.ceil(g.examplesNeeded / 100) * 100)} examples would settle it` : ''})`
+      return mark
+    })
+    return `| ${int(paired)} | ${change} | ${cells.join(' | ')} |`
+  })
+  // The prose of docs/gates.md explains these outcomes; if the program's answers change, so must the prose.
+  const expected = 'pass pass pass inconclusive pass pass pass inconclusive fail fail pass pass'
+  if (statuses.join(' ') !== expected) throw new Error(`the −0.5-point example of docs/gates.md now gives ${statuses.join(' ')} (the prose explains ${expected}): update the prose, then this check`)
+  return [
+    `| paired examples | Δ (95% CI) | ${halfPointRules.map((r) => `\`${r}\``).join(' | ')} |`,
+    '| ---: | :--- | :--- | :--- | :--- | :--- |',
+    ...rows,
+    '',
+    `Made by \`node scripts/docs.mjs\`: each rule alone (\`--format cells --resamples 10000 --gates "RULE"\`) on these cells (label, baseline, candidate, count) at 200 examples, multiplied by 1, 10 and 5,000: ${halfPointCells.map((c) => `\`${c.join(',')}\``).join(', ')}.`
+  ].join('\n')
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The blocks. Each ID may appear in any README/docs page, any number of times; every ID must appear somewhere.
 
@@ -389,6 +429,10 @@ const blocks = {
       '',
       '</details>'
     ].join('\n')
+  },
+
+  'half-point'() {
+    return halfPoint()
   },
 
   // docs/action.md: copies of README.md's workflows and local-runner block (the README's are the ones linted by
