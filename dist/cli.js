@@ -28297,6 +28297,79 @@ async function compareWithReference(options, reference) {
 }
 const compareWithReference_plural = (n) => `${n.toLocaleString('en-US')} example${n === 1 ? '' : 's'}`;
 
+;// CONCATENATED MODULE: ./src/compare/folderSuites.ts
+/**
+ * An evaluation tool's output folder as suites (docs/tools.md, docs/suites.md): an lm-evaluation-harness output
+ * folder holds one samples file per task, an Inspect log folder one log per task; each task becomes a suite, paired
+ * with the baseline folder's file of the same task. A folder of one task stays one comparison (the reader takes its
+ * file). A task that has no counterpart in the baseline folder is a new suite, reported as such.
+ */
+
+
+
+
+
+
+const folderSuites_isFolder = (p) => {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
+/** A suite name from a task name: the characters a suite name may not hold become `_`. */
+const plain = (task) => task.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'task';
+/**
+ * The task of an Inspect log from its file name, `<time>_<task>_<id>.eval` (Inspect's default log names); the stem
+ * otherwise.
+ * @example inspectTask('2025-06-18T10-00-00+00-00_popularity_Xa9.eval') // 'popularity'
+ */
+function inspectTask(file) {
+    const stem = external_node_path_default().basename(file).replace(/\.(eval|json)$/i, '');
+    const m = /^\d{4}-\d{2}-\d{2}T[\d-]+(?:[+-]\d{2}-\d{2})?_(.+)_[A-Za-z0-9]+$/.exec(stem);
+    return m ? m[1] : stem;
+}
+/** The tool files of a folder by task; two files of one task are refused (which one would be compared?). */
+async function tasksOf(folder, format, option) {
+    const files = format === 'lm-eval' ? await lmEvalFiles(folder) : await inspectLogs(folder);
+    const out = new Map();
+    for (const file of files.sort()) {
+        const task = plain(format === 'lm-eval' ? taskOfSamples(file) : inspectTask(file));
+        const seen = out.get(task);
+        if (seen)
+            throw new ConfigError(`${option} ${quote(folder, 200)}: task ${quote(task)} has two files (${quote(external_node_path_default().relative(folder, seen), 160)} and ${quote(external_node_path_default().relative(folder, file), 160)}): give the file to compare as the path`);
+        out.set(task, file);
+    }
+    return out;
+}
+/**
+ * The suites of a candidate folder and its baseline folder (or file), or null when the candidate is not a folder
+ * of several tasks of lm-eval or Inspect (then it is compared as it is).
+ */
+async function folderSuites(candidate, baseline, format) {
+    if (!folderSuites_isFolder(candidate))
+        return null;
+    const kind = format ?? (await recogniseTool({ name: candidate, path: candidate }));
+    if (kind !== 'lm-eval' && kind !== 'inspect')
+        return null;
+    const tasks = await tasksOf(candidate, kind, '--candidate');
+    if (tasks.size < 2)
+        return null;
+    const base = baseline !== null && folderSuites_isFolder(baseline) ? await tasksOf(baseline, kind, '--baseline') : null;
+    if (baseline !== null && !base)
+        throw new ConfigError(`--baseline ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} tasks, so the baseline must be a folder of the same tool's output`);
+    return [...tasks].map(([name, file]) => {
+        const counterpart = base?.get(name) ?? null;
+        return {
+            name,
+            candidate: { name: file, path: file },
+            baseline: counterpart ? { name: counterpart, path: counterpart } : null,
+            ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${baseline}` })
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 /**
  * Escaping for text that comes from users' files and settings (labels, ids, gate rules, file names, metric names
@@ -29970,6 +30043,7 @@ function isWide(code) {
 
 
 
+
 /**
  * What standard output gets (docs/cli.md): `--output-format` when given; else Markdown when `--markdown` writes a
  * file (the contract: Markdown "with --markdown") or standard output is not a terminal; plain text on a terminal.
@@ -29996,10 +30070,12 @@ async function runCli(argv, out, readerScript) {
         if (file && inputs.includes(external_node_path_default().resolve(file)))
             throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`);
     }
-    if (request.suites) {
+    // docs/tools.md: an lm-eval output folder or an Inspect log folder of several tasks is one suite per task.
+    const suites = request.suites ?? (request.options.candidate.path ? await folderSuites(request.options.candidate.path, request.options.baseline?.path ?? null, request.options.format) : null);
+    if (suites) {
         if (request.reference !== undefined)
             throw new ConfigError('--reference is for one comparison; with --suite, compare each suite against its reference in a run of its own (docs/reference.md)');
-        return suitesMain(request, request.suites, out, readerScript);
+        return suitesMain(request, suites, out, readerScript);
     }
     // docs/reference.md: a pinned reference, and the rules written "… vs reference".
     const reference = request.reference === undefined ? null : { source: { name: request.reference, path: request.reference }, label: request.reference };

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../common/atomicWrite.js'
 import { HELP, parseCli, type CliCommand } from './args.js'
 import { compareWithReference } from '../compare/compareWithReference.js'
 import { compareSuites, type SuiteInput } from '../compare/suites.js'
+import { folderSuites } from '../compare/folderSuites.js'
 import { renderSuites } from '../render/suitesTable.js'
 import { ConfigError, quote } from '../common/errors.js'
 import { renderMarkdown } from '../render/renderReport.js'
@@ -47,9 +48,11 @@ export async function runCli(argv: readonly string[], out: CliOutput, readerScri
   for (const [option, file] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
     if (file && inputs.includes(path.resolve(file))) throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`)
   }
-  if (request.suites) {
+  // docs/tools.md: an lm-eval output folder or an Inspect log folder of several tasks is one suite per task.
+  const suites = request.suites ?? (request.options.candidate.path ? await folderSuites(request.options.candidate.path, request.options.baseline?.path ?? null, request.options.format) : null)
+  if (suites) {
     if (request.reference !== undefined) throw new ConfigError('--reference is for one comparison; with --suite, compare each suite against its reference in a run of its own (docs/reference.md)')
-    return suitesMain(request, request.suites, out, readerScript)
+    return suitesMain(request, suites, out, readerScript)
   }
   // docs/reference.md: a pinned reference, and the rules written "… vs reference".
   const reference = request.reference === undefined ? null : { source: { name: request.reference, path: request.reference }, label: request.reference }
