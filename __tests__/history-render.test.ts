@@ -62,7 +62,8 @@ describe('historySection', () => {
     for (const block of blocks) await expect(mermaid.parse(block)).resolves.toMatchObject({ diagramType: 'xychart' })
     // The section is in the comment, after the metrics table.
     const comment = renderMarkdown(report, 'comment')
-    expect(comment.indexOf('#### Trend on the base branch')).toBeGreaterThan(comment.indexOf('#### Metrics'))
+    expect(comment.indexOf('#### Trend on the base branch')).toBeGreaterThan(comment.indexOf('#### Gates'))
+    expect(comment.indexOf('#### Trend on the base branch')).toBeLessThan(comment.indexOf('#### Metrics'))
   })
 
   it('Mermaid refuses a broken chart (so the parse above means something)', async () => {

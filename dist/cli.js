@@ -29653,10 +29653,11 @@ function renderReport(report, target, limit) {
         verdict(report),
         sliceAlert(report),
         gatesSection(report),
+        // docs/history.md: the trend on the first screen, right under the gates it follows.
+        historySection(report),
         referenceSection(report),
         otherWarnings(report),
         headline,
-        historySection(report),
         largestDrop(report),
         slicesSection(report, MAX_SLICES[target]),
         overfittingSection(report),
@@ -29705,13 +29706,12 @@ function verdictWords(r) {
         return '❌ failed';
     if (v === 'inconclusive')
         return `⚠️ inconclusive${r.passed ? ' (counted as passing)' : ''}`;
-    return r.passed ? '✅ passed' : '❌ failed';
-}
-/** The passing gate nearest to failing: the smallest adjusted p, else the first gate compared with the baseline. */
-function closest(gates) {
-    const passing = gates.filter((g) => g.status === 'pass');
-    const tested = passing.filter((g) => g.pValue !== null).sort((a, b) => a.pValue - b.pValue);
-    return tested[0] ?? passing.find((g) => g.observed !== null) ?? passing[0];
+    // docs/gates.md: nothing compared is not a pass, and a drop the test set cannot judge is never a bare ✅.
+    if (v === 'no-baseline')
+        return r.passed ? '⏸️ no baseline' : '❌ no baseline (missing-baseline: fail)';
+    if (!r.passed)
+        return '❌ failed';
+    return r.gates.some((g) => g.status === 'pass' && g.materialDrop) ? '⚠️ passed, with a drop it cannot judge' : '✅ passed';
 }
 /** The one line that decided a suite: its first blocking gate (and how many more), else the gate closest to failing. */
 function decisiveLine(r, isNew) {
@@ -29727,7 +29727,10 @@ function decisiveLine(r, isNew) {
         const skipped = gates.filter((g) => g.status === 'skip').length;
         if (isNew)
             return `no baseline counterpart: ${examples} examples compared alone${skipped ? ` (${skipped} comparative gate${skipped === 1 ? '' : 's'} skipped)` : ''}`;
-        const near = closest(gates);
+        const drop = gates.find((g) => g.status === 'pass' && g.materialDrop);
+        if (drop)
+            return `⚠️ ${dataSpan(drop.rule, 80)}: ${dropText(drop, r)}`;
+        const near = closestToFailing(gates.filter((g) => g.status === 'pass'));
         if (!near)
             return gates.length === 0 ? 'no gate' : `every gate skipped (${gates.length})`;
         return `closest to failing: ${dataSpan(near.rule, 80)}: ${reason(near, r)}`;
@@ -29747,7 +29750,14 @@ function title(report) {
     if (report.verdict === 'inconclusive') {
         return `### ⚠️ Eval Gate: inconclusive — ${unsettled} of ${n} ${noun} unsettled${report.passed ? ' (counted as passing: inconclusive: pass)' : ' (counted as failing: inconclusive: fail)'}`;
     }
-    return `### ✅ Eval Gate: passed — ${n} of ${n} ${noun}`;
+    // docs/gates.md: what was not compared, or passed with a drop it cannot judge, is said in the title.
+    if (report.verdict === 'no-baseline')
+        return `### ⏸️ Eval Gate: no baseline — nothing compared in ${n} ${noun}`;
+    const alone = all.filter((r) => r.verdict === 'no-baseline').length;
+    const drops = all.filter((r) => r.verdict !== 'no-baseline' && r.gates.some((g) => g.status === 'pass' && g.materialDrop)).length;
+    const compared = n - alone;
+    const notes = [...(alone ? [`${alone} new, not compared`] : []), ...(drops ? [`${drops} with a drop the test set cannot judge`] : [])];
+    return `### ${drops ? '⚠️' : '✅'} Eval Gate: passed — ${compared} of ${compared} ${noun} compared${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 /** A suite's name in our prose: plain names (src/report/validate.ts SUITE_NAME) as they are, anything else escaped. */
 const plainName = (name) => (/^[A-Za-z0-9._-]+$/.test(name) ? name : markdownText(name));

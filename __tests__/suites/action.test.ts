@@ -75,7 +75,7 @@ describe('suites and matrix legs through the action', () => {
     expect(body).toMatch(/^<!-- eval-gate:default -->\n### ❌ Eval Gate: failed — 1 of 4 suites failed\n\n\| suite \| verdict \| decisive line \|/)
     for (const name of ['spam', 'intents', 'short', 'fresh']) expect(body).toContain(`<details><summary><b>${name}</b>`)
     expect(body).toMatch(/^\| `spam` \| ❌ failed \| ❌ `recall no-regression`: recall 92\.5% → 80\.6%/m)
-    expect(body).toMatch(/^\| `fresh` \| 🆕 new · ✅ passed \|/m)
+    expect(body).toMatch(/^\| `fresh` \| 🆕 new · ⏸️ no baseline \|/m)
     expect(r.summary).toContain('| suite | verdict | decisive line |')
     expect(github.statuses).toEqual([
       { sha: 'head-sha', state: 'failure', context: 'eval-gate', description: 'failed: spam: recall no-regression', targetUrl: r.outputs['comment-url'] }
@@ -91,7 +91,7 @@ describe('suites and matrix legs through the action', () => {
     const again = await run({ predictions: 'eval/*.jsonl', gates: 'precision no-regression' })
     expect(Object.keys(report(again).suites)).toEqual(['fresh', 'intents', 'short', 'spam'])
     expect(ours()).toHaveLength(1)
-    expect(ours()[0].body).toMatch(/✅ Eval Gate: passed — 4 of 4 suites/)
+    expect(ours()[0].body).toMatch(/✅ Eval Gate: passed — 3 of 3 suites compared \(1 new, not compared\)/)
     expect(github.statuses.map((s) => [s.context, s.state])).toEqual([['eval-gate', 'success'], ['eval-gate', 'success']])
   })
 

@@ -147,8 +147,8 @@ describe('eval-gate compare --suite', () => {
     expect(j.suites.fresh.counts).toMatchObject({ candidate: 120, baseline: null })
     expect(j.suites.fresh.gates.map((g) => g.status)).toEqual(['skip', 'pass'])
     expect(j.warnings).toEqual(['Suite "fresh" has no baseline counterpart (no file "fresh.jsonl" in --baseline-dir): compared alone and reported as new.'])
-    expect(r.stdout).toMatch(/^\| `fresh` \| 🆕 new · ✅ passed \| no baseline counterpart: 120 examples compared alone \(1 comparative gate skipped\) \|$/m)
-    expect(r.stdout).toContain('<details><summary><b>fresh</b> — ✅ passed (new)</summary>')
+    expect(r.stdout).toMatch(/^\| `fresh` \| 🆕 new · ⏸️ no baseline \| no baseline counterpart: 120 examples compared alone \(1 comparative gate skipped\) \|$/m)
+    expect(r.stdout).toContain('<details><summary><b>fresh</b> — ⏸️ no baseline (new)</summary>')
     // Without --baseline-dir and without a baseline file, the same.
     const alone = report('--suite', `fresh=${pr}/fresh.jsonl`, '--suite', `spam=${pr}/spam.jsonl,${main}/spam.jsonl`, ...common)
     expect(alone.json.newSuites).toEqual(['fresh'])

@@ -51,10 +51,11 @@ function renderReport(report: Report, target: RenderTarget, limit: number): stri
     verdict(report),
     sliceAlert(report),
     gatesSection(report),
+    // docs/history.md: the trend on the first screen, right under the gates it follows.
+    historySection(report),
     referenceSection(report),
     otherWarnings(report),
     headline,
-    historySection(report),
     largestDrop(report),
     slicesSection(report, MAX_SLICES[target]),
     overfittingSection(report),

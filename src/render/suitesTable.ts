@@ -4,13 +4,13 @@
  * folded in `<details>`. The comment stays under its cap: when the whole is too long, each suite's report is cut to
  * its share (src/render/renderReport.ts cuts whole sections, bottom up).
  */
-import type { AnyReport, GateResult, Report, SuitesReport } from '../report/schema.js'
+import type { AnyReport, Report, SuitesReport } from '../report/schema.js'
 import { isSuitesReport } from '../report/schema.js'
 import { withUnits } from '../report/format.js'
 import { dataSpan, markdownText, proseText } from './escape.js'
 import { LIMITS, renderMarkdown, type RenderTarget } from './renderReport.js'
 import { folded, table } from './table.js'
-import { reason, settleNote, sortedGates } from './verdict.js'
+import { closestToFailing, dropText, reason, settleNote, sortedGates } from './verdict.js'
 
 /** Either report, as Markdown: the one comparison's (renderMarkdown) or the suites' (renderSuites). */
 export function renderAny(report: AnyReport, target: RenderTarget = 'cli'): string {
@@ -22,14 +22,10 @@ function verdictWords(r: Report): string {
   const v = r.verdict ?? (r.passed ? 'pass' : 'fail')
   if (v === 'fail') return '❌ failed'
   if (v === 'inconclusive') return `⚠️ inconclusive${r.passed ? ' (counted as passing)' : ''}`
-  return r.passed ? '✅ passed' : '❌ failed'
-}
-
-/** The passing gate nearest to failing: the smallest adjusted p, else the first gate compared with the baseline. */
-function closest(gates: readonly GateResult[]): GateResult | undefined {
-  const passing = gates.filter((g) => g.status === 'pass')
-  const tested = passing.filter((g) => g.pValue !== null).sort((a, b) => (a.pValue as number) - (b.pValue as number))
-  return tested[0] ?? passing.find((g) => g.observed !== null) ?? passing[0]
+  // docs/gates.md: nothing compared is not a pass, and a drop the test set cannot judge is never a bare ✅.
+  if (v === 'no-baseline') return r.passed ? '⏸️ no baseline' : '❌ no baseline (missing-baseline: fail)'
+  if (!r.passed) return '❌ failed'
+  return r.gates.some((g) => g.status === 'pass' && g.materialDrop) ? '⚠️ passed, with a drop it cannot judge' : '✅ passed'
 }
 
 /** The one line that decided a suite: its first blocking gate (and how many more), else the gate closest to failing. */
@@ -45,7 +41,9 @@ function decisiveLine(r: Report, isNew: boolean): string {
     const examples = (r.counts.candidate - (r.counts.excluded ?? 0)).toLocaleString('en-US')
     const skipped = gates.filter((g) => g.status === 'skip').length
     if (isNew) return `no baseline counterpart: ${examples} examples compared alone${skipped ? ` (${skipped} comparative gate${skipped === 1 ? '' : 's'} skipped)` : ''}`
-    const near = closest(gates)
+    const drop = gates.find((g) => g.status === 'pass' && g.materialDrop)
+    if (drop) return `⚠️ ${dataSpan(drop.rule, 80)}: ${dropText(drop, r)}`
+    const near = closestToFailing(gates.filter((g) => g.status === 'pass'))
     if (!near) return gates.length === 0 ? 'no gate' : `every gate skipped (${gates.length})`
     return `closest to failing: ${dataSpan(near.rule, 80)}: ${reason(near, r)}`
   })
@@ -65,7 +63,13 @@ function title(report: SuitesReport): string {
   if (report.verdict === 'inconclusive') {
     return `### ⚠️ Eval Gate: inconclusive — ${unsettled} of ${n} ${noun} unsettled${report.passed ? ' (counted as passing: inconclusive: pass)' : ' (counted as failing: inconclusive: fail)'}`
   }
-  return `### ✅ Eval Gate: passed — ${n} of ${n} ${noun}`
+  // docs/gates.md: what was not compared, or passed with a drop it cannot judge, is said in the title.
+  if (report.verdict === 'no-baseline') return `### ⏸️ Eval Gate: no baseline — nothing compared in ${n} ${noun}`
+  const alone = all.filter((r) => r.verdict === 'no-baseline').length
+  const drops = all.filter((r) => r.verdict !== 'no-baseline' && r.gates.some((g) => g.status === 'pass' && g.materialDrop)).length
+  const compared = n - alone
+  const notes = [...(alone ? [`${alone} new, not compared`] : []), ...(drops ? [`${drops} with a drop the test set cannot judge`] : [])]
+  return `### ${drops ? '⚠️' : '✅'} Eval Gate: passed — ${compared} of ${compared} ${noun} compared${notes.length ? ` (${notes.join('; ')})` : ''}`
 }
 
 /** A suite's name in our prose: plain names (src/report/validate.ts SUITE_NAME) as they are, anything else escaped. */

@@ -154,7 +154,7 @@ export function verdict(report: Report): string {
  * errors from failing, one scale for tests, bounds and thresholds); a report without distances (made before them)
  * the smallest p, else the first gate with a comparison.
  */
-function closestToFailing(gates: GateResult[]): GateResult | undefined {
+export function closestToFailing(gates: GateResult[]): GateResult | undefined {
   const measured = gates.filter((g) => typeof g.distance === 'number' && Number.isFinite(g.distance))
   if (measured.length > 0) return measured.reduce((a, b) => ((b.distance as number) < (a.distance as number) ? b : a))
   if (gates.some((g) => g.distance !== undefined)) return gates.find((g) => g.observed !== null) ?? gates[0]
