@@ -273,6 +273,34 @@ function idText(ids, i) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/common/fileKind.ts
+/** Whether a path is a folder or a file, without throwing for a path that does not exist. */
+
+/**
+ * True when `p` is a folder (false when it is a file or does not exist).
+ * @example isFolder('examples') // true
+ */
+function isFolder(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * True when `p` is a regular file (false when it is a folder or does not exist).
+ * @example isFile('README.md') // true
+ */
+function isFile(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/common/version.ts
 /** Eval Gate's version, printed in every report's footer. A test keeps it equal to package.json's. */
 const VERSION = '1.0.0';
@@ -10184,7 +10212,7 @@ async function openRandom(source) {
     }
 }
 /** True when the source is a folder on disk. */
-async function isFolder(source) {
+async function toolSources_isFolder(source) {
     if (source.data || !source.path)
         return false;
     try {
@@ -15588,7 +15616,7 @@ async function readTable(source, format) {
  * comes with suites, docs/tools.md).
  */
 async function oneFile(source, format) {
-    if (!(await isFolder(source)))
+    if (!(await toolSources_isFolder(source)))
         return source;
     const folder = source.path;
     const files = format === 'lm-eval' ? await lmEvalFiles(folder) : format === 'inspect' ? await inspectLogs(folder) : [];
@@ -15793,7 +15821,7 @@ function toolWarnings(options, pairing, files) {
  * holding lm-eval samples files or Inspect logs. Reads at most the first 64 KiB.
  */
 async function recogniseTool(source) {
-    if (await isFolder(source)) {
+    if (await toolSources_isFolder(source)) {
         const folder = source.path;
         if ((await lmEvalFiles(folder)).length > 0)
             return 'lm-eval';
@@ -27971,7 +27999,7 @@ function suiteOptions(values, baselineDir, single) {
     }
     if (single)
         throw new ConfigError('--suite and --candidate/--baseline do not go together: give every file as a suite, --suite NAME=CANDIDATE[,BASELINE]');
-    if (baselineDir !== undefined && !suiteOptions_isFolder(baselineDir))
+    if (baselineDir !== undefined && !isFolder(baselineDir))
         throw new ConfigError(`--baseline-dir ${quote(baselineDir, 200)} is not a folder`);
     const suites = values.map((value) => {
         const eq = value.indexOf('=');
@@ -27998,22 +28026,6 @@ function suiteOptions(values, baselineDir, single) {
     });
     checkSuiteNames(suites.map((s) => s.name), '--suite');
     return suites;
-}
-function suiteOptions_isFolder(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-function isFile(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -28310,14 +28322,6 @@ const compareWithReference_plural = (n) => `${n.toLocaleString('en-US')} example
 
 
 
-const folderSuites_isFolder = (p) => {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
 /** A suite name from a task name: the characters a suite name may not hold become `_`. */
 const plain = (task) => task.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'task';
 /**
@@ -28348,7 +28352,7 @@ async function tasksOf(folder, format, option) {
  * of several tasks of lm-eval or Inspect (then it is compared as it is).
  */
 async function folderSuites(candidate, baseline, format) {
-    if (!folderSuites_isFolder(candidate))
+    if (!isFolder(candidate))
         return null;
     const kind = format ?? (await recogniseTool({ name: candidate, path: candidate }));
     if (kind !== 'lm-eval' && kind !== 'inspect')
@@ -28356,7 +28360,7 @@ async function folderSuites(candidate, baseline, format) {
     const tasks = await tasksOf(candidate, kind, '--candidate');
     if (tasks.size < 2)
         return null;
-    const base = baseline !== null && folderSuites_isFolder(baseline) ? await tasksOf(baseline, kind, '--baseline') : null;
+    const base = baseline !== null && isFolder(baseline) ? await tasksOf(baseline, kind, '--baseline') : null;
     if (baseline !== null && !base)
         throw new ConfigError(`--baseline ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} tasks, so the baseline must be a folder of the same tool's output`);
     return [...tasks].map(([name, file]) => {

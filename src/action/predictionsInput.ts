@@ -3,7 +3,8 @@
  * (named by its file stem) or a glob (`eval/*.jsonl`, `**` for any depth: each file named by its stem). One plain
  * path is one comparison, as before. And the `legs` input of mode `combine`. Every problem names the input.
  */
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
+import { isFolder, isFile } from '../common/fileKind.js'
 import path from 'node:path'
 import { ConfigError, quote } from '../common/errors.js'
 import { checkSuiteNames } from '../compare/suites.js'
@@ -117,21 +118,7 @@ function segmentRegex(segment: string): RegExp {
   return new RegExp(`^${re}$`)
 }
 
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory()
-  } catch {
-    return false
-  }
-}
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile()
-  } catch {
-    return false
-  }
-}
 
 /**
  * The `legs` input (mode `combine`): comment keys, one per line or comma-separated; each a plain name.

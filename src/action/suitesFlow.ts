@@ -4,7 +4,7 @@
  * report for all of them.
  */
 import * as core from '@actions/core'
-import { statSync } from 'node:fs'
+import { isFolder, isFile } from '../common/fileKind.js'
 import path from 'node:path'
 import { ConfigError, quote } from '../common/errors.js'
 import { compareSuites, type SharedOptions, type SuiteInput } from '../compare/suites.js'
@@ -82,18 +82,4 @@ function counterpart(config: ActionConfig, suite: SuitePath, baseline: SuitesBas
   return { baseline: { name: found.name, data: found.data, ...(baseline.maxUnpackedBytes !== undefined ? { maxUnpackedBytes: baseline.maxUnpackedBytes } : {}) } }
 }
 
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory()
-  } catch {
-    return false
-  }
-}
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile()
-  } catch {
-    return false
-  }
-}

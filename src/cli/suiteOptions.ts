@@ -3,7 +3,7 @@
  * their files. A suite without BASELINE takes DIR's file of its candidate's file name; with neither, or when DIR
  * has no such file, it is new (compared alone). Every problem is a ConfigError naming the option.
  */
-import { statSync } from 'node:fs'
+import { isFolder, isFile } from '../common/fileKind.js'
 import path from 'node:path'
 import { ConfigError, quote } from '../common/errors.js'
 import { checkSuiteNames, type SuiteInput } from '../compare/suites.js'
@@ -41,18 +41,4 @@ export function suiteOptions(values: readonly string[] | undefined, baselineDir:
   return suites
 }
 
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory()
-  } catch {
-    return false
-  }
-}
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile()
-  } catch {
-    return false
-  }
-}

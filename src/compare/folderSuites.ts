@@ -4,7 +4,7 @@
  * with the baseline folder's file of the same task. A folder of one task stays one comparison (the reader takes its
  * file). A task that has no counterpart in the baseline folder is a new suite, reported as such.
  */
-import { statSync } from 'node:fs'
+import { isFolder } from '../common/fileKind.js'
 import path from 'node:path'
 import { ConfigError, quote } from '../common/errors.js'
 import type { Format } from '../read/predictionFile.js'
@@ -13,13 +13,6 @@ import { lmEvalFiles, taskOfSamples } from '../read/tools/lmEval.js'
 import { recogniseTool } from '../read/tools/toolFormats.js'
 import type { SuiteInput } from './suites.js'
 
-const isFolder = (p: string): boolean => {
-  try {
-    return statSync(p).isDirectory()
-  } catch {
-    return false
-  }
-}
 
 /** A suite name from a task name: the characters a suite name may not hold become `_`. */
 const plain = (task: string): string => task.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'task'
