@@ -244,6 +244,38 @@ export function listZipEntries(zip: Uint8Array, where: string): ZipEntry[] {
  *  most ~16 MiB of output before the cap is checked again. */
 const PUSH = 16 << 10
 
+/** What {@link inflateCapped} made: the output buffer, the bytes written, and whether the data made more. */
+export interface Inflated {
+  out: Uint8Array
+  written: number
+  over: boolean
+}
+
+/**
+ * Inflates deflate data into a buffer of the declared `size`, 16 KiB of input at a time (fflate's `Inflate`): the
+ * output never grows past `size`; `over` says the data made more (inflating stops there). Throws fflate's error on
+ * corrupt data. Shared by the artifact reader and the Inspect `.eval` reader (src/read/tools/evalZip.ts).
+ * Cost: O(compressed + unpacked size) time; memory: `size` (allocated once, touched as written).
+ * @example inflateCapped(deflateRawSync(Buffer.from('ab')), 2).written // 2
+ */
+export function inflateCapped(packed: Uint8Array, size: number): Inflated {
+  const out = new Uint8Array(size)
+  let written = 0
+  let over = false
+  const inflate = new Inflate((chunk) => {
+    if (over) return
+    if (written + chunk.length > size) {
+      over = true
+      return
+    }
+    out.set(chunk, written)
+    written += chunk.length
+  })
+  for (let p = 0; p < packed.length && !over; p += PUSH) inflate.push(packed.subarray(p, p + PUSH), p + PUSH >= packed.length)
+  if (packed.length === 0) inflate.push(packed, true)
+  return { out, written, over }
+}
+
 /**
  * The unpacked bytes of one entry: stored (method 0) or deflate (method 8, inflated as a stream with fflate's
  * `Inflate`, 16 KiB of input at a time). The output never grows past min(declared size, maxBytes): an entry
@@ -278,24 +310,15 @@ export function unpackZipEntry(zip: Uint8Array, entry: ZipEntry, where: string, 
     if (entry.compressedSize !== entry.size) fail(`is corrupt: stored, but its sizes differ (${entry.compressedSize} packed, ${entry.size} unpacked)`)
     out = packed.slice()
   } else {
-    out = new Uint8Array(entry.size)
-    let written = 0
-    let over = false
-    const inflate = new Inflate((chunk) => {
-      if (over) return
-      if (written + chunk.length > entry.size) {
-        over = true
-        return
+    const inflated = ((): Inflated => {
+      try {
+        return inflateCapped(packed, entry.size)
+      } catch (error) {
+        return fail(`is corrupt: cannot inflate it (${(error as Error).message})`)
       }
-      out.set(chunk, written)
-      written += chunk.length
-    })
-    try {
-      for (let p = 0; p < packed.length && !over; p += PUSH) inflate.push(packed.subarray(p, p + PUSH), p + PUSH >= packed.length)
-      if (packed.length === 0) inflate.push(packed, true)
-    } catch (error) {
-      fail(`is corrupt: cannot inflate it (${(error as Error).message})`)
-    }
+    })()
+    const { written, over } = inflated
+    out = inflated.out
     if (over) fail(`unpacks to more than the ${entry.size.toLocaleString('en-US')} bytes its header declares: corrupt or hostile, refused`)
     if (written !== entry.size) fail(`is corrupt: it unpacks to ${written.toLocaleString('en-US')} bytes, its header declares ${entry.size.toLocaleString('en-US')}`)
   }

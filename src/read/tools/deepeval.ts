@@ -7,9 +7,7 @@
  */
 import { InputError } from '../../common/errors.js'
 import type { PredictionSource } from '../predictionFile.js'
-import { jsonMessage } from '../jsonl.js'
-import { wholeBytes } from './toolSources.js'
-import { parseJson } from './pythonJson.js'
+import { readJsonDocument } from './toolSources.js'
 import { describeValue, TableBuilder, type ToolTable } from './toolTable.js'
 
 /** `Answer Relevancy` → `answer_relevancy`; `G-Eval (Correctness)` → `g_eval_correctness`. */
@@ -24,13 +22,7 @@ export function snakeCase(name: string): string {
 
 export async function readDeepEval(source: PredictionSource): Promise<ToolTable> {
   const name = source.name
-  let doc: unknown
-  try {
-    doc = parseJson((await wholeBytes(source)).toString('utf8'))
-  } catch (error) {
-    if (error instanceof InputError) throw error
-    throw new InputError(name, null, null, `is not valid JSON (${jsonMessage(error)})`)
-  }
+  const doc = await readJsonDocument(source)
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InputError(name, null, null, 'must be a JSON object (a DeepEval test run)')
   const run = doc as { testCases?: unknown; conversationalTestCases?: unknown; traceMetricsScores?: unknown }
   const lists: [string, unknown][] = [

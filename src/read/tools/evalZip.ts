@@ -10,9 +10,8 @@
  * declares, a CRC-32 that does not match. Memory: one member's declared size (at most the cap), allocated once;
  * a file on disk larger than 64 MiB is read where needed, never whole.
  */
-import { unsafeName } from '../zipArchive.js'
+import { inflateCapped, unsafeName, type Inflated } from '../zipArchive.js'
 import { crc32 } from 'node:zlib'
-import { Inflate } from 'fflate'
 import { decompress } from 'fzstd'
 import { InputError, quote } from '../../common/errors.js'
 import type { PredictionSource } from '../predictionFile.js'
@@ -162,8 +161,6 @@ async function centralDirectory(access: RandomAccess, fail: (reason: string) => 
 }
 
 /** Compressed bytes pushed into the inflater at a time (deflate makes at most ~1032× that before the cap is checked again). */
-const PUSH = 16 << 10
-
 async function unpack(access: RandomAccess, member: ZipMember, maxBytes: number, where: string): Promise<Uint8Array> {
   const fail = (reason: string): never => {
     throw new InputError(`${where}: ${member.name}`, null, null, reason)
@@ -184,24 +181,15 @@ async function unpack(access: RandomAccess, member: ZipMember, maxBytes: number,
     if (member.compressedSize !== member.size) fail(`is corrupt: stored, but its sizes differ (${member.compressedSize} packed, ${member.size} unpacked)`)
     out = packed
   } else if (member.method === 8) {
-    out = new Uint8Array(member.size)
-    let written = 0
-    let over = false
-    const inflate = new Inflate((chunk) => {
-      if (over) return
-      if (written + chunk.length > member.size) {
-        over = true
-        return
+    const inflated = ((): Inflated => {
+      try {
+        return inflateCapped(packed, member.size)
+      } catch (error) {
+        return fail(`is corrupt: cannot inflate it (${(error as Error).message})`)
       }
-      out.set(chunk, written)
-      written += chunk.length
-    })
-    try {
-      for (let p = 0; p < packed.length && !over; p += PUSH) inflate.push(packed.subarray(p, p + PUSH), p + PUSH >= packed.length)
-      if (packed.length === 0) inflate.push(packed, true)
-    } catch (error) {
-      fail(`is corrupt: cannot inflate it (${(error as Error).message})`)
-    }
+    })()
+    const { written, over } = inflated
+    out = inflated.out
     if (over) fail(`unpacks to more than the ${bytes(member.size)} it declares: corrupt or hostile (a zip bomb?), refused`)
     if (written !== member.size) fail(`is corrupt: it unpacks to ${bytes(written)}, it declares ${bytes(member.size)}`)
   } else {

@@ -18,7 +18,7 @@ import { InputError } from '../../common/errors.js'
 import type { PredictionSource } from '../predictionFile.js'
 import { bytes, maxRowBytes } from '../limits.js'
 import { jsonMessage } from '../jsonl.js'
-import { filesIn, headBytes, maxUnpackedBytes, wholeBytes } from './toolSources.js'
+import { filesIn, headBytes, maxUnpackedBytes, readJsonDocument } from './toolSources.js'
 import { NAN, parseJson } from './pythonJson.js'
 import { describeValue, safeName, TableBuilder, type Place, type ToolTable } from './toolTable.js'
 import { openZip } from './evalZip.js'
@@ -84,13 +84,7 @@ async function readEvalZip(source: PredictionSource): Promise<{ samples: Sample[
 }
 
 async function readJsonLog(source: PredictionSource): Promise<{ samples: Sample[]; header: Header }> {
-  const text = (await wholeBytes(source)).toString('utf8')
-  let log: unknown
-  try {
-    log = parseJson(text)
-  } catch (error) {
-    throw new InputError(source.name, null, null, `is not valid JSON (${jsonMessage(error)})`)
-  }
+  const log = await readJsonDocument(source)
   if (typeof log !== 'object' || log === null || Array.isArray(log) || !('eval' in log)) throw new InputError(source.name, null, null, 'is not an Inspect log: no "eval" object')
   const doc = log as { samples?: unknown; status?: unknown }
   const header = headerOf(log)

@@ -12,9 +12,7 @@
 import { createHash } from 'node:crypto'
 import { InputError, quote } from '../../common/errors.js'
 import type { PredictionSource } from '../predictionFile.js'
-import { jsonMessage } from '../jsonl.js'
-import { wholeBytes } from './toolSources.js'
-import { parseJson } from './pythonJson.js'
+import { readJsonDocument } from './toolSources.js'
 import { describeValue, safeName, TableBuilder, type ToolTable } from './toolTable.js'
 
 interface Row {
@@ -35,13 +33,7 @@ export function columnOf(source: PredictionSource, exists: (path: string) => boo
 
 export async function readPromptfoo(source: PredictionSource, column: number | null = null): Promise<ToolTable> {
   const name = source.name
-  let doc: unknown
-  try {
-    doc = parseJson((await wholeBytes(source)).toString('utf8'))
-  } catch (error) {
-    if (error instanceof InputError) throw error
-    throw new InputError(name, null, null, `is not valid JSON (${jsonMessage(error)})`)
-  }
+  const doc = await readJsonDocument(source)
   const results = (doc as { results?: unknown } | null)?.results as { version?: unknown; results?: unknown; prompts?: unknown } | undefined
   if (typeof results !== 'object' || results === null || Array.isArray(results)) throw new InputError(name, null, 'results', 'must be an object: this is not a promptfoo results file (promptfoo eval -o results.json)')
   if (typeof results.version !== 'number' || results.version < 3) throw new InputError(name, null, 'results.version', `is ${describeValue(results.version)}: Eval Gate reads promptfoo results version 3 or later (promptfoo 0.50 on)`)

@@ -11,6 +11,8 @@ import { InputError } from '../../common/errors.js'
 import type { PredictionSource } from '../predictionFile.js'
 import { bytes, maxRowBytes } from '../limits.js'
 import { byteChunks, sourceError } from '../source.js'
+import { jsonMessage } from '../jsonl.js'
+import { parseJson } from './pythonJson.js'
 
 /** The cap on what a tool file unpacks to, as the artifact zip reader's: 512 MiB, `EVAL_GATE_MAX_UNPACKED_BYTES` lowers it (tests). */
 export function maxUnpackedBytes(source?: PredictionSource, env: NodeJS.ProcessEnv = process.env): number {
@@ -39,6 +41,16 @@ export async function wholeBytes(source: PredictionSource, cap = maxDocumentByte
     parts.push(chunk)
   }
   return Buffer.concat(parts, total)
+}
+
+/** The whole source parsed as one JSON document (Python's NaN and Infinity words read): a bad one is an InputError naming the file. */
+export async function readJsonDocument(source: PredictionSource): Promise<unknown> {
+  const text = (await wholeBytes(source)).toString('utf8')
+  try {
+    return parseJson(text)
+  } catch (error) {
+    throw new InputError(source.name, null, null, `is not valid JSON (${jsonMessage(error)})`)
+  }
 }
 
 /** The first bytes of a source (at most `n`, gunzipped): for recognising its format. */
