@@ -67,11 +67,6 @@ export interface Run {
   created_at?: string
 }
 
-/** The workflow of the current run, from GITHUB_RUN_ID. */
-export async function currentWorkflowId(client: Client, owner: string, repo: string, runId: number): Promise<number> {
-  return (await currentWorkflow(client, owner, repo, runId)).id
-}
-
 /**
  * The workflow of the current run: its id, and its file (`.github/workflows/ci.yml`, from the run's `path`) for the
  * report to name (docs/report.md), null when the run does not give one.
