@@ -28337,25 +28337,27 @@ async function tasksOf(folder, format, option) {
  * The suites of a candidate folder and its baseline folder (or file), or null when the candidate is not a folder
  * of several tasks of lm-eval or Inspect (then it is compared as it is).
  */
-async function folderSuites(candidate, baseline, format) {
+async function folderSuites(candidate, baseline, format, how = {}) {
     if (!isFolder(candidate))
         return null;
     const kind = format ?? (await recogniseTool({ name: candidate, path: candidate }));
     if (kind !== 'lm-eval' && kind !== 'inspect')
         return null;
-    const tasks = await tasksOf(candidate, kind, '--candidate');
-    if (tasks.size < 2)
+    const [candidateOption, baselineOption] = how.options ?? ['--candidate', '--baseline'];
+    const tasks = await tasksOf(candidate, kind, candidateOption);
+    if (tasks.size < (how.single ? 1 : 2))
         return null;
-    const base = baseline !== null && isFolder(baseline) ? await tasksOf(baseline, kind, '--baseline') : null;
+    const base = baseline !== null && isFolder(baseline) ? await tasksOf(baseline, kind, baselineOption) : null;
     if (baseline !== null && !base)
-        throw new ConfigError(`--baseline ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} tasks, so the baseline must be a folder of the same tool's output`);
+        throw new ConfigError(`${baselineOption} ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} task${tasks.size === 1 ? '' : 's'}, so the baseline must be a folder of the same tool's output`);
+    const named = how.baselineName ?? ((file) => file);
     return [...tasks].map(([name, file]) => {
         const counterpart = base?.get(name) ?? null;
         return {
             name,
             candidate: { name: file, path: file },
-            baseline: counterpart ? { name: counterpart, path: counterpart } : null,
-            ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${baseline}` })
+            baseline: counterpart ? { name: named(counterpart), path: counterpart } : null,
+            ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${how.baselineName ? named(baseline) : baseline}` })
         };
     });
 }

@@ -11,6 +11,7 @@
  */
 import * as core from '@actions/core'
 import path from 'node:path'
+import { isFolder } from '../common/fileKind.js'
 import { writeFileAtomic } from '../common/atomicWrite.js'
 import { compareWithReference } from '../compare/compareWithReference.js'
 import { readConfig, readRunContext, type ActionConfig, type RunContext } from './inputs.js'
@@ -27,7 +28,9 @@ import type { BaselineSearch } from '../report/schema.js'
 import { renderAny } from '../render/suitesTable.js'
 import { isSuitesReport, type AnyReport } from '../report/schema.js'
 import { combineLegs } from './combine.js'
-import { compareSuitesInAction, sharedCompareOptions, type SuitesBaseline } from './suitesFlow.js'
+import { compareSuiteInputs, compareSuitesInAction, sharedCompareOptions, type SuitesBaseline } from './suitesFlow.js'
+import { folderComparisons, toolFolderOf, type FolderBaseline } from './toolFolder.js'
+import type { PredictionSource } from '../read/predictionFile.js'
 import { stalenessWarning } from './github/staleness.js'
 import { addHistory, uploadForHistory } from './trend.js'
 import { fetchReference, parseReferenceInput } from './github/fetchReference.js'
@@ -49,9 +52,29 @@ export async function run(): Promise<void> {
 }
 
 async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Promise<void> {
-  const baseline = await core.group('Baseline', () => baselineSource(api, config, context))
+  // docs/tools.md: an lm-eval output folder or an Inspect log folder is matched with the baseline's by task.
+  // A `baseline` file (not a folder) is compared with the folder's one task as before.
+  const folder = config.baseline.kind === 'file' && !isFolder(config.baseline.path) ? null : await toolFolderOf(config)
+  const baseline = await core.group('Baseline', () => baselineSource(api, config, context, folder !== null))
   const reference = config.reference === null ? null : await core.group('Reference', () => referenceSource(api, config, context))
   const suites = config.suites
+  let candidate: PredictionSource = { name: config.predictions, path: config.predictions }
+  let baselineFile = baseline.source
+  if (folder) {
+    const inputs = await folderComparisons(config.predictions, folder, folderBaseline(config, baseline), context.runnerTemp)
+    if (inputs.length > 1) {
+      if (reference) throw new ConfigError(`input "reference" is for one comparison; ${config.predictions} holds ${inputs.length} tasks (one suite each): compare each against its reference in its own step (docs/reference.md)`)
+      const report = await core.group('Compare', () => compareSuiteInputs(config, inputs, baseline.provenance))
+      const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
+      if (old) report.warnings.unshift(old)
+      await deliver(report, config, context, api)
+      return
+    }
+    if (inputs.length === 1) {
+      candidate = inputs[0].candidate
+      baselineFile = inputs[0].baseline
+    }
+  }
   if (suites) {
     if (reference) throw new ConfigError('input "reference" is for one predictions file; with several suites, compare each against its reference in its own step (docs/reference.md)')
     const report = await core.group('Compare', () => compareSuitesInAction(config, suites, baseline))
@@ -62,8 +85,8 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
   }
   const report = await core.group('Compare', async () => {
     const r = await compareWithReference({
-      candidate: { name: config.predictions, path: config.predictions },
-      baseline: baseline.source,
+      candidate,
+      baseline: baselineFile,
       ...sharedCompareOptions(config),
       gates: config.gates
     }, reference)
@@ -78,6 +101,13 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
   })
   await addHistory(report, config, context, baseline.runs, api)
   await deliver(report, config, context, api)
+}
+
+/** The baseline of a tool folder (docs/tools.md): the artifact's files, the `baseline` folder, or none. */
+function folderBaseline(config: ActionConfig, baseline: SuitesBaseline): FolderBaseline {
+  if (config.baseline.kind === 'file') return { kind: 'folder', path: config.baseline.path }
+  if (baseline.files) return { kind: 'artifact', where: baseline.where ?? 'the baseline artifact', files: baseline.files }
+  return { kind: 'none' }
 }
 
 /**
@@ -118,7 +148,7 @@ async function publishFlow(config: ActionConfig, context: RunContext, api: Api):
 }
 
 /** The baseline predictions: a file, nothing, or the artifact of the base branch's latest successful run (with suites: each suite's file of it). */
-async function baselineSource(api: Api, config: ActionConfig, context: RunContext): Promise<SuitesBaseline & { runs: readonly Run[] }> {
+async function baselineSource(api: Api, config: ActionConfig, context: RunContext, wholeArtifact = false): Promise<SuitesBaseline & { runs: readonly Run[] }> {
   const baseCommit = context.pullRequest?.baseSha ?? null
   const headCommit = context.pullRequest?.headSha ?? null
   // docs/report.md: without a baseline, the report says what was searched and why nothing qualified.
@@ -168,6 +198,7 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     artifactPath: config.artifactPath,
     predictionsPath: config.predictions,
     ...(config.suites ? { suitePaths: config.suites.map((s) => s.path) } : {}),
+    ...(wholeArtifact ? { wholeArtifact } : {}),
     onRuns: (listed) => (runs = listed)
   })
   if (!found) {
@@ -189,6 +220,7 @@ async function baselineSource(api: Api, config: ActionConfig, context: RunContex
     headCommit
   )
   const dated = { ...provenance, createdAt: found.createdAt }
+  if (found.files) return { source: null, provenance: dated, files: found.files, where: found.name, runs }
   if (found.suites) return { source: null, provenance: dated, suites: found.suites, maxUnpackedBytes: found.maxUnpackedBytes, runs }
   return { source: { name: found.name, data: found.data, maxUnpackedBytes: found.maxUnpackedBytes }, provenance: dated, runs }
 }

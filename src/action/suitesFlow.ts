@@ -49,16 +49,24 @@ export interface SuitesBaseline {
   source: PredictionSource | null
   provenance: BaselineProvenance
   suites?: Record<string, { name: string; data: Uint8Array } | null>
+  /** docs/tools.md: a tool folder's baseline, every file of the artifact (`where` names the artifact). */
+  files?: readonly { path: string; data: Uint8Array }[]
+  where?: string
   maxUnpackedBytes?: number
 }
 
 /** Compares every suite of `predictions` with its baseline counterpart; one report (docs/suites.md). */
 export async function compareSuitesInAction(config: ActionConfig, suites: readonly SuitePath[], baseline: SuitesBaseline): Promise<SuitesReport> {
   const inputs = suites.map((suite): SuiteInput => ({ name: suite.name, candidate: { name: suite.path, path: suite.path }, ...counterpart(config, suite, baseline) }))
+  return compareSuiteInputs(config, inputs, baseline.provenance)
+}
+
+/** Compares suites whose baselines are found (docs/suites.md, docs/tools.md); one report, its warnings logged. */
+export async function compareSuiteInputs(config: ActionConfig, inputs: readonly SuiteInput[], provenance: BaselineProvenance): Promise<SuitesReport> {
   const report = await compareSuites(inputs, sharedCompareOptions(config), config.gates, 'input "gates"')
-  const stale = provenanceWarning(baseline.provenance)
+  const stale = provenanceWarning(provenance)
   for (const [name, r] of Object.entries(report.suites)) {
-    r.baseline = baseline.provenance
+    r.baseline = provenance
     if (stale) r.warnings.unshift(stale)
     core.info(`suite ${name}: ${r.counts.paired ?? r.counts.candidate} examples; gates: ${logSafe(r.gates.map((g) => `${g.rule}: ${g.status}`).join('; '))}`)
   }

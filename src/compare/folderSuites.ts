@@ -41,25 +41,37 @@ async function tasksOf(folder: string, format: 'lm-eval' | 'inspect', option: st
   return out
 }
 
+/** How {@link folderSuites} is asked: for the action, which shows the baseline's files by their artifact's name. */
+export interface FolderOptions {
+  /** A folder of one task gives its one suite too (else null: the reader takes the folder's file). */
+  single?: boolean
+  /** The baseline's files as messages name them (the action: `artifact "predictions" of run 42: samples_x.jsonl`). */
+  baselineName?: (file: string) => string
+  /** The candidate's and baseline's option or input, for messages. */
+  options?: [string, string]
+}
+
 /**
  * The suites of a candidate folder and its baseline folder (or file), or null when the candidate is not a folder
  * of several tasks of lm-eval or Inspect (then it is compared as it is).
  */
-export async function folderSuites(candidate: string, baseline: string | null, format: Format | undefined): Promise<SuiteInput[] | null> {
+export async function folderSuites(candidate: string, baseline: string | null, format: Format | undefined, how: FolderOptions = {}): Promise<SuiteInput[] | null> {
   if (!isFolder(candidate)) return null
   const kind = format ?? (await recogniseTool({ name: candidate, path: candidate }))
   if (kind !== 'lm-eval' && kind !== 'inspect') return null
-  const tasks = await tasksOf(candidate, kind, '--candidate')
-  if (tasks.size < 2) return null
-  const base = baseline !== null && isFolder(baseline) ? await tasksOf(baseline, kind, '--baseline') : null
-  if (baseline !== null && !base) throw new ConfigError(`--baseline ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} tasks, so the baseline must be a folder of the same tool's output`)
+  const [candidateOption, baselineOption] = how.options ?? ['--candidate', '--baseline']
+  const tasks = await tasksOf(candidate, kind, candidateOption)
+  if (tasks.size < (how.single ? 1 : 2)) return null
+  const base = baseline !== null && isFolder(baseline) ? await tasksOf(baseline, kind, baselineOption) : null
+  if (baseline !== null && !base) throw new ConfigError(`${baselineOption} ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} task${tasks.size === 1 ? '' : 's'}, so the baseline must be a folder of the same tool's output`)
+  const named = how.baselineName ?? ((file: string) => file)
   return [...tasks].map(([name, file]): SuiteInput => {
     const counterpart = base?.get(name) ?? null
     return {
       name,
       candidate: { name: file, path: file },
-      baseline: counterpart ? { name: counterpart, path: counterpart } : null,
-      ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${baseline}` })
+      baseline: counterpart ? { name: named(counterpart), path: counterpart } : null,
+      ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${how.baselineName ? named(baseline) : baseline}` })
     }
   })
 }

@@ -27,6 +27,11 @@ export interface BaselineQuery {
   predictionsPath: string
   /** docs/suites.md: the paths of several suites, each matched in the artifact by {@link suiteEntry} (then `suites`). */
   suitePaths?: readonly string[]
+  /**
+   * docs/tools.md: `predictions` is an evaluation tool's output folder, whose files carry the run's time in their
+   * names: every file of the artifact is unpacked (then `files`), for the caller to match by task.
+   */
+  wholeArtifact?: boolean
   /** Runs to look at before giving up. */
   maxRuns?: number
   /** Cap on the unpacked file (the zip entry, and the gzip layer inside it); default maxUnpacked(). */
@@ -57,6 +62,8 @@ export interface Baseline {
   maxUnpackedBytes: number
   /** With `suitePaths`: each path's file (`name` and `data` as above), null when the artifact has none; `data` is then empty. */
   suites?: Record<string, { name: string; data: Uint8Array } | null>
+  /** With `wholeArtifact`: every file of the artifact, by its path in it (`data` of the Baseline is then empty). */
+  files?: { path: string; data: Uint8Array }[]
 }
 
 export interface Run {
@@ -145,7 +152,8 @@ export async function searchBaseline(client: Client, q: BaselineQuery): Promise<
     }
     const entries = listZipEntries(zip, where)
     const suites = q.suitePaths ? suiteFiles(zip, entries, q.suitePaths, where, maxUnpackedBytes) : undefined
-    const entry = suites ? null : chooseEntry(entries, q.artifactPath, q.predictionsPath, where)
+    const files = !suites && q.wholeArtifact ? allFiles(zip, entries, where, maxUnpackedBytes) : undefined
+    const entry = suites || files ? null : chooseEntry(entries, q.artifactPath, q.predictionsPath, where)
     const bytes = entry ? unpackZipEntry(zip, entry, where, maxUnpackedBytes) : new Uint8Array(0)
     const why = atBase
       ? `run ${run.id} built the pull request's base commit ${run.head_sha.slice(0, 7)}`
@@ -161,7 +169,8 @@ export async function searchBaseline(client: Client, q: BaselineQuery): Promise<
       data: bytes,
       why,
       maxUnpackedBytes,
-      ...(suites ? { suites } : {})
+      ...(suites ? { suites } : {}),
+      ...(files ? { files } : {})
     }
     return { baseline, searched }
   }
@@ -231,6 +240,27 @@ function suiteFiles(zip: Uint8Array, entries: ZipEntry[], paths: readonly string
   for (const p of paths) {
     const entry = suiteEntry(entries, p, where)
     out[p] = entry ? { name: `${where}: ${displayName(entry.name)}`, data: unpackZipEntry(zip, entry, where, maxUnpackedBytes) } : null
+  }
+  return out
+}
+
+/**
+ * Every file of the artifact, unpacked (docs/tools.md: a tool's output folder). The cap on the unpacked bytes holds
+ * for all of them together, as for one file (listZipEntries has refused a name that could leave the folder it is
+ * written to: `../x`, `/x`). Cost O(unpacked bytes).
+ */
+function allFiles(zip: Uint8Array, entries: ZipEntry[], where: string, maxUnpackedBytes: number): { path: string; data: Uint8Array }[] {
+  const files = entries.filter((e) => !e.name.endsWith('/'))
+  let left = maxUnpackedBytes
+  const out: { path: string; data: Uint8Array }[] = []
+  for (const entry of files) {
+    const name = normalName(entry.name)
+    if (entry.size > left) {
+      throw new InputError(where, null, null, `holds more than the cap of ${maxUnpackedBytes.toLocaleString('en-US')} bytes unpacked in its files (at ${quoteName(entry.name)}): refused; upload only the tool's output folder`)
+    }
+    const data = unpackZipEntry(zip, entry, where, left)
+    left -= data.length
+    out.push({ path: name, data })
   }
   return out
 }

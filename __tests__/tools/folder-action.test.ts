@@ -1,0 +1,139 @@
+/**
+ * An lm-eval output folder as the action's `predictions` (docs/tools.md, docs/suites.md), end to end: the bundle
+ * against the local fake of GitHub's REST API (../action/fake-github.ts). The baseline run uploaded its own output
+ * folder, whose files carry another time in their names: each task is matched by task, not by path.
+ * The real negotiationtom runs (three tasks, two runs of Qwen3-8B) are read from ../shared/formats/real and copied
+ * into the test's temp workspace only to separate the two runs; skipped when ../shared is absent.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { zipSync } from 'fflate'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeGitHub } from '../action/fake-github.js'
+import { runAction } from '../action/run-action.js'
+import { asReport, asSuitesReport } from '../../src/report/validate.js'
+import { removeAfterTest } from '../temp.js'
+import { haveReal, real } from './support.js'
+
+const RUN = 'lm-eval-harness/harness-pr3936-negotiationtom-qwen3-8b/outputs/qwen3-8b/negotiationtom/Qwen__Qwen3-8B'
+const CANDIDATE = '18-15-33'
+const BASELINE = '16-04-34'
+const results = (stamp: string) =>
+  (JSON.parse(readFileSync(real(RUN, readdirSync(real(RUN)).find((f) => f.startsWith('results_') && f.includes(stamp)) as string), 'utf8')) as { results: Record<string, Record<string, number>> }).results
+
+describe.skipIf(!haveReal)('an lm-eval output folder as predictions (real files, ../shared/formats/real)', () => {
+  let github: FakeGitHub
+  let dir: string
+
+  /** The files of one run: samples and results, by their names in the harness's folder. */
+  const runFiles = (stamp: string, only: (f: string) => boolean = () => true): Record<string, Uint8Array> =>
+    Object.fromEntries(readdirSync(real(RUN)).filter((f) => f.includes(stamp) && only(f)).map((f) => [f, readFileSync(real(RUN, f))]))
+
+  beforeEach(async () => {
+    github = new FakeGitHub()
+    await github.start()
+    dir = removeAfterTest(mkdtempSync(path.join(tmpdir(), 'eval-gate-folder-action-')))
+    const out = path.join(dir, 'lm-eval-out', 'Qwen__Qwen3-8B')
+    mkdirSync(out, { recursive: true })
+    for (const [f, bytes] of Object.entries(runFiles(CANDIDATE))) writeFileSync(path.join(out, f), bytes)
+    github.runs.push(
+      { id: 500, workflowId: 7, branch: 'feature', headSha: 'head-sha', event: 'pull_request', conclusion: 'success' },
+      { id: 11, workflowId: 7, branch: 'main', headSha: 'base-sha', event: 'push', conclusion: 'success' }
+    )
+    github.runBackendIds['run-backend-500'] = 500
+  })
+
+  afterEach(async () => {
+    await github.stop()
+    expect(github.problems, "responses that do not match GitHub's OpenAPI description").toEqual([])
+  })
+
+  /** The base branch's run uploaded `lm-eval-out/` (upload-artifact keeps the model's folder below it). */
+  const upload = (files: Record<string, Uint8Array>) =>
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync(Object.fromEntries(Object.entries(files).map(([f, b]) => [`Qwen__Qwen3-8B/${f}`, b]))) })
+
+  it('is one suite per task, each paired with the artifact file of its task and equal to the harness aggregates', async () => {
+    upload(runFiles(BASELINE))
+    const r = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', resamples: '500' }, event: 'pull_request' })
+    expect(r.code).toBe(0)
+    const report = asSuitesReport(JSON.parse(readFileSync(r.outputs.report, 'utf8')), r.outputs.report)
+    expect(Object.keys(report.suites)).toEqual(['negotiationtom_belief', 'negotiationtom_desire', 'negotiationtom_intention'])
+    expect(report.newSuites).toEqual([])
+    const [c, b] = [results(CANDIDATE), results(BASELINE)]
+    for (const [name, suite] of Object.entries(report.suites)) {
+      const metric = name === 'negotiationtom_intention' ? 'exact_match' : 'acc'
+      expect(suite.counts.paired).toBe(20)
+      expect(suite.metrics[metric].candidate).toBeCloseTo(c[name][`${metric},none`], 9)
+      expect(suite.metrics[metric].baseline).toBeCloseTo(b[name][`${metric},none`], 9)
+      expect(suite.baseline?.runId).toBe(11)
+    }
+    expect(r.outputs.passed).toBe('true')
+    const comment = github.comments.find((x) => x.body.startsWith('<!-- eval-gate:'))
+    expect(comment?.body).toMatch(/3 of 3 suites/)
+    // The artifact's files went to a folder of their own under RUNNER_TEMP (here the test's folder), and are named as the artifact's.
+    expect(readdirSync(dir).filter((f) => f.startsWith('eval-gate-baseline-'))).toHaveLength(1)
+    expect(readdirSync(path.join(dir, 'lm-eval-out', 'Qwen__Qwen3-8B')).every((f) => f.includes(CANDIDATE))).toBe(true)
+    expect(JSON.stringify(report)).not.toContain('eval-gate-baseline-')
+    expect(JSON.stringify(report)).toContain('artifact \\"predictions\\" of run 11: Qwen__Qwen3-8B/samples_negotiationtom_belief_2026-07-08T16-04-34')
+  })
+
+  it('a task the artifact lacks is a new suite, named with the artifact', async () => {
+    upload(runFiles(BASELINE, (f) => !f.includes('intention')))
+    const r = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', resamples: '500' }, event: 'pull_request' })
+    const report = asSuitesReport(JSON.parse(readFileSync(r.outputs.report, 'utf8')), r.outputs.report)
+    expect(report.newSuites).toEqual(['negotiationtom_intention'])
+    expect(report.warnings).toContain('Suite "negotiationtom_intention" has no baseline counterpart (no file of task negotiationtom_intention in artifact "predictions" of run 11): compared alone and reported as new.')
+  })
+
+  it('a folder of one task is one comparison, with the artifact file of that task', async () => {
+    const one = path.join(dir, 'one')
+    mkdirSync(one)
+    for (const [f, bytes] of Object.entries(runFiles(CANDIDATE, (f) => f.includes('belief')))) writeFileSync(path.join(one, f), bytes)
+    upload(runFiles(BASELINE))
+    const r = await runAction(github, dir, { inputs: { predictions: 'one', resamples: '500' }, event: 'pull_request' })
+    expect(r.code).toBe(0)
+    const report = asReport(JSON.parse(readFileSync(r.outputs.report, 'utf8')), r.outputs.report)
+    expect(report.counts.paired).toBe(20)
+    expect(report.metrics.acc.candidate).toBeCloseTo(results(CANDIDATE).negotiationtom_belief['acc,none'], 9)
+    expect(report.metrics.acc.baseline).toBeCloseTo(results(BASELINE).negotiationtom_belief['acc,none'], 9)
+    expect(JSON.stringify(report)).not.toContain('eval-gate-baseline-')
+  })
+
+  it('an Inspect log folder of three tasks: each log paired with the artifact log of its task, whatever its file name', async () => {
+    const logs = 'inspect_ai/inspect-pr2556-scanner-example-logs/examples/scanner/logs'
+    const names = readdirSync(real(logs)).filter((f) => f.endsWith('.eval'))
+    mkdirSync(path.join(dir, 'logs'))
+    for (const f of names) writeFileSync(path.join(dir, 'logs', f), readFileSync(real(logs, f)))
+    // The baseline run's logs of the same tasks, written at another time with other ids.
+    const renamed = Object.fromEntries(names.map((f) => [f.replace(/^2025-09-23T08-09-58/, '2025-09-20T01-02-03').replace(/_[A-Za-z0-9]+\.eval$/, '_Base1234.eval'), readFileSync(real(logs, f))]))
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync(renamed) })
+    const r = await runAction(github, dir, { inputs: { predictions: 'logs', resamples: '500' }, event: 'pull_request' })
+    const report = asSuitesReport(JSON.parse(readFileSync(r.outputs.report, 'utf8')), r.outputs.report)
+    expect(Object.keys(report.suites)).toEqual(['popularity', 'security-guide', 'theory-of-mind'])
+    expect(report.newSuites).toEqual([])
+    for (const suite of Object.values(report.suites)) {
+      expect(suite.counts.paired).toBeGreaterThan(0)
+      for (const m of Object.values(suite.metrics)) expect(m.candidate).toBe(m.baseline)
+    }
+  })
+
+  it('the cap on unpacked bytes holds for the artifact files together', async () => {
+    const files = runFiles(BASELINE, (f) => f.startsWith('samples_'))
+    const sizes = Object.values(files).map((b) => b.length)
+    upload(files)
+    // Each file is under the cap; the three together are over it.
+    const cap = Math.max(...sizes) + 1
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(cap)
+    const r = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out' }, event: 'pull_request', env: { EVAL_GATE_MAX_UNPACKED_BYTES: String(cap) } })
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`::error::artifact "predictions" of run 11: holds more than the cap of ${cap.toLocaleString('en-US')} bytes unpacked in its files \\(at "Qwen__Qwen3-8B/samples_negotiationtom_\\w+_[^"]+"\\): refused; upload only the tool's output folder$`, 'm'))
+  })
+
+  it('an artifact file whose name would leave the folder is refused in one line', async () => {
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ '../evil.jsonl': new Uint8Array([123, 125]) }) })
+    const r = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out' }, event: 'pull_request' })
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(/::error::artifact "predictions" of run 11: has an entry with an unsafe path \("\.\.\/evil\.jsonl"\): refused$/m)
+  })
+})
