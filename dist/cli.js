@@ -10708,9 +10708,31 @@ async function readLmEval(source) {
         array.forEach((element, k) => reader.addObject(element, k + 1));
     }
     else {
+        if (head === 123)
+            await refuseResults(source);
         await eachLine(source, (b, start, end, lineNo) => reader.addLine(b, start, end, lineNo));
     }
     return reader.finish(await higherIsBetter(source));
+}
+/**
+ * Refuses an lm-eval `results_<time>.json` (docs/tools.md, lm-eval): one JSON document of per-task aggregates, which
+ * has no per-example values to pair. Told apart from a samples file by its first line: `{` alone, then `"results"`.
+ */
+async function refuseResults(source) {
+    const head = (await headBytes(source)).toString('utf8');
+    if (!/^\uFEFF?\s*\{\s*"results"\s*:\s*\{/.test(head))
+        return;
+    let tasks = [];
+    try {
+        const doc = parseJson((await wholeBytes(source)).toString('utf8'));
+        tasks = Object.keys(doc.results ?? {});
+    }
+    catch {
+        // Cut or malformed: the message below still holds.
+    }
+    const named = tasks.length ? ` (${tasks.length} task${tasks.length === 1 ? '' : 's'}: ${tasks.slice(0, 5).map((t) => quote(t)).join(', ')}${tasks.length > 5 ? ', …' : ''})` : '';
+    throw new errors_InputError(source.name, null, null, `is an lm-evaluation-harness results file${named}: aggregates per task, with no per-example values to pair; ` +
+        'run lm_eval with --log_samples and give its samples_<task>_<time>.jsonl, or the output folder (docs/tools.md, lm-eval)');
 }
 /** The first byte that is not whitespace (after a byte-order mark), or −1 for an empty source. */
 async function firstByte(source) {
@@ -15830,6 +15852,9 @@ async function recogniseTool(source) {
 function formatOfKeys(keys) {
     const has = (k) => keys.includes(k);
     if (has('doc_id') && ['doc', 'arguments', 'resps', 'filtered_resps', 'target'].some(has))
+        return 'lm-eval';
+    // An lm-eval results_<time>.json (aggregates only): read as lm-eval, which says what to give instead.
+    if (has('results') && ['configs', 'versions', 'n-shot', 'higher_is_better', 'group_subtasks'].some(has))
         return 'lm-eval';
     if (has('sample_id') && (has('evaluation_id') || has('schema_version')))
         return 'eee';

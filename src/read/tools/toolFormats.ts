@@ -355,6 +355,8 @@ export async function recogniseTool(source: PredictionSource): Promise<ToolForma
 export function formatOfKeys(keys: readonly string[]): ToolFormat | null {
   const has = (k: string): boolean => keys.includes(k)
   if (has('doc_id') && ['doc', 'arguments', 'resps', 'filtered_resps', 'target'].some(has)) return 'lm-eval'
+  // An lm-eval results_<time>.json (aggregates only): read as lm-eval, which says what to give instead.
+  if (has('results') && ['configs', 'versions', 'n-shot', 'higher_is_better', 'group_subtasks'].some(has)) return 'lm-eval'
   if (has('sample_id') && (has('evaluation_id') || has('schema_version'))) return 'eee'
   if (has('eval') && (has('version') || has('status') || has('samples'))) return 'inspect'
   if (has('evalId') || (has('results') && (has('config') || has('shareableUrl')))) return 'promptfoo'
