@@ -14,7 +14,7 @@ import { FakeGitHub } from '../action/fake-github.js'
 import { runAction } from '../action/run-action.js'
 import { asReport, asSuitesReport } from '../../src/report/validate.js'
 import { removeAfterTest } from '../temp.js'
-import { haveReal, real } from './support.js'
+import { compareFiles, haveReal, real } from './support.js'
 
 const RUN = 'lm-eval-harness/harness-pr3936-negotiationtom-qwen3-8b/outputs/qwen3-8b/negotiationtom/Qwen__Qwen3-8B'
 const CANDIDATE = '18-15-33'
@@ -128,6 +128,27 @@ describe.skipIf(!haveReal)('an lm-eval output folder as predictions (real files,
     const r = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out' }, event: 'pull_request', env: { EVAL_GATE_MAX_UNPACKED_BYTES: String(cap) } })
     expect(r.code).not.toBe(0)
     expect(r.stdout).toMatch(new RegExp(`::error::artifact "predictions" of run 11: holds more than the cap of ${cap.toLocaleString('en-US')} bytes unpacked in its files \\(at "Qwen__Qwen3-8B/samples_negotiationtom_\\w+_[^"]+"\\): refused; upload only the tool's output folder$`, 'm'))
+  })
+
+  it.each([
+    ['an Inspect .eval log (a zip inside the artifact zip)', 'inspect_ai/inspect-pr2488-log-sets/log-sets/set2', 'popularity.eval'],
+    ['a promptfoo results file', 'promptfoo/prompt-eval-workbench', 'promptfoo-results.json']
+  ])('%s from the baseline artifact reads as the same file from disk does', async (_what, folder, name) => {
+    const pick = (sub: string): string[] => readdirSync(real(folder, sub)).filter((f) => f.endsWith(path.extname(name))).map((f) => real(folder, sub, f))
+    const found = name.endsWith('.eval') ? pick('') : ['19256d87ce', 'a9adcf0aba'].flatMap(pick)
+    const [cand, base] = found
+    writeFileSync(path.join(dir, name), readFileSync(cand))
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ [name]: readFileSync(base) }) })
+    const r = await runAction(github, dir, { inputs: { predictions: name, resamples: '500' }, event: 'pull_request' })
+    const report = asReport(JSON.parse(readFileSync(r.outputs.report, 'utf8')), r.outputs.report)
+    const local = await compareFiles(cand, base)
+    expect(report.counts).toEqual(local.counts)
+    expect(Object.keys(report.metrics)).toEqual(Object.keys(local.metrics))
+    for (const [metric, m] of Object.entries(local.metrics)) {
+      expect(report.metrics[metric].candidate).toBe(m.candidate)
+      expect(report.metrics[metric].baseline).toBe(m.baseline)
+    }
+    expect(report.counts.paired).toBeGreaterThan(0)
   })
 
   it('an artifact file whose name would leave the folder is refused in one line', async () => {
