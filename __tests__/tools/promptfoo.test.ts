@@ -57,7 +57,7 @@ describe.skipIf(!haveReal)('promptfoo: the real pairable sets (skipped: /work/sh
   it('measure-ai-drift: 8 passing tests with 18 namedScores vs the same 8 errored (failureReason 2) in 2 prompt columns: the columns listed; #0 compared, its rows error rows', async () => {
     const message = await failure(compareFiles(DRIFT_OK, DRIFT_ERR))
     expect(message).not.toContain('\n')
-    expect(message).toMatch(/holds 2 prompt × provider columns \(one suite each, when suites come\); compare one at a time by appending its index to the path: .*promptfoo-results\.json#0 \(/)
+    expect(message).toMatch(/holds 2 prompt × provider columns, one model each: given as the candidate file, it is compared one suite per column \(docs\/tools\.md, promptfoo\); here, name one column by appending its index to the path: .*promptfoo-results\.json#0 \(/)
     const report = await compareFiles(DRIFT_OK, `${DRIFT_ERR}#0`, { errors: 'exclude' })
     expect(report.counts).toMatchObject({ candidate: 8, baseline: 8, paired: 8, errors: { candidate: 0, baseline: 8 } })
     const named = Object.keys(load(DRIFT_OK).results.prompts[0].metrics.namedScores)

@@ -29,6 +29,7 @@ import { renderAny } from '../render/suitesTable.js'
 import { isSuitesReport, type AnyReport } from '../report/schema.js'
 import { combineLegs } from './combine.js'
 import { compareSuiteInputs, compareSuitesInAction, sharedCompareOptions, type SuitesBaseline } from './suitesFlow.js'
+import { promptfooSuites } from '../compare/promptfooSuites.js'
 import { folderComparisons, toolFolderOf, type FolderBaseline } from './toolFolder.js'
 import type { PredictionSource } from '../read/predictionFile.js'
 import { stalenessWarning } from './github/staleness.js'
@@ -74,6 +75,16 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
       candidate = inputs[0].candidate
       baselineFile = inputs[0].baseline
     }
+  }
+  // docs/tools.md, promptfoo: a results file of several prompt × provider columns is one suite per column.
+  const columns = !folder && !suites ? await promptfooSuites(candidate, baselineFile, config.format) : null
+  if (columns) {
+    if (reference) throw new ConfigError(`input "reference" is for one comparison; ${config.predictions} holds ${columns.length} prompt × provider columns (one suite each): compare each against its reference in its own step (docs/reference.md)`)
+    const report = await core.group('Compare', () => compareSuiteInputs(config, columns, baseline.provenance))
+    const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
+    if (old) report.warnings.unshift(old)
+    await deliver(report, config, context, api)
+    return
   }
   if (suites) {
     if (reference) throw new ConfigError('input "reference" is for one predictions file; with several suites, compare each against its reference in its own step (docs/reference.md)')

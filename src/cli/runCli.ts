@@ -11,6 +11,7 @@ import { HELP, parseCli, type CliCommand } from './args.js'
 import { compareWithReference } from '../compare/compareWithReference.js'
 import { compareSuites, type SuiteInput } from '../compare/suites.js'
 import { folderSuites } from '../compare/folderSuites.js'
+import { promptfooSuites } from '../compare/promptfooSuites.js'
 import { renderSuites } from '../render/suitesTable.js'
 import { ConfigError, quote } from '../common/errors.js'
 import { renderMarkdown } from '../render/renderReport.js'
@@ -48,8 +49,13 @@ export async function runCli(argv: readonly string[], out: CliOutput, readerScri
   for (const [option, file] of [['--json', request.json], ['--markdown', request.markdown]] as const) {
     if (file && inputs.includes(path.resolve(file))) throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`)
   }
-  // docs/tools.md: an lm-eval output folder or an Inspect log folder of several tasks is one suite per task.
-  const suites = request.suites ?? (request.options.candidate.path ? await folderSuites(request.options.candidate.path, request.options.baseline?.path ?? null, request.options.format) : null)
+  // docs/tools.md: an lm-eval output folder or an Inspect log folder of several tasks is one suite per task; a
+  // promptfoo file of several prompt × provider columns one suite per column.
+  const { candidate, baseline, format } = request.options
+  const suites =
+    request.suites ??
+    (candidate.path ? await folderSuites(candidate.path, baseline?.path ?? null, format) : null) ??
+    (await promptfooSuites(candidate, baseline ?? null, format))
   if (suites) {
     if (request.reference !== undefined) throw new ConfigError('--reference is for one comparison; with --suite, compare each suite against its reference in a run of its own (docs/reference.md)')
     return suitesMain(request, suites, out, readerScript)

@@ -28,6 +28,8 @@ export interface SuiteInput {
   baseline: PredictionSource | null
   /** Why there is no baseline, for the warning of a new suite (`no file spam.jsonl in --baseline-dir base/`). */
   whyNew?: string
+  /** Said first among this suite's own warnings: how its files were paired when it is not plain (docs/tools.md, promptfoo). */
+  notes?: string[]
 }
 
 /** The options every suite shares: everything but its files, its gates and the family hook. */
@@ -98,6 +100,7 @@ export async function compareSuites(suites: readonly SuiteInput[], shared: Share
   suites.forEach((suite, i) => {
     const report = (settled[i] as PromiseFulfilledResult<Report>).value
     report.settings.family = { method: 'Holm', size, suites: suites.length }
+    if (suite.notes?.length) report.warnings.unshift(...suite.notes)
     reports[suite.name] = report
   })
   const warnings: string[] = []
