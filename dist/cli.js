@@ -15299,9 +15299,12 @@ async function inspectLogs(folder) {
  * promptfoo results (docs/tools.md, promptfoo): the file `promptfoo eval -o results.json` writes, with
  * `results.version` 3 or later: `results.results` holds one row per test × prompt × provider, in completion order.
  *
- * A file with several prompt × provider columns (`results.prompts`, a row's `promptIdx`) holds several models:
- * one is compared at a time, picked by appending its index to the path (`results.json#1`); without it the read
- * stops with the list. The id is the test's `description` when every test of the column has its own, else a hash
+ * A file with several prompt × provider columns (`results.prompts`, a row's `promptIdx`) holds several models: the
+ * reader takes one at a time, named by its index appended to the path (`results.json#1`); asked for the file
+ * without one, it stops with the list. Given as the candidate, such a file is compared one suite per column
+ * (src/compare/promptfooSuites.ts, docs/suites.md), which lists the columns with {@link promptfooColumns} and names
+ * each with {@link columnSource}: the file is parsed once for all of them.
+ * The id is the test's `description` when every test of the column has its own, else a hash
  * of its `vars` (in both files alike); rows with the same id are repeats (`repeat`: 1, 2, …, in `testIdx` order).
  * Metrics: `success` (a pass rate), `score`, every `namedScores` key, `latencyMs` and `cost` (better when lower).
  * A row whose `failureReason` is 2 (the provider failed, not an assertion) is an error row.
@@ -15310,14 +15313,49 @@ async function inspectLogs(folder) {
 
 
 
-/** `file.json#2` → the file and column 2; a path without `#N` (or that exists as it is) → itself. */
+/**
+ * Parsed files shared by the sources of one file's columns ({@link columnSource}, {@link columnOf}): every suite of a
+ * file of several columns reads the same parse instead of its own (they are compared at the same time). Held as long
+ * as those sources are.
+ */
+const shared = new WeakMap();
+const share = (from, to) => {
+    const parsed = shared.get(from);
+    if (parsed)
+        shared.set(to, parsed);
+    return to;
+};
+/**
+ * `file.json#2` → the file and column 2; a path without `#N` (or that exists as it is) → itself. An in-memory
+ * source (an artifact's file) names its column in its name: `artifact "x" of run 1: results.json#2`.
+ */
 function columnOf(source, exists) {
     const m = /^(.*)#(\d+)$/.exec(source.path ?? source.name);
     if (!m || (source.path && exists(source.path)))
         return { source, column: null };
-    return { source: { ...source, name: source.name.replace(/#\d+$/, ''), ...(source.path ? { path: m[1] } : {}) }, column: Number(m[2]) };
+    return { source: share(source, { ...source, name: source.name.replace(/#\d+$/, ''), ...(source.path ? { path: m[1] } : {}) }), column: Number(m[2]) };
 }
-async function readPromptfoo(source, column = null) {
+/**
+ * The source of column `index` of a promptfoo file: its name (and path) with `#index` appended, the bytes the same
+ * (an in-memory source keeps its data). It shares the parse of {@link promptfooColumns} on `source`.
+ * @example columnSource({ name: 'results.json', path: 'results.json' }, 1) // { name: 'results.json#1', path: 'results.json#1' }
+ */
+function columnSource(source, index) {
+    return share(source, { ...source, name: `${source.name}#${index}`, ...(source.path ? { path: `${source.path}#${index}` } : {}) });
+}
+/**
+ * The prompt × provider columns of a promptfoo file, in index order; the file is read and checked once (the reader
+ * errors of {@link readPromptfoo}), and the parse kept for the readers of its {@link columnSource}s.
+ */
+async function promptfooColumns(source) {
+    let parsed = shared.get(source);
+    if (!parsed) {
+        parsed = parse(source);
+        shared.set(source, parsed);
+    }
+    return (await parsed).columns.map((c) => ({ ...c }));
+}
+async function parse(source) {
     const name = source.name;
     const doc = await readJsonDocument(source);
     const results = doc?.results;
@@ -15336,17 +15374,36 @@ async function readPromptfoo(source, column = null) {
         const description = typeof test.description === 'string' && test.description !== '' ? test.description : null;
         return { k, testIdx: typeof raw.testIdx === 'number' ? raw.testIdx : k, promptIdx: typeof raw.promptIdx === 'number' ? raw.promptIdx : 0, description, vars: hashOf(raw.vars ?? test.vars ?? {}), raw };
     });
-    const columns = [...new Set(rows.map((r) => r.promptIdx))].sort((a, b) => a - b);
+    const counts = new Map();
+    for (const r of rows) {
+        const c = counts.get(r.promptIdx);
+        if (c)
+            c.rows++;
+        else
+            counts.set(r.promptIdx, { rows: 1, first: r });
+    }
+    const columns = [...counts]
+        .sort(([a], [b]) => a - b)
+        .map(([index, { rows: n, first }]) => {
+        const p = prompts[index];
+        const own = first.raw.provider;
+        const row = typeof own === 'string' ? own : typeof own === 'object' && own !== null ? (own.label ?? own.id) : undefined;
+        const provider = typeof p?.provider === 'string' ? p.provider : typeof row === 'string' ? row : '?';
+        const prompt = typeof p?.label === 'string' ? p.label : typeof p?.raw === 'string' ? p.raw : '';
+        return { index, prompt, provider, rows: n };
+    });
+    return { rows, columns };
+}
+async function readPromptfoo(source, column = null) {
+    const name = source.name;
+    const { rows, columns: all } = await (shared.get(source) ?? parse(source));
+    const columns = all.map((c) => c.index);
     if (column !== null && !columns.includes(column))
         throw new errors_InputError(name, null, null, `has no prompt × provider column ${column} (#${column}): its columns are ${columns.map((c) => `#${c}`).join(', ')}`);
     if (column === null && columns.length > 1) {
-        const label = (c) => {
-            const p = prompts[c];
-            const provider = typeof p?.provider === 'string' ? p.provider : String((rows.find((r) => r.promptIdx === c)?.raw.provider ?? {}).id ?? '?');
-            const prompt = typeof p?.label === 'string' ? p.label : typeof p?.raw === 'string' ? p.raw : '';
-            return `${name}#${c} (${quote(prompt, 40)} × ${quote(provider, 60)}, ${rows.filter((r) => r.promptIdx === c).length} rows)`;
-        };
-        throw new errors_InputError(name, null, null, `holds ${columns.length} prompt × provider columns (one suite each, when suites come); compare one at a time by appending its index to the path: ${columns.map(label).join('; ')}`);
+        const label = (c) => `${name}#${c.index} (${quote(c.prompt, 40)} × ${quote(c.provider, 60)}, ${c.rows} rows)`;
+        throw new errors_InputError(name, null, null, `holds ${columns.length} prompt × provider columns, one model each: given as the candidate file, it is compared one suite per column (docs/tools.md, promptfoo); ` +
+            `here, name one column by appending its index to the path: ${all.map(label).join('; ')}`);
     }
     const chosen = column ?? columns[0] ?? 0;
     const leg = rows.filter((r) => r.promptIdx === chosen).sort((a, b) => a.testIdx - b.testIdx || a.k - b.k);
@@ -27894,6 +27951,8 @@ async function compareSuites(suites, shared, gates, option) {
     suites.forEach((suite, i) => {
         const report = settled[i].value;
         report.settings.family = { method: 'Holm', size, suites: suites.length };
+        if (suite.notes?.length)
+            report.warnings.unshift(...suite.notes);
         reports[suite.name] = report;
     });
     const warnings = [];
@@ -28385,6 +28444,173 @@ async function folderSuites(candidate, baseline, format, how = {}) {
             ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${how.baselineName ? named(baseline) : baseline}` })
         };
     });
+}
+
+;// CONCATENATED MODULE: ./src/compare/promptfooSuites.ts
+/**
+ * A promptfoo results file of several prompt × provider columns as suites (docs/tools.md, promptfoo; docs/suites.md):
+ * each column is a model, compared as a suite of its own against its counterpart column of the baseline file, all in
+ * one multiplicity family. The suites' files are the file's columns (`results.json#1`, src/read/tools/promptfoo.ts),
+ * parsed once for all of them; an in-memory source (the action's baseline artifact file) works alike.
+ *
+ * - Names: the provider, made plain, when the providers all differ; `prompt-1`, `prompt-2`, … (the prompts in the
+ *   order they first appear) when one provider runs several prompts; `<provider>.prompt-<k>` otherwise.
+ * - Pairing, in rounds: the baseline column of the same provider and prompt label; else the same provider's column
+ *   at the same place among that provider's columns left; else the column at the same index. A baseline of one
+ *   column pairs with the candidate column of its provider (of its prompt, if there is one), or with none. A
+ *   pairing other than by provider and prompt is said in that suite's warnings; a column paired with nothing is a
+ *   new suite.
+ */
+
+
+
+
+
+/** The longest a provider's part of a suite name is (docs/tools.md): longer ones keep their head and tail. */
+const PROVIDER_CHARS = 60;
+/**
+ * A provider id as a plain suite name: runs of characters other than letters, digits, `.`, `_`, `-` become one `_`
+ * (none at either end); past 60 characters its first and last 29 around `..`.
+ * @example plainProvider('openai:chat:gpt-4o-mini') // 'openai_chat_gpt-4o-mini'
+ */
+function plainProvider(provider) {
+    const plain = provider.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'provider';
+    const side = (PROVIDER_CHARS - 2) >> 1;
+    return plain.length <= PROVIDER_CHARS ? plain : `${plain.slice(0, side)}..${plain.slice(-side)}`;
+}
+/**
+ * The suite names of a file's columns (docs/tools.md, promptfoo): the plain provider when every column has its own
+ * provider; `prompt-<k>` when they share one provider (k numbers the prompt labels in the order they first appear,
+ * so the columns' order when each has its own); else `<provider>.prompt-<k>` (the provider alone when every column
+ * has the same prompt). A name made twice (two providers alike once plain or cut) gets `-2`, `-3`, … in column order.
+ * @example suiteNames([{ provider: 'openai:gpt-4o', prompt: 'p' }, { provider: 'anthropic:claude', prompt: 'p' }]) // ['openai_gpt-4o', 'anthropic_claude']
+ */
+function suiteNames(columns) {
+    const providers = new Set(columns.map((c) => c.provider));
+    const prompts = new Map();
+    for (const c of columns)
+        if (!prompts.has(c.prompt))
+            prompts.set(c.prompt, prompts.size + 1);
+    const names = columns.map((c) => {
+        const k = prompts.get(c.prompt);
+        if (providers.size === columns.length || prompts.size === 1)
+            return plainProvider(c.provider);
+        return providers.size === 1 ? `prompt-${k}` : `${plainProvider(c.provider)}.prompt-${k}`;
+    });
+    const seen = new Set();
+    return names.map((name) => {
+        let unique = name;
+        for (let k = 2; seen.has(unique); k++)
+            unique = `${name}-${k}`;
+        seen.add(unique);
+        return unique;
+    });
+}
+/**
+ * The baseline column of each candidate column (null: none), and how it was found (see the module's comment).
+ * Each baseline column serves one candidate column at most. Cost O(columns²).
+ */
+function pairColumns(candidate, baseline) {
+    const out = candidate.map(() => null);
+    const used = new Set();
+    const take = (i, j, how) => {
+        out[i] = { column: baseline[j], how };
+        used.add(j);
+    };
+    if (baseline.length === 1) {
+        const b = baseline[0];
+        const same = candidate.findIndex((c) => c.provider === b.provider && c.prompt === b.prompt);
+        const i = same >= 0 ? same : candidate.findIndex((c) => c.provider === b.provider);
+        if (i >= 0)
+            take(i, 0, same >= 0 ? 'same' : 'provider');
+        return out;
+    }
+    candidate.forEach((c, i) => {
+        const j = baseline.findIndex((b, j) => !used.has(j) && b.provider === c.provider && b.prompt === c.prompt);
+        if (j >= 0)
+            take(i, j, 'same');
+    });
+    for (const provider of new Set(candidate.map((c) => c.provider))) {
+        const left = candidate.flatMap((c, i) => (out[i] === null && c.provider === provider ? [i] : []));
+        const free = baseline.flatMap((b, j) => (!used.has(j) && b.provider === provider ? [j] : []));
+        left.forEach((i, k) => {
+            if (k < free.length)
+                take(i, free[k], 'provider');
+        });
+    }
+    candidate.forEach((c, i) => {
+        if (out[i] !== null)
+            return;
+        const j = baseline.findIndex((b, j) => !used.has(j) && b.index === c.index);
+        if (j >= 0)
+            take(i, j, 'position');
+    });
+    return out;
+}
+/**
+ * The suites of a promptfoo file of several columns and its baseline file (or null: none), or null when the candidate
+ * is not such a file (not promptfoo by `format` or by its content, one column, a column already named by `#N`, a
+ * folder): then it is compared as it is. A baseline with `#N` is that one column. The baseline must be a promptfoo
+ * file (an InputError naming it otherwise); a bad file is the reader's InputError.
+ */
+async function promptfooSuites(candidate, baseline, format) {
+    if (format !== undefined && format !== 'promptfoo')
+        return null;
+    if (!candidate.data && candidate.path !== undefined && isFolder(candidate.path))
+        return null;
+    if (columnOf(candidate, external_node_fs_namespaceObject.existsSync).column !== null)
+        return null;
+    if (format === undefined && (await recogniseTool(candidate)) !== 'promptfoo')
+        return null;
+    const columns = await promptfooColumns(candidate);
+    if (columns.length < 2)
+        return null;
+    const names = suiteNames(columns);
+    let base = null;
+    if (baseline !== null) {
+        const picked = columnOf(baseline, external_node_fs_namespaceObject.existsSync);
+        if (format === undefined && (await recogniseTool(picked.source)) !== 'promptfoo') {
+            throw new errors_InputError(baseline.name, null, null, `is not a promptfoo results file, and the candidate is one of ${columns.length} prompt × provider columns (compared one suite per column): give the baseline's promptfoo results file`);
+        }
+        const all = await promptfooColumns(picked.source);
+        const only = picked.column === null ? all : all.filter((c) => c.index === picked.column);
+        if (only.length === 0)
+            throw new errors_InputError(picked.source.name, null, null, `has no prompt × provider column ${picked.column} (#${picked.column}): its columns are ${all.map((c) => `#${c.index}`).join(', ')}`);
+        base = { source: picked.source, columns: only };
+    }
+    const pairs = base ? pairColumns(columns, base.columns) : columns.map(() => null);
+    return columns.map((c, i) => {
+        const pair = pairs[i];
+        const suite = { name: names[i], candidate: columnSource(candidate, c.index), baseline: null };
+        if (!base)
+            return { ...suite, whyNew: 'no baseline' };
+        if (!pair)
+            return { ...suite, whyNew: whyNew(c, base.source, base.columns, pairs, names) };
+        const note = pairingNote(c, pair.column, pair.how, base.source.name);
+        return { ...suite, baseline: columnSource(base.source, pair.column.index), ...(note ? { notes: [note] } : {}) };
+    });
+}
+/** Why a column has no baseline counterpart, naming the baseline file. */
+function whyNew(c, file, baseline, pairs, names) {
+    if (baseline.length === 1) {
+        const b = baseline[0];
+        const taker = pairs.findIndex((p) => p !== null);
+        return taker >= 0
+            ? `${file.name} is one column (${quote(b.provider, 60)}), compared with suite ${quote(names[taker])}`
+            : `${file.name} is one column, of another provider (${quote(b.provider, 60)})`;
+    }
+    return `${file.name} has no column of provider ${quote(c.provider, 60)} left to pair with it, nor one at its index #${c.index}`;
+}
+/** What a suite's warnings say of a pairing other than by provider and prompt label; null for that one. */
+function pairingNote(c, b, how, file) {
+    if (how === 'same')
+        return null;
+    const changed = [
+        ...(b.provider !== c.provider ? [`the provider changed (${quote(b.provider, 60)} → ${quote(c.provider, 60)})`] : []),
+        ...(b.prompt !== c.prompt ? [`the prompt label changed (${quote(b.prompt, 60)} → ${quote(c.prompt, 60)})`] : [])
+    ];
+    const by = how === 'provider' ? "as the same provider's column at the same place" : 'by position only (the same column index)';
+    return `Paired with ${file}#${b.index} ${by}: ${changed.join(' and ')}, so the comparison measures that change too (docs/tools.md, promptfoo).`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -30071,6 +30297,7 @@ function isWide(code) {
 
 
 
+
 /**
  * What standard output gets (docs/cli.md): `--output-format` when given; else Markdown when `--markdown` writes a
  * file (the contract: Markdown "with --markdown") or standard output is not a terminal; plain text on a terminal.
@@ -30097,8 +30324,12 @@ async function runCli(argv, out, readerScript) {
         if (file && inputs.includes(external_node_path_default().resolve(file)))
             throw new ConfigError(`${option} ${quote(file, 200)} is an input file: refusing to overwrite it`);
     }
-    // docs/tools.md: an lm-eval output folder or an Inspect log folder of several tasks is one suite per task.
-    const suites = request.suites ?? (request.options.candidate.path ? await folderSuites(request.options.candidate.path, request.options.baseline?.path ?? null, request.options.format) : null);
+    // docs/tools.md: an lm-eval output folder or an Inspect log folder of several tasks is one suite per task; a
+    // promptfoo file of several prompt × provider columns one suite per column.
+    const { candidate, baseline, format } = request.options;
+    const suites = request.suites ??
+        (candidate.path ? await folderSuites(candidate.path, baseline?.path ?? null, format) : null) ??
+        (await promptfooSuites(candidate, baseline ?? null, format));
     if (suites) {
         if (request.reference !== undefined)
             throw new ConfigError('--reference is for one comparison; with --suite, compare each suite against its reference in a run of its own (docs/reference.md)');

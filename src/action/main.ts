@@ -30,6 +30,8 @@ import { isSuitesReport, type AnyReport } from '../report/schema.js'
 import { combineLegs } from './combine.js'
 import { compareSuiteInputs, compareSuitesInAction, sharedCompareOptions, type SuitesBaseline } from './suitesFlow.js'
 import { promptfooSuites } from '../compare/promptfooSuites.js'
+import type { SuiteInput } from '../compare/suites.js'
+import type { SuitePath } from './predictionsInput.js'
 import { folderComparisons, toolFolderOf, type FolderBaseline } from './toolFolder.js'
 import type { PredictionSource } from '../read/predictionFile.js'
 import { stalenessWarning } from './github/staleness.js'
@@ -53,42 +55,27 @@ export async function run(): Promise<void> {
 }
 
 async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Promise<void> {
-  // docs/tools.md: an lm-eval output folder or an Inspect log folder is matched with the baseline's by task.
-  // A `baseline` file (not a folder) is compared with the folder's one task as before.
+  // docs/tools.md: an lm-eval output folder or an Inspect log folder is matched with the baseline's by task; a
+  // `baseline` file (not a folder) is compared with the folder's one task as before.
   const folder = config.baseline.kind === 'file' && !isFolder(config.baseline.path) ? null : await toolFolderOf(config)
   const baseline = await core.group('Baseline', () => baselineSource(api, config, context, folder !== null))
   const reference = config.reference === null ? null : await core.group('Reference', () => referenceSource(api, config, context))
-  const suites = config.suites
   let candidate: PredictionSource = { name: config.predictions, path: config.predictions }
   let baselineFile = baseline.source
+  // The suites of a tool's output: one per task of a folder, one per prompt × provider column of a promptfoo file.
+  let found: { inputs: SuiteInput[]; what: string } | null = null
   if (folder) {
     const inputs = await folderComparisons(config.predictions, folder, folderBaseline(config, baseline), context.runnerTemp)
-    if (inputs.length > 1) {
-      if (reference) throw new ConfigError(`input "reference" is for one comparison; ${config.predictions} holds ${inputs.length} tasks (one suite each): compare each against its reference in its own step (docs/reference.md)`)
-      const report = await core.group('Compare', () => compareSuiteInputs(config, inputs, baseline.provenance))
-      const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
-      if (old) report.warnings.unshift(old)
-      await deliver(report, config, context, api)
-      return
-    }
-    if (inputs.length === 1) {
-      candidate = inputs[0].candidate
-      baselineFile = inputs[0].baseline
-    }
+    if (inputs.length === 1) [candidate, baselineFile] = [inputs[0].candidate, inputs[0].baseline]
+    else if (inputs.length > 1) found = { inputs, what: `${inputs.length} tasks` }
+  } else if (!config.suites) {
+    const inputs = await promptfooSuites(candidate, baselineFile, config.format)
+    if (inputs) found = { inputs, what: `${inputs.length} prompt × provider columns` }
   }
-  // docs/tools.md, promptfoo: a results file of several prompt × provider columns is one suite per column.
-  const columns = !folder && !suites ? await promptfooSuites(candidate, baselineFile, config.format) : null
-  if (columns) {
-    if (reference) throw new ConfigError(`input "reference" is for one comparison; ${config.predictions} holds ${columns.length} prompt × provider columns (one suite each): compare each against its reference in its own step (docs/reference.md)`)
-    const report = await core.group('Compare', () => compareSuiteInputs(config, columns, baseline.provenance))
-    const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
-    if (old) report.warnings.unshift(old)
-    await deliver(report, config, context, api)
-    return
-  }
-  if (suites) {
-    if (reference) throw new ConfigError('input "reference" is for one predictions file; with several suites, compare each against its reference in its own step (docs/reference.md)')
-    const report = await core.group('Compare', () => compareSuitesInAction(config, suites, baseline))
+  if (found || config.suites) {
+    if (reference) throw new ConfigError(`input "reference" is for one comparison; ${found ? `${config.predictions} holds ${found.what}, one suite each` : 'predictions names several suites'}: compare each against its reference in its own step (docs/reference.md)`)
+    const suites = config.suites
+    const report = await core.group('Compare', () => (found ? compareSuiteInputs(config, found.inputs, baseline.provenance) : compareSuitesInAction(config, suites as SuitePath[], baseline)))
     const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
     if (old) report.warnings.unshift(old)
     await deliver(report, config, context, api)

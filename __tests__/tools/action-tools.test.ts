@@ -1,9 +1,12 @@
 /**
- * An lm-eval output folder as the action's `predictions` (docs/tools.md, docs/suites.md), end to end: the bundle
- * against the local fake of GitHub's REST API (../action/fake-github.ts). The baseline run uploaded its own output
- * folder, whose files carry another time in their names: each task is matched by task, not by path.
- * The real negotiationtom runs (three tasks, two runs of Qwen3-8B) are read from ../shared/formats/real and copied
- * into the test's temp workspace only to separate the two runs; skipped when ../shared is absent.
+ * The evaluation tools' outputs through the action (docs/tools.md, docs/suites.md), end to end: the bundle against
+ * the local fake of GitHub's REST API (../action/fake-github.ts).
+ * - An lm-eval output folder or an Inspect log folder as `predictions`: the baseline run uploaded its own folder,
+ *   whose files carry another time in their names, so each task is matched by task, not by path.
+ * - A promptfoo file of several prompt × provider columns: one suite per column.
+ * - A single tool file from the artifact reads as the same file from disk.
+ * The real files (PROVENANCE.md) are read from ../shared/formats/real and copied into the test's temp workspace
+ * only to separate runs or change a value; skipped when ../shared is absent.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -22,7 +25,7 @@ const BASELINE = '16-04-34'
 const results = (stamp: string) =>
   (JSON.parse(readFileSync(real(RUN, readdirSync(real(RUN)).find((f) => f.startsWith('results_') && f.includes(stamp)) as string), 'utf8')) as { results: Record<string, Record<string, number>> }).results
 
-describe.skipIf(!haveReal)('an lm-eval output folder as predictions (real files, ../shared/formats/real)', () => {
+describe.skipIf(!haveReal)('tool outputs as the action\'s predictions (real files, ../shared/formats/real)', () => {
   let github: FakeGitHub
   let dir: string
 
@@ -149,6 +152,32 @@ describe.skipIf(!haveReal)('an lm-eval output folder as predictions (real files,
       expect(report.metrics[metric].baseline).toBe(m.baseline)
     }
     expect(report.counts.paired).toBeGreaterThan(0)
+  })
+
+  it('a promptfoo file of two provider columns is one suite per column, each paired with its column of the artifact file', async () => {
+    const tds = real('promptfoo/TDS-Project-1/promptfoo_results.json')
+    const doc = JSON.parse(readFileSync(tds, 'utf8')) as { results: { prompts: { provider: string }[]; results: { promptIdx: number; testIdx: number; success: boolean }[] } }
+    // The candidate: gpt-4o-mini's (column 1) first test flipped from pass to fail; the baseline artifact holds the file as it is.
+    const flipped = structuredClone(doc)
+    const row = flipped.results.results.find((r) => r.promptIdx === 1 && r.success) as { success: boolean; testIdx: number }
+    row.success = false
+    writeFileSync(path.join(dir, 'results.json'), JSON.stringify(flipped))
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync({ 'results.json': readFileSync(tds) }) })
+    const r = await runAction(github, dir, { inputs: { predictions: 'results.json', resamples: '500' }, event: 'pull_request' })
+    const report = asSuitesReport(JSON.parse(readFileSync(r.outputs.report, 'utf8')), r.outputs.report)
+    expect(Object.keys(report.suites)).toEqual(['https_tds-project-1-ruby-one.vercel.app_query', 'openai_chat_gpt-4o-mini'])
+    expect(report.newSuites).toEqual([])
+    const rate = (d: typeof doc, c: number) => {
+      const rows = d.results.results.filter((x) => x.promptIdx === c)
+      return rows.filter((x) => x.success).length / rows.length
+    }
+    const [vercel, mini] = [report.suites['https_tds-project-1-ruby-one.vercel.app_query'], report.suites['openai_chat_gpt-4o-mini']]
+    expect(vercel.metrics.success.candidate).toBe(rate(doc, 0))
+    expect(vercel.metrics.success.baseline).toBe(rate(doc, 0))
+    expect(mini.metrics.success.baseline).toBe(rate(doc, 1))
+    expect(mini.metrics.success.candidate).toBe(rate(flipped, 1))
+    expect(rate(flipped, 1)).toBeLessThan(rate(doc, 1))
+    expect(github.comments.filter((x) => x.body.startsWith('<!-- eval-gate:'))).toHaveLength(1)
   })
 
   it('an artifact file whose name would leave the folder is refused in one line', async () => {
