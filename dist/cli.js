@@ -10451,7 +10451,240 @@ function bytesAre(b, start, end, text) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/read/tools/listValues.ts
+/**
+ * lm-eval's list metric values (docs/tools.md, lm-eval, "[gold, pred] pairs"): a metric lm-eval aggregates over the
+ * whole test set (F1, MCC, span F1, BLEU) stores each example's input to that aggregation instead of a number.
+ *
+ * - A **classification pair** `[gold, pred]`: gold a string, number or boolean; pred one too, or a one-element
+ *   list holding one (lm-eval wraps filtered responses: `["DATE: kawuononi", ["date: 796"]]`). Both are label
+ *   texts as docs/inputs.md reads labels (a string as it is, a number in its shortest form, `true`/`false`).
+ * - A **pair of label sets** `[[gold labels], [predicted labels]]` (multi-label): no per-example value, and not a
+ *   classification pair.
+ * - Anything else (3 items, a pred list of 2, an object) is neither.
+ *
+ * A column's list values are of one kind on every row, or the column is of kind `other` (the first row that
+ * differs says why).
+ */
+
+
+/**
+ * Reads one list metric value.
+ * @example readList(['DATE: x', ['date: y']]) // { kind: 'labels', gold: 'DATE: x', pred: 'date: y' }
+ * @example readList([1, 0]) // { kind: 'labels', gold: '1', pred: '0' }
+ * @example readList([['a', 'b'], ['c']]) // { kind: 'sets' }
+ */
+function readList(list) {
+    if (list.length !== 2)
+        return { kind: 'other', reason: `is a list of ${list.length} item${list.length === 1 ? '' : 's'}, not a [gold, pred] pair: ${NEITHER}` };
+    const [gold, pred] = list;
+    if (Array.isArray(gold)) {
+        if (Array.isArray(pred) && gold.every(isLabel) && pred.every(isLabel))
+            return { kind: 'sets' };
+        return { kind: 'other', reason: `is a [gold, pred] list whose gold is a list and whose pred is ${Array.isArray(pred) ? 'a list holding something other than labels' : 'not a list'}: ${NEITHER}` };
+    }
+    const goldText = label(gold);
+    if (goldText === null)
+        return { kind: 'other', reason: `is a [gold, pred] list whose gold is ${shape(gold)}: a classification pair's gold is a string, number or boolean` };
+    if (Array.isArray(pred) && pred.length !== 1) {
+        return { kind: 'other', reason: `is a [gold, pred] list whose pred is a list of ${pred.length} items: a classification pair's pred is one label, or a list of one` };
+    }
+    const inner = Array.isArray(pred) ? pred[0] : pred;
+    const predText = label(inner);
+    if (predText === null)
+        return { kind: 'other', reason: `is a [gold, pred] list whose pred is ${shape(inner)}: a classification pair's pred is a string, number or boolean (or a list of one)` };
+    return { kind: 'labels', gold: goldText, pred: predText };
+}
+const NEITHER = 'lm-eval aggregates it over the whole test set, and it is neither a classification pair [gold, pred] nor a pair of label sets';
+/** The label text of a string, a finite number or a boolean (docs/inputs.md); null for anything else, NaN included. */
+function label(v) {
+    return v === NAN ? null : labelText(v);
+}
+function isLabel(v) {
+    return label(v) !== null;
+}
+function shape(v) {
+    if (v === null || v === NAN)
+        return v === null ? 'null' : 'NaN';
+    if (Array.isArray(v))
+        return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
+    if (typeof v === 'object')
+        return 'an object';
+    if (typeof v === 'number')
+        return String(v);
+    return typeof v;
+}
+/**
+ * The list values of one metric column, by row: their kind, and for classification pairs each row's gold and
+ * predicted label text (undefined on a row without a pair).
+ */
+class ListColumn {
+    kind = null;
+    /** Rows with a list value, and the first of them. */
+    count = 0;
+    first = -1;
+    gold = [];
+    pred = [];
+    /** The first row not of the column's kind, or the first value of kind `other`: the row and why. */
+    bad = null;
+    /** Adds row i's list value. */
+    add(i, read) {
+        this.count++;
+        if (this.first < 0)
+            this.first = i;
+        if (this.kind === null)
+            this.kind = read.kind;
+        else if (this.kind !== read.kind && this.kind !== 'other') {
+            const was = this.kind;
+            this.kind = 'other';
+            this.bad ??= { row: i, reason: read.kind === 'other' ? read.reason : `is ${KIND_WORDS[read.kind]} here but ${KIND_WORDS[was]} on earlier rows: a metric's values are of one kind on every row` };
+            return;
+        }
+        if (read.kind === 'other')
+            this.bad ??= { row: i, reason: read.reason };
+        else if (read.kind === 'labels') {
+            this.gold[i] = read.gold;
+            this.pred[i] = read.pred;
+        }
+    }
+    /** The first row below n without a classification pair, or −1. */
+    firstWithout(n) {
+        for (let i = 0; i < n; i++)
+            if (this.gold[i] === undefined)
+                return i;
+        return -1;
+    }
+    /** True when both columns hold the same classification pairs on every row (n rows). */
+    samePairs(other, n) {
+        for (let i = 0; i < n; i++)
+            if (this.gold[i] !== other.gold[i] || this.pred[i] !== other.pred[i])
+                return false;
+        return true;
+    }
+}
+const KIND_WORDS = {
+    labels: 'a [gold, pred] pair of labels',
+    sets: 'a pair of label sets',
+    other: 'a list'
+};
+
+;// CONCATENATED MODULE: ./src/read/tools/lmEvalResults.ts
+/**
+ * What an lm-eval run's `results_<time>.json` says about the metrics of a samples file (docs/tools.md, lm-eval):
+ * which way each is better (`higher_is_better[task]`) and how the run aggregates it over the test set
+ * (`configs[task].metric_list[].aggregation`: a built-in name, or a task's own Python function, written out as its
+ * source `def span_f1_agg(items): …`).
+ *
+ * The results file is found beside `samples_<task>_<time>.jsonl` by the timestamp: `results_<time>.json`, else a
+ * renamed one (`masakhaner_luo_0shot_<time>.json`) that holds the task.
+ */
+
+
+
+/** A results file larger than this is not read (it only adds directions and notes). */
+const MAX_RESULTS_BYTES = 64 << 20;
+/**
+ * lm-eval's default aggregation of a built-in metric whose `metric_list` entry names none (lm_eval/api/metrics.py):
+ * the pass-through metrics a classification pair can come from.
+ */
+const DEFAULT_AGGREGATION = { f1: 'f1', mcc: 'matthews_corrcoef' };
+/**
+ * The run's results for the task of a `samples_<task>_<time>.jsonl` file; null when there is no results file
+ * beside it that holds the task (or the source has no path, or another name).
+ */
+async function runResults(source) {
+    if (!source.path)
+        return null;
+    const m = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl$/.exec(external_node_path_default().basename(source.path));
+    if (!m)
+        return null;
+    const [, task, time] = m;
+    const folder = external_node_path_default().dirname(source.path);
+    for (const file of await candidates(folder, time)) {
+        const results = await readResults(external_node_path_default().join(folder, file));
+        const of = results ? resultsOf(results, task) : null;
+        if (of)
+            return of;
+    }
+    return null;
+}
+/** The results files that may be the run's: `results_<time>.json` first, then other `*_<time>.json` names (renamed). */
+async function candidates(folder, time) {
+    const exact = `results_${time}.json`;
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(folder);
+    }
+    catch {
+        return [];
+    }
+    const renamed = names.filter((n) => n !== exact && n.endsWith(`_${time}.json`) && !n.startsWith('samples_')).sort();
+    return [...(names.includes(exact) ? [exact] : []), ...renamed];
+}
+async function readResults(file) {
+    try {
+        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        return text.length > MAX_RESULTS_BYTES ? null : parseJson(text);
+    }
+    catch {
+        return null;
+    }
+}
+/** The directions and aggregations of `task` in a parsed results file; null when it does not hold the task. */
+function resultsOf(results, task) {
+    if (typeof results !== 'object' || results === null)
+        return null;
+    const { higher_is_better: hib, configs } = results;
+    const table = objectAt(hib, task);
+    const config = objectAt(configs, task);
+    if (!table && !config)
+        return null;
+    const higher = new Map();
+    for (const [metric, value] of Object.entries(table ?? {}))
+        if (typeof value === 'boolean')
+            higher.set(metric, value);
+    const aggregations = new Map();
+    const list = config?.metric_list;
+    if (Array.isArray(list)) {
+        for (const entry of list) {
+            const metric = entry?.metric;
+            if (typeof metric !== 'string')
+                continue;
+            const aggregation = aggregationOf(entry.aggregation, metric);
+            if (aggregation)
+                aggregations.set(metric, aggregation);
+        }
+    }
+    return { higher, aggregations };
+}
+/**
+ * An aggregation as a results file writes it: a built-in name, or a function's Python source (its name is taken).
+ * @example aggregationOf('def span_f1_agg(items):\n    …', 'f1') // { name: 'span_f1_agg', custom: true }
+ * @example aggregationOf(undefined, 'mcc') // { name: 'matthews_corrcoef', custom: false }
+ */
+function aggregationOf(value, metric) {
+    if (typeof value !== 'string' || value.trim() === '') {
+        const builtIn = DEFAULT_AGGREGATION[metric];
+        return builtIn ? { name: builtIn, custom: false } : null;
+    }
+    const text = value.trim();
+    const def = /^(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
+    if (def)
+        return { name: def[1], custom: true };
+    // Any other source text (a lambda, a decorated function): custom, named by its first 40 characters.
+    if (/[\s(]/.test(text))
+        return { name: text.slice(0, 40), custom: true };
+    return { name: text, custom: false };
+}
+function objectAt(value, key) {
+    if (typeof value !== 'object' || value === null)
+        return null;
+    const at = value[key];
+    return typeof at === 'object' && at !== null && !Array.isArray(at) ? at : null;
+}
+
 ;// CONCATENATED MODULE: ./src/read/tools/toolTable.ts
+
 
 const TOOL_FORMATS = ['lm-eval', 'inspect', 'promptfoo', 'eee', 'deepeval'];
 /** Names of lower-is-better metrics when the tool does not say: latency, cost, tokens, times, losses, perplexities. */
@@ -10473,15 +10706,13 @@ function safeName(name) {
  * A JSON value as a metric value: numbers and booleans as they are, null / absent / NaN missing, ±Infinity
  * apart, anything else bad (with a short description for the message).
  */
-function readMetric(value, pairs = false) {
+function readMetric(value) {
     if (typeof value === 'number')
         return Number.isFinite(value) ? { kind: 'number', value, boolean: false } : { kind: 'infinite' };
     if (typeof value === 'boolean')
         return { kind: 'number', value: value ? 1 : 0, boolean: true };
     if (value === null || value === undefined || value === NAN)
         return { kind: 'missing' };
-    if (pairs && Array.isArray(value) && value.length === 2)
-        return { kind: 'pair' };
     return { kind: 'bad', reason: `is not a number: ${describeValue(value)}` };
 }
 /** `the string "N/A"`, `a list of 3 items`, `an object` — at most ~80 characters of the value. */
@@ -10501,7 +10732,6 @@ class TableBuilder {
     format;
     name;
     idField;
-    pairsAllowed;
     n = 0;
     cap = 256;
     ids = [];
@@ -10514,11 +10744,10 @@ class TableBuilder {
     truth = null;
     prompts = null;
     notes = [];
-    constructor(format, name, idField, pairsAllowed = false) {
+    constructor(format, name, idField) {
         this.format = format;
         this.name = name;
         this.idField = idField;
-        this.pairsAllowed = pairsAllowed;
     }
     /** A new row with this id; its index. */
     row(id) {
@@ -10535,7 +10764,7 @@ class TableBuilder {
         const column = this.column(name);
         if (value !== undefined)
             this.given.get(name)[i] = 1;
-        const read = readMetric(value, this.pairsAllowed);
+        const read = readMetric(value);
         switch (read.kind) {
             case 'number':
                 column.values[i] = read.value;
@@ -10548,15 +10777,21 @@ class TableBuilder {
             case 'infinite':
                 column.infinite++;
                 return;
-            case 'pair':
-                column.pairs++;
-                if (column.bad === null)
-                    column.bad = { row: i, field, reason: PAIR };
-                return;
             case 'bad':
                 if (column.bad === null)
                     column.bad = { row: i, field, reason: read.reason };
         }
+    }
+    /**
+     * Sets metric `name` of row i from an lm-eval list value (src/read/tools/listValues.ts). It is no number: the
+     * column's first one is its bad value, the error if the metric is compared as a score.
+     */
+    setList(i, name, field, read) {
+        const column = this.column(name);
+        this.given.get(name)[i] = 1;
+        (column.lists ??= new ListColumn()).add(i, read);
+        if (column.bad === null)
+            column.bad = { row: i, field, reason: read.kind === 'labels' ? PAIR : read.kind === 'sets' ? SETS : read.reason };
     }
     /** Sets metric `name` of row i to a number already mapped (Inspect's C/I/P/N); NaN: missing. */
     setNumber(i, name, value) {
@@ -10578,7 +10813,7 @@ class TableBuilder {
     column(name) {
         let column = this.columns.get(name);
         if (!column) {
-            column = { name, values: new Float64Array(this.cap).fill(NaN), booleans: true, present: 0, infinite: 0, pairs: 0, bad: null, direction: directionOfName(name), optional: false, absent: 0 };
+            column = { name, values: new Float64Array(this.cap).fill(NaN), booleans: true, present: 0, infinite: 0, lists: null, aggregation: null, bad: null, direction: directionOfName(name), optional: false, absent: 0 };
             this.columns.set(name, column);
             this.given.set(name, new Uint8Array(this.cap));
         }
@@ -10646,9 +10881,12 @@ class TableBuilder {
         }
     }
 }
-/** The reason given for a `[gold, pred]` value when such a metric is compared. */
-const PAIR = 'is a [gold, pred] pair: lm-eval aggregates it over the whole test set (a corpus-level metric such as F1), so it has no per-example value to compare; ' +
-    'leave it out of --score-metrics, or compare a per-example metric of the task (docs/tools.md, lm-eval)';
+/** The reason given for a `[gold, pred]` pair of labels when such a metric is compared as a score. */
+const PAIR = 'is a [gold, pred] pair of labels, the input of a metric lm-eval aggregates over the whole test set (such as F1), so it has no per-example number: ' +
+    'compare it as a classification (--task multiclass, or binary: label = gold, prediction = pred), or leave it out of --score-metrics (docs/tools.md, lm-eval)';
+/** The reason given for a pair of label sets when such a metric is compared. */
+const SETS = 'is a multi-label pair of label sets ([gold labels, predicted labels]) that lm-eval aggregates over the whole test set: it has no per-example value, ' +
+    'and it is not a classification pair (docs/tools.md, lm-eval)';
 
 ;// CONCATENATED MODULE: ./src/read/tools/lmEval.ts
 /**
@@ -10659,16 +10897,19 @@ const PAIR = 'is a [gold, pred] pair: lm-eval aggregates it over the whole test 
  *
  * One example per `doc_id`. Metrics are named as they are when every row's filter is `none` (or the file has no
  * filters), else `METRIC.FILTER` (`exact_match.flexible-extract`), the rows of one doc_id holding each filter's
- * values. A `[gold, pred]` list (a corpus-level metric's per-example input, e.g. F1) has no per-example value:
- * it is left out with a note unless asked for, and asked for it is an error. `doc_hash` + `target_hash` say what
- * the example is (paired rows that differ are label conflicts), `prompt_hash` how it was asked.
+ * values. A list value (a corpus-level metric's per-example input, e.g. F1's `[gold, pred]`) has no per-example
+ * number: it is read as src/read/tools/listValues.ts says (a classification pair, a pair of label sets, neither),
+ * and src/read/tools/toolPairs.ts decides whether the comparison is a classification of it. `doc_hash` +
+ * `target_hash` say what the example is (paired rows that differ are label conflicts), `prompt_hash` how it was asked.
  *
- * Directions: the `higher_is_better` of the run's `results_<time>.json` beside the samples file when there is one,
- * else by the metric's name (perplexity, bits_per_byte, mae, … are better when lower).
+ * Directions and aggregations: the run's results file beside the samples file (src/read/tools/lmEvalResults.ts)
+ * when there is one; else directions by the metric's name (perplexity, bits_per_byte, mae, … are better when lower).
  *
  * Speed: each line's top-level keys are found by the byte scanner of src/read/tools/topLevelScan.ts; `doc`, `arguments`,
- * `resps`, `filtered_resps` and `target` (the long prompts and generations) are skipped, not parsed.
+ * `resps`, `filtered_resps` and `target` (the long prompts and generations) are skipped, not parsed. A list value is
+ * parsed only when it is a named metric's (a file without list metrics parses no list).
  */
+
 
 
 
@@ -10682,11 +10923,26 @@ const PAIR = 'is a [gold, pred] pair: lm-eval aggregates it over the whole test 
 const NOT_METRICS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name', 'task', 'index']);
 /** Fields skipped unparsed by the byte scanner. */
 const SKIPPED = ['doc', 'target', 'arguments', 'resps', 'filtered_resps'];
-/** A list value, known by its shape only: how many items, and whether it is a [gold, pred] pair. */
+/**
+ * A list value: its items counted by the scanner, parsed only when a metric uses it ({@link ListValue.list}). The
+ * bytes are those of the line being added (read before the line's buffer is reused), or the list JSON.parse built.
+ */
 class ListValue {
     items;
-    constructor(items) {
+    source;
+    start;
+    end;
+    constructor(items, source, start = 0, end = 0) {
         this.items = items;
+        this.source = source;
+        this.start = start;
+        this.end = end;
+    }
+    /** The list's items. */
+    list() {
+        if (Array.isArray(this.source))
+            return this.source;
+        return parseJson(this.source.toString('utf8', this.start, this.end));
     }
 }
 async function readLmEval(source) {
@@ -10712,7 +10968,7 @@ async function readLmEval(source) {
             await refuseResults(source);
         await eachLine(source, (b, start, end, lineNo) => reader.addLine(b, start, end, lineNo));
     }
-    return reader.finish(await higherIsBetter(source));
+    return reader.finish(await runResults(source));
 }
 /**
  * Refuses an lm-eval `results_<time>.json` (docs/tools.md, lm-eval): one JSON document of per-task aggregates, which
@@ -10750,7 +11006,7 @@ class LmEvalReader {
     /** Per filter, the line of each example's row. */
     rowsSeen = new Map();
     internals = new Map();
-    /** Metrics named in `metrics` whose rows hold a list: left out by default. */
+    /** The file is one JSON array (~0.4.2): places are its elements. */
     elements = false;
     hashes = false;
     promptHashes = false;
@@ -10759,7 +11015,7 @@ class LmEvalReader {
     /** Rows with `filter`/`metrics` keys (0.4.4 on): metrics come from `metrics`. */
     constructor(file) {
         this.file = file;
-        this.table = new TableBuilder('lm-eval', file, 'doc_id', true);
+        this.table = new TableBuilder('lm-eval', file, 'doc_id');
     }
     place = (row) => (this.elements ? { file: `${this.file}: element ${this.lines[row]}`, line: null } : { file: this.file, line: this.lines[row] });
     addLine(b, start, end, lineNo) {
@@ -10787,7 +11043,7 @@ class LmEvalReader {
         const other = [];
         for (const [key, v] of Object.entries(object))
             if (!NOT_METRICS.has(key))
-                other.push([key, Array.isArray(v) ? new ListValue(v.length) : v]);
+                other.push([key, Array.isArray(v) ? new ListValue(v.length, v) : v]);
         this.add({ docId: object.doc_id, filter: object.filter, metrics: object.metrics, docHash: object.doc_hash, promptHash: object.prompt_hash, targetHash: object.target_hash, other }, lineNo);
     }
     /** The row's fields by the byte scanner, or null when the line needs JSON.parse (for its value or its message). */
@@ -10911,27 +11167,31 @@ class LmEvalReader {
     put(ex, name, filter, value) {
         const internal = this.internal(name, filter);
         if (value instanceof ListValue) {
-            const column = this.table.column(internal);
-            if (value.items === 2)
-                column.pairs++;
-            if (column.bad === null)
-                column.bad = { row: ex, field: name, reason: value.items === 2 ? PAIR : `is not a number: a list of ${value.items} items` };
+            let list;
+            try {
+                list = value.list();
+            }
+            catch (error) {
+                throw new errors_InputError(this.place(ex).file, this.place(ex).line, name, `is not a valid JSON list (${jsonMessage(error)})`);
+            }
+            this.table.setList(ex, internal, name, readList(list));
             return;
         }
         this.table.set(ex, internal, value, name);
     }
-    finish(directions) {
+    finish(results) {
         const filtered = [...this.rowsSeen.keys()].some((f) => f !== 'none');
         const built = this.table.finish(this.place);
         for (const column of built.metrics) {
             const [metric, filter] = column.name.split('\u0000');
             // Names as gate rules can hold them (a `@` or a space would read as rule syntax): lm-eval's own are unchanged.
             column.name = safeName(filtered ? `${metric}.${filter}` : metric);
-            const higher = directions?.get(metric);
+            const higher = results?.higher.get(metric);
             if (higher !== undefined)
                 column.direction = higher ? 'higher' : 'lower';
-            if (column.bad?.reason === PAIR)
-                column.bad.field = column.name;
+            column.aggregation = results?.aggregations.get(metric) ?? null;
+            if (column.lists && column.present > 0)
+                throw this.mixed(column.values, column.lists.first, metric);
         }
         built.truth = this.hashes ? this.truth : null;
         built.prompts = this.promptHashes ? this.prompts : null;
@@ -10940,6 +11200,20 @@ class LmEvalReader {
         if (built.n === 0)
             throw new errors_InputError(this.file, null, null, 'is empty: no lm-eval samples');
         return built;
+    }
+    /**
+     * The error of a metric with a list on some rows and a number on others: at the later of the first row of each,
+     * naming the line of the other.
+     */
+    mixed(values, firstList, field) {
+        let firstNumber = 0;
+        while (firstNumber < values.length && Number.isNaN(values[firstNumber]))
+            firstNumber++;
+        const numberLater = firstNumber > firstList;
+        const at = this.place(numberLater ? firstNumber : firstList);
+        const other = this.place(numberLater ? firstList : firstNumber);
+        const where = other.line !== null ? `line ${other.line}` : other.file;
+        return new errors_InputError(at.file, at.line, field, `is ${numberLater ? 'a number' : 'a list'} here, but ${where} has ${numberLater ? 'a list' : 'a number'} for it: a metric is a number on every row, or a [gold, pred] list on every row`);
     }
     error(lineNo, field, reason) {
         return this.elements ? new errors_InputError(`${this.file}: element ${lineNo}`, null, field, reason) : new errors_InputError(this.file, lineNo, field, reason);
@@ -10985,7 +11259,7 @@ function scalar(b, vs, ve) {
         let items = 0;
         let i = topLevelScan_ws(b, vs + 1, ve);
         if (b[i] === 93)
-            return new ListValue(0);
+            return new ListValue(0, []);
         for (;;) {
             const next = skipValue(b, i, ve);
             if (next < 0)
@@ -10996,7 +11270,7 @@ function scalar(b, vs, ve) {
                 i++;
                 continue;
             }
-            return b[i] === 93 ? new ListValue(items) : FAIL;
+            return b[i] === 93 ? new ListValue(items, b, vs, ve) : FAIL;
         }
     }
     if (c === 123)
@@ -11017,36 +11291,6 @@ function scalar(b, vs, ve) {
             return -Infinity;
     }
     return NUMBER.test(text) ? Number(text) : FAIL;
-}
-/**
- * The run's `higher_is_better` for the task of a `samples_<task>_<time>.jsonl` file, from `results_<time>.json`
- * beside it: metric → true when higher is better. Null when there is no such file (renamed, in memory).
- */
-async function higherIsBetter(source) {
-    if (!source.path)
-        return null;
-    const m = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl$/.exec(external_node_path_default().basename(source.path));
-    if (!m)
-        return null;
-    let results;
-    try {
-        const file = external_node_path_default().join(external_node_path_default().dirname(source.path), `results_${m[2]}.json`);
-        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        if (text.length > 64 << 20)
-            return null;
-        results = parseJson(text);
-    }
-    catch {
-        return null;
-    }
-    const table = results?.higher_is_better?.[m[1]];
-    if (!table || typeof table !== 'object')
-        return null;
-    const out = new Map();
-    for (const [metric, higher] of Object.entries(table))
-        if (typeof higher === 'boolean')
-            out.set(metric, higher);
-    return out;
 }
 /** The samples files of an lm-eval output folder (and of its model subfolders). */
 async function lmEvalFiles(folder) {
@@ -15590,7 +15834,224 @@ async function readDeepEval(source) {
     return built;
 }
 
+;// CONCATENATED MODULE: ./src/read/tools/toolPairs.ts
+/**
+ * Whether a comparison of two lm-eval files is a classification of a `[gold, pred]` pair metric, and of which
+ * metric (docs/tools.md, lm-eval, "[gold, pred] pairs"), with the notes that say what was compared and what was
+ * left out; and the notes on how the harness aggregates the metric, once the task and positive class are known.
+ *
+ * A classification, with label = gold and prediction = pred of each example's pair, when:
+ * - `score-metrics` names a pair metric (alone: a comparison is a classification or scores, not both);
+ * - the task is `binary` or `multiclass`: the first pair metric of the candidate;
+ * - no task is given and the candidate has no per-example number, only pair metrics (masakhaner's span `f1`).
+ * Otherwise the numbers are compared as scores and each list metric is left out with a note.
+ */
+
+
+/** A column's list values when they are classification pairs. */
+const labelsOf = (m) => (m.lists?.kind === 'labels' ? m.lists : null);
+/**
+ * Decides the comparison (see the module comment) and pushes its notes. Throws an InputError naming file, line
+ * and field for a pair metric that cannot be classified (a list that is neither, a row without a pair, the baseline
+ * without the metric), a ConfigError for a score-metrics list that mixes a pair metric with others.
+ */
+function decidePairs(ask, candidate, baseline, notes) {
+    const lists = candidate.metrics.filter((m) => m.lists !== null);
+    if (ask.task === 'scores') {
+        listNotes(null, candidate, baseline, notes);
+        return 'scores';
+    }
+    const forced = ask.task === 'binary' || ask.task === 'multiclass';
+    const named = (ask.scoreMetrics ?? []).filter((a) => lists.some((m) => m.name === a.name));
+    let chosen;
+    if (named.length > 0) {
+        if ((ask.scoreMetrics ?? []).length > 1) {
+            throw new ConfigError(`score-metrics: ${quote(named[0].name)} is a [gold, pred] list metric, compared as a classification of its pairs: name it alone (a comparison is a classification or scores, not both)`);
+        }
+        chosen = lists.find((m) => m.name === named[0].name);
+    }
+    else if (forced) {
+        if (ask.scoreMetrics) {
+            const pairs = lists.filter((m) => labelsOf(m));
+            throw new ConfigError(`score-metrics ${list(ask.scoreMetrics.map((a) => a.name))}: task ${ask.task} compares a [gold, pred] pair metric as a classification, ` +
+                `and ${pairs.length ? `the pair metrics of ${candidate.name} are ${list(pairs.map((m) => m.name))}` : `${candidate.name} has none`}: name one, or leave score-metrics out`);
+        }
+        if (lists.length === 0)
+            return 'none';
+        chosen = lists.find((m) => labelsOf(m)) ?? lists[0];
+    }
+    else if (!ask.scoreMetrics && lists.length < candidate.metrics.length) {
+        // Per-example numbers: compared as scores, the lists noted.
+        listNotes(null, candidate, baseline, notes);
+        return 'scores';
+    }
+    else if (!ask.scoreMetrics) {
+        chosen = lists.find((m) => labelsOf(m));
+    }
+    if (!chosen) {
+        listNotes(null, candidate, baseline, notes);
+        return 'scores';
+    }
+    const tables = baseline ? [candidate, baseline] : [candidate];
+    const columns = tables.map((t) => pairColumn(t, chosen.name));
+    const empty = emptyLabel(columns.map((c) => c.lists));
+    const same = lists.filter((m) => m !== chosen && labelsOf(m) && labelsOf(m).samePairs(chosen.lists, candidate.n));
+    listNotes(chosen, candidate, baseline, notes, same);
+    notes.push(...emptyNotes(tables, columns, empty));
+    const aggregations = [];
+    for (const m of [chosen, ...same]) {
+        const aggregation = m.aggregation ?? (baseline ? (baseline.metrics.find((b) => b.name === m.name)?.aggregation ?? null) : null);
+        if (aggregation)
+            aggregations.push({ metric: m.name, aggregation });
+    }
+    return { metric: chosen.name, empty, aggregations };
+}
+/**
+ * The column of pair metric `name` in a table, checked: every row holds a classification pair. Throws an
+ * InputError at the first row that does not (or naming the table when it lacks the metric).
+ */
+function pairColumn(t, name) {
+    const column = t.metrics.find((m) => m.name === name);
+    if (!column) {
+        const has = t.metrics.map((m) => quote(m.name));
+        throw new errors_InputError(t.name, null, null, `has no metric ${quote(name)}, the [gold, pred] pair metric compared as a classification: its metrics are ${has.length ? has.join(', ') : 'none'}`);
+    }
+    const lists = column.lists;
+    if (!lists || lists.kind !== 'labels') {
+        const bad = lists?.bad ?? (lists ? { row: lists.first, reason: SETS } : null);
+        if (bad) {
+            const place = t.place(bad.row);
+            throw new errors_InputError(place.file, place.line, column.bad?.field ?? name, bad.reason);
+        }
+        throw new errors_InputError(t.name, null, name, 'holds numbers, not [gold, pred] pairs: a classification compares the labels of a pair metric; compare numbers as scores (leave the task out)');
+    }
+    const without = lists.firstWithout(t.n);
+    if (without >= 0) {
+        const place = t.place(without);
+        throw new errors_InputError(place.file, place.line, column.bad?.field ?? name, 'has no [gold, pred] pair on this row (missing or null): a classification needs one on every row');
+    }
+    return column;
+}
+/**
+ * The notes on a table's list metrics: the one classified (and those holding the same pairs), the other pair
+ * metrics, the pairs of label sets and the lists that are neither; with a classification, the numbers not compared.
+ */
+function listNotes(chosen, candidate, baseline, notes, same = []) {
+    const lists = candidate.metrics.filter((m) => m.lists !== null);
+    const pairs = lists.filter((m) => labelsOf(m) && m !== chosen && !same.includes(m));
+    const sets = lists.filter((m) => m.lists?.kind === 'sets');
+    const others = lists.filter((m) => m.lists?.kind === 'other');
+    if (chosen) {
+        const names = [chosen, ...same].map((m) => m.name);
+        notes.push(`${list(names)} ${names.length === 1 ? 'holds a [gold, pred] pair' : 'hold the same [gold, pred] pair'} per example: compared as a classification (label = gold, prediction = pred; docs/tools.md, lm-eval)`);
+        if (pairs.length > 0) {
+            notes.push(`${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'holds' : 'hold'} other [gold, pred] pairs than ${quote(chosen.name)}: not compared; the classification uses the first pair metric (--score-metrics NAME picks another)`);
+        }
+        const numbers = candidate.metrics.filter((m) => m.lists === null);
+        if (numbers.length > 0) {
+            notes.push(`${list(numbers.map((m) => m.name))} ${numbers.length === 1 ? 'is' : 'are'} not compared: a classification compares the labels of ${quote(chosen.name)} (leave --task out to compare the per-example numbers as scores)`);
+        }
+    }
+    else if (pairs.length > 0) {
+        const task = labelCount(pairs[0], candidate, baseline) <= 2 ? 'binary' : 'multiclass';
+        notes.push(`${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'is a [gold, pred] pair' : 'are [gold, pred] pairs'} of labels per example, not a number: not compared here; ` +
+            `compare ${pairs.length === 1 ? 'it' : 'one'} as a classification with --task ${task} (docs/tools.md, lm-eval)`);
+    }
+    if (sets.length > 0) {
+        const aggs = sets.map((m) => m.aggregation?.name).filter((a) => a !== undefined);
+        notes.push(`${list(sets.map((m) => m.name))} ${sets.length === 1 ? 'is' : 'are'} left out: each is a multi-label pair of label sets ([gold labels, predicted labels]) that lm-eval aggregates over the whole test set` +
+            `${aggs.length ? ` (${aggs.join(', ')})` : ''}: there is no per-example value, and it is not a classification pair`);
+    }
+    for (const m of others) {
+        const bad = m.lists?.bad;
+        const place = candidate.place(bad.row);
+        const where = place.line !== null ? `${place.file}:${place.line}` : place.file;
+        notes.push(`${quote(m.name)} is left out: at ${where} it ${bad.reason}`);
+    }
+}
+/** How many distinct label texts (gold and pred) a pair metric has in the candidate and the baseline. */
+function labelCount(m, candidate, baseline) {
+    const seen = new Set();
+    for (const t of baseline ? [candidate, baseline] : [candidate]) {
+        const lists = labelsOf(t.metrics.find((c) => c.name === m.name) ?? m);
+        if (!lists)
+            continue;
+        for (let i = 0; i < t.n && seen.size <= 2; i++) {
+            if (lists.gold[i] !== undefined)
+                seen.add(lists.gold[i]);
+            if (lists.pred[i] !== undefined)
+                seen.add(lists.pred[i]);
+        }
+    }
+    return seen.size;
+}
+/**
+ * The label the empty text is shown as: `(empty)`, or `(empty 2)`, … when a label of the pairs is spelled so
+ * (a label is never empty in a prediction file, docs/inputs.md; an lm-eval gold or pred may be: no entity, no answer).
+ */
+function emptyLabel(columns) {
+    const used = new Set();
+    for (const c of columns) {
+        for (const g of c.gold)
+            if (g !== undefined && g.startsWith('(empty'))
+                used.add(g);
+        for (const p of c.pred)
+            if (p !== undefined && p.startsWith('(empty'))
+                used.add(p);
+    }
+    let name = '(empty)';
+    for (let k = 2; used.has(name); k++)
+        name = `(empty ${k})`;
+    return name;
+}
+/** A note per table whose pairs hold the empty text, with how many golds and predictions do. */
+function emptyNotes(tables, columns, empty) {
+    const out = [];
+    tables.forEach((t, k) => {
+        const lists = columns[k].lists;
+        let golds = 0;
+        let preds = 0;
+        for (let i = 0; i < t.n; i++) {
+            if (lists.gold[i] === '')
+                golds++;
+            if (lists.pred[i] === '')
+                preds++;
+        }
+        if (golds + preds > 0) {
+            out.push(`${t.name}: the empty text is the label ${quote(empty)} (${golds} gold${golds === 1 ? '' : 's'}, ${preds} prediction${preds === 1 ? '' : 's'}): a prediction of nothing, right when the gold is empty too`);
+        }
+    });
+    return out;
+}
+/**
+ * The notes on how lm-eval aggregates the metrics classified, given the task and positive class chosen: whether
+ * the report's classification metric is the tool's number (built-in `f1` of positive class 1 on a binary pair,
+ * `matthews_corrcoef`) or not (a task's own function, another built-in).
+ */
+function aggregationNotes(choice, classes) {
+    return choice.aggregations.map(({ metric, aggregation }) => {
+        const m = quote(metric);
+        if (aggregation.custom) {
+            return `lm-eval aggregates ${m} with its own function ${aggregation.name}, so the report's classification metrics (accuracy, F1 of the labels) are not the tool's ${m} value`;
+        }
+        if (aggregation.name === 'f1') {
+            if (classes.task === 'binary' && (classes.positiveLabel === '1' || classes.positiveLabel === 'true')) {
+                return `the report's f1 (of positive class ${classes.positiveLabel}) is the tool's ${m} value: lm-eval aggregates it with scikit-learn's f1_score, positive class 1`;
+            }
+            return classes.task === 'binary'
+                ? `lm-eval aggregates ${m} with scikit-learn's f1_score of positive class 1; the report's f1 is of positive class ${quote(classes.positiveLabel ?? '')}, so it is not the tool's ${m} value`
+                : `lm-eval aggregates ${m} with scikit-learn's binary f1_score (positive class 1); the report's f1 is the macro average over the classes, so it is not the tool's ${m} value`;
+        }
+        if (aggregation.name === 'matthews_corrcoef' || aggregation.name === 'mcc') {
+            return `the report's mcc is the tool's ${m} value: lm-eval aggregates it with scikit-learn's matthews_corrcoef`;
+        }
+        return `lm-eval aggregates ${m} with its built-in ${aggregation.name}, so the report's classification metrics (accuracy, F1 of the labels) are not the tool's ${m} value`;
+    });
+}
+const list = (names) => names.map((n) => quote(n)).join(', ');
+
 ;// CONCATENATED MODULE: ./src/read/tools/toolFormats.ts
+
 
 
 
@@ -15615,11 +16076,17 @@ const idNames = new WeakMap();
 const notesOf = new WeakMap();
 /** The metrics the default gates cover, by candidate source: the scores, not the telemetry (times, tokens, latency, cost). */
 const gatedOf = new WeakMap();
+/** A classification of a pair metric, by source (both files) and by candidate: the metric, and the fields its labels are handed as. */
+const classifiedOf = new WeakMap();
 /**
  * The options of a comparison of two tool outputs: unchanged unless `format` is a tool's, or is not given and
  * the candidate is recognised as one (`recogniseTool`); then task `scores`, the metrics chosen (`score-metrics`
- * when given, else every per-example metric both files have), the tool's id field and its repeat key.
- * Throws a ConfigError for a task other than scores, an InputError for a bad file or a metric that is not a number.
+ * when given, else every per-example metric both files have), the tool's id field and its repeat key. An lm-eval
+ * file whose comparison is a classification of a `[gold, pred]` pair metric (src/read/tools/toolPairs.ts: task
+ * binary or multiclass, score-metrics naming one, or no per-example number) keeps the task (binary, multiclass, or
+ * none: by the labels) and reads label = gold, prediction = pred.
+ * Throws a ConfigError for a task that does not fit the file, an InputError for a bad file or a metric that is not
+ * a number.
  */
 async function resolveTools(options) {
     if (options.format !== undefined && !isToolFormat(options.format))
@@ -15627,19 +16094,47 @@ async function resolveTools(options) {
     const format = options.format ?? (await recogniseTool(options.candidate));
     if (format === null)
         return options;
-    // Recognised, not named: a task other than scores reads the file as plain rows.
-    if (options.format === undefined && options.task !== undefined && options.task !== 'scores')
+    const classify = options.task === 'binary' || options.task === 'multiclass';
+    // Recognised, not named: a task other than scores reads the file as plain rows (a classification: unless the
+    // lm-eval file holds a pair metric).
+    if (options.format === undefined && options.task !== undefined && options.task !== 'scores' && !(classify && format === 'lm-eval'))
         return options;
-    if (options.task !== undefined && options.task !== 'scores') {
+    if (options.task !== undefined && options.task !== 'scores' && !(classify && format === 'lm-eval')) {
         throw new ConfigError(`format ${format} holds per-example scores, compared by task "scores": leave task out (got ${quote(options.task)})`);
     }
-    const candidate = await toolFormats_tableOf(options.candidate, format);
-    const baseline = options.baseline ? await toolFormats_tableOf(options.baseline, format) : null;
+    let candidate;
+    let baseline;
+    try {
+        candidate = await toolFormats_tableOf(options.candidate, format);
+        baseline = options.baseline ? await toolFormats_tableOf(options.baseline, format) : null;
+    }
+    catch (error) {
+        // A file recognised as lm-eval under a classification task that does not read as one: plain rows, as before.
+        if (classify && options.format === undefined && error instanceof errors_InputError)
+            return options;
+        throw error;
+    }
     const notes = [...candidate.notes, ...(baseline ? baseline.notes : [])];
     const idField = chooseId(options.fields.id, candidate, baseline);
+    const decision = decidePairs(options, candidate, baseline, notes);
+    if (decision === 'none') {
+        if (options.format === undefined)
+            return options;
+        const has = candidate.metrics.map((m) => quote(m.name)).join(', ');
+        throw new ConfigError(`task ${options.task} compares an lm-eval [gold, pred] pair metric as a classification, and ${candidate.name} has none (its metrics: ${has || 'none'}): leave task out to compare its per-example numbers as scores`);
+    }
     idNames.set(options.candidate, idField);
     if (options.baseline)
         idNames.set(options.baseline, idField);
+    if (decision !== 'scores') {
+        const classified = { ...decision, label: options.fields.label, prediction: options.fields.prediction };
+        classifiedOf.set(options.candidate, classified);
+        if (options.baseline)
+            classifiedOf.set(options.baseline, classified);
+        notesOf.set(options.candidate, notes);
+        const { scoreMetrics: _asked, ...rest } = options;
+        return { ...rest, format, task: classify ? options.task : undefined, fields: { ...options.fields, id: idField } };
+    }
     const scoreMetrics = chooseMetrics(options.scoreMetrics, candidate, baseline, notes);
     notesOf.set(options.candidate, notes);
     const scores = scoreMetrics.filter((m) => !candidate.metrics.find((c) => c.name === m.name)?.optional).map((m) => m.name);
@@ -15717,8 +16212,8 @@ function chooseId(asked, candidate, baseline) {
 }
 /**
  * The metrics compared: `asked` (score-metrics) when given, each checked against both files; else every metric of
- * the candidate that the baseline has too, except `[gold, pred]` pairs (each left out with a note). A metric
- * compared whose values include one that is not a number stops the run with that value's place.
+ * the candidate that the baseline has too, except lm-eval's list metrics (src/read/tools/toolPairs.ts notes them).
+ * A metric compared whose values include one that is not a number stops the run with that value's place.
  */
 function chooseMetrics(asked, candidate, baseline, notes) {
     const tables = baseline ? [candidate, baseline] : [candidate];
@@ -15737,12 +16232,8 @@ function chooseMetrics(asked, candidate, baseline, notes) {
         chosen = asked.map(({ name, direction }) => ({ name, direction: direction === 'lower' ? 'lower' : column(candidate, name).direction }));
     }
     else {
-        const pairs = candidate.metrics.filter((m) => m.pairs > 0);
-        if (pairs.length > 0) {
-            notes.push(`${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'is' : 'are'} left out: lm-eval stores ${pairs.length === 1 ? 'it' : 'them'} per example as [gold, pred] pairs and aggregates them over the whole test set, ` +
-                'so there is no per-example value to compare (docs/tools.md, lm-eval)');
-        }
-        const usable = candidate.metrics.filter((m) => m.pairs === 0);
+        const lists = candidate.metrics.filter((m) => m.lists !== null);
+        const usable = candidate.metrics.filter((m) => m.lists === null);
         chosen = [];
         for (const m of usable) {
             if (baseline && !column(baseline, m.name)) {
@@ -15760,14 +16251,16 @@ function chooseMetrics(asked, candidate, baseline, notes) {
         }
         if (baseline) {
             for (const m of baseline.metrics) {
-                if (m.pairs === 0 && !column(candidate, m.name))
+                if (m.lists === null && !column(candidate, m.name))
                     notes.push(`${quote(m.name)} is in ${baseline.name} only, not in the candidate's file: not compared`);
             }
         }
         if (chosen.length === 0) {
-            const why = pairs.length > 0 ? `: ${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'is a [gold, pred] pair' : 'are [gold, pred] pairs'} with no per-example value (a corpus-level metric)` : '';
+            const why = lists.length > 0 ? `: ${toolFormats_list(lists.map((m) => m.name))} ${lists.length === 1 ? 'is a list metric' : 'are list metrics'} with no per-example value (lm-eval aggregates ${lists.length === 1 ? 'it' : 'them'} over the whole test set)` : '';
             const has = (t) => (t.metrics.length ? t.metrics.map((m) => quote(m.name)).join(', ') : 'none');
-            throw new errors_InputError(candidate.name, null, null, `has no per-example metric to compare${why}; its metrics: ${has(candidate)}${baseline ? `; the baseline's: ${has(baseline)}` : ''}${candidate.notes.length ? ` (${candidate.notes.join('; ')})` : ''}`);
+            const pair = lists.find((m) => m.lists?.kind === 'labels');
+            const how = pair ? `; ${quote(pair.name)} holds [gold, pred] pairs of labels: compare them as a classification (leave --task out, or --task multiclass)` : '';
+            throw new errors_InputError(candidate.name, null, null, `has no per-example metric to compare${why}${how}; its metrics: ${has(candidate)}${baseline ? `; the baseline's: ${has(baseline)}` : ''}${candidate.notes.length ? ` (${candidate.notes.join('; ')})` : ''}`);
         }
     }
     for (const { name } of chosen) {
@@ -15783,7 +16276,7 @@ function chooseMetrics(asked, candidate, baseline, notes) {
     }
     return chosen;
 }
-const list = (names) => names.map((n) => quote(n)).join(', ');
+const toolFormats_list = (names) => names.map((n) => quote(n)).join(', ');
 /** The column of metric `name` in a table, by its name or an alias (EEE `evaluation.score`). */
 function toolFormats_metricOf(t, name) {
     const alias = t.aliases?.get(name);
@@ -15793,15 +16286,32 @@ function toolFormats_metricOf(t, name) {
  * Hands a tool file's rows to a row builder (src/read/readPredictions.ts `readRows` for a tool format): each of the
  * builder's columns from the table, by name: the id, a metric (missing: null, so the row is an error row), a key
  * (`epoch`, `repeat`), the `error` field. A metric the builder asks for that the file lacks is an InputError.
+ * For the classification of a pair metric (resolveTools), the label and prediction fields are each row's gold and
+ * pred (the empty text as its label, src/read/tools/toolPairs.ts), and no metric is handed as a field.
  */
 async function readToolRows(source, rows, format) {
     const table = await toolFormats_tableOf(source, format);
     const idName = idNames.get(source) ?? table.idField;
+    const classified = classifiedOf.get(source);
+    const pairs = classified ? table.metrics.find((m) => m.name === classified.metric)?.lists : undefined;
     const getters = rows.columns.map((column) => {
         const name = column.name;
         if (name === idName) {
             const ids = name === table.idField ? table.ids : table.altIds.get(name);
             return (i) => ids[i];
+        }
+        if (classified && pairs) {
+            const texts = name === classified.label ? pairs.gold : name === classified.prediction ? pairs.pred : null;
+            if (texts) {
+                const empty = classified.empty;
+                return (i) => (texts[i] === '' ? empty : texts[i]);
+            }
+            const key = table.keys.get(name);
+            if (key)
+                return (i) => key[i];
+            if (name === 'error')
+                return (i) => table.errors[i];
+            return () => undefined;
         }
         const metric = toolFormats_metricOf(table, name);
         if (metric) {
@@ -15856,10 +16366,14 @@ function toolDefaultGated(options) {
 const settled = new WeakMap();
 /**
  * The warnings of a comparison of tool files: what resolveTools noted (metrics left out, ±Infinity, positional
- * ids), and for lm-eval the paired examples asked with a different prompt (`prompt_hash`: 0-shot vs 5-shot).
+ * ids), for lm-eval the paired examples asked with a different prompt (`prompt_hash`: 0-shot vs 5-shot), and for
+ * the classification of a pair metric (`classes`: its task and positive class) how lm-eval aggregates the metric.
  */
-function toolWarnings(options, pairing, files) {
+function toolWarnings(options, pairing, files, classes) {
     const notes = [...(notesOf.get(options.candidate) ?? [])];
+    const classified = classifiedOf.get(options.candidate);
+    if (classified && classes)
+        notes.push(...aggregationNotes(classified, classes));
     const ct = settled.get(options.candidate);
     const bt = options.baseline ? settled.get(options.baseline) : undefined;
     if (pairing && ct && bt && ct.prompts && bt.prompts && ct.n === files.candidate.n && bt.n === files.baseline?.n) {
@@ -22824,6 +23338,7 @@ function keepTextRows(file, keep) {
 
 
 
+
 /**
  * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
  * JSON file, about 20 s and 900 MB in all); past it a pull request's file could exhaust memory (SECURITY.md).
@@ -22854,8 +23369,13 @@ const classification = {
 function prepareRead(options, dictionary, read, baseline, early) {
     const repeats = readRepeats(options, read, baseline);
     let byId = null;
-    if (baseline)
-        byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null });
+    if (baseline) {
+        // The same true label; for evaluation tools' files (docs/tools.md) also the same lm-eval doc_hash and target_hash.
+        const label = sameLabel(read, baseline);
+        const tool = toolSameTruth(options)(read, baseline);
+        const same = (i, j) => label(i, j) && tool(i, j);
+        byId = repeats ? pairRepeats(read, baseline, repeats, same, options.repeatField) : pairByIds(read, baseline, same, { checkedElsewhere: early.baselineRepeat ? baseline.ids : null });
+    }
     else if (!repeats)
         checkUniqueIds(read);
     // docs/errors.md: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
@@ -22876,6 +23396,8 @@ function prepareRead(options, dictionary, read, baseline, early) {
     const names = metricNames(task, labels, hasScores);
     const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel);
     const hasBaseline = baseline !== null;
+    // An lm-eval [gold, pred] pair metric (docs/tools.md): what was compared and left out, prompts, aggregation.
+    const toolNotes = toolWarnings(options, pairing, { candidate: read, baseline }, { task, positiveLabel });
     return {
         task,
         labels,
@@ -22979,6 +23501,7 @@ function prepareRead(options, dictionary, read, baseline, early) {
                 warnings: {
                     // With clusters, the power of the clustered test used (docs/repeats-and-clusters.md).
                     first: [
+                        ...toolNotes,
                         ...(clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings })),
                         // Scores that are the predicted label's confidence (docs/statistics.md).
                         ...scoreConfidenceWarnings(scoreContext, metrics),
@@ -23059,7 +23582,8 @@ async function readBoth(options, readOptions) {
     const base = options.baseline;
     if (!base)
         return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY];
-    if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
+    // An evaluation tool's file is already read (src/read/tools/toolFormats.ts resolveTools): no worker.
+    if (options.readerScript && base.path && !base.data && !isToolFormat(options.format) && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
         const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true, checkIds: true });
         // Keep a rejection of the worker from going unhandled while the candidate is read.
         pending.catch(() => undefined);
@@ -28127,8 +28651,9 @@ Files
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
                            each --slice-field) from a GROUP BY, written as the extension says; no --baseline);
-                           or an evaluation tool's output, compared as task scores: lm-eval | inspect |
-                           promptfoo | eee | deepeval (default: recognised from the content; docs/tools.md)
+                           or an evaluation tool's output, compared as task scores (an lm-eval [gold, pred]
+                           pair metric as a classification): lm-eval | inspect | promptfoo | eee | deepeval
+                           (default: recognised from the content; docs/tools.md)
   --id-field NAME          example id field (default: id)
   --label-field NAME       true label field (default: label)
   --prediction-field NAME  predicted label field (default: prediction)

@@ -57,9 +57,9 @@ describe.skipIf(!haveReal)('lm-eval: the real pairable sets (skipped: /work/shar
       expect(Math.abs((m.baseline as number) - (results(path.join(NEG, 'results_2026-07-08T18-15-33.115417.json'))[`negotiationtom_${task}`][`${metric},none`] as number))).toBeLessThan(1e-9)
       expect(m.delta).toBe(0)
       if (task === 'intention') {
-        // micro_f1 / macro_f1 are [gold, pred] pairs of a corpus-level metric: left out, and said so.
+        // micro_f1 / macro_f1 are pairs of label sets of a corpus-level metric: left out, and said so (lm-eval-pairs.test.ts).
         expect(Object.keys(report.metrics)).toEqual(['exact_match'])
-        expect(report.warnings.join('\n')).toMatch(/"micro_f1", "macro_f1" are left out: lm-eval stores them per example as \[gold, pred\] pairs/)
+        expect(report.warnings.join('\n')).toMatch(/"micro_f1", "macro_f1" are left out: each is a multi-label pair of label sets/)
       }
     })
   }
@@ -112,15 +112,18 @@ describe.skipIf(!haveReal)('lm-eval: the real pairable sets (skipped: /work/shar
     expect(Math.abs((report.metrics.acc.baseline as number) - agg)).toBeLessThan(1e-9)
   })
 
-  it('masakhaner (0-shot vs 5-shot): the only metric is f1 as [gold, [pred]] pairs: a one-line error that says why; asked for, an error naming file, line and field', async () => {
+  it('masakhaner (0-shot vs 5-shot): the only metric is f1 as [gold, [pred]] pairs: compared as a classification (lm-eval-pairs.test.ts); --task scores says how to compare it', async () => {
     const c = path.join(NER, 'samples_masakhaner_luo_prompt_1_2026-01-16T16-02-26.648276.jsonl')
     const b = path.join(NER, 'google__gemma-2b/samples_masakhaner_luo_prompt_1_2026-01-16T15-23-47.285735.jsonl')
-    const message = await failure(compareFiles(c, b))
+    const report = await compareFiles(c, b)
+    expect(report.task).toBe('multiclass')
+    expect(report.counts.paired).toBe(185)
+    const message = await failure(compareFiles(c, b, { task: 'scores' }))
     expect(message).not.toContain('\n')
     expect(message).toContain(c)
-    expect(message).toMatch(/has no per-example metric to compare: "f1\.flexible-extract" is a \[gold, pred\] pair/)
-    const asked = await failure(compareFiles(c, b, { scoreMetrics: [{ name: 'f1.flexible-extract', direction: 'higher' }] }))
-    expect(asked).toMatch(new RegExp(`^${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: field "f1\\.flexible-extract" is a \\[gold, pred\\] pair: lm-eval aggregates it over the whole test set`))
+    expect(message).toMatch(/has no per-example metric to compare: "f1\.flexible-extract" is a list metric with no per-example value .*: compare them as a classification \(leave --task out, or --task multiclass\)/)
+    const asked = await failure(compareFiles(c, b, { task: 'scores', scoreMetrics: [{ name: 'f1.flexible-extract', direction: 'higher' }] }))
+    expect(asked).toMatch(new RegExp(`^${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: field "f1" is a \\[gold, pred\\] pair of labels, .*--task multiclass`))
   })
 
   it('masakhaner: doc_hash is the stable key (equal across n-shot), and the filter name joins the metric (f1.flexible-extract)', async () => {

@@ -44,8 +44,9 @@ Files
   --format F               jsonl | csv | tsv | json | parquet | cells (default: from the extension; .gz is
                            unpacked; cells: the --candidate file holds counts of (label, baseline, candidate,
                            each --slice-field) from a GROUP BY, written as the extension says; no --baseline);
-                           or an evaluation tool's output, compared as task scores: lm-eval | inspect |
-                           promptfoo | eee | deepeval (default: recognised from the content; docs/tools.md)
+                           or an evaluation tool's output, compared as task scores (an lm-eval [gold, pred]
+                           pair metric as a classification): lm-eval | inspect | promptfoo | eee | deepeval
+                           (default: recognised from the content; docs/tools.md)
   --id-field NAME          example id field (default: id)
   --label-field NAME       true label field (default: label)
   --prediction-field NAME  predicted label field (default: prediction)

@@ -6,18 +6,19 @@
  *
  * One example per `doc_id`. Metrics are named as they are when every row's filter is `none` (or the file has no
  * filters), else `METRIC.FILTER` (`exact_match.flexible-extract`), the rows of one doc_id holding each filter's
- * values. A `[gold, pred]` list (a corpus-level metric's per-example input, e.g. F1) has no per-example value:
- * it is left out with a note unless asked for, and asked for it is an error. `doc_hash` + `target_hash` say what
- * the example is (paired rows that differ are label conflicts), `prompt_hash` how it was asked.
+ * values. A list value (a corpus-level metric's per-example input, e.g. F1's `[gold, pred]`) has no per-example
+ * number: it is read as src/read/tools/listValues.ts says (a classification pair, a pair of label sets, neither),
+ * and src/read/tools/toolPairs.ts decides whether the comparison is a classification of it. `doc_hash` +
+ * `target_hash` say what the example is (paired rows that differ are label conflicts), `prompt_hash` how it was asked.
  *
- * Directions: the `higher_is_better` of the run's `results_<time>.json` beside the samples file when there is one,
- * else by the metric's name (perplexity, bits_per_byte, mae, … are better when lower).
+ * Directions and aggregations: the run's results file beside the samples file (src/read/tools/lmEvalResults.ts)
+ * when there is one; else directions by the metric's name (perplexity, bits_per_byte, mae, … are better when lower).
  *
  * Speed: each line's top-level keys are found by the byte scanner of src/read/tools/topLevelScan.ts; `doc`, `arguments`,
- * `resps`, `filtered_resps` and `target` (the long prompts and generations) are skipped, not parsed.
+ * `resps`, `filtered_resps` and `target` (the long prompts and generations) are skipped, not parsed. A list value is
+ * parsed only when it is a named metric's (a file without list metrics parses no list).
  */
 import { Buffer } from 'node:buffer'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, quote } from '../../common/errors.js'
 import { jsonMessage } from '../jsonl.js'
@@ -25,16 +26,32 @@ import type { PredictionSource } from '../predictionFile.js'
 import { eachLine, filesIn, headBytes, wholeBytes } from './toolSources.js'
 import { NAN, parseJson } from './pythonJson.js'
 import { bytesAre, scanObject, skipValue, ws } from './topLevelScan.js'
-import { PAIR, safeName, TableBuilder, type Place, type ToolTable } from './toolTable.js'
+import { readList } from './listValues.js'
+import { runResults, type RunResults } from './lmEvalResults.js'
+import { safeName, TableBuilder, type Place, type ToolTable } from './toolTable.js'
 
 /** Top-level fields that are never metrics (the example, the prompt, the model's answers, the hashes). */
 const NOT_METRICS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name', 'task', 'index'])
 /** Fields skipped unparsed by the byte scanner. */
 const SKIPPED = ['doc', 'target', 'arguments', 'resps', 'filtered_resps']
 
-/** A list value, known by its shape only: how many items, and whether it is a [gold, pred] pair. */
+/**
+ * A list value: its items counted by the scanner, parsed only when a metric uses it ({@link ListValue.list}). The
+ * bytes are those of the line being added (read before the line's buffer is reused), or the list JSON.parse built.
+ */
 class ListValue {
-  constructor(readonly items: number) {}
+  constructor(
+    readonly items: number,
+    private readonly source: Buffer | unknown[],
+    private readonly start = 0,
+    private readonly end = 0
+  ) {}
+
+  /** The list's items. */
+  list(): unknown[] {
+    if (Array.isArray(this.source)) return this.source
+    return parseJson(this.source.toString('utf8', this.start, this.end)) as unknown[]
+  }
 }
 
 /** One samples row with the fields the reader uses. */
@@ -68,7 +85,7 @@ export async function readLmEval(source: PredictionSource): Promise<ToolTable> {
     if (head === 123) await refuseResults(source)
     await eachLine(source, (b, start, end, lineNo) => reader.addLine(b, start, end, lineNo))
   }
-  return reader.finish(await higherIsBetter(source))
+  return reader.finish(await runResults(source))
 }
 
 /**
@@ -111,7 +128,7 @@ class LmEvalReader {
   /** Per filter, the line of each example's row. */
   private readonly rowsSeen = new Map<string, Map<number, number>>()
   private readonly internals = new Map<string, Map<string, string>>()
-  /** Metrics named in `metrics` whose rows hold a list: left out by default. */
+  /** The file is one JSON array (~0.4.2): places are its elements. */
   elements = false
   private hashes = false
   private promptHashes = false
@@ -120,7 +137,7 @@ class LmEvalReader {
   /** Rows with `filter`/`metrics` keys (0.4.4 on): metrics come from `metrics`. */
 
   constructor(readonly file: string) {
-    this.table = new TableBuilder('lm-eval', file, 'doc_id', true)
+    this.table = new TableBuilder('lm-eval', file, 'doc_id')
   }
 
   place = (row: number): Place => (this.elements ? { file: `${this.file}: element ${this.lines[row]}`, line: null } : { file: this.file, line: this.lines[row] })
@@ -145,7 +162,7 @@ class LmEvalReader {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw this.error(lineNo, null, 'must be a JSON object (one lm-eval sample)')
     const object = value as Record<string, unknown>
     const other: [string, unknown][] = []
-    for (const [key, v] of Object.entries(object)) if (!NOT_METRICS.has(key)) other.push([key, Array.isArray(v) ? new ListValue(v.length) : v])
+    for (const [key, v] of Object.entries(object)) if (!NOT_METRICS.has(key)) other.push([key, Array.isArray(v) ? new ListValue(v.length, v) : v])
     this.add({ docId: object.doc_id, filter: object.filter, metrics: object.metrics, docHash: object.doc_hash, promptHash: object.prompt_hash, targetHash: object.target_hash, other }, lineNo)
   }
 
@@ -256,30 +273,49 @@ class LmEvalReader {
   private put(ex: number, name: string, filter: string, value: unknown): void {
     const internal = this.internal(name, filter)
     if (value instanceof ListValue) {
-      const column = this.table.column(internal)
-      if (value.items === 2) column.pairs++
-      if (column.bad === null) column.bad = { row: ex, field: name, reason: value.items === 2 ? PAIR : `is not a number: a list of ${value.items} items` }
+      let list: unknown[]
+      try {
+        list = value.list()
+      } catch (error) {
+        throw new InputError(this.place(ex).file, this.place(ex).line, name, `is not a valid JSON list (${jsonMessage(error)})`)
+      }
+      this.table.setList(ex, internal, name, readList(list))
       return
     }
     this.table.set(ex, internal, value, name)
   }
 
-  finish(directions: Map<string, boolean> | null): ToolTable {
+  finish(results: RunResults | null): ToolTable {
     const filtered = [...this.rowsSeen.keys()].some((f) => f !== 'none')
     const built = this.table.finish(this.place)
     for (const column of built.metrics) {
       const [metric, filter] = column.name.split('\u0000')
       // Names as gate rules can hold them (a `@` or a space would read as rule syntax): lm-eval's own are unchanged.
       column.name = safeName(filtered ? `${metric}.${filter}` : metric)
-      const higher = directions?.get(metric)
+      const higher = results?.higher.get(metric)
       if (higher !== undefined) column.direction = higher ? 'higher' : 'lower'
-      if (column.bad?.reason === PAIR) column.bad.field = column.name
+      column.aggregation = results?.aggregations.get(metric) ?? null
+      if (column.lists && column.present > 0) throw this.mixed(column.values, column.lists.first, metric)
     }
     built.truth = this.hashes ? this.truth : null
     built.prompts = this.promptHashes ? this.prompts : null
     if (!built.altIds.get('doc_hash')?.some((h) => h !== null)) built.altIds.delete('doc_hash')
     if (built.n === 0) throw new InputError(this.file, null, null, 'is empty: no lm-eval samples')
     return built
+  }
+
+  /**
+   * The error of a metric with a list on some rows and a number on others: at the later of the first row of each,
+   * naming the line of the other.
+   */
+  private mixed(values: Float64Array, firstList: number, field: string): InputError {
+    let firstNumber = 0
+    while (firstNumber < values.length && Number.isNaN(values[firstNumber])) firstNumber++
+    const numberLater = firstNumber > firstList
+    const at = this.place(numberLater ? firstNumber : firstList)
+    const other = this.place(numberLater ? firstList : firstNumber)
+    const where = other.line !== null ? `line ${other.line}` : other.file
+    return new InputError(at.file, at.line, field, `is ${numberLater ? 'a number' : 'a list'} here, but ${where} has ${numberLater ? 'a list' : 'a number'} for it: a metric is a number on every row, or a [gold, pred] list on every row`)
   }
 
   private error(lineNo: number, field: string | null, reason: string): InputError {
@@ -328,7 +364,7 @@ function scalar(b: Buffer, vs: number, ve: number): unknown {
   if (c === 91) {
     let items = 0
     let i = ws(b, vs + 1, ve)
-    if (b[i] === 93) return new ListValue(0)
+    if (b[i] === 93) return new ListValue(0, [])
     for (;;) {
       const next = skipValue(b, i, ve)
       if (next < 0) return FAIL
@@ -338,7 +374,7 @@ function scalar(b: Buffer, vs: number, ve: number): unknown {
         i++
         continue
       }
-      return b[i] === 93 ? new ListValue(items) : FAIL
+      return b[i] === 93 ? new ListValue(items, b, vs, ve) : FAIL
     }
   }
   if (c === 123) return {}
@@ -358,30 +394,6 @@ function scalar(b: Buffer, vs: number, ve: number): unknown {
       return -Infinity
   }
   return NUMBER.test(text) ? Number(text) : FAIL
-}
-
-/**
- * The run's `higher_is_better` for the task of a `samples_<task>_<time>.jsonl` file, from `results_<time>.json`
- * beside it: metric → true when higher is better. Null when there is no such file (renamed, in memory).
- */
-async function higherIsBetter(source: PredictionSource): Promise<Map<string, boolean> | null> {
-  if (!source.path) return null
-  const m = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl$/.exec(path.basename(source.path))
-  if (!m) return null
-  let results: unknown
-  try {
-    const file = path.join(path.dirname(source.path), `results_${m[2]}.json`)
-    const text = await readFile(file, 'utf8')
-    if (text.length > 64 << 20) return null
-    results = parseJson(text)
-  } catch {
-    return null
-  }
-  const table = (results as { higher_is_better?: Record<string, Record<string, unknown>> } | null)?.higher_is_better?.[m[1]]
-  if (!table || typeof table !== 'object') return null
-  const out = new Map<string, boolean>()
-  for (const [metric, higher] of Object.entries(table)) if (typeof higher === 'boolean') out.set(metric, higher)
-  return out
 }
 
 /** The samples files of an lm-eval output folder (and of its model subfolders). */

@@ -2,10 +2,10 @@
  * The evaluation tools' own outputs as prediction files (docs/tools.md): `--format lm-eval | inspect | promptfoo |
  * eee | deepeval`, or recognised from the content when no format is given. Each tool file is read once into a
  * ToolTable (src/read/tools/toolTable.ts); {@link resolveTools} then sets the comparison up as task `scores` with the
- * file's metrics (their directions as the tool says), its id field and its repeat key, and {@link readToolRows}
- * hands the rows to the scores task's row builder like any other format's. What the files say about
- * comparability (lm-eval hashes, left-out metrics, positional ids) comes back through {@link toolSameTruth} and
- * {@link toolWarnings}.
+ * file's metrics (their directions as the tool says), its id field and its repeat key — or, for an lm-eval
+ * `[gold, pred]` pair metric, as a classification (src/read/tools/toolPairs.ts) — and {@link readToolRows} hands
+ * the rows to the task's row builder like any other format's. What the files say about comparability (lm-eval
+ * hashes, left-out metrics, positional ids) comes back through {@link toolSameTruth} and {@link toolWarnings}.
  */
 import type { Buffer } from 'node:buffer'
 import { existsSync } from 'node:fs'
@@ -21,6 +21,7 @@ import { columnOf, readPromptfoo } from './promptfoo.js'
 import { readEee } from './eee.js'
 import { readDeepEval } from './deepeval.js'
 import { skipValue, ws } from './topLevelScan.js'
+import { aggregationNotes, decidePairs, type PairChoice } from './toolPairs.js'
 import { TOOL_FORMATS, type MetricColumn, type ToolFormat, type ToolTable } from './toolTable.js'
 
 export { TOOL_FORMATS, type ToolFormat } from './toolTable.js'
@@ -48,28 +49,58 @@ const idNames = new WeakMap<PredictionSource, string>()
 const notesOf = new WeakMap<PredictionSource, string[]>()
 /** The metrics the default gates cover, by candidate source: the scores, not the telemetry (times, tokens, latency, cost). */
 const gatedOf = new WeakMap<PredictionSource, string[]>()
+/** A classification of a pair metric, by source (both files) and by candidate: the metric, and the fields its labels are handed as. */
+const classifiedOf = new WeakMap<PredictionSource, PairChoice & { label: string; prediction: string }>()
 
 /**
  * The options of a comparison of two tool outputs: unchanged unless `format` is a tool's, or is not given and
  * the candidate is recognised as one (`recogniseTool`); then task `scores`, the metrics chosen (`score-metrics`
- * when given, else every per-example metric both files have), the tool's id field and its repeat key.
- * Throws a ConfigError for a task other than scores, an InputError for a bad file or a metric that is not a number.
+ * when given, else every per-example metric both files have), the tool's id field and its repeat key. An lm-eval
+ * file whose comparison is a classification of a `[gold, pred]` pair metric (src/read/tools/toolPairs.ts: task
+ * binary or multiclass, score-metrics naming one, or no per-example number) keeps the task (binary, multiclass, or
+ * none: by the labels) and reads label = gold, prediction = pred.
+ * Throws a ConfigError for a task that does not fit the file, an InputError for a bad file or a metric that is not
+ * a number.
  */
 export async function resolveTools<O extends ToolOptions>(options: O): Promise<O> {
   if (options.format !== undefined && !isToolFormat(options.format)) return options
   const format = options.format ?? (await recogniseTool(options.candidate))
   if (format === null) return options
-  // Recognised, not named: a task other than scores reads the file as plain rows.
-  if (options.format === undefined && options.task !== undefined && options.task !== 'scores') return options
-  if (options.task !== undefined && options.task !== 'scores') {
+  const classify = options.task === 'binary' || options.task === 'multiclass'
+  // Recognised, not named: a task other than scores reads the file as plain rows (a classification: unless the
+  // lm-eval file holds a pair metric).
+  if (options.format === undefined && options.task !== undefined && options.task !== 'scores' && !(classify && format === 'lm-eval')) return options
+  if (options.task !== undefined && options.task !== 'scores' && !(classify && format === 'lm-eval')) {
     throw new ConfigError(`format ${format} holds per-example scores, compared by task "scores": leave task out (got ${quote(options.task)})`)
   }
-  const candidate = await tableOf(options.candidate, format)
-  const baseline = options.baseline ? await tableOf(options.baseline, format) : null
+  let candidate: ToolTable
+  let baseline: ToolTable | null
+  try {
+    candidate = await tableOf(options.candidate, format)
+    baseline = options.baseline ? await tableOf(options.baseline, format) : null
+  } catch (error) {
+    // A file recognised as lm-eval under a classification task that does not read as one: plain rows, as before.
+    if (classify && options.format === undefined && error instanceof InputError) return options
+    throw error
+  }
   const notes: string[] = [...candidate.notes, ...(baseline ? baseline.notes : [])]
   const idField = chooseId(options.fields.id, candidate, baseline)
+  const decision = decidePairs(options, candidate, baseline, notes)
+  if (decision === 'none') {
+    if (options.format === undefined) return options
+    const has = candidate.metrics.map((m) => quote(m.name)).join(', ')
+    throw new ConfigError(`task ${options.task} compares an lm-eval [gold, pred] pair metric as a classification, and ${candidate.name} has none (its metrics: ${has || 'none'}): leave task out to compare its per-example numbers as scores`)
+  }
   idNames.set(options.candidate, idField)
   if (options.baseline) idNames.set(options.baseline, idField)
+  if (decision !== 'scores') {
+    const classified = { ...decision, label: options.fields.label, prediction: options.fields.prediction }
+    classifiedOf.set(options.candidate, classified)
+    if (options.baseline) classifiedOf.set(options.baseline, classified)
+    notesOf.set(options.candidate, notes)
+    const { scoreMetrics: _asked, ...rest } = options
+    return { ...rest, format, task: classify ? options.task : undefined, fields: { ...options.fields, id: idField } } as O
+  }
   const scoreMetrics = chooseMetrics(options.scoreMetrics, candidate, baseline, notes)
   notesOf.set(options.candidate, notes)
   const scores = scoreMetrics.filter((m) => !candidate.metrics.find((c) => c.name === m.name)?.optional).map((m) => m.name)
@@ -151,8 +182,8 @@ function chooseId(asked: string, candidate: ToolTable, baseline: ToolTable | nul
 
 /**
  * The metrics compared: `asked` (score-metrics) when given, each checked against both files; else every metric of
- * the candidate that the baseline has too, except `[gold, pred]` pairs (each left out with a note). A metric
- * compared whose values include one that is not a number stops the run with that value's place.
+ * the candidate that the baseline has too, except lm-eval's list metrics (src/read/tools/toolPairs.ts notes them).
+ * A metric compared whose values include one that is not a number stops the run with that value's place.
  */
 function chooseMetrics(
   asked: { name: string; direction: Direction }[] | undefined,
@@ -175,14 +206,8 @@ function chooseMetrics(
     // A tool's lower-is-better metric stays so when named without a direction (the default reads "higher").
     chosen = asked.map(({ name, direction }) => ({ name, direction: direction === 'lower' ? 'lower' : (column(candidate, name) as MetricColumn).direction }))
   } else {
-    const pairs = candidate.metrics.filter((m) => m.pairs > 0)
-    if (pairs.length > 0) {
-      notes.push(
-        `${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'is' : 'are'} left out: lm-eval stores ${pairs.length === 1 ? 'it' : 'them'} per example as [gold, pred] pairs and aggregates them over the whole test set, ` +
-          'so there is no per-example value to compare (docs/tools.md, lm-eval)'
-      )
-    }
-    const usable = candidate.metrics.filter((m) => m.pairs === 0)
+    const lists = candidate.metrics.filter((m) => m.lists !== null)
+    const usable = candidate.metrics.filter((m) => m.lists === null)
     chosen = []
     for (const m of usable) {
       if (baseline && !column(baseline, m.name)) {
@@ -200,17 +225,19 @@ function chooseMetrics(
     }
     if (baseline) {
       for (const m of baseline.metrics) {
-        if (m.pairs === 0 && !column(candidate, m.name)) notes.push(`${quote(m.name)} is in ${baseline.name} only, not in the candidate's file: not compared`)
+        if (m.lists === null && !column(candidate, m.name)) notes.push(`${quote(m.name)} is in ${baseline.name} only, not in the candidate's file: not compared`)
       }
     }
     if (chosen.length === 0) {
-      const why = pairs.length > 0 ? `: ${list(pairs.map((m) => m.name))} ${pairs.length === 1 ? 'is a [gold, pred] pair' : 'are [gold, pred] pairs'} with no per-example value (a corpus-level metric)` : ''
+      const why = lists.length > 0 ? `: ${list(lists.map((m) => m.name))} ${lists.length === 1 ? 'is a list metric' : 'are list metrics'} with no per-example value (lm-eval aggregates ${lists.length === 1 ? 'it' : 'them'} over the whole test set)` : ''
       const has = (t: ToolTable): string => (t.metrics.length ? t.metrics.map((m) => quote(m.name)).join(', ') : 'none')
+      const pair = lists.find((m) => m.lists?.kind === 'labels')
+      const how = pair ? `; ${quote(pair.name)} holds [gold, pred] pairs of labels: compare them as a classification (leave --task out, or --task multiclass)` : ''
       throw new InputError(
         candidate.name,
         null,
         null,
-        `has no per-example metric to compare${why}; its metrics: ${has(candidate)}${baseline ? `; the baseline's: ${has(baseline)}` : ''}${candidate.notes.length ? ` (${candidate.notes.join('; ')})` : ''}`
+        `has no per-example metric to compare${why}${how}; its metrics: ${has(candidate)}${baseline ? `; the baseline's: ${has(baseline)}` : ''}${candidate.notes.length ? ` (${candidate.notes.join('; ')})` : ''}`
       )
     }
   }
@@ -239,15 +266,30 @@ function metricOf(t: ToolTable, name: string): MetricColumn | undefined {
  * Hands a tool file's rows to a row builder (src/read/readPredictions.ts `readRows` for a tool format): each of the
  * builder's columns from the table, by name: the id, a metric (missing: null, so the row is an error row), a key
  * (`epoch`, `repeat`), the `error` field. A metric the builder asks for that the file lacks is an InputError.
+ * For the classification of a pair metric (resolveTools), the label and prediction fields are each row's gold and
+ * pred (the empty text as its label, src/read/tools/toolPairs.ts), and no metric is handed as a field.
  */
 export async function readToolRows(source: PredictionSource, rows: RowSink, format: ToolFormat): Promise<void> {
   const table = await tableOf(source, format)
   const idName = idNames.get(source) ?? table.idField
+  const classified = classifiedOf.get(source)
+  const pairs = classified ? table.metrics.find((m) => m.name === classified.metric)?.lists : undefined
   const getters = rows.columns.map((column): ((i: number) => Cell) => {
     const name = column.name
     if (name === idName) {
       const ids = name === table.idField ? table.ids : (table.altIds.get(name) as (string | number | null)[])
       return (i) => ids[i]
+    }
+    if (classified && pairs) {
+      const texts = name === classified.label ? pairs.gold : name === classified.prediction ? pairs.pred : null
+      if (texts) {
+        const empty = classified.empty
+        return (i) => (texts[i] === '' ? empty : texts[i])
+      }
+      const key = table.keys.get(name)
+      if (key) return (i) => key[i]
+      if (name === 'error') return (i) => table.errors[i]
+      return () => undefined
     }
     const metric = metricOf(table, name)
     if (metric) {
@@ -301,14 +343,18 @@ const settled = new WeakMap<PredictionSource, ToolTable>()
 
 /**
  * The warnings of a comparison of tool files: what resolveTools noted (metrics left out, ±Infinity, positional
- * ids), and for lm-eval the paired examples asked with a different prompt (`prompt_hash`: 0-shot vs 5-shot).
+ * ids), for lm-eval the paired examples asked with a different prompt (`prompt_hash`: 0-shot vs 5-shot), and for
+ * the classification of a pair metric (`classes`: its task and positive class) how lm-eval aggregates the metric.
  */
 export function toolWarnings(
   options: { candidate: PredictionSource; baseline: PredictionSource | null },
   pairing: { n: number; cand: ArrayLike<number>; base: ArrayLike<number>; labelConflicts?: number } | null,
-  files: { candidate: { n: number }; baseline: { n: number } | null }
+  files: { candidate: { n: number }; baseline: { n: number } | null },
+  classes?: { task: string; positiveLabel: string | null }
 ): string[] {
   const notes = [...(notesOf.get(options.candidate) ?? [])]
+  const classified = classifiedOf.get(options.candidate)
+  if (classified && classes) notes.push(...aggregationNotes(classified, classes))
   const ct = settled.get(options.candidate)
   const bt = options.baseline ? settled.get(options.baseline) : undefined
   if (pairing && ct && bt && ct.prompts && bt.prompts && ct.n === files.candidate.n && bt.n === files.baseline?.n) {

@@ -2,13 +2,16 @@
  * What every tool reader makes of a tool's output (docs/tools.md): one row per example (per repeat), an id, one
  * numeric column per metric, the key of repeats, the error rows, and for lm-eval the hashes that say whether two
  * runs saw the same test set. src/read/tools/toolFormats.ts hands these rows to the scores task's row builder, so the
- * task, its error rule and its repeats work on them as on any prediction file.
+ * task, its error rule and its repeats work on them as on any prediction file; an lm-eval `[gold, pred]` pair
+ * metric's labels go to the classification task's row builder instead.
  *
  * A metric value is a number (a JSON number, `Infinity`; a boolean is 1/0), or missing (null, absent, `NaN`):
- * a missing value makes its row an error row (docs/tools.md). Anything else (a string, a list, an object) is
- * remembered as the column's first bad value and becomes an error only if the metric is compared.
+ * a missing value makes its row an error row (docs/tools.md). A list (lm-eval) is read by src/read/tools/listValues.ts.
+ * Anything else (a string, an object) is remembered as the column's first bad value and becomes an error only if
+ * the metric is compared.
  */
 import type { Direction } from '../../stats/direction.js'
+import { ListColumn, type ListRead } from './listValues.js'
 import { NAN } from './pythonJson.js'
 
 export type ToolFormat = 'lm-eval' | 'inspect' | 'promptfoo' | 'eee' | 'deepeval'
@@ -31,8 +34,10 @@ export interface MetricColumn {
   present: number
   /** Rows whose value was ±Infinity: read as missing (an average cannot hold it), counted for a warning. */
   infinite: number
-  /** lm-eval: rows whose value is a `[gold, pred]` list, the input of a metric aggregated over the whole set. */
-  pairs: number
+  /** lm-eval: the metric's list values (`[gold, pred]` pairs, the input of a metric aggregated over the whole set), or null when it has none. */
+  lists: ListColumn | null
+  /** lm-eval: how the run aggregates the metric over the test set (its results file), when known. */
+  aggregation: Aggregation | null
   /** The first value that is not a number: the error if this metric is compared. */
   bad: { row: number; field: string; reason: string } | null
   /** Which way is better, when the tool says (lm-eval `higher_is_better`) or the name does (latency, cost, tokens, times). */
@@ -71,6 +76,15 @@ export interface ToolTable {
   aliases?: Map<string, string>
 }
 
+/**
+ * How lm-eval aggregates a metric (`configs[task].metric_list[].aggregation` of its results file): a built-in
+ * aggregation by name (`f1`, `matthews_corrcoef`, `mean`, `bleu`), or the task's own Python function (its name).
+ */
+export interface Aggregation {
+  name: string
+  custom: boolean
+}
+
 /** Names of lower-is-better metrics when the tool does not say: latency, cost, tokens, times, losses, perplexities. */
 const LOWER = /latency|cost|tokens|(^|[_.\s-])times?($|[_.\s-])|_time$|duration|perplexity|bits_per_byte|(^|_)loss($|_)|^(mae|mse|rmse|ter|wer|cer)($|[_.,])|hallucination|toxicity|^bias$/i
 
@@ -90,17 +104,16 @@ export function safeName(name: string): string {
 }
 
 /** A metric value as read: a number (NaN: missing), or why it is not one. */
-export type Read = { kind: 'number'; value: number; boolean: boolean } | { kind: 'missing' } | { kind: 'infinite' } | { kind: 'pair' } | { kind: 'bad'; reason: string }
+export type Read = { kind: 'number'; value: number; boolean: boolean } | { kind: 'missing' } | { kind: 'infinite' } | { kind: 'bad'; reason: string }
 
 /**
  * A JSON value as a metric value: numbers and booleans as they are, null / absent / NaN missing, ±Infinity
  * apart, anything else bad (with a short description for the message).
  */
-export function readMetric(value: unknown, pairs = false): Read {
+export function readMetric(value: unknown): Read {
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, boolean: false } : { kind: 'infinite' }
   if (typeof value === 'boolean') return { kind: 'number', value: value ? 1 : 0, boolean: true }
   if (value === null || value === undefined || value === NAN) return { kind: 'missing' }
-  if (pairs && Array.isArray(value) && value.length === 2) return { kind: 'pair' }
   return { kind: 'bad', reason: `is not a number: ${describeValue(value)}` }
 }
 
@@ -131,8 +144,7 @@ export class TableBuilder {
   constructor(
     readonly format: ToolFormat,
     readonly name: string,
-    readonly idField: string,
-    private readonly pairsAllowed = false
+    readonly idField: string
   ) {}
 
   /** A new row with this id; its index. */
@@ -149,7 +161,7 @@ export class TableBuilder {
   set(i: number, name: string, value: unknown, field = name): void {
     const column = this.column(name)
     if (value !== undefined) (this.given.get(name) as Uint8Array)[i] = 1
-    const read = readMetric(value, this.pairsAllowed)
+    const read = readMetric(value)
     switch (read.kind) {
       case 'number':
         column.values[i] = read.value
@@ -161,13 +173,20 @@ export class TableBuilder {
       case 'infinite':
         column.infinite++
         return
-      case 'pair':
-        column.pairs++
-        if (column.bad === null) column.bad = { row: i, field, reason: PAIR }
-        return
       case 'bad':
         if (column.bad === null) column.bad = { row: i, field, reason: read.reason }
     }
+  }
+
+  /**
+   * Sets metric `name` of row i from an lm-eval list value (src/read/tools/listValues.ts). It is no number: the
+   * column's first one is its bad value, the error if the metric is compared as a score.
+   */
+  setList(i: number, name: string, field: string, read: ListRead): void {
+    const column = this.column(name)
+    ;(this.given.get(name) as Uint8Array)[i] = 1
+    ;(column.lists ??= new ListColumn()).add(i, read)
+    if (column.bad === null) column.bad = { row: i, field, reason: read.kind === 'labels' ? PAIR : read.kind === 'sets' ? SETS : read.reason }
   }
 
   /** Sets metric `name` of row i to a number already mapped (Inspect's C/I/P/N); NaN: missing. */
@@ -191,7 +210,7 @@ export class TableBuilder {
   column(name: string): MetricColumn {
     let column = this.columns.get(name)
     if (!column) {
-      column = { name, values: new Float64Array(this.cap).fill(NaN), booleans: true, present: 0, infinite: 0, pairs: 0, bad: null, direction: directionOfName(name), optional: false, absent: 0 }
+      column = { name, values: new Float64Array(this.cap).fill(NaN), booleans: true, present: 0, infinite: 0, lists: null, aggregation: null, bad: null, direction: directionOfName(name), optional: false, absent: 0 }
       this.columns.set(name, column)
       this.given.set(name, new Uint8Array(this.cap))
     }
@@ -261,7 +280,12 @@ export class TableBuilder {
   }
 }
 
-/** The reason given for a `[gold, pred]` value when such a metric is compared. */
+/** The reason given for a `[gold, pred]` pair of labels when such a metric is compared as a score. */
 export const PAIR =
-  'is a [gold, pred] pair: lm-eval aggregates it over the whole test set (a corpus-level metric such as F1), so it has no per-example value to compare; ' +
-  'leave it out of --score-metrics, or compare a per-example metric of the task (docs/tools.md, lm-eval)'
+  'is a [gold, pred] pair of labels, the input of a metric lm-eval aggregates over the whole test set (such as F1), so it has no per-example number: ' +
+  'compare it as a classification (--task multiclass, or binary: label = gold, prediction = pred), or leave it out of --score-metrics (docs/tools.md, lm-eval)'
+
+/** The reason given for a pair of label sets when such a metric is compared. */
+export const SETS =
+  'is a multi-label pair of label sets ([gold labels, predicted labels]) that lm-eval aggregates over the whole test set: it has no per-example value, ' +
+  'and it is not a classification pair (docs/tools.md, lm-eval)'

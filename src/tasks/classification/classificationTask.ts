@@ -35,6 +35,7 @@ import { clusteredPowerWarnings } from '../../significance/clusters/clusterPower
 import { scoreConfidenceWarnings } from './scoreConfidence.js'
 import { countErrorsWrong } from './classificationErrors.js'
 import { keepPredictionRows } from '../keepRows.js'
+import { isToolFormat, toolSameTruth, toolWarnings } from '../../read/tools/toolFormats.js'
 
 /**
  * The most classes a comparison takes. At 100,000 the report alone holds 400,000 per-class metrics (a 140 MB
@@ -70,7 +71,13 @@ export const classification: TaskModule = {
 function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read: PredictionFile, baseline: PredictionFile | null, early: ReadEarly): Prepared {
   const repeats = readRepeats(options, read, baseline)
   let byId: Pairing | null = null
-  if (baseline) byId = repeats ? pairRepeats(read, baseline, repeats, sameLabel(read, baseline), options.repeatField as string) : pairByIds(read, baseline, sameLabel(read, baseline), { checkedElsewhere: early.baselineRepeat ? baseline.ids : null })
+  if (baseline) {
+    // The same true label; for evaluation tools' files (docs/tools.md) also the same lm-eval doc_hash and target_hash.
+    const label = sameLabel(read, baseline)
+    const tool = toolSameTruth(options)(read, baseline)
+    const same = (i: number, j: number): boolean => label(i, j) && tool(i, j)
+    byId = repeats ? pairRepeats(read, baseline, repeats, same, options.repeatField as string) : pairByIds(read, baseline, same, { checkedElsewhere: early.baselineRepeat ? baseline.ids : null })
+  }
   else if (!repeats) checkUniqueIds(read)
   // docs/errors.md: error rows (pred ERROR_CODE, no dictionary code) are left out here under exclude, or given a
   // wrong prediction below once the labels are known.
@@ -96,6 +103,8 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
   const names = metricNames(task, labels, hasScores)
   const positive = positiveLabel === null ? null : labels.indexOf(positiveLabel)
   const hasBaseline = baseline !== null
+  // An lm-eval [gold, pred] pair metric (docs/tools.md): what was compared and left out, prompts, aggregation.
+  const toolNotes = toolWarnings(options, pairing, { candidate: read, baseline }, { task, positiveLabel })
 
   return {
     task,
@@ -194,6 +203,7 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
         warnings: {
           // With clusters, the power of the clustered test used (docs/repeats-and-clusters.md).
           first: [
+            ...toolNotes,
             ...(clustered && pairing && pairing.n > 0 ? clusteredPowerWarnings({ clustered, task, positive, settings }) : classificationWarnings({ pairing, table, task, positive, settings })),
             // Scores that are the predicted label's confidence (docs/statistics.md).
             ...scoreConfidenceWarnings(scoreContext, metrics),
@@ -290,7 +300,8 @@ const NOTHING_EARLY: ReadEarly = { orders: { candidate: null, baseline: null }, 
 async function readBoth(options: CompareOptions, readOptions: ReadOptions): Promise<[PredictionFile, PredictionFile | null, ReadEarly]> {
   const base = options.baseline
   if (!base) return [await readPredictions(options.candidate, readOptions), null, NOTHING_EARLY]
-  if (options.readerScript && base.path && !base.data && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
+  // An evaluation tool's file is already read (src/read/tools/toolFormats.ts resolveTools): no worker.
+  if (options.readerScript && base.path && !base.data && !isToolFormat(options.format) && (await sizeOf(base.path)) >= PARALLEL_BYTES) {
     const pending = readInWorker(options.readerScript, base, { ...readOptions, sortScore: true, checkIds: true })
     // Keep a rejection of the worker from going unhandled while the candidate is read.
     pending.catch(() => undefined)
