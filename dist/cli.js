@@ -23372,8 +23372,8 @@ function prepareRead(options, dictionary, read, baseline, early) {
     if (baseline) {
         // The same true label; for evaluation tools' files (docs/tools.md) also the same lm-eval doc_hash and target_hash.
         const label = sameLabel(read, baseline);
-        const tool = toolSameTruth(options)(read, baseline);
-        const same = (i, j) => label(i, j) && tool(i, j);
+        const tool = isToolFormat(options.format) ? toolSameTruth(options)(read, baseline) : null;
+        const same = tool ? (i, j) => label(i, j) && tool(i, j) : label;
         byId = repeats ? pairRepeats(read, baseline, repeats, same, options.repeatField) : pairByIds(read, baseline, same, { checkedElsewhere: early.baselineRepeat ? baseline.ids : null });
     }
     else if (!repeats)

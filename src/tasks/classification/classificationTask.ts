@@ -74,8 +74,8 @@ function prepareRead(options: CompareOptions, dictionary: LabelDictionary, read:
   if (baseline) {
     // The same true label; for evaluation tools' files (docs/tools.md) also the same lm-eval doc_hash and target_hash.
     const label = sameLabel(read, baseline)
-    const tool = toolSameTruth(options)(read, baseline)
-    const same = (i: number, j: number): boolean => label(i, j) && tool(i, j)
+    const tool = isToolFormat(options.format) ? toolSameTruth(options)(read, baseline) : null
+    const same = tool ? (i: number, j: number): boolean => label(i, j) && tool(i, j) : label
     byId = repeats ? pairRepeats(read, baseline, repeats, same, options.repeatField as string) : pairByIds(read, baseline, same, { checkedElsewhere: early.baselineRepeat ? baseline.ids : null })
   }
   else if (!repeats) checkUniqueIds(read)
