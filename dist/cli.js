@@ -15857,6 +15857,11 @@ const labelsOf = (m) => (m.lists?.kind === 'labels' ? m.lists : null);
  */
 function decidePairs(ask, candidate, baseline, notes) {
     const lists = candidate.metrics.filter((m) => m.lists !== null);
+    // docs/tools.md: a list that is neither a [gold, pred] pair nor a pair of label sets stops the run, unless
+    // score-metrics leaves it out.
+    if (!ask.scoreMetrics)
+        for (const t of baseline ? [candidate, baseline] : [candidate])
+            refuseOtherLists(t);
     if (ask.task === 'scores') {
         listNotes(null, candidate, baseline, notes);
         return 'scores';
@@ -15905,6 +15910,15 @@ function decidePairs(ask, candidate, baseline, notes) {
             aggregations.push({ metric: m.name, aggregation });
     }
     return { metric: chosen.name, empty, aggregations };
+}
+/** Throws an InputError naming file, line and field at a table's first list value that is neither kind of pair. */
+function refuseOtherLists(t) {
+    for (const m of t.metrics) {
+        if (m.lists?.kind !== 'other' || !m.lists.bad)
+            continue;
+        const place = t.place(m.lists.bad.row);
+        throw new errors_InputError(place.file, place.line, m.bad?.field ?? m.name, `${m.lists.bad.reason} (--score-metrics naming the other metrics leaves it out)`);
+    }
 }
 /**
  * The column of pair metric `name` in a table, checked: every row holds a classification pair. Throws an

@@ -169,21 +169,21 @@ describe('lm-eval [gold, pred] pairs: an mrpc-like fixture', () => {
 describe('lm-eval [gold, pred] pairs: bad lists, one line each naming file, line and field', () => {
   const lines = (values: unknown[], metric = 'f1'): string => values.map((v, id) => sample(id, { metrics: [metric], [metric]: v })).join('\n')
 
-  it('a list of 3 items, and a pred list of 2 under --task multiclass; left out with a note when there is a number to compare', async () => {
+  it('a list of 3 items, and a pred list of 2 under --task multiclass: one line each; beside a number, an error unless --score-metrics leaves it out', async () => {
     const t = temp()
+    const neither = 'lm-eval aggregates it over the whole test set, and it is neither a classification pair [gold, pred] nor a pair of label sets'
     const three = t.write('three.jsonl', lines([[1, 0, 1], [1, 1, 1]]))
-    expect(await failure(compareFiles(three, null, { task: 'multiclass' }))).toBe(
-      `${three}:1: field "f1" is a list of 3 items, not a [gold, pred] pair: lm-eval aggregates it over the whole test set, and it is neither a classification pair [gold, pred] nor a pair of label sets`
-    )
+    expect(await failure(compareFiles(three, null, { task: 'multiclass' }))).toBe(`${three}:1: field "f1" is a list of 3 items, not a [gold, pred] pair: ${neither} (--score-metrics naming the other metrics leaves it out)`)
     const twoPreds = t.write('two.jsonl', lines([[1, [0]], ['DATE: x', ['a', 'b']]]))
     expect(await failure(compareFiles(twoPreds, null, { task: 'multiclass' }))).toBe(
-      `${twoPreds}:2: field "f1" is a [gold, pred] list whose pred is a list of 2 items: a classification pair's pred is one label, or a list of one`
+      `${twoPreds}:2: field "f1" is a [gold, pred] list whose pred is a list of 2 items: a classification pair's pred is one label, or a list of one (--score-metrics naming the other metrics leaves it out)`
     )
-    // Beside a number (acc), the list is left out and said so; the number is compared.
+    // Beside a number (acc), the list stops the run (docs/tools.md) unless score-metrics names the others.
     const withAcc = t.write('acc.jsonl', [0, 1].map((id) => sample(id, { metrics: ['acc', 'f1'], acc: id, f1: [1, 0, 1] })).join('\n'))
-    const report = await compareFiles(withAcc, null)
+    expect(await failure(compareFiles(withAcc, null))).toBe(`${withAcc}:1: field "f1" is a list of 3 items, not a [gold, pred] pair: ${neither} (--score-metrics naming the other metrics leaves it out)`)
+    const report = await compareFiles(withAcc, null, { scoreMetrics: [{ name: 'acc', direction: 'higher' }] })
     expect(Object.keys(report.metrics)).toEqual(['acc'])
-    expect(report.warnings).toContain(`"f1" is left out: at ${withAcc}:1 it is a list of 3 items, not a [gold, pred] pair: lm-eval aggregates it over the whole test set, and it is neither a classification pair [gold, pred] nor a pair of label sets`)
+    expect(report.metrics.acc.candidate).toBe(0.5)
   })
 
   it('a metric with a pair on some rows and a number on others', async () => {

@@ -40,6 +40,9 @@ const labelsOf = (m: MetricColumn): ListColumn | null => (m.lists?.kind === 'lab
  */
 export function decidePairs(ask: PairAsk, candidate: ToolTable, baseline: ToolTable | null, notes: string[]): PairDecision {
   const lists = candidate.metrics.filter((m) => m.lists !== null)
+  // docs/tools.md: a list that is neither a [gold, pred] pair nor a pair of label sets stops the run, unless
+  // score-metrics leaves it out.
+  if (!ask.scoreMetrics) for (const t of baseline ? [candidate, baseline] : [candidate]) refuseOtherLists(t)
   if (ask.task === 'scores') {
     listNotes(null, candidate, baseline, notes)
     return 'scores'
@@ -85,6 +88,15 @@ export function decidePairs(ask: PairAsk, candidate: ToolTable, baseline: ToolTa
     if (aggregation) aggregations.push({ metric: m.name, aggregation })
   }
   return { metric: chosen.name, empty, aggregations }
+}
+
+/** Throws an InputError naming file, line and field at a table's first list value that is neither kind of pair. */
+function refuseOtherLists(t: ToolTable): void {
+  for (const m of t.metrics) {
+    if (m.lists?.kind !== 'other' || !m.lists.bad) continue
+    const place = t.place(m.lists.bad.row)
+    throw new InputError(place.file, place.line, m.bad?.field ?? m.name, `${m.lists.bad.reason} (--score-metrics naming the other metrics leaves it out)`)
+  }
 }
 
 /**
