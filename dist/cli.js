@@ -28497,6 +28497,10 @@ async function compareSuites(suites, shared, gates, option) {
     const fresh = suites.filter((s) => s.baseline === null);
     for (const s of fresh)
         warnings.push(`Suite "${s.name}" has no baseline counterpart${s.whyNew ? ` (${s.whyNew})` : ''}: compared alone and reported as new.`);
+    for (const s of suites)
+        for (const w of s.setWarnings ?? [])
+            if (!warnings.includes(w))
+                warnings.push(w);
     if (gates !== undefined) {
         for (const s of suites)
             if (bySuite.get(s.name) === '')
@@ -28974,13 +28978,16 @@ async function folderSuites(candidate, baseline, format, how = {}) {
     if (baseline !== null && !base)
         throw new ConfigError(`${baselineOption} ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} task${tasks.size === 1 ? '' : 's'}, so the baseline must be a folder of the same tool's output`);
     const named = how.baselineName ?? ((file) => file);
-    return [...tasks].map(([name, file]) => {
+    // A task of the baseline that the candidate lacks is said, never dropped silently (docs/suites.md).
+    const dropped = base ? [...base].filter(([task]) => !tasks.has(task)).map(([task, file]) => `The baseline has task ${quote(task)} (${named(file)}), which ${candidate} lacks: not compared.`) : [];
+    return [...tasks].map(([name, file], k) => {
         const counterpart = base?.get(name) ?? null;
         return {
             name,
             candidate: { name: file, path: file },
             baseline: counterpart ? { name: named(counterpart), path: counterpart } : null,
-            ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${how.baselineName ? named(baseline) : baseline}` })
+            ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${how.baselineName ? named(baseline) : baseline}` }),
+            ...(k === 0 && dropped.length > 0 ? { setWarnings: dropped } : {})
         };
     });
 }
@@ -29118,9 +29125,12 @@ async function promptfooSuites(candidate, baseline, format) {
         base = { source: picked.source, columns: only };
     }
     const pairs = base ? pairColumns(columns, base.columns) : columns.map(() => null);
+    // A baseline column no suite compares is said, never dropped silently (docs/suites.md).
+    const unused = base ? base.columns.filter((b) => !pairs.some((p) => p?.column === b)) : [];
+    const dropped = unused.map((b) => `The baseline's column ${base?.source.name}#${b.index} (${quote(b.prompt, 60)} × ${quote(b.provider, 60)}) has no counterpart among the candidate's columns: not compared.`);
     return columns.map((c, i) => {
         const pair = pairs[i];
-        const suite = { name: names[i], candidate: columnSource(candidate, c.index), baseline: null };
+        const suite = { name: names[i], candidate: columnSource(candidate, c.index), baseline: null, ...(i === 0 && dropped.length > 0 ? { setWarnings: dropped } : {}) };
         if (!base)
             return { ...suite, whyNew: 'no baseline' };
         if (!pair)

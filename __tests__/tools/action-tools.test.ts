@@ -101,6 +101,9 @@ describe.skipIf(!haveReal)('tool outputs as the action\'s predictions (real file
     expect(report.metrics.acc.candidate).toBeCloseTo(results(CANDIDATE).negotiationtom_belief['acc,none'], 9)
     expect(report.metrics.acc.baseline).toBeCloseTo(results(BASELINE).negotiationtom_belief['acc,none'], 9)
     expect(JSON.stringify(report)).not.toContain('eval-gate-baseline-')
+    // The artifact's two other tasks are said, not dropped silently.
+    expect(report.warnings.filter((w) => w.startsWith('The baseline has task')).map((w) => /task "(\w+)"/.exec(w)?.[1])).toEqual(['negotiationtom_desire', 'negotiationtom_intention'])
+    expect(report.warnings.find((w) => w.includes('negotiationtom_desire'))).toMatch(/^The baseline has task "negotiationtom_desire" \(artifact "predictions" of run 11: Qwen__Qwen3-8B\/samples_negotiationtom_desire_2026-07-08T16-04-34[^)]*\.jsonl\), which one lacks: not compared\.$/)
   })
 
   it('an Inspect log folder of three tasks: each log paired with the artifact log of its task, whatever its file name', async () => {

@@ -60,6 +60,18 @@ describe.skipIf(!haveReal)('an lm-eval folder of three tasks (real files, ../sha
     expect(r.out).toMatch(/^### ✅ Eval Gate: passed — 3 of 3 suites/)
   })
 
+  it('a task of the baseline folder that the candidate folder lacks is said once, not dropped silently', async () => {
+    const { dir, cand, base } = split()
+    const dropped = readdirSync(cand).find((f) => f.includes('desire')) as string
+    rmSync(path.join(cand, dropped))
+    const json = path.join(dir, 'dropped.json')
+    await cli(['compare', '--candidate', cand, '--baseline', base, '--json', json, '--resamples', '500'])
+    const report = JSON.parse(readFileSync(json, 'utf8')) as SuitesReport
+    expect(Object.keys(report.suites)).toEqual(['negotiationtom_belief', 'negotiationtom_intention'])
+    const file = path.join(base, readdirSync(base).find((f) => f.includes('desire')) as string)
+    expect(report.warnings).toContain(`The baseline has task "negotiationtom_desire" (${file}), which ${cand} lacks: not compared.`)
+  })
+
   it('a task missing from the baseline folder is a new suite; one task twice in a folder is refused', async () => {
     const { cand, base } = split()
     for (const f of readdirSync(base)) if (f.includes('intention')) rmSync(path.join(base, f))
@@ -68,6 +80,7 @@ describe.skipIf(!haveReal)('an lm-eval folder of three tasks (real files, ../sha
     const report = JSON.parse(readFileSync(json, 'utf8')) as SuitesReport
     expect(report.newSuites).toEqual(['negotiationtom_intention'])
     expect(Object.keys(report.suites)).toHaveLength(3)
+    expect(report.warnings.filter((w) => w.startsWith('The baseline has task'))).toEqual([])
     copyFileSync(path.join(base, readdirSync(base).find((f) => f.includes('belief')) as string), path.join(cand, 'samples_negotiationtom_belief_2026-07-09T00-00-00.000000.jsonl'))
     await expect(cli(['compare', '--candidate', cand, '--baseline', base])).rejects.toThrow(/task "negotiationtom_belief" has two files/)
   })

@@ -254,6 +254,23 @@ describe('promptfoo suites: pairing columns with the baseline file', () => {
     expect(report.suites.ollama_llama3.verdict).toBe('no-baseline')
   })
 
+  it('a baseline column that no candidate column pairs with is said once above the suites, not dropped silently', async () => {
+    const t = temp()
+    const cand = t.write('cand.json', pfFile([{ provider: 'openai:gpt-4o', prompt: 'p', pass: passes(8) }, { provider: 'anthropic:claude', prompt: 'p', pass: passes(7) }]))
+    const base = t.write('base.json', pfFile([
+      { provider: 'anthropic:claude', prompt: 'p', pass: passes(2) },
+      { provider: 'ollama:llama3', prompt: 'p', pass: passes(3) },
+      { provider: 'openai:gpt-4o', prompt: 'p', pass: passes(11) }
+    ]))
+    const { report } = await suitesOf(t, cand, base)
+    expect(Object.keys(report.suites).sort()).toEqual(['anthropic_claude', 'openai_gpt-4o'])
+    expect(report.warnings.filter((w) => w.includes('no counterpart among'))).toEqual([
+      `The baseline's column ${base}#1 ("p" × "ollama:llama3") has no counterpart among the candidate's columns: not compared.`
+    ])
+    // Every suite's own warnings stay its own.
+    for (const suite of Object.values(report.suites)) expect(suite.warnings.join(' ')).not.toContain('no counterpart among')
+  })
+
   it('a provider replaced at the same index pairs by position, and the suite says the provider changed', async () => {
     const t = temp()
     const cand = t.write('cand.json', pfFile([{ provider: 'openai:gpt-4o', prompt: 'p', pass: passes(8) }, { provider: 'openai:gpt-4.1-mini', prompt: 'p', pass: passes(7) }]))

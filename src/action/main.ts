@@ -64,9 +64,15 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
   let baselineFile = baseline.source
   // The suites of a tool's output: one per task of a folder, one per prompt × provider column of a promptfoo file.
   let found: { inputs: SuiteInput[]; what: string } | null = null
+  // A folder of one task: what its baseline holds besides (tasks the folder lacks).
+  let setWarnings: string[] = []
   if (folder) {
     const inputs = await folderComparisons(config.predictions, folder, folderBaseline(config, baseline), context.runnerTemp)
-    if (inputs.length === 1) [candidate, baselineFile] = [inputs[0].candidate, inputs[0].baseline]
+    if (inputs.length === 1) {
+      candidate = inputs[0].candidate
+      baselineFile = inputs[0].baseline
+      setWarnings = inputs[0].setWarnings ?? []
+    }
     else if (inputs.length > 1) found = { inputs, what: `${inputs.length} tasks` }
   } else if (!config.suites) {
     const inputs = await promptfooSuites(candidate, baselineFile, config.format)
@@ -89,6 +95,7 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
       gates: config.gates
     }, reference)
     r.baseline = baseline.provenance
+    r.warnings.push(...setWarnings)
     const stale = provenanceWarning(baseline.provenance)
     if (stale) r.warnings.unshift(stale)
     const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)

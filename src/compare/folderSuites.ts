@@ -65,13 +65,16 @@ export async function folderSuites(candidate: string, baseline: string | null, f
   const base = baseline !== null && isFolder(baseline) ? await tasksOf(baseline, kind, baselineOption) : null
   if (baseline !== null && !base) throw new ConfigError(`${baselineOption} ${quote(baseline, 200)}: the candidate is a folder of ${tasks.size} task${tasks.size === 1 ? '' : 's'}, so the baseline must be a folder of the same tool's output`)
   const named = how.baselineName ?? ((file: string) => file)
-  return [...tasks].map(([name, file]): SuiteInput => {
+  // A task of the baseline that the candidate lacks is said, never dropped silently (docs/suites.md).
+  const dropped = base ? [...base].filter(([task]) => !tasks.has(task)).map(([task, file]) => `The baseline has task ${quote(task)} (${named(file)}), which ${candidate} lacks: not compared.`) : []
+  return [...tasks].map(([name, file], k): SuiteInput => {
     const counterpart = base?.get(name) ?? null
     return {
       name,
       candidate: { name: file, path: file },
       baseline: counterpart ? { name: named(counterpart), path: counterpart } : null,
-      ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${how.baselineName ? named(baseline) : baseline}` })
+      ...(counterpart ? {} : { whyNew: baseline === null ? 'no baseline' : `no file of task ${name} in ${how.baselineName ? named(baseline) : baseline}` }),
+      ...(k === 0 && dropped.length > 0 ? { setWarnings: dropped } : {})
     }
   })
 }

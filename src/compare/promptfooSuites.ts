@@ -125,9 +125,12 @@ export async function promptfooSuites(candidate: PredictionSource, baseline: Pre
     base = { source: picked.source, columns: only }
   }
   const pairs = base ? pairColumns(columns, base.columns) : columns.map(() => null)
+  // A baseline column no suite compares is said, never dropped silently (docs/suites.md).
+  const unused = base ? base.columns.filter((b) => !pairs.some((p) => p?.column === b)) : []
+  const dropped = unused.map((b) => `The baseline's column ${base?.source.name}#${b.index} (${quote(b.prompt, 60)} × ${quote(b.provider, 60)}) has no counterpart among the candidate's columns: not compared.`)
   return columns.map((c, i): SuiteInput => {
     const pair = pairs[i]
-    const suite: SuiteInput = { name: names[i], candidate: columnSource(candidate, c.index), baseline: null }
+    const suite: SuiteInput = { name: names[i], candidate: columnSource(candidate, c.index), baseline: null, ...(i === 0 && dropped.length > 0 ? { setWarnings: dropped } : {}) }
     if (!base) return { ...suite, whyNew: 'no baseline' }
     if (!pair) return { ...suite, whyNew: whyNew(c, base.source, base.columns, pairs, names) }
     const note = pairingNote(c, pair.column, pair.how, base.source.name)

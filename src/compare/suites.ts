@@ -30,6 +30,11 @@ export interface SuiteInput {
   whyNew?: string
   /** Said first among this suite's own warnings: how its files were paired when it is not plain (docs/tools.md, promptfoo). */
   notes?: string[]
+  /**
+   * Warnings on the suites as a set, shown once above them whichever suite carries them: a task or column of the
+   * baseline that no suite compares (docs/suites.md).
+   */
+  setWarnings?: string[]
 }
 
 /** The options every suite shares: everything but its files, its gates and the family hook. */
@@ -106,6 +111,7 @@ export async function compareSuites(suites: readonly SuiteInput[], shared: Share
   const warnings: string[] = []
   const fresh = suites.filter((s) => s.baseline === null)
   for (const s of fresh) warnings.push(`Suite "${s.name}" has no baseline counterpart${s.whyNew ? ` (${s.whyNew})` : ''}: compared alone and reported as new.`)
+  for (const s of suites) for (const w of s.setWarnings ?? []) if (!warnings.includes(w)) warnings.push(w)
   if (gates !== undefined) {
     for (const s of suites) if (bySuite.get(s.name) === '') warnings.push(`Suite "${s.name}" has no gate: every rule of the gates names another suite.`)
   }
