@@ -81,6 +81,27 @@ describe.skipIf(!haveReal)('tool outputs as the action\'s predictions (real file
     expect(JSON.stringify(report)).toContain('artifact \\"predictions\\" of run 11: Qwen__Qwen3-8B/samples_negotiationtom_belief_2026-07-08T16-04-34')
   })
 
+  it('artifact-path names the folder inside the artifact: only its files are the baseline', async () => {
+    const base = runFiles(BASELINE)
+    // Beside the folder, another run of one task (which alone would make that task ambiguous) and a stray file.
+    const belief = Object.keys(base).find((f) => f.startsWith('samples_negotiationtom_belief')) as string
+    const zip = {
+      ...Object.fromEntries(Object.entries(base).map(([f, b]) => [`lm-eval-out/Qwen__Qwen3-8B/${f}`, b])),
+      [`old/${belief.replace('16-04-34', '09-00-00')}`]: base[belief],
+      'notes.txt': new Uint8Array([104, 105])
+    }
+    github.artifacts.push({ id: 111, runId: 11, name: 'predictions', expired: false, zip: zipSync(zip) })
+    const r = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', 'artifact-path': 'lm-eval-out/', resamples: '500' }, event: 'pull_request' })
+    expect(r.code).toBe(0)
+    const report = asSuitesReport(JSON.parse(readFileSync(r.outputs.report, 'utf8')), r.outputs.report)
+    expect(report.newSuites).toEqual([])
+    expect(report.suites.negotiationtom_belief.metrics.acc.baseline).toBeCloseTo(results(BASELINE).negotiationtom_belief['acc,none'], 9)
+    expect(JSON.stringify(report)).toContain('artifact \\"predictions\\" of run 11: Qwen__Qwen3-8B/samples_negotiationtom_belief_')
+    const wrong = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', 'artifact-path': 'out' }, event: 'pull_request' })
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stdout).toMatch(/^::error::artifact "predictions" of run 11: has no file under "out" \(artifact-path\); its files: "lm-eval-out\/Qwen__Qwen3-8B\/[^\n]*$/m)
+  })
+
   it('a task the artifact lacks is a new suite, named with the artifact', async () => {
     upload(runFiles(BASELINE, (f) => !f.includes('intention')))
     const r = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', resamples: '500' }, event: 'pull_request' })

@@ -152,7 +152,7 @@ export async function searchBaseline(client: Client, q: BaselineQuery): Promise<
     }
     const entries = listZipEntries(zip, where)
     const suites = q.suitePaths ? suiteFiles(zip, entries, q.suitePaths, where, maxUnpackedBytes) : undefined
-    const files = !suites && q.wholeArtifact ? allFiles(zip, entries, where, maxUnpackedBytes) : undefined
+    const files = !suites && q.wholeArtifact ? allFiles(zip, entries, q.artifactPath, where, maxUnpackedBytes) : undefined
     const entry = suites || files ? null : chooseEntry(entries, q.artifactPath, q.predictionsPath, where)
     const bytes = entry ? unpackZipEntry(zip, entry, where, maxUnpackedBytes) : new Uint8Array(0)
     const why = atBase
@@ -245,16 +245,23 @@ function suiteFiles(zip: Uint8Array, entries: ZipEntry[], paths: readonly string
 }
 
 /**
- * Every file of the artifact, unpacked (docs/tools.md: a tool's output folder). The cap on the unpacked bytes holds
+ * Every file of the artifact (or of its folder `folder`, the artifact-path input), unpacked (docs/tools.md: a tool's
+ * output folder). The cap on the unpacked bytes holds
  * for all of them together, as for one file (listZipEntries has refused a name that could leave the folder it is
  * written to: `../x`, `/x`). Cost O(unpacked bytes).
  */
-function allFiles(zip: Uint8Array, entries: ZipEntry[], where: string, maxUnpackedBytes: number): { path: string; data: Uint8Array }[] {
-  const files = entries.filter((e) => !e.name.endsWith('/'))
+function allFiles(zip: Uint8Array, entries: ZipEntry[], folder: string | null, where: string, maxUnpackedBytes: number): { path: string; data: Uint8Array }[] {
+  // `artifact-path` names the folder inside the artifact: its files, by their paths below it.
+  const prefix = folder === null ? '' : normalName(folder.replace(/\\/g, '/')).replace(/\/+$/, '') + '/'
+  const files = entries.filter((e) => !e.name.endsWith('/') && (prefix === '/' || normalName(e.name).startsWith(prefix)))
+  if (files.length === 0 && folder !== null) {
+    const shown = entries.filter((e) => !e.name.endsWith('/')).slice(0, 10).map((e) => quoteName(e.name))
+    throw new InputError(where, null, null, `has no file under ${quoteName(folder)} (artifact-path); its files: ${shown.length ? shown.join(', ') : 'none'}`)
+  }
   let left = maxUnpackedBytes
   const out: { path: string; data: Uint8Array }[] = []
   for (const entry of files) {
-    const name = normalName(entry.name)
+    const name = normalName(entry.name).slice(prefix === '/' ? 0 : prefix.length)
     if (entry.size > left) {
       throw new InputError(where, null, null, `holds more than the cap of ${maxUnpackedBytes.toLocaleString('en-US')} bytes unpacked in its files (at ${quoteName(entry.name)}): refused; upload only the tool's output folder`)
     }
