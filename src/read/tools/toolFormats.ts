@@ -140,8 +140,8 @@ async function readTable(source: PredictionSource, format: ToolFormat): Promise<
 
 /**
  * The file to read: the source itself, or the one tool file of a folder (an lm-eval output folder, an Inspect log
- * folder). A folder with several tasks or runs is refused with the list and how to pick one (one suite per task
- * comes with suites, docs/tools.md).
+ * folder). A folder with several tasks or runs is refused with the list and how to pick one (given alone as the
+ * candidate it is one suite per task, docs/tools.md; here it is a suite's file, a baseline or a reference).
  */
 async function oneFile(source: PredictionSource, format: ToolFormat): Promise<PredictionSource> {
   if (!(await isFolder(source))) return source
@@ -158,7 +158,7 @@ async function oneFile(source: PredictionSource, format: ToolFormat): Promise<Pr
     null,
     `is a folder with ${files.length} ${format === 'lm-eval' ? `samples files (${tasks.size} task${tasks.size === 1 ? '' : 's'})` : 'logs'}; ` +
       `compare one at a time: give its file as the path (${listed.map((l) => quote(l, 160)).join('; ')}${files.length > 12 ? '; …' : ''}). ` +
-      'Several tasks in one comparison come with suites.'
+      'Given alone as the candidate (the action: as predictions), the folder is one suite per task (docs/tools.md).'
   )
 }
 
