@@ -11,13 +11,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeGitHub } from '../action/fake-github.js'
 import { runAction } from '../action/run-action.js'
 import { asReport, asSuitesReport } from '../../src/report/validate.js'
 import { removeAfterTest } from '../temp.js'
-import { compareFiles, haveReal, real } from './support.js'
+import { compareFiles, haveReal, real, repoRoot } from './support.js'
 
 const RUN = 'lm-eval-harness/harness-pr3936-negotiationtom-qwen3-8b/outputs/qwen3-8b/negotiationtom/Qwen__Qwen3-8B'
 const CANDIDATE = '18-15-33'
@@ -100,6 +100,51 @@ describe.skipIf(!haveReal)('tool outputs as the action\'s predictions (real file
     const wrong = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', 'artifact-path': 'out' }, event: 'pull_request' })
     expect(wrong.code).not.toBe(0)
     expect(wrong.stdout).toMatch(/^::error::artifact "predictions" of run 11: has no file under "out" \(artifact-path\); its files: "lm-eval-out\/Qwen__Qwen3-8B\/[^\n]*$/m)
+  })
+
+  it('history: a push run uploads the report of its suites (metrics only), and a pull request shows each suite its trend', async () => {
+    upload(runFiles(BASELINE))
+    // The push run of main (230, newest) compares its folder with run 11's and uploads its report for the history.
+    github.runBackendIds['run-backend-500'] = 230
+    github.runs.push({ id: 230, workflowId: 7, branch: 'main', headSha: 'new-main', event: 'push', conclusion: 'success', createdAt: new Date().toISOString() })
+    const push = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', resamples: '500' }, event: 'push', env: { GITHUB_REF_NAME: 'main' } })
+    expect(push.code, push.stdout).toBe(0)
+    expect(github.uploads.map((u) => u.name)).toEqual(['eval-gate-report'])
+    const files = unzipSync(new Uint8Array(github.uploads[0].zip as Buffer))
+    const uploaded = asSuitesReport(JSON.parse(Buffer.from(files['report.json']).toString('utf8')), 'report.json')
+    expect(Object.keys(uploaded.suites)).toEqual(['negotiationtom_belief', 'negotiationtom_desire', 'negotiationtom_intention'])
+    // Metrics only: nothing about single examples, no warnings (they name files).
+    expect(uploaded.warnings).toEqual([])
+    for (const suite of Object.values(uploaded.suites)) expect(suite).toMatchObject({ disagreement: null, confusionMatrix: null, warnings: [] })
+    expect(JSON.stringify(uploaded)).not.toMatch(/"(examples|firstRegressions|firstImprovements|slices|leakage)"/)
+
+    // The pull request: the baseline is still run 11's artifact (230 uploaded no predictions); the history is 230's report.
+    github.runBackendIds['run-backend-500'] = 500
+    const pr = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', resamples: '500' }, event: 'pull_request' })
+    expect(pr.code, pr.stdout).toBe(0)
+    const report = asSuitesReport(JSON.parse(readFileSync(pr.outputs.report, 'utf8')), pr.outputs.report)
+    const c = results(CANDIDATE)
+    for (const [name, suite] of Object.entries(report.suites)) {
+      const metric = name === 'negotiationtom_intention' ? 'exact_match' : 'acc'
+      expect(suite.history?.map((h) => h.runId)).toEqual([230])
+      expect(suite.history?.[0].metrics[metric]).toBeCloseTo(c[name][`${metric},none`], 9)
+      expect(suite.historySkipped).toEqual({ expired: 0, missing: 1, invalid: 0 })
+    }
+    const body = github.comments.find((x) => x.body.startsWith('<!-- eval-gate:'))?.body ?? ''
+    expect(body.match(/#### Trend on the base branch/g)).toHaveLength(3)
+  })
+
+  it('history: a report of one comparison read by a run of suites is skipped with a warning', async () => {
+    upload(runFiles(BASELINE))
+    const single = JSON.parse(readFileSync(path.join(repoRoot, '__tests__/fixtures/action/report.json'), 'utf8')) as unknown
+    github.runs.push({ id: 230, workflowId: 7, branch: 'main', headSha: 'new-main', event: 'push', conclusion: 'success', createdAt: new Date().toISOString() })
+    github.artifacts.push({ id: 2300, runId: 230, name: 'eval-gate-report', expired: false, zip: zipSync({ 'report.json': Buffer.from(JSON.stringify(single)) }) })
+    const pr = await runAction(github, dir, { inputs: { predictions: 'lm-eval-out', resamples: '500' }, event: 'pull_request' })
+    expect(pr.code, pr.stdout).toBe(0)
+    const report = asSuitesReport(JSON.parse(readFileSync(pr.outputs.report, 'utf8')), pr.outputs.report)
+    expect(report.suites.negotiationtom_belief.history).toEqual([])
+    expect(report.suites.negotiationtom_belief.historySkipped).toEqual({ expired: 0, missing: 1, invalid: 1 })
+    expect(pr.stdout).toContain('::warning::History: the report of run 230 is skipped: artifact "eval-gate-report" of run 230: report.json is the report of one comparison, and this run compares suites')
   })
 
   it('a task the artifact lacks is a new suite, named with the artifact', async () => {

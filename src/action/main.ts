@@ -35,7 +35,7 @@ import type { SuitePath } from './predictionsInput.js'
 import { folderComparisons, toolFolderOf, type FolderBaseline } from './toolFolder.js'
 import type { PredictionSource } from '../read/predictionFile.js'
 import { stalenessWarning } from './github/staleness.js'
-import { addHistory, uploadForHistory } from './trend.js'
+import { addHistory, addSuitesHistory, uploadForHistory } from './trend.js'
 import { fetchReference, parseReferenceInput } from './github/fetchReference.js'
 
 /** The client, made when something first needs the API; `needed` names that thing for the empty-token message. */
@@ -84,6 +84,7 @@ async function gateFlow(config: ActionConfig, context: RunContext, api: Api): Pr
     const report = await core.group('Compare', () => (found ? compareSuiteInputs(config, found.inputs, baseline.provenance) : compareSuitesInAction(config, suites as SuitePath[], baseline)))
     const old = stalenessWarning(baseline.provenance, config.maxBaselineAge)
     if (old) report.warnings.unshift(old)
+    await addSuitesHistory(report, config, context, baseline.runs, api)
     await deliver(report, config, context, api)
     return
   }
@@ -121,8 +122,8 @@ function folderBaseline(config: ActionConfig, baseline: SuitesBaseline): FolderB
  */
 async function deliver(report: AnyReport, config: ActionConfig, context: RunContext, api: Api): Promise<void> {
   const reportPath = await writeReport(report, context, config.commentKey)
-  // docs/history.md: a push run of one predictions file (mode gate) keeps its report for the pull requests' history.
-  if (config.mode === 'gate' && !isSuitesReport(report)) await uploadForHistory(report, config, context)
+  // docs/history.md: a push run (mode gate) keeps its report for the pull requests' history; of suites too.
+  if (config.mode === 'gate') await uploadForHistory(report, config, context)
   await writeSummary(report, context)
   const commentUrl = config.mode === 'leg' ? await handOver(report, config, context, 'for the combine job (mode: combine)') : await commentOrHandOver(report, config, context, api)
   if (config.mode !== 'leg') await statusOnHead(report, config, context, api, commentUrl)

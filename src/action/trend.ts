@@ -3,7 +3,7 @@
  * metrics are added to the report; on a push run of the baseline branch, its report is uploaded for them.
  */
 import * as core from '@actions/core'
-import type { Report } from '../report/schema.js'
+import type { AnyReport, Report, SuitesReport } from '../report/schema.js'
 import type { Run } from './github/baseline.js'
 import type { Client } from './github/client.js'
 import { readHistory, uploadHistoryReport } from './github/historyReports.js'
@@ -26,8 +26,31 @@ export async function addHistory(report: Report, config: ActionConfig, context: 
   report.historySkipped = history.skipped
 }
 
+/**
+ * docs/suites.md: the same for a report of suites, each suite's history from the same suite of the base branch's
+ * reports of suites.
+ */
+export async function addSuitesHistory(report: SuitesReport, config: ActionConfig, context: RunContext, runs: readonly Run[], api: (needed: string) => Client): Promise<void> {
+  if (!context.pullRequest || config.history === 0 || config.baseline.kind !== 'artifact' || runs.length === 0) return
+  const history = await core.group('History', () =>
+    readHistory(api('reading the history (history > 0)'), {
+      owner: context.owner,
+      repo: context.repo,
+      runs,
+      count: config.history,
+      key: config.commentKey,
+      metrics: [],
+      suites: Object.fromEntries(Object.entries(report.suites).map(([name, r]) => [name, Object.keys(r.metrics)]))
+    })
+  )
+  for (const [name, r] of Object.entries(report.suites)) {
+    r.history = history.bySuite?.[name] ?? []
+    r.historySkipped = history.skipped
+  }
+}
+
 /** On a push run of the baseline branch: uploads the report (metrics only) as the history artifact. Never fails the step. */
-export async function uploadForHistory(report: Report, config: ActionConfig, context: RunContext): Promise<void> {
+export async function uploadForHistory(report: AnyReport, config: ActionConfig, context: RunContext): Promise<void> {
   if (context.eventName !== 'push' || config.history === 0) return
   const branch = config.baselineBranch ?? context.defaultBranch
   if (!branch || context.refName !== branch) {

@@ -17,8 +17,8 @@ import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { asReport } from '../../report/validate.js'
-import type { HistoryEntry, Report } from '../../report/schema.js'
+import { asAnyReport } from '../../report/validate.js'
+import { isSuitesReport, type AnyReport, type HistoryEntry, type Report, type SuitesReport } from '../../report/schema.js'
 import { listZipEntries, normalName, unpackZipEntry } from '../../read/zipArchive.js'
 import { downloadArtifactZip, type Run } from './baseline.js'
 import type { Client } from './client.js'
@@ -57,11 +57,19 @@ export function historyReport(report: Report): Report {
   }
 }
 
+/**
+ * The report of several suites a push run uploads for the history (docs/suites.md, docs/history.md): each suite's
+ * {@link historyReport}, and none of the warnings (they name files). It passes asSuitesReport().
+ */
+export function historySuitesReport(report: SuitesReport): SuitesReport {
+  return { ...report, suites: Object.fromEntries(Object.entries(report.suites).map(([name, r]) => [name, historyReport(r)])), warnings: [] }
+}
+
 /** Uploads the metrics-only report of this push run as the history artifact; returns its name. */
-export async function uploadHistoryReport(tempDir: string, key: string, report: Report): Promise<string> {
+export async function uploadHistoryReport(tempDir: string, key: string, report: AnyReport): Promise<string> {
   const dir = await mkdtemp(path.join(tempDir, 'eval-gate-history-'))
   const file = path.join(dir, REPORT_FILE)
-  await writeFile(file, JSON.stringify(historyReport(report), null, 2) + '\n')
+  await writeFile(file, JSON.stringify(isSuitesReport(report) ? historySuitesReport(report) : historyReport(report), null, 2) + '\n')
   const name = reportArtifactName(key)
   // The repository's retention applies (90 days unless changed): the history is as long as the artifacts live.
   await new DefaultArtifactClient().uploadArtifact(name, [file], dir)
@@ -79,17 +87,24 @@ export interface HistoryQuery {
   key: string
   /** The metrics to keep (this run's report's). */
   metrics: readonly string[]
+  /**
+   * docs/suites.md: this run is a report of suites; per suite, the metrics to keep. The reports read must be of
+   * suites too, and `bySuite` gets each suite's entries (a suite a run did not have is absent from its entries).
+   */
+  suites?: Record<string, readonly string[]>
   fetch?: typeof fetch
 }
 
 export interface History {
   entries: HistoryEntry[]
+  /** With `suites`: each suite's entries, oldest first. */
+  bySuite?: Record<string, HistoryEntry[]>
   skipped: { expired: number; missing: number; invalid: number }
   /** API requests made (listings and downloads; not the downloads from the signed locations). */
   requests: number
 }
 
-type Outcome = { kind: 'entry'; entry: HistoryEntry } | { kind: 'expired' | 'missing' } | { kind: 'invalid'; why: string }
+type Outcome = { kind: 'entry'; entry: HistoryEntry; suites?: Record<string, HistoryEntry> } | { kind: 'expired' | 'missing' } | { kind: 'invalid'; why: string }
 
 /** The history entries, oldest first, and what was skipped. */
 export async function readHistory(client: Client, q: HistoryQuery): Promise<History> {
@@ -109,9 +124,12 @@ export async function readHistory(client: Client, q: HistoryQuery): Promise<Hist
   }
   const skipped = { expired: 0, missing: 0, invalid: 0 }
   const entries: HistoryEntry[] = []
+  const bySuite: Record<string, HistoryEntry[]> = Object.fromEntries(Object.keys(q.suites ?? {}).map((name) => [name, []]))
   outcomes.forEach((o, i) => {
-    if (o.kind === 'entry') entries.push(o.entry)
-    else {
+    if (o.kind === 'entry') {
+      entries.push(o.entry)
+      for (const [name, entry] of Object.entries(o.suites ?? {})) bySuite[name]?.push(entry)
+    } else {
       skipped[o.kind]++
       if (o.kind === 'invalid') core.warning(`History: the report of run ${runs[i].id} is skipped: ${logSafe(o.why)}`)
     }
@@ -119,7 +137,8 @@ export async function readHistory(client: Client, q: HistoryQuery): Promise<Hist
   core.info(
     `History: ${entries.length} of ${outcomes.length} run(s) read (${skipped.expired} expired, ${skipped.missing} without a report, ${skipped.invalid} refused); ${counter.requests} API requests`
   )
-  return { entries: entries.reverse(), skipped, requests: counter.requests }
+  for (const list of Object.values(bySuite)) list.reverse()
+  return { entries: entries.reverse(), ...(q.suites ? { bySuite } : {}), skipped, requests: counter.requests }
 }
 
 async function readOne(client: Client, q: HistoryQuery, run: Run, name: string, counter: { requests: number }): Promise<Outcome> {
@@ -137,13 +156,23 @@ async function readOne(client: Client, q: HistoryQuery, run: Run, name: string, 
     const entry = listZipEntries(zip, where).find((e) => normalName(e.name) === REPORT_FILE)
     if (!entry) return { kind: 'invalid', why: `${where} has no file "${REPORT_FILE}"` }
     const text = new TextDecoder('utf-8', { fatal: true }).decode(unpackZipEntry(zip, entry, where, MAX_HISTORY_BYTES))
-    const report = asReport(JSON.parse(text) as unknown, `${where}: ${REPORT_FILE}`)
-    const metrics: Record<string, number | null> = {}
-    for (const metric of q.metrics) {
-      const m = Object.hasOwn(report.metrics, metric) ? report.metrics[metric] : undefined
-      if (m) metrics[metric] = m.candidate
+    const read = asAnyReport(JSON.parse(text) as unknown, `${where}: ${REPORT_FILE}`)
+    const entryOf = (report: Report, keep: readonly string[]): HistoryEntry => {
+      const metrics: Record<string, number | null> = {}
+      for (const metric of keep) {
+        const m = Object.hasOwn(report.metrics, metric) ? report.metrics[metric] : undefined
+        if (m) metrics[metric] = m.candidate
+      }
+      return { runId: run.id, sha: run.head_sha, createdAt: run.created_at ?? null, metrics }
     }
-    return { kind: 'entry', entry: { runId: run.id, sha: run.head_sha, createdAt: run.created_at ?? null, metrics } }
+    if (q.suites) {
+      if (!isSuitesReport(read)) return { kind: 'invalid', why: `${where}: ${REPORT_FILE} is the report of one comparison, and this run compares suites` }
+      const suites: Record<string, HistoryEntry> = {}
+      for (const [name, keep] of Object.entries(q.suites)) if (Object.hasOwn(read.suites, name)) suites[name] = entryOf(read.suites[name], keep)
+      return { kind: 'entry', entry: { runId: run.id, sha: run.head_sha, createdAt: run.created_at ?? null, metrics: {} }, suites }
+    }
+    if (isSuitesReport(read)) return { kind: 'invalid', why: `${where}: ${REPORT_FILE} is a report of suites, and this run compares one predictions file` }
+    return { kind: 'entry', entry: entryOf(read, q.metrics) }
   } catch (error) {
     // A bad artifact is skipped, never trusted; a failing API (after retries) still fails the run.
     if ((error as { name?: string }).name === 'HttpError') {
