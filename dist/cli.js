@@ -915,6 +915,41 @@ function holm(pValues) {
     return adjusted;
 }
 
+;// CONCATENATED MODULE: ./src/stats/weightedHolm.ts
+/**
+ * Weighted Holm step-down adjustment (Holm 1979, "A simple sequentially rejective multiple test procedure",
+ * Scand. J. Statist. 6, 65–70, the weighted form of its section 3): hypothesis i has weight wᵢ > 0 (relative)
+ * and gets the share wᵢ/Σw of alpha. Sort by pᵢ/wᵢ ascending; at step l, with S the hypotheses not yet
+ * rejected, reject when p(l)/w(l) ≤ alpha/Σ_{j∈S} wⱼ. As adjusted p-values:
+ *   adjusted p(l) = max over k ≤ l of min(1, (Σ_{j∈S(k)} wⱼ) · p(k)/w(k)).
+ * Equal weights give Holm's (m − l + 1)·p(l) exactly (src/stats/holm.ts). Controls the family-wise error rate
+ * for any dependence (a weighted Bonferroni at every step, closed testing). Cost: O(m log m).
+ *
+ * @example weightedHolm([0.01, 0.04, 0.03, 0.005], [4, 1, 1, 1]) // [0.0175, 0.06, 0.06, 0.0175]
+ * // p/w = (0.0025, 0.04, 0.03, 0.005): 7·0.0025, 3·0.005, 2·0.03, 1·0.04, made monotone
+ */
+function weightedHolm(pValues, weights) {
+    const m = pValues.length;
+    if (weights.length !== m)
+        throw new Error('weightedHolm: one weight per p-value');
+    for (const w of weights)
+        if (!(w > 0 && Number.isFinite(w)))
+            throw new Error('weightedHolm: weights must be positive and finite');
+    const q = pValues.map((p, i) => p / weights[i]);
+    const order = q.map((_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
+    // Σ w over the hypotheses of rank l to m, from the last rank up (summed so, it has no cancellation).
+    const remaining = new Float64Array(m + 1);
+    for (let rank = m - 1; rank >= 0; rank--)
+        remaining[rank] = remaining[rank + 1] + weights[order[rank]];
+    const adjusted = new Array(m);
+    let running = 0;
+    order.forEach((index, rank) => {
+        running = Math.max(running, Math.min(1, remaining[rank] * q[index]));
+        adjusted[index] = running;
+    });
+    return adjusted;
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /**
  * Metrics that are proportions, shown as percentages with deltas in points: classification's (docs/metrics.md, per class
@@ -1254,41 +1289,6 @@ function rankPValues(observed, resampled) {
     for (let r = 0; r < R; r++)
         out[r] = atLeast(resampled[r]) / (R + 1);
     return { observed: atLeast(observed) / (R + 1), resampled: out };
-}
-
-;// CONCATENATED MODULE: ./src/stats/weightedHolm.ts
-/**
- * Weighted Holm step-down adjustment (Holm 1979, "A simple sequentially rejective multiple test procedure",
- * Scand. J. Statist. 6, 65–70, the weighted form of its section 3): hypothesis i has weight wᵢ > 0 (relative)
- * and gets the share wᵢ/Σw of alpha. Sort by pᵢ/wᵢ ascending; at step l, with S the hypotheses not yet
- * rejected, reject when p(l)/w(l) ≤ alpha/Σ_{j∈S} wⱼ. As adjusted p-values:
- *   adjusted p(l) = max over k ≤ l of min(1, (Σ_{j∈S(k)} wⱼ) · p(k)/w(k)).
- * Equal weights give Holm's (m − l + 1)·p(l) exactly (src/stats/holm.ts). Controls the family-wise error rate
- * for any dependence (a weighted Bonferroni at every step, closed testing). Cost: O(m log m).
- *
- * @example weightedHolm([0.01, 0.04, 0.03, 0.005], [4, 1, 1, 1]) // [0.0175, 0.06, 0.06, 0.0175]
- * // p/w = (0.0025, 0.04, 0.03, 0.005): 7·0.0025, 3·0.005, 2·0.03, 1·0.04, made monotone
- */
-function weightedHolm(pValues, weights) {
-    const m = pValues.length;
-    if (weights.length !== m)
-        throw new Error('weightedHolm: one weight per p-value');
-    for (const w of weights)
-        if (!(w > 0 && Number.isFinite(w)))
-            throw new Error('weightedHolm: weights must be positive and finite');
-    const q = pValues.map((p, i) => p / weights[i]);
-    const order = q.map((_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
-    // Σ w over the hypotheses of rank l to m, from the last rank up (summed so, it has no cancellation).
-    const remaining = new Float64Array(m + 1);
-    for (let rank = m - 1; rank >= 0; rank--)
-        remaining[rank] = remaining[rank + 1] + weights[order[rank]];
-    const adjusted = new Array(m);
-    let running = 0;
-    order.forEach((index, rank) => {
-        running = Math.max(running, Math.min(1, remaining[rank] * q[index]));
-        adjusted[index] = running;
-    });
-    return adjusted;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -2005,11 +2005,13 @@ function adjust(family, options) {
     return { p: family.map((h) => byName.get(h.name)), method: label, note: '' };
 }
 /**
- * The raw one-sided p-values of the run's no-regression family, in the order evaluateGates adjusts them: for a
- * caller that adjusts several runs' families together (docs/suites.md) and hands the result back as `family`.
+ * The raw one-sided p-values of the run's no-regression family and their rules' weights (1 unless `weight W`), in the
+ * order evaluateGates adjusts them: for a caller that adjusts several runs' families together (docs/suites.md) and
+ * hands the result back as `family`.
  */
 function familyPValues(rules, metrics, options) {
-    return noRegressionFamily(rules, metrics, options).map((h) => h.p);
+    const family = noRegressionFamily(rules, metrics, options);
+    return { p: family.map((h) => h.p), weights: family.map((h) => h.weight) };
 }
 const compareOp = (x, op, y) => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y);
 /** Evaluates the rules against the metrics of a report. */
@@ -28274,8 +28276,10 @@ async function comparePrepared(options, prepared) {
         shifted: (metric, tolerance, slice) => (slice ? slices?.shifted.get(sliceKey(slice.field, slice.value)) : analysis.shifted)?.(metric, tolerance) ?? null
     };
     // docs/suites.md: with several suites, the no-regression family is adjusted over all of them.
-    if (options.family)
-        gateOptions.family = await options.family(familyPValues(rules, analysis.metrics, gateOptions));
+    if (options.family) {
+        const family = familyPValues(rules, analysis.metrics, gateOptions);
+        gateOptions.family = await options.family(family.p, family.weights);
+    }
     // Gate details read scores fields by what their values are (docs/report.md).
     const gates = withUnits(analysis.units, () => {
         const evaluated = evaluateGates(rules, analysis.metrics, gateOptions);
@@ -28420,6 +28424,7 @@ function checkSettings(options) {
 
 
 
+
 /**
  * Checks suite names (docs/suites.md): each plain (letters, digits, `-`, `_`, `.`) and none twice. `option` names the
  * option or input in the message (`--suite`, `input "predictions"`).
@@ -28488,7 +28493,7 @@ async function compareSuites(suites, shared, gates, option) {
     const size = family.size();
     suites.forEach((suite, i) => {
         const report = settled[i].value;
-        report.settings.family = { method: 'Holm', size, suites: suites.length };
+        report.settings.family = { method: family.method(), size, suites: suites.length };
         if (suite.notes?.length)
             report.warnings.unshift(...suite.notes);
         reports[suite.name] = report;
@@ -28511,7 +28516,7 @@ async function compareSuites(suites, shared, gates, option) {
         missing: [],
         warnings,
         mode: 'suites',
-        family: { method: 'Holm', size }
+        family: { method: family.method(), size }
     });
 }
 /**
@@ -28546,19 +28551,26 @@ function assembleSuites(suites, extra) {
 /**
  * The meeting point of the suites' comparisons: each hands over its raw one-sided p-values (`join(i)`, the family hook
  * of CompareOptions) or leaves without (`leave(i)`: it failed, or finished); when every suite has done one or the
- * other, all raw values are Holm-adjusted as one family (in suite order, then each suite's own order) and each suite
+ * other, all raw values are Holm-adjusted as one family (weighted Holm when a rule has a `weight`; in suite order,
+ * then each suite's own order) and each suite
  * gets its share back. Westfall–Young needs a joint resampling of the metrics, which separate test sets do not have:
  * across suites the adjustment is Holm, and a run that asked for another says so in each gate's detail.
  */
 function familyBarrier(n, multiplicity) {
     const raw = new Array(n).fill(undefined);
+    const rawWeights = new Array(n).fill(undefined);
     const waiting = [];
     let pending = n;
     let size = 0;
+    let method = 'Holm';
     const settle = () => {
         const all = raw.flatMap((p) => p ?? []);
+        const weights = rawWeights.flatMap((w) => w ?? []);
         size = all.length;
-        const adjusted = holm(all);
+        // docs/gates.md, weights: a rule's weight is its share of alpha in the family of every suite.
+        const weighted = weights.some((w) => w !== 1);
+        method = weighted ? 'weighted Holm' : 'Holm';
+        const adjusted = weighted ? weightedHolm(all, weights) : holm(all);
         const suites = raw.filter((p) => p != null).length;
         const asked = multiplicity !== undefined && multiplicity !== 'holm' ? ` (not ${multiplicity === 'max-t' ? 'Westfall–Young max-T' : 'Westfall–Young'}: separate suites have no joint resampling)` : '';
         const note = ` over ${suites} suite${suites === 1 ? '' : 's'} (${all.length} hypotheses)${asked}`;
@@ -28568,23 +28580,25 @@ function familyBarrier(n, multiplicity) {
                 return;
             const share = adjusted.slice(at, at + p.length);
             at += p.length;
-            waiting[i]({ p: share, method: 'Holm', note });
+            waiting[i]({ p: share, method, note });
         });
     };
-    const arrive = (i, p) => {
+    const arrive = (i, p, w = null) => {
         if (raw[i] !== undefined)
             return;
         raw[i] = p;
+        rawWeights[i] = p === null ? null : (w ?? p.map(() => 1));
         if (--pending === 0)
             settle();
     };
     return {
-        join: (i) => (p) => new Promise((resolve) => {
+        join: (i) => (p, w) => new Promise((resolve) => {
             waiting[i] = resolve;
-            arrive(i, p);
+            arrive(i, p, w);
         }),
         leave: (i) => arrive(i, null),
-        size: () => size
+        size: () => size,
+        method: () => method
     };
 }
 

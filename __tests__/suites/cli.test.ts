@@ -139,6 +139,37 @@ describe('eval-gate compare --suite', () => {
     expect(gate('spam', 'f1')?.pValue).toBeGreaterThan(alone.gates[0].pValue as number)
   })
 
+  it('with a weight, the family of all suites is weighted Holm: each rule its share of alpha over every suite', () => {
+    const r = report(...three(), ...common, '--gates', 'f1 no-regression; spam: recall no-regression weight 4')
+    const j = r.json
+    const hypotheses = [
+      ['spam', 'f1', 1],
+      ['spam', 'recall', 4],
+      ['intents', 'f1', 1],
+      ['short', 'f1', 1]
+    ] as const
+    const raw = hypotheses.map(([s, m]) => j.suites[s].metrics[m].pValueWorse as number)
+    // Weighted Holm by hand (Holm 1979, section 3): sort by p/w; at each step (Σ of the weights left)·p/w, monotone.
+    const order = hypotheses.map((h, i) => i).sort((a, b) => raw[a] / hypotheses[a][2] - raw[b] / hypotheses[b][2])
+    const byHand = new Array<number>(4)
+    let left = 7
+    let before = 0
+    for (const i of order) {
+      before = Math.max(before, Math.min(1, (left * raw[i]) / hypotheses[i][2]))
+      byHand[i] = before
+      left -= hypotheses[i][2]
+    }
+    const gate = (s: string, m: string) => j.suites[s].gates.find((g) => g.metric === m && g.rule.includes('no-regression'))
+    hypotheses.forEach(([s, m], i) => expect(gate(s, m)?.pValue, `${s} ${m}`).toBeCloseTo(byHand[i], 12))
+    // recall has the smallest p/w: times 7/4, where unweighted Holm multiplies it by 4.
+    expect(order[0]).toBe(1)
+    expect(gate('spam', 'recall')?.pValue).toBeCloseTo(Math.min(1, (7 / 4) * raw[1]), 12)
+    expect(j.settings.family).toEqual({ method: 'weighted Holm', size: 4 })
+    expect(j.suites.spam.settings.family).toMatchObject({ method: 'weighted Holm', size: 4, suites: 3 })
+    expect(gate('spam', 'f1')?.detail).toContain('after weighted Holm over 3 suites (4 hypotheses)')
+    expect(r.stdout).toContain('The no-regression rules of every suite are one family: 4 hypotheses, weighted Holm-adjusted together.')
+  })
+
   it('a suite with no baseline counterpart is reported as new, never dropped', () => {
     const r = report(...three(), '--suite', `fresh=${pr}/fresh.jsonl`, ...common, '--gates', 'f1 no-regression; precision >= 0.5')
     const j = r.json

@@ -81,7 +81,10 @@ async function comparePrepared(options: CompareOptions, prepared: Prepared): Pro
     shifted: (metric, tolerance, slice) => (slice ? slices?.shifted.get(sliceKey(slice.field, slice.value)) : analysis.shifted)?.(metric, tolerance) ?? null
   }
   // docs/suites.md: with several suites, the no-regression family is adjusted over all of them.
-  if (options.family) gateOptions.family = await options.family(familyPValues(rules, analysis.metrics, gateOptions))
+  if (options.family) {
+    const family = familyPValues(rules, analysis.metrics, gateOptions)
+    gateOptions.family = await options.family(family.p, family.weights)
+  }
   // Gate details read scores fields by what their values are (docs/report.md).
   const gates = withUnits(analysis.units, () => {
     const evaluated = evaluateGates(rules, analysis.metrics, gateOptions)

@@ -18,6 +18,7 @@ import type { PredictionSource } from '../read/predictionFile.js'
 import type { GateResult, Report, SuitesReport } from '../report/schema.js'
 import { SUITE_NAME } from '../report/validate.js'
 import { holm } from '../stats/holm.js'
+import { weightedHolm } from '../stats/weightedHolm.js'
 import type { CompareOptions } from '../tasks/options.js'
 import { compare } from './compare.js'
 
@@ -104,7 +105,7 @@ export async function compareSuites(suites: readonly SuiteInput[], shared: Share
   const size = family.size()
   suites.forEach((suite, i) => {
     const report = (settled[i] as PromiseFulfilledResult<Report>).value
-    report.settings.family = { method: 'Holm', size, suites: suites.length }
+    report.settings.family = { method: family.method(), size, suites: suites.length }
     if (suite.notes?.length) report.warnings.unshift(...suite.notes)
     reports[suite.name] = report
   })
@@ -120,7 +121,7 @@ export async function compareSuites(suites: readonly SuiteInput[], shared: Share
     missing: [],
     warnings,
     mode: 'suites',
-    family: { method: 'Holm', size }
+    family: { method: family.method(), size }
   })
 }
 
@@ -161,19 +162,26 @@ export function assembleSuites(
 /**
  * The meeting point of the suites' comparisons: each hands over its raw one-sided p-values (`join(i)`, the family hook
  * of CompareOptions) or leaves without (`leave(i)`: it failed, or finished); when every suite has done one or the
- * other, all raw values are Holm-adjusted as one family (in suite order, then each suite's own order) and each suite
+ * other, all raw values are Holm-adjusted as one family (weighted Holm when a rule has a `weight`; in suite order,
+ * then each suite's own order) and each suite
  * gets its share back. Westfall–Young needs a joint resampling of the metrics, which separate test sets do not have:
  * across suites the adjustment is Holm, and a run that asked for another says so in each gate's detail.
  */
 function familyBarrier(n: number, multiplicity: SharedOptions['multiplicity']) {
   const raw: (readonly number[] | null | undefined)[] = new Array<undefined>(n).fill(undefined)
+  const rawWeights: (readonly number[] | null | undefined)[] = new Array<undefined>(n).fill(undefined)
   const waiting: ((share: { p: number[]; method: string; note: string }) => void)[] = []
   let pending = n
   let size = 0
+  let method = 'Holm'
   const settle = (): void => {
     const all = raw.flatMap((p) => p ?? [])
+    const weights = rawWeights.flatMap((w) => w ?? [])
     size = all.length
-    const adjusted = holm(all)
+    // docs/gates.md, weights: a rule's weight is its share of alpha in the family of every suite.
+    const weighted = weights.some((w) => w !== 1)
+    method = weighted ? 'weighted Holm' : 'Holm'
+    const adjusted = weighted ? weightedHolm(all, weights) : holm(all)
     const suites = raw.filter((p) => p != null).length
     const asked = multiplicity !== undefined && multiplicity !== 'holm' ? ` (not ${multiplicity === 'max-t' ? 'Westfall–Young max-T' : 'Westfall–Young'}: separate suites have no joint resampling)` : ''
     const note = ` over ${suites} suite${suites === 1 ? '' : 's'} (${all.length} hypotheses)${asked}`
@@ -182,23 +190,25 @@ function familyBarrier(n: number, multiplicity: SharedOptions['multiplicity']) {
       if (p == null) return
       const share = adjusted.slice(at, at + p.length)
       at += p.length
-      waiting[i]({ p: share, method: 'Holm', note })
+      waiting[i]({ p: share, method, note })
     })
   }
-  const arrive = (i: number, p: readonly number[] | null): void => {
+  const arrive = (i: number, p: readonly number[] | null, w: readonly number[] | null = null): void => {
     if (raw[i] !== undefined) return
     raw[i] = p
+    rawWeights[i] = p === null ? null : (w ?? p.map(() => 1))
     if (--pending === 0) settle()
   }
   return {
     join:
       (i: number) =>
-      (p: readonly number[]): Promise<{ p: number[]; method: string; note: string }> =>
+      (p: readonly number[], w: readonly number[]): Promise<{ p: number[]; method: string; note: string }> =>
         new Promise((resolve) => {
           waiting[i] = resolve
-          arrive(i, p)
+          arrive(i, p, w)
         }),
     leave: (i: number): void => arrive(i, null),
-    size: (): number => size
+    size: (): number => size,
+    method: (): string => method
   }
 }

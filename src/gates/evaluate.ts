@@ -164,11 +164,13 @@ function adjust(family: readonly Hypothesis[], options: GateOptions): { p: numbe
 }
 
 /**
- * The raw one-sided p-values of the run's no-regression family, in the order evaluateGates adjusts them: for a
- * caller that adjusts several runs' families together (docs/suites.md) and hands the result back as `family`.
+ * The raw one-sided p-values of the run's no-regression family and their rules' weights (1 unless `weight W`), in the
+ * order evaluateGates adjusts them: for a caller that adjusts several runs' families together (docs/suites.md) and
+ * hands the result back as `family`.
  */
-export function familyPValues(rules: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): number[] {
-  return noRegressionFamily(rules, metrics, options).map((h) => h.p)
+export function familyPValues(rules: readonly GateRule[], metrics: Record<string, MetricReport>, options: GateOptions): { p: number[]; weights: number[] } {
+  const family = noRegressionFamily(rules, metrics, options)
+  return { p: family.map((h) => h.p), weights: family.map((h) => h.weight) }
 }
 
 const compareOp = (x: number, op: Operator, y: number): boolean => (op === '>=' ? x >= y : op === '>' ? x > y : op === '<=' ? x <= y : x < y)

@@ -51,8 +51,8 @@ export interface CompareOptions {
    */
   readerScript?: string | URL
   /**
-   * docs/suites.md: called once with the raw one-sided p-values of this run's no-regression family (src/gates/evaluate.ts
-   * `familyPValues`), it answers their adjusted values over every suite's family; the gates then use those.
+   * docs/suites.md: called once with the raw one-sided p-values of this run's no-regression family and their rules'
+   * weights (src/gates/evaluate.ts `familyPValues`), it answers their adjusted values over every suite's family; the gates then use those.
    */
-  family?: (raw: readonly number[]) => Promise<{ p: readonly number[]; method: string; note: string }>
+  family?: (raw: readonly number[], weights: readonly number[]) => Promise<{ p: readonly number[]; method: string; note: string }>
 }
