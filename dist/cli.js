@@ -16494,6 +16494,7 @@ function headKeys(b, i) {
 
 
 
+
 const EXTENSIONS = { jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv', tsv: 'tsv', json: 'json', parquet: 'parquet' };
 /**
  * The format and compression of a file from its name.
@@ -16519,8 +16520,18 @@ function formatOf(name, override) {
     }
     return { format, gzip };
 }
+/**
+ * Refuses a folder where a predictions file is read (an evaluation tool's output folder is read by src/read/tools/,
+ * docs/tools.md, so a tool format passes). One line: what it is and what would be read.
+ */
+function refuseFolder(source, format) {
+    if (isToolFormat(format) || source.data || source.path === undefined || !isFolder(source.path))
+        return;
+    throw new errors_InputError(source.name, null, null, 'is a folder, not a predictions file: give the file, or an evaluation tool\'s output folder (an lm-eval --output_path, an Inspect log folder: docs/tools.md)');
+}
 /** Reads one prediction file into columns (classification: id, label, prediction, scores). */
 async function readPredictions(source, options) {
+    refuseFolder(source, options.format);
     const { format } = formatOf(source.name, options.format);
     const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv', options.keys ?? []);
     await readRows(source, rows, options);
@@ -16531,6 +16542,7 @@ async function readPredictions(source, options) {
  * at most the row limit. The builder decides which fields it reads and what a bad value is.
  */
 async function readRows(source, rows, options) {
+    refuseFolder(source, options.format);
     const { format, gzip } = formatOf(source.name, options.format);
     const limit = options.maxRowBytes ?? maxRowBytes();
     if (isToolFormat(format))

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compareFiles, haveReal, real } from './support.js'
+import { compareFiles, haveReal, real, repoRoot } from './support.js'
 
 /** Every results_*.json under a folder (depth-first). */
 function resultsFiles(dir: string): string[] {
@@ -17,6 +17,25 @@ function resultsFiles(dir: string): string[] {
     return statSync(p).isDirectory() ? resultsFiles(p) : /^results_.*\.json$/.test(f) ? [p] : []
   })
 }
+
+describe('a folder where a predictions file is read', () => {
+  it('is refused in one line saying what would be read, as the candidate and as the baseline', async () => {
+    // examples/spam holds predictions files but no tool's output: not a suite of anything.
+    const folder = path.join(repoRoot, 'examples/spam')
+    const file = path.join(folder, 'candidate.jsonl')
+    const why = "is a folder, not a predictions file: give the file, or an evaluation tool's output folder (an lm-eval --output_path, an Inspect log folder: docs/tools.md)"
+    for (const [candidate, baseline] of [
+      [folder, file],
+      [file, folder]
+    ]) {
+      const error = await compareFiles(candidate, baseline, { positiveLabel: 'spam' }).then(
+        () => null,
+        (e: Error) => e
+      )
+      expect(error?.message).toBe(`${folder}: ${why}`)
+    }
+  })
+})
 
 describe.skipIf(!haveReal)('lm-eval results files (real files, ../shared/formats/real)', () => {
   const files = haveReal ? [...resultsFiles(real('lm-eval-harness/harness-pr3032-truthfulqa-gen-neo125m')), ...resultsFiles(real('lm-eval-harness/harness-pr2236-asdiv-llama3-8b'))] : []

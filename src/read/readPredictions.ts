@@ -4,6 +4,7 @@
  * bounded whatever the file: one row (at most the row limit, src/read/limits.ts) plus a chunk, and the columns.
  */
 import { InputError } from '../common/errors.js'
+import { isFolder } from '../common/fileKind.js'
 import type { FieldNames, Format, LabelDictionary, PredictionFile, PredictionSource } from './predictionFile.js'
 import { readDelimited } from './csv.js'
 import { readJsonArray } from './json.js'
@@ -61,8 +62,23 @@ export function formatOf(name: string, override?: Format): { format: Format; gzi
   return { format, gzip }
 }
 
+/**
+ * Refuses a folder where a predictions file is read (an evaluation tool's output folder is read by src/read/tools/,
+ * docs/tools.md, so a tool format passes). One line: what it is and what would be read.
+ */
+function refuseFolder(source: PredictionSource, format: Format | undefined): void {
+  if (isToolFormat(format) || source.data || source.path === undefined || !isFolder(source.path)) return
+  throw new InputError(
+    source.name,
+    null,
+    null,
+    'is a folder, not a predictions file: give the file, or an evaluation tool\'s output folder (an lm-eval --output_path, an Inspect log folder: docs/tools.md)'
+  )
+}
+
 /** Reads one prediction file into columns (classification: id, label, prediction, scores). */
 export async function readPredictions(source: PredictionSource, options: ReadOptions): Promise<PredictionFile> {
+  refuseFolder(source, options.format)
   const { format } = formatOf(source.name, options.format)
   const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv', options.keys ?? [])
   await readRows(source, rows, options)
@@ -74,6 +90,7 @@ export async function readPredictions(source: PredictionSource, options: ReadOpt
  * at most the row limit. The builder decides which fields it reads and what a bad value is.
  */
 export async function readRows(source: PredictionSource, rows: RowSink, options: { format?: Format; maxRowBytes?: number }): Promise<void> {
+  refuseFolder(source, options.format)
   const { format, gzip } = formatOf(source.name, options.format)
   const limit = options.maxRowBytes ?? maxRowBytes()
   if (isToolFormat(format)) return readToolRows(source, rows, format)
