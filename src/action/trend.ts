@@ -6,22 +6,13 @@ import * as core from '@actions/core'
 import type { AnyReport, Report, SuitesReport } from '../report/schema.js'
 import type { Run } from './github/baseline.js'
 import type { Client } from './github/client.js'
-import { readHistory, uploadHistoryReport } from './github/historyReports.js'
+import { readHistory, uploadHistoryReport, type History, type HistoryQuery } from './github/historyReports.js'
 import type { ActionConfig, RunContext } from './inputs.js'
 
 /** On a pull request with an artifact baseline: `report.history` from the runs the baseline lookup listed. */
 export async function addHistory(report: Report, config: ActionConfig, context: RunContext, runs: readonly Run[], api: (needed: string) => Client): Promise<void> {
-  if (!context.pullRequest || config.history === 0 || config.baseline.kind !== 'artifact' || runs.length === 0) return
-  const history = await core.group('History', () =>
-    readHistory(api('reading the history (history > 0)'), {
-      owner: context.owner,
-      repo: context.repo,
-      runs,
-      count: config.history,
-      key: config.commentKey,
-      metrics: Object.keys(report.metrics)
-    })
-  )
+  const history = await historyOf(config, context, runs, api, { metrics: Object.keys(report.metrics) })
+  if (!history) return
   report.history = history.entries
   report.historySkipped = history.skipped
 }
@@ -31,22 +22,21 @@ export async function addHistory(report: Report, config: ActionConfig, context: 
  * reports of suites.
  */
 export async function addSuitesHistory(report: SuitesReport, config: ActionConfig, context: RunContext, runs: readonly Run[], api: (needed: string) => Client): Promise<void> {
-  if (!context.pullRequest || config.history === 0 || config.baseline.kind !== 'artifact' || runs.length === 0) return
-  const history = await core.group('History', () =>
-    readHistory(api('reading the history (history > 0)'), {
-      owner: context.owner,
-      repo: context.repo,
-      runs,
-      count: config.history,
-      key: config.commentKey,
-      metrics: [],
-      suites: Object.fromEntries(Object.entries(report.suites).map(([name, r]) => [name, Object.keys(r.metrics)]))
-    })
-  )
+  const suites = Object.fromEntries(Object.entries(report.suites).map(([name, r]) => [name, Object.keys(r.metrics)]))
+  const history = await historyOf(config, context, runs, api, { metrics: [], suites })
+  if (!history) return
   for (const [name, r] of Object.entries(report.suites)) {
     r.history = history.bySuite?.[name] ?? []
     r.historySkipped = history.skipped
   }
+}
+
+/** The history a pull request reads (docs/history.md), or null when it reads none (not a pull request, history 0, no artifact baseline). */
+async function historyOf(config: ActionConfig, context: RunContext, runs: readonly Run[], api: (needed: string) => Client, keep: Pick<HistoryQuery, 'metrics' | 'suites'>): Promise<History | null> {
+  if (!context.pullRequest || config.history === 0 || config.baseline.kind !== 'artifact' || runs.length === 0) return null
+  return core.group('History', () =>
+    readHistory(api('reading the history (history > 0)'), { owner: context.owner, repo: context.repo, runs, count: config.history, key: config.commentKey, ...keep })
+  )
 }
 
 /** On a push run of the baseline branch: uploads the report (metrics only) as the history artifact. Never fails the step. */
