@@ -277,7 +277,9 @@ describe('the unpacked-size cap of a source (SECURITY: a .jsonl.gz in an artifac
   })
   it('a directory named .gz is a message, not an unhandled stream error', async () => {
     mkdirSync(path.join(dir, 'd.jsonl.gz'), { recursive: true })
-    expect(await message(readSource({ name: 'd.jsonl.gz', path: path.join(dir, 'd.jsonl.gz') }))).toBe('d.jsonl.gz: is a directory, not a file')
+    expect(await message(readSource({ name: 'd.jsonl.gz', path: path.join(dir, 'd.jsonl.gz') }))).toBe(
+      "d.jsonl.gz: is a folder, not a predictions file: give the file, or an evaluation tool's output folder (an lm-eval --output_path, an Inspect log folder: docs/tools.md)"
+    )
   })
 })
 
