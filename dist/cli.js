@@ -18980,6 +18980,20 @@ function minimumDetectableEffect(psi, n, alpha, power = 0.8) {
         return Infinity;
     return (normal_normalQuantile(1 - alpha) + normal_normalQuantile(power)) * Math.sqrt(psi / n);
 }
+/**
+ * The discordant rate a power statement may assume (docs/statistics.md): the observed (b + c)/n, or, when no pair
+ * of n is discordant, the rule of three's one-sided 95% upper bound 3/n (Hanley & Lippman-Hand 1983, "If nothing
+ * goes wrong, is everything all right?", JAMA 249, 1743–1745): no disagreement seen in n pairs does not show that
+ * there is none, and an MDE of 0 would claim that it does. Cost: O(1).
+ *
+ * @example powerDiscordance(0, 20) // 0.15 — so minimumDetectableEffect(0.15, 20, 0.05) = 0.2153…
+ * @example powerDiscordance(6, 200) // 0.03
+ */
+function powerDiscordance(discordant, n) {
+    if (n <= 0)
+        return 0;
+    return discordant > 0 ? discordant / n : Math.min(1, 3 / n);
+}
 
 ;// CONCATENATED MODULE: ./src/significance/clusters/clusterPower.ts
 /**
@@ -20692,7 +20706,7 @@ function applyExactTests(ctx, out, alpha) {
         m.test = method.test;
         // docs/gates.md: Connor's (1987) minimum detectable effect of this McNemar test, 80% power at one-sided alpha.
         if (d.n > 0)
-            m.mde = minimumDetectableEffect((d.b + d.c) / d.n, d.n, alpha, 0.8);
+            m.mde = minimumDetectableEffect(powerDiscordance(d.b + d.c, d.n), d.n, alpha, 0.8);
     };
     const wilsonOf = (name, successes, trials) => {
         const m = out.get(name);
@@ -21560,6 +21574,30 @@ function pairingOf(cand, base) {
     return { n: cand.length, cand, base, candidateOnly: 0, baselineOnly: 0, labelConflicts: 0, candidateOnlyIds: [], baselineOnlyIds: [], conflictIds: [] };
 }
 
+;// CONCATENATED MODULE: ./src/report/powerWarning.ts
+/**
+ * The warning of a test set too small to see a 1-point drop in a 0/1 metric (docs/statistics.md): accuracy and
+ * recall of a classification, a pass rate of the scores task. One sentence, shown under the title when the verdict
+ * is a pass (src/report/verdictChanging.ts).
+ */
+
+const powerWarning_pct = (x) => `${(100 * x).toFixed(1)}%`;
+const powerWarning_points = (x) => `${(100 * x).toFixed(1)} points`;
+/**
+ * The warning for `metric`, or null when the MDE (the exact McNemar test's, 80% power at one-sided α; from the
+ * observed discordant rate, or the rule of three's 3/n when no pair was discordant, src/stats/power.ts) is at
+ * most 1 point.
+ * @example tooSmallWarning('acc', 20, 0, 0.2153, 0.05) // 'This test set is too small to see a 1-point drop in acc: with 20 examples and the models agreeing on every one, …'
+ */
+function tooSmallWarning(metric, n, discordant, mde, alpha) {
+    if (!(mde > 0.01))
+        return null;
+    const seen = discordant > 0
+        ? `the models disagreeing on ${powerWarning_pct(discordant / n)} of them`
+        : `the models agreeing on every one (which does not rule out disagreeing on up to ${powerWarning_pct(Math.min(1, 3 / n))} of such examples, by the rule of three)`;
+    return `This test set is too small to see a 1-point drop in ${metric}: with ${plural(n, 'example')} and ${seen}, the smallest drop it can detect with 80% power at α = ${alpha} is ${powerWarning_points(mde)}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/tasks/classification/classificationWarnings.ts
 /**
  * Classification's warnings in plain words (docs/statistics.md): a test set too small to see a 1-point drop
@@ -21575,7 +21613,8 @@ function classificationWarnings(ctx) {
 }
 /**
  * Connor (1987): the smallest drop the exact McNemar test could detect with 80% power at one-sided alpha,
- * for accuracy and recall; a warning when it is above 1 point.
+ * for accuracy and recall (no discordant pair: at the rule of three's rate, src/stats/power.ts); a warning when it
+ * is above 1 point.
  */
 function powerWarnings(ctx) {
     const out = [];
@@ -21583,12 +21622,10 @@ function powerWarnings(ctx) {
         const d = discordant(ctx.table, truths);
         if (d.n === 0)
             return;
-        const psi = (d.b + d.c) / d.n;
-        const mde = minimumDetectableEffect(psi, d.n, ctx.settings.alpha, 0.8);
-        if (!(mde > 0.01))
-            return;
-        out.push(`This test set is too small to see a 1-point drop in ${name}: with ${plural(d.n, 'example')} and the models disagreeing on ` +
-            `${classificationWarnings_pct(psi)} of them, the smallest drop it can detect with 80% power at α = ${ctx.settings.alpha} is ${classificationWarnings_points(mde)}.`);
+        const mde = minimumDetectableEffect(powerDiscordance(d.b + d.c, d.n), d.n, ctx.settings.alpha, 0.8);
+        const warning = tooSmallWarning(name, d.n, d.b + d.c, mde, ctx.settings.alpha);
+        if (warning)
+            out.push(warning);
     };
     check('accuracy', null);
     if (ctx.task === 'binary' && ctx.positive !== null)
@@ -21623,8 +21660,6 @@ function disagreementOf(candidate, baseline, pairing) {
     }
     return d;
 }
-const classificationWarnings_pct = (x) => `${(100 * x).toFixed(1)}%`;
-const classificationWarnings_points = (x) => `${(100 * x).toFixed(1)} points`;
 
 ;// CONCATENATED MODULE: ./src/tasks/classification/readerThread.ts
 /**
@@ -27458,6 +27493,7 @@ const regression = {
 
 
 
+
 /**
  * True when every value is 0 or 1.
  * @example isZeroOne(Float64Array.of(0, 1, 1)) // true
@@ -27521,7 +27557,11 @@ function scoresStatistics(input, settings) {
             m.pValueWorse = direction === 'higher' ? mcnemarDrop(onlyBaseline, onlyCandidate) : mcnemarDrop(onlyCandidate, onlyBaseline);
             m.test = 'mcnemar-exact';
             // docs/gates.md: Connor's (1987) minimum detectable effect of this McNemar test.
-            m.mde = minimumDetectableEffect((onlyBaseline + onlyCandidate) / n, n, settings.alpha, 0.8);
+            m.mde = minimumDetectableEffect(powerDiscordance(onlyBaseline + onlyCandidate, n), n, settings.alpha, 0.8);
+            // docs/statistics.md: a pass rate this test set cannot see drop by a point, said as for accuracy.
+            const small = tooSmallWarning(name, n, onlyBaseline + onlyCandidate, m.mde, settings.alpha);
+            if (small)
+                warnings.push(small);
             details.set(name, { kind: 'pass-rate', flips: flips(b, c, direction, ids, limit) });
         }
         else {

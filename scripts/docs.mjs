@@ -204,7 +204,11 @@ const multilingualGate = [...multilingual, '--gates', 'accuracy no-regression by
 /** Up to the end of the first screen: the title, the decisive line, the scope and the first-screen warnings. */
 const firstScreen = (text) => until(text, /^#### Gates/)
 /** Up to the end of the gates table and its footnote. */
-const throughGates = (text) => until(text, /^(- ⚠️|> ⚠️|#### Metrics)/)
+const throughGates = (text) => {
+  // The warnings under the title stay; those after the gates table (and the rest) are cut.
+  const gates = text.indexOf('\n#### Gates')
+  return gates < 0 ? until(text, /^(- ⚠️|> ⚠️|#### Metrics)/) : text.slice(0, gates) + until(text.slice(gates), /^(- ⚠️|#### Metrics)/)
+}
 /** Up to the end of the metrics table and its footnote. */
 const throughMetrics = (text) => until(text, /^(Largest per-class|<details>)/)
 

@@ -81,7 +81,8 @@ describe.each(cases('scores-'))('cases-v2 %s', (dir) => {
 
   it('pairs every example', () => {
     expect(cand.length).toBe(expected.counts.paired)
-    expect(result.warnings).toEqual([])
+    // The only warning a small case may get: its pass rates' power (docs/statistics.md), checked in stats/power tests.
+    expect(result.warnings.filter((w) => !w.startsWith('This test set is too small to see a 1-point drop in '))).toEqual([])
   })
   it.each(names)('%s: values, p-value and candidate interval to 1e-9, test and direction', (name) => {
     const m = result.metrics.get(name) as MetricReport

@@ -18,7 +18,7 @@ import { type ResampledMetric } from '../../stats/resampledMetric.js'
 import { wilson } from '../../stats/wilson.js'
 import type { ClusteredCells } from '../clusters/clusterCells.js'
 import { clusteredPower } from '../clusters/clusterPower.js'
-import { minimumDetectableEffect } from '../../stats/power.js'
+import { minimumDetectableEffect, powerDiscordance } from '../../stats/power.js'
 import type { MetricReport, Task } from '../../report/schema.js'
 import { lastStatsSplit, startFamilies, startTableJob, type FamilySplit, type TableHelper } from './statsWorker.js'
 import { classCells, resampleClassFamily } from './classFamily.js'
@@ -278,7 +278,7 @@ function applyExactTests(ctx: ConfusionContext, out: Map<string, MetricReport>, 
     m.pValueWorse = method.drop(d.b, d.c)
     m.test = method.test
     // docs/gates.md: Connor's (1987) minimum detectable effect of this McNemar test, 80% power at one-sided alpha.
-    if (d.n > 0) m.mde = minimumDetectableEffect((d.b + d.c) / d.n, d.n, alpha, 0.8)
+    if (d.n > 0) m.mde = minimumDetectableEffect(powerDiscordance(d.b + d.c, d.n), d.n, alpha, 0.8)
   }
   const wilsonOf = (name: string, successes: number, trials: number): void => {
     const m = out.get(name)

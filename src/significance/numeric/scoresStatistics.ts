@@ -31,7 +31,8 @@
 import { resampleCells, type CellStatistic } from '../../stats/cellResample.js'
 import { mcnemarDrop, mcnemarExact } from '../../stats/mcnemar.js'
 import { pairedT } from '../../stats/pairedT.js'
-import { minimumDetectableEffect } from '../../stats/power.js'
+import { minimumDetectableEffect, powerDiscordance } from '../../stats/power.js'
+import { tooSmallWarning } from '../../report/powerWarning.js'
 import { mdeFromSe } from '../../stats/standardized.js'
 import { valueCells, type ValueCells } from '../../stats/valueCells.js'
 import { wilson } from '../../stats/wilson.js'
@@ -129,7 +130,10 @@ export function scoresStatistics(input: ScoresInput, settings: NumericSettings):
       m.pValueWorse = direction === 'higher' ? mcnemarDrop(onlyBaseline, onlyCandidate) : mcnemarDrop(onlyCandidate, onlyBaseline)
       m.test = 'mcnemar-exact'
       // docs/gates.md: Connor's (1987) minimum detectable effect of this McNemar test.
-      m.mde = minimumDetectableEffect((onlyBaseline + onlyCandidate) / n, n, settings.alpha, 0.8)
+      m.mde = minimumDetectableEffect(powerDiscordance(onlyBaseline + onlyCandidate, n), n, settings.alpha, 0.8)
+      // docs/statistics.md: a pass rate this test set cannot see drop by a point, said as for accuracy.
+      const small = tooSmallWarning(name, n, onlyBaseline + onlyCandidate, m.mde, settings.alpha)
+      if (small) warnings.push(small)
       details.set(name, { kind: 'pass-rate', flips: flips(b, c, direction, ids, limit) })
     } else {
       const d = new Float64Array(n)

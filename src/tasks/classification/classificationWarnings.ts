@@ -2,10 +2,10 @@
  * Classification's warnings in plain words (docs/statistics.md): a test set too small to see a 1-point drop
  * (accuracy and, binary, recall), and the disagreement summary.
  */
-import { plural } from '../../report/format.js'
 import { discordant, type CellTable } from '../../pair/cellTable.js'
 import { NAMED_IDS, type Pairing } from '../../pair/pairByIds.js'
-import { minimumDetectableEffect } from '../../stats/power.js'
+import { minimumDetectableEffect, powerDiscordance } from '../../stats/power.js'
+import { tooSmallWarning } from '../../report/powerWarning.js'
 import { type Disagreement, type Task } from '../../report/schema.js'
 import { idText, type PredictionFile } from '../../read/predictionFile.js'
 
@@ -23,20 +23,17 @@ export function classificationWarnings(ctx: WarningContext): string[] {
 
 /**
  * Connor (1987): the smallest drop the exact McNemar test could detect with 80% power at one-sided alpha,
- * for accuracy and recall; a warning when it is above 1 point.
+ * for accuracy and recall (no discordant pair: at the rule of three's rate, src/stats/power.ts); a warning when it
+ * is above 1 point.
  */
 function powerWarnings(ctx: WarningContext): string[] {
   const out: string[] = []
   const check = (name: string, truths: number[] | null): void => {
     const d = discordant(ctx.table, truths)
     if (d.n === 0) return
-    const psi = (d.b + d.c) / d.n
-    const mde = minimumDetectableEffect(psi, d.n, ctx.settings.alpha, 0.8)
-    if (!(mde > 0.01)) return
-    out.push(
-      `This test set is too small to see a 1-point drop in ${name}: with ${plural(d.n, 'example')} and the models disagreeing on ` +
-        `${pct(psi)} of them, the smallest drop it can detect with 80% power at α = ${ctx.settings.alpha} is ${points(mde)}.`
-    )
+    const mde = minimumDetectableEffect(powerDiscordance(d.b + d.c, d.n), d.n, ctx.settings.alpha, 0.8)
+    const warning = tooSmallWarning(name, d.n, d.b + d.c, mde, ctx.settings.alpha)
+    if (warning) out.push(warning)
   }
   check('accuracy', null)
   if (ctx.task === 'binary' && ctx.positive !== null) check('recall', [ctx.positive])
@@ -66,5 +63,3 @@ export function disagreementOf(candidate: PredictionFile, baseline: PredictionFi
   return d
 }
 
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`
-const points = (x: number): string => `${(100 * x).toFixed(1)} points`
