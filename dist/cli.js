@@ -14040,6 +14040,7 @@ function unzipSync(data, opts) {
 const MAX_UNPACKED = (/* unused pure expression or super */ null && (512 << 20));
 /** The most entries an artifact may hold (its central directory is read whole; 1,000,000 names are ~100 MB). */
 const MAX_ENTRIES = 1_000_000;
+/** The record signatures of APPNOTE 4.3: local header, central directory entry, end of central directory, ZIP64 end and its locator. */
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
@@ -15118,13 +15119,6 @@ var esm_Decompress = /*#__PURE__*/ ((/* unused pure expression or super */ null 
 
 
 
-/** The most members an archive may hold (its central directory is read whole). */
-const MAX_MEMBERS = 1_000_000;
-const evalZip_SIG_LOCAL = 0x04034b50;
-const evalZip_SIG_CENTRAL = 0x02014b50;
-const evalZip_SIG_END = 0x06054b50;
-const evalZip_SIG_ZIP64_END = 0x06064b50;
-const evalZip_SIG_ZIP64_LOCATOR = 0x07064b50;
 const evalZip_utf8 = new TextDecoder('utf-8');
 /** Opens a zip archive (a path or bytes): reads its central directory. */
 async function openZip(source) {
@@ -15165,30 +15159,30 @@ async function centralDirectory(access, fail) {
     const tail = await access.read(tailStart, size - tailStart);
     let end = -1;
     for (let i = tail.length - 22; i >= 0; i--) {
-        if (tail[i] === 0x50 && evalZip_u32(tail, i) === evalZip_SIG_END && i + 22 + evalZip_u16(tail, i + 20) === tail.length) {
+        if (tail[i] === 0x50 && evalZip_u32(tail, i) === SIG_END && i + 22 + evalZip_u16(tail, i + 20) === tail.length) {
             end = i;
             break;
         }
     }
     if (end < 0)
-        fail(evalZip_u32(tail, 0) === evalZip_SIG_LOCAL || tailStart === 0 ? 'is not a zip archive, or is truncated (no end of central directory record): an Inspect .eval log is a zip' : 'is truncated or corrupt: no end of central directory record');
+        fail(evalZip_u32(tail, 0) === SIG_LOCAL || tailStart === 0 ? 'is not a zip archive, or is truncated (no end of central directory record): an Inspect .eval log is a zip' : 'is truncated or corrupt: no end of central directory record');
     let count = evalZip_u16(tail, end + 10);
     let dirSize = evalZip_u32(tail, end + 12);
     let dirOffset = evalZip_u32(tail, end + 16);
     const disk = evalZip_u16(tail, end + 4);
     if (disk !== 0 && disk !== 0xffff)
         fail('is a multi-volume (split) zip archive: not supported');
-    if (end >= 20 && evalZip_u32(tail, end - 20) === evalZip_SIG_ZIP64_LOCATOR) {
+    if (end >= 20 && evalZip_u32(tail, end - 20) === SIG_ZIP64_LOCATOR) {
         const at = u64(tail, end - 20 + 8, fail, 'the ZIP64 end record offset');
         const record = await access.read(at, 56);
-        if (record.length < 56 || evalZip_u32(record, 0) !== evalZip_SIG_ZIP64_END)
+        if (record.length < 56 || evalZip_u32(record, 0) !== SIG_ZIP64_END)
             fail('is corrupt: the ZIP64 locator points to no ZIP64 end of central directory record');
         count = u64(record, 32, fail, 'the ZIP64 member count');
         dirSize = u64(record, 40, fail, 'the ZIP64 central directory size');
         dirOffset = u64(record, 48, fail, 'the ZIP64 central directory offset');
     }
-    if (count > MAX_MEMBERS)
-        fail(`has ${count.toLocaleString('en-US')} members, more than the ${MAX_MEMBERS.toLocaleString('en-US')} Eval Gate reads`);
+    if (count > MAX_ENTRIES)
+        fail(`has ${count.toLocaleString('en-US')} members, more than the ${MAX_ENTRIES.toLocaleString('en-US')} Eval Gate reads`);
     if (dirOffset + dirSize > size)
         fail(`is truncated or corrupt: its central directory (bytes ${dirOffset}–${dirOffset + dirSize}) lies outside the ${size.toLocaleString('en-US')}-byte file`);
     const dir = await access.read(dirOffset, dirSize);
@@ -15196,7 +15190,7 @@ async function centralDirectory(access, fail) {
     const seen = new Set();
     let at = 0;
     for (let k = 0; k < count; k++) {
-        if (at + 46 > dir.length || evalZip_u32(dir, at) !== evalZip_SIG_CENTRAL)
+        if (at + 46 > dir.length || evalZip_u32(dir, at) !== SIG_CENTRAL)
             fail(`is corrupt: its central directory ends after ${k} of ${count} members`);
         const flags = evalZip_u16(dir, at + 8);
         const method = evalZip_u16(dir, at + 10);
@@ -15267,7 +15261,7 @@ async function unpack(access, member, maxBytes, where) {
     if (member.compressedSize > access.size)
         fail(`is corrupt: its compressed size (${bytes(member.compressedSize)}) is larger than the file`);
     const header = await access.read(member.localHeaderOffset, 30);
-    if (header.length < 30 || evalZip_u32(header, 0) !== evalZip_SIG_LOCAL)
+    if (header.length < 30 || evalZip_u32(header, 0) !== SIG_LOCAL)
         fail(`is corrupt: no local header at byte ${member.localHeaderOffset}`);
     const start = member.localHeaderOffset + 30 + evalZip_u16(header, 26) + evalZip_u16(header, 28);
     const packed = await access.read(start, member.compressedSize);
@@ -16534,7 +16528,7 @@ async function readPredictions(source, options) {
     refuseFolder(source, options.format);
     const { format } = formatOf(source.name, options.format);
     const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv', options.keys ?? []);
-    await readRows(source, rows, options);
+    await readRowsOf(source, rows, options);
     return rows.finish();
 }
 /**
@@ -16543,6 +16537,10 @@ async function readPredictions(source, options) {
  */
 async function readRows(source, rows, options) {
     refuseFolder(source, options.format);
+    return readRowsOf(source, rows, options);
+}
+/** {@link readRows} once the source is known not to be a folder. */
+async function readRowsOf(source, rows, options) {
     const { format, gzip } = formatOf(source.name, options.format);
     const limit = options.maxRowBytes ?? maxRowBytes();
     if (isToolFormat(format))

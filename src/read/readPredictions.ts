@@ -81,7 +81,7 @@ export async function readPredictions(source: PredictionSource, options: ReadOpt
   refuseFolder(source, options.format)
   const { format } = formatOf(source.name, options.format)
   const rows = new RowBuilder(source.name, options.fields, options.dictionary, options.requireId, format === 'csv' || format === 'tsv', options.keys ?? [])
-  await readRows(source, rows, options)
+  await readRowsOf(source, rows, options)
   return rows.finish()
 }
 
@@ -91,6 +91,11 @@ export async function readPredictions(source: PredictionSource, options: ReadOpt
  */
 export async function readRows(source: PredictionSource, rows: RowSink, options: { format?: Format; maxRowBytes?: number }): Promise<void> {
   refuseFolder(source, options.format)
+  return readRowsOf(source, rows, options)
+}
+
+/** {@link readRows} once the source is known not to be a folder. */
+async function readRowsOf(source: PredictionSource, rows: RowSink, options: { format?: Format; maxRowBytes?: number }): Promise<void> {
   const { format, gzip } = formatOf(source.name, options.format)
   const limit = options.maxRowBytes ?? maxRowBytes()
   if (isToolFormat(format)) return readToolRows(source, rows, format)

@@ -35,11 +35,12 @@ export interface ZipEntry {
   localHeaderOffset: number
 }
 
-const SIG_LOCAL = 0x04034b50
-const SIG_CENTRAL = 0x02014b50
-const SIG_END = 0x06054b50
-const SIG_ZIP64_END = 0x06064b50
-const SIG_ZIP64_LOCATOR = 0x07064b50
+/** The record signatures of APPNOTE 4.3: local header, central directory entry, end of central directory, ZIP64 end and its locator. */
+export const SIG_LOCAL = 0x04034b50
+export const SIG_CENTRAL = 0x02014b50
+export const SIG_END = 0x06054b50
+export const SIG_ZIP64_END = 0x06064b50
+export const SIG_ZIP64_LOCATOR = 0x07064b50
 
 /** Bytes 128–255 of code page 437, the names' encoding when flag bit 11 is clear (APPNOTE appendix D). */
 const CP437_HIGH =

@@ -10,7 +10,7 @@
  * declares, a CRC-32 that does not match. Memory: one member's declared size (at most the cap), allocated once;
  * a file on disk larger than 64 MiB is read where needed, never whole.
  */
-import { inflateCapped, unsafeName, type Inflated } from '../zipArchive.js'
+import { inflateCapped, MAX_ENTRIES, SIG_CENTRAL, SIG_END, SIG_LOCAL, SIG_ZIP64_END, SIG_ZIP64_LOCATOR, unsafeName, type Inflated, type ZipEntry } from '../zipArchive.js'
 import { crc32 } from 'node:zlib'
 import { decompress } from 'fzstd'
 import { InputError, quote } from '../../common/errors.js'
@@ -18,25 +18,8 @@ import type { PredictionSource } from '../predictionFile.js'
 import { bytes } from '../limits.js'
 import { openRandom, type RandomAccess } from './toolSources.js'
 
-/** The most members an archive may hold (its central directory is read whole). */
-export const MAX_MEMBERS = 1_000_000
-
-export interface ZipMember {
-  name: string
-  method: number
-  flags: number
-  crc32: number
-  compressedSize: number
-  /** The unpacked size the central directory declares (checked while unpacking). */
-  size: number
-  localHeaderOffset: number
-}
-
-const SIG_LOCAL = 0x04034b50
-const SIG_CENTRAL = 0x02014b50
-const SIG_END = 0x06054b50
-const SIG_ZIP64_END = 0x06064b50
-const SIG_ZIP64_LOCATOR = 0x07064b50
+/** A member of the archive: one file of its central directory, as the artifact reader's entries. */
+export type ZipMember = ZipEntry
 
 const utf8 = new TextDecoder('utf-8')
 
@@ -105,7 +88,7 @@ async function centralDirectory(access: RandomAccess, fail: (reason: string) => 
     dirSize = u64(record, 40, fail, 'the ZIP64 central directory size')
     dirOffset = u64(record, 48, fail, 'the ZIP64 central directory offset')
   }
-  if (count > MAX_MEMBERS) fail(`has ${count.toLocaleString('en-US')} members, more than the ${MAX_MEMBERS.toLocaleString('en-US')} Eval Gate reads`)
+  if (count > MAX_ENTRIES) fail(`has ${count.toLocaleString('en-US')} members, more than the ${MAX_ENTRIES.toLocaleString('en-US')} Eval Gate reads`)
   if (dirOffset + dirSize > size) fail(`is truncated or corrupt: its central directory (bytes ${dirOffset}–${dirOffset + dirSize}) lies outside the ${size.toLocaleString('en-US')}-byte file`)
   const dir = await access.read(dirOffset, dirSize)
   const members: ZipMember[] = []
